@@ -1,0 +1,37 @@
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from obligations import paths
+from obligations.calendar import VietnamCalendar
+from obligations.calendar_data import load_calendar_data
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def calendar_data():
+    return load_calendar_data(paths.calendars_dir())
+
+
+@pytest.fixture(scope="session")
+def national(calendar_data):
+    return VietnamCalendar(calendar_data)
+
+
+@pytest.fixture
+def run_cli(capsys):
+    """Run the command line in-process; return (exit code, stdout, stderr)."""
+    from obligations.cli import main
+
+    def run(*argv):
+        code = main(list(argv))
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return run
+
+
+def d(text: str) -> dt.date:
+    return dt.date.fromisoformat(text)

@@ -1,0 +1,79 @@
+"""Local and national additions by data, and bad calendar files."""
+
+import shutil
+
+import pytest
+
+from conftest import FIXTURES, d
+from obligations.calendar import VietnamCalendar
+from obligations.calendar_data import load_calendar_data
+from obligations.errors import CalendarRangeError, DataFileError
+
+
+@pytest.fixture(scope="module")
+def local_data():
+    return load_calendar_data(FIXTURES / "calendars_local")
+
+
+def test_national_additions_change_working_days(local_data):
+    cal = VietnamCalendar(local_data)
+    assert not cal.is_working_day(d("2027-05-04"))
+    assert cal.is_working_day(d("2027-05-08"))          # a Saturday made a working day
+    assert {e.kind for e in cal.events_on(d("2027-05-08"))} == {"makeup_workday"}
+
+
+def test_local_days_apply_only_in_scope(local_data):
+    outside = VietnamCalendar(local_data)
+    inside = VietnamCalendar(local_data, scope=["xa-X", "huyen-Y"])
+    assert outside.is_working_day(d("2025-03-03"))
+    assert not inside.is_working_day(d("2025-03-03"))
+    festival = [e for e in inside.events_on(d("2025-02-12")) if e.commemoration_id == "le-hoi-lang"]
+    assert festival and festival[0].kind == "local"     # rằm tháng Giêng 2025 is 12/2/2025
+    assert not [e for e in outside.events_on(d("2025-02-12")) if e.commemoration_id]
+    assert inside.roll(d("2025-03-03"), "next").result == d("2025-03-04")
+
+
+def test_year_outside_coverage(national):
+    with pytest.raises(CalendarRangeError) as err:
+        national.is_working_day(d("1990-01-02"))
+    assert "1995-2100" in str(err.value)
+
+
+def _broken(tmp_path, name, text):
+    target = tmp_path / "cal"
+    shutil.copytree(FIXTURES / "calendars_local", target)
+    (target / name).write_text(text, encoding="utf-8")
+    return target
+
+
+@pytest.mark.parametrize("name,text,expected", [
+    ("commemorations.toml", "[[commemoration]]\nid = 'x'\nname_vi='a'\nname_en='b'\nbasis='c'\n"
+     "date = { month = 2, day = 31 }\n", ":1 (commemoration #1): 31/2 is not a possible solar day"),
+    ("commemorations.toml", "[[commemoration]]\nid = 'x'\nname_vi='a'\nname_en='b'\nbasis='c'\n"
+     "date = { month = 2, day = 3 }\ncolour = 'red'\n", "unknown key 'colour'"),
+    ("commemorations.toml", "[[commemoration]\nid = 'x'\n", "malformed TOML"),
+    ("days.toml", "[[day_off]]\ndate = 2025-02-30\n", "malformed TOML"),
+    ("days.toml", "[[workday]]\ndate = '2025-02-03'\nname_vi='a'\nname_en='b'\nbasis='c'\n",
+     "date must be a TOML date"),
+    ("vietnam.toml", "[coverage]\nfirst_year = 2030\nlast_year = 2020\nswaps_known_through = 2026\n",
+     "not a range"),
+    ("local/xa-X.toml", "[[commemoration]]\nid='y'\nname_vi='a'\nname_en='b'\nbasis='c'\ndate={month=1,day=1}\n",
+     "missing key 'scope'"),
+])
+def test_bad_calendar_files_name_file_and_place(tmp_path, run_cli, name, text, expected):
+    directory = _broken(tmp_path, name, text)
+    with pytest.raises(DataFileError) as err:
+        load_calendar_data(directory)
+    assert name.split("/")[-1] in str(err.value) and expected in str(err.value)
+    code, out, errtext = run_cli("calendar", "--year", "2025", "--calendars", str(directory))
+    assert code == 2 and out == ""
+    assert expected in errtext and "Traceback" not in errtext
+    assert len(errtext.strip().splitlines()) == 1
+
+
+def test_duplicate_commemoration_id(tmp_path):
+    directory = _broken(tmp_path, "local/xa-X.toml",
+                        "[scope]\nunits=['xa-X']\n[[commemoration]]\nid='quoc-khanh'\nname_vi='a'\n"
+                        "name_en='b'\nbasis='c'\ndate={month=1,day=1}\n")
+    with pytest.raises(DataFileError, match="used twice"):
+        load_calendar_data(directory)
