@@ -22,6 +22,13 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
                         help="output format (default: table)")
 
 
+def _add_data(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--rules", metavar="DIR", help="directory of rule files (default: bundled)")
+    parser.add_argument("--org", metavar="FILE",
+                        help="hierarchy file (default: hierarchy.toml in the rules directory, else bundled)")
+    parser.add_argument("--calendars", metavar="DIR", help="calendar data directory (default: bundled)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m obligations",
@@ -34,6 +41,26 @@ def build_parser() -> argparse.ArgumentParser:
     cal.add_argument("--calendars", metavar="DIR", help="calendar data directory (default: bundled)")
     _add_common(cal)
     cal.set_defaults(run="obligations.commands.calendar_cmd:run")
+
+    due = sub.add_parser("due", help="what a unit must do around a date")
+    due.add_argument("--unit", required=True, help="unit id, e.g. xa-X")
+    due.add_argument("--on", help="evaluation date YYYY-MM-DD (default: today in Vietnam)")
+    due.add_argument("--horizon", type=int, default=30, metavar="DAYS",
+                     help="list windows opening within this many days (default: 30)")
+    due.add_argument("--lookback", type=int, default=30, metavar="DAYS",
+                     help="list overdue items whose deadline is at most this many days old (default: 30)")
+    due.add_argument("--due-soon", type=int, metavar="N",
+                     help="due_soon within N working days of the deadline (default: each duty's policy, 5)")
+    due.add_argument("--engine", choices=("auto", "durable", "python"),
+                     help="rules engine backend (default: $OBLIGATIONS_ENGINE or auto)")
+    _add_data(due)
+    _add_common(due)
+    due.set_defaults(run="obligations.commands.due_cmd:run")
+
+    chk = sub.add_parser("check", help="validate rule files, hierarchy and calendar data")
+    chk.add_argument("--verbose", "-v", action="store_true", help="also print notes")
+    _add_data(chk)
+    chk.set_defaults(run="obligations.commands.check_cmd:run")
     return parser
 
 

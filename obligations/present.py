@@ -1,0 +1,138 @@
+"""Turning due reports into tables and JSON, in Vietnamese or English."""
+
+from __future__ import annotations
+
+from .i18n import label, weekday
+from .model import Item
+from .service import DueReport, Workspace
+
+
+def _sources(ws: Workspace, item: Item) -> list[dict]:
+    duty = item.occurrence.duty
+    return [{"directive": s.directive, "section": s.section, "text": s.text, "file": s.location}
+            for s in (duty.source, *duty.see_also)]
+
+
+def item_json(ws: Workspace, item: Item, lang: str) -> dict:
+    occ = item.occurrence
+    duty = occ.duty
+    directive = ws.rules.directive(duty.directive)
+    h = ws.hierarchy
+    result = {
+        "id": occ.key,
+        "duty": duty.id,
+        "directive": directive.number,
+        "title": duty.title_en if lang == "en" else duty.title_vi,
+        "kind": duty.kind,
+        "period": occ.period,
+        "window_start": occ.window_start.isoformat(),
+        "last_allowed": occ.last_allowed.isoformat(),
+        "deadline": occ.deadline.isoformat(),
+        "status": item.status,
+        "days_left": item.days_left,
+        "working_days_left": item.working_days_left,
+        "issuer": {"unit": occ.issuer_unit, "name": h.name(occ.issuer_unit)},
+        "recipient": ({"unit": occ.recipient_unit, "name": h.name(occ.recipient_unit)}
+                      if occ.recipient_unit else None),
+        "body": duty.body,
+        "sources": _sources(ws, item),
+        "chain": [directive.number, *ws.chain(directive)],
+        "calendar": {
+            "policy": occ.roll.policy,
+            "moved": occ.roll.moved,
+            "skipped": [{"date": m.date.isoformat(), "reason": m.reason_en if lang == "en" else m.reason_vi}
+                        for m in occ.roll.skipped],
+        },
+        "routing": [n.text(lang) for n in occ.routing],
+    }
+    if occ.anchor:
+        cid, day = occ.anchor.split("@")
+        result["anchor"] = {"commemoration": cid, "date": day}
+    return result
+
+
+def due_json(ws: Workspace, report: DueReport, lang: str) -> dict:
+    return {
+        "unit": report.unit,
+        "unit_name": ws.hierarchy.name(report.unit),
+        "on": report.on.isoformat(),
+        "engine": report.backend,
+        "items": [item_json(ws, item, lang) for item in report.items],
+        "hidden_overdue": report.hidden_overdue,
+        "placement_problems": [{"unit": p.unit, "duty": p.duty, "period": p.period, "message": p.message,
+                                "file": p.location} for p in report.placements],
+    }
+
+
+_HEAD = {
+    "vi": ("Hạn", "Còn", "Trạng thái", "Nhiệm vụ", "Nguồn"),
+    "en": ("Deadline", "Left", "Status", "Duty", "Source"),
+}
+_TEXT = {
+    "title": ("Việc cần làm của {name} ({unit}) tính đến {on}", "Due for {name} ({unit}) as of {on}"),
+    "days": ("{n} ngày", "{n} days"),
+    "ago": ("quá {n} ngày", "{n} days late"),
+    "wd": ("còn {n} ngày làm việc", "{n} working days left"),
+    "wd_late": ("trễ {n} ngày làm việc", "{n} working days late"),
+    "moved": ("dời từ {frm} ({why}), quy tắc {policy}", "moved from {frm} ({why}), policy {policy}"),
+    "to": ("gửi: {name}", "to: {name}"),
+    "window": ("thời gian: {start} → {end}", "window: {start} → {end}"),
+    "none": ("Không có việc nào trong khoảng thời gian này.", "Nothing due in this range."),
+    "hidden": ("{n} việc quá hạn cũ hơn không hiển thị (dùng --lookback để xem).",
+               "{n} older overdue items not shown (use --lookback to see them)."),
+    "engine": ("Bộ máy luật: {name}", "Rules engine: {name}"),
+    "placement": ("Không xếp được lên lịch: {duty} kỳ {period}: {message} ({file})",
+                  "Could not be placed: {duty} period {period}: {message} ({file})"),
+}
+
+
+def _t(key: str, lang: str, **values) -> str:
+    vi, en = _TEXT[key]
+    return (en if lang == "en" else vi).format(**values)
+
+
+def due_table(ws: Workspace, report: DueReport, lang: str) -> str:
+    lang = "en" if lang == "en" else "vi"
+    out = [_t("title", lang, name=ws.hierarchy.name(report.unit), unit=report.unit, on=report.on.isoformat()), ""]
+    rows = []
+    for item in report.items:
+        occ = item.occurrence
+        duty = occ.duty
+        directive = ws.rules.directive(duty.directive)
+        left = (_t("days", lang, n=item.days_left) if item.days_left >= 0
+                else _t("ago", lang, n=-item.days_left))
+        deadline = f"{occ.deadline.isoformat()} {weekday(occ.deadline, lang)}"
+        title = (duty.title_en if lang == "en" else duty.title_vi) + f" [{occ.period}]"
+        rows.append((deadline, left, label(item.status, lang), title,
+                     f"{directive.number} {'mục' if lang == 'vi' else 'sec.'} {duty.source.section}", item))
+    if not rows:
+        out.append(_t("none", lang))
+    else:
+        head = _HEAD[lang]
+        widths = [max(len(head[i]), *(len(r[i]) for r in rows)) for i in range(3)]
+        out.append("  ".join(h.ljust(w) for h, w in zip(head[:3], widths)) + f"  {head[3]} — {head[4]}")
+        for row in rows:
+            item = row[5]
+            occ = item.occurrence
+            out.append("  ".join(c.ljust(w) for c, w in zip(row[:3], widths)) + f"  {row[3]} — {row[4]}")
+            pad = " " * (sum(widths) + 6)
+            wd = (_t("wd", lang, n=item.working_days_left) if item.working_days_left >= 0
+                  else _t("wd_late", lang, n=-item.working_days_left))
+            out.append(pad + "↳ " + _t("window", lang, start=occ.window_start.isoformat(),
+                                        end=occ.deadline.isoformat()) + "; " + wd)
+            if occ.recipient_unit:
+                out.append(pad + "↳ " + _t("to", lang, name=ws.hierarchy.name(occ.recipient_unit)))
+            if occ.roll.moved:
+                why = ", ".join(f"{m.date.strftime('%d/%m')} {m.reason_en if lang == 'en' else m.reason_vi}"
+                                for m in occ.roll.skipped)
+                out.append(pad + "↳ " + _t("moved", lang, frm=occ.last_allowed.isoformat(), why=why,
+                                            policy=occ.roll.policy))
+            for note in occ.routing:
+                out.append(pad + "↳ " + note.text(lang))
+    out.append("")
+    if report.hidden_overdue:
+        out.append(_t("hidden", lang, n=report.hidden_overdue))
+    for p in report.placements:
+        out.append(_t("placement", lang, duty=p.duty, period=p.period, message=p.message, file=p.location))
+    out.append(_t("engine", lang, name=report.backend))
+    return "\n".join(out)

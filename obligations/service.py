@@ -1,0 +1,217 @@
+"""The library's front door: load a workspace, ask what is due for a unit on a date.
+
+A ``Workspace`` holds one set of rules, one hierarchy and one calendar dataset. It has no
+global state: applications can keep several side by side (other rules, other units).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Iterable
+
+import attrs
+
+from . import paths
+from .calendar import VietnamCalendar
+from .calendar_data import CalendarData, load_calendar_data
+from .errors import DataFileError, InputError, Problems
+from .hierarchy import Hierarchy, load_hierarchy
+from .loader import RuleSet, load_rules
+from .model import Directive, Duty, Item, Occurrence
+from .routing import Note, effective_issuer, performs, route
+from .schedule import expand
+
+DEFAULT_HORIZON = 30
+DEFAULT_LOOKBACK = 30
+
+
+@attrs.frozen
+class Placement:
+    """A problem placing one occurrence on the calendar: reported, never dropped."""
+
+    unit: str
+    duty: str
+    period: str
+    message: str
+    location: str
+
+
+@attrs.frozen
+class DueReport:
+    unit: str
+    on: dt.date
+    backend: str
+    items: tuple[Item, ...]
+    hidden_overdue: int
+    placements: tuple[Placement, ...] = ()
+
+
+class Workspace:
+    def __init__(self, rules: RuleSet, hierarchy: Hierarchy, calendar_data: CalendarData) -> None:
+        self.rules = rules
+        self.hierarchy = hierarchy
+        self.calendar_data = calendar_data
+        self._calendars: dict[tuple[str, ...], VietnamCalendar] = {}
+        problems = cross_check(rules, hierarchy, calendar_data)
+        if problems:
+            raise Problems(problems)
+
+    @classmethod
+    def load(cls, rules: str | Path | None = None, org: str | Path | None = None,
+             calendars: str | Path | None = None) -> "Workspace":
+        """Load the bundled data, or the given rules directory, hierarchy file, calendar directory."""
+        rules_dir = Path(rules) if rules else paths.rules_dir()
+        org_file = Path(org) if org else rules_dir / "hierarchy.toml"
+        if not org_file.is_file():
+            org_file = paths.hierarchy_file() if not org else org_file
+        if not org_file.is_file():
+            raise DataFileError("the hierarchy file does not exist", file=str(org_file),
+                                fix="give --org a hierarchy TOML file (see docs/rules.md)")
+        cal_dir = Path(calendars) if calendars else paths.calendars_dir()
+        return cls(load_rules(rules_dir), load_hierarchy(org_file), load_calendar_data(cal_dir))
+
+    # -- calendars ----------------------------------------------------------------
+
+    def calendar_for(self, unit_id: str) -> VietnamCalendar:
+        """The calendar with the local days of the unit and every unit it has been under."""
+        unit = self.hierarchy.unit(unit_id)
+        scope = {unit_id}
+        pending = [link.parent for link in unit.parents]
+        while pending:
+            current = pending.pop()
+            if current not in scope:
+                scope.add(current)
+                pending.extend(link.parent for link in self.hierarchy.unit(current).parents)
+        key = tuple(sorted(scope))
+        if key not in self._calendars:
+            self._calendars[key] = VietnamCalendar(self.calendar_data, scope=key)
+        return self._calendars[key]
+
+    # -- occurrences ----------------------------------------------------------------
+
+    def duty_for_unit(self, duty: Duty, unit_id: str) -> Duty:
+        """Apply the unit's policy defaults, unless the rule set that policy itself."""
+        unit_policy = {k: v for k, v in self.hierarchy.unit(unit_id).policy if k not in duty.policy_overrides}
+        if not unit_policy:
+            return duty
+        return attrs.evolve(duty, policy=attrs.evolve(duty.policy, **unit_policy))
+
+    def occurrences(self, unit_id: str, first_year: int, last_year: int,
+                    duties: Iterable[Duty] | None = None) -> tuple[list[Occurrence], list[Placement]]:
+        self.hierarchy.unit(unit_id)
+        cal = self.calendar_for(unit_id)
+        first_year = max(first_year, cal.data.first_year)
+        last_year = min(last_year, cal.data.last_year)
+        found: list[Occurrence] = []
+        problems: list[Placement] = []
+        for base in (duties if duties is not None else self.rules.duties):
+            directive = self.rules.directive(base.directive)
+            duty = self.duty_for_unit(base, unit_id)
+            for window in expand(duty, first_year, last_year, cal):
+                day = window.last_allowed
+                issuer, notes = effective_issuer(self.hierarchy, directive.unit, day)
+                if issuer is None or not performs(self.hierarchy, duty, issuer, unit_id, day):
+                    continue
+                routed = route(self.hierarchy, duty, issuer, notes, unit_id, day)
+                roll = cal.roll(day, duty.policy.roll)
+                occurrence = Occurrence(duty=duty, unit=unit_id, period=window.period,
+                                        window_start=window.start, last_allowed=day, roll=roll,
+                                        issuer_unit=issuer, recipient_unit=routed.recipient,
+                                        routing=routed.notes, anchor=window.anchor)
+                if roll.result < window.start:
+                    problems.append(Placement(unit_id, duty.id, window.period,
+                                              f"no working day between {window.start} and {day}",
+                                              duty.source.location))
+                found.append(occurrence)
+        found.sort(key=lambda o: (o.deadline, o.duty.id, o.period))
+        return found, problems
+
+    # -- what is due --------------------------------------------------------------
+
+    def due(self, unit_id: str, on: dt.date, *, horizon: int = DEFAULT_HORIZON,
+            lookback: int = DEFAULT_LOOKBACK, engine=None, due_soon: int | None = None,
+            done: Iterable[str] = ()) -> DueReport:
+        """What ``unit_id`` must do around ``on``: items whose window opens by ``on + horizon``
+        and whose deadline is not older than ``on - lookback``; older overdue items are counted."""
+        from .engine import make_engine, occurrence_fact
+
+        if horizon < 0 or lookback < 0:
+            raise InputError("horizon and lookback must not be negative", fix="give a number of days >= 0")
+        engine = engine or make_engine()
+        cal = self.calendar_for(unit_id)
+        cal.check_year(on.year)
+        first = min((d.valid_from.year for d in self.rules.duties), default=on.year)
+        last = (on + dt.timedelta(days=horizon)).year
+        occurrences, problems = self.occurrences(unit_id, first, last)
+        done = set(done)
+        facts = []
+        for index, occ in enumerate(occurrences):
+            if occ.deadline >= on:
+                left = cal.count_working_days(on, occ.deadline)
+            else:
+                left = -cal.count_working_days(occ.deadline, on)
+            soon = due_soon if due_soon is not None else occ.duty.policy.due_soon_days
+            facts.append(occurrence_fact(str(index), done=occ.key in done, on=on,
+                                         window_start=occ.window_start, deadline=occ.deadline,
+                                         working_days_left=left, soon=soon))
+        statuses = engine.evaluate(facts)
+        items, hidden = [], 0
+        horizon_end = on + dt.timedelta(days=horizon)
+        oldest = on - dt.timedelta(days=lookback)
+        for fact, occ in zip(facts, occurrences):
+            status = statuses[fact["id"]]
+            if occ.window_start > horizon_end:
+                continue
+            if occ.deadline < oldest:
+                hidden += status == "overdue"
+                continue
+            items.append(Item(occ, status, fact["days_left"], fact["wd_left"]))
+        return DueReport(unit=unit_id, on=on, backend=engine.backend, items=tuple(items),
+                         hidden_overdue=hidden, placements=tuple(problems))
+
+    def chain(self, directive: Directive) -> list[str]:
+        """The numbers of the directives this one implements, transitively, nearest first."""
+        numbers = self.rules.by_number()
+        result: list[str] = []
+        pending = list(directive.implements)
+        while pending:
+            number = pending.pop(0)
+            if number in result:
+                continue
+            result.append(number)
+            if number in numbers:
+                pending.extend(numbers[number].implements)
+        return result
+
+
+def cross_check(rules: RuleSet, hierarchy: Hierarchy, data: CalendarData) -> list[DataFileError]:
+    """Problems between files: unknown units, commemorations or implemented directives."""
+    problems = []
+    known_days = {c.id for c in data.commemorations}
+    numbers = rules.by_number()
+    for directive in rules.directives:
+        if directive.unit not in hierarchy.units:
+            problems.append(DataFileError(f"directive {directive.number} is issued by unknown unit {directive.unit!r}",
+                                          file=directive.file, place="[directive] unit",
+                                          fix=f"add the unit to the hierarchy ({hierarchy.file}) or correct the id"))
+        for number in directive.implements:
+            if number not in numbers:
+                problems.append(DataFileError(f"directive {directive.number} implements {number!r}, which has no rule file",
+                                              file=directive.file, place="[directive] implements",
+                                              fix="add a rule file for it (metadata only is fine)"))
+        for duty in directive.duties:
+            if duty.recipient not in ("issuer", "parent") and duty.recipient not in hierarchy.units:
+                problems.append(DataFileError(f"duty {duty.local_id!r} is addressed to unknown unit {duty.recipient!r}",
+                                              file=duty.source.location, place=f"duty {duty.local_id!r}",
+                                              fix='use "issuer", "parent" or a unit id of the hierarchy'))
+            for cid in duty.schedule.around:
+                if cid not in known_days:
+                    problems.append(DataFileError(f"duty {duty.local_id!r} peaks around unknown commemoration {cid!r}",
+                                                  file=duty.source.location, place=f"duty {duty.local_id!r}",
+                                                  fix="use an id from calendars/commemorations.toml or a local file"))
+    return problems
+
+
+def load(rules=None, org=None, calendars=None) -> Workspace:
+    return Workspace.load(rules, org, calendars)
