@@ -184,6 +184,8 @@ def _sources(raw: Any, directive: str, location: str, ctx: _Ctx) -> tuple[Source
 
 
 def _duty(raw: dict, directive: dict, ctx: _Ctx, examples_seen: list[int], rel: str) -> Duty:
+    if isinstance(raw.get("id"), str):
+        ctx.place = f"duty {raw['id']!r}"
     ctx.keys(raw, _DUTY_KEYS, _DUTY_REQUIRED)
     local_id = ctx.str(raw["id"], "id")
     ctx.place = f"duty {local_id!r}"

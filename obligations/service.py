@@ -189,6 +189,11 @@ def cross_check(rules: RuleSet, hierarchy: Hierarchy, data: CalendarData) -> lis
     """Problems between files: unknown units, commemorations or implemented directives."""
     problems = []
     known_days = {c.id for c in data.commemorations}
+
+    def at(duty: Duty, message: str, fix: str) -> DataFileError:
+        file, _, line = duty.source.location.rpartition(":")
+        return DataFileError(message, file=file, place=f"{line} (duty {duty.local_id!r})", fix=fix)
+
     numbers = rules.by_number()
     for directive in rules.directives:
         if directive.unit not in hierarchy.units:
@@ -202,14 +207,12 @@ def cross_check(rules: RuleSet, hierarchy: Hierarchy, data: CalendarData) -> lis
                                               fix="add a rule file for it (metadata only is fine)"))
         for duty in directive.duties:
             if duty.recipient not in ("issuer", "parent") and duty.recipient not in hierarchy.units:
-                problems.append(DataFileError(f"duty {duty.local_id!r} is addressed to unknown unit {duty.recipient!r}",
-                                              file=duty.source.location, place=f"duty {duty.local_id!r}",
-                                              fix='use "issuer", "parent" or a unit id of the hierarchy'))
+                problems.append(at(duty, f"duty {duty.local_id!r} is addressed to unknown unit {duty.recipient!r}",
+                                   'use "issuer", "parent" or a unit id of the hierarchy'))
             for cid in duty.schedule.around:
                 if cid not in known_days:
-                    problems.append(DataFileError(f"duty {duty.local_id!r} peaks around unknown commemoration {cid!r}",
-                                                  file=duty.source.location, place=f"duty {duty.local_id!r}",
-                                                  fix="use an id from calendars/commemorations.toml or a local file"))
+                    problems.append(at(duty, f"duty {duty.local_id!r} peaks around unknown commemoration {cid!r}",
+                                       "use an id from calendars/commemorations.toml or a local file"))
     return problems
 
 

@@ -35,3 +35,18 @@ def run_cli(capsys):
 
 def d(text: str) -> dt.date:
     return dt.date.fromisoformat(text)
+
+
+@pytest.fixture(scope="session")
+def ws():
+    from obligations.service import load
+
+    return load()
+
+
+def deadlines(ws, unit, duty_id, first=2023, last=2026):
+    """{period: (window_start, deadline)} of one duty for one unit, as ISO strings."""
+    duty = ws.rules.duty(duty_id)
+    occurrences, problems = ws.occurrences(unit, first, last, duties=[duty])
+    assert not problems
+    return {o.period: (o.window_start.isoformat(), o.deadline.isoformat()) for o in occurrences}
