@@ -39,6 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
     cal = sub.add_parser("calendar", help="days off, make-up working days and commemorations of a year")
     cal.add_argument("--year", type=int, required=True, help="the year, e.g. 2025")
     cal.add_argument("--calendars", metavar="DIR", help="calendar data directory (default: bundled)")
+    cal.add_argument("--unit", help="include the local days of this unit and of every unit it has been under")
+    cal.add_argument("--rules", metavar="DIR", help="rules directory, for its hierarchy.toml (with --unit)")
+    cal.add_argument("--org", metavar="FILE", help="hierarchy file (with --unit; default: bundled)")
     _add_common(cal)
     cal.set_defaults(run="obligations.commands.calendar_cmd:run")
 

@@ -51,3 +51,13 @@ def test_module_entry_point():
     bad = subprocess.run([sys.executable, "-m", "obligations", "calendar", "--year", "abc"],
                          capture_output=True, text=True, timeout=60)
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+def test_calendar_for_a_unit_shows_its_local_days(run_cli):
+    _, national, _ = run_cli("calendar", "--year", "2025")
+    code, local, _ = run_cli("calendar", "--year", "2025", "--unit", "xa-X")
+    assert code == 0
+    assert "Ngày Giải phóng tỉnh Kon Tum — lần thứ 50 (năm tròn)" in local
+    assert "Kon Tum" not in national
+    code, _, err = run_cli("calendar", "--year", "2025", "--unit", "nope")
+    assert code == 2 and "unknown unit 'nope'" in err

@@ -75,7 +75,12 @@ def year_as_table(cal: VietnamCalendar, year: int, lang: str) -> str:
 
 
 def run(args, out: TextIO) -> int:
-    cal = load_calendar(args)
+    if args.unit:
+        from ..service import Workspace
+
+        cal = Workspace.load(args.rules, args.org, args.calendars).calendar_for(args.unit)
+    else:
+        cal = load_calendar(args)
     cal.check_year(args.year)
     if args.format == "json":
         json.dump(year_as_json(cal, args.year, args.lang), out, ensure_ascii=False, indent=1)
