@@ -74,18 +74,39 @@ def check_workspace(rules: str | Path | None = None, org: str | Path | None = No
             examples += 1
             findings += _check_example(ws, duty, example)
     placed = 0
+    feeding = []
     for unit_id in sorted(hierarchy.units):
         occurrences, placements = ws.occurrences(unit_id, *CHECK_YEARS)
         placed += len(occurrences)
+        feeding += [o for o in occurrences if o.duty.feeds]
         findings += [f"{p.location}: duty {p.duty!r} for {p.unit} period {p.period}: {p.message}"
                      for p in placements]
+    try:
+        results = ws.reconcile(feeding)
+    except ObligationsError as exc:
+        findings += _render(exc)
+        results = {}
+    conflicts = [r.conflict for r in results.values() if r.conflict]
+    for conflict in sorted(conflicts, key=lambda c: c.node):
+        findings.append(_conflict_line(conflict))
     for directive in ruleset.directives:
         for item in directive.undated:
             notes.append(f"{item.location}: note: undated obligation in {directive.number} mục {item.section}: {item.note}")
     notes.append(f"checked {len(ruleset.directives)} directives, {len(ruleset.duties)} duties, "
                  f"{examples} examples, {len(hierarchy.units)} units, {placed} occurrences "
-                 f"{CHECK_YEARS[0]}-{CHECK_YEARS[1]}")
+                 f"{CHECK_YEARS[0]}-{CHECK_YEARS[1]}, {len(results)} reconciled, {len(conflicts)} conflicts")
     return findings, notes
+
+
+def _conflict_line(conflict) -> str:
+    """`file:line: conflict ...` at the rule whose window cannot be met, with every clashing constraint."""
+    unit, duty, period = conflict.node.split("|")
+    first = conflict.constraints[0]
+    parts = [f"{c.kind} {c.date} ({c.source}{', ' + c.location if c.location else ''})"
+             for c in conflict.constraints]
+    return (f"{first.location or 'rules'}: conflict for {unit} {duty} period {period}: the window opens "
+            f"{conflict.window_start} but the latest date accepted is {conflict.deadline}; "
+            f"clashing constraints: " + "; ".join(parts))
 
 
 def _check_example(ws: Workspace, duty, example) -> list[str]:

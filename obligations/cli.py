@@ -60,6 +60,16 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common(due)
     due.set_defaults(run="obligations.commands.due_cmd:run")
 
+    exp = sub.add_parser("explain", help="the whole derivation of one occurrence's deadline")
+    exp.add_argument("--unit", required=True, help="unit id, e.g. xa-X")
+    exp.add_argument("--duty", required=True, help="duty id, e.g. 76-KH-DU/chi-bo-bao-cao-hang-nam")
+    exp.add_argument("--period", help="the period, e.g. 2025 or 2025-05 (default: the next one due)")
+    exp.add_argument("--on", help="today, for choosing the default period (default: today in Vietnam)")
+    exp.add_argument("--lang", choices=("vi", "en"), default="vi")
+    exp.add_argument("--format", choices=("text", "json"), default="text")
+    _add_data(exp)
+    exp.set_defaults(run="obligations.commands.explain_cmd:run")
+
     chk = sub.add_parser("check", help="validate rule files, hierarchy and calendar data")
     chk.add_argument("--verbose", "-v", action="store_true", help="also print notes")
     _add_data(chk)

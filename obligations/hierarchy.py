@@ -16,6 +16,9 @@ from .errors import DataFileError, InputError
 from .tomlfile import Locator, as_date, check_keys, expect, read_toml
 
 LEVELS = ("central", "province", "district", "commune", "cell")
+# Working days a unit needs between receiving its subordinates' reports and its own
+# deadline, unless the hierarchy file says otherwise for the unit or its level.
+DEFAULT_LEAD_DAYS = 5
 FAR_PAST = dt.date(1900, 1, 1)
 FAR_FUTURE = dt.date(2100, 12, 31)
 
@@ -42,6 +45,7 @@ class Unit:
     note: str | None = None
     location: str = ""
     policy: tuple[tuple[str, object], ...] = ()   # the unit's own policy defaults
+    lead_days: int | None = None
 
     def exists_on(self, day: dt.date) -> bool:
         return self.start <= day <= self.end
@@ -51,6 +55,17 @@ class Unit:
 class Hierarchy:
     units: dict[str, Unit] = attrs.field(converter=dict)
     file: str = ""
+    level_lead_days: dict[str, int] = attrs.field(factory=dict, converter=dict)
+
+    def lead_time(self, unit_id: str) -> tuple[int, str]:
+        """Working days ``unit_id`` needs to aggregate reports, and where that number comes from."""
+        unit = self.unit(unit_id)
+        name = Path(self.file).name if self.file else "hierarchy"
+        if unit.lead_days is not None:
+            return unit.lead_days, f"{name}: lead_days of {unit_id}"
+        if unit.level in self.level_lead_days:
+            return self.level_lead_days[unit.level], f"{name}: [lead_days] {unit.level}"
+        return DEFAULT_LEAD_DAYS, f"default lead time ({DEFAULT_LEAD_DAYS} working days)"
 
     def unit(self, unit_id: str) -> Unit:
         try:
@@ -103,7 +118,8 @@ class Hierarchy:
         return unit.name if unit else unit_id
 
 
-_UNIT_KEYS = {"id", "name", "level", "parent", "parents", "from", "until", "successor", "note", "policy"}
+_UNIT_KEYS = {"id", "name", "level", "parent", "parents", "from", "until", "successor", "note", "policy",
+              "lead_days"}
 _UNIT_POLICY = {"roll": ("previous", "next", "none"), "before": ("exclusive", "inclusive"),
                 "opens": ("period_start", "validity_start"), "due_soon_days": None}
 
@@ -123,7 +139,14 @@ def load_hierarchy(path: Path) -> Hierarchy:
     path = Path(path)
     doc, text = read_toml(path)
     loc = Locator(path, text)
-    check_keys(doc, {"unit"}, {"unit"}, loc, line=None, place="top level")
+    check_keys(doc, {"unit", "lead_days"}, {"unit"}, loc, line=None, place="top level")
+    levels_lead = doc.get("lead_days", {})
+    lead_line = loc.header_line("lead_days")
+    expect(levels_lead, dict, loc, line=lead_line, place="[lead_days]", what="[lead_days]")
+    check_keys(levels_lead, LEVELS, (), loc, line=lead_line, place="[lead_days]")
+    for level, value in levels_lead.items():
+        if expect(value, int, loc, line=lead_line, place="[lead_days]", what=level) < 0:
+            raise loc.error(f"lead_days for {level} must not be negative", line=lead_line, place="[lead_days]")
     units: dict[str, Unit] = {}
     for index, item in enumerate(expect(doc["unit"], list, loc, line=None, place="unit", what="[[unit]]")):
         line = loc.table_line("unit", index)
@@ -162,7 +185,10 @@ def load_hierarchy(path: Path) -> Hierarchy:
                                 fix="use one of: " + ", ".join(allowed))
         if "due_soon_days" in policy:
             expect(policy["due_soon_days"], int, loc, line=line, place=place, what="policy.due_soon_days")
-        units[unit_id] = Unit(id=unit_id, name=expect(item["name"], str, loc, line=line, place=place, what="name"),
+        lead = item.get("lead_days")
+        if lead is not None and expect(lead, int, loc, line=line, place=place, what="lead_days") < 0:
+            raise loc.error("lead_days must not be negative", line=line, place=place)
+        units[unit_id] = Unit(lead_days=lead, id=unit_id, name=expect(item["name"], str, loc, line=line, place=place, what="name"),
                               level=item["level"], parents=tuple(ordered), start=start, end=end,
                               successor=item.get("successor"), note=item.get("note"),
                               location=f"{path.name}:{line}", policy=tuple(sorted(policy.items())))
@@ -176,7 +202,7 @@ def load_hierarchy(path: Path) -> Hierarchy:
         if unit.successor is not None and unit.successor not in units:
             raise loc.error(f"unit {unit.id!r} names an unknown successor {unit.successor!r}",
                             line=line, place=f"unit {unit.id!r}", fix="add that unit or correct the id")
-    hierarchy = Hierarchy(units, file=str(path))
+    hierarchy = Hierarchy(units, file=str(path), level_lead_days=levels_lead)
     _check_cycles(hierarchy, loc)
     return hierarchy
 

@@ -24,7 +24,7 @@ HIERARCHY_FILE = "hierarchy.toml"
 _DIRECTIVE_KEYS = {"id", "number", "kind", "issuer", "unit", "title", "issued", "implements",
                    "source_document", "note"}
 _DUTY_KEYS = {"id", "section", "source", "kind", "title_vi", "title_en", "performers", "recipient",
-              "body", "schedule", "valid", "policy", "see_also", "note", "example"}
+              "body", "schedule", "valid", "policy", "see_also", "note", "example", "feeds"}
 _DUTY_REQUIRED = {"id", "section", "source", "kind", "title_vi", "title_en", "performers",
                   "recipient", "schedule", "valid"}
 _SCHEDULE_FIELDS = {
@@ -66,10 +66,13 @@ class RuleSet:
         return {d.number: d for d in self.directives}
 
     def duty(self, duty_id: str) -> Duty:
-        for duty in self.duties:
-            if duty.id == duty_id or duty.local_id == duty_id:
-                return duty
-        raise KeyError(duty_id)
+        """A duty by its full id ("76-KH-DU/chi-bo-so-ket"), or by its local id if unique."""
+        matches = [d for d in self.duties if d.id == duty_id]
+        if not matches:
+            matches = [d for d in self.duties if d.local_id == duty_id]
+        if len(matches) != 1:
+            raise KeyError(duty_id)
+        return matches[0]
 
 
 class _Ctx:
@@ -219,7 +222,12 @@ def _duty(raw: dict, directive: dict, ctx: _Ctx, examples_seen: list[int], rel: 
         examples.append(Example(unit=ex.str(item["unit"], "unit"), period=str(item["period"]),
                                 window_start=ex.date(item["window_start"], "window_start"),
                                 deadline=ex.date(item["deadline"], "deadline"), location=f"{rel}:{line}"))
+    feeds = raw.get("feeds", [])
+    if not isinstance(feeds, list) or not all(isinstance(f, str) and f.count("/") == 1 for f in feeds):
+        raise ctx.error("feeds must list duty ids as \"<directive id>/<duty id>\"",
+                        fix='e.g. feeds = ["CV-BTVTU-KonTum/bao-cao-hang-nam"]')
     return Duty(
+        feeds=tuple(feeds),
         id=duty_id, directive=directive["id"], kind=kind,
         title_vi=ctx.str(raw["title_vi"], "title_vi"), title_en=ctx.str(raw["title_en"], "title_en"),
         performers=_selectors(raw["performers"], ctx), recipient=recipient,

@@ -102,6 +102,7 @@ class Duty:
     see_also: tuple[Source, ...] = ()
     note: str | None = None
     examples: tuple[Example, ...] = ()
+    feeds: tuple[str, ...] = ()   # duties of the same flow at this or the receiving unit
 
     @property
     def local_id(self) -> str:
@@ -161,9 +162,22 @@ class Occurrence:
 
 @attrs.frozen
 class Item:
-    """An occurrence with its status on the evaluation date."""
+    """An occurrence with its status on the evaluation date.
+
+    ``reconciled`` holds the effective deadline and window start once the levels above
+    have been taken into account, what decided them, and any conflict.
+    """
 
     occurrence: Occurrence
     status: str
     days_left: int
     working_days_left: int
+    reconciled: object = None
+
+    @property
+    def deadline(self) -> dt.date:
+        return self.reconciled.deadline if self.reconciled else self.occurrence.deadline
+
+    @property
+    def window_start(self) -> dt.date:
+        return self.reconciled.window_start if self.reconciled else self.occurrence.window_start

@@ -13,6 +13,22 @@ def _sources(ws: Workspace, item: Item) -> list[dict]:
             for s in (duty.source, *duty.see_also)]
 
 
+def constraint_json(c) -> dict:
+    unit, duty, period = c.node.split("|")
+    result = {"kind": c.kind, "unit": unit, "duty": duty, "period": period,
+              "date": c.date.isoformat() if c.date else None, "source": c.source, "text": c.text}
+    if c.kind == "lead":
+        result["lead_working_days"] = c.lead
+    return result
+
+
+def conflict_json(conflict, lang: str) -> dict:
+    return {"unit": conflict.node.split("|")[0], "occurrence": conflict.node,
+            "window_start": conflict.window_start.isoformat(), "deadline": conflict.deadline.isoformat(),
+            "message": conflict.describe(lang),
+            "constraints": [constraint_json(c) for c in conflict.constraints]}
+
+
 def item_json(ws: Workspace, item: Item, lang: str) -> dict:
     occ = item.occurrence
     duty = occ.duty
@@ -25,9 +41,10 @@ def item_json(ws: Workspace, item: Item, lang: str) -> dict:
         "title": duty.title_en if lang == "en" else duty.title_vi,
         "kind": duty.kind,
         "period": occ.period,
-        "window_start": occ.window_start.isoformat(),
+        "window_start": item.window_start.isoformat(),
         "last_allowed": occ.last_allowed.isoformat(),
-        "deadline": occ.deadline.isoformat(),
+        "own_deadline": occ.deadline.isoformat(),
+        "deadline": item.deadline.isoformat(),
         "status": item.status,
         "days_left": item.days_left,
         "working_days_left": item.working_days_left,
@@ -44,6 +61,8 @@ def item_json(ws: Workspace, item: Item, lang: str) -> dict:
                         for m in occ.roll.skipped],
         },
         "routing": [n.text(lang) for n in occ.routing],
+        "decided_by": [constraint_json(c) for c in item.reconciled.decided_by],
+        "conflicts": [conflict_json(item.reconciled.conflict, lang)] if item.reconciled.conflict else [],
     }
     if occ.anchor:
         cid, day = occ.anchor.split("@")
@@ -81,6 +100,12 @@ _TEXT = {
     "hidden": ("{n} việc quá hạn cũ hơn không hiển thị (dùng --lookback để xem).",
                "{n} older overdue items not shown (use --lookback to see them)."),
     "engine": ("Bộ máy luật: {name}", "Rules engine: {name}"),
+    "tightened": ("hạn riêng {own}; hạn hiệu lực {eff} do {why}",
+                  "own deadline {own}; effective {eff} because of {why}"),
+    "lead": ("trừ {n} ngày làm việc để {name} tổng hợp ({source})",
+             "minus {n} working days for {name} to aggregate ({source})"),
+    "same": ("cùng báo cáo theo hai văn bản", "the same report under two directives"),
+    "conflict": ("XUNG ĐỘT: {msg}", "CONFLICT: {msg}"),
     "placement": ("Không xếp được lên lịch: {duty} kỳ {period}: {message} ({file})",
                   "Could not be placed: {duty} period {period}: {message} ({file})"),
 }
@@ -89,6 +114,21 @@ _TEXT = {
 def _t(key: str, lang: str, **values) -> str:
     vi, en = _TEXT[key]
     return (en if lang == "en" else vi).format(**values)
+
+
+def why_text(ws: Workspace, result, lang: str) -> str:
+    """The deciding chain in one line: the top deadline, then each lead time below it."""
+    parts, above = [], None
+    for c in result.decided_by:
+        if c.kind == "lead" and c.lead:
+            name = ws.hierarchy.name(above) if above else "?"
+            parts.append(_t("lead", lang, n=c.lead, name=name, source=c.source))
+        elif c.kind == "lead":
+            parts.append(_t("same", lang))
+        else:
+            parts.append(f"{c.source} ({c.date.isoformat()})")
+        above = c.node.split("|")[0]
+    return " → ".join(parts)
 
 
 def due_table(ws: Workspace, report: DueReport, lang: str) -> str:
@@ -101,7 +141,7 @@ def due_table(ws: Workspace, report: DueReport, lang: str) -> str:
         directive = ws.rules.directive(duty.directive)
         left = (_t("days", lang, n=item.days_left) if item.days_left >= 0
                 else _t("ago", lang, n=-item.days_left))
-        deadline = f"{occ.deadline.isoformat()} {weekday(occ.deadline, lang)}"
+        deadline = f"{item.deadline.isoformat()} {weekday(item.deadline, lang)}"
         title = (duty.title_en if lang == "en" else duty.title_vi) + f" [{occ.period}]"
         rows.append((deadline, left, label(item.status, lang), title,
                      f"{directive.number} {'mục' if lang == 'vi' else 'sec.'} {duty.source.section}", item))
@@ -118,8 +158,13 @@ def due_table(ws: Workspace, report: DueReport, lang: str) -> str:
             pad = " " * (sum(widths) + 6)
             wd = (_t("wd", lang, n=item.working_days_left) if item.working_days_left >= 0
                   else _t("wd_late", lang, n=-item.working_days_left))
-            out.append(pad + "↳ " + _t("window", lang, start=occ.window_start.isoformat(),
-                                        end=occ.deadline.isoformat()) + "; " + wd)
+            out.append(pad + "↳ " + _t("window", lang, start=item.window_start.isoformat(),
+                                        end=item.deadline.isoformat()) + "; " + wd)
+            if item.reconciled.tightened:
+                out.append(pad + "↳ " + _t("tightened", lang, own=occ.deadline.isoformat(),
+                                            eff=item.deadline.isoformat(), why=why_text(ws, item.reconciled, lang)))
+            if item.reconciled.conflict:
+                out.append(pad + "↳ " + _t("conflict", lang, msg=item.reconciled.conflict.describe(lang)))
             if occ.recipient_unit:
                 out.append(pad + "↳ " + _t("to", lang, name=ws.hierarchy.name(occ.recipient_unit)))
             if occ.roll.moved:

@@ -19,6 +19,7 @@ from .errors import DataFileError, InputError, Problems
 from .hierarchy import Hierarchy, load_hierarchy
 from .loader import RuleSet, load_rules
 from .model import Directive, Duty, Item, Occurrence
+from .reconcile import Constraint, Edge, Node, Reconciled, reconcile
 from .routing import Note, effective_issuer, performs, route
 from .schedule import expand
 
@@ -53,6 +54,7 @@ class Workspace:
         self.hierarchy = hierarchy
         self.calendar_data = calendar_data
         self._calendars: dict[tuple[str, ...], VietnamCalendar] = {}
+        self._occurrence_cache: dict[tuple[str, str, int], dict[str, Occurrence]] = {}
         problems = cross_check(rules, hierarchy, calendar_data)
         if problems:
             raise Problems(problems)
@@ -127,6 +129,70 @@ class Workspace:
         found.sort(key=lambda o: (o.deadline, o.duty.id, o.period))
         return found, problems
 
+    # -- reconciliation between levels ---------------------------------------------
+
+    def _occurrence(self, unit_id: str, duty: Duty, period: str) -> Occurrence | None:
+        year = int(period[:4])
+        key = (unit_id, duty.id, year)
+        if key not in self._occurrence_cache:
+            found, _ = self.occurrences(unit_id, year - 1, year + 1, duties=[duty])
+            self._occurrence_cache[key] = {o.period: o for o in found}
+        return self._occurrence_cache[key].get(period)
+
+    def node(self, occ: Occurrence) -> Node:
+        """The occurrence as a time point of the temporal network, with its two own bounds."""
+        directive = self.rules.directive(occ.duty.directive)
+        where = f"{occ.unit}: {directive.number} mục {occ.duty.source.section}"
+        text = occ.duty.source.text
+        return Node(occ.key, occ.unit, occ.window_start, occ.deadline,
+                    start_source=Constraint("window_start", occ.key, occ.window_start, where, text,
+                                            location=occ.duty.source.location),
+                    deadline_source=Constraint("deadline", occ.key, occ.deadline, where, text,
+                                               location=occ.duty.source.location))
+
+    def fed_occurrence(self, occ: Occurrence, fed_id: str) -> tuple[Occurrence, Edge] | None:
+        """The occurrence that ``occ`` feeds: the same flow at the same unit under another
+        directive (no lead time), or at the unit that receives ``occ`` (its lead time)."""
+        fed = self.rules.duty(fed_id)
+        same = self._occurrence(occ.unit, fed, occ.period)
+        if same is not None:
+            return same, Edge(occ.key, same.key, 0, f"{occ.unit}: same report under two directives",
+                              "cùng một báo cáo, hai văn bản cùng yêu cầu / one report required by two directives")
+        if occ.recipient_unit is None:
+            return None
+        above = self._occurrence(occ.recipient_unit, fed, occ.period)
+        if above is None:
+            return None
+        lead, source = self.hierarchy.lead_time(occ.recipient_unit)
+        return above, Edge(occ.key, above.key, lead, source,
+                           f"{self.hierarchy.name(occ.recipient_unit)} cần {lead} ngày làm việc để tổng hợp / "
+                           f"needs {lead} working days to aggregate",
+                           location=Path(self.hierarchy.file).name if self.hierarchy.file else "")
+
+    def network(self, roots: Iterable[Occurrence]) -> tuple[dict[str, Occurrence], list[Node], list[Edge]]:
+        """The occurrences reachable upward from ``roots`` through ``feeds``, as an STN."""
+        found: dict[str, Occurrence] = {}
+        nodes: list[Node] = []
+        edges: list[Edge] = []
+        queue = sorted(roots, key=lambda o: o.key)
+        while queue:
+            occ = queue.pop(0)
+            if occ.key in found:
+                continue
+            found[occ.key] = occ
+            nodes.append(self.node(occ))
+            for fed_id in occ.duty.feeds:
+                link = self.fed_occurrence(occ, fed_id)
+                if link is not None:
+                    edges.append(link[1])
+                    queue.append(link[0])
+        return found, nodes, edges
+
+    def reconcile(self, occurrences: Iterable[Occurrence]) -> dict[str, Reconciled]:
+        """Effective deadlines of ``occurrences`` (and of everything they feed)."""
+        _, nodes, edges = self.network(occurrences)
+        return reconcile(nodes, edges, self.calendar_for)
+
     # -- what is due --------------------------------------------------------------
 
     def due(self, unit_id: str, on: dt.date, *, horizon: int = DEFAULT_HORIZON,
@@ -144,29 +210,33 @@ class Workspace:
         first = min((d.valid_from.year for d in self.rules.duties), default=on.year)
         last = (on + dt.timedelta(days=horizon)).year
         occurrences, problems = self.occurrences(unit_id, first, last)
+        reconciled = self.reconcile(o for o in occurrences if o.duty.feeds)
         done = set(done)
-        facts = []
+        facts, results = [], []
         for index, occ in enumerate(occurrences):
-            if occ.deadline >= on:
-                left = cal.count_working_days(on, occ.deadline)
+            result = reconciled.get(occ.key) or own_result(occ, self.node(occ))
+            results.append(result)
+            if result.deadline >= on:
+                left = cal.count_working_days(on, result.deadline)
             else:
-                left = -cal.count_working_days(occ.deadline, on)
+                left = -cal.count_working_days(result.deadline, on)
             soon = due_soon if due_soon is not None else occ.duty.policy.due_soon_days
             facts.append(occurrence_fact(str(index), done=occ.key in done, on=on,
-                                         window_start=occ.window_start, deadline=occ.deadline,
+                                         window_start=result.window_start, deadline=result.deadline,
                                          working_days_left=left, soon=soon))
         statuses = engine.evaluate(facts)
         items, hidden = [], 0
         horizon_end = on + dt.timedelta(days=horizon)
         oldest = on - dt.timedelta(days=lookback)
-        for fact, occ in zip(facts, occurrences):
+        for fact, occ, result in zip(facts, occurrences, results):
             status = statuses[fact["id"]]
-            if occ.window_start > horizon_end:
+            if result.window_start > horizon_end:
                 continue
-            if occ.deadline < oldest:
+            if result.deadline < oldest:
                 hidden += status == "overdue"
                 continue
-            items.append(Item(occ, status, fact["days_left"], fact["wd_left"]))
+            items.append(Item(occ, status, fact["days_left"], fact["wd_left"], result))
+        items.sort(key=lambda i: (i.deadline, i.occurrence.duty.id, i.occurrence.period))
         return DueReport(unit=unit_id, on=on, backend=engine.backend, items=tuple(items),
                          hidden_overdue=hidden, placements=tuple(problems))
 
@@ -183,6 +253,12 @@ class Workspace:
             if number in numbers:
                 pending.extend(numbers[number].implements)
         return result
+
+
+def own_result(occ: Occurrence, node: Node) -> Reconciled:
+    """The result for an occurrence that feeds nothing: its own window and deadline."""
+    return Reconciled(occ.key, occ.deadline, occ.deadline, occ.window_start,
+                      (node.deadline_source,), (node.start_source,))
 
 
 def cross_check(rules: RuleSet, hierarchy: Hierarchy, data: CalendarData) -> list[DataFileError]:
@@ -209,6 +285,12 @@ def cross_check(rules: RuleSet, hierarchy: Hierarchy, data: CalendarData) -> lis
             if duty.recipient not in ("issuer", "parent") and duty.recipient not in hierarchy.units:
                 problems.append(at(duty, f"duty {duty.local_id!r} is addressed to unknown unit {duty.recipient!r}",
                                    'use "issuer", "parent" or a unit id of the hierarchy'))
+            for fed in duty.feeds:
+                try:
+                    rules.duty(fed)
+                except KeyError:
+                    problems.append(at(duty, f"duty {duty.local_id!r} feeds unknown duty {fed!r}",
+                                       'name a duty as "<directive id>/<duty id>" of a loaded rule file'))
             for cid in duty.schedule.around:
                 if cid not in known_days:
                     problems.append(at(duty, f"duty {duty.local_id!r} peaks around unknown commemoration {cid!r}",

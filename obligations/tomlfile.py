@@ -54,6 +54,13 @@ class Locator:
                     return number
         return None
 
+    def header_line(self, name: str) -> int | None:
+        header = re.compile(r"^\s*\[\s*" + re.escape(name) + r"\s*\]")
+        for number, line in enumerate(self._lines, start=1):
+            if header.match(line):
+                return number
+        return None
+
     def key_line(self, key: str, after: int | None = None) -> int | None:
         pattern = re.compile(r"^\s*" + re.escape(key) + r"\s*=")
         start = after or 1
