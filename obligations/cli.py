@@ -29,6 +29,11 @@ def _add_data(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--calendars", metavar="DIR", help="calendar data directory (default: bundled)")
 
 
+def _add_db(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", metavar="FILE",
+                        help="submissions log (default: $OBLIGATIONS_DB, else the per-user data directory)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m obligations",
@@ -56,8 +61,12 @@ def build_parser() -> argparse.ArgumentParser:
                      help="due_soon within N working days of the deadline (default: each duty's policy, 5)")
     due.add_argument("--engine", choices=("auto", "durable", "python"),
                      help="rules engine backend (default: $OBLIGATIONS_ENGINE or auto)")
+    due.add_argument("--remind", type=int, default=3, metavar="N",
+                     help="with --format ics: reminder N working days before the deadline (default: 3)")
     _add_data(due)
-    _add_common(due)
+    _add_db(due)
+    due.add_argument("--lang", choices=("vi", "en"), default="vi", help="language (default: vi)")
+    due.add_argument("--format", choices=("table", "json", "ics"), default="table", help="output format")
     due.set_defaults(run="obligations.commands.due_cmd:run")
 
     exp = sub.add_parser("explain", help="the whole derivation of one occurrence's deadline")
@@ -68,7 +77,56 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--lang", choices=("vi", "en"), default="vi")
     exp.add_argument("--format", choices=("text", "json"), default="text")
     _add_data(exp)
+    _add_db(exp)
     exp.set_defaults(run="obligations.commands.explain_cmd:run")
+
+    sbm = sub.add_parser("submit", help="record that an occurrence was delivered")
+    sbm.add_argument("--unit", required=True)
+    sbm.add_argument("--duty", required=True)
+    sbm.add_argument("--period", required=True, help="e.g. 2025 or 2025-05")
+    sbm.add_argument("--on", help="delivery date YYYY-MM-DD (default: today in Vietnam)")
+    sbm.add_argument("--ref", help="số văn bản: the reference of the delivered document")
+    sbm.add_argument("--note")
+    sbm.add_argument("--lang", choices=("vi", "en"), default="vi")
+    _add_data(sbm)
+    _add_db(sbm)
+    sbm.set_defaults(run="obligations.commands.log_cmd:run_submit")
+
+    ext = sub.add_parser("extend", help="record an extension (gia hạn) granted by the level above")
+    ext.add_argument("--unit", required=True)
+    ext.add_argument("--duty", required=True)
+    ext.add_argument("--period", required=True)
+    ext.add_argument("--until", required=True, help="the new deadline YYYY-MM-DD")
+    ext.add_argument("--ref", required=True, help="số văn bản: the document that grants the extension")
+    ext.add_argument("--note")
+    ext.add_argument("--lang", choices=("vi", "en"), default="vi")
+    _add_data(ext)
+    _add_db(ext)
+    ext.set_defaults(run="obligations.commands.log_cmd:run_extend")
+
+    sts = sub.add_parser("status", help="on time, late or missing, and what is still open")
+    sts.add_argument("--unit", required=True)
+    sts.add_argument("--year", type=int, help="only occurrences whose deadline is in this year")
+    sts.add_argument("--on", help="today (default: today in Vietnam)")
+    _add_data(sts)
+    _add_db(sts)
+    _add_common(sts)
+    sts.set_defaults(run="obligations.commands.log_cmd:run_status")
+
+    exo = sub.add_parser("export", help="a unit's occurrences as iCalendar, CSV or JSON")
+    exo.add_argument("--unit", required=True)
+    exo.add_argument("--from", dest="from_", required=True, metavar="DATE")
+    exo.add_argument("--to", required=True, metavar="DATE")
+    exo.add_argument("--format", choices=("ics", "csv", "json"), default="ics")
+    exo.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
+    exo.add_argument("--remind", type=int, default=3, metavar="N",
+                     help="reminder N working days before each deadline (default: 3)")
+    exo.add_argument("--on", help="today, for statuses (default: today in Vietnam)")
+    exo.add_argument("--lang", choices=("vi", "en"), default="vi")
+    exo.add_argument("--engine", choices=("auto", "durable", "python"))
+    _add_data(exo)
+    _add_db(exo)
+    exo.set_defaults(run="obligations.commands.export_cmd:run")
 
     chk = sub.add_parser("check", help="validate rule files, hierarchy and calendar data")
     chk.add_argument("--verbose", "-v", action="store_true", help="also print notes")

@@ -6,43 +6,16 @@ import datetime as dt
 
 import attrs
 
-from .errors import InputError
-from .model import Occurrence
 from .present import conflict_json, constraint_json
-from .service import Workspace, own_result
-
-
-def find_occurrence(ws: Workspace, unit_id: str, duty_id: str, period: str | None,
-                    on: dt.date) -> Occurrence:
-    try:
-        duty = ws.rules.duty(duty_id)
-    except KeyError:
-        known = ", ".join(d.id for d in ws.rules.duties)
-        raise InputError(f"unknown or ambiguous duty {duty_id!r}", fix=f"use one of: {known}") from None
-    ws.hierarchy.unit(unit_id)
-    first = duty.valid_from.year
-    last = (duty.valid_until or dt.date(on.year + 1, 12, 31)).year
-    cal = ws.calendar_for(unit_id)
-    occurrences, _ = ws.occurrences(unit_id, max(first, cal.data.first_year),
-                                    min(last, cal.data.last_year), duties=[duty])
-    if not occurrences:
-        raise InputError(f"{unit_id} does not perform {duty.id} on any date",
-                         fix="check the unit (is it a performer of this duty?) or the duty id")
-    if period is not None:
-        for occ in occurrences:
-            if occ.period == period:
-                return occ
-        raise InputError(f"{duty.id} has no period {period!r} for {unit_id}",
-                         fix="use one of: " + ", ".join(o.period for o in occurrences))
-    upcoming = [o for o in occurrences if o.deadline >= on]
-    return upcoming[0] if upcoming else occurrences[-1]
+from .service import Workspace
 
 
 def explain(ws: Workspace, unit_id: str, duty_id: str, period: str | None, on: dt.date,
-            lang: str = "vi") -> dict:
-    occ = find_occurrence(ws, unit_id, duty_id, period, on)
-    found, nodes, edges = ws.network([occ])
-    results = ws.reconcile([occ]) if occ.duty.feeds else {occ.key: own_result(occ, ws.node(occ))}
+            lang: str = "vi", log=None) -> dict:
+    occ = ws.find_occurrence(unit_id, duty_id, period, on)
+    extensions = log.granted() if log else {}
+    found, nodes, edges = ws.network([occ], extensions)
+    results = ws.reconcile([occ], extensions)
     result = results[occ.key]
     duty = occ.duty
     directive = ws.rules.directive(duty.directive)
@@ -87,4 +60,6 @@ def explain(ws: Workspace, unit_id: str, duty_id: str, period: str | None, on: d
         "decided_by": [constraint_json(c) for c in result.decided_by],
         "started_by": [constraint_json(c) for c in result.started_by],
         "conflicts": [conflict_json(result.conflict, lang)] if result.conflict else [],
+        "submission": (lambda sub: {"delivered_on": sub.delivered_on.isoformat(), "ref": sub.ref, "note": sub.note}
+                       if sub else None)((log.delivered(unit_id) if log else {}).get(occ.key)),
     }

@@ -173,6 +173,7 @@ class Item:
     days_left: int
     working_days_left: int
     reconciled: object = None
+    submission: object = None     # the first delivery recorded in the submissions log
 
     @property
     def deadline(self) -> dt.date:

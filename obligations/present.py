@@ -63,6 +63,8 @@ def item_json(ws: Workspace, item: Item, lang: str) -> dict:
         "routing": [n.text(lang) for n in occ.routing],
         "decided_by": [constraint_json(c) for c in item.reconciled.decided_by],
         "conflicts": [conflict_json(item.reconciled.conflict, lang)] if item.reconciled.conflict else [],
+        "submission": ({"delivered_on": item.submission.delivered_on.isoformat(), "ref": item.submission.ref,
+                        "note": item.submission.note} if item.submission else None),
     }
     if occ.anchor:
         cid, day = occ.anchor.split("@")
@@ -106,6 +108,8 @@ _TEXT = {
              "minus {n} working days for {name} to aggregate ({source})"),
     "same": ("cùng báo cáo theo hai văn bản", "the same report under two directives"),
     "conflict": ("XUNG ĐỘT: {msg}", "CONFLICT: {msg}"),
+    "extended": ("gia hạn từ {own} đến {eff} theo {ref}", "extended from {own} to {eff} by {ref}"),
+    "done": ("đã nộp {on}{ref}", "delivered {on}{ref}"),
     "placement": ("Không xếp được lên lịch: {duty} kỳ {period}: {message} ({file})",
                   "Could not be placed: {duty} period {period}: {message} ({file})"),
 }
@@ -160,7 +164,11 @@ def due_table(ws: Workspace, report: DueReport, lang: str) -> str:
                   else _t("wd_late", lang, n=-item.working_days_left))
             out.append(pad + "↳ " + _t("window", lang, start=item.window_start.isoformat(),
                                         end=item.deadline.isoformat()) + "; " + wd)
-            if item.reconciled.tightened:
+            first = item.reconciled.decided_by[0] if item.reconciled.decided_by else None
+            if first is not None and first.kind == "extension" and first.node == occ.key:
+                out.append(pad + "↳ " + _t("extended", lang, own=occ.deadline.isoformat(),
+                                            eff=item.deadline.isoformat(), ref=first.source.split("extension ", 1)[-1]))
+            elif item.reconciled.tightened:
                 out.append(pad + "↳ " + _t("tightened", lang, own=occ.deadline.isoformat(),
                                             eff=item.deadline.isoformat(), why=why_text(ws, item.reconciled, lang)))
             if item.reconciled.conflict:
@@ -174,6 +182,9 @@ def due_table(ws: Workspace, report: DueReport, lang: str) -> str:
                                             policy=occ.roll.policy))
             for note in occ.routing:
                 out.append(pad + "↳ " + note.text(lang))
+            if item.submission is not None:
+                ref = f" ({item.submission.ref})" if item.submission.ref else ""
+                out.append(pad + "↳ " + _t("done", lang, on=item.submission.delivered_on.isoformat(), ref=ref))
     out.append("")
     if report.hidden_overdue:
         out.append(_t("hidden", lang, n=report.hidden_overdue))

@@ -10,7 +10,8 @@ directed acyclic graph and the tightest bound of every point is found by propaga
 from the top down: the effective deadline is the minimum of the point's own deadline and
 each parent's effective deadline minus the lead; the effective window start is the
 latest of its own start and its parents' effective starts. The network is consistent
-exactly when every point's start is not after its deadline; otherwise the clashing
+exactly when every point's start is not after its deadline (an extension granted by the
+level above replaces a point's own deadline and is not tightened from above); otherwise the clashing
 constraints are the two paths that set those bounds, and nothing else is needed to
 show the clash (a minimal conflict).
 """
@@ -47,6 +48,7 @@ class Node:
     deadline: dt.date
     start_source: Constraint
     deadline_source: Constraint
+    extended: bool = False    # the deadline was granted by the level above: not tightened from it
 
 
 @attrs.frozen
@@ -132,6 +134,10 @@ def reconcile(nodes: Iterable[Node], edges: Iterable[Edge],
         start, started = node.window_start, (node.start_source,)
         for edge in parents.get(key, []):
             above = result[edge.parent]
+            if above.window_start > start:
+                start, started = above.window_start, above.started_by
+            if node.extended:
+                continue
             cal = calendar_for(nodes[edge.parent].unit)
             # The parent's deadline is a working day of its calendar (or an unrolled
             # activity day): step back `lead` working days, then onto a working day.
@@ -140,8 +146,6 @@ def reconcile(nodes: Iterable[Node], edges: Iterable[Edge],
             if bound < deadline:
                 lead = Constraint("lead", key, bound, edge.source, edge.text, edge.lead, edge.location)
                 deadline, decided = bound, (*above.decided_by, lead)
-            if above.window_start > start:
-                start, started = above.window_start, above.started_by
         conflict = None
         if start > deadline:
             conflict = Conflict(key, start, deadline, tuple(dict.fromkeys((*started, *decided))))

@@ -139,16 +139,23 @@ class Workspace:
             self._occurrence_cache[key] = {o.period: o for o in found}
         return self._occurrence_cache[key].get(period)
 
-    def node(self, occ: Occurrence) -> Node:
-        """The occurrence as a time point of the temporal network, with its two own bounds."""
+    def node(self, occ: Occurrence, extension=None) -> Node:
+        """The occurrence as a time point of the temporal network, with its two own bounds.
+
+        An extension (gia hạn) granted by the level above replaces the own deadline; it is
+        placed on the calendar by the duty's roll policy."""
         directive = self.rules.directive(occ.duty.directive)
         where = f"{occ.unit}: {directive.number} mục {occ.duty.source.section}"
         text = occ.duty.source.text
-        return Node(occ.key, occ.unit, occ.window_start, occ.deadline,
-                    start_source=Constraint("window_start", occ.key, occ.window_start, where, text,
-                                            location=occ.duty.source.location),
-                    deadline_source=Constraint("deadline", occ.key, occ.deadline, where, text,
-                                               location=occ.duty.source.location))
+        start = Constraint("window_start", occ.key, occ.window_start, where, text,
+                           location=occ.duty.source.location)
+        if extension is not None:
+            granted = self.calendar_for(occ.unit).roll(extension.until, occ.duty.policy.roll).result
+            return Node(occ.key, occ.unit, occ.window_start, granted, start,
+                        Constraint("extension", occ.key, granted, f"{occ.unit}: gia hạn / extension {extension.ref}",
+                                   extension.note or "", location="submissions log"), extended=True)
+        return Node(occ.key, occ.unit, occ.window_start, occ.deadline, start,
+                    Constraint("deadline", occ.key, occ.deadline, where, text, location=occ.duty.source.location))
 
     def fed_occurrence(self, occ: Occurrence, fed_id: str) -> tuple[Occurrence, Edge] | None:
         """The occurrence that ``occ`` feeds: the same flow at the same unit under another
@@ -169,8 +176,10 @@ class Workspace:
                            f"needs {lead} working days to aggregate",
                            location=Path(self.hierarchy.file).name if self.hierarchy.file else "")
 
-    def network(self, roots: Iterable[Occurrence]) -> tuple[dict[str, Occurrence], list[Node], list[Edge]]:
+    def network(self, roots: Iterable[Occurrence], extensions: dict | None = None
+                ) -> tuple[dict[str, Occurrence], list[Node], list[Edge]]:
         """The occurrences reachable upward from ``roots`` through ``feeds``, as an STN."""
+        extensions = extensions or {}
         found: dict[str, Occurrence] = {}
         nodes: list[Node] = []
         edges: list[Edge] = []
@@ -180,7 +189,7 @@ class Workspace:
             if occ.key in found:
                 continue
             found[occ.key] = occ
-            nodes.append(self.node(occ))
+            nodes.append(self.node(occ, extensions.get(occ.key)))
             for fed_id in occ.duty.feeds:
                 link = self.fed_occurrence(occ, fed_id)
                 if link is not None:
@@ -188,30 +197,26 @@ class Workspace:
                     queue.append(link[0])
         return found, nodes, edges
 
-    def reconcile(self, occurrences: Iterable[Occurrence]) -> dict[str, Reconciled]:
+    def reconcile(self, occurrences: Iterable[Occurrence], extensions: dict | None = None
+                  ) -> dict[str, Reconciled]:
         """Effective deadlines of ``occurrences`` (and of everything they feed)."""
-        _, nodes, edges = self.network(occurrences)
+        _, nodes, edges = self.network(occurrences, extensions)
         return reconcile(nodes, edges, self.calendar_for)
 
     # -- what is due --------------------------------------------------------------
 
-    def due(self, unit_id: str, on: dt.date, *, horizon: int = DEFAULT_HORIZON,
-            lookback: int = DEFAULT_LOOKBACK, engine=None, due_soon: int | None = None,
-            done: Iterable[str] = ()) -> DueReport:
-        """What ``unit_id`` must do around ``on``: items whose window opens by ``on + horizon``
-        and whose deadline is not older than ``on - lookback``; older overdue items are counted."""
+    def evaluate(self, unit_id: str, on: dt.date, occurrences: list[Occurrence], *, engine=None,
+                 due_soon: int | None = None, log=None) -> list[Item]:
+        """Reconcile ``occurrences`` of one unit and give each its status on ``on``.
+
+        ``log`` (a SubmissionLog) marks delivered occurrences done and applies extensions."""
         from .engine import make_engine, occurrence_fact
 
-        if horizon < 0 or lookback < 0:
-            raise InputError("horizon and lookback must not be negative", fix="give a number of days >= 0")
         engine = engine or make_engine()
         cal = self.calendar_for(unit_id)
-        cal.check_year(on.year)
-        first = min((d.valid_from.year for d in self.rules.duties), default=on.year)
-        last = (on + dt.timedelta(days=horizon)).year
-        occurrences, problems = self.occurrences(unit_id, first, last)
-        reconciled = self.reconcile(o for o in occurrences if o.duty.feeds)
-        done = set(done)
+        delivered = log.delivered(unit_id) if log else {}
+        extensions = log.granted() if log else {}
+        reconciled = self.reconcile([o for o in occurrences if o.duty.feeds or o.key in extensions], extensions)
         facts, results = [], []
         for index, occ in enumerate(occurrences):
             result = reconciled.get(occ.key) or own_result(occ, self.node(occ))
@@ -221,24 +226,85 @@ class Workspace:
             else:
                 left = -cal.count_working_days(result.deadline, on)
             soon = due_soon if due_soon is not None else occ.duty.policy.due_soon_days
-            facts.append(occurrence_fact(str(index), done=occ.key in done, on=on,
+            facts.append(occurrence_fact(str(index), done=occ.key in delivered, on=on,
                                          window_start=result.window_start, deadline=result.deadline,
                                          working_days_left=left, soon=soon))
         statuses = engine.evaluate(facts)
+        return [Item(occ, statuses[fact["id"]], fact["days_left"], fact["wd_left"], result, delivered.get(occ.key))
+                for fact, occ, result in zip(facts, occurrences, results)]
+
+    def due(self, unit_id: str, on: dt.date, *, horizon: int = DEFAULT_HORIZON,
+            lookback: int = DEFAULT_LOOKBACK, engine=None, due_soon: int | None = None,
+            log=None) -> DueReport:
+        """What ``unit_id`` must do around ``on``: items whose window opens by ``on + horizon``
+        and whose deadline is not older than ``on - lookback``; older overdue items are counted."""
+        from .engine import make_engine
+
+        if horizon < 0 or lookback < 0:
+            raise InputError("horizon and lookback must not be negative", fix="give a number of days >= 0")
+        engine = engine or make_engine()
+        self.calendar_for(unit_id).check_year(on.year)
+        first = min((d.valid_from.year for d in self.rules.duties), default=on.year)
+        last = (on + dt.timedelta(days=horizon)).year
+        occurrences, problems = self.occurrences(unit_id, first, last)
         items, hidden = [], 0
         horizon_end = on + dt.timedelta(days=horizon)
         oldest = on - dt.timedelta(days=lookback)
-        for fact, occ, result in zip(facts, occurrences, results):
-            status = statuses[fact["id"]]
-            if result.window_start > horizon_end:
+        for item in self.evaluate(unit_id, on, occurrences, engine=engine, due_soon=due_soon, log=log):
+            if item.window_start > horizon_end:
                 continue
-            if result.deadline < oldest:
-                hidden += status == "overdue"
+            if item.deadline < oldest:
+                hidden += item.status == "overdue"
                 continue
-            items.append(Item(occ, status, fact["days_left"], fact["wd_left"], result))
+            items.append(item)
         items.sort(key=lambda i: (i.deadline, i.occurrence.duty.id, i.occurrence.period))
         return DueReport(unit=unit_id, on=on, backend=engine.backend, items=tuple(items),
                          hidden_overdue=hidden, placements=tuple(problems))
+
+    def find_occurrence(self, unit_id: str, duty_id: str, period: str | None, on: dt.date) -> Occurrence:
+        """One occurrence of a duty for a unit: the given period, else the next one due."""
+        try:
+            duty = self.rules.duty(duty_id)
+        except KeyError:
+            known = ", ".join(d.id for d in self.rules.duties)
+            raise InputError(f"unknown or ambiguous duty {duty_id!r}", fix=f"use one of: {known}") from None
+        self.hierarchy.unit(unit_id)
+        cal = self.calendar_for(unit_id)
+        last = (duty.valid_until or dt.date(on.year + 1, 12, 31)).year
+        occurrences, _ = self.occurrences(unit_id, max(duty.valid_from.year, cal.data.first_year),
+                                          min(last, cal.data.last_year), duties=[duty])
+        if not occurrences:
+            raise InputError(f"{unit_id} does not perform {duty.id} on any date",
+                             fix="check the unit (is it a performer of this duty?) or the duty id")
+        if period is not None:
+            for occ in occurrences:
+                if occ.period == period:
+                    return occ
+            raise InputError(f"{duty.id} has no period {period!r} for {unit_id}",
+                             fix="use one of: " + ", ".join(o.period for o in occurrences))
+        upcoming = [o for o in occurrences if o.deadline >= on]
+        return upcoming[0] if upcoming else occurrences[-1]
+
+    def record_submission(self, log, unit_id: str, duty_id: str, period: str, delivered_on: dt.date,
+                          today: dt.date, ref: str | None = None, note: str | None = None):
+        """Check the occurrence exists and the date is not in the future, then record it."""
+        if delivered_on > today:
+            raise InputError(f"the delivery date {delivered_on} is in the future (today is {today} in Vietnam)",
+                             fix="give the day it was actually delivered; nothing was written")
+        occ = self.find_occurrence(unit_id, duty_id, period, today)
+        return log.record_submission(unit_id, occ.duty.id, occ.period, delivered_on, ref, note)
+
+    def record_extension(self, log, unit_id: str, duty_id: str, period: str, until: dt.date, ref: str,
+                         note: str | None = None):
+        """An extension granted by the level above, with the reference of the granting document."""
+        if not ref or not ref.strip():
+            raise InputError("an extension needs the reference of the document that grants it",
+                             fix='give --ref "số văn bản"')
+        occ = self.find_occurrence(unit_id, duty_id, period, until)
+        if until <= occ.deadline:
+            raise InputError(f"an extension must be later than the deadline {occ.deadline}",
+                             fix="give a later --until date; nothing was written")
+        return log.record_extension(unit_id, occ.duty.id, occ.period, until, ref, note)
 
     def chain(self, directive: Directive) -> list[str]:
         """The numbers of the directives this one implements, transitively, nearest first."""

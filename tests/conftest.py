@@ -10,6 +10,14 @@ from obligations.calendar_data import load_calendar_data
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
+@pytest.fixture(autouse=True)
+def private_database(tmp_path, monkeypatch):
+    """Never read or write a real user's submissions log from the tests."""
+    path = tmp_path / "submissions.sqlite3"
+    monkeypatch.setenv("OBLIGATIONS_DB", str(path))
+    return path
+
+
 @pytest.fixture(scope="session")
 def calendar_data():
     return load_calendar_data(paths.calendars_dir())

@@ -215,10 +215,17 @@ def test_a_conflict_is_reported_exactly_when_no_date_satisfies_all_constraints(n
     keys = sorted(by_key)
     candidates = [[d for d in days if by_key[k].window_start <= d <= by_key[k].deadline] for k in keys]
 
+    # A report may not be delivered before the window of any level it flows into opens
+    # (the "latest of the window starts", over every level above).
+    above = {k: set() for k in keys}
+    for _ in keys:
+        for e in edges:
+            above[e.child] |= {e.parent} | above[e.parent]
+
     def ok(assignment):
         t = dict(zip(keys, assignment))
-        return all(t[e.child] <= bound(national, t[e.parent], e.lead)
-                   and t[e.child] >= by_key[e.parent].window_start for e in edges)
+        return (all(t[e.child] <= bound(national, t[e.parent], e.lead) for e in edges)
+                and all(t[k] >= by_key[a].window_start for k in keys for a in above[k]))
 
     feasible = any(ok(a) for a in itertools.product(*candidates))
     assert reported == (not feasible)

@@ -75,7 +75,9 @@ def as_text(doc: dict, lang: str) -> str:
 def run(args, out: TextIO) -> int:
     on = parse_iso_date(args.on, what="--on") if args.on else today_in_vietnam()
     ws = Workspace.load(args.rules, args.org, args.calendars)
-    doc = explain(ws, args.unit, args.duty, args.period, on, args.lang)
+    from ..store import SubmissionLog
+
+    doc = explain(ws, args.unit, args.duty, args.period, on, args.lang, log=SubmissionLog(args.db))
     if args.format == "json":
         json.dump(doc, out, ensure_ascii=False, indent=1)
         out.write("\n")
