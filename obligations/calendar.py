@@ -68,31 +68,17 @@ class Roll:
 
 @attrs.frozen
 class _Year:
-    off: frozenset[dt.date]          # weekdays that are not working days
-    makeup: frozenset[dt.date]       # weekend days that are working days
-    events: dict                     # date -> tuple[Event, ...]
+    working: bytes                   # 1 for a working day, by day of the year (0-based)
+    before: tuple[int, ...]          # working days before each day of the year (prefix sums)
+    days: dict                       # date -> tuple[Event, ...]: holidays, days off, day changes
+    # Commemorations do not change working days; they are computed on first use, one
+    # commemoration at a time, so that lunar conversions happen only when asked for.
+    marks: dict = attrs.field(factory=dict, eq=False)
 
 
-def _holiday_classes(year: int) -> dict[dt.date, str]:
-    """Which of the package's holidays are statutory and which are days off in lieu.
-
-    Days that only exist with ``observed=True`` are compensatory (nghỉ bù); the days the
-    package lists as special public holidays of a swap are substituted days off.
-    """
-    import holidays
-    from holidays.countries.vietnam import VietnamStaticHolidays
-
-    observed = holidays.country_holidays("VN", years=year, language="vi")
-    base = holidays.country_holidays("VN", years=year, language="vi", observed=False)
-    classes = {d: ("public_holiday" if d in base else "day_off") for d in observed}
-    swaps = getattr(VietnamStaticHolidays, "special_public_holidays", {}).get(year, ())
-    if swaps and isinstance(swaps[0], int):
-        swaps = (swaps,)
-    for swap in swaps:
-        substituted = dt.date(year, swap[0], swap[1])
-        if substituted in classes:
-            classes[substituted] = "day_off"
-    return classes
+def _index(day: dt.date) -> int:
+    """0-based day of the year."""
+    return day.toordinal() - dt.date(day.year, 1, 1).toordinal()
 
 
 class VietnamCalendar:
@@ -102,10 +88,14 @@ class VietnamCalendar:
     calendars (national, or one per unit with its local data) can live side by side.
     """
 
-    def __init__(self, data: CalendarData, *, scope: Iterable[str] = ()) -> None:
+    def __init__(self, data: CalendarData, *, scope: Iterable[str] = (), source=None) -> None:
+        from .holiday_source import HolidaySource
+
         self.scope = tuple(scope)
         self.data = data.for_scope(self.scope)
+        self.source = source if source is not None else HolidaySource()
         self._years: dict[int, _Year] = {}
+        self._merged: dict[int, dict] = {}
 
     # -- coverage ---------------------------------------------------------------
 
@@ -129,23 +119,17 @@ class VietnamCalendar:
         return cached
 
     def _build_year(self, year: int) -> _Year:
-        import holidays
-
-        vi = holidays.country_holidays("VN", years=year, language="vi")
-        en = holidays.country_holidays("VN", years=year, language="en_US")
-        classes = _holiday_classes(year)
+        package = self.source.year(year)
         events: dict[dt.date, list[Event]] = {}
 
         def add(event: Event) -> None:
             events.setdefault(event.date, []).append(event)
 
         off: set[dt.date] = set()
-        for day in sorted(vi):
-            for name_vi, name_en in zip(vi.get_list(day), en.get_list(day)):
-                add(Event(day, classes.get(day, "public_holiday"), name_vi, name_en,
-                          HOLIDAYS_SOURCE))
+        for day, kind, name_vi, name_en in package.days:
+            add(Event(day, kind, name_vi, name_en, HOLIDAYS_SOURCE))
             off.add(day)
-        makeup = {d for d in vi.weekend_workdays if d.year == year}
+        makeup = set(package.makeup)
         for day in sorted(makeup):
             add(Event(day, "makeup_workday", "Ngày làm việc bù", "Make-up working day",
                       HOLIDAYS_SOURCE))
@@ -164,23 +148,44 @@ class VietnamCalendar:
                 off.add(change.date)
                 makeup.discard(change.date)
 
-        for item in self.data.commemorations:
+        first = dt.date(year, 1, 1)
+        days = [first + dt.timedelta(days=n) for n in range((dt.date(year + 1, 1, 1) - first).days)]
+        working = bytes((d in makeup) if d.weekday() >= 5 else (d not in off) for d in days)
+        before, total = [], 0
+        for flag in working:
+            before.append(total)
+            total += flag
+        return _Year(working=working, before=tuple(before) + (total,),
+                     days={d: tuple(v) for d, v in events.items()})
+
+    def _marks(self, year: int, item) -> tuple[Event, ...]:
+        """The events of one commemoration in ``year`` (computed once)."""
+        cached = self._year(year).marks
+        found = cached.get(item.id)
+        if found is None:
             kind = "local" if item.scope else ("lunar" if item.is_lunar else "commemoration")
             number = item.anniversary(year)
-            for day in item.dates_in(year):
-                add(Event(day, kind, item.name_vi, item.name_en, item.source, basis=item.basis,
-                          commemoration_id=item.id, anniversary=number,
-                          anniversary_class=anniversary_class(number)))
-        return _Year(off=frozenset(d for d in off if d.weekday() < 5), makeup=frozenset(makeup),
-                     events={d: tuple(v) for d, v in events.items()})
+            found = cached[item.id] = tuple(
+                Event(day, kind, item.name_vi, item.name_en, item.source, basis=item.basis,
+                      commemoration_id=item.id, anniversary=number,
+                      anniversary_class=anniversary_class(number))
+                for day in item.dates_in(year))
+        return found
+
+    def _events(self, year: int) -> dict:
+        found = self._merged.get(year)
+        if found is None:
+            merged = {d: list(v) for d, v in self._year(year).days.items()}
+            for item in self.data.commemorations:
+                for event in self._marks(year, item):
+                    merged.setdefault(event.date, []).append(event)
+            found = self._merged[year] = {d: tuple(v) for d, v in merged.items()}
+        return found
 
     # -- working days -----------------------------------------------------------
 
     def is_working_day(self, day: dt.date) -> bool:
-        year = self._year(day.year)
-        if day.weekday() >= 5:
-            return day in year.makeup
-        return day not in year.off
+        return bool(self._year(day.year).working[_index(day)])
 
     def next_working_day(self, day: dt.date) -> dt.date:
         """The first working day strictly after ``day``."""
@@ -210,11 +215,13 @@ class VietnamCalendar:
         """Working days in the half-open range [start, end); negative when end < start."""
         if end < start:
             return -self.count_working_days(end, start)
-        count = 0
-        day = start
-        while day < end:
-            count += self.is_working_day(day)
-            day += ONE_DAY
+        # Prefix sums per year: O(number of years spanned), whatever the distance.
+        first, last = self._year(start.year), self._year(end.year)
+        if start.year == end.year:
+            return last.before[_index(end)] - first.before[_index(start)]
+        count = first.before[-1] - first.before[_index(start)] + last.before[_index(end)]
+        for year in range(start.year + 1, end.year):
+            count += self._year(year).before[-1]
         return count
 
     def working_days(self, start: dt.date, end: dt.date) -> Iterator[dt.date]:
@@ -228,7 +235,7 @@ class VietnamCalendar:
     # -- events -----------------------------------------------------------------
 
     def events_on(self, day: dt.date) -> tuple[Event, ...]:
-        return self._year(day.year).events.get(day, ())
+        return self._events(day.year).get(day, ())
 
     def events_between(self, start: dt.date, end: dt.date) -> list[Event]:
         """All events in the closed range [start, end], in date order."""
@@ -237,19 +244,21 @@ class VietnamCalendar:
                              fix="give the earlier date first")
         found: list[Event] = []
         for year in range(start.year, end.year + 1):
-            for day, events in sorted(self._year(year).events.items()):
+            for day, events in sorted(self._events(year).items()):
                 if start <= day <= end:
                     found.extend(events)
         return found
 
     def commemoration_dates(self, commemoration_id: str, year: int) -> list[Event]:
-        return [e for e in self.events_between(dt.date(year, 1, 1), dt.date(year, 12, 31))
-                if e.commemoration_id == commemoration_id]
+        for item in self.data.commemorations:
+            if item.id == commemoration_id:
+                return list(self._marks(year, item))
+        return []
 
     def why_not_working(self, day: dt.date) -> Move:
         """Explain, in both languages, why ``day`` is not a working day."""
-        offs = [e for e in self.events_on(day) if e.kind in ("public_holiday", "day_off")
-                or (e.kind == "local" and not self.is_working_day(day))]
+        offs = [e for e in self._year(day.year).days.get(day, ()) if not self.is_working_day(day)
+                and e.kind in ("public_holiday", "day_off", "local")]
         if offs:
             return Move(day, "; ".join(e.name_vi for e in offs), "; ".join(e.name_en for e in offs))
         names = ("Thứ Bảy", "Saturday") if day.weekday() == 5 else ("Chủ nhật", "Sunday")

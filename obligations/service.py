@@ -54,6 +54,9 @@ class Workspace:
         self.hierarchy = hierarchy
         self.calendar_data = calendar_data
         self._calendars: dict[tuple[str, ...], VietnamCalendar] = {}
+        from .holiday_source import HolidaySource
+
+        self._holidays = HolidaySource()   # shared by the unit calendars of this workspace
         self._occurrence_cache: dict[tuple[str, str, int], dict[str, Occurrence]] = {}
         problems = cross_check(rules, hierarchy, calendar_data)
         if problems:
@@ -87,7 +90,7 @@ class Workspace:
                 pending.extend(link.parent for link in self.hierarchy.unit(current).parents)
         key = tuple(sorted(scope))
         if key not in self._calendars:
-            self._calendars[key] = VietnamCalendar(self.calendar_data, scope=key)
+            self._calendars[key] = VietnamCalendar(self.calendar_data, scope=key, source=self._holidays)
         return self._calendars[key]
 
     # -- occurrences ----------------------------------------------------------------

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import sqlite3
 from pathlib import Path
 
 import attrs
@@ -110,7 +109,9 @@ class SubmissionLog:
     def _error(self, message: str, fix: str) -> InputError:
         return InputError(message, file=str(self.path), fix=fix)
 
-    def _connect(self, create: bool) -> sqlite3.Connection | None:
+    def _connect(self, create: bool):
+        import sqlite3  # only when a log is actually used
+
         if not self.path.exists():
             if not create:
                 return None
@@ -143,14 +144,14 @@ class SubmissionLog:
         return conn
 
     @staticmethod
-    def _version(conn: sqlite3.Connection) -> int:
+    def _version(conn) -> int:
         has_meta = conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()
         if not has_meta:
             return 0
         row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
         return int(row[0]) if row else 0
 
-    def _migrate(self, conn: sqlite3.Connection, version: int) -> None:
+    def _migrate(self, conn, version: int) -> None:
         # WAL: readers do not block the writer; set before the first transaction.
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("BEGIN IMMEDIATE")
@@ -244,10 +245,10 @@ class SubmissionLog:
 
 
 class _closing:
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn) -> None:
         self.conn = conn
 
-    def __enter__(self) -> sqlite3.Connection:
+    def __enter__(self):
         return self.conn
 
     def __exit__(self, *exc) -> None:

@@ -18,6 +18,21 @@ def private_database(tmp_path, monkeypatch):
     return path
 
 
+@pytest.fixture(autouse=True, scope="session")
+def private_cache(tmp_path_factory):
+    """The holiday cache of the tests lives in a temporary directory."""
+    import os
+
+    path = tmp_path_factory.mktemp("cache")
+    previous = os.environ.get("OBLIGATIONS_CACHE")
+    os.environ["OBLIGATIONS_CACHE"] = str(path)
+    yield path
+    if previous is None:
+        del os.environ["OBLIGATIONS_CACHE"]
+    else:
+        os.environ["OBLIGATIONS_CACHE"] = previous
+
+
 @pytest.fixture(scope="session")
 def calendar_data():
     return load_calendar_data(paths.calendars_dir())

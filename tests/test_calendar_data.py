@@ -77,3 +77,26 @@ def test_duplicate_commemoration_id(tmp_path):
                         "name_en='b'\nbasis='c'\ndate={month=1,day=1}\n")
     with pytest.raises(DataFileError, match="used twice"):
         load_calendar_data(directory)
+
+
+def test_holiday_cache_round_trips_and_survives_damage(tmp_path):
+    from obligations.holiday_source import HolidaySource, compute_year
+
+    fresh = compute_year(2025)
+    first = HolidaySource(tmp_path)
+    assert first.year(2025) == fresh
+    (cache_file,) = tmp_path.glob("holidays-vn-*.json")
+    assert HolidaySource(tmp_path).year(2025) == fresh          # read back from disk
+    cache_file.write_text("{not json", encoding="utf-8")
+    assert HolidaySource(tmp_path).year(2025) == fresh          # damaged: recomputed
+    assert HolidaySource("off").year(2025) == fresh and HolidaySource("off")._path is None
+
+
+def test_calendars_with_and_without_cache_agree(calendar_data, tmp_path):
+    from obligations.holiday_source import HolidaySource
+
+    cached = VietnamCalendar(calendar_data, source=HolidaySource(tmp_path))
+    direct = VietnamCalendar(calendar_data, source=HolidaySource("off"))
+    start, end = d("2023-01-01"), d("2027-12-31")
+    assert cached.events_between(start, end) == direct.events_between(start, end)
+    assert cached.count_working_days(start, end) == direct.count_working_days(start, end)
