@@ -96,6 +96,7 @@ class VietnamCalendar:
         self.source = source if source is not None else HolidaySource()
         self._years: dict[int, _Year] = {}
         self._merged: dict[int, dict] = {}
+        self._rolls: dict[tuple[dt.date, str], Roll] = {}
 
     # -- coverage ---------------------------------------------------------------
 
@@ -271,9 +272,16 @@ class VietnamCalendar:
         ``next``: the first working day not before it (Civil Code 2015 Art. 148: a period
         that ends on a day off ends on the next working day); ``none``: keep the day.
         """
+        cached = self._rolls.get((day, policy))
+        if cached is not None:
+            return cached
         if policy not in ROLL_POLICIES:
             raise InputError(f"unknown roll policy {policy!r}",
                              fix="use one of: " + ", ".join(ROLL_POLICIES))
+        self._rolls[(day, policy)] = result = self._roll(day, policy)
+        return result
+
+    def _roll(self, day: dt.date, policy: str) -> Roll:
         if policy == "none":
             return Roll(day, day, policy)
         step = -ONE_DAY if policy == "previous" else ONE_DAY

@@ -56,6 +56,43 @@ class Hierarchy:
     units: dict[str, Unit] = attrs.field(converter=dict)
     file: str = ""
     level_lead_days: dict[str, int] = attrs.field(factory=dict, converter=dict)
+    # Indexes built on first use (the units never change after loading).
+    _index: dict = attrs.field(factory=dict, init=False, repr=False, eq=False)
+
+    def _children_index(self) -> dict[str, list[tuple[str, ParentLink]]]:
+        index = self._index.get("children")
+        if index is None:
+            index = {}
+            for unit in self.units.values():
+                for link in unit.parents:
+                    index.setdefault(link.parent, []).append((unit.id, link))
+            for value in index.values():
+                value.sort()
+            self._index["children"] = index
+        return index
+
+    def ever_above(self, unit_id: str) -> set[str]:
+        """Every unit that is or was above ``unit_id``, and every unit those succeeded."""
+        cache = self._index.setdefault("above", {})
+        found = cache.get(unit_id)
+        if found is None:
+            predecessors = self._index.get("predecessors")
+            if predecessors is None:
+                predecessors = {}
+                for unit in self.units.values():
+                    if unit.successor:
+                        predecessors.setdefault(unit.successor, []).append(unit.id)
+                self._index["predecessors"] = predecessors
+            found, pending = set(), [unit_id]
+            while pending:
+                current = pending.pop()
+                if current in found:
+                    continue
+                found.add(current)
+                pending.extend(link.parent for link in self.unit(current).parents)
+                pending.extend(predecessors.get(current, ()))
+            cache[unit_id] = found
+        return found
 
     def lead_time(self, unit_id: str) -> tuple[int, str]:
         """Working days ``unit_id`` needs to aggregate reports, and where that number comes from."""
@@ -90,8 +127,8 @@ class Hierarchy:
         return chain
 
     def children(self, unit_id: str, day: dt.date) -> list[str]:
-        return sorted(u.id for u in self.units.values()
-                      if u.exists_on(day) and self.parent_of(u.id, day) == unit_id)
+        return [child for child, link in self._children_index().get(unit_id, ())
+                if link.valid_on(day) and self.units[child].exists_on(day)]
 
     def below(self, unit_id: str, day: dt.date) -> Iterator[str]:
         """Every unit below ``unit_id`` on ``day``, breadth first."""

@@ -106,6 +106,8 @@ def _order(nodes: Mapping[str, Node], parents: Mapping[str, list[Edge]]) -> list
                              fix="a report can only feed a report of the level above")
         state[key] = 1
         for edge in parents.get(key, []):
+            if edge.parent not in nodes:
+                continue          # a known result: nothing to order above it
             visit(edge.parent, trail + [key])
         state[key] = 2
         order.append(key)
@@ -116,19 +118,26 @@ def _order(nodes: Mapping[str, Node], parents: Mapping[str, list[Edge]]) -> list
 
 
 def reconcile(nodes: Iterable[Node], edges: Iterable[Edge],
-              calendar_for: Callable[[str], VietnamCalendar]) -> dict[str, Reconciled]:
-    """Effective deadline, window start, deciding constraints and conflict of every node."""
+              calendar_for: Callable[[str], VietnamCalendar],
+              known: Mapping[str, Reconciled] | None = None) -> dict[str, Reconciled]:
+    """Effective deadline, window start, deciding constraints and conflict of every node.
+
+    ``known`` holds results already computed for parents (with everything above them):
+    an edge may point at such a result instead of at a node of this network."""
     nodes = {n.key: n for n in nodes}
+    known = dict(known or {})
     parents: dict[str, list[Edge]] = {}
     for edge in edges:
-        if edge.child not in nodes or edge.parent not in nodes:
+        if edge.child not in nodes or (edge.parent not in nodes and edge.parent not in known):
             raise InputError(f"edge {edge.child} -> {edge.parent} names an unknown occurrence")
         parents.setdefault(edge.child, []).append(edge)
     for key in parents:   # deterministic whatever the order the edges came in
         parents[key].sort(key=lambda e: (e.parent, e.lead))
 
-    result: dict[str, Reconciled] = {}
+    result: dict[str, Reconciled] = dict(known)
     for key in _order(nodes, parents):
+        if key in known:
+            continue
         node = nodes[key]
         deadline, decided = node.deadline, (node.deadline_source,)
         start, started = node.window_start, (node.start_source,)
@@ -138,7 +147,7 @@ def reconcile(nodes: Iterable[Node], edges: Iterable[Edge],
                 start, started = above.window_start, above.started_by
             if node.extended:
                 continue
-            cal = calendar_for(nodes[edge.parent].unit)
+            cal = calendar_for(edge.parent.split("|", 1)[0])
             # The parent's deadline is a working day of its calendar (or an unrolled
             # activity day): step back `lead` working days, then onto a working day.
             bound = cal.add_working_days(above.deadline, -edge.lead) if edge.lead else above.deadline
@@ -150,4 +159,4 @@ def reconcile(nodes: Iterable[Node], edges: Iterable[Edge],
         if start > deadline:
             conflict = Conflict(key, start, deadline, tuple(dict.fromkeys((*started, *decided))))
         result[key] = Reconciled(key, node.deadline, deadline, start, decided, started, conflict)
-    return result
+    return {key: value for key, value in result.items() if key in nodes}

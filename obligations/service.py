@@ -58,6 +58,13 @@ class Workspace:
 
         self._holidays = HolidaySource()   # shared by the unit calendars of this workspace
         self._occurrence_cache: dict[tuple[str, str, int], dict[str, Occurrence]] = {}
+        self._windows: dict[tuple, list] = {}
+        self._reconciled: dict[frozenset, dict[str, Reconciled]] = {}
+        self._by_issuer: dict[str, list[Duty]] = {}
+        for directive in rules.directives:
+            self._by_issuer.setdefault(directive.unit, []).extend(directive.duties)
+        self._local_scopes = {u for c in calendar_data.commemorations for u in c.scope} | \
+                             {u for c in calendar_data.day_changes for u in c.scope}
         problems = cross_check(rules, hierarchy, calendar_data)
         if problems:
             raise Problems(problems)
@@ -88,12 +95,18 @@ class Workspace:
             if current not in scope:
                 scope.add(current)
                 pending.extend(link.parent for link in self.hierarchy.unit(current).parents)
-        key = tuple(sorted(scope))
+        # Units without local data share one calendar: the scope is what the local files name.
+        key = tuple(sorted(scope & self._local_scopes))
         if key not in self._calendars:
             self._calendars[key] = VietnamCalendar(self.calendar_data, scope=key, source=self._holidays)
         return self._calendars[key]
 
     # -- occurrences ----------------------------------------------------------------
+
+    def relevant_duties(self, unit_id: str) -> list[Duty]:
+        """Duties of directives issued by the unit, any unit ever above it, or their predecessors."""
+        issuers = self.hierarchy.ever_above(unit_id)
+        return sorted((d for issuer in issuers for d in self._by_issuer.get(issuer, ())), key=lambda d: d.id)
 
     def duty_for_unit(self, duty: Duty, unit_id: str) -> Duty:
         """Apply the unit's policy defaults, unless the rule set that policy itself."""
@@ -110,10 +123,16 @@ class Workspace:
         last_year = min(last_year, cal.data.last_year)
         found: list[Occurrence] = []
         problems: list[Placement] = []
-        for base in (duties if duties is not None else self.rules.duties):
+        if duties is None:
+            duties = self.relevant_duties(unit_id)
+        for base in duties:
             directive = self.rules.directive(base.directive)
             duty = self.duty_for_unit(base, unit_id)
-            for window in expand(duty, first_year, last_year, cal):
+            key = (duty.id, duty.policy, cal.scope, first_year, last_year)
+            windows = self._windows.get(key)
+            if windows is None:
+                windows = self._windows[key] = list(expand(duty, first_year, last_year, cal))
+            for window in windows:
                 day = window.last_allowed
                 issuer, notes = effective_issuer(self.hierarchy, directive.unit, day)
                 if issuer is None or not performs(self.hierarchy, duty, issuer, unit_id, day):
@@ -179,10 +198,13 @@ class Workspace:
                            f"needs {lead} working days to aggregate",
                            location=Path(self.hierarchy.file).name if self.hierarchy.file else "")
 
-    def network(self, roots: Iterable[Occurrence], extensions: dict | None = None
-                ) -> tuple[dict[str, Occurrence], list[Node], list[Edge]]:
-        """The occurrences reachable upward from ``roots`` through ``feeds``, as an STN."""
+    def network(self, roots: Iterable[Occurrence], extensions: dict | None = None,
+                known: dict | None = None) -> tuple[dict[str, Occurrence], list[Node], list[Edge]]:
+        """The occurrences reachable upward from ``roots`` through ``feeds``, as an STN.
+
+        The network stops at occurrences in ``known`` (already reconciled)."""
         extensions = extensions or {}
+        known = known or {}
         found: dict[str, Occurrence] = {}
         nodes: list[Node] = []
         edges: list[Edge] = []
@@ -197,14 +219,25 @@ class Workspace:
                 link = self.fed_occurrence(occ, fed_id)
                 if link is not None:
                     edges.append(link[1])
-                    queue.append(link[0])
+                    if link[0].key not in known:
+                        queue.append(link[0])
         return found, nodes, edges
 
     def reconcile(self, occurrences: Iterable[Occurrence], extensions: dict | None = None
                   ) -> dict[str, Reconciled]:
-        """Effective deadlines of ``occurrences`` (and of everything they feed)."""
-        _, nodes, edges = self.network(occurrences, extensions)
-        return reconcile(nodes, edges, self.calendar_for)
+        """Effective deadlines of ``occurrences`` (and of everything they feed).
+
+        Results are remembered per set of extensions: the parent a thousand cells feed is
+        reconciled once."""
+        extensions = extensions or {}
+        memo = self._reconciled.setdefault(
+            frozenset((k, e.until, e.ref) for k, e in extensions.items()), {})
+        roots = [o for o in occurrences if o.key not in memo]
+        if roots:
+            found, nodes, edges = self.network(roots, extensions, memo)
+            known = {e.parent: memo[e.parent] for e in edges if e.parent in memo}
+            memo.update(reconcile(nodes, edges, self.calendar_for, known))
+        return {o.key: memo[o.key] for o in occurrences}
 
     # -- what is due --------------------------------------------------------------
 
@@ -221,7 +254,7 @@ class Workspace:
         extensions = log.granted() if log else {}
         reconciled = self.reconcile([o for o in occurrences if o.duty.feeds or o.key in extensions], extensions)
         facts, results = [], []
-        for index, occ in enumerate(occurrences):
+        for occ in occurrences:
             result = reconciled.get(occ.key) or own_result(occ, self.node(occ))
             results.append(result)
             if result.deadline >= on:
@@ -229,12 +262,12 @@ class Workspace:
             else:
                 left = -cal.count_working_days(result.deadline, on)
             soon = due_soon if due_soon is not None else occ.duty.policy.due_soon_days
-            facts.append(occurrence_fact(str(index), done=occ.key in delivered, on=on,
+            facts.append(occurrence_fact("", done=occ.key in delivered, on=on,
                                          window_start=result.window_start, deadline=result.deadline,
                                          working_days_left=left, soon=soon))
-        statuses = engine.evaluate(facts)
-        return [Item(occ, statuses[fact["id"]], fact["days_left"], fact["wd_left"], result, delivered.get(occ.key))
-                for fact, occ, result in zip(facts, occurrences, results)]
+        statuses = evaluate_distinct(engine, facts)
+        return [Item(occ, status, fact["days_left"], fact["wd_left"], result, delivered.get(occ.key))
+                for fact, occ, result, status in zip(facts, occurrences, results, statuses)]
 
     def due(self, unit_id: str, on: dt.date, *, horizon: int = DEFAULT_HORIZON,
             lookback: int = DEFAULT_LOOKBACK, engine=None, due_soon: int | None = None,
@@ -322,6 +355,22 @@ class Workspace:
             if number in numbers:
                 pending.extend(numbers[number].implements)
         return result
+
+
+def evaluate_distinct(engine, facts: list[dict]) -> list[str]:
+    """Statuses of ``facts`` (in order), asking the engine once per distinct payload.
+
+    A status is a function of the payload alone, and units of one level share most
+    payloads: a province evaluates a few hundred distinct facts, not millions."""
+    index: dict[tuple, str] = {}
+    keys = []
+    for fact in facts:
+        key = tuple(sorted((k, v) for k, v in fact.items() if k != "id"))
+        keys.append(key)
+        index.setdefault(key, str(len(index)))
+    distinct = [dict(key, id=fid) for key, fid in index.items()]
+    statuses = engine.evaluate(distinct) if distinct else {}
+    return [statuses[index[key]] for key in keys]
 
 
 def own_result(occ: Occurrence, node: Node) -> Reconciled:
