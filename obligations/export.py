@@ -47,13 +47,13 @@ def _text(ws: Workspace, item: Item, lang: str) -> tuple[str, str]:
         f"“{duty.source.text}”",
         f"{'Window' if lang == 'en' else 'Thời gian'}: {item.window_start.isoformat()} → {item.deadline.isoformat()}",
     ]
-    if item.reconciled and item.reconciled.tightened:
+    if item.result.tightened:
         lines.append(("Own deadline" if lang == "en" else "Hạn riêng") + f": {occ.deadline.isoformat()}")
     if occ.recipient_unit:
         lines.append(f"{'To' if lang == 'en' else 'Gửi'}: {ws.hierarchy.name(occ.recipient_unit)}")
     lines.extend(note.text(lang) for note in occ.routing)
-    if item.reconciled and item.reconciled.conflict:
-        lines.append(("CONFLICT: " if lang == "en" else "XUNG ĐỘT: ") + item.reconciled.conflict.describe(lang))
+    if item.result.conflict:
+        lines.append(("CONFLICT: " if lang == "en" else "XUNG ĐỘT: ") + item.result.conflict.describe(lang))
     lines.append(f"{'Status' if lang == 'en' else 'Trạng thái'}: {label(item.status, lang)}")
     return summary, "\n".join(lines)
 

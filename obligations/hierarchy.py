@@ -132,9 +132,11 @@ class Hierarchy:
 
     def below(self, unit_id: str, day: dt.date) -> Iterator[str]:
         """Every unit below ``unit_id`` on ``day``, breadth first."""
-        queue = self.children(unit_id, day)
+        from collections import deque
+
+        queue = deque(self.children(unit_id, day))
         while queue:
-            current = queue.pop(0)
+            current = queue.popleft()
             yield current
             queue.extend(self.children(current, day))
 

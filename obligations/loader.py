@@ -51,25 +51,41 @@ _SCHEDULE_DEFAULT_ROLL = {"peaks": "none", "within_days": "next"}
 class RuleSet:
     directives: tuple[Directive, ...]
     directory: str = ""
+    _index: dict = attrs.field(factory=dict, init=False, repr=False, eq=False)
+
+    def _lookup(self, name: str) -> dict:
+        # Built on first use: a national rule set has tens of thousands of duties.
+        index = self._index.get(name)
+        if index is None:
+            if name == "directives":
+                index = {d.id: d for d in self.directives}
+            elif name == "duties":
+                index = {duty.id: duty for d in self.directives for duty in d.duties}
+            elif name == "local":
+                index = {}
+                for duty in self.duties:
+                    index.setdefault(duty.local_id, []).append(duty)
+            else:
+                index = {d.number: d for d in self.directives}
+            self._index[name] = index
+        return index
 
     @property
     def duties(self) -> tuple[Duty, ...]:
-        return tuple(d for directive in self.directives for d in directive.duties)
+        return tuple(self._lookup("duties").values())
 
     def directive(self, directive_id: str) -> Directive:
-        for directive in self.directives:
-            if directive.id == directive_id:
-                return directive
-        raise KeyError(directive_id)
+        return self._lookup("directives")[directive_id]
 
     def by_number(self) -> dict[str, Directive]:
-        return {d.number: d for d in self.directives}
+        return self._lookup("numbers")
 
     def duty(self, duty_id: str) -> Duty:
         """A duty by its full id ("76-KH-DU/chi-bo-so-ket"), or by its local id if unique."""
-        matches = [d for d in self.duties if d.id == duty_id]
-        if not matches:
-            matches = [d for d in self.duties if d.local_id == duty_id]
+        found = self._lookup("duties").get(duty_id)
+        if found is not None:
+            return found
+        matches = self._lookup("local").get(duty_id, [])
         if len(matches) != 1:
             raise KeyError(duty_id)
         return matches[0]

@@ -165,7 +165,8 @@ class Item:
     """An occurrence with its status on the evaluation date.
 
     ``reconciled`` holds the effective deadline and window start once the levels above
-    have been taken into account, what decided them, and any conflict.
+    have been taken into account, what decided them, and any conflict; it is None when
+    the occurrence's own window and deadline stand (``result`` then builds that result).
     """
 
     occurrence: Occurrence
@@ -174,6 +175,15 @@ class Item:
     working_days_left: int
     reconciled: object = None
     submission: object = None     # the first delivery recorded in the submissions log
+
+    @property
+    def result(self):
+        """The reconciled result, or the occurrence's own window and deadline."""
+        if self.reconciled is not None:
+            return self.reconciled
+        from .reconcile import own_result
+
+        return own_result(self.occurrence)
 
     @property
     def deadline(self) -> dt.date:

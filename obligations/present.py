@@ -61,8 +61,8 @@ def item_json(ws: Workspace, item: Item, lang: str) -> dict:
                         for m in occ.roll.skipped],
         },
         "routing": [n.text(lang) for n in occ.routing],
-        "decided_by": [constraint_json(c) for c in item.reconciled.decided_by],
-        "conflicts": [conflict_json(item.reconciled.conflict, lang)] if item.reconciled.conflict else [],
+        "decided_by": [constraint_json(c) for c in item.result.decided_by],
+        "conflicts": [conflict_json(item.result.conflict, lang)] if item.result.conflict else [],
         "submission": ({"delivered_on": item.submission.delivered_on.isoformat(), "ref": item.submission.ref,
                         "note": item.submission.note} if item.submission else None),
     }
@@ -164,15 +164,15 @@ def due_table(ws: Workspace, report: DueReport, lang: str) -> str:
                   else _t("wd_late", lang, n=-item.working_days_left))
             out.append(pad + "↳ " + _t("window", lang, start=item.window_start.isoformat(),
                                         end=item.deadline.isoformat()) + "; " + wd)
-            first = item.reconciled.decided_by[0] if item.reconciled.decided_by else None
+            first = item.result.decided_by[0] if item.result.decided_by else None
             if first is not None and first.kind == "extension" and first.node == occ.key:
                 out.append(pad + "↳ " + _t("extended", lang, own=occ.deadline.isoformat(),
                                             eff=item.deadline.isoformat(), ref=first.source.split("extension ", 1)[-1]))
-            elif item.reconciled.tightened:
+            elif item.result.tightened:
                 out.append(pad + "↳ " + _t("tightened", lang, own=occ.deadline.isoformat(),
-                                            eff=item.deadline.isoformat(), why=why_text(ws, item.reconciled, lang)))
-            if item.reconciled.conflict:
-                out.append(pad + "↳ " + _t("conflict", lang, msg=item.reconciled.conflict.describe(lang)))
+                                            eff=item.deadline.isoformat(), why=why_text(ws, item.result, lang)))
+            if item.result.conflict:
+                out.append(pad + "↳ " + _t("conflict", lang, msg=item.result.conflict.describe(lang)))
             if occ.recipient_unit:
                 out.append(pad + "↳ " + _t("to", lang, name=ws.hierarchy.name(occ.recipient_unit)))
             if occ.roll.moved:

@@ -91,6 +91,16 @@ class Reconciled:
         return self.deadline < self.own_deadline
 
 
+def own_result(occ) -> Reconciled:
+    """The result of an occurrence whose own window and deadline stand (it feeds nothing)."""
+    source, key = occ.duty.source, occ.key
+    where = f"{occ.unit}: {source.directive} mục {source.section}"
+    return Reconciled(key, occ.deadline, occ.deadline, occ.window_start,
+                      (Constraint("deadline", key, occ.deadline, where, source.text, location=source.location),),
+                      (Constraint("window_start", key, occ.window_start, where, source.text,
+                                  location=source.location),))
+
+
 def _order(nodes: Mapping[str, Node], parents: Mapping[str, list[Edge]]) -> list[str]:
     """Parents before children; refuses a cycle of feeds."""
     state: dict[str, int] = {}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import attrs
 
@@ -18,8 +18,9 @@ from .calendar_data import CalendarData, load_calendar_data
 from .errors import DataFileError, InputError, Problems
 from .hierarchy import Hierarchy, load_hierarchy
 from .loader import RuleSet, load_rules
+from .engine import occurrence_fact
 from .model import Directive, Duty, Item, Occurrence
-from .reconcile import Constraint, Edge, Node, Reconciled, reconcile
+from .reconcile import Conflict, Constraint, Edge, Node, Reconciled, own_result, reconcile
 from .routing import Note, effective_issuer, performs, route
 from .schedule import expand
 
@@ -59,12 +60,18 @@ class Workspace:
         self._holidays = HolidaySource()   # shared by the unit calendars of this workspace
         self._occurrence_cache: dict[tuple[str, str, int], dict[str, Occurrence]] = {}
         self._windows: dict[tuple, list] = {}
+        self._unit_calendars: dict[str, VietnamCalendar] = {}
         self._reconciled: dict[frozenset, dict[str, Reconciled]] = {}
         self._by_issuer: dict[str, list[Duty]] = {}
         for directive in rules.directives:
             self._by_issuer.setdefault(directive.unit, []).extend(directive.duties)
         self._local_scopes = {u for c in calendar_data.commemorations for u in c.scope} | \
                              {u for c in calendar_data.day_changes for u in c.scope}
+        self._first_year = min((d.valid_from.year for d in rules.duties), default=None)
+        # payload -> status, per engine: a status is a function of the fact's payload
+        import weakref
+
+        self._statuses: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
         problems = cross_check(rules, hierarchy, calendar_data)
         if problems:
             raise Problems(problems)
@@ -87,6 +94,12 @@ class Workspace:
 
     def calendar_for(self, unit_id: str) -> VietnamCalendar:
         """The calendar with the local days of the unit and every unit it has been under."""
+        found = self._unit_calendars.get(unit_id)
+        if found is None:
+            found = self._unit_calendars[unit_id] = self._calendar_for(unit_id)
+        return found
+
+    def _calendar_for(self, unit_id: str) -> VietnamCalendar:
         unit = self.hierarchy.unit(unit_id)
         scope = {unit_id}
         pending = [link.parent for link in unit.parents]
@@ -125,10 +138,15 @@ class Workspace:
         problems: list[Placement] = []
         if duties is None:
             duties = self.relevant_duties(unit_id)
+        unit = self.hierarchy.unit(unit_id)
+        above = self.hierarchy.ever_above(unit_id)
         for base in duties:
             directive = self.rules.directive(base.directive)
+            if not could_perform(base, unit, directive.unit, above):
+                continue
             duty = self.duty_for_unit(base, unit_id)
-            key = (duty.id, duty.policy, cal.scope, first_year, last_year)
+            # keyed by content: the copies of one directive at a thousand units share windows
+            key = (duty.schedule, duty.valid_from, duty.valid_until, duty.policy, cal.scope, first_year, last_year)
             windows = self._windows.get(key)
             if windows is None:
                 windows = self._windows[key] = list(expand(duty, first_year, last_year, cal))
@@ -241,33 +259,45 @@ class Workspace:
 
     # -- what is due --------------------------------------------------------------
 
+    def _assess(self, unit_id: str, on: dt.date, occurrences: list[Occurrence], engine, due_soon, log):
+        """(occurrence, reconciled or None, status, days left, working days left, submission) rows.
+
+        ``reconciled`` is None for an occurrence that feeds nothing and has no extension:
+        its own window and deadline stand, and the result object is only built if needed."""
+        cal = self.calendar_for(unit_id)
+        delivered = log.delivered(unit_id) if log else {}
+        extensions = log.granted() if log else {}
+        reconciled = self.reconcile([o for o in occurrences if o.duty.feeds or o.key in extensions], extensions)
+        facts, rows = [], []
+        for occ in occurrences:
+            result = reconciled.get(occ.key)
+            deadline = result.deadline if result else occ.deadline
+            start = result.window_start if result else occ.window_start
+            if deadline >= on:
+                left = cal.count_working_days(on, deadline)
+            else:
+                left = -cal.count_working_days(deadline, on)
+            soon = due_soon if due_soon is not None else occ.duty.policy.due_soon_days
+            fact = occurrence_fact("", done=occ.key in delivered, on=on, window_start=start,
+                                   deadline=deadline, working_days_left=left, soon=soon)
+            facts.append(fact)
+            rows.append((occ, result, deadline, start, fact["days_left"], left, delivered.get(occ.key)))
+        statuses = evaluate_distinct(engine, facts, self._statuses.setdefault(engine, {}))
+        return [(*row, status) for row, status in zip(rows, statuses)]
+
+    def _item(self, row) -> Item:
+        occ, result, _deadline, _start, days_left, left, submission, status = row
+        return Item(occ, status, days_left, left, result, submission)
+
     def evaluate(self, unit_id: str, on: dt.date, occurrences: list[Occurrence], *, engine=None,
                  due_soon: int | None = None, log=None) -> list[Item]:
         """Reconcile ``occurrences`` of one unit and give each its status on ``on``.
 
         ``log`` (a SubmissionLog) marks delivered occurrences done and applies extensions."""
-        from .engine import make_engine, occurrence_fact
+        from .engine import make_engine
 
         engine = engine or make_engine()
-        cal = self.calendar_for(unit_id)
-        delivered = log.delivered(unit_id) if log else {}
-        extensions = log.granted() if log else {}
-        reconciled = self.reconcile([o for o in occurrences if o.duty.feeds or o.key in extensions], extensions)
-        facts, results = [], []
-        for occ in occurrences:
-            result = reconciled.get(occ.key) or own_result(occ, self.node(occ))
-            results.append(result)
-            if result.deadline >= on:
-                left = cal.count_working_days(on, result.deadline)
-            else:
-                left = -cal.count_working_days(result.deadline, on)
-            soon = due_soon if due_soon is not None else occ.duty.policy.due_soon_days
-            facts.append(occurrence_fact("", done=occ.key in delivered, on=on,
-                                         window_start=result.window_start, deadline=result.deadline,
-                                         working_days_left=left, soon=soon))
-        statuses = evaluate_distinct(engine, facts)
-        return [Item(occ, status, fact["days_left"], fact["wd_left"], result, delivered.get(occ.key))
-                for fact, occ, result, status in zip(facts, occurrences, results, statuses)]
+        return [self._item(row) for row in self._assess(unit_id, on, occurrences, engine, due_soon, log)]
 
     def due(self, unit_id: str, on: dt.date, *, horizon: int = DEFAULT_HORIZON,
             lookback: int = DEFAULT_LOOKBACK, engine=None, due_soon: int | None = None,
@@ -280,22 +310,68 @@ class Workspace:
             raise InputError("horizon and lookback must not be negative", fix="give a number of days >= 0")
         engine = engine or make_engine()
         self.calendar_for(unit_id).check_year(on.year)
-        first = min((d.valid_from.year for d in self.rules.duties), default=on.year)
+        first = self._first_year or on.year
         last = (on + dt.timedelta(days=horizon)).year
         occurrences, problems = self.occurrences(unit_id, first, last)
         items, hidden = [], 0
         horizon_end = on + dt.timedelta(days=horizon)
         oldest = on - dt.timedelta(days=lookback)
-        for item in self.evaluate(unit_id, on, occurrences, engine=engine, due_soon=due_soon, log=log):
-            if item.window_start > horizon_end:
+        for row in self._assess(unit_id, on, occurrences, engine, due_soon, log):
+            deadline, start, status = row[2], row[3], row[-1]
+            if start > horizon_end:
                 continue
-            if item.deadline < oldest:
-                hidden += item.status == "overdue"
+            if deadline < oldest:
+                hidden += status == "overdue"
                 continue
-            items.append(item)
+            items.append(self._item(row))
         items.sort(key=lambda i: (i.deadline, i.occurrence.duty.id, i.occurrence.period))
         return DueReport(unit=unit_id, on=on, backend=engine.backend, items=tuple(items),
                          hidden_overdue=hidden, placements=tuple(problems))
+
+    def due_under(self, root: str, on: dt.date, *, horizon: int = DEFAULT_HORIZON,
+                  lookback: int = DEFAULT_LOOKBACK, engine=None, due_soon: int | None = None,
+                  log=None, progress=None) -> Iterator[DueReport]:
+        """``due`` for ``root`` and every unit below it on ``on``, one report at a time.
+
+        Units that cannot differ except by their id (same level, parent links, validity
+        and policy; not issuing a directive, named by a local calendar or in the log)
+        are computed once and the report is relabelled for the others: thirty party
+        cells of a commune cost one evaluation. ``progress(done, total)`` is called
+        after each unit."""
+        from .engine import make_engine
+
+        engine = engine or make_engine()
+        self.hierarchy.unit(root)
+        units = [root, *self.hierarchy.below(root, on)]
+        special = self._special_units(log)
+        shared: dict[tuple, DueReport] = {}
+        for count, unit_id in enumerate(units, start=1):
+            signature = None if unit_id in special else self._signature(unit_id)
+            base = shared.get(signature) if signature is not None else None
+            if base is None:
+                report = self.due(unit_id, on, horizon=horizon, lookback=lookback, engine=engine,
+                                  due_soon=due_soon, log=log)
+                if signature is not None:
+                    shared[signature] = report
+            else:
+                report = relabel_report(base, unit_id)
+            if progress is not None:
+                progress(count, len(units))
+            yield report
+
+    def _special_units(self, log) -> set[str]:
+        special = set(self._by_issuer) | self._local_scopes
+        # a successor also carries what its predecessors issued
+        special |= {u.successor for u in self.hierarchy.units.values() if u.successor}
+        special |= {d.recipient for d in self.rules.duties if d.recipient not in ("issuer", "parent")}
+        if log is not None:
+            special |= {key.split("|", 1)[0] for key in log.delivered()}
+            special |= {key.split("|", 1)[0] for key in log.granted()}
+        return special
+
+    def _signature(self, unit_id: str) -> tuple:
+        u = self.hierarchy.unit(unit_id)
+        return (u.level, u.parents, u.start, u.end, u.successor, u.policy, u.lead_days)
 
     def find_occurrence(self, unit_id: str, duty_id: str, period: str | None, on: dt.date) -> Occurrence:
         """One occurrence of a duty for a unit: the given period, else the next one due."""
@@ -357,26 +433,77 @@ class Workspace:
         return result
 
 
-def evaluate_distinct(engine, facts: list[dict]) -> list[str]:
+def relabel_report(report: DueReport, unit_id: str) -> DueReport:
+    """The same report for another unit of the same shape: every key of the old unit moves."""
+    old = report.unit
+    return attrs.evolve(report, unit=unit_id,
+                        items=tuple(_relabel_item(item, old, unit_id) for item in report.items),
+                        placements=tuple(attrs.evolve(p, unit=unit_id) for p in report.placements))
+
+
+def _relabel_key(key: str, old: str, new: str) -> str:
+    return new + key[len(old):] if key.startswith(old + "|") else key
+
+
+def _relabel_item(item: Item, old: str, new: str) -> Item:
+    # Direct constructors: attrs.evolve introspects the class on every call, and a
+    # province relabels hundreds of thousands of items.
+    prefix = old + "|"
+
+    def constraint(c: Constraint) -> Constraint:
+        if not c.node.startswith(prefix):
+            return c
+        source = new + c.source[len(old):] if c.source.startswith(old + ":") else c.source
+        return Constraint(c.kind, new + c.node[len(old):], c.date, source, c.text, c.lead, c.location)
+
+    o = item.occurrence
+    occ = Occurrence(o.duty, new, o.period, o.window_start, o.last_allowed, o.roll, o.issuer_unit,
+                     o.recipient_unit, o.routing, o.anchor)
+    r = item.reconciled
+    if r is None:
+        return Item(occ, item.status, item.days_left, item.working_days_left, None, item.submission)
+    conflict = r.conflict
+    if conflict is not None:
+        conflict = Conflict(_relabel_key(conflict.node, old, new), conflict.window_start, conflict.deadline,
+                            tuple(constraint(c) for c in conflict.constraints))
+    rec = Reconciled(occ.key, r.own_deadline, r.deadline, r.window_start,
+                     tuple(constraint(c) for c in r.decided_by), tuple(constraint(c) for c in r.started_by),
+                     conflict)
+    return Item(occ, item.status, item.days_left, item.working_days_left, rec, item.submission)
+
+
+def evaluate_distinct(engine, facts: list[dict], known: dict | None = None) -> list[str]:
     """Statuses of ``facts`` (in order), asking the engine once per distinct payload.
 
     A status is a function of the payload alone, and units of one level share most
-    payloads: a province evaluates a few hundred distinct facts, not millions."""
-    index: dict[tuple, str] = {}
-    keys = []
-    for fact in facts:
-        key = tuple(sorted((k, v) for k, v in fact.items() if k != "id"))
-        keys.append(key)
-        index.setdefault(key, str(len(index)))
-    distinct = [dict(key, id=fid) for key, fid in index.items()]
-    statuses = engine.evaluate(distinct) if distinct else {}
-    return [statuses[index[key]] for key in keys]
+    payloads: a whole province needs a few hundred distinct facts, not millions.
+    ``known`` remembers the engine's answers between calls."""
+    known = {} if known is None else known
+    # occurrence_fact builds every fact with the same keys in the same order, so the
+    # items (without the id) identify a payload; differently ordered dicts only dedupe less.
+    keys = [tuple(item for item in fact.items() if item[0] != "id") for fact in facts]
+    new: dict[tuple, str] = {}
+    for key in keys:
+        if key not in known and key not in new:
+            new[key] = str(len(new))
+    if new:
+        answers = engine.evaluate([dict(key, id=fid) for key, fid in new.items()])
+        for key, fid in new.items():
+            known[key] = answers[fid]
+    return [known[key] for key in keys]
 
 
-def own_result(occ: Occurrence, node: Node) -> Reconciled:
-    """The result for an occurrence that feeds nothing: its own window and deadline."""
-    return Reconciled(occ.key, occ.deadline, occ.deadline, occ.window_start,
-                      (node.deadline_source,), (node.start_source,))
+def could_perform(duty: Duty, unit, issuer: str, above: set[str]) -> bool:
+    """False when no date can make ``unit`` a performer (saves walking every window):
+    "level:X" needs the unit's level, "self" and "children" need the issuer (or what it
+    succeeded) to be the unit or above it at some time."""
+    for selector in duty.performers:
+        if selector.startswith("level:"):
+            if unit.level == selector[6:]:
+                return True
+        elif issuer in above:
+            return True
+    return False
 
 
 def cross_check(rules: RuleSet, hierarchy: Hierarchy, data: CalendarData) -> list[DataFileError]:
