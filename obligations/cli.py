@@ -50,8 +50,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common(cal)
     cal.set_defaults(run="obligations.commands.calendar_cmd:run")
 
-    due = sub.add_parser("due", help="what a unit must do around a date")
-    due.add_argument("--unit", required=True, help="unit id, e.g. xa-X")
+    due = sub.add_parser("due", help="what a unit (or every unit under one) must do around a date")
+    who = due.add_mutually_exclusive_group(required=True)
+    who.add_argument("--unit", help="unit id, e.g. xa-X")
+    who.add_argument("--under", metavar="UNIT",
+                     help="this unit and every unit below it (a summary table, or --format json)")
     due.add_argument("--on", help="evaluation date YYYY-MM-DD (default: today in Vietnam)")
     due.add_argument("--horizon", type=int, default=30, metavar="DAYS",
                      help="list windows opening within this many days (default: 30)")
