@@ -22,9 +22,13 @@ _SUMMARY = {
 class Progress:
     """A one-line progress bar on standard error, only when it is a terminal."""
 
-    def __init__(self, stream=sys.stderr, minimum: int = 500) -> None:
-        self.stream, self.minimum, self.last = stream, minimum, -1
-        self.active = hasattr(stream, "isatty") and stream.isatty()
+    def __init__(self, stream=None, minimum: int = 500) -> None:
+        self.stream = stream if stream is not None else sys.stderr
+        self.minimum, self.last = minimum, -1
+        try:
+            self.active = self.stream.isatty()
+        except (AttributeError, ValueError):
+            self.active = False
 
     def __call__(self, done: int, total: int) -> None:
         if not self.active or total < self.minimum:
