@@ -13,7 +13,6 @@ from typing import Any, Iterable
 
 import attrs
 
-from . import lunar
 from .errors import DataFileError
 from .tomlfile import Locator, as_date, check_keys, expect, read_toml
 
@@ -56,6 +55,8 @@ class Commemoration:
         """The solar dates of this commemoration within solar ``year``."""
         if not self.is_lunar:
             return [dt.date(year, self.month, self.day)]
+        from . import lunar
+
         found = []
         # A lunar date late in lunar year Y-1 can fall in January of solar year Y.
         for lunar_year in (year - 1, year):

@@ -71,6 +71,22 @@ class Hierarchy:
             self._index["children"] = index
         return index
 
+    def succeeded(self, unit_id: str) -> set[str]:
+        """The unit and every unit it succeeded, directly or through a chain of successions."""
+        cache = self._index.setdefault("succeeded", {})
+        found = cache.get(unit_id)
+        if found is None:
+            self.ever_above(unit_id)            # builds the predecessors index
+            predecessors = self._index["predecessors"]
+            found, pending = set(), [unit_id]
+            while pending:
+                current = pending.pop()
+                if current not in found:
+                    found.add(current)
+                    pending.extend(predecessors.get(current, ()))
+            cache[unit_id] = found
+        return found
+
     def ever_above(self, unit_id: str) -> set[str]:
         """Every unit that is or was above ``unit_id``, and every unit those succeeded."""
         cache = self._index.setdefault("above", {})

@@ -14,6 +14,7 @@ import importlib.util
 import json
 import os
 import re
+import sys
 from pathlib import Path
 
 import attrs
@@ -73,6 +74,17 @@ def compute_year(year: int) -> HolidayYear:
     return HolidayYear(tuple(days), makeup)
 
 
+def _user_cache_dir() -> Path:
+    # On Linux the XDG rule is two lines; importing platformdirs would cost the command
+    # line ~8 ms on every start. Elsewhere platformdirs knows the platform's convention.
+    if sys.platform.startswith("linux"):
+        base = os.environ.get("XDG_CACHE_HOME", "").strip()
+        return (Path(base) if base else Path.home() / ".cache") / "obligations"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("obligations", appauthor=False))
+
+
 class HolidaySource:
     """Per-year holiday facts, memoised in memory and (unless disabled) on disk."""
 
@@ -82,12 +94,7 @@ class HolidaySource:
         if setting != "off":
             version = installed_version()
             if version:
-                if setting:
-                    directory = Path(setting)
-                else:
-                    import platformdirs
-
-                    directory = Path(platformdirs.user_cache_dir("obligations", appauthor=False))
+                directory = Path(setting) if setting else _user_cache_dir()
                 self._path = directory / f"holidays-vn-{version}.json"
         self._years: dict[int, HolidayYear] | None = None
 

@@ -140,9 +140,10 @@ class Workspace:
             duties = self.relevant_duties(unit_id)
         unit = self.hierarchy.unit(unit_id)
         above = self.hierarchy.ever_above(unit_id)
+        itself = self.hierarchy.succeeded(unit_id)
         for base in duties:
             directive = self.rules.directive(base.directive)
-            if not could_perform(base, unit, directive.unit, above):
+            if not could_perform(base, unit, directive.unit, above, itself):
                 continue
             duty = self.duty_for_unit(base, unit_id)
             # keyed by content: the copies of one directive at a thousand units share windows
@@ -493,15 +494,18 @@ def evaluate_distinct(engine, facts: list[dict], known: dict | None = None) -> l
     return [known[key] for key in keys]
 
 
-def could_perform(duty: Duty, unit, issuer: str, above: set[str]) -> bool:
+def could_perform(duty: Duty, unit, issuer: str, above: set[str], itself: set[str]) -> bool:
     """False when no date can make ``unit`` a performer (saves walking every window):
-    "level:X" needs the unit's level, "self" and "children" need the issuer (or what it
-    succeeded) to be the unit or above it at some time."""
+    "level:X" needs the unit's level; "self" needs the issuer to be the unit or a unit it
+    succeeded; "children" needs the issuer (or one it succeeded) above it at some time."""
     for selector in duty.performers:
         if selector.startswith("level:"):
             if unit.level == selector[6:]:
                 return True
-        elif issuer in above:
+        elif selector == "self":
+            if issuer in itself:
+                return True
+        elif issuer in above and issuer not in itself:
             return True
     return False
 

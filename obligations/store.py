@@ -87,11 +87,9 @@ class Extension:
 
 def default_path() -> Path:
     """``$OBLIGATIONS_DB``, else a file in the per-user data directory."""
-    if os.environ.get(ENV_VAR):
-        return Path(os.environ[ENV_VAR])
-    import platformdirs
+    from .paths import submissions_db
 
-    return Path(platformdirs.user_data_dir("obligations", appauthor=False)) / "submissions.sqlite3"
+    return submissions_db()
 
 
 def _now() -> str:
@@ -110,8 +108,6 @@ class SubmissionLog:
         return InputError(message, file=str(self.path), fix=fix)
 
     def _connect(self, create: bool):
-        import sqlite3  # only when a log is actually used
-
         if not self.path.exists():
             if not create:
                 return None
@@ -123,6 +119,8 @@ class SubmissionLog:
                 head = handle.read(16)
             if head and head != b"SQLite format 3\x00":
                 raise self._error("the file is not an SQLite database", "give --db another file; this one was left untouched")
+        import sqlite3  # only once a log file is really used
+
         conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         try:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")

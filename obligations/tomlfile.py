@@ -33,39 +33,54 @@ def read_toml(path: Path) -> tuple[dict[str, Any], str]:
                             fix="see docs/rules.md for the file format") from None
 
 
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]\s]+)\s*\]")
+_KEY = re.compile(r"^\s*([A-Za-z0-9_.-]+)\s*=")
+
+
 class Locator:
     """Finds the line where the n-th ``[[table]]`` of a file, or a key in it, starts.
 
     tomllib does not report positions, so errors about values are placed by finding the
-    array-of-tables headers in the text; this is exact for the files this project writes.
+    table headers and keys in the text (one pass, on first use); this is exact for the
+    files this project writes.
     """
 
     def __init__(self, path: Path, text: str) -> None:
         self.path = path
-        self._lines = text.splitlines()
+        self._text = text
+        self._tables: dict[str, list[int]] | None = None
+
+    def _index(self) -> None:
+        self._tables, self._headers, self._keys = {}, {}, []
+        for number, line in enumerate(self._text.splitlines(), start=1):
+            header = _HEADER.match(line)
+            if header:
+                if header.group(1) == "[[":
+                    self._tables.setdefault(header.group(2), []).append(number)
+                else:
+                    self._headers.setdefault(header.group(2), number)
+                continue
+            key = _KEY.match(line)
+            if key:
+                self._keys.append((number, key.group(1)))
 
     def table_line(self, name: str, index: int) -> int | None:
-        header = re.compile(r"^\s*\[\[\s*" + re.escape(name) + r"\s*\]\]")
-        seen = -1
-        for number, line in enumerate(self._lines, start=1):
-            if header.match(line):
-                seen += 1
-                if seen == index:
-                    return number
-        return None
+        if self._tables is None:
+            self._index()
+        lines = self._tables.get(name, [])
+        return lines[index] if index < len(lines) else None
 
     def header_line(self, name: str) -> int | None:
-        header = re.compile(r"^\s*\[\s*" + re.escape(name) + r"\s*\]")
-        for number, line in enumerate(self._lines, start=1):
-            if header.match(line):
-                return number
-        return None
+        if self._tables is None:
+            self._index()
+        return self._headers.get(name)
 
     def key_line(self, key: str, after: int | None = None) -> int | None:
-        pattern = re.compile(r"^\s*" + re.escape(key) + r"\s*=")
+        if self._tables is None:
+            self._index()
         start = after or 1
-        for number, line in enumerate(self._lines[start - 1:], start=start):
-            if pattern.match(line):
+        for number, name in self._keys:
+            if number >= start and name == key:
                 return number
         return None
 

@@ -10,7 +10,7 @@ from ..dates import parse_iso_date, today_in_vietnam
 from ..engine import make_engine
 from ..present import due_json, due_table
 from ..service import Workspace
-from ..store import SubmissionLog
+from ..paths import open_log
 
 
 _SUMMARY = {
@@ -74,9 +74,9 @@ def run(args, out: TextIO) -> int:
     on = parse_iso_date(args.on, what="--on") if args.on else today_in_vietnam()
     ws = Workspace.load(args.rules, args.org, args.calendars)
     if args.under:
-        return run_under(args, out, ws, on, SubmissionLog(args.db))
+        return run_under(args, out, ws, on, open_log(args.db))
     report = ws.due(args.unit, on, horizon=args.horizon, lookback=args.lookback,
-                    engine=make_engine(args.engine), due_soon=args.due_soon, log=SubmissionLog(args.db))
+                    engine=make_engine(args.engine), due_soon=args.due_soon, log=open_log(args.db))
     if args.format == "ics":
         from ..export import to_ics
         from .export_cmd import write

@@ -1,0 +1,140 @@
+"""Benchmarks with figures (not collected by the test run).
+
+    python tests/bench/bench.py               # all cases
+    python tests/bench/bench.py cold national export --runs 5
+
+Each case runs several times and prints median, min and max, with the peak RSS of the
+process that did the work. National-scale runs happen in fresh child processes so that
+each peak RSS is its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+ON = "2026-11-23"
+
+
+def run_child(argv: list[str], env: dict | None = None) -> tuple[float, float, str]:
+    """Wall time, peak RSS (MiB) and stdout of one child process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=ROOT, env=env)
+    out = proc.stdout.read().decode()
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"failed: {' '.join(argv)}")
+    return elapsed, usage.ru_maxrss / 1024, out
+
+
+def summary(name: str, values: list[float], unit: str = "s", rss: list[float] | None = None) -> dict:
+    row = {"case": name, "median": statistics.median(values), "min": min(values), "max": max(values)}
+    text = f"{name:<44} median {row['median']:.3f}{unit}  min {row['min']:.3f}{unit}  max {row['max']:.3f}{unit}"
+    if rss:
+        row["peak_rss_mib"] = max(rss)
+        text += f"  peak RSS {max(rss):.0f} MiB"
+    print(text, flush=True)
+    return row
+
+
+def cold(runs: int) -> None:
+    env = dict(os.environ, OBLIGATIONS_DB=str(Path("/tmp") / "obligations-bench-none.sqlite3"))
+    baseline_cmd = [sys.executable, "-c", "import holidays, durable.lang, dateutil.rrule, attrs"]
+    due_cmd = [sys.executable, "-m", "obligations", "due", "--unit", "xa-X", "--on", ON]
+    run_child(due_cmd, env)          # fill the holiday cache, as any second run would find it
+    base, due, base_rss, due_rss = [], [], [], []
+    for _ in range(runs):            # interleaved, so both see the same machine load
+        t, r, _ = run_child(baseline_cmd, env)
+        base.append(t), base_rss.append(r)
+        t, r, _ = run_child(due_cmd, env)
+        due.append(t), due_rss.append(r)
+    b = summary("baseline: import holidays, durable.lang, ...", base, rss=base_rss)
+    d = summary("due --unit xa-X --on 2026-11-23", due, rss=due_rss)
+    print(f"{'cold-start ratio (median due / median baseline)':<44} {d['median'] / b['median']:.2f} (target <= 1.5)")
+
+
+NATIONAL_CHILD = """
+import datetime as dt, json, sys, time
+sys.path.insert(0, {here!r})
+from synthetic import build
+from obligations.engine import make_engine
+t0 = time.perf_counter()
+ws = build(communes={communes})
+t1 = time.perf_counter()
+units = items = 0
+for report in ws.due_under("tw", dt.date.fromisoformat({on!r}), engine=make_engine({engine!r})):
+    units += 1
+    items += len(report.items)
+t2 = time.perf_counter()
+print(json.dumps({{"build": t1 - t0, "evaluate": t2 - t1, "units": units, "items": items}}))
+"""
+
+
+def national(runs: int, engine: str) -> None:
+    for fraction in (0.1, 0.3, 1.0):
+        communes = round(3321 * fraction)
+        times, rss, rate = [], [], []
+        for _ in range(runs):
+            code = NATIONAL_CHILD.format(here=str(HERE), communes=communes, on=ON, engine=engine)
+            _, peak, out = run_child([sys.executable, "-c", code])
+            doc = json.loads(out)
+            times.append(doc["evaluate"])
+            rss.append(peak)
+            rate.append(doc["units"] / doc["evaluate"])
+        name = f"national {int(fraction * 100):>3}% ({doc['units']:,} units, {engine})"
+        summary(name, times, rss=rss)
+        print(f"{'':<44} units/s median {statistics.median(rate):,.0f} (items listed: {doc['items']:,})")
+
+
+def export(runs: int) -> None:
+    sys.path.insert(0, str(ROOT))
+    from obligations.export import items_between, to_ics
+    from obligations.service import load
+
+    ws = load()
+    on = dt.date.fromisoformat(ON)
+
+    def once() -> int:
+        items = items_between(ws, "xa-X", dt.date(2023, 1, 1), dt.date(2027, 12, 31), on)
+        return len(to_ics(ws, items))
+
+    once()  # warm: rules loaded, calendars built
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        size = once()
+        times.append(time.perf_counter() - start)
+    summary(f"export xa-X 2023-2027 to iCalendar, warm ({size:,} bytes)", times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("cases", nargs="*", default=["cold", "national", "export"],
+                        help="any of: cold, national, export (default: all)")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--engine", default="auto", choices=["auto", "durable", "python"])
+    args = parser.parse_args()
+    unknown = set(args.cases) - {"cold", "national", "export"}
+    if unknown:
+        parser.error(f"unknown case(s): {', '.join(sorted(unknown))}")
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, {time.strftime('%Y-%m-%d')}")
+    if "cold" in args.cases:
+        cold(max(args.runs, 9))
+    if "national" in args.cases:
+        national(min(args.runs, 3), args.engine)
+    if "export" in args.cases:
+        export(args.runs)
+
+
+if __name__ == "__main__":
+    main()
