@@ -97,6 +97,7 @@ class VietnamCalendar:
         self._years: dict[int, _Year] = {}
         self._merged: dict[int, dict] = {}
         self._rolls: dict[tuple[dt.date, str], Roll] = {}
+        self._counts: dict[tuple[dt.date, dt.date], int] = {}
 
     # -- coverage ---------------------------------------------------------------
 
@@ -216,6 +217,12 @@ class VietnamCalendar:
         """Working days in the half-open range [start, end); negative when end < start."""
         if end < start:
             return -self.count_working_days(end, start)
+        found = self._counts.get((start, end))
+        if found is None:
+            found = self._counts[(start, end)] = self._count(start, end)
+        return found
+
+    def _count(self, start: dt.date, end: dt.date) -> int:
         # Prefix sums per year: O(number of years spanned), whatever the distance.
         first, last = self._year(start.year), self._year(end.year)
         if start.year == end.year:

@@ -59,11 +59,16 @@ def check_ruleset(ruleset: dict) -> None:
             raise EngineError(f"rule {name!r} has no named action")
 
 
+def fact(fact_id: str, *, done: bool, days_left: int, wd_left: int, since_start: int, soon: int) -> dict:
+    """A fact as the status rules read it."""
+    return {"id": fact_id, "t": FACT_TYPE, "done": bool(done), "days_left": days_left,
+            "wd_left": wd_left, "since_start": since_start, "soon": soon}
+
+
 def occurrence_fact(fact_id: str, *, done: bool, on: dt.date, window_start: dt.date,
                     deadline: dt.date, working_days_left: int, soon: int) -> dict:
-    return {"id": fact_id, "t": FACT_TYPE, "done": bool(done),
-            "days_left": (deadline - on).days, "wd_left": working_days_left,
-            "since_start": (on - window_start).days, "soon": soon}
+    return fact(fact_id, done=done, days_left=(deadline - on).days, wd_left=working_days_left,
+                since_start=(on - window_start).days, soon=soon)
 
 
 def verify(facts: list[dict], fired: dict[str, list[str]], backend: str) -> dict[str, str]:

@@ -71,6 +71,23 @@ class Hierarchy:
             self._index["children"] = index
         return index
 
+    def epoch(self, day: dt.date) -> int:
+        """Which span between changes of the hierarchy ``day`` falls in.
+
+        Every parent link and unit changes only on its boundary days, so any question
+        about the hierarchy has the same answer for two days of the same epoch."""
+        bounds = self._index.get("bounds")
+        if bounds is None:
+            edges = set()
+            for unit in self.units.values():
+                edges.update((unit.start, unit.end + dt.timedelta(days=1) if unit.end < FAR_FUTURE else unit.end))
+                for link in unit.parents:
+                    edges.update((link.start, link.end + dt.timedelta(days=1) if link.end < FAR_FUTURE else link.end))
+            bounds = self._index["bounds"] = sorted(edges)
+        import bisect
+
+        return bisect.bisect_right(bounds, day)
+
     def succeeded(self, unit_id: str) -> set[str]:
         """The unit and every unit it succeeded, directly or through a chain of successions."""
         cache = self._index.setdefault("succeeded", {})

@@ -18,10 +18,10 @@ from .calendar_data import CalendarData, load_calendar_data
 from .errors import DataFileError, InputError, Problems
 from .hierarchy import Hierarchy, load_hierarchy
 from .loader import RuleSet, load_rules
-from .engine import occurrence_fact
+from .engine import fact
 from .model import Directive, Duty, Item, Occurrence
 from .reconcile import Conflict, Constraint, Edge, Node, Reconciled, own_result, reconcile
-from .routing import Note, effective_issuer, performs, route
+from .routing import Note, Route, effective_issuer, performs, route
 from .schedule import expand
 
 DEFAULT_HORIZON = 30
@@ -151,12 +151,19 @@ class Workspace:
             windows = self._windows.get(key)
             if windows is None:
                 windows = self._windows[key] = list(expand(duty, first_year, last_year, cal))
+            routes: dict[int, Route | None] = {}   # the answer is the same within an epoch
             for window in windows:
                 day = window.last_allowed
-                issuer, notes = effective_issuer(self.hierarchy, directive.unit, day)
-                if issuer is None or not performs(self.hierarchy, duty, issuer, unit_id, day):
+                epoch = self.hierarchy.epoch(day)
+                if epoch not in routes:
+                    issuer, notes = effective_issuer(self.hierarchy, directive.unit, day)
+                    routes[epoch] = (route(self.hierarchy, duty, issuer, notes, unit_id, day)
+                                     if issuer is not None and performs(self.hierarchy, duty, issuer, unit_id, day)
+                                     else None)
+                routed = routes[epoch]
+                if routed is None:
                     continue
-                routed = route(self.hierarchy, duty, issuer, notes, unit_id, day)
+                issuer = routed.issuer
                 roll = cal.roll(day, duty.policy.roll)
                 occurrence = Occurrence(duty=duty, unit=unit_id, period=window.period,
                                         window_start=window.start, last_allowed=day, roll=roll,
@@ -269,7 +276,8 @@ class Workspace:
         delivered = log.delivered(unit_id) if log else {}
         extensions = log.granted() if log else {}
         reconciled = self.reconcile([o for o in occurrences if o.duty.feeds or o.key in extensions], extensions)
-        facts, rows = [], []
+        known = self._statuses.setdefault(engine, {})
+        payloads, rows = [], []
         for occ in occurrences:
             result = reconciled.get(occ.key)
             deadline = result.deadline if result else occ.deadline
@@ -279,11 +287,10 @@ class Workspace:
             else:
                 left = -cal.count_working_days(deadline, on)
             soon = due_soon if due_soon is not None else occ.duty.policy.due_soon_days
-            fact = occurrence_fact("", done=occ.key in delivered, on=on, window_start=start,
-                                   deadline=deadline, working_days_left=left, soon=soon)
-            facts.append(fact)
-            rows.append((occ, result, deadline, start, fact["days_left"], left, delivered.get(occ.key)))
-        statuses = evaluate_distinct(engine, facts, self._statuses.setdefault(engine, {}))
+            days_left = (deadline - on).days
+            payloads.append((occ.key in delivered, days_left, left, (on - start).days, soon))
+            rows.append((occ, result, deadline, start, days_left, left, delivered.get(occ.key)))
+        statuses = statuses_of(engine, payloads, known)
         return [(*row, status) for row, status in zip(rows, statuses)]
 
     def _item(self, row) -> Item:
@@ -473,25 +480,17 @@ def _relabel_item(item: Item, old: str, new: str) -> Item:
     return Item(occ, item.status, item.days_left, item.working_days_left, rec, item.submission)
 
 
-def evaluate_distinct(engine, facts: list[dict], known: dict | None = None) -> list[str]:
-    """Statuses of ``facts`` (in order), asking the engine once per distinct payload.
-
-    A status is a function of the payload alone, and units of one level share most
-    payloads: a whole province needs a few hundred distinct facts, not millions.
-    ``known`` remembers the engine's answers between calls."""
-    known = {} if known is None else known
-    # occurrence_fact builds every fact with the same keys in the same order, so the
-    # items (without the id) identify a payload; differently ordered dicts only dedupe less.
-    keys = [tuple(item for item in fact.items() if item[0] != "id") for fact in facts]
-    new: dict[tuple, str] = {}
-    for key in keys:
-        if key not in known and key not in new:
-            new[key] = str(len(new))
+def statuses_of(engine, payloads: list[tuple], known: dict) -> list[str]:
+    """Statuses for (done, days_left, wd_left, since_start, soon) payloads: the engine
+    is asked once per payload it has not answered before (``known`` keeps its answers)."""
+    new = {p: str(n) for n, p in enumerate(dict.fromkeys(p for p in payloads if p not in known))}
     if new:
-        answers = engine.evaluate([dict(key, id=fid) for key, fid in new.items()])
-        for key, fid in new.items():
-            known[key] = answers[fid]
-    return [known[key] for key in keys]
+        facts = [fact(fid, done=p[0], days_left=p[1], wd_left=p[2], since_start=p[3], soon=p[4])
+                 for p, fid in new.items()]
+        answers = engine.evaluate(facts)
+        for payload, fid in new.items():
+            known[payload] = answers[fid]
+    return [known[p] for p in payloads]
 
 
 def could_perform(duty: Duty, unit, issuer: str, above: set[str], itself: set[str]) -> bool:
