@@ -85,17 +85,22 @@ def _user_cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir("obligations", appauthor=False))
 
 
+def cache_directory(setting: str | Path | None = None) -> Path | None:
+    """The cache directory: the argument, else ``$OBLIGATIONS_CACHE``, else the user's
+    cache directory; None when caching is ``off``."""
+    value = str(setting) if setting is not None else os.environ.get(ENV_VAR)
+    if value == "off":
+        return None
+    return Path(value) if value else _user_cache_dir()
+
+
 class HolidaySource:
     """Per-year holiday facts, memoised in memory and (unless disabled) on disk."""
 
     def __init__(self, cache_dir: str | Path | None = None) -> None:
-        setting = str(cache_dir) if cache_dir is not None else os.environ.get(ENV_VAR)
-        self._path: Path | None = None
-        if setting != "off":
-            version = installed_version()
-            if version:
-                directory = Path(setting) if setting else _user_cache_dir()
-                self._path = directory / f"holidays-vn-{version}.json"
+        directory = cache_directory(cache_dir)
+        version = installed_version() if directory is not None else None
+        self._path: Path | None = directory / f"holidays-vn-{version}.json" if version else None
         self._years: dict[int, HolidayYear] | None = None
 
     def _load(self) -> dict[int, HolidayYear]:

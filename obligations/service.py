@@ -88,7 +88,11 @@ class Workspace:
             raise DataFileError("the hierarchy file does not exist", file=str(org_file),
                                 fix="give --org a hierarchy TOML file (see docs/rules.md)")
         cal_dir = Path(calendars) if calendars else paths.calendars_dir()
-        return cls(load_rules(rules_dir), load_hierarchy(org_file), load_calendar_data(cal_dir))
+        from .load_cache import cached_load
+
+        loaded = cached_load(rules_dir, org_file, cal_dir,
+                             lambda: (load_rules(rules_dir), load_hierarchy(org_file), load_calendar_data(cal_dir)))
+        return cls(*loaded)
 
     # -- calendars ----------------------------------------------------------------
 

@@ -100,3 +100,27 @@ def test_calendars_with_and_without_cache_agree(calendar_data, tmp_path):
     start, end = d("2023-01-01"), d("2027-12-31")
     assert cached.events_between(start, end) == direct.events_between(start, end)
     assert cached.count_working_days(start, end) == direct.count_working_days(start, end)
+
+
+def test_load_cache_follows_file_content(tmp_path, monkeypatch):
+    import shutil
+
+    from obligations import paths
+    from obligations.service import load
+
+    monkeypatch.setenv("OBLIGATIONS_CACHE", str(tmp_path / "cache"))
+    rules = tmp_path / "rules"
+    shutil.copytree(paths.rules_dir(), rules)
+    first = load(rules)
+    assert len(list((tmp_path / "cache").glob("loaded-*.pickle"))) == 1
+    assert load(rules).rules.duty("76-KH-DU/chi-bo-so-ket").schedule.month == 10     # from the cache
+    path = rules / "76-KH-DU.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        'schedule = { type = "once_in_month", year = 2025, month = 10 }\nvalid = { from = 2023-04-01 }\nfeeds = ["76-KH-DU/dang-uy-so-ket"]',
+        'schedule = { type = "once_in_month", year = 2025, month = 9 }\nvalid = { from = 2023-04-01 }\nfeeds = ["76-KH-DU/dang-uy-so-ket"]'),
+        encoding="utf-8")
+    assert load(rules).rules.duty("76-KH-DU/chi-bo-so-ket").schedule.month == 9      # edited: loaded afresh
+    for cached in (tmp_path / "cache").glob("loaded-*.pickle"):
+        cached.write_bytes(b"not a pickle")
+    assert load(rules).rules.duty("76-KH-DU/chi-bo-so-ket").schedule.month == 9      # damaged: ignored
+    assert first.rules.duty("76-KH-DU/chi-bo-so-ket").schedule.month == 10

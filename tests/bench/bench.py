@@ -47,8 +47,20 @@ def summary(name: str, values: list[float], unit: str = "s", rss: list[float] | 
     return row
 
 
-def cold(runs: int) -> None:
+def cold(runs: int, bytecode: bool = True) -> None:
     env = dict(os.environ, OBLIGATIONS_DB=str(Path("/tmp") / "obligations-bench-none.sqlite3"))
+    # As after `pip install`: bytecode is compiled once and reused. The second case has
+    # no bytecode at all, for the baseline as for us (an empty cache prefix, nothing
+    # written): every start compiles every module it imports.
+    if bytecode:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env.pop("PYTHONPYCACHEPREFIX", None)
+    else:
+        import tempfile
+
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+        env["PYTHONPYCACHEPREFIX"] = tempfile.mkdtemp(prefix="obligations-nopyc-")
+    print(f"-- cold start, {'bytecode cached (as installed)' if bytecode else 'no bytecode for anything'}")
     baseline_cmd = [sys.executable, "-c", "import holidays, durable.lang, dateutil.rrule, attrs"]
     due_cmd = [sys.executable, "-m", "obligations", "due", "--unit", "xa-X", "--on", ON]
     run_child(due_cmd, env)          # fill the holiday cache, as any second run would find it
@@ -130,6 +142,7 @@ def main() -> None:
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, {time.strftime('%Y-%m-%d')}")
     if "cold" in args.cases:
         cold(max(args.runs, 9))
+        cold(max(args.runs, 9), bytecode=False)
     if "national" in args.cases:
         national(min(args.runs, 3), args.engine)
     if "export" in args.cases:
