@@ -44,6 +44,8 @@ class Commemoration:
     source: str
     origin_year: int | None = None
     scope: tuple[str, ...] = NATIONAL
+    aliases: tuple[str, ...] = ()
+    great_holiday: bool = False
 
     def anniversary(self, year: int) -> int | None:
         if self.origin_year is None:
@@ -104,7 +106,8 @@ class CalendarData:
         )
 
 
-_COMMEMORATION_KEYS = {"id", "name_vi", "name_en", "date", "lunar", "origin_year", "basis"}
+_COMMEMORATION_KEYS = {"id", "name_vi", "name_en", "date", "lunar", "origin_year", "basis", "aliases",
+                       "great_holiday"}
 _DAY_KEYS = {"date", "name_vi", "name_en", "basis"}
 
 
@@ -140,9 +143,14 @@ def _commemorations(doc: dict, loc: Locator, scope: tuple[str, ...], source: str
             expect(origin, int, loc, line=line, place=place, what="origin_year")
         for key in ("id", "name_vi", "name_en", "basis"):
             expect(item[key], str, loc, line=line, place=place, what=key)
+        aliases = expect(item.get("aliases", []), list, loc, line=line, place=place, what="aliases")
+        if not all(isinstance(a, str) and a.strip() for a in aliases):
+            raise loc.error("aliases must be a list of names", line=line, place=place)
+        great = expect(item.get("great_holiday", False), bool, loc, line=line, place=place, what="great_holiday")
         result.append(Commemoration(
             id=item["id"], name_vi=item["name_vi"], name_en=item["name_en"], month=month, day=day,
             is_lunar=is_lunar, basis=item["basis"], origin_year=origin, scope=scope,
+            aliases=tuple(aliases), great_holiday=great,
             source=f"{source}:{line}" if line else source))
     return result
 

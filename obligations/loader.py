@@ -34,6 +34,7 @@ _SCHEDULE_FIELDS = {
     "yearly_in_month": ({"month"}, set()),
     "yearly_before": ({"month", "day"}, set()),
     "monthly": (set(), set()),
+    "quarterly": (set(), set()),
     "peaks": ({"around"}, {"days_before", "days_after"}),
     "within_days": ({"start", "days"}, set()),
 }

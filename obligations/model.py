@@ -14,7 +14,7 @@ from .calendar import Roll
 
 DUTY_KINDS = ("report", "plan", "activity", "review", "publication")
 SCHEDULE_TYPES = ("once_before", "once_in_month", "once_between", "yearly_in_month",
-                  "yearly_before", "monthly", "peaks", "within_days")
+                  "yearly_before", "monthly", "quarterly", "peaks", "within_days")
 STATUSES = ("upcoming", "window_open", "due_soon", "overdue", "done")
 
 
@@ -38,6 +38,7 @@ class Schedule:
     yearly_in_month  month                         vào tháng 11 hằng năm
     yearly_before    month, day                    trước ngày 15-12 hằng năm
     monthly          (validity gives the months)   hằng tháng (từ năm 2023-2025)
+    quarterly        (validity gives the quarters) hằng quý
     peaks            around, days_before, days_after   cao điểm vào dịp 30/4, 19/5 ...
     within_days      start, days                   trong thời hạn N ngày kể từ ...
     """

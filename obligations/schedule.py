@@ -90,6 +90,17 @@ def expand(duty: Duty, first_year: int, last_year: int, calendar: VietnamCalenda
             start = when.date()
             yield from emit(f"{start.year}-{start.month:02d}", _opens(duty, start),
                             month_end(start.year, start.month))
+    elif s.type == "quarterly":
+        begin = max(duty.valid_from, dt.date(first_year, 1, 1))
+        begin = dt.date(begin.year, 3 * ((begin.month - 1) // 3) + 1, 1)
+        if begin > until:
+            return
+        for when in rrule(MONTHLY, interval=3, dtstart=dt.datetime(begin.year, begin.month, 1),
+                          until=dt.datetime(until.year, until.month, 1)):
+            start = when.date()
+            quarter = (start.month - 1) // 3 + 1
+            yield from emit(f"{start.year}-Q{quarter}", _opens(duty, start),
+                            month_end(start.year, start.month + 2))
     elif s.type == "peaks":
         for year in range(max(first_year, duty.valid_from.year), until.year + 1):
             for cid in s.around:

@@ -60,3 +60,24 @@ def test_due_soon_threshold_from_the_unit_policy(pws):
     statuses = {i.occurrence.duty.local_id: (i.status, i.working_days_left) for i in report.items}
     assert statuses["unit-policy"] == ("due_soon", 10)
     assert statuses["rule-beats-unit"] == ("due_soon", 9)
+
+
+def test_quarterly_schedule(tmp_path):
+    import shutil
+
+    from obligations import paths
+
+    rules = tmp_path / "r"
+    rules.mkdir()
+    shutil.copy(paths.hierarchy_file(), rules / "hierarchy.toml")
+    (rules / "q.toml").write_text(
+        '[directive]\nid = "Q"\nnumber = "1-BC/Q"\nkind = "plan"\nissuer = "x"\nunit = "xa-X"\ntitle = "t"\n'
+        '[[duty]]\nid = "q"\nsection = "1"\nsource = "báo cáo hằng quý"\nkind = "report"\ntitle_vi = "a"\n'
+        'title_en = "a"\nperformers = ["level:cell"]\nrecipient = "issuer"\nschedule = { type = "quarterly" }\n'
+        'valid = { from = 2025-05-10, until = 2026-03-31 }\n', encoding="utf-8")
+    ws = load(rules)
+    # Q2 2025 starts at validity (10/5); 30/6/2025 Monday; 30/9/2025 Tuesday; 31/12/2025 Wednesday;
+    # 31/3/2026 Tuesday.
+    assert deadlines(ws, "chibo-1", "Q/q", 2025, 2026) == {
+        "2025-Q2": ("2025-05-10", "2025-06-30"), "2025-Q3": ("2025-07-01", "2025-09-30"),
+        "2025-Q4": ("2025-10-01", "2025-12-31"), "2026-Q1": ("2026-01-01", "2026-03-31")}
