@@ -131,6 +131,13 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(exo)
     exo.set_defaults(run="obligations.commands.export_cmd:run")
 
+    ext = sub.add_parser("extract", help="a draft rule file from a directive's plain text")
+    ext.add_argument("file", metavar="FILE.txt", help="the directive as plain text (UTF-8)")
+    ext.add_argument("--out", metavar="FILE", help="write the draft to FILE instead of standard output")
+    ext.add_argument("--format", choices=("toml", "json"), default="toml")
+    ext.add_argument("--calendars", metavar="DIR", help="calendar data for commemoration names (default: bundled)")
+    ext.set_defaults(run="obligations.commands.extract_cmd:run")
+
     chk = sub.add_parser("check", help="validate rule files, hierarchy and calendar data")
     chk.add_argument("--verbose", "-v", action="store_true", help="also print notes")
     _add_data(chk)

@@ -24,7 +24,7 @@ HIERARCHY_FILE = "hierarchy.toml"
 _DIRECTIVE_KEYS = {"id", "number", "kind", "issuer", "unit", "title", "issued", "implements",
                    "source_document", "note"}
 _DUTY_KEYS = {"id", "section", "source", "kind", "title_vi", "title_en", "performers", "recipient",
-              "body", "schedule", "valid", "policy", "see_also", "note", "example", "feeds"}
+              "body", "schedule", "valid", "policy", "see_also", "note", "example", "feeds", "draft"}
 _DUTY_REQUIRED = {"id", "section", "source", "kind", "title_vi", "title_en", "performers",
                   "recipient", "schedule", "valid"}
 _SCHEDULE_FIELDS = {
@@ -203,9 +203,41 @@ def _sources(raw: Any, directive: str, location: str, ctx: _Ctx) -> tuple[Source
     return tuple(result)
 
 
+def _todo_fields(table: dict, prefix: str = "") -> list[str]:
+    """Fields a draft left for a person to fill in (the extractor writes "TODO")."""
+    found = []
+    for key, value in table.items():
+        if key == "draft":
+            continue
+        name = f"{prefix}{key}"
+        if value == "TODO" or (isinstance(value, list) and "TODO" in value):
+            found.append(name)
+        elif isinstance(value, dict):
+            found += _todo_fields(value, name + ".")
+    return found
+
+
+def _refuse_todo(doc: dict, loc: Locator) -> None:
+    """A draft's TODO fields, all of them at once, one line per table."""
+    problems = []
+    fix = "fill these in from the text (docs/extract.md)"
+    head = doc.get("directive")
+    if isinstance(head, dict) and _todo_fields(head):
+        problems.append(loc.error("still marked TODO: " + ", ".join(_todo_fields(head)),
+                                  line=loc.key_line("number"), place="[directive]", fix=fix))
+    duties = doc.get("duty", [])
+    for index, raw in enumerate(duties if isinstance(duties, list) else []):
+        if isinstance(raw, dict) and _todo_fields(raw):
+            problems.append(loc.error("still marked TODO: " + ", ".join(_todo_fields(raw)),
+                                      line=loc.table_line("duty", index), place=f"duty {raw.get('id')!r}", fix=fix))
+    if problems:
+        raise Problems(problems)
+
+
 def _duty(raw: dict, directive: dict, ctx: _Ctx, examples_seen: list[int], rel: str) -> Duty:
     if isinstance(raw.get("id"), str):
         ctx.place = f"duty {raw['id']!r}"
+
     ctx.keys(raw, _DUTY_KEYS, _DUTY_REQUIRED)
     local_id = ctx.str(raw["id"], "id")
     ctx.place = f"duty {local_id!r}"
@@ -265,6 +297,7 @@ def load_rule_file(path: Path, rel: str | None = None) -> Directive:
     line = loc.key_line("number")
     ctx = _Ctx(loc, line, "[directive]")
     expect(head, dict, loc, line=line, place="[directive]", what="[directive]")
+    _refuse_todo(doc, loc)
     ctx.keys(head, _DIRECTIVE_KEYS, {"id", "number", "kind", "issuer", "unit", "title"})
     for key in ("id", "number", "kind", "issuer", "unit", "title"):
         ctx.str(head[key], key)

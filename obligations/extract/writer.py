@@ -1,0 +1,67 @@
+"""Writing a draft as a literate TOML rule file (or JSON), ready for a person to review."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+
+def _value(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_value(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{k} = {_value(v)}" for k, v in value.items()) + " }"
+    return json.dumps(str(value), ensure_ascii=False)   # a TOML basic string is a JSON string
+
+
+def _comment(text: str, width: int = 88) -> list[str]:
+    words, lines, line = text.split(), [], "#"
+    for word in words:
+        if len(line) + len(word) + 1 > width:
+            lines.append(line)
+            line = "#"
+        line += " " + word
+    lines.append(line)
+    return lines
+
+
+def to_toml(draft: dict) -> str:
+    head = draft["directive"]
+    out = [f"# Draft rule file made by `obligations extract` from {head.get('source_document', 'a text')}.",
+           "# Review every duty against the text; fill in every TODO; then run `obligations check`.",
+           "# The [duty.draft] tables record how sure the extractor was and why: delete them once reviewed.",
+           ""]
+    if draft["todo"]:
+        out.append("# TODO (directive): " + ", ".join(draft["todo"]))
+    out.append("[directive]")
+    for key, value in head.items():
+        out.append(f"{key} = {_value(value)}")
+    for duty in draft["duty"]:
+        info = duty["draft"]
+        out += ["", "# " + "-" * 86]
+        out += _comment(f"{duty['section']}: “{duty['source']}”")
+        if info["todo"]:
+            out.append("# TODO: " + ", ".join(info["todo"]))
+        for flag in info["flags"]:
+            out.append(f"# FLAG: {flag}")
+        out.append("[[duty]]")
+        for key, value in duty.items():
+            if key != "draft":
+                out.append(f"{key} = {_value(value)}")
+        out.append("")
+        out.append("[duty.draft]")
+        out.append(f"confidence = {info['confidence']}")
+        out.append(f"reason = {_value(info['reason'])}")
+        out.append(f"todo = {_value(info['todo'])}")
+        out.append(f"flags = {_value(info['flags'])}")
+    return "\n".join(out) + "\n"
+
+
+def to_json(draft: dict) -> str:
+    return json.dumps(draft, ensure_ascii=False, indent=1, default=lambda v: v.isoformat()) + "\n"
