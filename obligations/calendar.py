@@ -13,7 +13,6 @@ from typing import Iterable, Iterator
 
 import attrs
 
-from . import lunar
 from .calendar_data import CalendarData, anniversary_class
 from .errors import CalendarRangeError, InputError
 
@@ -298,6 +297,3 @@ class VietnamCalendar:
             skipped.append(self.why_not_working(result))
             result += step
         return Roll(day, result, policy, tuple(skipped))
-
-    def lunar_of(self, day: dt.date) -> lunar.LunarDay:
-        return lunar.to_lunar(day)

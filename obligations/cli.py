@@ -34,6 +34,18 @@ def _add_db(parser: argparse.ArgumentParser) -> None:
                         help="submissions log (default: $OBLIGATIONS_DB, else the per-user data directory)")
 
 
+def _add_occurrence(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """The arguments naming one occurrence in the submissions log."""
+    parser.add_argument("--unit", required=True)
+    parser.add_argument("--duty", required=True)
+    parser.add_argument("--period", required=True, help="e.g. 2025 or 2025-05")
+    parser.add_argument("--note")
+    parser.add_argument("--lang", choices=("vi", "en"), default="vi")
+    _add_data(parser)
+    _add_db(parser)
+    return parser
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m obligations",
@@ -83,28 +95,14 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(exp)
     exp.set_defaults(run="obligations.commands.explain_cmd:run")
 
-    sbm = sub.add_parser("submit", help="record that an occurrence was delivered")
-    sbm.add_argument("--unit", required=True)
-    sbm.add_argument("--duty", required=True)
-    sbm.add_argument("--period", required=True, help="e.g. 2025 or 2025-05")
+    sbm = _add_occurrence(sub.add_parser("submit", help="record that an occurrence was delivered"))
     sbm.add_argument("--on", help="delivery date YYYY-MM-DD (default: today in Vietnam)")
     sbm.add_argument("--ref", help="số văn bản: the reference of the delivered document")
-    sbm.add_argument("--note")
-    sbm.add_argument("--lang", choices=("vi", "en"), default="vi")
-    _add_data(sbm)
-    _add_db(sbm)
     sbm.set_defaults(run="obligations.commands.log_cmd:run_submit")
 
-    ext = sub.add_parser("extend", help="record an extension (gia hạn) granted by the level above")
-    ext.add_argument("--unit", required=True)
-    ext.add_argument("--duty", required=True)
-    ext.add_argument("--period", required=True)
+    ext = _add_occurrence(sub.add_parser("extend", help="record an extension (gia hạn) granted by the level above"))
     ext.add_argument("--until", required=True, help="the new deadline YYYY-MM-DD")
     ext.add_argument("--ref", required=True, help="số văn bản: the document that grants the extension")
-    ext.add_argument("--note")
-    ext.add_argument("--lang", choices=("vi", "en"), default="vi")
-    _add_data(ext)
-    _add_db(ext)
     ext.set_defaults(run="obligations.commands.log_cmd:run_extend")
 
     sts = sub.add_parser("status", help="on time, late or missing, and what is still open")

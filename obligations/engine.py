@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import os
-from typing import Iterable, Protocol
+from typing import Protocol
 
 from .errors import EngineError, InputError
 from .model import STATUSES
@@ -124,6 +124,3 @@ def make_engine(backend: str | None = None, ruleset: dict | None = None) -> Engi
 
     return PythonEngine(ruleset)
 
-
-def evaluate_all(engine: Engine, facts: Iterable[dict]) -> dict[str, str]:
-    return engine.evaluate(list(facts))

@@ -64,3 +64,11 @@ def label(key: str, lang: str = "vi", **values: object) -> str:
 
 def weekday(day, lang: str = "vi") -> str:
     return WEEKDAYS["en" if lang == "en" else "vi"][day.weekday()]
+
+
+class Labels(dict):
+    """A table of (Vietnamese, English) texts: ``labels(key, lang, **values)``."""
+
+    def __call__(self, key: str, lang: str, **values: object) -> str:
+        vi, en = self[key]
+        return (en if lang == "en" else vi).format(**values)

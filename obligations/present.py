@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .i18n import label, weekday
+from .i18n import Labels, label, weekday
 from .model import Item
 from .service import DueReport, Workspace
 
@@ -89,7 +89,7 @@ _HEAD = {
     "vi": ("Hạn", "Còn", "Trạng thái", "Nhiệm vụ", "Nguồn"),
     "en": ("Deadline", "Left", "Status", "Duty", "Source"),
 }
-_TEXT = {
+_t = Labels({
     "title": ("Việc cần làm của {name} ({unit}) tính đến {on}", "Due for {name} ({unit}) as of {on}"),
     "days": ("{n} ngày", "{n} days"),
     "ago": ("quá {n} ngày", "{n} days late"),
@@ -112,12 +112,9 @@ _TEXT = {
     "done": ("đã nộp {on}{ref}", "delivered {on}{ref}"),
     "placement": ("Không xếp được lên lịch: {duty} kỳ {period}: {message} ({file})",
                   "Could not be placed: {duty} period {period}: {message} ({file})"),
-}
+})
 
 
-def _t(key: str, lang: str, **values) -> str:
-    vi, en = _TEXT[key]
-    return (en if lang == "en" else vi).format(**values)
 
 
 def why_text(ws: Workspace, result, lang: str) -> str:

@@ -211,23 +211,20 @@ class SubmissionLog:
 
     # -- reading ------------------------------------------------------------------------
 
-    def submissions(self, unit: str | None = None) -> list[Submission]:
+    def _read(self, table: str, date_column: str, unit: str | None) -> list[tuple]:
         conn = self._connect(create=False)
         if conn is None:
             return []
         with _closing(conn):
-            rows = conn.execute("SELECT unit, duty, period, delivered_on, ref, note, recorded_at FROM submission "
+            rows = conn.execute(f"SELECT unit, duty, period, {date_column}, ref, note, recorded_at FROM {table} "
                                 "WHERE ?1 IS NULL OR unit = ?1 ORDER BY id", (unit,)).fetchall()
-        return [Submission(r[0], r[1], r[2], dt.date.fromisoformat(r[3]), r[4], r[5], r[6]) for r in rows]
+        return [(r[0], r[1], r[2], dt.date.fromisoformat(r[3]), *r[4:]) for r in rows]
+
+    def submissions(self, unit: str | None = None) -> list[Submission]:
+        return [Submission(*row) for row in self._read("submission", "delivered_on", unit)]
 
     def extensions(self, unit: str | None = None) -> list[Extension]:
-        conn = self._connect(create=False)
-        if conn is None:
-            return []
-        with _closing(conn):
-            rows = conn.execute("SELECT unit, duty, period, until, ref, note, recorded_at FROM extension "
-                                "WHERE ?1 IS NULL OR unit = ?1 ORDER BY id", (unit,)).fetchall()
-        return [Extension(r[0], r[1], r[2], dt.date.fromisoformat(r[3]), r[4], r[5], r[6]) for r in rows]
+        return [Extension(*row) for row in self._read("extension", "until", unit)]
 
     def delivered(self, unit: str | None = None) -> dict[str, Submission]:
         """The first delivery of each occurrence (a later one is a correction)."""

@@ -6,10 +6,11 @@ import json
 from typing import TextIO
 
 from ..dates import parse_iso_date, today_in_vietnam
+from ..i18n import Labels
 from ..explain import explain
 from ..service import Workspace
 
-_L = {
+_t = Labels({
     "head": ("Giải trình hạn: {title} — {unit_name} ({unit}), kỳ {period}",
              "Derivation: {title} — {unit_name} ({unit}), period {period}"),
     "source": ("1. Nguồn", "1. Source"),
@@ -28,12 +29,9 @@ _L = {
     "decided": ("6. Hạn hiệu lực {date}, quyết định bởi:", "6. Effective deadline {date}, decided by:"),
     "started": ("   Cửa sổ hiệu lực mở từ {date}", "   Effective window opens {date}"),
     "conflicts": ("7. Xung đột", "7. Conflicts"),
-}
+})
 
 
-def _t(key, lang, **kw):
-    vi, en = _L[key]
-    return (en if lang == "en" else vi).format(**kw)
 
 
 def as_text(doc: dict, lang: str) -> str:

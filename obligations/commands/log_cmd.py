@@ -7,10 +7,11 @@ import json
 from typing import TextIO
 
 from ..dates import parse_iso_date, today_in_vietnam
+from ..i18n import Labels
 from ..service import Workspace
 from ..store import SubmissionLog
 
-_L = {
+_t = Labels({
     "submitted": ("Đã ghi: {unit} nộp {duty} kỳ {period} ngày {on}{ref}.",
                   "Recorded: {unit} delivered {duty} period {period} on {on}{ref}."),
     "extended": ("Đã ghi gia hạn: {unit} {duty} kỳ {period} đến {until} (theo {ref}).",
@@ -24,12 +25,9 @@ _L = {
     "delivered": ("nộp {on}", "delivered {on}"),
     "total": ("Tổng: {on_time} đúng hạn, {late} trễ, {missing} chưa nộp, {open} chưa đến hạn.",
               "Total: {on_time} on time, {late} late, {missing} missing, {open} still open."),
-}
+})
 
 
-def _t(key, lang, **kw):
-    vi, en = _L[key]
-    return (en if lang == "en" else vi).format(**kw)
 
 
 def run_submit(args, out: TextIO) -> int:
