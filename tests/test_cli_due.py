@@ -79,3 +79,14 @@ def test_cli_entry_point_runs_in_a_subprocess():
     result = subprocess.run([sys.executable, "-m", "obligations", "due", "--unit", "xa-X", "--on", "2026-11-23"],
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0 and "2026-11-30" in result.stdout and result.stderr == ""
+
+
+def test_readme_sample_is_the_real_output(run_cli):
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    command = "$ python -m obligations due --unit xa-X --on 2026-11-23 --lang en\n"
+    sample = readme.split(command)[1].split("```")[0]
+    code, out, _ = run_cli("due", "--unit", "xa-X", "--on", "2026-11-23", "--lang", "en")
+    # the backend line names whichever engine this Python has (both give the same items)
+    assert code == 0 and out.rsplit("Rules engine:", 1)[0] == sample.rsplit("Rules engine:", 1)[0]
