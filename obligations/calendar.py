@@ -44,11 +44,12 @@ class Event:
 
 @attrs.frozen
 class Move:
-    """One step of a roll: why a date could not be used."""
+    """One step of a roll: why a date could not be used, and where that fact comes from."""
 
     date: dt.date
     reason_vi: str
     reason_en: str
+    source: str = "weekend"
 
 
 @attrs.frozen
@@ -267,7 +268,8 @@ class VietnamCalendar:
         offs = [e for e in self._year(day.year).days.get(day, ()) if not self.is_working_day(day)
                 and e.kind in ("public_holiday", "day_off", "local")]
         if offs:
-            return Move(day, "; ".join(e.name_vi for e in offs), "; ".join(e.name_en for e in offs))
+            return Move(day, "; ".join(e.name_vi for e in offs), "; ".join(e.name_en for e in offs),
+                        "; ".join(dict.fromkeys(e.source for e in offs)))
         names = ("Thứ Bảy", "Saturday") if day.weekday() == 5 else ("Chủ nhật", "Sunday")
         return Move(day, names[0], names[1])
 

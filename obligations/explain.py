@@ -42,7 +42,8 @@ def explain(ws: Workspace, unit_id: str, duty_id: str, period: str | None, on: d
             "policy": occ.roll.policy,
             "from": occ.roll.original.isoformat(),
             "to": occ.roll.result.isoformat(),
-            "skipped": [{"date": m.date.isoformat(), "reason": m.reason_en if lang == "en" else m.reason_vi}
+            "skipped": [{"date": m.date.isoformat(), "reason": m.reason_en if lang == "en" else m.reason_vi,
+                         "source": m.source}
                         for m in occ.roll.skipped],
         },
         "own_deadline": occ.deadline.isoformat(),

@@ -57,7 +57,8 @@ def item_json(ws: Workspace, item: Item, lang: str) -> dict:
         "calendar": {
             "policy": occ.roll.policy,
             "moved": occ.roll.moved,
-            "skipped": [{"date": m.date.isoformat(), "reason": m.reason_en if lang == "en" else m.reason_vi}
+            "skipped": [{"date": m.date.isoformat(), "reason": m.reason_en if lang == "en" else m.reason_vi,
+                         "source": m.source}
                         for m in occ.roll.skipped],
         },
         "routing": [n.text(lang) for n in occ.routing],

@@ -43,8 +43,17 @@ def test_calendar_moves_are_shown(run_cli):
     assert "moved from 2025-11-30 (30/11 Sunday, 29/11 Saturday), policy previous" in out
     _, out, _ = run_cli("due", "--unit", "chibo-1", "--on", "2025-11-20", "--format", "json")
     (item,) = [i for i in json.loads(out)["items"] if i["duty"] == "76-KH-DU/chi-bo-bao-cao-hang-nam"]
-    assert item["calendar"]["skipped"] == [{"date": "2025-11-30", "reason": "Chủ nhật"},
-                                           {"date": "2025-11-29", "reason": "Thứ Bảy"}]
+    assert item["calendar"]["skipped"] == [{"date": "2025-11-30", "reason": "Chủ nhật", "source": "weekend"},
+                                           {"date": "2025-11-29", "reason": "Thứ Bảy", "source": "weekend"}]
+
+
+def test_a_holiday_move_names_its_source(run_cli):
+    # the commune's monthly session of 4/2023: 30/4 (Sunday), 29/4 Giỗ Tổ (a Saturday) -> 28/4
+    _, out, _ = run_cli("explain", "--unit", "xa-X", "--duty", "76-KH-DU/sinh-hoat-hang-thang", "--period",
+                        "2023-04", "--format", "json", "--lang", "en")
+    skipped = json.loads(out)["calendar"]["skipped"]
+    assert skipped[0]["source"] == "holidays (VN)" and "Liberation" in skipped[0]["reason"]
+    assert skipped[-1]["date"] == "2023-04-29" and "Hung Kings" in skipped[-1]["reason"]
 
 
 def test_due_soon_threshold_is_configurable(run_cli):
