@@ -7,7 +7,6 @@ place every duty of every unit on the calendar, so nothing is found only later.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from . import paths

@@ -12,7 +12,7 @@ from typing import Iterator
 
 import attrs
 
-from .errors import DataFileError, InputError
+from .errors import InputError
 from .tomlfile import Locator, as_date, check_keys, expect, read_toml
 
 LEVELS = ("central", "province", "district", "commune", "cell")
@@ -88,13 +88,23 @@ class Hierarchy:
 
         return bisect.bisect_right(bounds, day)
 
+    def _predecessors(self) -> dict[str, list[str]]:
+        """successor -> the units it succeeded directly."""
+        index = self._index.get("predecessors")
+        if index is None:
+            index = {}
+            for unit in self.units.values():
+                if unit.successor:
+                    index.setdefault(unit.successor, []).append(unit.id)
+            self._index["predecessors"] = index
+        return index
+
     def succeeded(self, unit_id: str) -> set[str]:
         """The unit and every unit it succeeded, directly or through a chain of successions."""
         cache = self._index.setdefault("succeeded", {})
         found = cache.get(unit_id)
         if found is None:
-            self.ever_above(unit_id)            # builds the predecessors index
-            predecessors = self._index["predecessors"]
+            predecessors = self._predecessors()
             found, pending = set(), [unit_id]
             while pending:
                 current = pending.pop()
@@ -109,13 +119,7 @@ class Hierarchy:
         cache = self._index.setdefault("above", {})
         found = cache.get(unit_id)
         if found is None:
-            predecessors = self._index.get("predecessors")
-            if predecessors is None:
-                predecessors = {}
-                for unit in self.units.values():
-                    if unit.successor:
-                        predecessors.setdefault(unit.successor, []).append(unit.id)
-                self._index["predecessors"] = predecessors
+            predecessors = self._predecessors()
             found, pending = set(), [unit_id]
             while pending:
                 current = pending.pop()

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 LANGS = ("vi", "en")
 
-_LABELS: dict[str, tuple[str, str]] = {
+
+class Labels(dict):
+    """A table of (Vietnamese, English) texts: ``labels(key, lang, **values)``."""
+
+    def __call__(self, key: str, lang: str, **values: object) -> str:
+        vi, en = self[key]
+        return (en if lang == "en" else vi).format(**values)
+
+
+_LABELS = Labels({
     # event kinds
     "public_holiday": ("Ngày lễ, Tết", "Public holiday"),
     "day_off": ("Ngày nghỉ bù / hoán đổi", "Compensatory or substituted day off"),
@@ -38,7 +47,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "anniversary": ("lần thứ {n}", "{n} anniversary"),
     "lunar_date": ("âm lịch {d}", "lunar {d}"),
     "none": ("(không có)", "(none)"),
-}
+})
 
 WEEKDAYS = {
     "vi": ("T2", "T3", "T4", "T5", "T6", "T7", "CN"),
@@ -53,22 +62,12 @@ def ordinal_en(number: int) -> str:
 
 
 def label(key: str, lang: str = "vi", **values: object) -> str:
-    pair = _LABELS.get(key)
-    if pair is None:
+    if key not in _LABELS:
         return key
-    text = pair[1] if lang == "en" else pair[0]
     if lang == "en" and key == "anniversary":
         values = {"n": ordinal_en(int(values["n"]))}
-    return text.format(**values) if values else text
+    return _LABELS(key, lang, **values)
 
 
 def weekday(day, lang: str = "vi") -> str:
     return WEEKDAYS["en" if lang == "en" else "vi"][day.weekday()]
-
-
-class Labels(dict):
-    """A table of (Vietnamese, English) texts: ``labels(key, lang, **values)``."""
-
-    def __call__(self, key: str, lang: str, **values: object) -> str:
-        vi, en = self[key]
-        return (en if lang == "en" else vi).format(**values)

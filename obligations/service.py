@@ -20,8 +20,8 @@ from .hierarchy import Hierarchy, load_hierarchy
 from .loader import RuleSet, load_rules
 from .engine import fact
 from .model import Directive, Duty, Item, Occurrence
-from .reconcile import Conflict, Constraint, Edge, Node, Reconciled, own_result, reconcile
-from .routing import Note, Route, effective_issuer, performs, route
+from .reconcile import Conflict, Constraint, Edge, Node, Reconciled, reconcile
+from .routing import Route, effective_issuer, performs, route
 from .schedule import expand
 
 DEFAULT_HORIZON = 30

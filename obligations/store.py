@@ -10,7 +10,6 @@ forward in a transaction, newer ones are refused untouched.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
 import attrs
@@ -18,7 +17,6 @@ import attrs
 from .errors import InputError
 
 SCHEMA_VERSION = 2
-ENV_VAR = "OBLIGATIONS_DB"
 BUSY_TIMEOUT_MS = 30_000
 
 # Each entry upgrades the schema from version N-1 to N; never edit one that has shipped.

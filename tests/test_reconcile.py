@@ -3,7 +3,6 @@
 import datetime as dt
 import itertools
 import json
-import random
 
 import pytest
 from hypothesis import given, settings, strategies as st

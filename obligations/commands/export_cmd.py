@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import TextIO
 
@@ -25,11 +24,11 @@ def write(data: str | bytes, out: TextIO, target: str | None) -> None:
             tmp.replace(path)
         except OSError as exc:
             raise InputError(f"cannot write {path}: {exc.strerror}", fix="check the folder exists and is writable") from None
-    elif isinstance(data, bytes):
-        out.flush()
-        getattr(out, "buffer", None).write(data) if hasattr(out, "buffer") else out.write(data.decode("utf-8"))
+    elif isinstance(data, bytes) and hasattr(out, "buffer"):
+        out.flush()          # bytes as they are: a text stream would rewrite iCalendar's CRLF on Windows
+        out.buffer.write(data)
     else:
-        out.write(data)
+        out.write(data.decode("utf-8") if isinstance(data, bytes) else data)
 
 
 def render(ws: Workspace, items, fmt: str, lang: str, remind: int) -> str | bytes:

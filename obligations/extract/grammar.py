@@ -135,7 +135,6 @@ def schedules(clause: str) -> list[Found]:
             reasons.append(f"“{span.group(0)}”: {first} to {last}")
         elif in_year:
             year = int(in_year.group(1))
-            inferred = valid_from is None
             valid_from, valid_until = valid_from or dt.date(year, 1, 1), dt.date(year, 12, 31)
             reasons.append(f"“{in_year.group(0).strip()}”: within {year}")
         else:
