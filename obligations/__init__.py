@@ -19,17 +19,17 @@ import importlib
 __version__ = "0.1.0"
 
 _EXPORTS = {
-    "load": "service", "Workspace": "service", "DueReport": "service", "Placement": "service",
-    "VietnamCalendar": "calendar", "Event": "calendar", "Roll": "calendar",
-    "load_calendar_data": "calendar_data", "CalendarData": "calendar_data",
-    "load_rules": "loader", "load_rule_file": "loader", "RuleSet": "loader",
-    "load_hierarchy": "hierarchy", "Hierarchy": "hierarchy", "Unit": "hierarchy",
-    "Directive": "model", "Duty": "model", "Schedule": "model", "Policy": "model",
-    "Occurrence": "model", "Item": "model", "Source": "model",
-    "make_engine": "engine", "status_ruleset": "engine",
-    "ObligationsError": "errors", "DataFileError": "errors", "InputError": "errors",
-    "CalendarRangeError": "errors", "EngineError": "errors", "Problems": "errors",
-    "today_in_vietnam": "dates",
+    "load": "obligations.workspace", "Workspace": "obligations.workspace", "DueReport": "obligations.workspace", "Placement": "obligations.workspace",
+    "VietnamCalendar": "obligations.calendar.working", "Event": "obligations.calendar.working", "Roll": "obligations.calendar.working",
+    "load_calendar_data": "obligations.calendar.data", "CalendarData": "obligations.calendar.data",
+    "load_rules": "obligations.rules.loader", "load_rule_file": "obligations.rules.loader", "RuleSet": "obligations.rules.loader",
+    "load_hierarchy": "obligations.org.hierarchy", "Hierarchy": "obligations.org.hierarchy", "Unit": "obligations.org.hierarchy",
+    "Directive": "obligations.rules.model", "Duty": "obligations.rules.model", "Schedule": "obligations.rules.model", "Policy": "obligations.rules.model",
+    "Occurrence": "obligations.rules.model", "Item": "obligations.rules.model", "Source": "obligations.rules.model",
+    "make_engine": "obligations.status.engine", "status_ruleset": "obligations.status.engine",
+    "ObligationsError": "obligations.base.errors", "DataFileError": "obligations.base.errors", "InputError": "obligations.base.errors",
+    "CalendarRangeError": "obligations.base.errors", "EngineError": "obligations.base.errors", "Problems": "obligations.base.errors",
+    "today_in_vietnam": "obligations.base.dates",
 }
 
 __all__ = sorted(_EXPORTS)
@@ -39,7 +39,7 @@ def __getattr__(name: str):
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'obligations' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    value = getattr(importlib.import_module(module), name)
     globals()[name] = value
     return value
 

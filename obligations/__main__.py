@@ -1,5 +1,5 @@
 import sys
 
-from .cli import main
+from obligations.cli.main import main
 
 sys.exit(main())

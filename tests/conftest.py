@@ -3,9 +3,9 @@ from pathlib import Path
 
 import pytest
 
-from obligations import paths
-from obligations.calendar import VietnamCalendar
-from obligations.calendar_data import load_calendar_data
+from obligations.base import paths
+from obligations.calendar.working import VietnamCalendar
+from obligations.calendar.data import load_calendar_data
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -62,7 +62,7 @@ def d(text: str) -> dt.date:
 
 @pytest.fixture(scope="session")
 def ws():
-    from obligations.service import load
+    from obligations.workspace import load
 
     return load()
 

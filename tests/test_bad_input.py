@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from obligations import paths
+from obligations.base import paths
 
 DUTY = '''
 [[duty]]
@@ -134,8 +134,8 @@ def test_bad_hierarchy(run_cli, tmp_path, text, message):
 
 
 def test_cycle_that_only_exists_later_is_found(tmp_path):
-    from obligations.errors import DataFileError
-    from obligations.hierarchy import load_hierarchy
+    from obligations.base.errors import DataFileError
+    from obligations.org.hierarchy import load_hierarchy
 
     org = _org(tmp_path, '[[unit]]\nid = "a"\nname = "A"\nlevel = "commune"\nparent = "b"\n'
                          '[[unit]]\nid = "b"\nname = "B"\nlevel = "commune"\n'

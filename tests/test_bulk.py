@@ -6,9 +6,9 @@ import json
 import pytest
 
 from bench.synthetic import build
-from obligations.engine import make_engine
-from obligations.present import due_json
-from obligations.service import load
+from obligations.status.engine import make_engine
+from obligations.render.due import due_json
+from obligations.workspace import load
 
 
 def _same(ws, root, on, **kw):
@@ -31,7 +31,7 @@ def test_bulk_equals_single_on_a_synthetic_province_tree(on):
 
 
 def test_bulk_equals_single_on_the_bundled_hierarchy_with_a_log(tmp_path):
-    from obligations.store import SubmissionLog
+    from obligations.log.store import SubmissionLog
 
     ws = load()
     log = SubmissionLog(tmp_path / "log.sqlite3")

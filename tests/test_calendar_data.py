@@ -5,9 +5,9 @@ import shutil
 import pytest
 
 from conftest import FIXTURES, d
-from obligations.calendar import VietnamCalendar
-from obligations.calendar_data import load_calendar_data
-from obligations.errors import CalendarRangeError, DataFileError
+from obligations.calendar.working import VietnamCalendar
+from obligations.calendar.data import load_calendar_data
+from obligations.base.errors import CalendarRangeError, DataFileError
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +80,7 @@ def test_duplicate_commemoration_id(tmp_path):
 
 
 def test_holiday_cache_round_trips_and_survives_damage(tmp_path):
-    from obligations.holiday_source import HolidaySource, compute_year
+    from obligations.calendar.holiday_source import HolidaySource, compute_year
 
     fresh = compute_year(2025)
     first = HolidaySource(tmp_path)
@@ -93,7 +93,7 @@ def test_holiday_cache_round_trips_and_survives_damage(tmp_path):
 
 
 def test_calendars_with_and_without_cache_agree(calendar_data, tmp_path):
-    from obligations.holiday_source import HolidaySource
+    from obligations.calendar.holiday_source import HolidaySource
 
     cached = VietnamCalendar(calendar_data, source=HolidaySource(tmp_path))
     direct = VietnamCalendar(calendar_data, source=HolidaySource("off"))
@@ -105,8 +105,8 @@ def test_calendars_with_and_without_cache_agree(calendar_data, tmp_path):
 def test_load_cache_follows_file_content(tmp_path, monkeypatch):
     import shutil
 
-    from obligations import paths
-    from obligations.service import load
+    from obligations.base import paths
+    from obligations.workspace import load
 
     monkeypatch.setenv("OBLIGATIONS_CACHE", str(tmp_path / "cache"))
     rules = tmp_path / "rules"

@@ -90,7 +90,7 @@ def test_anniversaries_and_decree_classes(national):
 
 
 def test_vietnamese_not_chinese_lunar_new_year():
-    from obligations.lunar import to_lunar, to_solar
+    from obligations.calendar.lunar import to_lunar, to_solar
 
     # Vietnam (UTC+7) and China (UTC+8) disagree in these years.
     assert to_solar(1985, 1, 1) == d("1985-01-21")

@@ -4,8 +4,8 @@ import datetime as dt
 
 from hypothesis import given, settings, strategies as st
 
-from obligations import lunar
-from obligations.calendar import ROLL_POLICIES
+from obligations.calendar import lunar
+from obligations.calendar.working import ROLL_POLICIES
 
 dates = st.dates(min_value=dt.date(1996, 1, 15), max_value=dt.date(2099, 12, 15))
 small = st.integers(min_value=0, max_value=40)

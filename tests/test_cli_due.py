@@ -63,7 +63,7 @@ def test_due_soon_threshold_is_configurable(run_cli):
 
 
 def test_default_date_is_today_in_vietnam(run_cli):
-    from obligations.dates import today_in_vietnam
+    from obligations.base.dates import today_in_vietnam
 
     _, out, _ = run_cli("due", "--unit", "xa-X", "--format", "json")
     assert json.loads(out)["on"] == today_in_vietnam().isoformat()

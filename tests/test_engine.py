@@ -6,8 +6,8 @@ import threading
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from obligations.engine import durable_available, make_engine, occurrence_fact, status_ruleset
-from obligations.errors import EngineError, InputError
+from obligations.status.engine import durable_available, make_engine, occurrence_fact, status_ruleset
+from obligations.base.errors import EngineError, InputError
 
 BACKENDS = ["python"] + (["durable"] if durable_available() else [])
 needs_durable = pytest.mark.skipif(not durable_available(), reason="durable_rules not importable here")

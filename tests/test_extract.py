@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES
-from obligations import paths
-from obligations.calendar_data import load_calendar_data
+from obligations.base import paths
+from obligations.calendar.data import load_calendar_data
 from obligations.extract import extract
 from obligations.extract import grammar
 from obligations.extract.text import paragraphs
-from obligations.loader import load_rule_file
+from obligations.rules.loader import load_rule_file
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 HAND = {

@@ -3,7 +3,7 @@
 import pytest
 
 from conftest import FIXTURES, deadlines
-from obligations.service import load
+from obligations.workspace import load
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +65,7 @@ def test_due_soon_threshold_from_the_unit_policy(pws):
 def test_quarterly_schedule(tmp_path):
     import shutil
 
-    from obligations import paths
+    from obligations.base import paths
 
     rules = tmp_path / "r"
     rules.mkdir()

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from conftest import FIXTURES
-from obligations.reconcile import Constraint, Edge, Node, reconcile
-from obligations.service import load
+from obligations.reconcile.solve import Constraint, Edge, Node, reconcile
+from obligations.workspace import load
 
 
 def effective(ws, unit, duty, period, on):
@@ -35,7 +35,7 @@ def test_yearly_report_november_at_the_commune_against_15_12_at_the_province(ws)
 
 
 def test_before_the_reform_the_district_is_in_the_chain(ws):
-    from obligations.explain import explain
+    from obligations.report.explain import explain
 
     doc = explain(ws, "chibo-1", "76-KH-DU/chi-bo-bao-cao-hang-nam", "2024", dt.date(2024, 11, 1), "en")
     above = {(e["unit"], e["duty"]): e for e in doc["above"]}
@@ -233,7 +233,7 @@ def test_a_conflict_is_reported_exactly_when_no_date_satisfies_all_constraints(n
 def test_rule_file_order_does_not_matter(tmp_path):
     import shutil
 
-    from obligations import paths
+    from obligations.base import paths
 
     ws_a = load()
     target = tmp_path / "rules"

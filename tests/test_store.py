@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from obligations.store import SCHEMA_VERSION, SubmissionLog
+from obligations.log.store import SCHEMA_VERSION, SubmissionLog
 
 DUTY = "76-KH-DU/chi-bo-bao-cao-hang-nam"
 
@@ -101,7 +101,7 @@ def test_a_newer_schema_is_refused_untouched(run_cli, tmp_path):
 
 
 def test_migration_from_version_1_keeps_the_data(tmp_path):
-    from obligations.store import MIGRATIONS
+    from obligations.log.store import MIGRATIONS
 
     old = tmp_path / "v1.sqlite3"
     conn = sqlite3.connect(old)
@@ -120,7 +120,7 @@ def test_migration_from_version_1_keeps_the_data(tmp_path):
 
 WRITER = """
 import datetime as dt, sys
-from obligations.store import SubmissionLog
+from obligations.log.store import SubmissionLog
 log = SubmissionLog(sys.argv[1])
 for i in range(int(sys.argv[3])):
     log.record_submission("chibo-1", "d", f"{sys.argv[2]}-{i}", dt.date(2025, 1, 1), ref=str(i))
@@ -159,7 +159,7 @@ def test_a_process_killed_mid_write_leaves_a_sound_database(tmp_path):
 
 def test_python_api_for_the_log(tmp_path):
     import obligations
-    from obligations.store import SubmissionLog
+    from obligations.log.store import SubmissionLog
 
     ws = obligations.load()
     log = SubmissionLog(tmp_path / "api.sqlite3")
@@ -170,7 +170,7 @@ def test_python_api_for_the_log(tmp_path):
 
 
 def test_default_path_follows_the_environment(monkeypatch, tmp_path):
-    from obligations.store import default_path
+    from obligations.log.store import default_path
 
     monkeypatch.setenv("OBLIGATIONS_DB", str(tmp_path / "x.db"))
     assert default_path() == tmp_path / "x.db"

@@ -12,7 +12,7 @@ import re
 
 import attrs
 
-from ..dates import month_end
+from obligations.base.dates import month_end
 
 _SEP = r"[/.\-]"
 DAY_MONTH = rf"(\d{{1,2}}){_SEP}(\d{{1,2}})"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import attrs
 
-from ..errors import InputError
+from obligations.base.errors import InputError
 
 
 @attrs.frozen

@@ -79,7 +79,7 @@ NATIONAL_CHILD = """
 import datetime as dt, json, sys, time
 sys.path.insert(0, {here!r})
 from synthetic import build
-from obligations.engine import make_engine
+from obligations.status.engine import make_engine
 t0 = time.perf_counter()
 ws = build(communes={communes})
 t1 = time.perf_counter()
@@ -110,8 +110,8 @@ def national(runs: int, engine: str) -> None:
 
 def export(runs: int) -> None:
     sys.path.insert(0, str(ROOT))
-    from obligations.export import items_between, to_ics
-    from obligations.service import load
+    from obligations.render.export import items_between, to_ics
+    from obligations.workspace import load
 
     ws = load()
     on = dt.date.fromisoformat(ON)

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import attrs
 
-from obligations import paths
-from obligations.calendar_data import load_calendar_data
-from obligations.hierarchy import Hierarchy, ParentLink, Unit
-from obligations.loader import RuleSet, load_rules
-from obligations.service import Workspace
+from obligations.base import paths
+from obligations.calendar.data import load_calendar_data
+from obligations.org.hierarchy import Hierarchy, ParentLink, Unit
+from obligations.rules.loader import RuleSet, load_rules
+from obligations.workspace import Workspace
 
 PROVINCE_DIRECTIVES = ("CV-BTVTU-KonTum", "147-KH-TU")
 COMMUNE_DIRECTIVES = ("76-KH-DU",)

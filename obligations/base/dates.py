@@ -1,0 +1,36 @@
+"""Vietnamese local dates: parsing user input and "today" in Vietnam."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from obligations.base.errors import InputError
+
+# Vietnam has kept UTC+7 without daylight saving since 1975; a fixed offset avoids
+# depending on the system's tz database.
+VIETNAM_TZ = dt.timezone(dt.timedelta(hours=7), "ICT")
+
+
+def today_in_vietnam(now: dt.datetime | None = None) -> dt.date:
+    """Today's date in Asia/Ho_Chi_Minh, whatever the machine's time zone."""
+    now = now or dt.datetime.now(dt.timezone.utc)
+    if now.tzinfo is None:
+        raise ValueError("now must be timezone-aware")
+    return now.astimezone(VIETNAM_TZ).date()
+
+
+def parse_iso_date(text: str, *, what: str = "date") -> dt.date:
+    """Parse YYYY-MM-DD, naming the field and the fix when it is impossible."""
+    try:
+        return dt.date.fromisoformat(text)
+    except (TypeError, ValueError):
+        raise InputError(
+            f"{what} {text!r} is not a valid date",
+            fix="write it as YYYY-MM-DD, e.g. 2026-11-23, with a day that exists in that month",
+        ) from None
+
+
+def month_end(year: int, month: int) -> dt.date:
+    if month == 12:
+        return dt.date(year, 12, 31)
+    return dt.date(year, month + 1, 1) - dt.timedelta(days=1)

@@ -1,0 +1,56 @@
+"""Where the bundled rule files and calendar data are.
+
+An installed wheel carries them in ``obligations/_bundled``; a source checkout (or an
+editable install) has them at the top of the repository, next to the package.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+
+def _bundled(name: str) -> Path:
+    inside = _PACKAGE / "_bundled" / name
+    if inside.is_dir():
+        return inside
+    return _PACKAGE.parent / name
+
+
+def rules_dir() -> Path:
+    """The directory of the bundled directive rule files."""
+    return _bundled("rules")
+
+
+def calendars_dir() -> Path:
+    """The directory of the bundled calendar data."""
+    return _bundled("calendars")
+
+
+def hierarchy_file() -> Path:
+    """The bundled example hierarchy of units."""
+    return rules_dir() / "hierarchy.toml"
+
+
+def submissions_db(explicit: str | None = None) -> Path:
+    """The submissions log: ``--db``, else ``$OBLIGATIONS_DB``, else the per-user data directory."""
+    import os
+
+    if explicit:
+        return Path(explicit)
+    if os.environ.get("OBLIGATIONS_DB"):
+        return Path(os.environ["OBLIGATIONS_DB"])
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("obligations", appauthor=False)) / "submissions.sqlite3"
+
+
+def open_log(explicit: str | None = None):
+    """The submissions log if its file exists (reading needs nothing else), else None."""
+    path = submissions_db(explicit)
+    if not path.exists():
+        return None
+    from obligations.log.store import SubmissionLog
+
+    return SubmissionLog(path)

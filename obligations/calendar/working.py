@@ -1,0 +1,301 @@
+"""The Vietnamese working-day and event calendar that deadlines are placed on.
+
+Working days are Monday to Friday, minus public holidays and compensatory or substituted
+days off, plus the make-up working Saturdays the government sets: all of that comes from
+the ``holidays`` package (country VN). Data in ``calendars/`` adds commemorations, a
+unit's local anniversaries and day changes the package does not know yet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterable, Iterator
+
+import attrs
+
+from obligations.calendar.data import CalendarData, anniversary_class
+from obligations.base.errors import CalendarRangeError, InputError
+
+ONE_DAY = dt.timedelta(days=1)
+
+EVENT_KINDS = ("public_holiday", "day_off", "makeup_workday", "commemoration", "local", "lunar")
+ROLL_POLICIES = ("previous", "next", "none")
+
+HOLIDAYS_SOURCE = "holidays (VN)"
+
+
+@attrs.frozen
+class Event:
+    """Something the calendar knows about one date."""
+
+    date: dt.date
+    kind: str
+    name_vi: str
+    name_en: str
+    source: str
+    basis: str | None = None
+    commemoration_id: str | None = None
+    anniversary: int | None = None
+    anniversary_class: str | None = None
+
+    def name(self, lang: str = "vi") -> str:
+        return self.name_en if lang == "en" else self.name_vi
+
+
+@attrs.frozen
+class Move:
+    """One step of a roll: why a date could not be used, and where that fact comes from."""
+
+    date: dt.date
+    reason_vi: str
+    reason_en: str
+    source: str = "weekend"
+
+
+@attrs.frozen
+class Roll:
+    """The result of placing a date on the working calendar by a policy."""
+
+    original: dt.date
+    result: dt.date
+    policy: str
+    skipped: tuple[Move, ...] = ()
+
+    @property
+    def moved(self) -> bool:
+        return self.result != self.original
+
+
+@attrs.frozen
+class _Year:
+    working: bytes                   # 1 for a working day, by day of the year (0-based)
+    before: tuple[int, ...]          # working days before each day of the year (prefix sums)
+    days: dict                       # date -> tuple[Event, ...]: holidays, days off, day changes
+    # Commemorations do not change working days; they are computed on first use, one
+    # commemoration at a time, so that lunar conversions happen only when asked for.
+    marks: dict = attrs.field(factory=dict, eq=False)
+
+
+def _index(day: dt.date) -> int:
+    """0-based day of the year."""
+    return day.toordinal() - dt.date(day.year, 1, 1).toordinal()
+
+
+class VietnamCalendar:
+    """Working days, events and roll policies for one set of calendar data.
+
+    An instance caches the years it has computed; it holds no other state, so several
+    calendars (national, or one per unit with its local data) can live side by side.
+    """
+
+    def __init__(self, data: CalendarData, *, scope: Iterable[str] = (), source=None) -> None:
+        from obligations.calendar.holiday_source import HolidaySource
+
+        self.scope = tuple(scope)
+        self.data = data.for_scope(self.scope)
+        self.source = source if source is not None else HolidaySource()
+        self._years: dict[int, _Year] = {}
+        self._merged: dict[int, dict] = {}
+        self._rolls: dict[tuple[dt.date, str], Roll] = {}
+        self._counts: dict[tuple[dt.date, dt.date], int] = {}
+
+    # -- coverage ---------------------------------------------------------------
+
+    def check_year(self, year: int) -> None:
+        if not self.data.first_year <= year <= self.data.last_year:
+            raise CalendarRangeError(
+                f"year {year} is outside what the calendar data covers "
+                f"({self.data.first_year}-{self.data.last_year})",
+                file="calendars/vietnam.toml", place="[coverage]",
+                fix=f"use a year from {self.data.first_year} to {self.data.last_year}")
+
+    def is_provisional(self, year: int) -> bool:
+        """True when the government's day swaps for ``year`` may not be known yet."""
+        return year > self.data.swaps_known_through
+
+    def _year(self, year: int) -> _Year:
+        cached = self._years.get(year)
+        if cached is None:
+            self.check_year(year)
+            cached = self._years[year] = self._build_year(year)
+        return cached
+
+    def _build_year(self, year: int) -> _Year:
+        package = self.source.year(year)
+        events: dict[dt.date, list[Event]] = {}
+
+        def add(event: Event) -> None:
+            events.setdefault(event.date, []).append(event)
+
+        off: set[dt.date] = set()
+        for day, kind, name_vi, name_en in package.days:
+            add(Event(day, kind, name_vi, name_en, HOLIDAYS_SOURCE))
+            off.add(day)
+        makeup = set(package.makeup)
+        for day in sorted(makeup):
+            add(Event(day, "makeup_workday", "Ngày làm việc bù", "Make-up working day",
+                      HOLIDAYS_SOURCE))
+
+        for change in self.data.day_changes:
+            if change.date.year != year:
+                continue
+            kind = "local" if change.scope else ("makeup_workday" if change.working else "day_off")
+            add(Event(change.date, kind, change.name_vi, change.name_en, change.source,
+                      basis=change.basis))
+            if change.working:
+                off.discard(change.date)
+                if change.date.weekday() >= 5:
+                    makeup.add(change.date)
+            else:
+                off.add(change.date)
+                makeup.discard(change.date)
+
+        first = dt.date(year, 1, 1)
+        days = [first + dt.timedelta(days=n) for n in range((dt.date(year + 1, 1, 1) - first).days)]
+        working = bytes((d in makeup) if d.weekday() >= 5 else (d not in off) for d in days)
+        before, total = [], 0
+        for flag in working:
+            before.append(total)
+            total += flag
+        return _Year(working=working, before=tuple(before) + (total,),
+                     days={d: tuple(v) for d, v in events.items()})
+
+    def _marks(self, year: int, item) -> tuple[Event, ...]:
+        """The events of one commemoration in ``year`` (computed once)."""
+        cached = self._year(year).marks
+        found = cached.get(item.id)
+        if found is None:
+            kind = "local" if item.scope else ("lunar" if item.is_lunar else "commemoration")
+            number = item.anniversary(year)
+            found = cached[item.id] = tuple(
+                Event(day, kind, item.name_vi, item.name_en, item.source, basis=item.basis,
+                      commemoration_id=item.id, anniversary=number,
+                      anniversary_class=anniversary_class(number))
+                for day in item.dates_in(year))
+        return found
+
+    def _events(self, year: int) -> dict:
+        found = self._merged.get(year)
+        if found is None:
+            merged = {d: list(v) for d, v in self._year(year).days.items()}
+            for item in self.data.commemorations:
+                for event in self._marks(year, item):
+                    merged.setdefault(event.date, []).append(event)
+            found = self._merged[year] = {d: tuple(v) for d, v in merged.items()}
+        return found
+
+    # -- working days -----------------------------------------------------------
+
+    def is_working_day(self, day: dt.date) -> bool:
+        return bool(self._year(day.year).working[_index(day)])
+
+    def next_working_day(self, day: dt.date) -> dt.date:
+        """The first working day strictly after ``day``."""
+        day += ONE_DAY
+        while not self.is_working_day(day):
+            day += ONE_DAY
+        return day
+
+    def previous_working_day(self, day: dt.date) -> dt.date:
+        """The last working day strictly before ``day``."""
+        day -= ONE_DAY
+        while not self.is_working_day(day):
+            day -= ONE_DAY
+        return day
+
+    def add_working_days(self, day: dt.date, count: int) -> dt.date:
+        """The date ``count`` working days after ``day`` (before it when negative).
+
+        ``day`` itself is not counted, so adding 1 to a Friday gives the next Monday.
+        """
+        step = self.next_working_day if count >= 0 else self.previous_working_day
+        for _ in range(abs(count)):
+            day = step(day)
+        return day
+
+    def count_working_days(self, start: dt.date, end: dt.date) -> int:
+        """Working days in the half-open range [start, end); negative when end < start."""
+        if end < start:
+            return -self.count_working_days(end, start)
+        found = self._counts.get((start, end))
+        if found is None:
+            found = self._counts[(start, end)] = self._count(start, end)
+        return found
+
+    def _count(self, start: dt.date, end: dt.date) -> int:
+        # Prefix sums per year: O(number of years spanned), whatever the distance.
+        first, last = self._year(start.year), self._year(end.year)
+        if start.year == end.year:
+            return last.before[_index(end)] - first.before[_index(start)]
+        count = first.before[-1] - first.before[_index(start)] + last.before[_index(end)]
+        for year in range(start.year + 1, end.year):
+            count += self._year(year).before[-1]
+        return count
+
+    def working_days(self, start: dt.date, end: dt.date) -> Iterator[dt.date]:
+        """Working days in the closed range [start, end]."""
+        day = start
+        while day <= end:
+            if self.is_working_day(day):
+                yield day
+            day += ONE_DAY
+
+    # -- events -----------------------------------------------------------------
+
+    def events_on(self, day: dt.date) -> tuple[Event, ...]:
+        return self._events(day.year).get(day, ())
+
+    def events_between(self, start: dt.date, end: dt.date) -> list[Event]:
+        """All events in the closed range [start, end], in date order."""
+        if end < start:
+            raise InputError(f"the range ends ({end}) before it starts ({start})",
+                             fix="give the earlier date first")
+        found: list[Event] = []
+        for year in range(start.year, end.year + 1):
+            for day, events in sorted(self._events(year).items()):
+                if start <= day <= end:
+                    found.extend(events)
+        return found
+
+    def commemoration_dates(self, commemoration_id: str, year: int) -> list[Event]:
+        for item in self.data.commemorations:
+            if item.id == commemoration_id:
+                return list(self._marks(year, item))
+        return []
+
+    def why_not_working(self, day: dt.date) -> Move:
+        """Explain, in both languages, why ``day`` is not a working day."""
+        offs = [e for e in self._year(day.year).days.get(day, ()) if not self.is_working_day(day)
+                and e.kind in ("public_holiday", "day_off", "local")]
+        if offs:
+            return Move(day, "; ".join(e.name_vi for e in offs), "; ".join(e.name_en for e in offs),
+                        "; ".join(dict.fromkeys(e.source for e in offs)))
+        names = ("Thứ Bảy", "Saturday") if day.weekday() == 5 else ("Chủ nhật", "Sunday")
+        return Move(day, names[0], names[1])
+
+    def roll(self, day: dt.date, policy: str = "previous") -> Roll:
+        """Place ``day`` on a working day.
+
+        ``previous``: the last working day not after it (a deadline may not be exceeded);
+        ``next``: the first working day not before it (Civil Code 2015 Art. 148: a period
+        that ends on a day off ends on the next working day); ``none``: keep the day.
+        """
+        cached = self._rolls.get((day, policy))
+        if cached is not None:
+            return cached
+        if policy not in ROLL_POLICIES:
+            raise InputError(f"unknown roll policy {policy!r}",
+                             fix="use one of: " + ", ".join(ROLL_POLICIES))
+        self._rolls[(day, policy)] = result = self._roll(day, policy)
+        return result
+
+    def _roll(self, day: dt.date, policy: str) -> Roll:
+        if policy == "none":
+            return Roll(day, day, policy)
+        step = -ONE_DAY if policy == "previous" else ONE_DAY
+        skipped = []
+        result = day
+        while not self.is_working_day(result):
+            skipped.append(self.why_not_working(result))
+            result += step
+        return Roll(day, result, policy, tuple(skipped))

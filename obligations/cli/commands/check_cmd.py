@@ -1,0 +1,21 @@
+"""`check`: validate rule files, the hierarchy and the calendar data; verify examples."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from obligations.report.check import check_workspace
+
+
+def run(args, out: TextIO) -> int:
+    findings, notes = check_workspace(args.rules, args.org, args.calendars)
+    for line in findings:
+        out.write(line + "\n")
+    if args.verbose:
+        for line in notes:
+            out.write(line + "\n")
+    if findings:
+        out.write(f"{len(findings)} problem(s) found.\n")
+        return 1
+    out.write("OK: " + "; ".join(n for n in notes if n.startswith("checked")) + "\n")
+    return 0

@@ -1,0 +1,248 @@
+"""The submissions log: what was delivered, when, and which extensions were granted.
+
+SQLite from the standard library, in WAL mode so readers never block the writer; every
+write is one ``BEGIN IMMEDIATE`` transaction, so two processes recording at the same
+time both land (the second waits for the first), and a process killed mid-write leaves
+the last committed state. The schema carries a version; older files are migrated
+forward in a transaction, newer ones are refused untouched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import attrs
+
+from obligations.base.errors import InputError
+
+SCHEMA_VERSION = 2
+BUSY_TIMEOUT_MS = 30_000
+
+# Each entry upgrades the schema from version N-1 to N; never edit one that has shipped.
+MIGRATIONS: dict[int, str] = {
+    1: """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE submission (
+            id INTEGER PRIMARY KEY,
+            unit TEXT NOT NULL,
+            duty TEXT NOT NULL,
+            period TEXT NOT NULL,
+            delivered_on TEXT NOT NULL,
+            ref TEXT,
+            note TEXT,
+            recorded_at TEXT NOT NULL
+        );
+        CREATE INDEX submission_key ON submission (unit, duty, period);
+    """,
+    2: """
+        CREATE TABLE extension (
+            id INTEGER PRIMARY KEY,
+            unit TEXT NOT NULL,
+            duty TEXT NOT NULL,
+            period TEXT NOT NULL,
+            until TEXT NOT NULL,
+            ref TEXT NOT NULL,
+            note TEXT,
+            recorded_at TEXT NOT NULL
+        );
+        CREATE INDEX extension_key ON extension (unit, duty, period);
+    """,
+}
+
+
+@attrs.frozen
+class Submission:
+    unit: str
+    duty: str
+    period: str
+    delivered_on: dt.date
+    ref: str | None
+    note: str | None
+    recorded_at: str
+
+    @property
+    def key(self) -> str:
+        return f"{self.unit}|{self.duty}|{self.period}"
+
+
+@attrs.frozen
+class Extension:
+    """A later deadline granted by the level above (gia hạn), with the granting document."""
+
+    unit: str
+    duty: str
+    period: str
+    until: dt.date
+    ref: str
+    note: str | None
+    recorded_at: str
+
+    @property
+    def key(self) -> str:
+        return f"{self.unit}|{self.duty}|{self.period}"
+
+
+def default_path() -> Path:
+    """``$OBLIGATIONS_DB``, else a file in the per-user data directory."""
+    from obligations.base.paths import submissions_db
+
+    return submissions_db()
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+class SubmissionLog:
+    """One SQLite file. Open it with ``SubmissionLog(path)``; it is created on first write."""
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        self.path = Path(path) if path else default_path()
+
+    # -- connection and schema -------------------------------------------------------
+
+    def _error(self, message: str, fix: str) -> InputError:
+        return InputError(message, file=str(self.path), fix=fix)
+
+    def _connect(self, create: bool):
+        if not self.path.exists():
+            if not create:
+                return None
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        elif self.path.is_dir():
+            raise self._error("the database path is a directory", "give --db a file path")
+        else:
+            with self.path.open("rb") as handle:
+                head = handle.read(16)
+            if head and head != b"SQLite format 3\x00":
+                raise self._error("the file is not an SQLite database", "give --db another file; this one was left untouched")
+        import sqlite3  # only once a log file is really used
+
+        conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            version = self._version(conn)
+            if version > SCHEMA_VERSION:
+                raise self._error(f"the database has schema version {version}, newer than this program's "
+                                  f"{SCHEMA_VERSION}", "upgrade obligations; the file was left untouched")
+            if version < SCHEMA_VERSION:
+                if not create and version == 0:
+                    conn.close()
+                    return None
+                self._migrate(conn, version)
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise self._error(f"cannot use the database: {exc}", "give --db another file") from None
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    @staticmethod
+    def _version(conn) -> int:
+        has_meta = conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()
+        if not has_meta:
+            return 0
+        row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        return int(row[0]) if row else 0
+
+    def _migrate(self, conn, version: int) -> None:
+        # WAL: readers do not block the writer; set before the first transaction.
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            version = self._version(conn)  # another process may have migrated meanwhile
+            for target in range(version + 1, SCHEMA_VERSION + 1):
+                for statement in MIGRATIONS[target].split(";"):
+                    if statement.strip():
+                        conn.execute(statement)
+                conn.execute("INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
+                             "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (str(target),))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    def schema_version(self) -> int:
+        conn = self._connect(create=False)
+        if conn is None:
+            return 0
+        with _closing(conn):
+            return self._version(conn)
+
+    def integrity_check(self) -> str:
+        conn = self._connect(create=False)
+        if conn is None:
+            return "ok"
+        with _closing(conn):
+            return conn.execute("PRAGMA integrity_check").fetchone()[0]
+
+    # -- writing ------------------------------------------------------------------------
+
+    def _write(self, sql: str, values: tuple) -> None:
+        conn = self._connect(create=True)
+        with _closing(conn):
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                conn.execute(sql, values)
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+
+    def record_submission(self, unit: str, duty: str, period: str, delivered_on: dt.date,
+                          ref: str | None = None, note: str | None = None) -> Submission:
+        item = Submission(unit, duty, period, delivered_on, ref, note, _now())
+        self._write("INSERT INTO submission (unit, duty, period, delivered_on, ref, note, recorded_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (unit, duty, period, delivered_on.isoformat(), ref, note, item.recorded_at))
+        return item
+
+    def record_extension(self, unit: str, duty: str, period: str, until: dt.date, ref: str,
+                         note: str | None = None) -> Extension:
+        item = Extension(unit, duty, period, until, ref, note, _now())
+        self._write("INSERT INTO extension (unit, duty, period, until, ref, note, recorded_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (unit, duty, period, until.isoformat(), ref, note, item.recorded_at))
+        return item
+
+    # -- reading ------------------------------------------------------------------------
+
+    def _read(self, table: str, date_column: str, unit: str | None) -> list[tuple]:
+        conn = self._connect(create=False)
+        if conn is None:
+            return []
+        with _closing(conn):
+            rows = conn.execute(f"SELECT unit, duty, period, {date_column}, ref, note, recorded_at FROM {table} "
+                                "WHERE ?1 IS NULL OR unit = ?1 ORDER BY id", (unit,)).fetchall()
+        return [(r[0], r[1], r[2], dt.date.fromisoformat(r[3]), *r[4:]) for r in rows]
+
+    def submissions(self, unit: str | None = None) -> list[Submission]:
+        return [Submission(*row) for row in self._read("submission", "delivered_on", unit)]
+
+    def extensions(self, unit: str | None = None) -> list[Extension]:
+        return [Extension(*row) for row in self._read("extension", "until", unit)]
+
+    def delivered(self, unit: str | None = None) -> dict[str, Submission]:
+        """The first delivery of each occurrence (a later one is a correction)."""
+        first: dict[str, Submission] = {}
+        for item in self.submissions(unit):
+            if item.key not in first or item.delivered_on < first[item.key].delivered_on:
+                first[item.key] = item
+        return first
+
+    def granted(self, unit: str | None = None) -> dict[str, Extension]:
+        """The latest extension recorded for each occurrence."""
+        return {item.key: item for item in self.extensions(unit)}
+
+
+class _closing:
+    def __init__(self, conn) -> None:
+        self.conn = conn
+
+    def __enter__(self):
+        return self.conn
+
+    def __exit__(self, *exc) -> None:
+        self.conn.close()

@@ -1,0 +1,192 @@
+"""Turning due reports into tables and JSON, in Vietnamese or English."""
+
+from __future__ import annotations
+
+from obligations.render.labels import Labels, label, weekday
+from obligations.rules.model import Item
+from obligations.workspace import DueReport, Workspace
+
+
+def _sources(ws: Workspace, item: Item) -> list[dict]:
+    duty = item.occurrence.duty
+    return [{"directive": s.directive, "section": s.section, "text": s.text, "file": s.location}
+            for s in (duty.source, *duty.see_also)]
+
+
+def constraint_json(c) -> dict:
+    unit, duty, period = c.node.split("|")
+    result = {"kind": c.kind, "unit": unit, "duty": duty, "period": period,
+              "date": c.date.isoformat() if c.date else None, "source": c.source, "text": c.text}
+    if c.kind == "lead":
+        result["lead_working_days"] = c.lead
+    return result
+
+
+def conflict_json(conflict, lang: str) -> dict:
+    return {"unit": conflict.node.split("|")[0], "occurrence": conflict.node,
+            "window_start": conflict.window_start.isoformat(), "deadline": conflict.deadline.isoformat(),
+            "message": conflict.describe(lang),
+            "constraints": [constraint_json(c) for c in conflict.constraints]}
+
+
+def item_json(ws: Workspace, item: Item, lang: str) -> dict:
+    occ = item.occurrence
+    duty = occ.duty
+    directive = ws.rules.directive(duty.directive)
+    h = ws.hierarchy
+    result = {
+        "id": occ.key,
+        "duty": duty.id,
+        "directive": directive.number,
+        "title": duty.title_en if lang == "en" else duty.title_vi,
+        "kind": duty.kind,
+        "period": occ.period,
+        "window_start": item.window_start.isoformat(),
+        "last_allowed": occ.last_allowed.isoformat(),
+        "own_deadline": occ.deadline.isoformat(),
+        "deadline": item.deadline.isoformat(),
+        "status": item.status,
+        "days_left": item.days_left,
+        "working_days_left": item.working_days_left,
+        "issuer": {"unit": occ.issuer_unit, "name": h.name(occ.issuer_unit)},
+        "recipient": ({"unit": occ.recipient_unit, "name": h.name(occ.recipient_unit)}
+                      if occ.recipient_unit else None),
+        "body": duty.body,
+        "sources": _sources(ws, item),
+        "chain": [directive.number, *ws.chain(directive)],
+        "calendar": {
+            "policy": occ.roll.policy,
+            "moved": occ.roll.moved,
+            "skipped": [{"date": m.date.isoformat(), "reason": m.reason_en if lang == "en" else m.reason_vi,
+                         "source": m.source}
+                        for m in occ.roll.skipped],
+        },
+        "routing": [n.text(lang) for n in occ.routing],
+        "decided_by": [constraint_json(c) for c in item.result.decided_by],
+        "conflicts": [conflict_json(item.result.conflict, lang)] if item.result.conflict else [],
+        "submission": ({"delivered_on": item.submission.delivered_on.isoformat(), "ref": item.submission.ref,
+                        "note": item.submission.note} if item.submission else None),
+    }
+    if occ.anchor:
+        cid, day = occ.anchor.split("@")
+        result["anchor"] = {"commemoration": cid, "date": day}
+    return result
+
+
+def due_json(ws: Workspace, report: DueReport, lang: str) -> dict:
+    return {
+        "unit": report.unit,
+        "unit_name": ws.hierarchy.name(report.unit),
+        "on": report.on.isoformat(),
+        "engine": report.backend,
+        "items": [item_json(ws, item, lang) for item in report.items],
+        "hidden_overdue": report.hidden_overdue,
+        "placement_problems": [{"unit": p.unit, "duty": p.duty, "period": p.period, "message": p.message,
+                                "file": p.location} for p in report.placements],
+    }
+
+
+_HEAD = {
+    "vi": ("Hạn", "Còn", "Trạng thái", "Nhiệm vụ", "Nguồn"),
+    "en": ("Deadline", "Left", "Status", "Duty", "Source"),
+}
+_t = Labels({
+    "title": ("Việc cần làm của {name} ({unit}) tính đến {on}", "Due for {name} ({unit}) as of {on}"),
+    "days": ("{n} ngày", "{n} days"),
+    "ago": ("quá {n} ngày", "{n} days late"),
+    "wd": ("còn {n} ngày làm việc", "{n} working days left"),
+    "wd_late": ("trễ {n} ngày làm việc", "{n} working days late"),
+    "moved": ("dời từ {frm} ({why}), quy tắc {policy}", "moved from {frm} ({why}), policy {policy}"),
+    "to": ("gửi: {name}", "to: {name}"),
+    "window": ("thời gian: {start} → {end}", "window: {start} → {end}"),
+    "none": ("Không có việc nào trong khoảng thời gian này.", "Nothing due in this range."),
+    "hidden": ("{n} việc quá hạn cũ hơn không hiển thị (dùng --lookback để xem).",
+               "{n} older overdue items not shown (use --lookback to see them)."),
+    "engine": ("Bộ máy luật: {name}", "Rules engine: {name}"),
+    "tightened": ("hạn riêng {own}; hạn hiệu lực {eff} do {why}",
+                  "own deadline {own}; effective {eff} because of {why}"),
+    "lead": ("trừ {n} ngày làm việc để {name} tổng hợp ({source})",
+             "minus {n} working days for {name} to aggregate ({source})"),
+    "same": ("cùng báo cáo theo hai văn bản", "the same report under two directives"),
+    "conflict": ("XUNG ĐỘT: {msg}", "CONFLICT: {msg}"),
+    "extended": ("gia hạn từ {own} đến {eff} theo {ref}", "extended from {own} to {eff} by {ref}"),
+    "done": ("đã nộp {on}{ref}", "delivered {on}{ref}"),
+    "placement": ("Không xếp được lên lịch: {duty} kỳ {period}: {message} ({file})",
+                  "Could not be placed: {duty} period {period}: {message} ({file})"),
+})
+
+
+
+
+def why_text(ws: Workspace, result, lang: str) -> str:
+    """The deciding chain in one line: the top deadline, then each lead time below it."""
+    parts, above = [], None
+    for c in result.decided_by:
+        if c.kind == "lead" and c.lead:
+            name = ws.hierarchy.name(above) if above else "?"
+            parts.append(_t("lead", lang, n=c.lead, name=name, source=c.source))
+        elif c.kind == "lead":
+            parts.append(_t("same", lang))
+        else:
+            parts.append(f"{c.source} ({c.date.isoformat()})")
+        above = c.node.split("|")[0]
+    return " → ".join(parts)
+
+
+def due_table(ws: Workspace, report: DueReport, lang: str) -> str:
+    lang = "en" if lang == "en" else "vi"
+    out = [_t("title", lang, name=ws.hierarchy.name(report.unit), unit=report.unit, on=report.on.isoformat()), ""]
+    rows = []
+    for item in report.items:
+        occ = item.occurrence
+        duty = occ.duty
+        directive = ws.rules.directive(duty.directive)
+        left = (_t("days", lang, n=item.days_left) if item.days_left >= 0
+                else _t("ago", lang, n=-item.days_left))
+        deadline = f"{item.deadline.isoformat()} {weekday(item.deadline, lang)}"
+        title = (duty.title_en if lang == "en" else duty.title_vi) + f" [{occ.period}]"
+        rows.append((deadline, left, label(item.status, lang), title,
+                     f"{directive.number} {'mục' if lang == 'vi' else 'sec.'} {duty.source.section}", item))
+    if not rows:
+        out.append(_t("none", lang))
+    else:
+        head = _HEAD[lang]
+        widths = [max(len(head[i]), *(len(r[i]) for r in rows)) for i in range(3)]
+        out.append("  ".join(h.ljust(w) for h, w in zip(head[:3], widths)) + f"  {head[3]} — {head[4]}")
+        for row in rows:
+            item = row[5]
+            occ = item.occurrence
+            out.append("  ".join(c.ljust(w) for c, w in zip(row[:3], widths)) + f"  {row[3]} — {row[4]}")
+            pad = " " * (sum(widths) + 6)
+            wd = (_t("wd", lang, n=item.working_days_left) if item.working_days_left >= 0
+                  else _t("wd_late", lang, n=-item.working_days_left))
+            out.append(pad + "↳ " + _t("window", lang, start=item.window_start.isoformat(),
+                                        end=item.deadline.isoformat()) + "; " + wd)
+            first = item.result.decided_by[0] if item.result.decided_by else None
+            if first is not None and first.kind == "extension" and first.node == occ.key:
+                out.append(pad + "↳ " + _t("extended", lang, own=occ.deadline.isoformat(),
+                                            eff=item.deadline.isoformat(), ref=first.source.split("extension ", 1)[-1]))
+            elif item.result.tightened:
+                out.append(pad + "↳ " + _t("tightened", lang, own=occ.deadline.isoformat(),
+                                            eff=item.deadline.isoformat(), why=why_text(ws, item.result, lang)))
+            if item.result.conflict:
+                out.append(pad + "↳ " + _t("conflict", lang, msg=item.result.conflict.describe(lang)))
+            if occ.recipient_unit:
+                out.append(pad + "↳ " + _t("to", lang, name=ws.hierarchy.name(occ.recipient_unit)))
+            if occ.roll.moved:
+                why = ", ".join(f"{m.date.strftime('%d/%m')} {m.reason_en if lang == 'en' else m.reason_vi}"
+                                for m in occ.roll.skipped)
+                out.append(pad + "↳ " + _t("moved", lang, frm=occ.last_allowed.isoformat(), why=why,
+                                            policy=occ.roll.policy))
+            for note in occ.routing:
+                out.append(pad + "↳ " + note.text(lang))
+            if item.submission is not None:
+                ref = f" ({item.submission.ref})" if item.submission.ref else ""
+                out.append(pad + "↳ " + _t("done", lang, on=item.submission.delivered_on.isoformat(), ref=ref))
+    out.append("")
+    if report.hidden_overdue:
+        out.append(_t("hidden", lang, n=report.hidden_overdue))
+    for p in report.placements:
+        out.append(_t("placement", lang, duty=p.duty, period=p.period, message=p.message, file=p.location))
+    out.append(_t("engine", lang, name=report.backend))
+    return "\n".join(out)

@@ -1,0 +1,136 @@
+"""Occurrences as iCalendar (RFC 5545), CSV or JSON, for phone and desktop calendars.
+
+Each occurrence is one all-day VEVENT spanning its effective window (start to effective
+deadline), with a reminder a number of working days before the deadline. The UID is
+derived from the unit, the duty and the period only, so importing again updates the
+entry instead of duplicating it; a changed deadline raises SEQUENCE-independent updates
+in clients that key on UID.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+
+from obligations.base.dates import VIETNAM_TZ
+from obligations.render.labels import label
+from obligations.rules.model import Item
+from obligations.workspace import Workspace
+
+PRODID = "-//obligations//Vietnamese directive duties//VI"
+REMIND_HOUR = 8          # 08:00 in Vietnam, the start of an office day
+DEFAULT_REMIND_DAYS = 3
+
+
+def uid(item: Item) -> str:
+    digest = hashlib.sha256(item.occurrence.key.encode("utf-8")).hexdigest()[:24]
+    return f"{digest}@obligations"
+
+
+def reminder_day(ws: Workspace, item: Item, working_days: int) -> dt.date:
+    cal = ws.calendar_for(item.occurrence.unit)
+    return cal.add_working_days(item.deadline, -working_days) if working_days else item.deadline
+
+
+def _text(ws: Workspace, item: Item, lang: str) -> tuple[str, str]:
+    occ = item.occurrence
+    duty = occ.duty
+    directive = ws.rules.directive(duty.directive)
+    title = duty.title_en if lang == "en" else duty.title_vi
+    when = "Deadline" if lang == "en" else "Hạn"
+    summary = f"[{when} {item.deadline.strftime('%d/%m/%Y')}] {title} ({occ.period})"
+    lines = [
+        f"{'Unit' if lang == 'en' else 'Đơn vị'}: {ws.hierarchy.name(occ.unit)} ({occ.unit})",
+        f"{'Source' if lang == 'en' else 'Nguồn'}: {directive.number} {'sec.' if lang == 'en' else 'mục'} {duty.source.section}",
+        f"“{duty.source.text}”",
+        f"{'Window' if lang == 'en' else 'Thời gian'}: {item.window_start.isoformat()} → {item.deadline.isoformat()}",
+    ]
+    if item.result.tightened:
+        lines.append(("Own deadline" if lang == "en" else "Hạn riêng") + f": {occ.deadline.isoformat()}")
+    if occ.recipient_unit:
+        lines.append(f"{'To' if lang == 'en' else 'Gửi'}: {ws.hierarchy.name(occ.recipient_unit)}")
+    lines.extend(note.text(lang) for note in occ.routing)
+    if item.result.conflict:
+        lines.append(("CONFLICT: " if lang == "en" else "XUNG ĐỘT: ") + item.result.conflict.describe(lang))
+    lines.append(f"{'Status' if lang == 'en' else 'Trạng thái'}: {label(item.status, lang)}")
+    return summary, "\n".join(lines)
+
+
+def to_ics(ws: Workspace, items: list[Item], lang: str = "vi", remind: int = DEFAULT_REMIND_DAYS,
+           stamp: dt.datetime | None = None) -> bytes:
+    import icalendar
+
+    stamp = stamp or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    cal = icalendar.Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-timezone", "Asia/Ho_Chi_Minh")
+    for item in items:
+        occ = item.occurrence
+        summary, description = _text(ws, item, lang)
+        event = icalendar.Event()
+        event.add("uid", uid(item))
+        event.add("dtstamp", stamp)
+        event.add("summary", summary)
+        event.add("description", description)
+        event.add("dtstart", item.window_start)
+        event.add("dtend", item.deadline + dt.timedelta(days=1))    # DTEND of an all-day event is exclusive
+        event.add("categories", [occ.duty.kind, ws.rules.directive(occ.duty.directive).number])
+        event.add("transp", "TRANSPARENT")
+        event.add("x-obligations-deadline", item.deadline.isoformat())
+        event.add("x-obligations-duty", occ.duty.id)
+        event.add("x-obligations-period", occ.period)
+        event.add("x-obligations-status", item.status)
+        if item.status != "done":
+            day = reminder_day(ws, item, remind)
+            at = dt.datetime(day.year, day.month, day.day, REMIND_HOUR, tzinfo=VIETNAM_TZ).astimezone(dt.timezone.utc)
+            alarm = icalendar.Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", summary)
+            alarm.add("trigger", at, parameters={"VALUE": "DATE-TIME"})
+            event.add_component(alarm)
+        cal.add_component(event)
+    return cal.to_ical()
+
+
+CSV_FIELDS = ("uid", "unit", "duty", "directive", "section", "title", "kind", "period", "window_start",
+              "own_deadline", "deadline", "status", "recipient", "source")
+
+
+def rows(ws: Workspace, items: list[Item], lang: str) -> list[dict]:
+    result = []
+    for item in items:
+        occ = item.occurrence
+        result.append({
+            "uid": uid(item), "unit": occ.unit, "duty": occ.duty.id,
+            "directive": ws.rules.directive(occ.duty.directive).number, "section": occ.duty.source.section,
+            "title": occ.duty.title_en if lang == "en" else occ.duty.title_vi, "kind": occ.duty.kind,
+            "period": occ.period, "window_start": item.window_start.isoformat(),
+            "own_deadline": occ.deadline.isoformat(), "deadline": item.deadline.isoformat(),
+            "status": item.status, "recipient": occ.recipient_unit or "", "source": occ.duty.source.text,
+        })
+    return result
+
+
+def to_csv(ws: Workspace, items: list[Item], lang: str = "vi") -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows(ws, items, lang))
+    return buffer.getvalue()
+
+
+def items_between(ws: Workspace, unit_id: str, start: dt.date, end: dt.date, on: dt.date, *,
+                  engine=None, log=None) -> list[Item]:
+    """Every occurrence of ``unit_id`` whose window meets [start, end], reconciled, with status."""
+    from obligations.base.errors import InputError
+
+    if end < start:
+        raise InputError(f"--to ({end}) is before --from ({start})", fix="give the earlier date first")
+    occurrences, _ = ws.occurrences(unit_id, start.year, end.year + 1)
+    items = ws.evaluate(unit_id, on, occurrences, engine=engine, log=log)
+    chosen = [i for i in items if i.window_start <= end and i.deadline >= start]
+    return sorted(chosen, key=lambda i: (i.deadline, i.occurrence.duty.id, i.occurrence.period))

@@ -1,0 +1,133 @@
+"""`check`: every problem in the rule files, the hierarchy and the calendar data.
+
+Unlike loading for `due` (which stops at bad data), this collects every problem it can
+find, verifies the examples written in the rule files against the calendar, and tries to
+place every duty of every unit on the calendar, so nothing is found only later.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from obligations.base import paths
+from obligations.calendar.data import load_calendar_data
+from obligations.base.errors import DataFileError, ObligationsError, Problems
+from obligations.org.hierarchy import load_hierarchy
+from obligations.rules.loader import RuleSet, load_rule_file, rule_files
+from obligations.workspace import Workspace, cross_check
+
+CHECK_YEARS = (2023, 2027)
+
+
+def _render(exc: ObligationsError) -> list[str]:
+    if isinstance(exc, Problems):
+        return [p.render() for p in exc.problems]
+    return [exc.render()]
+
+
+def check_workspace(rules: str | Path | None = None, org: str | Path | None = None,
+                    calendars: str | Path | None = None) -> tuple[list[str], list[str]]:
+    """Return (findings, notes): findings are problems to fix, notes are informative."""
+    findings: list[str] = []
+    notes: list[str] = []
+    rules_dir = Path(rules) if rules else paths.rules_dir()
+    org_file = Path(org) if org else rules_dir / "hierarchy.toml"
+    if not org and not org_file.is_file():
+        org_file = paths.hierarchy_file()
+    if not rules_dir.is_dir():
+        raise DataFileError("the rules directory does not exist", file=str(rules_dir),
+                            fix="give --rules a directory holding *.toml rule files")
+    try:
+        data = load_calendar_data(Path(calendars) if calendars else paths.calendars_dir())
+    except ObligationsError as exc:
+        return _render(exc), notes
+    try:
+        hierarchy = load_hierarchy(org_file)
+    except ObligationsError as exc:
+        findings += _render(exc)
+        hierarchy = None
+    directives = []
+    files = rule_files(rules_dir)
+    if not files:
+        findings.append(DataFileError("no rule files (*.toml)", file=str(rules_dir),
+                                      fix="add a rule file; see docs/rules.md").render())
+    for path in files:
+        try:
+            directives.append(load_rule_file(path, rel=f"{rules_dir.name}/{path.name}"))
+        except ObligationsError as exc:
+            findings += _render(exc)
+    if hierarchy is None:
+        return findings, notes
+    ruleset = RuleSet(tuple(sorted(directives, key=lambda d: d.id)), directory=str(rules_dir))
+    problems = cross_check(ruleset, hierarchy, data)
+    findings += [p.render() for p in problems]
+    if problems:
+        return findings, notes
+    ws = Workspace(ruleset, hierarchy, data)
+
+    examples = 0
+    for duty in ruleset.duties:
+        if not duty.examples:
+            notes.append(f"{duty.source.location}: note: duty {duty.local_id!r} has no example")
+        for example in duty.examples:
+            examples += 1
+            findings += _check_example(ws, duty, example)
+    placed = 0
+    feeding = []
+    for unit_id in sorted(hierarchy.units):
+        occurrences, placements = ws.occurrences(unit_id, *CHECK_YEARS)
+        placed += len(occurrences)
+        feeding += [o for o in occurrences if o.duty.feeds]
+        findings += [f"{p.location}: duty {p.duty!r} for {p.unit} period {p.period}: {p.message}"
+                     for p in placements]
+    try:
+        results = ws.reconcile(feeding)
+    except ObligationsError as exc:
+        findings += _render(exc)
+        results = {}
+    conflicts = [r.conflict for r in results.values() if r.conflict]
+    for conflict in sorted(conflicts, key=lambda c: c.node):
+        findings.append(_conflict_line(conflict))
+    for directive in ruleset.directives:
+        for item in directive.undated:
+            notes.append(f"{item.location}: note: undated obligation in {directive.number} mục {item.section}: {item.note}")
+    notes.append(f"checked {len(ruleset.directives)} directives, {len(ruleset.duties)} duties, "
+                 f"{examples} examples, {len(hierarchy.units)} units, {placed} occurrences "
+                 f"{CHECK_YEARS[0]}-{CHECK_YEARS[1]}, {len(results)} reconciled, {len(conflicts)} conflicts")
+    return findings, notes
+
+
+def _conflict_line(conflict) -> str:
+    """`file:line: conflict ...` at the rule whose window cannot be met, with every clashing constraint."""
+    unit, duty, period = conflict.node.split("|")
+    first = conflict.constraints[0]
+    parts = [f"{c.kind} {c.date} ({c.source}{', ' + c.location if c.location else ''})"
+             for c in conflict.constraints]
+    return (f"{first.location or 'rules'}: conflict for {unit} {duty} period {period}: the window opens "
+            f"{conflict.window_start} but the latest date accepted is {conflict.deadline}; "
+            f"clashing constraints: " + "; ".join(parts))
+
+
+def _check_example(ws: Workspace, duty, example) -> list[str]:
+    where = f"{example.location}"
+    if example.unit not in ws.hierarchy.units:
+        return [f"{where}: example names unknown unit {example.unit!r}"]
+    year = int(example.period[:4]) if example.period[:4].isdigit() else None
+    if year is None:
+        return [f"{where}: example period {example.period!r} does not start with a year"]
+    try:
+        occurrences, _ = ws.occurrences(example.unit, year - 1, year + 1, duties=[duty])
+    except ObligationsError as exc:
+        return [f"{where}: {exc.render()}"]
+    match = [o for o in occurrences if o.period == example.period]
+    if not match:
+        return [f"{where}: example expects {duty.local_id!r} for {example.unit} in period {example.period}, "
+                "but the rules give none (is the unit a performer on that date? is the period inside `valid`?)"]
+    occ = match[0]
+    problems = []
+    if occ.window_start != example.window_start:
+        problems.append(f"{where}: example window_start {example.window_start} but the rules give {occ.window_start}")
+    if occ.deadline != example.deadline:
+        problems.append(f"{where}: example deadline {example.deadline} but the rules give {occ.deadline} "
+                        f"(last allowed {occ.last_allowed}, roll {occ.roll.policy})")
+    return problems

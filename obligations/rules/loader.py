@@ -1,0 +1,368 @@
+"""Reading directive rule files (``rules/*.toml``) into frozen model objects.
+
+Every problem names the file, the line and the table it is in, and says what to do;
+problems in different files are all collected, so one run of `check` shows them all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from obligations.calendar.working import ROLL_POLICIES
+from obligations.base.dates import month_end
+from obligations.base.errors import DataFileError, ObligationsError, Problems
+from obligations.rules.model import (DUTY_KINDS, SCHEDULE_TYPES, Directive, Duty, Example, Policy, Schedule,
+                    Source, Undated)
+from obligations.base.toml import Locator, as_date, check_keys, expect, read_toml
+
+HIERARCHY_FILE = "hierarchy.toml"
+
+_DIRECTIVE_KEYS = {"id", "number", "kind", "issuer", "unit", "title", "issued", "implements",
+                   "source_document", "note"}
+_DUTY_KEYS = {"id", "section", "source", "kind", "title_vi", "title_en", "performers", "recipient",
+              "body", "schedule", "valid", "policy", "see_also", "note", "example", "feeds", "draft"}
+_DUTY_REQUIRED = {"id", "section", "source", "kind", "title_vi", "title_en", "performers",
+                  "recipient", "schedule", "valid"}
+_SCHEDULE_FIELDS = {
+    "once_before": ({"date"}, set()),
+    "once_in_month": ({"year", "month"}, set()),
+    "once_between": ({"start", "end"}, set()),
+    "yearly_in_month": ({"month"}, set()),
+    "yearly_before": ({"month", "day"}, set()),
+    "monthly": (set(), set()),
+    "quarterly": (set(), set()),
+    "peaks": ({"around"}, {"days_before", "days_after"}),
+    "within_days": ({"start", "days"}, set()),
+}
+_POLICY_VALUES = {
+    "before": ("exclusive", "inclusive"),
+    "roll": ROLL_POLICIES,
+    "opens": ("period_start", "validity_start"),
+}
+# Defaults that depend on the schedule: an activity tied to a day is not moved, and a
+# period counted in days ends by the Civil Code rule (Art. 148).
+_SCHEDULE_DEFAULT_ROLL = {"peaks": "none", "within_days": "next"}
+
+
+@attrs.frozen
+class RuleSet:
+    directives: tuple[Directive, ...]
+    directory: str = ""
+    _index: dict = attrs.field(factory=dict, init=False, repr=False, eq=False)
+
+    def _lookup(self, name: str) -> dict:
+        # Built on first use: a national rule set has tens of thousands of duties.
+        index = self._index.get(name)
+        if index is None:
+            if name == "directives":
+                index = {d.id: d for d in self.directives}
+            elif name == "duties":
+                index = {duty.id: duty for d in self.directives for duty in d.duties}
+            elif name == "local":
+                index = {}
+                for duty in self.duties:
+                    index.setdefault(duty.local_id, []).append(duty)
+            else:
+                index = {d.number: d for d in self.directives}
+            self._index[name] = index
+        return index
+
+    @property
+    def duties(self) -> tuple[Duty, ...]:
+        return tuple(self._lookup("duties").values())
+
+    def directive(self, directive_id: str) -> Directive:
+        return self._lookup("directives")[directive_id]
+
+    def by_number(self) -> dict[str, Directive]:
+        return self._lookup("numbers")
+
+    def duty(self, duty_id: str) -> Duty:
+        """A duty by its full id ("76-KH-DU/chi-bo-so-ket"), or by its local id if unique."""
+        found = self._lookup("duties").get(duty_id)
+        if found is not None:
+            return found
+        matches = self._lookup("local").get(duty_id, [])
+        if len(matches) != 1:
+            raise KeyError(duty_id)
+        return matches[0]
+
+
+class _Ctx:
+    def __init__(self, loc: Locator, line: int | None, place: str) -> None:
+        self.loc, self.line, self.place = loc, line, place
+
+    def error(self, message: str, fix: str | None = None) -> DataFileError:
+        return self.loc.error(message, line=self.line, place=self.place, fix=fix)
+
+    def keys(self, table: dict, allowed, required) -> None:
+        check_keys(table, allowed, required, self.loc, line=self.line, place=self.place)
+
+    def str(self, value: Any, what: str) -> str:
+        expect(value, str, self.loc, line=self.line, place=self.place, what=what)
+        if not value.strip():
+            raise self.error(f"{what} is empty")
+        return value
+
+    def int(self, value: Any, what: str) -> int:
+        return expect(value, int, self.loc, line=self.line, place=self.place, what=what)
+
+    def date(self, value: Any, what: str) -> dt.date:
+        return as_date(value, self.loc, line=self.line, place=self.place, what=what)
+
+
+def _schedule(raw: Any, ctx: _Ctx) -> Schedule:
+    expect(raw, dict, ctx.loc, line=ctx.line, place=ctx.place, what="schedule")
+    kind = raw.get("type")
+    if kind not in _SCHEDULE_TYPES_SET:
+        raise ctx.error(f"unknown schedule type {kind!r}", fix="use one of: " + ", ".join(SCHEDULE_TYPES))
+    required, optional = _SCHEDULE_FIELDS[kind]
+    ctx.keys(raw, required | optional | {"type"}, required | {"type"})
+    fields: dict[str, Any] = {"type": kind}
+    for key in ("date", "start", "end"):
+        if key in raw:
+            fields[key] = ctx.date(raw[key], f"schedule.{key}")
+    for key in ("year", "month", "day", "days", "days_before", "days_after"):
+        if key in raw:
+            fields[key] = ctx.int(raw[key], f"schedule.{key}")
+    if "month" in fields and not 1 <= fields["month"] <= 12:
+        raise ctx.error(f"schedule.month {fields['month']} is not a month", fix="use 1 to 12")
+    if kind == "yearly_before":
+        # 29/2 would only exist in leap years: refuse it rather than skip years.
+        last = month_end(2023, fields["month"]).day
+        if not 1 <= fields["day"] <= last:
+            raise ctx.error(f"{fields['day']}/{fields['month']} does not happen every year",
+                            fix="give a day that exists in that month every year")
+    if kind == "once_between" and fields["end"] < fields["start"]:
+        raise ctx.error(f"the window ends ({fields['end']}) before it starts ({fields['start']})",
+                        fix="swap start and end")
+    if kind == "once_in_month" and not 1900 <= fields["year"] <= 2100:
+        raise ctx.error(f"schedule.year {fields['year']} is not plausible", fix="a year such as 2025")
+    for key in ("days", "days_before", "days_after"):
+        if key in fields and fields[key] < 0:
+            raise ctx.error(f"schedule.{key} must not be negative")
+    if kind == "within_days" and fields["days"] < 1:
+        raise ctx.error("schedule.days must be at least 1")
+    if kind == "peaks":
+        around = raw["around"]
+        if not isinstance(around, list) or not around or not all(isinstance(a, str) for a in around):
+            raise ctx.error("schedule.around must list commemoration ids",
+                            fix='e.g. around = ["giai-phong-mien-nam", "quoc-khanh"]')
+        fields["around"] = tuple(around)
+    return Schedule(**fields)
+
+
+_SCHEDULE_TYPES_SET = set(SCHEDULE_TYPES)
+
+
+def _policy(raw: Any, schedule: Schedule, ctx: _Ctx) -> tuple[Policy, frozenset[str]]:
+    raw = {} if raw is None else raw
+    expect(raw, dict, ctx.loc, line=ctx.line, place=ctx.place, what="policy")
+    ctx.keys(raw, set(_POLICY_VALUES) | {"due_soon_days"}, ())
+    for key, allowed in _POLICY_VALUES.items():
+        if key in raw and raw[key] not in allowed:
+            raise ctx.error(f"policy.{key} {raw[key]!r} is not known", fix="use one of: " + ", ".join(allowed))
+    if "due_soon_days" in raw and ctx.int(raw["due_soon_days"], "policy.due_soon_days") < 0:
+        raise ctx.error("policy.due_soon_days must not be negative")
+    values = {"roll": _SCHEDULE_DEFAULT_ROLL.get(schedule.type, "previous")}
+    if schedule.type in ("once_before", "within_days"):
+        values["opens"] = "validity_start"
+    values.update(raw)
+    return Policy(**values), frozenset(raw)
+
+
+def _selectors(raw: Any, ctx: _Ctx) -> tuple[str, ...]:
+    from obligations.org.hierarchy import LEVELS
+
+    values = [raw] if isinstance(raw, str) else raw
+    if not isinstance(values, list) or not values:
+        raise ctx.error("performers must list who does the duty", fix='e.g. performers = ["level:cell"]')
+    for value in values:
+        ok = value in ("self", "children") or (
+            isinstance(value, str) and value.startswith("level:") and value[6:] in LEVELS)
+        if not ok:
+            raise ctx.error(f"unknown performer {value!r}",
+                            fix='use "self", "children" or "level:<' + "|".join(LEVELS) + '>"')
+    return tuple(values)
+
+
+def _sources(raw: Any, directive: str, location: str, ctx: _Ctx) -> tuple[Source, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raise ctx.error("see_also must be a list of { section, text }")
+    result = []
+    for item in raw:
+        expect(item, dict, ctx.loc, line=ctx.line, place=ctx.place, what="see_also entry")
+        ctx.keys(item, {"section", "text"}, {"section", "text"})
+        result.append(Source(directive, ctx.str(item["section"], "section"), ctx.str(item["text"], "text"), location))
+    return tuple(result)
+
+
+def _todo_fields(table: dict, prefix: str = "") -> list[str]:
+    """Fields a draft left for a person to fill in (the extractor writes "TODO")."""
+    found = []
+    for key, value in table.items():
+        if key == "draft":
+            continue
+        name = f"{prefix}{key}"
+        if value == "TODO" or (isinstance(value, list) and "TODO" in value):
+            found.append(name)
+        elif isinstance(value, dict):
+            found += _todo_fields(value, name + ".")
+    return found
+
+
+def _refuse_todo(doc: dict, loc: Locator) -> None:
+    """A draft's TODO fields, all of them at once, one line per table."""
+    problems = []
+    fix = "fill these in from the text (docs/extract.md)"
+    head = doc.get("directive")
+    if isinstance(head, dict) and _todo_fields(head):
+        problems.append(loc.error("still marked TODO: " + ", ".join(_todo_fields(head)),
+                                  line=loc.key_line("number"), place="[directive]", fix=fix))
+    duties = doc.get("duty", [])
+    for index, raw in enumerate(duties if isinstance(duties, list) else []):
+        if isinstance(raw, dict) and _todo_fields(raw):
+            problems.append(loc.error("still marked TODO: " + ", ".join(_todo_fields(raw)),
+                                      line=loc.table_line("duty", index), place=f"duty {raw.get('id')!r}", fix=fix))
+    if problems:
+        raise Problems(problems)
+
+
+def _duty(raw: dict, directive: dict, ctx: _Ctx, examples_seen: list[int], rel: str) -> Duty:
+    if isinstance(raw.get("id"), str):
+        ctx.place = f"duty {raw['id']!r}"
+
+    ctx.keys(raw, _DUTY_KEYS, _DUTY_REQUIRED)
+    local_id = ctx.str(raw["id"], "id")
+    ctx.place = f"duty {local_id!r}"
+    if "/" in local_id:
+        raise ctx.error(f"duty id {local_id!r} contains '/'", fix="use letters, digits and '-'")
+    kind = raw["kind"]
+    if kind not in DUTY_KINDS:
+        raise ctx.error(f"unknown duty kind {kind!r}", fix="use one of: " + ", ".join(DUTY_KINDS))
+    recipient = ctx.str(raw["recipient"], "recipient")
+    schedule = _schedule(raw["schedule"], ctx)
+    valid = raw["valid"]
+    expect(valid, dict, ctx.loc, line=ctx.line, place=ctx.place, what="valid")
+    ctx.keys(valid, {"from", "until"}, {"from"})
+    valid_from = ctx.date(valid["from"], "valid.from")
+    valid_until = ctx.date(valid["until"], "valid.until") if "until" in valid else None
+    if valid_until is not None and valid_until < valid_from:
+        raise ctx.error(f"the duty ends ({valid_until}) before it starts ({valid_from})",
+                        fix="swap valid.from and valid.until")
+    if schedule.type == "monthly" and valid_until is None:
+        pass  # open-ended monthly duties are expanded up to the evaluation horizon
+    policy, overrides = _policy(raw.get("policy"), schedule, ctx)
+    location = f"{rel}:{ctx.line}"
+    number = directive["number"]
+    duty_id = f"{directive['id']}/{local_id}"
+    examples = []
+    for item in raw.get("example", []):
+        line = ctx.loc.table_line("duty.example", examples_seen[0])
+        examples_seen[0] += 1
+        ex = _Ctx(ctx.loc, line, f"example of duty {local_id!r}")
+        ex.keys(item, {"unit", "period", "window_start", "deadline"}, {"unit", "period", "window_start", "deadline"})
+        examples.append(Example(unit=ex.str(item["unit"], "unit"), period=str(item["period"]),
+                                window_start=ex.date(item["window_start"], "window_start"),
+                                deadline=ex.date(item["deadline"], "deadline"), location=f"{rel}:{line}"))
+    feeds = raw.get("feeds", [])
+    if not isinstance(feeds, list) or not all(isinstance(f, str) and f.count("/") == 1 for f in feeds):
+        raise ctx.error("feeds must list duty ids as \"<directive id>/<duty id>\"",
+                        fix='e.g. feeds = ["CV-BTVTU-KonTum/bao-cao-hang-nam"]')
+    return Duty(
+        feeds=tuple(feeds),
+        id=duty_id, directive=directive["id"], kind=kind,
+        title_vi=ctx.str(raw["title_vi"], "title_vi"), title_en=ctx.str(raw["title_en"], "title_en"),
+        performers=_selectors(raw["performers"], ctx), recipient=recipient,
+        body=raw.get("body"), schedule=schedule, valid_from=valid_from, valid_until=valid_until,
+        policy=policy, policy_overrides=overrides,
+        source=Source(number, ctx.str(str(raw["section"]), "section"), ctx.str(raw["source"], "source").strip(), location),
+        see_also=_sources(raw.get("see_also"), number, location, ctx),
+        note=raw.get("note"), examples=tuple(examples))
+
+
+def load_rule_file(path: Path, rel: str | None = None) -> Directive:
+    path = Path(path)
+    rel = rel or path.name
+    doc, text = read_toml(path)
+    loc = Locator(path, text)
+    check_keys(doc, {"directive", "duty", "undated"}, {"directive"}, loc, line=None, place="top level")
+    head = doc["directive"]
+    line = loc.key_line("number")
+    ctx = _Ctx(loc, line, "[directive]")
+    expect(head, dict, loc, line=line, place="[directive]", what="[directive]")
+    _refuse_todo(doc, loc)
+    ctx.keys(head, _DIRECTIVE_KEYS, {"id", "number", "kind", "issuer", "unit", "title"})
+    for key in ("id", "number", "kind", "issuer", "unit", "title"):
+        ctx.str(head[key], key)
+    if "/" in head["id"]:
+        raise ctx.error(f"directive id {head['id']!r} contains '/'", fix="e.g. id = \"76-KH-DU\"")
+    issued = ctx.date(head["issued"], "issued") if "issued" in head else None
+    implements = head.get("implements", [])
+    if not isinstance(implements, list) or not all(isinstance(i, str) for i in implements):
+        raise ctx.error("implements must list directive numbers", fix='e.g. implements = ["105-KH/HU"]')
+
+    duties = []
+    seen: dict[str, int] = {}
+    examples_seen = [0]
+    for index, raw in enumerate(doc.get("duty", [])):
+        dline = loc.table_line("duty", index)
+        dctx = _Ctx(loc, dline, f"duty #{index + 1}")
+        expect(raw, dict, loc, line=dline, place=dctx.place, what="[[duty]]")
+        duty = _duty(raw, head, dctx, examples_seen, rel)
+        if duty.id in seen:
+            raise loc.error(f"duty id {duty.local_id!r} is used twice (also at line {seen[duty.id]})",
+                            line=dline, place=f"duty {duty.local_id!r}", fix="give each duty its own id")
+        seen[duty.id] = dline or 0
+        duties.append(duty)
+    undated = []
+    for index, raw in enumerate(doc.get("undated", [])):
+        uline = loc.table_line("undated", index)
+        uctx = _Ctx(loc, uline, f"undated #{index + 1}")
+        uctx.keys(raw, {"section", "text", "note"}, {"section", "text", "note"})
+        undated.append(Undated(uctx.str(str(raw["section"]), "section"), uctx.str(raw["text"], "text"),
+                               uctx.str(raw["note"], "note"), f"{rel}:{uline}"))
+    return Directive(id=head["id"], number=head["number"], kind=head["kind"], issuer=head["issuer"],
+                     unit=head["unit"], title=head["title"], issued=issued,
+                     implements=tuple(implements), file=rel, note=head.get("note"),
+                     source_document=head.get("source_document"),
+                     duties=tuple(sorted(duties, key=lambda d: d.id)), undated=tuple(undated))
+
+
+def rule_files(directory: Path) -> list[Path]:
+    return sorted(p for p in Path(directory).glob("*.toml") if p.name != HIERARCHY_FILE)
+
+
+def load_rules(directory: Path) -> RuleSet:
+    """Load every rule file of a directory (sorted by name, so order never matters)."""
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise DataFileError("the rules directory does not exist", file=str(directory),
+                            fix="give --rules a directory holding *.toml rule files")
+    files = rule_files(directory)
+    if not files:
+        raise DataFileError("no rule files (*.toml) in the rules directory", file=str(directory),
+                            fix="add a rule file; see docs/rules.md")
+    directives: list[Directive] = []
+    problems: list[ObligationsError] = []
+    for path in files:
+        try:
+            directives.append(load_rule_file(path, rel=f"{directory.name}/{path.name}"))
+        except ObligationsError as exc:
+            problems.append(exc)
+    ids: dict[str, str] = {}
+    for directive in directives:
+        for key in (directive.id, directive.number):
+            if key in ids and ids[key] != directive.file:
+                problems.append(DataFileError(f"directive {key!r} is defined twice (also in {ids[key]})",
+                                              file=directive.file, fix="keep one rule file per directive"))
+            ids[key] = directive.file
+    if problems:
+        raise Problems(problems)
+    return RuleSet(tuple(sorted(directives, key=lambda d: d.id)), directory=str(directory))

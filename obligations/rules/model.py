@@ -1,0 +1,195 @@
+"""The domain: directives, their duties, schedules, policies and occurrences.
+
+All classes are frozen attrs classes: values that can be shared between engines and
+threads, hashed, and compared in tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from obligations.calendar.working import Roll
+
+DUTY_KINDS = ("report", "plan", "activity", "review", "publication")
+SCHEDULE_TYPES = ("once_before", "once_in_month", "once_between", "yearly_in_month",
+                  "yearly_before", "monthly", "quarterly", "peaks", "within_days")
+STATUSES = ("upcoming", "window_open", "due_soon", "overdue", "done")
+
+
+@attrs.frozen
+class Source:
+    """Where a duty comes from: the exact sentence, its directive and section, and file:line."""
+
+    directive: str
+    section: str
+    text: str
+    location: str
+
+
+@attrs.frozen
+class Schedule:
+    """When a duty falls due. Which fields are used depends on ``type``:
+
+    once_before      date                          trước ngày 20/4/2023
+    once_in_month    year, month                   trong tháng 4/2023, vào tháng 10/2025
+    once_between     start, end                    trong năm 2023
+    yearly_in_month  month                         vào tháng 11 hằng năm
+    yearly_before    month, day                    trước ngày 15-12 hằng năm
+    monthly          (validity gives the months)   hằng tháng (từ năm 2023-2025)
+    quarterly        (validity gives the quarters) hằng quý
+    peaks            around, days_before, days_after   cao điểm vào dịp 30/4, 19/5 ...
+    within_days      start, days                   trong thời hạn N ngày kể từ ...
+    """
+
+    type: str
+    date: dt.date | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    days: int | None = None
+    around: tuple[str, ...] = ()
+    days_before: int = 0
+    days_after: int = 0
+
+
+@attrs.frozen
+class Policy:
+    """How the window and the deadline are derived; each field is a named policy.
+
+    before:  "exclusive" (trước ngày D: the last allowed day is D-1) | "inclusive"
+    roll:    "previous" | "next" | "none" (see VietnamCalendar.roll)
+    opens:   "period_start" (the year or month the occurrence belongs to) |
+             "validity_start" (the day the duty takes effect)
+    due_soon_days: working days before the deadline when an item becomes due_soon
+    """
+
+    before: str = "exclusive"
+    roll: str = "previous"
+    opens: str = "period_start"
+    due_soon_days: int = 5
+
+
+@attrs.frozen
+class Example:
+    """An expected occurrence written by hand in a rule file; `check` verifies it."""
+
+    unit: str
+    period: str
+    window_start: dt.date
+    deadline: dt.date
+    location: str
+
+
+@attrs.frozen
+class Duty:
+    id: str                       # "<directive id>/<duty id>", unique in a rule set
+    directive: str                # the directive's id
+    kind: str
+    title_vi: str
+    title_en: str
+    performers: tuple[str, ...]   # "self", "children", "level:<level>"
+    recipient: str                # "issuer", "parent", or a unit id
+    body: str | None
+    schedule: Schedule
+    valid_from: dt.date
+    valid_until: dt.date | None
+    policy: Policy
+    policy_overrides: frozenset[str]
+    source: Source
+    see_also: tuple[Source, ...] = ()
+    note: str | None = None
+    examples: tuple[Example, ...] = ()
+    feeds: tuple[str, ...] = ()   # duties of the same flow at this or the receiving unit
+
+    @property
+    def local_id(self) -> str:
+        return self.id.split("/", 1)[1]
+
+
+@attrs.frozen
+class Undated:
+    """An obligation the directive states without any date: kept visible, never guessed."""
+
+    section: str
+    text: str
+    note: str
+    location: str
+
+
+@attrs.frozen
+class Directive:
+    id: str
+    number: str
+    kind: str
+    issuer: str
+    unit: str
+    title: str
+    issued: dt.date | None
+    implements: tuple[str, ...]
+    file: str
+    note: str | None = None
+    source_document: str | None = None
+    duties: tuple[Duty, ...] = ()
+    undated: tuple[Undated, ...] = ()
+
+
+@attrs.frozen
+class Occurrence:
+    """One instance of a duty for one unit and period, placed on the calendar."""
+
+    duty: Duty
+    unit: str
+    period: str
+    window_start: dt.date
+    last_allowed: dt.date
+    roll: Roll
+    issuer_unit: str
+    recipient_unit: str | None
+    routing: tuple[str, ...] = ()
+    anchor: str | None = None     # for peaks: the commemoration and its date
+
+    @property
+    def deadline(self) -> dt.date:
+        return self.roll.result
+
+    @property
+    def key(self) -> str:
+        return f"{self.unit}|{self.duty.id}|{self.period}"
+
+
+@attrs.frozen
+class Item:
+    """An occurrence with its status on the evaluation date.
+
+    ``reconciled`` holds the effective deadline and window start once the levels above
+    have been taken into account, what decided them, and any conflict; it is None when
+    the occurrence's own window and deadline stand (``result`` then builds that result).
+    """
+
+    occurrence: Occurrence
+    status: str
+    days_left: int
+    working_days_left: int
+    reconciled: object = None
+    submission: object = None     # the first delivery recorded in the submissions log
+
+    @property
+    def result(self):
+        """The reconciled result, or the occurrence's own window and deadline."""
+        if self.reconciled is not None:
+            return self.reconciled
+        from obligations.reconcile.solve import own_result
+
+        return own_result(self.occurrence)
+
+    @property
+    def deadline(self) -> dt.date:
+        return self.reconciled.deadline if self.reconciled else self.occurrence.deadline
+
+    @property
+    def window_start(self) -> dt.date:
+        return self.reconciled.window_start if self.reconciled else self.occurrence.window_start
