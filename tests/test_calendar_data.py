@@ -89,7 +89,11 @@ def test_holiday_cache_round_trips_and_survives_damage(tmp_path):
     assert HolidaySource(tmp_path).year(2025) == fresh          # read back from disk
     cache_file.write_text("{not json", encoding="utf-8")
     assert HolidaySource(tmp_path).year(2025) == fresh          # damaged: recomputed
-    assert HolidaySource("off").year(2025) == fresh and HolidaySource("off")._path is None
+    assert HolidaySource(None).year(2025) == fresh and HolidaySource(None)._path is None
+    # "off" is the command line's word for no cache (the library reads no environment)
+    from obligations.cli.environment import cache_dir
+
+    assert cache_dir({"OBLIGATIONS_CACHE": "off"}) is None
 
 
 def test_calendars_with_and_without_cache_agree(calendar_data, tmp_path):
@@ -108,9 +112,15 @@ def test_load_cache_follows_file_content(tmp_path, monkeypatch):
     from obligations.base import paths
     from obligations.workspace import load
 
-    monkeypatch.setenv("OBLIGATIONS_CACHE", str(tmp_path / "cache"))
     rules = tmp_path / "rules"
     shutil.copytree(paths.rules_dir(), rules)
+    assert not (tmp_path / "cache").exists()
+    load(rules)                                   # the library writes nothing unless asked
+    assert not (tmp_path / "cache").exists()
+
+    def load(rules, load=load):                   # the command line asks for its cache directory
+        return load(rules, cache_dir=tmp_path / "cache")
+
     first = load(rules)
     assert len(list((tmp_path / "cache").glob("loaded-*.pickle"))) == 1
     assert load(rules).rules.duty("76-KH-DU/chi-bo-so-ket").schedule.month == 10     # from the cache

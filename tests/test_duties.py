@@ -108,7 +108,7 @@ def test_hanoi_plan(ws):
 
 
 def test_every_bundled_duty_has_an_example_and_check_passes(run_cli):
-    from obligations.report.check import check_workspace
+    from obligations.cli.checking import check_workspace
 
     findings, notes = check_workspace()
     assert findings == []

@@ -6,7 +6,8 @@ import threading
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from obligations.status.engine import durable_available, make_engine, occurrence_fact, status_ruleset
+from obligations.status.engine import durable_available, make_engine
+from obligations.status.rules import occurrence_fact, status_ruleset
 from obligations.base.errors import EngineError, InputError
 
 BACKENDS = ["python"] + (["durable"] if durable_available() else [])

@@ -48,7 +48,7 @@ def test_unit_policy_and_rule_precedence(pws):
     assert deadlines(pws, "mid", "TEST-1/unit-policy")["2025"][1] == "2025-12-01"
     # the rule says previous explicitly: it wins over the unit -> Friday 28/11.
     assert deadlines(pws, "mid", "TEST-1/rule-beats-unit")["2025"][1] == "2025-11-28"
-    duty = pws.duty_for_unit(pws.rules.duty("TEST-1/unit-policy"), "mid")
+    duty = pws.occurrence_source.duty_for_unit(pws.rules.duty("TEST-1/unit-policy"), "mid")
     assert duty.policy.due_soon_days == 10
 
 

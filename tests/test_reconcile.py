@@ -8,7 +8,9 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from conftest import FIXTURES
-from obligations.reconcile.solve import Constraint, Edge, Node, reconcile
+from obligations.base.keys import OccurrenceKey
+from obligations.reconcile.solve import Constraint, Edge, LeadOrigin, Node, RuleOrigin, reconcile
+from obligations.render.messages import constraint_source
 from obligations.workspace import load
 
 
@@ -26,7 +28,7 @@ def test_yearly_report_november_at_the_commune_against_15_12_at_the_province(ws)
     # own: 30/11/2025 Sunday -> 28/11; the province wants it before 15-12 (12/12): November decides.
     assert commune.deadline == dt.date(2025, 11, 28)
     assert [c.kind for c in commune.reconciled.decided_by] == ["deadline"]
-    assert "76-KH/ĐU" in commune.reconciled.decided_by[0].source
+    assert "76-KH/ĐU" in constraint_source(commune.reconciled.decided_by[0])
     cell = effective(ws, "chibo-2", "76-KH-DU/chi-bo-bao-cao-hang-nam", "2025", on)
     # the commune needs 5 working days (default): 28/11 - 5 working days = 21/11 (Friday).
     assert cell.occurrence.deadline == dt.date(2025, 11, 28) and cell.deadline == dt.date(2025, 11, 21)
@@ -35,9 +37,11 @@ def test_yearly_report_november_at_the_commune_against_15_12_at_the_province(ws)
 
 
 def test_before_the_reform_the_district_is_in_the_chain(ws):
+    from obligations.render.explain import explain_json
     from obligations.report.explain import explain
 
-    doc = explain(ws, "chibo-1", "76-KH-DU/chi-bo-bao-cao-hang-nam", "2024", dt.date(2024, 11, 1), "en")
+    found = explain(ws, "chibo-1", "76-KH-DU/chi-bo-bao-cao-hang-nam", "2024", dt.date(2024, 11, 1))
+    doc = explain_json(found, ws.hierarchy, "en")
     above = {(e["unit"], e["duty"]): e for e in doc["above"]}
     district = above[("huyen-Y", "CV-BTVTU-KonTum/bao-cao-hang-nam")]
     assert district["own_deadline"] == "2024-12-13"          # 14/12/2024 Saturday
@@ -133,12 +137,12 @@ def networks(draw, max_nodes=4):
     for i in range(n):
         start = BASE + dt.timedelta(draw(st.integers(0, 20)))
         last = start + dt.timedelta(draw(st.integers(-3, 20)))
-        nodes.append((f"n{i}", start, last))
+        nodes.append((OccurrenceKey("u", f"n{i}", "p"), start, last))
     edges = []
     for child in range(n):
         for parent in range(child + 1, n):
             if draw(st.booleans()):
-                edges.append((f"n{child}", f"n{parent}", draw(st.integers(0, 4))))
+                edges.append((nodes[child][0], nodes[parent][0], draw(st.integers(0, 4))))
     return nodes, edges
 
 
@@ -146,9 +150,10 @@ def build(national, raw_nodes, raw_edges):
     nodes = []
     for key, start, last in raw_nodes:
         deadline = national.roll(last, "previous").result
-        nodes.append(Node(key, "u", start, deadline, Constraint("window_start", key, start, f"{key} start"),
-                          Constraint("deadline", key, deadline, f"{key} deadline")))
-    edges = [Edge(c, p, lead, f"lead {c}->{p}") for c, p, lead in raw_edges]
+        origin = RuleOrigin("u", key.duty, "1", f"{key} rule", "test")
+        nodes.append(Node(key, "u", start, deadline, Constraint("window_start", key, start, origin),
+                          Constraint("deadline", key, deadline, origin)))
+    edges = [Edge(c, p, lead, LeadOrigin("u", f"lead {c}->{p}", lead, "unit")) for c, p, lead in raw_edges]
     return nodes, edges
 
 
@@ -183,7 +188,8 @@ def test_adding_a_constraint_never_moves_a_deadline_later(national, net, data):
     if len(keys) >= 2:
         child = data.draw(st.sampled_from(keys[:-1]))
         parent = data.draw(st.sampled_from(keys[keys.index(child) + 1:]))
-        extra = Edge(child, parent, data.draw(st.integers(0, 4)), "extra")
+        lead = data.draw(st.integers(0, 4))
+        extra = Edge(child, parent, lead, LeadOrigin("u", "extra", lead, "unit"))
         after = solve(national, nodes, edges + [extra])
     else:
         tighter = [Node(n.key, n.unit, n.window_start, national.previous_working_day(n.deadline),

@@ -170,7 +170,8 @@ def test_python_api_for_the_log(tmp_path):
 
 
 def test_default_path_follows_the_environment(monkeypatch, tmp_path):
-    from obligations.log.store import default_path
+    # the command line reads the environment and hands the path to the library
+    from obligations.cli.environment import db_path as default_path
 
     monkeypatch.setenv("OBLIGATIONS_DB", str(tmp_path / "x.db"))
     assert default_path() == tmp_path / "x.db"

@@ -31,26 +31,3 @@ def calendars_dir() -> Path:
 def hierarchy_file() -> Path:
     """The bundled example hierarchy of units."""
     return rules_dir() / "hierarchy.toml"
-
-
-def submissions_db(explicit: str | None = None) -> Path:
-    """The submissions log: ``--db``, else ``$OBLIGATIONS_DB``, else the per-user data directory."""
-    import os
-
-    if explicit:
-        return Path(explicit)
-    if os.environ.get("OBLIGATIONS_DB"):
-        return Path(os.environ["OBLIGATIONS_DB"])
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("obligations", appauthor=False)) / "submissions.sqlite3"
-
-
-def open_log(explicit: str | None = None):
-    """The submissions log if its file exists (reading needs nothing else), else None."""
-    path = submissions_db(explicit)
-    if not path.exists():
-        return None
-    from obligations.log.store import SubmissionLog
-
-    return SubmissionLog(path)

@@ -2,9 +2,9 @@
 
 Importing ``holidays.countries`` loads all of its ~250 country modules (about 80 ms), and
 the command line answers many times a day. What the package says of Vietnam for a year
-never changes within one release, so the facts are cached as JSON per installed version
-of ``holidays`` in the user's cache directory (``$OBLIGATIONS_CACHE`` names another
-directory, or ``off``). A missing, stale or unreadable cache is simply recomputed.
+never changes within one release, so the facts can be cached as JSON per installed
+version of ``holidays`` in a directory the caller names (the command line uses the
+user's cache directory). A missing, stale or unreadable cache is simply recomputed.
 """
 
 from __future__ import annotations
@@ -14,13 +14,11 @@ import importlib.util
 import json
 import os
 import re
-import sys
 from pathlib import Path
 
 import attrs
 
 CACHE_FORMAT = 1
-ENV_VAR = "OBLIGATIONS_CACHE"
 
 
 @attrs.frozen
@@ -74,31 +72,11 @@ def compute_year(year: int) -> HolidayYear:
     return HolidayYear(tuple(days), makeup)
 
 
-def _user_cache_dir() -> Path:
-    # On Linux the XDG rule is two lines; importing platformdirs would cost the command
-    # line ~8 ms on every start. Elsewhere platformdirs knows the platform's convention.
-    if sys.platform.startswith("linux"):
-        base = os.environ.get("XDG_CACHE_HOME", "").strip()
-        return (Path(base) if base else Path.home() / ".cache") / "obligations"
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("obligations", appauthor=False))
-
-
-def cache_directory(setting: str | Path | None = None) -> Path | None:
-    """The cache directory: the argument, else ``$OBLIGATIONS_CACHE``, else the user's
-    cache directory; None when caching is ``off``."""
-    value = str(setting) if setting is not None else os.environ.get(ENV_VAR)
-    if value == "off":
-        return None
-    return Path(value) if value else _user_cache_dir()
-
-
 class HolidaySource:
     """Per-year holiday facts, memoised in memory and (unless disabled) on disk."""
 
     def __init__(self, cache_dir: str | Path | None = None) -> None:
-        directory = cache_directory(cache_dir)
+        directory = Path(cache_dir) if cache_dir is not None else None
         version = installed_version() if directory is not None else None
         self._path: Path | None = directory / f"holidays-vn-{version}.json" if version else None
         self._years: dict[int, HolidayYear] | None = None

@@ -15,11 +15,11 @@ import attrs
 
 from obligations.calendar.data import CalendarData, anniversary_class
 from obligations.base.errors import CalendarRangeError, InputError
+from obligations.base.vocabulary import ROLL_POLICIES
 
 ONE_DAY = dt.timedelta(days=1)
 
 EVENT_KINDS = ("public_holiday", "day_off", "makeup_workday", "commemoration", "local", "lunar")
-ROLL_POLICIES = ("previous", "next", "none")
 
 HOLIDAYS_SOURCE = "holidays (VN)"
 
@@ -38,17 +38,18 @@ class Event:
     anniversary: int | None = None
     anniversary_class: str | None = None
 
-    def name(self, lang: str = "vi") -> str:
-        return self.name_en if lang == "en" else self.name_vi
-
 
 @attrs.frozen
 class Move:
-    """One step of a roll: why a date could not be used, and where that fact comes from."""
+    """One step of a roll: why a date could not be used, and where that fact comes from.
+
+    ``reason`` is "saturday", "sunday" or "day_off"; a day off carries the names of what
+    makes it one (holidays, days off) in both languages, as the data gives them."""
 
     date: dt.date
-    reason_vi: str
-    reason_en: str
+    reason: str
+    names_vi: str = ""
+    names_en: str = ""
     source: str = "weekend"
 
 
@@ -264,14 +265,13 @@ class VietnamCalendar:
         return []
 
     def why_not_working(self, day: dt.date) -> Move:
-        """Explain, in both languages, why ``day`` is not a working day."""
+        """Why ``day`` is not a working day, and the source of that fact."""
         offs = [e for e in self._year(day.year).days.get(day, ()) if not self.is_working_day(day)
                 and e.kind in ("public_holiday", "day_off", "local")]
         if offs:
-            return Move(day, "; ".join(e.name_vi for e in offs), "; ".join(e.name_en for e in offs),
+            return Move(day, "day_off", "; ".join(e.name_vi for e in offs), "; ".join(e.name_en for e in offs),
                         "; ".join(dict.fromkeys(e.source for e in offs)))
-        names = ("Thứ Bảy", "Saturday") if day.weekday() == 5 else ("Chủ nhật", "Sunday")
-        return Move(day, names[0], names[1])
+        return Move(day, "saturday" if day.weekday() == 5 else "sunday")
 
     def roll(self, day: dt.date, policy: str = "previous") -> Roll:
         """Place ``day`` on a working day.

@@ -15,6 +15,7 @@ from pathlib import Path
 import attrs
 
 from obligations.base.errors import InputError
+from obligations.base.keys import OccurrenceKey
 
 SCHEMA_VERSION = 2
 BUSY_TIMEOUT_MS = 30_000
@@ -62,8 +63,8 @@ class Submission:
     recorded_at: str
 
     @property
-    def key(self) -> str:
-        return f"{self.unit}|{self.duty}|{self.period}"
+    def key(self) -> OccurrenceKey:
+        return OccurrenceKey(self.unit, self.duty, self.period)
 
 
 @attrs.frozen
@@ -79,15 +80,8 @@ class Extension:
     recorded_at: str
 
     @property
-    def key(self) -> str:
-        return f"{self.unit}|{self.duty}|{self.period}"
-
-
-def default_path() -> Path:
-    """``$OBLIGATIONS_DB``, else a file in the per-user data directory."""
-    from obligations.base.paths import submissions_db
-
-    return submissions_db()
+    def key(self) -> OccurrenceKey:
+        return OccurrenceKey(self.unit, self.duty, self.period)
 
 
 def _now() -> str:
@@ -97,8 +91,8 @@ def _now() -> str:
 class SubmissionLog:
     """One SQLite file. Open it with ``SubmissionLog(path)``; it is created on first write."""
 
-    def __init__(self, path: str | Path | None = None) -> None:
-        self.path = Path(path) if path else default_path()
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
 
     # -- connection and schema -------------------------------------------------------
 
@@ -224,15 +218,15 @@ class SubmissionLog:
     def extensions(self, unit: str | None = None) -> list[Extension]:
         return [Extension(*row) for row in self._read("extension", "until", unit)]
 
-    def delivered(self, unit: str | None = None) -> dict[str, Submission]:
+    def delivered(self, unit: str | None = None) -> dict[OccurrenceKey, Submission]:
         """The first delivery of each occurrence (a later one is a correction)."""
-        first: dict[str, Submission] = {}
+        first: dict[OccurrenceKey, Submission] = {}
         for item in self.submissions(unit):
             if item.key not in first or item.delivered_on < first[item.key].delivered_on:
                 first[item.key] = item
         return first
 
-    def granted(self, unit: str | None = None) -> dict[str, Extension]:
+    def granted(self, unit: str | None = None) -> dict[OccurrenceKey, Extension]:
         """The latest extension recorded for each occurrence."""
         return {item.key: item for item in self.extensions(unit)}
 

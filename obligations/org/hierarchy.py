@@ -13,14 +13,22 @@ from typing import Iterator
 import attrs
 
 from obligations.base.errors import InputError
+from obligations.base.vocabulary import FAR_FUTURE, FAR_PAST, LEVELS
 from obligations.base.toml import Locator, as_date, check_keys, expect, read_toml
 
-LEVELS = ("central", "province", "district", "commune", "cell")
 # Working days a unit needs between receiving its subordinates' reports and its own
 # deadline, unless the hierarchy file says otherwise for the unit or its level.
 DEFAULT_LEAD_DAYS = 5
-FAR_PAST = dt.date(1900, 1, 1)
-FAR_FUTURE = dt.date(2100, 12, 31)
+
+
+@attrs.frozen
+class LeadTime:
+    """A unit's aggregation lead time: set for the unit, for its level, or the default."""
+
+    days: int
+    setting: str              # "unit" | "level" | "default"
+    level: str | None
+    file: str
 
 
 @attrs.frozen
@@ -131,15 +139,15 @@ class Hierarchy:
             cache[unit_id] = found
         return found
 
-    def lead_time(self, unit_id: str) -> tuple[int, str]:
-        """Working days ``unit_id`` needs to aggregate reports, and where that number comes from."""
+    def lead_time(self, unit_id: str) -> LeadTime:
+        """Working days ``unit_id`` needs to aggregate reports, and where that number is set."""
         unit = self.unit(unit_id)
         name = Path(self.file).name if self.file else "hierarchy"
         if unit.lead_days is not None:
-            return unit.lead_days, f"{name}: lead_days of {unit_id}"
+            return LeadTime(unit.lead_days, "unit", None, name)
         if unit.level in self.level_lead_days:
-            return self.level_lead_days[unit.level], f"{name}: [lead_days] {unit.level}"
-        return DEFAULT_LEAD_DAYS, f"default lead time ({DEFAULT_LEAD_DAYS} working days)"
+            return LeadTime(self.level_lead_days[unit.level], "level", unit.level, name)
+        return LeadTime(DEFAULT_LEAD_DAYS, "default", None, name)
 
     def unit(self, unit_id: str) -> Unit:
         try:

@@ -17,37 +17,38 @@ from obligations.rules.model import Duty
 
 
 @attrs.frozen
-class Note:
-    vi: str
-    en: str
+class RoutingNote:
+    """A step of routing the output must mention: a unit that ended and who carries on.
 
-    def text(self, lang: str) -> str:
-        return self.en if lang == "en" else self.vi
+    ``role`` is "issuer" (the directive's issuing unit ended) or "recipient"; ``final`` is
+    None when the ended unit has no successor. Rendered into words by obligations.render."""
+
+    role: str
+    gone: str
+    gone_name: str
+    ended: dt.date
+    final: str | None
+    final_name: str | None
 
 
 @attrs.frozen
 class Route:
     issuer: str
     recipient: str | None
-    notes: tuple[Note, ...] = ()
+    notes: tuple[RoutingNote, ...] = ()
 
 
-def _succession_note(h: Hierarchy, steps: list[str], final: str | None, day: dt.date, role_vi: str,
-                     role_en: str) -> Note:
+def _succession_note(h: Hierarchy, steps: list[str], final: str | None, role: str) -> RoutingNote:
     gone = steps[0]
-    ended = h.unit(gone).end.isoformat()
-    if final is None:
-        return Note(f"{role_vi} {h.name(gone)} không còn từ sau {ended} và không có đơn vị kế thừa",
-                    f"{role_en} {h.name(gone)} ended on {ended} and has no successor")
-    return Note(f"{role_vi} {h.name(gone)} không còn từ sau {ended}; chuyển cho đơn vị kế thừa {h.name(final)}",
-                f"{role_en} {h.name(gone)} ended on {ended}; routed to its successor {h.name(final)}")
+    return RoutingNote(role, gone, h.name(gone), h.unit(gone).end, final,
+                       h.name(final) if final is not None else None)
 
 
-def effective_issuer(h: Hierarchy, unit_id: str, day: dt.date) -> tuple[str | None, tuple[Note, ...]]:
+def effective_issuer(h: Hierarchy, unit_id: str, day: dt.date) -> tuple[str | None, tuple[RoutingNote, ...]]:
     final, steps = h.successor_on(unit_id, day)
     if not steps:
         return final, ()
-    return final, (_succession_note(h, steps, final, day, "Đơn vị ban hành", "Issuing unit"),)
+    return final, (_succession_note(h, steps, final, "issuer"),)
 
 
 def performs(h: Hierarchy, duty: Duty, issuer: str, unit_id: str, day: dt.date) -> bool:
@@ -64,7 +65,7 @@ def performs(h: Hierarchy, duty: Duty, issuer: str, unit_id: str, day: dt.date) 
     return False
 
 
-def route(h: Hierarchy, duty: Duty, issuer: str, issuer_notes: tuple[Note, ...], unit_id: str,
+def route(h: Hierarchy, duty: Duty, issuer: str, issuer_notes: tuple[RoutingNote, ...], unit_id: str,
           day: dt.date) -> Route:
     notes = list(issuer_notes)
     if duty.recipient == "issuer":
@@ -74,5 +75,5 @@ def route(h: Hierarchy, duty: Duty, issuer: str, issuer_notes: tuple[Note, ...],
     else:
         recipient, steps = h.successor_on(duty.recipient, day)
         if steps:
-            notes.append(_succession_note(h, steps, recipient, day, "Nơi nhận", "Recipient"))
+            notes.append(_succession_note(h, steps, recipient, "recipient"))
     return Route(issuer, recipient, tuple(notes))

@@ -23,26 +23,68 @@ from typing import Callable, Iterable, Mapping
 
 import attrs
 
-from obligations.calendar.working import VietnamCalendar
 from obligations.base.errors import InputError
+from obligations.base.keys import OccurrenceKey
+from obligations.calendar.working import VietnamCalendar
+from obligations.occurrences.model import Occurrence
+
+
+@attrs.frozen
+class RuleOrigin:
+    """A bound set by a directive's sentence, for the occurrence at ``unit``."""
+
+    unit: str
+    directive: str            # the directive's number, e.g. "76-KH/ĐU"
+    section: str
+    text: str
+    location: str             # file:line of the rule
+
+
+@attrs.frozen
+class LeadOrigin:
+    """Working days the receiving unit needs to aggregate, and where that number is set."""
+
+    receiving_unit: str
+    receiving_name: str
+    days: int
+    setting: str              # "unit" | "level" | "default"
+    level: str | None = None
+    file: str = ""            # the hierarchy file's name
+
+
+@attrs.frozen
+class SameReportOrigin:
+    """One report required at one unit by two directives: both bounds hold."""
+
+    unit: str
+
+
+@attrs.frozen
+class ExtensionOrigin:
+    """A later deadline granted by the level above, recorded in the submissions log."""
+
+    unit: str
+    ref: str
+    note: str
+
+
+Origin = RuleOrigin | LeadOrigin | SameReportOrigin | ExtensionOrigin
 
 
 @attrs.frozen
 class Constraint:
     """One fact that bounds a time point, with where it comes from."""
 
-    kind: str                 # "deadline" | "window_start" | "lead"
-    node: str                 # the occurrence it belongs to
+    kind: str                 # "deadline" | "window_start" | "lead" | "extension"
+    node: OccurrenceKey       # the occurrence it belongs to
     date: dt.date | None      # the bound it sets (lead: the date it produces)
-    source: str               # "76-KH/ĐU mục IV.1.2" or "hierarchy.toml: lead_days of xa-X"
-    text: str = ""            # the source sentence, or how the lead time was chosen
+    origin: Origin
     lead: int = 0
-    location: str = ""        # file:line of the rule, or the hierarchy file
 
 
 @attrs.frozen
 class Node:
-    key: str
+    key: OccurrenceKey
     unit: str
     window_start: dt.date
     deadline: dt.date
@@ -53,32 +95,23 @@ class Node:
 
 @attrs.frozen
 class Edge:
-    child: str
-    parent: str
+    child: OccurrenceKey
+    parent: OccurrenceKey
     lead: int
-    source: str
-    text: str = ""
-    location: str = ""
+    origin: LeadOrigin | SameReportOrigin
 
 
 @attrs.frozen
 class Conflict:
-    node: str
+    node: OccurrenceKey
     window_start: dt.date
     deadline: dt.date
     constraints: tuple[Constraint, ...]
 
-    def describe(self, lang: str = "vi") -> str:
-        if lang == "en":
-            return (f"the window opens {self.window_start} but the latest date accepted is {self.deadline}: "
-                    + "; ".join(f"{c.source}" for c in self.constraints))
-        return (f"cửa sổ mở {self.window_start} nhưng hạn muộn nhất được chấp nhận là {self.deadline}: "
-                + "; ".join(f"{c.source}" for c in self.constraints))
-
 
 @attrs.frozen
 class Reconciled:
-    key: str
+    key: OccurrenceKey
     own_deadline: dt.date
     deadline: dt.date
     window_start: dt.date
@@ -91,27 +124,30 @@ class Reconciled:
         return self.deadline < self.own_deadline
 
 
-def own_result(occ) -> Reconciled:
+def rule_origin(occ: Occurrence) -> RuleOrigin:
+    source = occ.duty.source
+    return RuleOrigin(occ.unit, source.directive, source.section, source.text, source.location)
+
+
+def own_result(occ: Occurrence) -> Reconciled:
     """The result of an occurrence whose own window and deadline stand (it feeds nothing)."""
-    source, key = occ.duty.source, occ.key
-    where = f"{occ.unit}: {source.directive} mục {source.section}"
+    key, origin = occ.key, rule_origin(occ)
     return Reconciled(key, occ.deadline, occ.deadline, occ.window_start,
-                      (Constraint("deadline", key, occ.deadline, where, source.text, location=source.location),),
-                      (Constraint("window_start", key, occ.window_start, where, source.text,
-                                  location=source.location),))
+                      (Constraint("deadline", key, occ.deadline, origin),),
+                      (Constraint("window_start", key, occ.window_start, origin),))
 
 
-def _order(nodes: Mapping[str, Node], parents: Mapping[str, list[Edge]]) -> list[str]:
+def _order(nodes: Mapping[OccurrenceKey, Node], parents: Mapping[OccurrenceKey, list[Edge]]) -> list[OccurrenceKey]:
     """Parents before children; refuses a cycle of feeds."""
-    state: dict[str, int] = {}
-    order: list[str] = []
+    state: dict[OccurrenceKey, int] = {}
+    order: list[OccurrenceKey] = []
 
-    def visit(key: str, trail: list[str]) -> None:
+    def visit(key: OccurrenceKey, trail: list[OccurrenceKey]) -> None:
         mark = state.get(key)
         if mark == 2:
             return
         if mark == 1:
-            cycle = " -> ".join(trail[trail.index(key):] + [key])
+            cycle = " -> ".join(str(k) for k in trail[trail.index(key):] + [key])
             raise InputError(f"duties feed each other in a cycle: {cycle}",
                              fix="a report can only feed a report of the level above")
         state[key] = 1
@@ -129,14 +165,14 @@ def _order(nodes: Mapping[str, Node], parents: Mapping[str, list[Edge]]) -> list
 
 def reconcile(nodes: Iterable[Node], edges: Iterable[Edge],
               calendar_for: Callable[[str], VietnamCalendar],
-              known: Mapping[str, Reconciled] | None = None) -> dict[str, Reconciled]:
+              known: Mapping[OccurrenceKey, Reconciled] | None = None) -> dict[OccurrenceKey, Reconciled]:
     """Effective deadline, window start, deciding constraints and conflict of every node.
 
     ``known`` holds results already computed for parents (with everything above them):
     an edge may point at such a result instead of at a node of this network."""
     nodes = {n.key: n for n in nodes}
     known = dict(known or {})
-    parents: dict[str, list[Edge]] = {}
+    parents: dict[OccurrenceKey, list[Edge]] = {}
     for edge in edges:
         if edge.child not in nodes or (edge.parent not in nodes and edge.parent not in known):
             raise InputError(f"edge {edge.child} -> {edge.parent} names an unknown occurrence")
@@ -144,7 +180,7 @@ def reconcile(nodes: Iterable[Node], edges: Iterable[Edge],
     for key in parents:   # deterministic whatever the order the edges came in
         parents[key].sort(key=lambda e: (e.parent, e.lead))
 
-    result: dict[str, Reconciled] = dict(known)
+    result: dict[OccurrenceKey, Reconciled] = dict(known)
     for key in _order(nodes, parents):
         if key in known:
             continue
@@ -157,13 +193,13 @@ def reconcile(nodes: Iterable[Node], edges: Iterable[Edge],
                 start, started = above.window_start, above.started_by
             if node.extended:
                 continue
-            cal = calendar_for(edge.parent.split("|", 1)[0])
+            cal = calendar_for(edge.parent.unit)
             # The parent's deadline is a working day of its calendar (or an unrolled
             # activity day): step back `lead` working days, then onto a working day.
             bound = cal.add_working_days(above.deadline, -edge.lead) if edge.lead else above.deadline
             bound = cal.roll(bound, "previous").result if edge.lead else bound
             if bound < deadline:
-                lead = Constraint("lead", key, bound, edge.source, edge.text, edge.lead, edge.location)
+                lead = Constraint("lead", key, bound, edge.origin, edge.lead)
                 deadline, decided = bound, (*above.decided_by, lead)
         conflict = None
         if start > deadline:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from obligations.reconcile.solve import Conflict, Constraint, ExtensionOrigin, Reconciled
 from obligations.render.labels import Labels, label, weekday
-from obligations.rules.model import Item
-from obligations.workspace import DueReport, Workspace
+from obligations.render.messages import (conflict_message, constraint_source, constraint_text, move_reason,
+                                         pick, placement_message, routing_note)
+from obligations.report.due import DueReport
+from obligations.status.assess import Item
+from obligations.workspace import Workspace
 
 
 def _sources(ws: Workspace, item: Item) -> list[dict]:
@@ -13,19 +17,19 @@ def _sources(ws: Workspace, item: Item) -> list[dict]:
             for s in (duty.source, *duty.see_also)]
 
 
-def constraint_json(c) -> dict:
-    unit, duty, period = c.node.split("|")
-    result = {"kind": c.kind, "unit": unit, "duty": duty, "period": period,
-              "date": c.date.isoformat() if c.date else None, "source": c.source, "text": c.text}
+def constraint_json(c: Constraint) -> dict[str, object]:
+    result: dict[str, object] = {
+        "kind": c.kind, "unit": c.node.unit, "duty": c.node.duty, "period": c.node.period,
+        "date": c.date.isoformat() if c.date else None, "source": constraint_source(c), "text": constraint_text(c)}
     if c.kind == "lead":
         result["lead_working_days"] = c.lead
     return result
 
 
-def conflict_json(conflict, lang: str) -> dict:
-    return {"unit": conflict.node.split("|")[0], "occurrence": conflict.node,
+def conflict_json(conflict: Conflict, lang: str) -> dict[str, object]:
+    return {"unit": conflict.node.unit, "occurrence": str(conflict.node),
             "window_start": conflict.window_start.isoformat(), "deadline": conflict.deadline.isoformat(),
-            "message": conflict.describe(lang),
+            "message": conflict_message(conflict, lang),
             "constraints": [constraint_json(c) for c in conflict.constraints]}
 
 
@@ -35,10 +39,10 @@ def item_json(ws: Workspace, item: Item, lang: str) -> dict:
     directive = ws.rules.directive(duty.directive)
     h = ws.hierarchy
     result = {
-        "id": occ.key,
+        "id": str(occ.key),
         "duty": duty.id,
         "directive": directive.number,
-        "title": duty.title_en if lang == "en" else duty.title_vi,
+        "title": pick(lang, duty.title_vi, duty.title_en),
         "kind": duty.kind,
         "period": occ.period,
         "window_start": item.window_start.isoformat(),
@@ -57,19 +61,17 @@ def item_json(ws: Workspace, item: Item, lang: str) -> dict:
         "calendar": {
             "policy": occ.roll.policy,
             "moved": occ.roll.moved,
-            "skipped": [{"date": m.date.isoformat(), "reason": m.reason_en if lang == "en" else m.reason_vi,
-                         "source": m.source}
+            "skipped": [{"date": m.date.isoformat(), "reason": move_reason(m, lang), "source": m.source}
                         for m in occ.roll.skipped],
         },
-        "routing": [n.text(lang) for n in occ.routing],
+        "routing": [routing_note(n, lang) for n in occ.routing],
         "decided_by": [constraint_json(c) for c in item.result.decided_by],
         "conflicts": [conflict_json(item.result.conflict, lang)] if item.result.conflict else [],
         "submission": ({"delivered_on": item.submission.delivered_on.isoformat(), "ref": item.submission.ref,
                         "note": item.submission.note} if item.submission else None),
     }
     if occ.anchor:
-        cid, day = occ.anchor.split("@")
-        result["anchor"] = {"commemoration": cid, "date": day}
+        result["anchor"] = {"commemoration": occ.anchor.commemoration, "date": occ.anchor.date.isoformat()}
     return result
 
 
@@ -81,7 +83,7 @@ def due_json(ws: Workspace, report: DueReport, lang: str) -> dict:
         "engine": report.backend,
         "items": [item_json(ws, item, lang) for item in report.items],
         "hidden_overdue": report.hidden_overdue,
-        "placement_problems": [{"unit": p.unit, "duty": p.duty, "period": p.period, "message": p.message,
+        "placement_problems": [{"unit": p.unit, "duty": p.duty, "period": p.period, "message": placement_message(p),
                                 "file": p.location} for p in report.placements],
     }
 
@@ -118,18 +120,19 @@ _t = Labels({
 
 
 
-def why_text(ws: Workspace, result, lang: str) -> str:
+def why_text(ws: Workspace, result: Reconciled, lang: str) -> str:
     """The deciding chain in one line: the top deadline, then each lead time below it."""
-    parts, above = [], None
+    parts: list[str] = []
+    above: str | None = None
     for c in result.decided_by:
         if c.kind == "lead" and c.lead:
             name = ws.hierarchy.name(above) if above else "?"
-            parts.append(_t("lead", lang, n=c.lead, name=name, source=c.source))
+            parts.append(_t("lead", lang, n=c.lead, name=name, source=constraint_source(c)))
         elif c.kind == "lead":
             parts.append(_t("same", lang))
         else:
-            parts.append(f"{c.source} ({c.date.isoformat()})")
-        above = c.node.split("|")[0]
+            parts.append(f"{constraint_source(c)} ({c.date.isoformat() if c.date else '?'})")
+        above = c.node.unit
     return " → ".join(parts)
 
 
@@ -144,7 +147,7 @@ def due_table(ws: Workspace, report: DueReport, lang: str) -> str:
         left = (_t("days", lang, n=item.days_left) if item.days_left >= 0
                 else _t("ago", lang, n=-item.days_left))
         deadline = f"{item.deadline.isoformat()} {weekday(item.deadline, lang)}"
-        title = (duty.title_en if lang == "en" else duty.title_vi) + f" [{occ.period}]"
+        title = pick(lang, duty.title_vi, duty.title_en) + f" [{occ.period}]"
         rows.append((deadline, left, label(item.status, lang), title,
                      f"{directive.number} {'mục' if lang == 'vi' else 'sec.'} {duty.source.section}", item))
     if not rows:
@@ -163,23 +166,23 @@ def due_table(ws: Workspace, report: DueReport, lang: str) -> str:
             out.append(pad + "↳ " + _t("window", lang, start=item.window_start.isoformat(),
                                         end=item.deadline.isoformat()) + "; " + wd)
             first = item.result.decided_by[0] if item.result.decided_by else None
-            if first is not None and first.kind == "extension" and first.node == occ.key:
+            if first is not None and isinstance(first.origin, ExtensionOrigin) and first.node == occ.key:
                 out.append(pad + "↳ " + _t("extended", lang, own=occ.deadline.isoformat(),
-                                            eff=item.deadline.isoformat(), ref=first.source.split("extension ", 1)[-1]))
+                                            eff=item.deadline.isoformat(), ref=first.origin.ref))
             elif item.result.tightened:
                 out.append(pad + "↳ " + _t("tightened", lang, own=occ.deadline.isoformat(),
                                             eff=item.deadline.isoformat(), why=why_text(ws, item.result, lang)))
             if item.result.conflict:
-                out.append(pad + "↳ " + _t("conflict", lang, msg=item.result.conflict.describe(lang)))
+                out.append(pad + "↳ " + _t("conflict", lang, msg=conflict_message(item.result.conflict, lang)))
             if occ.recipient_unit:
                 out.append(pad + "↳ " + _t("to", lang, name=ws.hierarchy.name(occ.recipient_unit)))
             if occ.roll.moved:
-                why = ", ".join(f"{m.date.strftime('%d/%m')} {m.reason_en if lang == 'en' else m.reason_vi}"
+                why = ", ".join(f"{m.date.strftime('%d/%m')} {move_reason(m, lang)}"
                                 for m in occ.roll.skipped)
                 out.append(pad + "↳ " + _t("moved", lang, frm=occ.last_allowed.isoformat(), why=why,
                                             policy=occ.roll.policy))
             for note in occ.routing:
-                out.append(pad + "↳ " + note.text(lang))
+                out.append(pad + "↳ " + routing_note(note, lang))
             if item.submission is not None:
                 ref = f" ({item.submission.ref})" if item.submission.ref else ""
                 out.append(pad + "↳ " + _t("done", lang, on=item.submission.delivered_on.isoformat(), ref=ref))
@@ -187,6 +190,6 @@ def due_table(ws: Workspace, report: DueReport, lang: str) -> str:
     if report.hidden_overdue:
         out.append(_t("hidden", lang, n=report.hidden_overdue))
     for p in report.placements:
-        out.append(_t("placement", lang, duty=p.duty, period=p.period, message=p.message, file=p.location))
+        out.append(_t("placement", lang, duty=p.duty, period=p.period, message=placement_message(p), file=p.location))
     out.append(_t("engine", lang, name=report.backend))
     return "\n".join(out)

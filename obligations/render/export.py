@@ -16,7 +16,8 @@ import io
 
 from obligations.base.dates import VIETNAM_TZ
 from obligations.render.labels import label
-from obligations.rules.model import Item
+from obligations.render.messages import conflict_message, routing_note
+from obligations.status.assess import Item
 from obligations.workspace import Workspace
 
 PRODID = "-//obligations//Vietnamese directive duties//VI"
@@ -25,7 +26,7 @@ DEFAULT_REMIND_DAYS = 3
 
 
 def uid(item: Item) -> str:
-    digest = hashlib.sha256(item.occurrence.key.encode("utf-8")).hexdigest()[:24]
+    digest = hashlib.sha256(str(item.occurrence.key).encode("utf-8")).hexdigest()[:24]
     return f"{digest}@obligations"
 
 
@@ -51,9 +52,9 @@ def _text(ws: Workspace, item: Item, lang: str) -> tuple[str, str]:
         lines.append(("Own deadline" if lang == "en" else "Hạn riêng") + f": {occ.deadline.isoformat()}")
     if occ.recipient_unit:
         lines.append(f"{'To' if lang == 'en' else 'Gửi'}: {ws.hierarchy.name(occ.recipient_unit)}")
-    lines.extend(note.text(lang) for note in occ.routing)
+    lines.extend(routing_note(note, lang) for note in occ.routing)
     if item.result.conflict:
-        lines.append(("CONFLICT: " if lang == "en" else "XUNG ĐỘT: ") + item.result.conflict.describe(lang))
+        lines.append(("CONFLICT: " if lang == "en" else "XUNG ĐỘT: ") + conflict_message(item.result.conflict, lang))
     lines.append(f"{'Status' if lang == 'en' else 'Trạng thái'}: {label(item.status, lang)}")
     return summary, "\n".join(lines)
 
@@ -121,16 +122,3 @@ def to_csv(ws: Workspace, items: list[Item], lang: str = "vi") -> str:
     writer.writeheader()
     writer.writerows(rows(ws, items, lang))
     return buffer.getvalue()
-
-
-def items_between(ws: Workspace, unit_id: str, start: dt.date, end: dt.date, on: dt.date, *,
-                  engine=None, log=None) -> list[Item]:
-    """Every occurrence of ``unit_id`` whose window meets [start, end], reconciled, with status."""
-    from obligations.base.errors import InputError
-
-    if end < start:
-        raise InputError(f"--to ({end}) is before --from ({start})", fix="give the earlier date first")
-    occurrences, _ = ws.occurrences(unit_id, start.year, end.year + 1)
-    items = ws.evaluate(unit_id, on, occurrences, engine=engine, log=log)
-    chosen = [i for i in items if i.window_start <= end and i.deadline >= start]
-    return sorted(chosen, key=lambda i: (i.deadline, i.occurrence.duty.id, i.occurrence.period))

@@ -1,4 +1,4 @@
-"""The whole derivation of one occurrence, as data (the `explain` command formats it)."""
+"""The whole derivation of one occurrence, as data (obligations.render.explain words it)."""
 
 from __future__ import annotations
 
@@ -6,61 +6,33 @@ import datetime as dt
 
 import attrs
 
-from obligations.render.due import conflict_json, constraint_json
+from obligations.base.keys import OccurrenceKey
+from obligations.log.store import Submission, SubmissionLog
+from obligations.occurrences.model import Occurrence
+from obligations.reconcile.solve import Edge, Reconciled
+from obligations.rules.model import Directive
 from obligations.workspace import Workspace
 
 
+@attrs.frozen
+class Explanation:
+    occurrence: Occurrence
+    directive: Directive
+    chain: tuple[str, ...]                        # this directive's number, then what it implements
+    network: dict[OccurrenceKey, Occurrence]      # everything the occurrence feeds, transitively
+    edges: tuple[Edge, ...]
+    results: dict[OccurrenceKey, Reconciled]
+    result: Reconciled
+    submission: Submission | None
+
+
 def explain(ws: Workspace, unit_id: str, duty_id: str, period: str | None, on: dt.date,
-            lang: str = "vi", log=None) -> dict:
+            log: SubmissionLog | None = None) -> Explanation:
     occ = ws.find_occurrence(unit_id, duty_id, period, on)
     extensions = log.granted() if log else {}
-    found, nodes, edges = ws.network([occ], extensions)
+    found, _, edges = ws.network_solver.build([occ], extensions)
     results = ws.reconcile([occ], extensions)
-    result = results[occ.key]
-    duty = occ.duty
-    directive = ws.rules.directive(duty.directive)
-    h = ws.hierarchy
-    schedule = {k: (v.isoformat() if isinstance(v, dt.date) else list(v) if isinstance(v, tuple) else v)
-                for k, v in attrs.asdict(duty.schedule, recurse=False).items() if v not in (None, (), 0)}
-    return {
-        "unit": unit_id,
-        "unit_name": h.name(unit_id),
-        "duty": duty.id,
-        "title": duty.title_en if lang == "en" else duty.title_vi,
-        "period": occ.period,
-        "directive": directive.number,
-        "chain": [directive.number, *ws.chain(directive)],
-        "sources": [{"directive": s.directive, "section": s.section, "text": s.text, "file": s.location}
-                    for s in (duty.source, *duty.see_also)],
-        "schedule": schedule,
-        "valid": {"from": duty.valid_from.isoformat(),
-                  "until": duty.valid_until.isoformat() if duty.valid_until else None},
-        "policy": attrs.asdict(duty.policy),
-        "window_start": occ.window_start.isoformat(),
-        "last_allowed": occ.last_allowed.isoformat(),
-        "calendar": {
-            "policy": occ.roll.policy,
-            "from": occ.roll.original.isoformat(),
-            "to": occ.roll.result.isoformat(),
-            "skipped": [{"date": m.date.isoformat(), "reason": m.reason_en if lang == "en" else m.reason_vi,
-                         "source": m.source}
-                        for m in occ.roll.skipped],
-        },
-        "own_deadline": occ.deadline.isoformat(),
-        "issuer": {"unit": occ.issuer_unit, "name": h.name(occ.issuer_unit)},
-        "recipient": {"unit": occ.recipient_unit, "name": h.name(occ.recipient_unit)} if occ.recipient_unit else None,
-        "routing": [n.text(lang) for n in occ.routing],
-        "above": [
-            {"occurrence": e.parent, "unit": e.parent.split("|")[0], "duty": e.parent.split("|")[1],
-             "own_deadline": found[e.parent].deadline.isoformat(),
-             "effective_deadline": results[e.parent].deadline.isoformat() if e.parent in results else None,
-             "fed_by": e.child, "lead_working_days": e.lead, "lead_source": e.source, "lead_text": e.text}
-            for e in edges],
-        "deadline": result.deadline.isoformat(),
-        "effective_window_start": result.window_start.isoformat(),
-        "decided_by": [constraint_json(c) for c in result.decided_by],
-        "started_by": [constraint_json(c) for c in result.started_by],
-        "conflicts": [conflict_json(result.conflict, lang)] if result.conflict else [],
-        "submission": (lambda sub: {"delivered_on": sub.delivered_on.isoformat(), "ref": sub.ref, "note": sub.note}
-                       if sub else None)((log.delivered(unit_id) if log else {}).get(occ.key)),
-    }
+    directive = ws.rules.directive(occ.duty.directive)
+    submission = (log.delivered(unit_id) if log else {}).get(occ.key)
+    return Explanation(occ, directive, (directive.number, *ws.chain(directive)), found, tuple(edges),
+                       results, results[occ.key], submission)

@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 
-from obligations.calendar.working import ROLL_POLICIES
+from obligations.base.vocabulary import ROLL_POLICIES
 from obligations.base.dates import month_end
 from obligations.base.errors import DataFileError, ObligationsError, Problems
 from obligations.rules.model import (DUTY_KINDS, SCHEDULE_TYPES, Directive, Duty, Example, Policy, Schedule,
@@ -80,6 +80,20 @@ class RuleSet:
 
     def by_number(self) -> dict[str, Directive]:
         return self._lookup("numbers")
+
+    def chain(self, directive: Directive) -> list[str]:
+        """The numbers of the directives this one implements, transitively, nearest first."""
+        numbers = self.by_number()
+        result: list[str] = []
+        pending = list(directive.implements)
+        while pending:
+            number = pending.pop(0)
+            if number in result:
+                continue
+            result.append(number)
+            if number in numbers:
+                pending.extend(numbers[number].implements)
+        return result
 
     def duty(self, duty_id: str) -> Duty:
         """A duty by its full id ("76-KH-DU/chi-bo-so-ket"), or by its local id if unique."""
@@ -176,7 +190,7 @@ def _policy(raw: Any, schedule: Schedule, ctx: _Ctx) -> tuple[Policy, frozenset[
 
 
 def _selectors(raw: Any, ctx: _Ctx) -> tuple[str, ...]:
-    from obligations.org.hierarchy import LEVELS
+    from obligations.base.vocabulary import LEVELS
 
     values = [raw] if isinstance(raw, str) else raw
     if not isinstance(values, list) or not values:

@@ -1,4 +1,4 @@
-"""The domain: directives, their duties, schedules, policies and occurrences.
+"""The domain of rule files: directives, their duties, schedules and policies.
 
 All classes are frozen attrs classes: values that can be shared between engines and
 threads, hashed, and compared in tests.
@@ -10,12 +10,11 @@ import datetime as dt
 
 import attrs
 
-from obligations.calendar.working import Roll
+from obligations.base.vocabulary import DUTY_KINDS as DUTY_KINDS
+from obligations.base.vocabulary import STATUSES as STATUSES
 
-DUTY_KINDS = ("report", "plan", "activity", "review", "publication")
 SCHEDULE_TYPES = ("once_before", "once_in_month", "once_between", "yearly_in_month",
                   "yearly_before", "monthly", "quarterly", "peaks", "within_days")
-STATUSES = ("upcoming", "window_open", "due_soon", "overdue", "done")
 
 
 @attrs.frozen
@@ -135,61 +134,3 @@ class Directive:
     source_document: str | None = None
     duties: tuple[Duty, ...] = ()
     undated: tuple[Undated, ...] = ()
-
-
-@attrs.frozen
-class Occurrence:
-    """One instance of a duty for one unit and period, placed on the calendar."""
-
-    duty: Duty
-    unit: str
-    period: str
-    window_start: dt.date
-    last_allowed: dt.date
-    roll: Roll
-    issuer_unit: str
-    recipient_unit: str | None
-    routing: tuple[str, ...] = ()
-    anchor: str | None = None     # for peaks: the commemoration and its date
-
-    @property
-    def deadline(self) -> dt.date:
-        return self.roll.result
-
-    @property
-    def key(self) -> str:
-        return f"{self.unit}|{self.duty.id}|{self.period}"
-
-
-@attrs.frozen
-class Item:
-    """An occurrence with its status on the evaluation date.
-
-    ``reconciled`` holds the effective deadline and window start once the levels above
-    have been taken into account, what decided them, and any conflict; it is None when
-    the occurrence's own window and deadline stand (``result`` then builds that result).
-    """
-
-    occurrence: Occurrence
-    status: str
-    days_left: int
-    working_days_left: int
-    reconciled: object = None
-    submission: object = None     # the first delivery recorded in the submissions log
-
-    @property
-    def result(self):
-        """The reconciled result, or the occurrence's own window and deadline."""
-        if self.reconciled is not None:
-            return self.reconciled
-        from obligations.reconcile.solve import own_result
-
-        return own_result(self.occurrence)
-
-    @property
-    def deadline(self) -> dt.date:
-        return self.reconciled.deadline if self.reconciled else self.occurrence.deadline
-
-    @property
-    def window_start(self) -> dt.date:
-        return self.reconciled.window_start if self.reconciled else self.occurrence.window_start

@@ -14,7 +14,7 @@ from dateutil.rrule import MONTHLY, YEARLY, rrule
 
 from obligations.calendar.working import VietnamCalendar
 from obligations.base.dates import month_end
-from obligations.org.hierarchy import FAR_FUTURE
+from obligations.base.vocabulary import FAR_FUTURE
 from obligations.rules.model import Duty
 
 ONE_DAY = dt.timedelta(days=1)

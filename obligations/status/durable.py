@@ -23,7 +23,7 @@ import itertools
 import threading
 import uuid
 
-from obligations.status.engine import verify
+from obligations.status.rules import verify
 
 _NAMES = itertools.count()
 

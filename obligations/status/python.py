@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from obligations.status.engine import verify
+from obligations.status.rules import verify
 from obligations.base.errors import EngineError
 
 _MISSING = object()

@@ -110,14 +110,14 @@ def national(runs: int, engine: str) -> None:
 
 def export(runs: int) -> None:
     sys.path.insert(0, str(ROOT))
-    from obligations.render.export import items_between, to_ics
+    from obligations.render.export import to_ics
     from obligations.workspace import load
 
     ws = load()
     on = dt.date.fromisoformat(ON)
 
     def once() -> int:
-        items = items_between(ws, "xa-X", dt.date(2023, 1, 1), dt.date(2027, 12, 31), on)
+        items = ws.items_between("xa-X", dt.date(2023, 1, 1), dt.date(2027, 12, 31), on)
         return len(to_ics(ws, items))
 
     once()  # warm: rules loaded, calendars built

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from obligations.report.check import check_workspace
+from obligations.cli.checking import check_workspace
 
 
 def run(args, out: TextIO) -> int:

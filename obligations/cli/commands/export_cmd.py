@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 from pathlib import Path
 from typing import TextIO
 
 from obligations.base.dates import parse_iso_date, today_in_vietnam
-from obligations.status.engine import make_engine
 from obligations.base.errors import InputError
-from obligations.render.export import items_between, rows, to_csv, to_ics
+from obligations.cli import environment
+from obligations.render.export import rows, to_csv, to_ics
+from obligations.status.assess import Item
+from obligations.status.engine import make_engine
 from obligations.workspace import Workspace
-from obligations.log.store import SubmissionLog
 
 
 def write(data: str | bytes, out: TextIO, target: str | None) -> None:
@@ -31,7 +33,7 @@ def write(data: str | bytes, out: TextIO, target: str | None) -> None:
         out.write(data.decode("utf-8") if isinstance(data, bytes) else data)
 
 
-def render(ws: Workspace, items, fmt: str, lang: str, remind: int) -> str | bytes:
+def render(ws: Workspace, items: list[Item], fmt: str, lang: str, remind: int) -> str | bytes:
     if fmt == "ics":
         return to_ics(ws, items, lang, remind)
     if fmt == "csv":
@@ -39,13 +41,14 @@ def render(ws: Workspace, items, fmt: str, lang: str, remind: int) -> str | byte
     return json.dumps({"items": rows(ws, items, lang)}, ensure_ascii=False, indent=1) + "\n"
 
 
-def run(args, out: TextIO) -> int:
+def run(args: argparse.Namespace, out: TextIO) -> int:
     start = parse_iso_date(args.from_, what="--from")
     end = parse_iso_date(args.to, what="--to")
     on = parse_iso_date(args.on, what="--on") if args.on else today_in_vietnam()
     if args.remind < 0:
         raise InputError("--remind must not be negative", fix="a number of working days, e.g. 3")
-    ws = Workspace.load(args.rules, args.org, args.calendars)
-    items = items_between(ws, args.unit, start, end, on, engine=make_engine(args.engine), log=SubmissionLog(args.db))
+    ws = environment.workspace(args.rules, args.org, args.calendars)
+    items = ws.items_between(args.unit, start, end, on, engine=make_engine(environment.engine_name(args.engine)),
+                             log=environment.existing_log(args.db))
     write(render(ws, items, args.format, args.lang, args.remind), out, args.out)
     return 0

@@ -39,12 +39,10 @@ def _key(files: list[Path]) -> str | None:
     return digest.hexdigest()[:32]
 
 
-def cached_load(rules_dir: Path, org_file: Path, calendars_dir: Path, load: Callable[[], tuple]) -> tuple:
+def cached_load(rules_dir: Path, org_file: Path, calendars_dir: Path, load: Callable[[], tuple],
+                directory: Path) -> tuple:
     """``load()`` once per distinct content of the inputs; later calls read the pickle."""
-    from obligations.calendar.holiday_source import cache_directory
-
-    directory = cache_directory()
-    if directory is None or not rules_dir.is_dir() or not calendars_dir.is_dir():
+    if not rules_dir.is_dir() or not calendars_dir.is_dir():
         return load()
     key = _key(_inputs(rules_dir, org_file, calendars_dir))
     if key is None:

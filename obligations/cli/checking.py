@@ -14,7 +14,9 @@ from obligations.calendar.data import load_calendar_data
 from obligations.base.errors import DataFileError, ObligationsError, Problems
 from obligations.org.hierarchy import load_hierarchy
 from obligations.rules.loader import RuleSet, load_rule_file, rule_files
-from obligations.workspace import Workspace, cross_check
+from obligations.loading import cross_check
+from obligations.render.messages import constraint_location, constraint_source, placement_message
+from obligations.workspace import Workspace
 
 CHECK_YEARS = (2023, 2027)
 
@@ -78,7 +80,7 @@ def check_workspace(rules: str | Path | None = None, org: str | Path | None = No
         occurrences, placements = ws.occurrences(unit_id, *CHECK_YEARS)
         placed += len(occurrences)
         feeding += [o for o in occurrences if o.duty.feeds]
-        findings += [f"{p.location}: duty {p.duty!r} for {p.unit} period {p.period}: {p.message}"
+        findings += [f"{p.location}: duty {p.duty!r} for {p.unit} period {p.period}: {placement_message(p)}"
                      for p in placements]
     try:
         results = ws.reconcile(feeding)
@@ -99,11 +101,12 @@ def check_workspace(rules: str | Path | None = None, org: str | Path | None = No
 
 def _conflict_line(conflict) -> str:
     """`file:line: conflict ...` at the rule whose window cannot be met, with every clashing constraint."""
-    unit, duty, period = conflict.node.split("|")
-    first = conflict.constraints[0]
-    parts = [f"{c.kind} {c.date} ({c.source}{', ' + c.location if c.location else ''})"
+    unit, duty, period = conflict.node.unit, conflict.node.duty, conflict.node.period
+    first = constraint_location(conflict.constraints[0])
+    parts = [f"{c.kind} {c.date} ({constraint_source(c)}"
+             f"{', ' + constraint_location(c) if constraint_location(c) else ''})"
              for c in conflict.constraints]
-    return (f"{first.location or 'rules'}: conflict for {unit} {duty} period {period}: the window opens "
+    return (f"{first or 'rules'}: conflict for {unit} {duty} period {period}: the window opens "
             f"{conflict.window_start} but the latest date accepted is {conflict.deadline}; "
             f"clashing constraints: " + "; ".join(parts))
 

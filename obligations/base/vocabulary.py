@@ -1,0 +1,15 @@
+"""The fixed vocabulary every layer shares: levels, kinds, statuses, roll policies, bounds."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Final
+
+LEVELS: Final = ("central", "province", "district", "commune", "cell")
+DUTY_KINDS: Final = ("report", "plan", "activity", "review", "publication")
+STATUSES: Final = ("upcoming", "window_open", "due_soon", "overdue", "done")
+ROLL_POLICIES: Final = ("previous", "next", "none")
+
+# Open ends of validity spans and parent links: far enough for any directive in force.
+FAR_PAST: Final = dt.date(1900, 1, 1)
+FAR_FUTURE: Final = dt.date(2100, 12, 31)

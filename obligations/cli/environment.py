@@ -1,0 +1,65 @@
+"""What the command line takes from the environment and hands to the library.
+
+The library reads no environment variable and writes no file unless asked; the command
+line decides: ``OBLIGATIONS_DB`` (the submissions log), ``OBLIGATIONS_CACHE`` (a cache
+directory, or ``off``), ``OBLIGATIONS_ENGINE`` (the rules engine backend).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+
+from obligations.log.store import SubmissionLog
+from obligations.workspace import Workspace
+
+DB_VAR = "OBLIGATIONS_DB"
+CACHE_VAR = "OBLIGATIONS_CACHE"
+ENGINE_VAR = "OBLIGATIONS_ENGINE"
+
+
+def cache_dir(env: Mapping[str, str] = os.environ) -> Path | None:
+    """``$OBLIGATIONS_CACHE``, else the user's cache directory; None when it is ``off``."""
+    value = env.get(CACHE_VAR, "")
+    if value == "off":
+        return None
+    if value:
+        return Path(value)
+    # On Linux the XDG rule is two lines; importing platformdirs would cost every start ~8 ms.
+    if sys.platform.startswith("linux"):
+        base = env.get("XDG_CACHE_HOME", "").strip()
+        return (Path(base) if base else Path.home() / ".cache") / "obligations"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("obligations", appauthor=False))
+
+
+def db_path(explicit: str | None = None, env: Mapping[str, str] = os.environ) -> Path:
+    """The submissions log: ``--db``, else ``$OBLIGATIONS_DB``, else the per-user data directory."""
+    if explicit:
+        return Path(explicit)
+    if env.get(DB_VAR):
+        return Path(env[DB_VAR])
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("obligations", appauthor=False)) / "submissions.sqlite3"
+
+
+def log(explicit: str | None = None) -> SubmissionLog:
+    return SubmissionLog(db_path(explicit))
+
+
+def existing_log(explicit: str | None = None) -> SubmissionLog | None:
+    """The submissions log if its file exists (reading needs nothing else), else None."""
+    path = db_path(explicit)
+    return SubmissionLog(path) if path.exists() else None
+
+
+def engine_name(explicit: str | None = None, env: Mapping[str, str] = os.environ) -> str | None:
+    return explicit or env.get(ENGINE_VAR) or None
+
+
+def workspace(rules: str | None, org: str | None, calendars: str | None) -> Workspace:
+    return Workspace.load(rules, org, calendars, cache_dir=cache_dir())

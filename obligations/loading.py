@@ -1,0 +1,81 @@
+"""Reading a workspace's inputs (rule files, hierarchy, calendar data) and checking them
+against each other. Nothing is written unless a cache directory is given."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from obligations.base import paths
+from obligations.base.errors import DataFileError
+from obligations.calendar.data import CalendarData, load_calendar_data
+from obligations.org.hierarchy import Hierarchy, load_hierarchy
+from obligations.rules.loader import RuleSet, load_rules
+from obligations.rules.model import Duty
+
+Inputs = tuple[RuleSet, Hierarchy, CalendarData]
+
+
+def locate(rules: str | Path | None, org: str | Path | None,
+           calendars: str | Path | None) -> tuple[Path, Path, Path]:
+    """The rules directory, the hierarchy file and the calendar directory to read."""
+    rules_dir = Path(rules) if rules else paths.rules_dir()
+    org_file = Path(org) if org else rules_dir / "hierarchy.toml"
+    if not org_file.is_file():
+        org_file = paths.hierarchy_file() if not org else org_file
+    if not org_file.is_file():
+        raise DataFileError("the hierarchy file does not exist", file=str(org_file),
+                            fix="give --org a hierarchy TOML file (see docs/rules.md)")
+    cal_dir = Path(calendars) if calendars else paths.calendars_dir()
+    return rules_dir, org_file, cal_dir
+
+
+def read_inputs(rules: str | Path | None = None, org: str | Path | None = None,
+                calendars: str | Path | None = None, *, cache_dir: Path | None = None) -> Inputs:
+    """Load and validate the inputs; with ``cache_dir``, reuse a cache keyed by their content."""
+    rules_dir, org_file, cal_dir = locate(rules, org, calendars)
+
+    def load() -> Inputs:
+        return load_rules(rules_dir), load_hierarchy(org_file), load_calendar_data(cal_dir)
+
+    if cache_dir is None:
+        return load()
+    from obligations.load_cache import cached_load
+
+    return cached_load(rules_dir, org_file, cal_dir, load, cache_dir)
+
+
+def cross_check(rules: RuleSet, hierarchy: Hierarchy, data: CalendarData) -> list[DataFileError]:
+    """Problems between files: unknown units, commemorations or implemented directives."""
+    problems = []
+    known_days = {c.id for c in data.commemorations}
+
+    def at(duty: Duty, message: str, fix: str) -> DataFileError:
+        file, _, line = duty.source.location.rpartition(":")
+        return DataFileError(message, file=file, place=f"{line} (duty {duty.local_id!r})", fix=fix)
+
+    numbers = rules.by_number()
+    for directive in rules.directives:
+        if directive.unit not in hierarchy.units:
+            problems.append(DataFileError(f"directive {directive.number} is issued by unknown unit {directive.unit!r}",
+                                          file=directive.file, place="[directive] unit",
+                                          fix=f"add the unit to the hierarchy ({hierarchy.file}) or correct the id"))
+        for number in directive.implements:
+            if number not in numbers:
+                problems.append(DataFileError(f"directive {directive.number} implements {number!r}, which has no rule file",
+                                              file=directive.file, place="[directive] implements",
+                                              fix="add a rule file for it (metadata only is fine)"))
+        for duty in directive.duties:
+            if duty.recipient not in ("issuer", "parent") and duty.recipient not in hierarchy.units:
+                problems.append(at(duty, f"duty {duty.local_id!r} is addressed to unknown unit {duty.recipient!r}",
+                                   'use "issuer", "parent" or a unit id of the hierarchy'))
+            for fed in duty.feeds:
+                try:
+                    rules.duty(fed)
+                except KeyError:
+                    problems.append(at(duty, f"duty {duty.local_id!r} feeds unknown duty {fed!r}",
+                                       'name a duty as "<directive id>/<duty id>" of a loaded rule file'))
+            for cid in duty.schedule.around:
+                if cid not in known_days:
+                    problems.append(at(duty, f"duty {duty.local_id!r} peaks around unknown commemoration {cid!r}",
+                                       "use an id from calendars/commemorations.toml or a local file"))
+    return problems

@@ -1,0 +1,33 @@
+"""Recording deliveries and extensions: the occurrence must exist, the dates must make sense."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from obligations.base.errors import InputError
+from obligations.log.store import Extension, Submission, SubmissionLog
+from obligations.occurrences.generate import Occurrences
+
+
+def record_submission(occurrences: Occurrences, log: SubmissionLog, unit_id: str, duty_id: str, period: str,
+                      delivered_on: dt.date, today: dt.date, ref: str | None = None,
+                      note: str | None = None) -> Submission:
+    """Check the occurrence exists and the date is not in the future, then record it."""
+    if delivered_on > today:
+        raise InputError(f"the delivery date {delivered_on} is in the future (today is {today} in Vietnam)",
+                         fix="give the day it was actually delivered; nothing was written")
+    occ = occurrences.find(unit_id, duty_id, period, today)
+    return log.record_submission(unit_id, occ.duty.id, occ.period, delivered_on, ref, note)
+
+
+def record_extension(occurrences: Occurrences, log: SubmissionLog, unit_id: str, duty_id: str, period: str,
+                     until: dt.date, ref: str, note: str | None = None) -> Extension:
+    """An extension granted by the level above, with the reference of the granting document."""
+    if not ref or not ref.strip():
+        raise InputError("an extension needs the reference of the document that grants it",
+                         fix='give --ref "số văn bản"')
+    occ = occurrences.find(unit_id, duty_id, period, until)
+    if until <= occ.deadline:
+        raise InputError(f"an extension must be later than the deadline {occ.deadline}",
+                         fix="give a later --until date; nothing was written")
+    return log.record_extension(unit_id, occ.duty.id, occ.period, until, ref, note)

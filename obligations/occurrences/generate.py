@@ -1,0 +1,158 @@
+"""Duties -> occurrences for one unit: who performs what, in which period, by which day.
+
+The windows of a duty depend only on its schedule, validity, policy and the calendar, so
+the copies of one directive at a thousand units share them; routing depends only on the
+hierarchy's epoch, so it is computed once per epoch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+import attrs
+
+from obligations.base.errors import InputError
+from obligations.calendar.working import VietnamCalendar
+from obligations.occurrences.calendars import UnitCalendars
+from obligations.occurrences.model import Anchor, Occurrence, Placement
+from obligations.org.hierarchy import Hierarchy, Unit
+from obligations.org.routing import Route, effective_issuer, performs, route
+from obligations.rules.loader import RuleSet
+from obligations.rules.model import Duty
+from obligations.rules.schedule import Window, expand
+
+WindowKey = tuple[object, ...]
+
+
+def could_perform(duty: Duty, unit: Unit, issuer: str, above: set[str], itself: set[str]) -> bool:
+    """False when no date can make ``unit`` a performer (saves walking every window):
+    "level:X" needs the unit's level; "self" needs the issuer to be the unit or a unit it
+    succeeded; "children" needs the issuer (or one it succeeded) above it at some time."""
+    for selector in duty.performers:
+        if selector.startswith("level:"):
+            if unit.level == selector[6:]:
+                return True
+        elif selector == "self":
+            if issuer in itself:
+                return True
+        elif issuer in above and issuer not in itself:
+            return True
+    return False
+
+
+def _anchor(window: Window) -> Anchor | None:
+    if window.anchor is None:
+        return None
+    if isinstance(window.anchor, Anchor):
+        return window.anchor
+    commemoration, _, day = window.anchor.partition("@")
+    return Anchor(commemoration, dt.date.fromisoformat(day))
+
+
+class Occurrences:
+    """Occurrences of the duties of one rule set for the units of one hierarchy."""
+
+    def __init__(self, rules: RuleSet, hierarchy: Hierarchy, calendars: UnitCalendars) -> None:
+        self.rules = rules
+        self.hierarchy = hierarchy
+        self.calendars = calendars
+        self.by_issuer: dict[str, list[Duty]] = {}
+        for directive in rules.directives:
+            self.by_issuer.setdefault(directive.unit, []).extend(directive.duties)
+        self.first_year = min((d.valid_from.year for d in rules.duties), default=None)
+        self._windows: dict[WindowKey, list[Window]] = {}
+        self._by_period: dict[tuple[str, str, int], dict[str, Occurrence]] = {}
+
+    def relevant_duties(self, unit_id: str) -> list[Duty]:
+        """Duties of directives issued by the unit, any unit ever above it, or their predecessors."""
+        issuers = self.hierarchy.ever_above(unit_id)
+        return sorted((d for issuer in issuers for d in self.by_issuer.get(issuer, ())), key=lambda d: d.id)
+
+    def duty_for_unit(self, duty: Duty, unit_id: str) -> Duty:
+        """Apply the unit's policy defaults, unless the rule set that policy itself."""
+        unit_policy = {k: v for k, v in self.hierarchy.unit(unit_id).policy if k not in duty.policy_overrides}
+        if not unit_policy:
+            return duty
+        return attrs.evolve(duty, policy=attrs.evolve(duty.policy, **unit_policy))
+
+    def _windows_of(self, duty: Duty, cal: VietnamCalendar, first_year: int, last_year: int) -> list[Window]:
+        key: WindowKey = (duty.schedule, duty.valid_from, duty.valid_until, duty.policy, cal.scope,
+                          first_year, last_year)
+        windows = self._windows.get(key)
+        if windows is None:
+            windows = self._windows[key] = list(expand(duty, first_year, last_year, cal))
+        return windows
+
+    def of_unit(self, unit_id: str, first_year: int, last_year: int,
+                duties: Iterable[Duty] | None = None) -> tuple[list[Occurrence], list[Placement]]:
+        """Every occurrence of ``unit_id`` whose last allowed day falls in [first_year, last_year]."""
+        unit = self.hierarchy.unit(unit_id)
+        cal = self.calendars(unit_id)
+        first_year = max(first_year, cal.data.first_year)
+        last_year = min(last_year, cal.data.last_year)
+        found: list[Occurrence] = []
+        problems: list[Placement] = []
+        above = self.hierarchy.ever_above(unit_id)
+        itself = self.hierarchy.succeeded(unit_id)
+        for base in self.relevant_duties(unit_id) if duties is None else duties:
+            directive = self.rules.directive(base.directive)
+            if not could_perform(base, unit, directive.unit, above, itself):
+                continue
+            duty = self.duty_for_unit(base, unit_id)
+            routes: dict[int, Route | None] = {}   # the answer is the same within an epoch
+            for window in self._windows_of(duty, cal, first_year, last_year):
+                day = window.last_allowed
+                epoch = self.hierarchy.epoch(day)
+                if epoch not in routes:
+                    issuer, notes = effective_issuer(self.hierarchy, directive.unit, day)
+                    routes[epoch] = (route(self.hierarchy, duty, issuer, notes, unit_id, day)
+                                     if issuer is not None and performs(self.hierarchy, duty, issuer, unit_id, day)
+                                     else None)
+                routed = routes[epoch]
+                if routed is None:
+                    continue
+                roll = cal.roll(day, duty.policy.roll)
+                found.append(Occurrence(duty=duty, unit=unit_id, period=window.period,
+                                        window_start=window.start, last_allowed=day, roll=roll,
+                                        issuer_unit=routed.issuer, recipient_unit=routed.recipient,
+                                        routing=routed.notes, anchor=_anchor(window)))
+                if roll.result < window.start:
+                    problems.append(Placement(unit_id, duty.id, window.period, "no_working_day",
+                                              window.start, day, duty.source.location))
+        found.sort(key=lambda o: (o.deadline, o.duty.id, o.period))
+        return found, problems
+
+    def one(self, unit_id: str, duty: Duty, period: str) -> Occurrence | None:
+        """The occurrence of ``duty`` for ``unit_id`` in ``period``, if there is one."""
+        year = int(period[:4])
+        key = (unit_id, duty.id, year)
+        found = self._by_period.get(key)
+        if found is None:
+            occurrences, _ = self.of_unit(unit_id, year - 1, year + 1, duties=[duty])
+            found = self._by_period[key] = {o.period: o for o in occurrences}
+        return found.get(period)
+
+    def find(self, unit_id: str, duty_id: str, period: str | None, on: dt.date) -> Occurrence:
+        """One occurrence of a duty for a unit: the given period, else the next one due."""
+        try:
+            duty = self.rules.duty(duty_id)
+        except KeyError:
+            known = ", ".join(d.id for d in self.rules.duties)
+            raise InputError(f"unknown or ambiguous duty {duty_id!r}", fix=f"use one of: {known}") from None
+        self.hierarchy.unit(unit_id)
+        cal = self.calendars(unit_id)
+        last = (duty.valid_until or dt.date(on.year + 1, 12, 31)).year
+        occurrences, _ = self.of_unit(unit_id, max(duty.valid_from.year, cal.data.first_year),
+                                      min(last, cal.data.last_year), duties=[duty])
+        if not occurrences:
+            raise InputError(f"{unit_id} does not perform {duty.id} on any date",
+                             fix="check the unit (is it a performer of this duty?) or the duty id")
+        if period is not None:
+            for occ in occurrences:
+                if occ.period == period:
+                    return occ
+            raise InputError(f"{duty.id} has no period {period!r} for {unit_id}",
+                             fix="use one of: " + ", ".join(o.period for o in occurrences))
+        upcoming = [o for o in occurrences if o.deadline >= on]
+        return upcoming[0] if upcoming else occurrences[-1]

@@ -1,0 +1,55 @@
+"""An occurrence: one instance of a duty for one unit and period, placed on the calendar."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from obligations.base.keys import OccurrenceKey
+from obligations.calendar.working import Roll
+from obligations.org.routing import RoutingNote
+from obligations.rules.model import Duty
+
+
+@attrs.frozen
+class Anchor:
+    """The commemoration a peak is placed around, and its date that year."""
+
+    commemoration: str
+    date: dt.date
+
+
+@attrs.frozen
+class Occurrence:
+    duty: Duty
+    unit: str
+    period: str
+    window_start: dt.date
+    last_allowed: dt.date
+    roll: Roll
+    issuer_unit: str
+    recipient_unit: str | None
+    routing: tuple[RoutingNote, ...] = ()
+    anchor: Anchor | None = None
+
+    @property
+    def deadline(self) -> dt.date:
+        return self.roll.result
+
+    @property
+    def key(self) -> OccurrenceKey:
+        return OccurrenceKey(self.unit, self.duty.id, self.period)
+
+
+@attrs.frozen
+class Placement:
+    """A problem placing one occurrence on the calendar: reported, never dropped."""
+
+    unit: str
+    duty: str
+    period: str
+    reason: str            # "no_working_day"
+    window_start: dt.date
+    last_allowed: dt.date
+    location: str

@@ -1,0 +1,130 @@
+"""An explanation as JSON (the same document in both languages' words) or as text."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from obligations.org.hierarchy import Hierarchy
+from obligations.render.due import conflict_json, constraint_json
+from obligations.render.labels import Labels
+from obligations.render.messages import move_reason, origin_source, origin_text, pick, routing_note
+from obligations.report.explain import Explanation
+
+_t = Labels({
+    "head": ("Giải trình hạn: {title} — {unit_name} ({unit}), kỳ {period}",
+             "Derivation: {title} — {unit_name} ({unit}), period {period}"),
+    "source": ("1. Nguồn", "1. Source"),
+    "chain": ("   Chuỗi văn bản: {chain}", "   Chain of directives: {chain}"),
+    "rule": ("2. Quy tắc", "2. Rule"),
+    "window": ("   Cửa sổ {start} → ngày cuối được phép {last} (before={before}, opens={opens})",
+               "   Window {start} → last allowed day {last} (before={before}, opens={opens})"),
+    "cal": ("3. Lịch làm việc (quy tắc {policy})", "3. Working calendar (policy {policy})"),
+    "skip": ("   {date}: {reason} — bỏ qua", "   {date}: {reason} — skipped"),
+    "own": ("   Hạn riêng: {date}", "   Own deadline: {date}"),
+    "route": ("4. Định tuyến: ban hành {issuer}; gửi {recipient}", "4. Routing: issued by {issuer}; to {recipient}"),
+    "above": ("5. Ràng buộc từ cấp trên", "5. Constraints from above"),
+    "edge": ("   {child} → {parent}: hạn riêng {own}, hạn hiệu lực {eff}; thời gian tổng hợp {lead} ngày làm việc ({source})",
+             "   {child} → {parent}: own {own}, effective {eff}; lead time {lead} working days ({source})"),
+    "none": ("   (không có)", "   (none)"),
+    "decided": ("6. Hạn hiệu lực {date}, quyết định bởi:", "6. Effective deadline {date}, decided by:"),
+    "started": ("   Cửa sổ hiệu lực mở từ {date}", "   Effective window opens {date}"),
+    "conflicts": ("7. Xung đột", "7. Conflicts"),
+})
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def explain_json(e: Explanation, hierarchy: Hierarchy, lang: str) -> dict[str, object]:
+    occ, result = e.occurrence, e.result
+    duty = occ.duty
+    schedule = {k: _plain(v) for k, v in attrs.asdict(duty.schedule, recurse=False).items() if v not in (None, (), 0)}
+    sub = e.submission
+    return {
+        "unit": occ.unit,
+        "unit_name": hierarchy.name(occ.unit),
+        "duty": duty.id,
+        "title": pick(lang, duty.title_vi, duty.title_en),
+        "period": occ.period,
+        "directive": e.directive.number,
+        "chain": list(e.chain),
+        "sources": [{"directive": s.directive, "section": s.section, "text": s.text, "file": s.location}
+                    for s in (duty.source, *duty.see_also)],
+        "schedule": schedule,
+        "valid": {"from": duty.valid_from.isoformat(),
+                  "until": duty.valid_until.isoformat() if duty.valid_until else None},
+        "policy": attrs.asdict(duty.policy),
+        "window_start": occ.window_start.isoformat(),
+        "last_allowed": occ.last_allowed.isoformat(),
+        "calendar": {
+            "policy": occ.roll.policy,
+            "from": occ.roll.original.isoformat(),
+            "to": occ.roll.result.isoformat(),
+            "skipped": [{"date": m.date.isoformat(), "reason": move_reason(m, lang), "source": m.source}
+                        for m in occ.roll.skipped],
+        },
+        "own_deadline": occ.deadline.isoformat(),
+        "issuer": {"unit": occ.issuer_unit, "name": hierarchy.name(occ.issuer_unit)},
+        "recipient": ({"unit": occ.recipient_unit, "name": hierarchy.name(occ.recipient_unit)}
+                      if occ.recipient_unit else None),
+        "routing": [routing_note(n, lang) for n in occ.routing],
+        "above": [
+            {"occurrence": str(edge.parent), "unit": edge.parent.unit, "duty": edge.parent.duty,
+             "own_deadline": e.network[edge.parent].deadline.isoformat(),
+             "effective_deadline": e.results[edge.parent].deadline.isoformat() if edge.parent in e.results else None,
+             "fed_by": str(edge.child), "lead_working_days": edge.lead,
+             "lead_source": origin_source(edge.origin), "lead_text": origin_text(edge.origin)}
+            for edge in e.edges],
+        "deadline": result.deadline.isoformat(),
+        "effective_window_start": result.window_start.isoformat(),
+        "decided_by": [constraint_json(c) for c in result.decided_by],
+        "started_by": [constraint_json(c) for c in result.started_by],
+        "conflicts": [conflict_json(result.conflict, lang)] if result.conflict else [],
+        "submission": ({"delivered_on": sub.delivered_on.isoformat(), "ref": sub.ref, "note": sub.note}
+                       if sub else None),
+    }
+
+
+def explain_text(doc: dict[str, object], lang: str) -> str:
+    """The JSON document of ``explain_json`` as numbered text."""
+    d: dict = dict(doc)  # type: ignore[type-arg]
+    out = [_t("head", lang, **d), "", _t("source", lang)]
+    for s in d["sources"]:
+        out.append(f"   {s['directive']} mục {s['section']} ({s['file']}):")
+        out.append(f"   “{s['text']}”")
+    out.append(_t("chain", lang, chain=" ← ".join(d["chain"])))
+    out.append(_t("rule", lang))
+    out.append("   schedule: " + ", ".join(f"{k}={v}" for k, v in d["schedule"].items())
+               + f"; valid {d['valid']['from']} → {d['valid']['until'] or '…'}")
+    out.append(_t("window", lang, start=d["window_start"], last=d["last_allowed"], **d["policy"]))
+    out.append(_t("cal", lang, policy=d["calendar"]["policy"]))
+    for m in d["calendar"]["skipped"]:
+        out.append(_t("skip", lang, **m))
+    out.append(_t("own", lang, date=d["own_deadline"]))
+    out.append(_t("route", lang, issuer=d["issuer"]["name"],
+                  recipient=d["recipient"]["name"] if d["recipient"] else "—"))
+    out.extend(f"   {note}" for note in d["routing"])
+    out.append(_t("above", lang))
+    for a in d["above"]:
+        out.append(_t("edge", lang, child=a["fed_by"], parent=a["occurrence"], own=a["own_deadline"],
+                      eff=a["effective_deadline"], lead=a["lead_working_days"], source=a["lead_source"]))
+    if not d["above"]:
+        out.append(_t("none", lang))
+    out.append(_t("decided", lang, date=d["deadline"]))
+    for c in d["decided_by"]:
+        extra = f" −{c['lead_working_days']}" if c["kind"] == "lead" else ""
+        out.append(f"   [{c['kind']}{extra}] {c['date']} {c['source']}")
+    out.append(_t("started", lang, date=d["effective_window_start"]))
+    out.append(_t("conflicts", lang))
+    for c in d["conflicts"]:
+        out.append(f"   {c['message']}")
+    if not d["conflicts"]:
+        out.append(_t("none", lang))
+    return "\n".join(out)

@@ -1,0 +1,73 @@
+"""Delivery status as JSON or text, and the confirmations of `submit` and `extend`."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from obligations.log.store import Extension, Submission
+from obligations.render.labels import Labels
+from obligations.render.messages import pick
+from obligations.report.deliveries import Delivery
+
+_t = Labels({
+    "submitted": ("Đã ghi: {unit} nộp {duty} kỳ {period} ngày {on}{ref}.",
+                  "Recorded: {unit} delivered {duty} period {period} on {on}{ref}."),
+    "extended": ("Đã ghi gia hạn: {unit} {duty} kỳ {period} đến {until} (theo {ref}).",
+                 "Recorded extension: {unit} {duty} period {period} until {until} (granted by {ref})."),
+    "title": ("Tình hình thực hiện của {name} ({unit}){year}, tính đến {on}",
+              "Delivery status of {name} ({unit}){year}, as of {on}"),
+    "in_year": (" năm {year}", " in {year}"),
+    "on_time": ("đúng hạn", "on time"),
+    "late": ("trễ {n} ngày làm việc", "late by {n} working days"),
+    "missing": ("chưa nộp, quá hạn", "missing (overdue)"),
+    "open": ("chưa đến hạn", "still open"),
+    "delivered": ("nộp {on}", "delivered {on}"),
+    "total": ("Tổng: {on_time} đúng hạn, {late} trễ, {missing} chưa nộp, {open} chưa đến hạn.",
+              "Total: {on_time} on time, {late} late, {missing} missing, {open} still open."),
+})
+RESULTS = ("on_time", "late", "missing", "open")
+
+
+def submitted_text(item: Submission, lang: str) -> str:
+    ref = f" ({item.ref})" if item.ref else ""
+    return _t("submitted", lang, unit=item.unit, duty=item.duty, period=item.period,
+              on=item.delivered_on.isoformat(), ref=ref)
+
+
+def extended_text(item: Extension, lang: str) -> str:
+    return _t("extended", lang, unit=item.unit, duty=item.duty, period=item.period,
+              until=item.until.isoformat(), ref=item.ref)
+
+
+def status_rows(found: list[Delivery], lang: str) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
+    for d in found:
+        item, occ = d.item, d.item.occurrence
+        rows.append({"duty": occ.duty.id, "period": occ.period, "deadline": item.deadline.isoformat(),
+                     "title": pick(lang, occ.duty.title_vi, occ.duty.title_en),
+                     "result": d.result, "late_working_days": d.late_working_days,
+                     "delivered_on": item.submission.delivered_on.isoformat() if item.submission else None,
+                     "ref": item.submission.ref if item.submission else None})
+    return rows
+
+
+def totals(rows: list[dict[str, object]]) -> dict[str, int]:
+    return {k: sum(r["result"] == k for r in rows) for k in RESULTS}
+
+
+def status_json(unit: str, on: dt.date, year: int | None, rows: list[dict[str, object]]) -> dict[str, object]:
+    return {"unit": unit, "on": on.isoformat(), "year": year, "items": rows, "totals": totals(rows)}
+
+
+def status_text(name: str, unit: str, on: dt.date, year: int | None, rows: list[dict[str, object]],
+                lang: str) -> str:
+    out = [_t("title", lang, name=name, unit=unit, year=_t("in_year", lang, year=year) if year else "",
+              on=on.isoformat()), ""]
+    for r in rows:
+        verdict = _t(str(r["result"]), lang, n=r["late_working_days"])
+        if r["delivered_on"]:
+            verdict += ", " + _t("delivered", lang, on=r["delivered_on"]) + (f" ({r['ref']})" if r["ref"] else "")
+        out.append(f"{r['deadline']}  {r['period']:<10}  {r['title']}: {verdict}")
+    out.append("")
+    out.append(_t("total", lang, **totals(rows)))
+    return "\n".join(out)

@@ -1,0 +1,24 @@
+"""One line per unit for ``due --under``: counts by status and the next deadline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from obligations.report.due import DueReport
+
+_HEAD = {
+    "vi": ("Đơn vị", "Quá hạn", "Sắp đến hạn", "Đang trong hạn", "Sắp tới", "Hạn gần nhất"),
+    "en": ("Unit", "Overdue", "Due soon", "Window open", "Upcoming", "Next deadline"),
+}
+_COUNTED = ("overdue", "due_soon", "window_open", "upcoming")
+
+
+def summary_head(lang: str) -> str:
+    return "  ".join(f"{h:<14}" for h in _HEAD["en" if lang == "en" else "vi"])
+
+
+def summary_line(report: DueReport, on: dt.date) -> str:
+    counts = {s: sum(i.status == s for i in report.items) for s in _COUNTED}
+    pending = [i.deadline for i in report.items if i.status in ("due_soon", "window_open") and i.deadline >= on]
+    cells = [report.unit, *(str(counts[s]) for s in _COUNTED), min(pending).isoformat() if pending else "—"]
+    return "  ".join(f"{c:<14}" for c in cells)

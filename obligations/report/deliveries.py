@@ -1,0 +1,42 @@
+"""On time, late, missing or still open: a unit's deliveries against its deadlines."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from obligations.log.store import SubmissionLog
+from obligations.status.assess import Item
+from obligations.workspace import Workspace
+
+
+@attrs.frozen
+class Delivery:
+    item: Item
+    result: str                 # "on_time" | "late" | "missing" | "open"
+    late_working_days: int = 0
+
+
+def classify(ws: Workspace, item: Item, on: dt.date) -> Delivery:
+    sub = item.submission
+    if sub is not None:
+        if sub.delivered_on <= item.deadline:
+            return Delivery(item, "on_time")
+        cal = ws.calendar_for(item.occurrence.unit)
+        one = dt.timedelta(days=1)
+        return Delivery(item, "late", cal.count_working_days(item.deadline + one, sub.delivered_on + one))
+    return Delivery(item, "missing" if item.deadline < on else "open")
+
+
+def deliveries(ws: Workspace, unit_id: str, on: dt.date, year: int | None, log: SubmissionLog | None) -> list[Delivery]:
+    """Every occurrence of the unit whose deadline falls in ``year`` (else: whose window has
+    opened by ``on``), classified against what the log says was delivered."""
+    ws.hierarchy.unit(unit_id)
+    first = year or min(d.valid_from.year for d in ws.rules.duties)
+    last = year or on.year
+    occurrences, _ = ws.occurrences(unit_id, first - 1, last + 1)
+    items = [i for i in ws.evaluate(unit_id, on, occurrences, log=log)
+             if first <= i.deadline.year <= last and (year or i.window_start <= on)]
+    items.sort(key=lambda i: (i.deadline, i.occurrence.duty.id, i.occurrence.period))
+    return [classify(ws, item, on) for item in items]

@@ -1,0 +1,88 @@
+"""Occurrences with their reconciled bounds -> items with a status on a date.
+
+The numbers the status rules compare (days and working days left, days since the
+window opened) are computed here from the calendar; the status itself comes out of the
+rules engine. A status is a function of its fact's payload, so each distinct payload is
+asked once per engine (``known`` keeps the answers).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+
+import attrs
+
+from obligations.base.keys import OccurrenceKey
+from obligations.calendar.working import VietnamCalendar
+from obligations.log.store import Submission
+from obligations.occurrences.model import Occurrence
+from obligations.reconcile.solve import Reconciled, own_result
+from obligations.status.rules import Engine, fact
+
+Payload = tuple[bool, int, int, int, int]
+
+
+@attrs.frozen
+class Item:
+    """An occurrence with its status on the evaluation date.
+
+    ``reconciled`` holds the effective deadline and window start once the levels above
+    have been taken into account, what decided them, and any conflict; it is None when
+    the occurrence's own window and deadline stand (``result`` then builds that result).
+    """
+
+    occurrence: Occurrence
+    status: str
+    days_left: int
+    working_days_left: int
+    reconciled: Reconciled | None = None
+    submission: Submission | None = None     # the first delivery recorded in the submissions log
+
+    @property
+    def result(self) -> Reconciled:
+        """The reconciled result, or the occurrence's own window and deadline."""
+        return self.reconciled if self.reconciled is not None else own_result(self.occurrence)
+
+    @property
+    def deadline(self) -> dt.date:
+        return self.reconciled.deadline if self.reconciled else self.occurrence.deadline
+
+    @property
+    def window_start(self) -> dt.date:
+        return self.reconciled.window_start if self.reconciled else self.occurrence.window_start
+
+
+def statuses_of(engine: Engine, payloads: Sequence[Payload], known: dict[Payload, str]) -> list[str]:
+    """Statuses for (done, days_left, wd_left, since_start, soon) payloads."""
+    new = {p: str(n) for n, p in enumerate(dict.fromkeys(p for p in payloads if p not in known))}
+    if new:
+        facts = [fact(fid, done=p[0], days_left=p[1], wd_left=p[2], since_start=p[3], soon=p[4])
+                 for p, fid in new.items()]
+        answers = engine.evaluate(facts)
+        for payload, fid in new.items():
+            known[payload] = answers[fid]
+    return [known[p] for p in payloads]
+
+
+def assess(on: dt.date, occurrences: Sequence[Occurrence], reconciled: Mapping[OccurrenceKey, Reconciled],
+           delivered: Mapping[OccurrenceKey, Submission], calendar: VietnamCalendar, engine: Engine,
+           due_soon: int | None, known: dict[Payload, str]) -> list[Item]:
+    """Every occurrence of one unit as an item with its status on ``on``."""
+    payloads: list[Payload] = []
+    parts: list[tuple[Occurrence, Reconciled | None, int, int]] = []
+    for occ in occurrences:
+        result = reconciled.get(occ.key)
+        deadline = result.deadline if result else occ.deadline
+        start = result.window_start if result else occ.window_start
+        if deadline >= on:
+            left = calendar.count_working_days(on, deadline)
+        else:
+            left = -calendar.count_working_days(deadline, on)
+        soon = due_soon if due_soon is not None else occ.duty.policy.due_soon_days
+        days_left = (deadline - on).days
+        payloads.append((occ.key in delivered, days_left, left, (on - start).days, soon))
+        parts.append((occ, result, days_left, left))
+    statuses = statuses_of(engine, payloads, known)
+    return [Item(occ, status, days_left, left, result, delivered.get(occ.key))
+            for (occ, result, days_left, left), status in zip(parts, statuses)]
