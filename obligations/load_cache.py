@@ -26,7 +26,7 @@ def _inputs(rules_dir: Path, org_file: Path, calendars_dir: Path) -> list[Path]:
 
 
 def _key(files: list[Path]) -> str | None:
-    from obligations import __version__
+    from obligations.base.version import VERSION as __version__
 
     digest = hashlib.sha256(f"{FORMAT}|{__version__}".encode())
     for path in files:

@@ -33,9 +33,8 @@ from obligations.occurrences.model import Occurrence, Placement
 from obligations.org.hierarchy import Hierarchy
 from obligations.reconcile.network import Extensions, Network
 from obligations.reconcile.solve import Edge, Node, Reconciled
-from obligations.report import bulk
-from obligations.report import due as due_report
-from obligations.report.due import DEFAULT_HORIZON, DEFAULT_LOOKBACK, DueReport
+from obligations.report.bulk import Progress, due_under
+from obligations.report.due import DEFAULT_HORIZON, DEFAULT_LOOKBACK, DueReport, due, evaluate
 from obligations.rules.loader import RuleSet
 from obligations.rules.model import Directive, Duty
 from obligations.status.assess import Item, Payload
@@ -100,23 +99,23 @@ class Workspace:
     def evaluate(self, unit_id: str, on: dt.date, occurrences: list[Occurrence], *, engine: Engine | None = None,
                  due_soon: int | None = None, log: SubmissionLog | None = None) -> list[Item]:
         engine = engine or make_engine()
-        return due_report.evaluate(unit_id, on, occurrences, self.network_solver, self.calendars, engine,
+        return evaluate(unit_id, on, occurrences, self.network_solver, self.calendars, engine,
                                    due_soon, log, self._known(engine))
 
     def due(self, unit_id: str, on: dt.date, *, horizon: int = DEFAULT_HORIZON, lookback: int = DEFAULT_LOOKBACK,
             engine: Engine | None = None, due_soon: int | None = None, log: SubmissionLog | None = None) -> DueReport:
         """What ``unit_id`` must do around ``on`` (see obligations.report.due)."""
         engine = engine or make_engine()
-        return due_report.due(unit_id, on, self.occurrence_source, self.network_solver, engine, self._known(engine),
+        return due(unit_id, on, self.occurrence_source, self.network_solver, engine, self._known(engine),
                               horizon=horizon, lookback=lookback, due_soon=due_soon, log=log)
 
     def due_under(self, root: str, on: dt.date, *, horizon: int = DEFAULT_HORIZON,
                   lookback: int = DEFAULT_LOOKBACK, engine: Engine | None = None, due_soon: int | None = None,
                   log: SubmissionLog | None = None,
-                  progress: bulk.Progress | None = None) -> Iterator[DueReport]:
+                  progress: Progress | None = None) -> Iterator[DueReport]:
         """``due`` for ``root`` and every unit below it (see obligations.report.bulk)."""
         engine = engine or make_engine()
-        return bulk.due_under(root, on, self.occurrence_source, self.network_solver, engine, self._known(engine),
+        return due_under(root, on, self.occurrence_source, self.network_solver, engine, self._known(engine),
                               horizon=horizon, lookback=lookback, due_soon=due_soon, log=log, progress=progress)
 
     def items_between(self, unit_id: str, start: dt.date, end: dt.date, on: dt.date, *,

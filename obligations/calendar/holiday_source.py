@@ -78,7 +78,8 @@ class HolidaySource:
     def __init__(self, cache_dir: str | Path | None = None) -> None:
         directory = Path(cache_dir) if cache_dir is not None else None
         version = installed_version() if directory is not None else None
-        self._path: Path | None = directory / f"holidays-vn-{version}.json" if version else None
+        self._path: Path | None = (directory / f"holidays-vn-{version}.json"
+                                   if directory is not None and version else None)
         self._years: dict[int, HolidayYear] | None = None
 
     def _load(self) -> dict[int, HolidayYear]:

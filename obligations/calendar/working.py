@@ -13,7 +13,8 @@ from typing import Iterable, Iterator
 
 import attrs
 
-from obligations.calendar.data import CalendarData, anniversary_class
+from obligations.calendar.data import CalendarData, Commemoration, anniversary_class
+from obligations.calendar.holiday_source import HolidaySource
 from obligations.base.errors import CalendarRangeError, InputError
 from obligations.base.vocabulary import ROLL_POLICIES
 
@@ -71,10 +72,10 @@ class Roll:
 class _Year:
     working: bytes                   # 1 for a working day, by day of the year (0-based)
     before: tuple[int, ...]          # working days before each day of the year (prefix sums)
-    days: dict                       # date -> tuple[Event, ...]: holidays, days off, day changes
+    days: dict[dt.date, tuple[Event, ...]]   # holidays, days off, day changes
     # Commemorations do not change working days; they are computed on first use, one
     # commemoration at a time, so that lunar conversions happen only when asked for.
-    marks: dict = attrs.field(factory=dict, eq=False)
+    marks: dict[str, tuple[Event, ...]] = attrs.field(factory=dict, eq=False)
 
 
 def _index(day: dt.date) -> int:
@@ -89,14 +90,12 @@ class VietnamCalendar:
     calendars (national, or one per unit with its local data) can live side by side.
     """
 
-    def __init__(self, data: CalendarData, *, scope: Iterable[str] = (), source=None) -> None:
-        from obligations.calendar.holiday_source import HolidaySource
-
+    def __init__(self, data: CalendarData, *, scope: Iterable[str] = (), source: HolidaySource | None = None) -> None:
         self.scope = tuple(scope)
         self.data = data.for_scope(self.scope)
         self.source = source if source is not None else HolidaySource()
         self._years: dict[int, _Year] = {}
-        self._merged: dict[int, dict] = {}
+        self._merged: dict[int, dict[dt.date, tuple[Event, ...]]] = {}
         self._rolls: dict[tuple[dt.date, str], Roll] = {}
         self._counts: dict[tuple[dt.date, dt.date], int] = {}
 
@@ -161,7 +160,7 @@ class VietnamCalendar:
         return _Year(working=working, before=tuple(before) + (total,),
                      days={d: tuple(v) for d, v in events.items()})
 
-    def _marks(self, year: int, item) -> tuple[Event, ...]:
+    def _marks(self, year: int, item: Commemoration) -> tuple[Event, ...]:
         """The events of one commemoration in ``year`` (computed once)."""
         cached = self._year(year).marks
         found = cached.get(item.id)
@@ -175,7 +174,7 @@ class VietnamCalendar:
                 for day in item.dates_in(year))
         return found
 
-    def _events(self, year: int) -> dict:
+    def _events(self, year: int) -> dict[dt.date, tuple[Event, ...]]:
         found = self._merged.get(year)
         if found is None:
             merged = {d: list(v) for d, v in self._year(year).days.items()}

@@ -16,6 +16,8 @@ from obligations.org.hierarchy import load_hierarchy
 from obligations.rules.loader import RuleSet, load_rule_file, rule_files
 from obligations.loading import cross_check
 from obligations.render.messages import constraint_location, constraint_source, placement_message
+from obligations.reconcile.solve import Conflict
+from obligations.rules.model import Duty, Example
 from obligations.workspace import Workspace
 
 CHECK_YEARS = (2023, 2027)
@@ -99,7 +101,7 @@ def check_workspace(rules: str | Path | None = None, org: str | Path | None = No
     return findings, notes
 
 
-def _conflict_line(conflict) -> str:
+def _conflict_line(conflict: Conflict) -> str:
     """`file:line: conflict ...` at the rule whose window cannot be met, with every clashing constraint."""
     unit, duty, period = conflict.node.unit, conflict.node.duty, conflict.node.period
     first = constraint_location(conflict.constraints[0])
@@ -111,7 +113,7 @@ def _conflict_line(conflict) -> str:
             f"clashing constraints: " + "; ".join(parts))
 
 
-def _check_example(ws: Workspace, duty, example) -> list[str]:
+def _check_example(ws: Workspace, duty: Duty, example: Example) -> list[str]:
     where = f"{example.location}"
     if example.unit not in ws.hierarchy.units:
         return [f"{where}: example names unknown unit {example.unit!r}"]

@@ -154,7 +154,8 @@ def main(argv: list[str] | None = None) -> int:
         import importlib
 
         module = importlib.import_module(module_name)
-        return getattr(module, func_name)(args, sys.stdout)
+        code: int = getattr(module, func_name)(args, sys.stdout)
+        return code
     except ObligationsError as exc:
         print(f"obligations: {exc.render()}", file=sys.stderr)
         return exc.exit_code

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Any
 
 import attrs
 
@@ -71,7 +72,7 @@ class Occurrences:
 
     def duty_for_unit(self, duty: Duty, unit_id: str) -> Duty:
         """Apply the unit's policy defaults, unless the rule set that policy itself."""
-        unit_policy = {k: v for k, v in self.hierarchy.unit(unit_id).policy if k not in duty.policy_overrides}
+        unit_policy: dict[str, Any] = {k: v for k, v in self.hierarchy.unit(unit_id).policy if k not in duty.policy_overrides}
         if not unit_policy:
             return duty
         return attrs.evolve(duty, policy=attrs.evolve(duty.policy, **unit_policy))

@@ -68,6 +68,7 @@ def performs(h: Hierarchy, duty: Duty, issuer: str, unit_id: str, day: dt.date) 
 def route(h: Hierarchy, duty: Duty, issuer: str, issuer_notes: tuple[RoutingNote, ...], unit_id: str,
           day: dt.date) -> Route:
     notes = list(issuer_notes)
+    recipient: str | None
     if duty.recipient == "issuer":
         recipient = issuer
     elif duty.recipient == "parent":

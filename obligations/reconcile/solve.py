@@ -170,23 +170,24 @@ def reconcile(nodes: Iterable[Node], edges: Iterable[Edge],
 
     ``known`` holds results already computed for parents (with everything above them):
     an edge may point at such a result instead of at a node of this network."""
-    nodes = {n.key: n for n in nodes}
+    by_key = {n.key: n for n in nodes}
     known = dict(known or {})
     parents: dict[OccurrenceKey, list[Edge]] = {}
     for edge in edges:
-        if edge.child not in nodes or (edge.parent not in nodes and edge.parent not in known):
+        if edge.child not in by_key or (edge.parent not in by_key and edge.parent not in known):
             raise InputError(f"edge {edge.child} -> {edge.parent} names an unknown occurrence")
         parents.setdefault(edge.child, []).append(edge)
     for key in parents:   # deterministic whatever the order the edges came in
         parents[key].sort(key=lambda e: (e.parent, e.lead))
 
     result: dict[OccurrenceKey, Reconciled] = dict(known)
-    for key in _order(nodes, parents):
+    for key in _order(by_key, parents):
         if key in known:
             continue
-        node = nodes[key]
-        deadline, decided = node.deadline, (node.deadline_source,)
-        start, started = node.window_start, (node.start_source,)
+        node = by_key[key]
+        deadline, start = node.deadline, node.window_start
+        decided: tuple[Constraint, ...] = (node.deadline_source,)
+        started: tuple[Constraint, ...] = (node.start_source,)
         for edge in parents.get(key, []):
             above = result[edge.parent]
             if above.window_start > start:
@@ -205,4 +206,4 @@ def reconcile(nodes: Iterable[Node], edges: Iterable[Edge],
         if start > deadline:
             conflict = Conflict(key, start, deadline, tuple(dict.fromkeys((*started, *decided))))
         result[key] = Reconciled(key, node.deadline, deadline, start, decided, started, conflict)
-    return {key: value for key, value in result.items() if key in nodes}
+    return {key: value for key, value in result.items() if key in by_key}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import attrs
+
 from obligations.reconcile.solve import Conflict, Constraint, ExtensionOrigin, Reconciled
 from obligations.render.labels import Labels, label, weekday
 from obligations.render.messages import (conflict_message, constraint_source, constraint_text, move_reason,
@@ -11,7 +13,7 @@ from obligations.status.assess import Item
 from obligations.workspace import Workspace
 
 
-def _sources(ws: Workspace, item: Item) -> list[dict]:
+def _sources(ws: Workspace, item: Item) -> list[dict[str, str]]:
     duty = item.occurrence.duty
     return [{"directive": s.directive, "section": s.section, "text": s.text, "file": s.location}
             for s in (duty.source, *duty.see_also)]
@@ -33,7 +35,7 @@ def conflict_json(conflict: Conflict, lang: str) -> dict[str, object]:
             "constraints": [constraint_json(c) for c in conflict.constraints]}
 
 
-def item_json(ws: Workspace, item: Item, lang: str) -> dict:
+def item_json(ws: Workspace, item: Item, lang: str) -> dict[str, object]:
     occ = item.occurrence
     duty = occ.duty
     directive = ws.rules.directive(duty.directive)
@@ -75,7 +77,7 @@ def item_json(ws: Workspace, item: Item, lang: str) -> dict:
     return result
 
 
-def due_json(ws: Workspace, report: DueReport, lang: str) -> dict:
+def due_json(ws: Workspace, report: DueReport, lang: str) -> dict[str, object]:
     return {
         "unit": report.unit,
         "unit_name": ws.hierarchy.name(report.unit),
@@ -136,10 +138,18 @@ def why_text(ws: Workspace, result: Reconciled, lang: str) -> str:
     return " → ".join(parts)
 
 
+@attrs.frozen
+class _Row:
+    cells: tuple[str, str, str]      # deadline, time left, status: the aligned columns
+    title: str
+    source: str
+    item: Item
+
+
 def due_table(ws: Workspace, report: DueReport, lang: str) -> str:
     lang = "en" if lang == "en" else "vi"
     out = [_t("title", lang, name=ws.hierarchy.name(report.unit), unit=report.unit, on=report.on.isoformat()), ""]
-    rows = []
+    rows: list[_Row] = []
     for item in report.items:
         occ = item.occurrence
         duty = occ.duty
@@ -148,18 +158,18 @@ def due_table(ws: Workspace, report: DueReport, lang: str) -> str:
                 else _t("ago", lang, n=-item.days_left))
         deadline = f"{item.deadline.isoformat()} {weekday(item.deadline, lang)}"
         title = pick(lang, duty.title_vi, duty.title_en) + f" [{occ.period}]"
-        rows.append((deadline, left, label(item.status, lang), title,
-                     f"{directive.number} {'mục' if lang == 'vi' else 'sec.'} {duty.source.section}", item))
+        rows.append(_Row((deadline, left, label(item.status, lang)), title,
+                         f"{directive.number} {'mục' if lang == 'vi' else 'sec.'} {duty.source.section}", item))
     if not rows:
         out.append(_t("none", lang))
     else:
         head = _HEAD[lang]
-        widths = [max(len(head[i]), *(len(r[i]) for r in rows)) for i in range(3)]
+        widths = [max(len(head[i]), *(len(r.cells[i]) for r in rows)) for i in range(3)]
         out.append("  ".join(h.ljust(w) for h, w in zip(head[:3], widths)) + f"  {head[3]} — {head[4]}")
         for row in rows:
-            item = row[5]
+            item = row.item
             occ = item.occurrence
-            out.append("  ".join(c.ljust(w) for c, w in zip(row[:3], widths)) + f"  {row[3]} — {row[4]}")
+            out.append("  ".join(c.ljust(w) for c, w in zip(row.cells, widths)) + f"  {row.title} — {row.source}")
             pad = " " * (sum(widths) + 6)
             wd = (_t("wd", lang, n=item.working_days_left) if item.working_days_left >= 0
                   else _t("wd_late", lang, n=-item.working_days_left))

@@ -94,14 +94,15 @@ def to_ics(ws: Workspace, items: list[Item], lang: str = "vi", remind: int = DEF
             alarm.add("trigger", at, parameters={"VALUE": "DATE-TIME"})
             event.add_component(alarm)
         cal.add_component(event)
-    return cal.to_ical()
+    data: bytes = cal.to_ical()
+    return data
 
 
 CSV_FIELDS = ("uid", "unit", "duty", "directive", "section", "title", "kind", "period", "window_start",
               "own_deadline", "deadline", "status", "recipient", "source")
 
 
-def rows(ws: Workspace, items: list[Item], lang: str) -> list[dict]:
+def rows(ws: Workspace, items: list[Item], lang: str) -> list[dict[str, str]]:
     result = []
     for item in items:
         occ = item.occurrence

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 LANGS = ("vi", "en")
 
 
-class Labels(dict):
+class Labels(dict[str, tuple[str, str]]):
     """A table of (Vietnamese, English) texts: ``labels(key, lang, **values)``."""
 
     def __call__(self, key: str, lang: str, **values: object) -> str:
@@ -65,9 +67,9 @@ def label(key: str, lang: str = "vi", **values: object) -> str:
     if key not in _LABELS:
         return key
     if lang == "en" and key == "anniversary":
-        values = {"n": ordinal_en(int(values["n"]))}
+        values = {"n": ordinal_en(int(str(values["n"])))}
     return _LABELS(key, lang, **values)
 
 
-def weekday(day, lang: str = "vi") -> str:
+def weekday(day: dt.date, lang: str = "vi") -> str:
     return WEEKDAYS["en" if lang == "en" else "vi"][day.weekday()]

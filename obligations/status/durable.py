@@ -23,14 +23,14 @@ import itertools
 import threading
 import uuid
 
-from obligations.status.rules import verify
+from typing import Any, Callable
 
-_NAMES = itertools.count()
+from obligations.status.rules import Json, verify
 
 
-def _recorder(sink: dict[str, list[str]], name: str):
+def _recorder(sink: dict[str, list[str]], name: str) -> Callable[[Any], None]:
     # durable_rules treats a two-argument action as asynchronous: keep exactly one (c).
-    def record(c):
+    def record(c: Any) -> None:
         sink.setdefault(c.m["id"], []).append(name)
     return record
 
@@ -38,29 +38,29 @@ def _recorder(sink: dict[str, list[str]], name: str):
 class DurableEngine:
     backend = "durable"
 
-    def __init__(self, ruleset: dict) -> None:
-        from durable import engine as durable_engine
+    def __init__(self, ruleset: Json) -> None:
+        from durable import engine as durable_engine  # type: ignore[import-untyped]
 
         sink: dict[str, list[str]] = {}
         self._sink = sink
 
-        class _PrivateHost(durable_engine.Host):
+        class _PrivateHost(durable_engine.Host):  # type: ignore[misc]
             def _run(self) -> None:  # no background dispatch threads
                 return None
 
-            def get_action(self, action_name):
+            def get_action(self, action_name: str) -> Callable[[Any], None]:
                 return _recorder(sink, action_name)
 
-            def load_ruleset(self, ruleset_name):
+            def load_ruleset(self, ruleset_name: str) -> None:
                 raise KeyError(ruleset_name)
 
         self._lock = threading.Lock()
         self._sessions = itertools.count()
-        self._name = f"obligations_{next(_NAMES)}_{uuid.uuid4().hex[:12]}"
+        self._name = f"obligations_{uuid.uuid4().hex}"
         self._host = _PrivateHost()
         self._host.register_rulesets({self._name: copy.deepcopy(ruleset)})
 
-    def _run_session(self, facts: list[dict]) -> dict[str, list[str]]:
+    def _run_session(self, facts: list[Json]) -> dict[str, list[str]]:
         sid = f"s{next(self._sessions)}"
         self._sink.clear()
         # Sequential ids keep the 32-bit hash space sparse; the caller's ids are mapped back.
@@ -77,7 +77,7 @@ class DurableEngine:
         self._sink.clear()
         return fired
 
-    def evaluate(self, facts: list[dict]) -> dict[str, str]:
+    def evaluate(self, facts: list[Json]) -> dict[str, str]:
         with self._lock:
             fired = self._run_session(facts)
             lost = [f for f in facts if f["id"] not in fired]

@@ -9,23 +9,22 @@ the same single-pattern subset, for where durable_rules cannot be installed, e.g
 from __future__ import annotations
 
 import copy
-from typing import Any
 
 from obligations.base.errors import InputError
-from obligations.status.rules import Engine, check_ruleset, status_ruleset
+from obligations.status.rules import Engine, Json, check_ruleset, status_ruleset
 
 BACKENDS = ("auto", "durable", "python")
 
 
 def durable_available() -> bool:
     try:
-        import durable.engine  # noqa: F401
+        import durable.engine  # type: ignore[import-untyped]  # noqa: F401
     except Exception:  # ImportError, or a broken build on a newer Python
         return False
     return True
 
 
-def make_engine(backend: str | None = None, ruleset: dict | None = None) -> Engine:
+def make_engine(backend: str | None = None, ruleset: Json | None = None) -> Engine:
     """A new, independent engine. ``auto`` uses durable_rules when it imports."""
     backend = backend or "auto"
     if backend not in BACKENDS:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from obligations.status.rules import verify
+from obligations.status.rules import Json, verify
 from obligations.base.errors import EngineError
 
 _MISSING = object()
@@ -17,7 +17,7 @@ _ORDER = {"$lt": lambda a, b: a < b, "$lte": lambda a, b: a <= b,
           "$gt": lambda a, b: a > b, "$gte": lambda a, b: a >= b}
 
 
-def _value(ref: Any, fact: dict) -> Any:
+def _value(ref: Any, fact: Json) -> Any:
     if isinstance(ref, dict):
         if set(ref) != {"$m"}:
             raise EngineError(f"unsupported value expression {ref!r}")
@@ -28,11 +28,11 @@ def _value(ref: Any, fact: dict) -> Any:
 def _same(a: Any, b: Any) -> bool:
     # JSON keeps booleans and numbers apart; Python's True == 1 must not match.
     if isinstance(a, bool) or isinstance(b, bool):
-        return type(a) is type(b) and a == b
-    return a == b
+        return type(a) is type(b) and bool(a == b)
+    return bool(a == b)
 
 
-def matches(pattern: dict, fact: dict) -> bool:
+def matches(pattern: Json, fact: Json) -> bool:
     if len(pattern) != 1:
         raise EngineError(f"unsupported pattern {pattern!r}: one operator or field per object")
     (op, arg), = pattern.items()
@@ -53,7 +53,7 @@ def matches(pattern: dict, fact: dict) -> bool:
         if isinstance(left, bool) or isinstance(right, bool):
             return False
         try:
-            return _ORDER[op](left, right)
+            return bool(_ORDER[op](left, right))
         except TypeError:
             return False
     if op.startswith("$"):
@@ -65,10 +65,10 @@ def matches(pattern: dict, fact: dict) -> bool:
 class PythonEngine:
     backend = "python"
 
-    def __init__(self, ruleset: dict) -> None:
+    def __init__(self, ruleset: Json) -> None:
         self._rules = [(rule["run"], rule["all"][0]["m"]) for rule in ruleset.values()]
 
-    def evaluate(self, facts: list[dict]) -> dict[str, str]:
+    def evaluate(self, facts: list[Json]) -> dict[str, str]:
         fired = {fact["id"]: [name for name, pattern in self._rules if matches(pattern, fact)]
                  for fact in facts}
         return verify(facts, fired, self.backend)

@@ -17,8 +17,11 @@ from obligations.base.vocabulary import STATUSES
 SEEN = "seen"
 FACT_TYPE = "occurrence"
 
+# durable_rules speaks JSON: a ruleset, a rule and a fact are JSON objects.
+Json = dict[str, Any]
 
-def status_ruleset() -> dict:
+
+def status_ruleset() -> Json:
     """The status rules, one single-pattern rule per status, plus a catch-all.
 
     The rules are exclusive and exhaustive; the catch-all ``seen`` matches every fact, so
@@ -27,11 +30,11 @@ def status_ruleset() -> dict:
     ``days_left`` (calendar days to the deadline), ``wd_left`` (working days to it),
     ``since_start`` (days since the window opened), ``soon`` (the duty's due-soon threshold).
     """
-    occ = {"t": FACT_TYPE}
-    open_ = [occ, {"done": False}, {"$gte": {"days_left": 0}}]
-    later = {"$gt": {"wd_left": {"$m": "soon"}}}
+    occ: Json = {"t": FACT_TYPE}
+    open_: list[Json] = [occ, {"done": False}, {"$gte": {"days_left": 0}}]
+    later: Json = {"$gt": {"wd_left": {"$m": "soon"}}}
 
-    def rule(status: str, *conditions: dict) -> dict:
+    def rule(status: str, *conditions: Json) -> Json:
         return {"all": [{"m": {"$and": list(conditions)}}], "run": status}
 
     return {
@@ -44,7 +47,7 @@ def status_ruleset() -> dict:
     }
 
 
-def check_ruleset(ruleset: dict) -> None:
+def check_ruleset(ruleset: Json) -> None:
     """Refuse anything outside the subset both backends implement (single patterns only:
     multi-fact joins segfault durable_rules when a session is deleted half-matched)."""
     for name, rule in ruleset.items():
@@ -56,21 +59,21 @@ def check_ruleset(ruleset: dict) -> None:
             raise EngineError(f"rule {name!r} has no named action")
 
 
-def fact(fact_id: str, *, done: bool, days_left: int, wd_left: int, since_start: int, soon: int) -> dict:
+def fact(fact_id: str, *, done: bool, days_left: int, wd_left: int, since_start: int, soon: int) -> Json:
     """A fact as the status rules read it."""
     return {"id": fact_id, "t": FACT_TYPE, "done": bool(done), "days_left": days_left,
             "wd_left": wd_left, "since_start": since_start, "soon": soon}
 
 
 def occurrence_fact(fact_id: str, *, done: bool, on: dt.date, window_start: dt.date,
-                    deadline: dt.date, working_days_left: int, soon: int) -> dict:
+                    deadline: dt.date, working_days_left: int, soon: int) -> Json:
     return fact(fact_id, done=done, days_left=(deadline - on).days, wd_left=working_days_left,
                 since_start=(on - window_start).days, soon=soon)
 
 
-def verify(facts: list[dict], fired: dict[str, list[str]], backend: str) -> dict[str, str]:
+def verify(facts: list[Json], fired: dict[str, list[str]], backend: str) -> dict[str, str]:
     """Every fact must have been seen once and given exactly one status."""
-    result = {}
+    result: dict[str, str] = {}
     for fact in facts:
         names = fired.get(fact["id"], [])
         if names.count(SEEN) != 1:
@@ -89,7 +92,7 @@ def verify(facts: list[dict], fired: dict[str, list[str]], backend: str) -> dict
 class Engine(Protocol):
     backend: str
 
-    def evaluate(self, facts: list[dict]) -> dict[str, str]:
+    def evaluate(self, facts: list[Json]) -> dict[str, str]:
         """Map each fact id to its status."""
 
 

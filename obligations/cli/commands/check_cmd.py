@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import argparse
+
 from typing import TextIO
 
 from obligations.cli.checking import check_workspace
 
 
-def run(args, out: TextIO) -> int:
+def run(args: argparse.Namespace, out: TextIO) -> int:
     findings, notes = check_workspace(args.rules, args.org, args.calendars)
     for line in findings:
         out.write(line + "\n")

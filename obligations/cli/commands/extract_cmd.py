@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import argparse
+
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -14,7 +16,7 @@ from obligations.extract.writer import to_json, to_toml
 EXIT_NO_DUTY = 1
 
 
-def run(args, out: TextIO) -> int:
+def run(args: argparse.Namespace, out: TextIO) -> int:
     source = Path(args.file)
     data = load_calendar_data(Path(args.calendars) if args.calendars else paths.calendars_dir())
     draft = extract(source, data.commemorations)
