@@ -1,0 +1,1 @@
+"""The Vietnamese working calendar: holidays, day swaps, commemorations, lunar dates, roll policies."""

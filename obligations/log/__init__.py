@@ -1,0 +1,1 @@
+"""The submissions log (SQLite): deliveries and extensions, recorded and read back."""

@@ -1,0 +1,1 @@
+"""A duty for a unit becomes dated occurrences on the unit's working calendar."""

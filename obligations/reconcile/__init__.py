@@ -1,0 +1,1 @@
+"""Deadlines reconciled between levels as a simple temporal network with typed origins."""

@@ -1,0 +1,1 @@
+"""Words and formats: the vi/en message catalogue, tables, JSON, iCalendar, CSV."""

@@ -1,0 +1,1 @@
+"""Results as data: what is due, for one unit or a subtree, explanations, deliveries."""

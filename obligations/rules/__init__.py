@@ -1,0 +1,1 @@
+"""Rule files: directives, duties, schedules and policies, read and validated."""
