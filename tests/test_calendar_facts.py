@@ -36,11 +36,12 @@ YEARS = {
                                   "2025-01-30", "2025-01-31", "2025-04-07", "2025-04-30",
                                   "2025-05-01", "2025-05-02", "2025-09-01", "2025-09-02"],
                makeup=["2025-04-26"], tet="2025-01-29", hung="2025-04-07"),
-    2026: dict(weekdays=261, off=["2026-01-01", "2026-02-16", "2026-02-17", "2026-02-18",
+    # 2/1/2026 <-> 10/1/2026: Văn bản 12729/VPCP-KGVX of 25/12/2025 (calendars/days.toml)
+    2026: dict(weekdays=261, off=["2026-01-01", "2026-01-02", "2026-02-16", "2026-02-17", "2026-02-18",
                                   "2026-02-19", "2026-02-20", "2026-04-27", "2026-04-30",
                                   "2026-05-01", "2026-08-31", "2026-09-01", "2026-09-02",
                                   "2026-11-24"],
-               makeup=["2026-08-22"], tet="2026-02-17", hung="2026-04-26"),
+               makeup=["2026-01-10", "2026-08-22"], tet="2026-02-17", hung="2026-04-26"),
     2027: dict(weekdays=261, off=["2027-01-01", "2027-02-04", "2027-02-05", "2027-02-08",
                                   "2027-02-09", "2027-02-10", "2027-04-16", "2027-04-30",
                                   "2027-05-03", "2027-09-02", "2027-09-03", "2027-11-24"],
@@ -111,3 +112,9 @@ def test_tet_and_hung_kings_agree_with_the_holidays_package(national):
         if year >= 2007:
             hung = [day for day, name in table.items() if name == "Hung Kings' Commemoration Day"]
             assert [e.date for e in national.commemoration_dates("gio-to-hung-vuong", year)] == hung
+
+
+def test_english_names_give_dates_day_first(national):
+    # holidays' en_US name is "Day off (substituted from 05/04/2024)": 4 May, the make-up Saturday.
+    (event,) = [e for e in national.events_on(d("2024-04-29")) if e.kind == "day_off"]
+    assert "04/05/2024" in event.name_en and national.is_working_day(d("2024-05-04"))

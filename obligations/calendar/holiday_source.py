@@ -18,7 +18,7 @@ from pathlib import Path
 
 import attrs
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2   # 2: English names give dates day/month/year
 
 
 @attrs.frozen
@@ -48,6 +48,15 @@ def installed_version() -> str | None:
         return None
 
 
+_US_DATE = re.compile(r"\b(\d{2})/(\d{2})/(\d{4})\b")
+
+
+def day_first(name: str) -> str:
+    """en_US names write dates month/day ("substituted from 05/04/2024" for 4 May); every
+    date this program prints is day/month, so the English names are made to agree."""
+    return _US_DATE.sub(lambda m: f"{m.group(2)}/{m.group(1)}/{m.group(3)}", name)
+
+
 def compute_year(year: int) -> HolidayYear:
     import holidays
     from holidays.countries.vietnam import VietnamStaticHolidays
@@ -67,7 +76,7 @@ def compute_year(year: int) -> HolidayYear:
     for day in sorted(vi):
         kind = "public_holiday" if day in base and day not in substituted else "day_off"
         for name_vi, name_en in zip(vi.get_list(day), en.get_list(day)):
-            days.append((day, kind, name_vi, name_en))
+            days.append((day, kind, name_vi, day_first(name_en)))
     makeup = tuple(sorted(d for d in vi.weekend_workdays if d.year == year))
     return HolidayYear(tuple(days), makeup)
 
