@@ -147,7 +147,8 @@ def _arrow(arrow: Arrow, where: dict[str, tuple[float, float]], lang: str) -> li
     path = f"M{px},{py + step} C{px},{mid} {cx},{mid} {cx},{cy - step - (1 if step > 0 else -1)}"
     return [f'<g class="arrow"><title>{escape(arrow.source)}</title>'
             f'<path d="{path}" fill="none" stroke="#444" stroke-width="1.3" marker-end="url(#head)"/>'
-            f'<text x="{min(px, cx) - 4}" y="{mid + 4}" font-size="10" text-anchor="end" fill="#444">'
+            f'<text x="{min(px, cx) - 6}" y="{mid + 4}" font-size="10" text-anchor="end" fill="#333" '
+            'paint-order="stroke" stroke="white" stroke-width="3">'
             f"{escape(label)}</text></g>"]
 
 
