@@ -41,7 +41,9 @@ def test_feed_parses_in_icalendar_ics_and_vobject(client):
     third = vobject.readOne(r.text)
     assert {v.uid.value for v in third.vevent_list} == set(parsed)
     for event in parsed.values():
-        assert event.decoded("DTEND") > event.decoded("DTSTART")
+        deadline = dt.date.fromisoformat(str(event["X-OBLIGATIONS-DEADLINE"]))
+        assert event.decoded("DTSTART") == deadline                       # on the deadline day
+        assert event.decoded("DTEND") == deadline + dt.timedelta(days=1)
         assert event["SEQUENCE"] == 0 and "LAST-MODIFIED" not in event
 
 

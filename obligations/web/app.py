@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import time
 from typing import Any, Literal
+from html import escape
 from urllib.parse import parse_qs, urlencode
 
 from fastapi import FastAPI, Query, Request
@@ -210,7 +211,7 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool) -> Fa
               summary="The page's form: record a delivery (token in the form)")
     async def deliver(request: Request, unit: str) -> Response:
         form = {k: v[0] for k, v in parse_qs((await request.body()).decode("utf-8", "replace")).items()}
-        return await run_in_threadpool(record_from_form, request, unit, form)  # type: ignore[no-any-return]
+        return await run_in_threadpool(record_from_form, request, unit, form)
 
     def record_from_form(request: Request, unit: str, form: dict[str, str]) -> Response:
         lang = "en" if form.get("lang") == "en" else "vi"
@@ -230,7 +231,7 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool) -> Fa
 
     @app.get("/", response_class=HTMLResponse, tags=["page"], summary="The units")
     def index() -> HTMLResponse:
-        links = "".join(f"<li><a href='/units/{u}'>{page.escape(service.unit_name(u))}</a> ({u})</li>"
+        links = "".join(f"<li><a href='/units/{u}'>{escape(service.unit_name(u))}</a> ({u})</li>"
                         for u in service.units())
         return HTMLResponse("<!doctype html><html lang='vi'><head><meta charset='utf-8'>"
                             "<meta name='viewport' content='width=device-width, initial-scale=1'>"

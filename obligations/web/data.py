@@ -219,7 +219,8 @@ class Service:
                 day += dt.timedelta(days=1)
             return Timeline(unit, self.unit_name(unit), year, tuple(chains), tuple(days_off))
 
-    def _chain(self, duty_id: str, keys: list[str], found: dict, results: dict, ups: dict, lang: str) -> Chain:
+    def _chain(self, duty_id: str, keys: list[str], found: dict[str, Any], results: dict[str, Any],
+               ups: dict[str, list[str]], lang: str) -> Chain:
         ws = self.ws
         order: list[tuple[str, str]] = []
         members: dict[tuple[str, str], list[str]] = {}

@@ -176,7 +176,7 @@ def render_page(doc: dict[str, Any], svg: str, year: int, lang: str, *, token: s
     body.append(f"<h2>{escape(t('timeline', lang, year=year))}</h2><div class='svg'>{svg}</div>")
     body.append(f"<p><a href=\"{_link(f'/units/{unit}/timeline.svg', year=year, lang=lang, token=token)}\">"
                 f"{t('svg', lang)}</a> · <a href=\"{_link(f'/units/{unit}/calendar.ics', lang=lang, token=token)}\">"
-                f"{t('feed', lang)}</a>" + (f" <code>webcal://{escape(host)}/units/{escape(unit)}/calendar.ics</code>"
+                f"{t('feed', lang)}</a>" + (f" <code>webcal://{escape(host)}{_link(f'/units/{unit}/calendar.ics', token=token)}</code>"
                                             if host else "") + "</p>")
     body.extend(_form(doc, unit, lang, today))
     return (f"<!doctype html><html lang='{lang}'><head><meta charset='utf-8'>"

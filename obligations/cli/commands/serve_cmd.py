@@ -6,6 +6,7 @@ The only command that imports the web framework; it is an optional extra
 
 from __future__ import annotations
 
+import argparse
 import logging
 import sys
 from typing import TextIO
@@ -13,7 +14,7 @@ from typing import TextIO
 from obligations.base.errors import InputError
 
 
-def run(args, out: TextIO) -> int:
+def run(args: argparse.Namespace, out: TextIO) -> int:
     try:
         import uvicorn
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 from typing import TextIO
 
 from obligations.web.data import Service
@@ -10,7 +11,7 @@ from obligations.web.timeline import timeline_svg
 from .export_cmd import write
 
 
-def run(args, out: TextIO) -> int:
+def run(args: argparse.Namespace, out: TextIO) -> int:
     service = Service.load(args.rules, args.org, args.calendars, args.db)
     svg = timeline_svg(service, args.unit, args.year, args.lang)
     write(svg, out, args.out)

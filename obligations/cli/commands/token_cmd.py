@@ -7,13 +7,14 @@ goes to standard error, for the person who hands it to the office.
 
 from __future__ import annotations
 
+import argparse
 import sys
 from typing import TextIO
 
 from obligations.web.auth import new_token, toml_entry
 
 
-def run(args, out: TextIO) -> int:
+def run(args: argparse.Namespace, out: TextIO) -> int:
     from obligations.workspace import Workspace
 
     Workspace.load(args.rules, args.org, args.calendars).hierarchy.unit(args.unit)   # a known unit
