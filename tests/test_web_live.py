@@ -17,7 +17,7 @@ pytest.importorskip("uvicorn")
 pytest.importorskip("httpx2")
 
 sys.path.insert(0, str(Path(__file__).parent / "bench"))
-from service_load import DELIVERIES, burst, due_requests, serving, submission_requests  # noqa: E402
+from service_load import DELIVERIES, burst, due_requests, free_port, serving, submission_requests  # noqa: E402
 from web_helpers import write_tokens  # noqa: E402
 
 TOKEN = "xa-token-live-0123456789abcdef"
@@ -99,9 +99,16 @@ def test_serve_refuses_bad_arguments_in_one_line(tmp_path):
     env = dict(os.environ, OBLIGATIONS_DB=str(tmp_path / "x.sqlite3"))
     bad = tmp_path / "tokens.toml"
     bad.write_text('[[token]]\nsha256 = "secret"\nunit = "xa-X"\n')
-    for argv in (["--tokens", str(bad)], ["--tokens", str(tmp_path / "none.toml")], ["--port", "0"]):
-        proc = subprocess.run([sys.executable, "-m", "obligations", "serve", "--port", "1", *argv],
+    import socket
+
+    busy = socket.create_server(("127.0.0.1", 0))
+    port = str(free_port())
+    for argv, words in ((["--tokens", str(bad)], "64"), (["--tokens", str(tmp_path / "none.toml")], "does not exist"),
+                        (["--port", "0"], "not a port"), (["--port", str(busy.getsockname()[1])], "cannot listen")):
+        proc = subprocess.run([sys.executable, "-m", "obligations", "serve", "--port", port, *argv],
                               capture_output=True, text=True, timeout=60, env=env,
                               cwd=Path(__file__).resolve().parent.parent)
         assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr, proc.stderr
+        assert words in proc.stderr
+    busy.close()
     assert not (tmp_path / "x.sqlite3").exists()

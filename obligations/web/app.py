@@ -26,7 +26,6 @@ from obligations.web.timeline import timeline_svg
 
 log = logging.getLogger("obligations.web")
 Lang = Literal["vi", "en"]
-LOOPBACK = {"127.0.0.1", "::1", "localhost"}
 
 
 class Refused(Exception):
@@ -75,7 +74,7 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool) -> Fa
         return auth.bearer(request.headers.get("authorization")) or query
 
     def guard(request: Request, unit: str | None, *, write: bool, token: str | None = None) -> str | None:
-        local = open_reads and request.client is not None and request.client.host in LOOPBACK
+        local = open_reads and request.client is not None and is_loopback(request.client.host)
         decision = auth.decide(tokens, token or token_of(request), unit, open_read=local and not write,
                                may_act_for=lambda acting, u: service.may_act_for(acting, u, today()))
         if not decision.allowed:
@@ -242,4 +241,14 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool) -> Fa
 
 
 def is_loopback(host: str) -> bool:
-    return host in LOOPBACK or host.startswith("127.")
+    """127.0.0.0/8, ::1 and ::ffff:127.x (a dual-stack socket), or the name localhost."""
+    import ipaddress
+
+    if host == "localhost":
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    mapped = getattr(address, "ipv4_mapped", None)
+    return bool(address.is_loopback or (mapped is not None and mapped.is_loopback))

@@ -27,6 +27,14 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
 
     if not 0 < args.port < 65536:
         raise InputError(f"--port {args.port} is not a port number", fix="give 1..65535, e.g. 8000")
+    import socket
+
+    try:   # one clear message now, rather than uvicorn's log line after loading everything
+        with socket.create_server((args.host, args.port)):
+            pass
+    except OSError as exc:
+        raise InputError(f"cannot listen on {args.host}:{args.port}: {exc.strerror}",
+                         fix="choose another --port (or stop what uses it) or another --host") from None
     service = Service.load(args.rules, args.org, args.calendars, args.db, args.engine)
     tokens = load_tokens(args.tokens, lambda unit: unit in service.ws.hierarchy.units)
     open_reads = is_loopback(args.host)
