@@ -38,7 +38,7 @@ def make_client(db: Path, tokens: Path | None = None, *, local: bool = True, ope
     from obligations.web.data import Service
 
     service = Service.load(db=str(db))
-    app = create_app(service, load_tokens(tokens, lambda u: u in service.ws.hierarchy.units),
+    app = create_app(service, load_tokens(tokens, lambda u: u in service.units()),
                      open_reads=open_reads)
     client = TestClient(app, client=("127.0.0.1" if local else "203.0.113.9", 50000))
     return client, service

@@ -36,7 +36,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         raise InputError(f"cannot listen on {args.host}:{args.port}: {exc.strerror}",
                          fix="choose another --port (or stop what uses it) or another --host") from None
     service = Service.load(args.rules, args.org, args.calendars, args.db, args.engine)
-    tokens = load_tokens(args.tokens, lambda unit: unit in service.ws.hierarchy.units)
+    tokens = load_tokens(args.tokens, lambda unit: unit in service.units())
     open_reads = is_loopback(args.host)
     app = create_app(service, tokens, open_reads=open_reads)
     logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(asctime)s %(name)s %(message)s")
