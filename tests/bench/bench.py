@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
 ROOT = HERE.parent.parent
 ON = "2026-11-23"
 
@@ -129,14 +130,48 @@ def export(runs: int) -> None:
     summary(f"export xa-X 2023-2027 to iCalendar, warm ({size:,} bytes)", times)
 
 
+def service(runs: int) -> None:
+    """`serve` on 127.0.0.1: 200 concurrent `due` requests, then 3 x 100 concurrent submissions."""
+    import tempfile
+
+    from service_load import burst, due_requests, p95, serving, submission_requests
+
+    sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+    from web_helpers import write_tokens
+
+    token = "bench-token-0123456789abcdef"
+    with tempfile.TemporaryDirectory(prefix="obligations-bench-") as name:
+        tmp = Path(name)
+        tokens = write_tokens(tmp / "tokens.toml", {token: "xa-X"})
+        with serving(tmp, tokens) as base:
+            burst(due_requests(base, 20))                      # warm: calendars built, engine started
+            for run in range(runs):
+                results, elapsed = burst(due_requests(base, 200))
+                bad = sum(s != 200 for s, _ in results)
+                print(f"service: 200 concurrent due      {200 / elapsed:7.0f} requests/s  "
+                      f"p95 {p95([t for _, t in results]) * 1000:6.0f} ms  errors {bad}", flush=True)
+            sent = 0
+            for round_ in range(3):
+                results, elapsed = burst(submission_requests(base, token, 100, round_ + 100 * run))
+                sent += 100
+                bad = sum(s != 201 for s, _ in results)
+                print(f"service: 100 concurrent submits  {100 / elapsed:7.0f} requests/s  "
+                      f"p95 {p95([t for _, t in results]) * 1000:6.0f} ms  errors {bad}", flush=True)
+            import sqlite3
+
+            with sqlite3.connect(tmp / "log.sqlite3") as conn:
+                stored = conn.execute("SELECT count(*) FROM submission").fetchone()[0]
+            print(f"service: submissions sent {sent}, stored {stored}", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("cases", nargs="*", default=["cold", "national", "export"],
-                        help="any of: cold, national, export (default: all)")
+    parser.add_argument("cases", nargs="*", default=["cold", "national", "export", "service"],
+                        help="any of: cold, national, export, service (default: all)")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--engine", default="auto", choices=["auto", "durable", "python"])
     args = parser.parse_args()
-    unknown = set(args.cases) - {"cold", "national", "export"}
+    unknown = set(args.cases) - {"cold", "national", "export", "service"}
     if unknown:
         parser.error(f"unknown case(s): {', '.join(sorted(unknown))}")
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, {time.strftime('%Y-%m-%d')}")
@@ -147,6 +182,8 @@ def main() -> None:
         national(min(args.runs, 3), args.engine)
     if "export" in args.cases:
         export(args.runs)
+    if "service" in args.cases:
+        service(min(args.runs, 3))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,51 @@
+"""`serve`: the web service (JSON API, calendar feed, office page, timeline) under uvicorn.
+
+The only command that imports the web framework; it is an optional extra
+(``pip install "obligations[web]"``), so a missing install is a usage error with the fix.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from typing import TextIO
+
+from obligations.base.errors import InputError
+
+
+def run(args: argparse.Namespace, out: TextIO) -> int:
+    try:
+        import uvicorn
+
+        from obligations.web.app import create_app, is_loopback
+    except ImportError as exc:
+        raise InputError(f"the web service needs packages that are not installed ({exc.name})",
+                         fix='pip install "obligations[web]"') from None
+    from obligations.web.auth import load_tokens
+    from obligations.web.data import Service
+
+    if not 0 < args.port < 65536:
+        raise InputError(f"--port {args.port} is not a port number", fix="give 1..65535, e.g. 8000")
+    import socket
+
+    try:   # one clear message now, rather than uvicorn's log line after loading everything
+        with socket.create_server((args.host, args.port)):
+            pass
+    except OSError as exc:
+        raise InputError(f"cannot listen on {args.host}:{args.port}: {exc.strerror}",
+                         fix="choose another --port (or stop what uses it) or another --host") from None
+    from obligations.cli import environment
+
+    service = Service.load(environment.db_path(args.db), args.rules, args.org, args.calendars,
+                           environment.engine_name(args.engine), environment.cache_dir())
+    tokens = load_tokens(args.tokens, lambda unit: unit in service.units())
+    open_reads = is_loopback(args.host)
+    app = create_app(service, tokens, open_reads=open_reads)
+    logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(asctime)s %(name)s %(message)s")
+    reads = "open to this machine" if open_reads else "need a token"
+    print(f"obligations: serving http://{args.host}:{args.port}/ (reads {reads}; {len(tokens.entries)} "
+          f"token(s); log {service.db})", file=sys.stderr, flush=True)
+    # uvicorn's access log prints query strings, which may carry a feed's token: ours does not.
+    uvicorn.run(app, host=args.host, port=args.port, access_log=False, log_level="warning")
+    return 0

@@ -1,0 +1,255 @@
+"""The ASGI application: JSON API, calendar feed, office page and timeline picture.
+
+FastAPI, because integrators in Java or .NET generate their clients from the OpenAPI
+schema it derives from the typed parameters and bodies below (``/openapi.json``).
+Endpoints are plain functions: the framework runs them in its thread pool, and
+``data.Service`` serialises the calls into the library.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any, Literal
+from html import escape
+from urllib.parse import parse_qs, urlencode
+
+from fastapi import FastAPI, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
+
+from obligations.base.errors import ObligationsError
+from obligations.render import page
+from obligations.web import auth, feed
+from obligations.web.data import Service, UnknownUnit, parse_date, today
+from obligations.web.timeline import timeline_svg
+
+log = logging.getLogger("obligations.web")
+Lang = Literal["vi", "en"]
+
+
+class Refused(Exception):
+    def __init__(self, decision: auth.Decision) -> None:
+        self.decision = decision
+
+
+class SubmissionIn(BaseModel):
+    duty: str = Field(description="duty id, e.g. 76-KH-DU/dang-uy-bao-cao-hang-nam")
+    period: str = Field(description="e.g. 2026 or 2026-05")
+    on: str | None = Field(None, description="delivery date YYYY-MM-DD (default: today in Vietnam)")
+    ref: str | None = Field(None, description="số văn bản of the delivered document")
+    note: str | None = None
+
+
+class ExtensionIn(BaseModel):
+    duty: str
+    period: str
+    until: str = Field(description="the new deadline YYYY-MM-DD")
+    ref: str = Field(description="số văn bản of the document that grants the extension")
+    note: str | None = None
+
+
+class EventIn(BaseModel):
+    event: str = Field(description="event id, e.g. nhan-ke-hoach")
+    on: str | None = Field(None, description="the day it happened YYYY-MM-DD (default: today in Vietnam)")
+    ref: str | None = None
+    note: str | None = None
+
+
+class ErrorOut(BaseModel):
+    error: str
+    fix: str | None = None
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {400: {"model": ErrorOut}, 404: {"model": ErrorOut}}
+WRITE_ERRORS: dict[int | str, dict[str, Any]] = {**ERRORS, 401: {"model": ErrorOut}, 403: {"model": ErrorOut}}
+
+
+def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool) -> FastAPI:
+    """``open_reads``: the server binds a loopback address, so a loopback client reads freely."""
+    app = FastAPI(title="obligations", version="1",
+                  description="Dated duties of Vietnamese directives: what is due, by when, why.")
+
+    def token_of(request: Request, query: str | None = None) -> str | None:
+        return auth.bearer(request.headers.get("authorization")) or query
+
+    def guard(request: Request, unit: str | None, *, write: bool, token: str | None = None) -> str | None:
+        local = open_reads and request.client is not None and is_loopback(request.client.host)
+        decision = auth.decide(tokens, token or token_of(request), unit, open_read=local and not write,
+                               may_act_for=lambda acting, u: service.may_act_for(acting, u, today()))
+        if not decision.allowed:
+            # never the token, nor the query string that may carry it
+            log.warning("refused %s %s: %d %s (client %s)", request.method, request.url.path, decision.status,
+                        decision.reason, request.client.host if request.client else "?")
+            raise Refused(decision)
+        return decision.acting
+
+    @app.middleware("http")
+    async def access_log(request: Request, call_next: Any) -> Response:
+        start = time.perf_counter()
+        response: Response = await call_next(request)
+        log.info("%s %s %s %d %.1f ms", request.client.host if request.client else "?", request.method,
+                 request.url.path, response.status_code, (time.perf_counter() - start) * 1000)
+        return response
+
+    @app.exception_handler(Refused)
+    def refused(request: Request, exc: Refused) -> Response:
+        headers = {"WWW-Authenticate": "Bearer"} if exc.decision.status == 401 else {}
+        return JSONResponse({"error": exc.decision.reason}, exc.decision.status, headers=headers)
+
+    @app.exception_handler(ObligationsError)
+    def bad_input(request: Request, exc: ObligationsError) -> Response:
+        status = 404 if isinstance(exc, UnknownUnit) else 400
+        return JSONResponse({"error": exc.render(), "fix": exc.fix}, status)
+
+    @app.exception_handler(NotImplementedError)
+    def not_implemented(request: Request, exc: NotImplementedError) -> Response:
+        return JSONResponse({"error": str(exc)}, 501)
+
+    # -- JSON API --------------------------------------------------------------------
+
+    @app.get("/api/units/{unit}/due", responses=ERRORS, tags=["read"],
+             summary="What a unit must do around a date (the JSON of `due --format json`)")
+    def due(request: Request, unit: str, on: str | None = None, horizon: int = 30, lookback: int = 30,
+            lang: Lang = "vi") -> Any:
+        guard(request, unit, write=False)
+        day = parse_date(on, "on") if on else today()
+        return JSONResponse(service.due(unit, day, horizon, lookback, lang))
+
+    @app.get("/api/units/{unit}/explain", responses=ERRORS, tags=["read"],
+             summary="The whole derivation of one occurrence (the JSON of `explain --format json`)")
+    def explain(request: Request, unit: str, duty: str, period: str | None = None, on: str | None = None,
+                lang: Lang = "vi") -> Any:
+        guard(request, unit, write=False)
+        day = parse_date(on, "on") if on else today()
+        return JSONResponse(service.explain(unit, duty, period, day, lang))
+
+    @app.get("/api/calendar/{year}", responses=ERRORS, tags=["read"],
+             summary="Days off, make-up days and commemorations (the JSON of `calendar --format json`)")
+    def calendar(request: Request, year: int, lang: Lang = "vi", unit: str | None = None) -> Any:
+        guard(request, unit, write=False)
+        return JSONResponse(service.calendar(year, lang, unit))
+
+    @app.post("/api/units/{unit}/submissions", status_code=201, responses=WRITE_ERRORS, tags=["write"],
+              summary="Record that an occurrence was delivered (as `submit`)")
+    def submit(request: Request, unit: str, body: SubmissionIn) -> Any:
+        guard(request, unit, write=True)
+        day = parse_date(body.on, "on") if body.on else today()
+        return JSONResponse(service.submit(unit, body.duty, body.period, day, body.ref, body.note), 201)
+
+    @app.post("/api/units/{unit}/extensions", status_code=201, responses=WRITE_ERRORS, tags=["write"],
+              summary="Record an extension (gia hạn) granted by the level above (as `extend`)")
+    def extend(request: Request, unit: str, body: ExtensionIn) -> Any:
+        guard(request, unit, write=True)
+        until = parse_date(body.until, "until")
+        return JSONResponse(service.extend(unit, body.duty, body.period, until, body.ref, body.note), 201)
+
+    @app.post("/api/units/{unit}/events", status_code=201, responses={**WRITE_ERRORS, 501: {"model": ErrorOut}},
+              tags=["write"], summary="Record a dated event of the unit (as `event`)")
+    def event(request: Request, unit: str, body: EventIn) -> Any:
+        guard(request, unit, write=True)
+        day = parse_date(body.on, "on") if body.on else today()
+        return JSONResponse(service.record_event(unit, body.event, day, body.ref, body.note), 201)
+
+    # -- feed, picture, page ----------------------------------------------------------------
+
+    @app.get("/units/{unit}/calendar.ics", tags=["feed"], response_class=Response,
+             summary="The unit's deadlines as an iCalendar subscription (webcal)")
+    def calendar_feed(request: Request, unit: str, lang: Lang = "vi", remind: int = Query(3, ge=0),
+                      token: str | None = None) -> Response:
+        guard(request, unit, write=False, token=token)
+        ics, changes = service.feed(unit, today(), lang, remind)
+        body = feed.subscription(ics, changes, f"{service.unit_name(unit)} ({unit})")
+        tag = feed.etag(body)
+        headers = {"ETag": tag, "Cache-Control": "no-cache"}
+        if feed.not_modified(request.headers.get("if-none-match"), tag):
+            return Response(status_code=304, headers=headers)
+        headers["Content-Disposition"] = f'inline; filename="{unit}.ics"'
+        return Response(body, media_type="text/calendar; charset=utf-8", headers=headers)
+
+    @app.get("/units/{unit}/timeline.svg", tags=["picture"], response_class=Response,
+             summary="One year of the unit's report chains as an SVG picture")
+    def timeline(request: Request, unit: str, year: int | None = None, lang: Lang = "vi",
+                 token: str | None = None) -> Response:
+        guard(request, unit, write=False, token=token)
+        svg = timeline_svg(service, unit, year or today().year, lang)
+        return Response(svg, media_type="image/svg+xml; charset=utf-8")
+
+    @app.get("/units/{unit}", response_class=HTMLResponse, tags=["page"], summary="The office page")
+    def office_page(request: Request, unit: str, lang: Lang = "vi", on: str | None = None,
+                    token: str | None = None, recorded: str | None = None) -> HTMLResponse:
+        try:
+            guard(request, unit, write=False, token=token)
+            day = parse_date(on, "on") if on else today()
+            doc = service.due(unit, day, 30, 30, lang)
+            svg = timeline_svg(service, unit, day.year, lang)
+        except Refused as exc:
+            return HTMLResponse(page.render_error(exc.decision.status, exc.decision.reason, lang), exc.decision.status)
+        except ObligationsError as exc:
+            return HTMLResponse(page.render_error(404 if isinstance(exc, UnknownUnit) else 400, exc.render(), lang),
+                                404 if isinstance(exc, UnknownUnit) else 400)
+        message = page.t("recorded", lang) + f" {recorded}" if recorded else None
+        return HTMLResponse(page.render_page(doc, svg, day.year, lang, token=token, message=message,
+                                             today=today().isoformat(), host=request.headers.get("host", "")))
+
+    @app.get("/units/{unit}/explain", response_class=HTMLResponse, tags=["page"],
+             summary="The derivation of one occurrence, as a page")
+    def explain_page(request: Request, unit: str, duty: str, period: str | None = None, lang: Lang = "vi",
+                     token: str | None = None) -> HTMLResponse:
+        try:
+            guard(request, unit, write=False, token=token)
+            doc = service.explain(unit, duty, period, today(), lang)
+        except Refused as exc:
+            return HTMLResponse(page.render_error(exc.decision.status, exc.decision.reason, lang), exc.decision.status)
+        except ObligationsError as exc:
+            return HTMLResponse(page.render_error(400, exc.render(), lang), 400)
+        back = f"/units/{unit}?" + urlencode({k: v for k, v in {"lang": lang, "token": token}.items() if v})
+        return HTMLResponse(page.render_text(doc["title"], service.explain_text(doc, lang), lang, back))
+
+    @app.post("/units/{unit}/deliver", response_class=HTMLResponse, tags=["page"],
+              summary="The page's form: record a delivery (token in the form)")
+    async def deliver(request: Request, unit: str) -> Response:
+        form = {k: v[0] for k, v in parse_qs((await request.body()).decode("utf-8", "replace")).items()}
+        return await run_in_threadpool(record_from_form, request, unit, form)
+
+    def record_from_form(request: Request, unit: str, form: dict[str, str]) -> Response:
+        lang = "en" if form.get("lang") == "en" else "vi"
+        duty, _, period = form.get("item", "").rpartition("|")
+        try:
+            guard(request, unit, write=True, token=form.get("token"))
+            day = parse_date(form.get("on", ""), "on")
+            service.submit(unit, duty, period, day, form.get("ref") or None, form.get("note") or None)
+        except Refused as exc:
+            return HTMLResponse(page.render_error(exc.decision.status, exc.decision.reason, lang), exc.decision.status)
+        except ObligationsError as exc:
+            return HTMLResponse(page.render_error(400, exc.render(), lang), 400)
+        query = {"lang": lang, "recorded": f"{duty} {period}"}
+        if not open_reads:
+            query["token"] = form.get("token", "")
+        return RedirectResponse(f"/units/{unit}?{urlencode(query)}", 303)
+
+    @app.get("/", response_class=HTMLResponse, tags=["page"], summary="The units")
+    def index() -> HTMLResponse:
+        links = "".join(f"<li><a href='/units/{u}'>{escape(service.unit_name(u))}</a> ({u})</li>"
+                        for u in service.units())
+        return HTMLResponse("<!doctype html><html lang='vi'><head><meta charset='utf-8'>"
+                            "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+                            f"<title>obligations</title><style>{page.CSS}</style></head>"
+                            f"<body><h1>Đơn vị / Units</h1><ul>{links}</ul></body></html>")
+
+    return app
+
+
+def is_loopback(host: str) -> bool:
+    """127.0.0.0/8, ::1 and ::ffff:127.x (a dual-stack socket), or the name localhost."""
+    import ipaddress
+
+    if host == "localhost":
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    mapped = getattr(address, "ipv4_mapped", None)
+    return bool(address.is_loopback or (mapped is not None and mapped.is_loopback))

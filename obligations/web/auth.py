@@ -1,0 +1,140 @@
+"""Who may read and write: bearer tokens, kept only as SHA-256 hashes, each acting for one unit.
+
+The tokens file is TOML::
+
+    [[token]]
+    sha256 = "9f86d08..."          # sha256 of the token, hex; the token itself is never stored
+    unit = "xa-X"                   # the unit it acts for (and every unit below it)
+    note = "Văn phòng Đảng ủy xã X, cấp ngày 1/12/2026"
+
+A token is a random URL-safe string of 43 characters (256 bits): hashing it once is
+enough, there is nothing to guess from a hash of a random secret. ``python -m obligations
+token --unit U`` prints a new one and the lines to add.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import secrets
+import tomllib
+from pathlib import Path
+from typing import Callable
+
+import attrs
+
+from obligations.base.errors import DataFileError
+
+_HEX = re.compile(r"^[0-9a-f]{64}$")
+
+
+@attrs.frozen
+class Token:
+    sha256: str
+    unit: str
+    note: str = ""
+
+
+@attrs.frozen
+class Decision:
+    """The answer to one request: allowed (200), no or unknown token (401), another unit (403)."""
+
+    status: int
+    reason: str
+    acting: str | None = None      # the unit the token acts for
+
+    @property
+    def allowed(self) -> bool:
+        return self.status == 200
+
+
+@attrs.frozen
+class Tokens:
+    entries: tuple[Token, ...] = ()
+    file: str | None = None
+
+    def find(self, token: str | None) -> Token | None:
+        if not token:
+            return None
+        digest = hash_token(token)
+        found = None
+        for entry in self.entries:     # compare every entry: the time says nothing about the match
+            if hmac.compare_digest(entry.sha256, digest):
+                found = entry
+        return found
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def toml_entry(token: str, unit: str, note: str = "") -> str:
+    """The lines to append to the tokens file for ``token`` (its hash only)."""
+    escaped = note.replace("\\", "\\\\").replace('"', '\\"')
+    return f'[[token]]\nsha256 = "{hash_token(token)}"\nunit = "{unit}"\nnote = "{escaped}"\n'
+
+
+def bearer(header: str | None) -> str | None:
+    """The token of an ``Authorization: Bearer <token>`` header, else None."""
+    if not header:
+        return None
+    scheme, _, value = header.strip().partition(" ")
+    return value.strip() or None if scheme.lower() == "bearer" else None
+
+
+def load_tokens(path: str | Path | None, known_unit: Callable[[str], bool]) -> Tokens:
+    """Read and check the tokens file; no file means nobody may write."""
+    if path is None:
+        return Tokens()
+    file = str(path)
+    try:
+        with open(path, "rb") as handle:
+            doc = tomllib.load(handle)
+    except FileNotFoundError:
+        raise DataFileError("the tokens file does not exist", file=file,
+                            fix="create it with `python -m obligations token --unit UNIT`") from None
+    except OSError as exc:
+        raise DataFileError(f"cannot read the tokens file: {exc.strerror}", file=file) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise DataFileError(f"not valid TOML: {exc}", file=file, fix="see docs/service.md for the format") from None
+    unknown = set(doc) - {"token"}
+    if unknown:
+        raise DataFileError(f"unknown table(s) {', '.join(sorted(unknown))}", file=file,
+                            fix="the file holds only [[token]] entries")
+    entries = []
+    for n, item in enumerate(doc.get("token", []), start=1):
+        place = f"[[token]] #{n}"
+        if not isinstance(item, dict) or set(item) - {"sha256", "unit", "note"}:
+            raise DataFileError("an entry has keys other than sha256, unit, note", file=file, place=place,
+                                fix="keep only sha256, unit and note")
+        digest, unit = item.get("sha256"), item.get("unit")
+        if not isinstance(digest, str) or not _HEX.match(digest):
+            raise DataFileError("sha256 must be 64 lowercase hex digits (the hash, never the token)",
+                                file=file, place=place, fix="use the line printed by `python -m obligations token`")
+        if not isinstance(unit, str) or not known_unit(unit):
+            raise DataFileError(f"unknown unit {unit!r}", file=file, place=place,
+                                fix="use a unit id of the hierarchy")
+        entries.append(Token(digest, unit, str(item.get("note", ""))))
+    return Tokens(tuple(entries), file)
+
+
+def decide(tokens: Tokens, token: str | None, unit: str | None, *, open_read: bool,
+           may_act_for: Callable[[str, str], bool]) -> Decision:
+    """Writes always need a token acting for ``unit``; reads need one unless ``open_read``.
+
+    ``unit`` None: a read that concerns no unit (the national calendar), any valid token."""
+    if open_read:
+        return Decision(200, "open read")
+    if not token:
+        return Decision(401, "no token")
+    entry = tokens.find(token)
+    if entry is None:
+        return Decision(401, "unknown token")
+    if unit is not None and not may_act_for(entry.unit, unit):
+        return Decision(403, f"the token acts for {entry.unit}, not for {unit}", entry.unit)
+    return Decision(200, "token", entry.unit)
