@@ -11,6 +11,7 @@ import datetime as dt
 import attrs
 
 from obligations.calendar.working import Roll
+from obligations.rules.schedules.parse import AnySchedule
 
 DUTY_KINDS = ("report", "plan", "activity", "review", "publication")
 SCHEDULE_TYPES = ("once_before", "once_in_month", "once_between", "yearly_in_month",
@@ -30,7 +31,11 @@ class Source:
 
 @attrs.frozen
 class Schedule:
-    """When a duty falls due. Which fields are used depends on ``type``:
+    """The first form of schedules, kept for applications that built them; rule files now
+    load into the typed classes of obligations/rules/schedules/ (the old `type = ...`
+    names below are read as aliases by schedules/parse.py).
+
+    When a duty falls due. Which fields are used depends on ``type``:
 
     once_before      date                          trước ngày 20/4/2023
     once_in_month    year, month                   trong tháng 4/2023, vào tháng 10/2025
@@ -94,7 +99,7 @@ class Duty:
     performers: tuple[str, ...]   # "self", "children", "level:<level>"
     recipient: str                # "issuer", "parent", or a unit id
     body: str | None
-    schedule: Schedule
+    schedule: AnySchedule
     valid_from: dt.date
     valid_until: dt.date | None
     policy: Policy
@@ -121,6 +126,18 @@ class Undated:
 
 
 @attrs.frozen
+class DeclaredEvent:
+    """An event duties are counted from (`[[event]]`): its date when the directive gives
+    one, else each unit records the day it happened (the `event` command)."""
+
+    id: str
+    source: str
+    location: str
+    date: dt.date | None = None
+    note: str | None = None
+
+
+@attrs.frozen
 class Directive:
     id: str
     number: str
@@ -135,6 +152,7 @@ class Directive:
     source_document: str | None = None
     duties: tuple[Duty, ...] = ()
     undated: tuple[Undated, ...] = ()
+    events: tuple[DeclaredEvent, ...] = ()
 
 
 @attrs.frozen
@@ -151,6 +169,8 @@ class Occurrence:
     recipient_unit: str | None
     routing: tuple[str, ...] = ()
     anchor: str | None = None     # for peaks: the commemoration and its date
+    time: str | None = None       # "HH:MM" on the deadline day ("trước 16 giờ ngày ...")
+    covers: tuple[dt.date, dt.date] | None = None   # the data span (Decree 09/2019/NĐ-CP Art. 12)
 
     @property
     def deadline(self) -> dt.date:
