@@ -133,7 +133,9 @@ class Workspace:
         return attrs.evolve(duty, policy=attrs.evolve(duty.policy, **unit_policy))
 
     def occurrences(self, unit_id: str, first_year: int, last_year: int,
-                    duties: Iterable[Duty] | None = None) -> tuple[list[Occurrence], list[Placement]]:
+                    duties: Iterable[Duty] | None = None,
+                    events: dict[str, tuple[dt.date, ...]] | None = None) -> tuple[list[Occurrence], list[Placement]]:
+        """``events``: event id -> the dates it happened for the unit (SubmissionLog.event_dates)."""
         self.hierarchy.unit(unit_id)
         cal = self.calendar_for(unit_id)
         first_year = max(first_year, cal.data.first_year)
@@ -151,10 +153,12 @@ class Workspace:
                 continue
             duty = self.duty_for_unit(base, unit_id)
             # keyed by content: the copies of one directive at a thousand units share windows
-            key = (duty.schedule, duty.valid_from, duty.valid_until, duty.policy, cal.scope, first_year, last_year)
+            happened = {e: events[e] for e in duty.schedule.event_ids if e in events} if events else {}
+            key = (duty.schedule, duty.valid_from, duty.valid_until, duty.policy, cal.scope, first_year, last_year,
+                   tuple(sorted(happened.items())))
             windows = self._windows.get(key)
             if windows is None:
-                windows = self._windows[key] = list(expand(duty, first_year, last_year, cal))
+                windows = self._windows[key] = list(expand(duty, first_year, last_year, cal, happened))
             routes: dict[int, Route | None] = {}   # the answer is the same within an epoch
             for window in windows:
                 day = window.last_allowed
@@ -172,7 +176,8 @@ class Workspace:
                 occurrence = Occurrence(duty=duty, unit=unit_id, period=window.period,
                                         window_start=window.start, last_allowed=day, roll=roll,
                                         issuer_unit=issuer, recipient_unit=routed.recipient,
-                                        routing=routed.notes, anchor=window.anchor)
+                                        routing=routed.notes, anchor=window.anchor, time=window.time,
+                                        covers=window.covers)
                 if roll.result < window.start:
                     problems.append(Placement(unit_id, duty.id, window.period,
                                               f"no working day between {window.start} and {day}",
@@ -324,7 +329,8 @@ class Workspace:
         self.calendar_for(unit_id).check_year(on.year)
         first = self._first_year or on.year
         last = (on + dt.timedelta(days=horizon)).year
-        occurrences, problems = self.occurrences(unit_id, first, last)
+        occurrences, problems = self.occurrences(unit_id, first, last,
+                                                 events=log.event_dates(unit_id) if log is not None else None)
         items, hidden = [], 0
         horizon_end = on + dt.timedelta(days=horizon)
         oldest = on - dt.timedelta(days=lookback)
@@ -379,14 +385,18 @@ class Workspace:
         if log is not None:
             special |= {key.split("|", 1)[0] for key in log.delivered()}
             special |= {key.split("|", 1)[0] for key in log.granted()}
+            special |= {event.unit for event in log.events()}
         return special
 
     def _signature(self, unit_id: str) -> tuple:
         u = self.hierarchy.unit(unit_id)
         return (u.level, u.parents, u.start, u.end, u.successor, u.policy, u.lead_days)
 
-    def find_occurrence(self, unit_id: str, duty_id: str, period: str | None, on: dt.date) -> Occurrence:
-        """One occurrence of a duty for a unit: the given period, else the next one due."""
+    def find_occurrence(self, unit_id: str, duty_id: str, period: str | None, on: dt.date,
+                        events: dict[str, tuple[dt.date, ...]] | None = None) -> Occurrence:
+        """One occurrence of a duty for a unit: the given period, else the next one due.
+
+        ``events``: the events recorded for the unit, for event-driven duties."""
         try:
             duty = self.rules.duty(duty_id)
         except KeyError:
@@ -395,8 +405,19 @@ class Workspace:
         self.hierarchy.unit(unit_id)
         cal = self.calendar_for(unit_id)
         last = (duty.valid_until or dt.date(on.year + 1, 12, 31)).year
+        if period is not None and not duty.schedule.fits(period):
+            file, _, line = duty.source.location.rpartition(":")
+            raise InputError(f"period {period!r} does not fit duty {duty.id} (every = {duty.schedule.kind!r})",
+                             file=file, place=f"{line} (duty {duty.local_id!r})",
+                             fix=f"give the period as {duty.schedule.label_hint()}")
+        if period is not None and len(period) == 10:
+            last = max(last, int(period[:4]) + 1)
         occurrences, _ = self.occurrences(unit_id, max(duty.valid_from.year, cal.data.first_year),
-                                          min(last, cal.data.last_year), duties=[duty])
+                                          min(last, cal.data.last_year), duties=[duty], events=events)
+        missing = _missing_event(duty, unit_id, events)
+        if missing is not None and (not occurrences or period is not None and
+                                    all(o.period != period for o in occurrences)):
+            raise missing
         if not occurrences:
             raise InputError(f"{unit_id} does not perform {duty.id} on any date",
                              fix="check the unit (is it a performer of this duty?) or the duty id")
@@ -430,6 +451,18 @@ class Workspace:
                              fix="give a later --until date; nothing was written")
         return log.record_extension(unit_id, occ.duty.id, occ.period, until, ref, note)
 
+    def record_event(self, log, unit_id: str, event_id: str, happened_on: dt.date, ref: str | None = None,
+                     note: str | None = None):
+        """An event that happened (or is set to happen) for a unit; the event must be declared
+        in a rule file. A date ahead is allowed: a congress is announced before it opens."""
+        self.hierarchy.unit(unit_id)
+        declared = {e.id: d for d in self.rules.directives for e in d.events}
+        if event_id not in declared:
+            known = ", ".join(sorted(declared)) or "none: declare one with [[event]] in a rule file"
+            raise InputError(f"unknown event {event_id!r}", fix=f"use one of: {known}")
+        self.calendar_for(unit_id).check_year(happened_on.year)
+        return log.record_event(unit_id, event_id, happened_on, ref, note)
+
     def chain(self, directive: Directive) -> list[str]:
         """The numbers of the directives this one implements, transitively, nearest first."""
         numbers = self.rules.by_number()
@@ -443,6 +476,17 @@ class Workspace:
             if number in numbers:
                 pending.extend(numbers[number].implements)
         return result
+
+
+def _missing_event(duty: Duty, unit_id: str, events: dict | None) -> InputError | None:
+    """The error for an event-driven duty whose event has no date for the unit."""
+    for event_id in duty.schedule.event_ids:
+        if not (events or {}).get(event_id) and not getattr(duty.schedule, "declared", ()):
+            return InputError(f"{duty.id} is counted from the event {event_id!r}, which has not been recorded "
+                              f"for {unit_id}" + ("" if events is not None else " (no submissions log was read)"),
+                              fix=f"record it: python -m obligations event --unit {unit_id} --event {event_id} "
+                                  "--on YYYY-MM-DD [--db FILE], then ask again with the same --db")
+    return None
 
 
 def relabel_report(report: DueReport, unit_id: str) -> DueReport:
@@ -470,7 +514,7 @@ def _relabel_item(item: Item, old: str, new: str) -> Item:
 
     o = item.occurrence
     occ = Occurrence(o.duty, new, o.period, o.window_start, o.last_allowed, o.roll, o.issuer_unit,
-                     o.recipient_unit, o.routing, o.anchor)
+                     o.recipient_unit, o.routing, o.anchor, o.time, o.covers)
     r = item.reconciled
     if r is None:
         return Item(occ, item.status, item.days_left, item.working_days_left, None, item.submission)

@@ -45,6 +45,7 @@ def item_json(ws: Workspace, item: Item, lang: str) -> dict:
         "last_allowed": occ.last_allowed.isoformat(),
         "own_deadline": occ.deadline.isoformat(),
         "deadline": item.deadline.isoformat(),
+        "deadline_time": occ.time,
         "status": item.status,
         "days_left": item.days_left,
         "working_days_left": item.working_days_left,

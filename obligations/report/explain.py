@@ -7,12 +7,14 @@ import datetime as dt
 import attrs
 
 from obligations.render.due import conflict_json, constraint_json
+from obligations.render.schedule_text import text as schedule_text
 from obligations.workspace import Workspace
 
 
 def explain(ws: Workspace, unit_id: str, duty_id: str, period: str | None, on: dt.date,
             lang: str = "vi", log=None) -> dict:
-    occ = ws.find_occurrence(unit_id, duty_id, period, on)
+    occ = ws.find_occurrence(unit_id, duty_id, period, on,
+                             events=log.event_dates(unit_id) if log is not None else None)
     extensions = log.granted() if log else {}
     found, nodes, edges = ws.network([occ], extensions)
     results = ws.reconcile([occ], extensions)
@@ -20,8 +22,8 @@ def explain(ws: Workspace, unit_id: str, duty_id: str, period: str | None, on: d
     duty = occ.duty
     directive = ws.rules.directive(duty.directive)
     h = ws.hierarchy
-    schedule = {k: (v.isoformat() if isinstance(v, dt.date) else list(v) if isinstance(v, tuple) else v)
-                for k, v in attrs.asdict(duty.schedule, recurse=False).items() if v not in (None, (), 0)}
+    schedule = duty.schedule.as_table()
+    described = duty.schedule.describe()
     return {
         "unit": unit_id,
         "unit_name": h.name(unit_id),
@@ -33,6 +35,7 @@ def explain(ws: Workspace, unit_id: str, duty_id: str, period: str | None, on: d
         "sources": [{"directive": s.directive, "section": s.section, "text": s.text, "file": s.location}
                     for s in (duty.source, *duty.see_also)],
         "schedule": schedule,
+        "rule": {"code": described.code, "params": dict(described.params), "text": schedule_text(described, lang)},
         "valid": {"from": duty.valid_from.isoformat(),
                   "until": duty.valid_until.isoformat() if duty.valid_until else None},
         "policy": attrs.asdict(duty.policy),
@@ -47,6 +50,8 @@ def explain(ws: Workspace, unit_id: str, duty_id: str, period: str | None, on: d
                         for m in occ.roll.skipped],
         },
         "own_deadline": occ.deadline.isoformat(),
+        "deadline_time": occ.time,
+        "covers": [d.isoformat() for d in occ.covers] if occ.covers else None,
         "issuer": {"unit": occ.issuer_unit, "name": h.name(occ.issuer_unit)},
         "recipient": {"unit": occ.recipient_unit, "name": h.name(occ.recipient_unit)} if occ.recipient_unit else None,
         "routing": [n.text(lang) for n in occ.routing],

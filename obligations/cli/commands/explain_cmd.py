@@ -43,11 +43,12 @@ def as_text(doc: dict, lang: str) -> str:
     out.append(_t("rule", lang))
     out.append("   schedule: " + ", ".join(f"{k}={v}" for k, v in doc["schedule"].items())
                + f"; valid {doc['valid']['from']} → {doc['valid']['until'] or '…'}")
+    out.append(f"   {doc['rule']['text']}")
     out.append(_t("window", lang, start=doc["window_start"], last=doc["last_allowed"], **doc["policy"]))
     out.append(_t("cal", lang, policy=doc["calendar"]["policy"]))
     for m in doc["calendar"]["skipped"]:
         out.append(_t("skip", lang, **m))
-    out.append(_t("own", lang, date=doc["own_deadline"]))
+    out.append(_t("own", lang, date=doc["own_deadline"] + (f" {doc['deadline_time']}" if doc["deadline_time"] else "")))
     out.append(_t("route", lang, issuer=doc["issuer"]["name"],
                   recipient=doc["recipient"]["name"] if doc["recipient"] else "—"))
     out.extend(f"   {note}" for note in doc["routing"])

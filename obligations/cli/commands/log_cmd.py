@@ -23,6 +23,7 @@ _t = Labels({
     "missing": ("chưa nộp, quá hạn", "missing (overdue)"),
     "open": ("chưa đến hạn", "still open"),
     "delivered": ("nộp {on}", "delivered {on}"),
+    "events": ("Sự kiện đã ghi:", "Recorded events:"),
     "total": ("Tổng: {on_time} đúng hạn, {late} trễ, {missing} chưa nộp, {open} chưa đến hạn.",
               "Total: {on_time} on time, {late} late, {missing} missing, {open} still open."),
 })
@@ -71,7 +72,8 @@ def run_status(args, out: TextIO) -> int:
     ws.hierarchy.unit(args.unit)
     first = args.year or min(d.valid_from.year for d in ws.rules.duties)
     last = args.year or on.year
-    occurrences, _ = ws.occurrences(args.unit, first - 1, last + 1)
+    events = log.events(args.unit)
+    occurrences, _ = ws.occurrences(args.unit, first - 1, last + 1, events=log.event_dates(args.unit))
     items = [i for i in ws.evaluate(args.unit, on, occurrences, log=log)
              if first <= i.deadline.year <= last and (args.year or i.window_start <= on)]
     items.sort(key=lambda i: (i.deadline, i.occurrence.duty.id, i.occurrence.period))
@@ -86,7 +88,9 @@ def run_status(args, out: TextIO) -> int:
                      "ref": item.submission.ref if item.submission else None})
     counts = {k: sum(r["result"] == k for r in rows) for k in ("on_time", "late", "missing", "open")}
     if args.format == "json":
-        json.dump({"unit": args.unit, "on": on.isoformat(), "year": args.year, "items": rows, "totals": counts},
+        json.dump({"unit": args.unit, "on": on.isoformat(), "year": args.year, "items": rows, "totals": counts,
+                   "events": [{"event": e.event, "on": e.happened_on.isoformat(), "ref": e.ref, "note": e.note}
+                              for e in events]},
                   out, ensure_ascii=False, indent=1)
         out.write("\n")
         return 0
@@ -99,4 +103,8 @@ def run_status(args, out: TextIO) -> int:
             verdict += ", " + _t("delivered", args.lang, on=r["delivered_on"]) + (f" ({r['ref']})" if r["ref"] else "")
         out.write(f"{r['deadline']}  {r['period']:<10}  {r['title']}: {verdict}\n")
     out.write("\n" + _t("total", args.lang, **counts) + "\n")
+    if events:
+        out.write("\n" + _t("events", args.lang) + "\n")
+        for e in events:
+            out.write(f"{e.happened_on.isoformat()}  {e.event}" + (f" ({e.ref})" if e.ref else "") + "\n")
     return 0

@@ -137,7 +137,7 @@ class Periodic:
             params["time"] = self.time
         if self.covers:
             params["covers"] = self.covers
-        return Description(f"{self.every}.{self.form}", tuple(params.items()))
+        return Description(f"periodic.{self.form}", tuple(params.items()))
 
 
 # -- parsing ------------------------------------------------------------------------------
