@@ -31,6 +31,7 @@ class Peaks:
     def expand(self, ctx: Context, lo: dt.date, hi: dt.date) -> Iterator[Window]:
         # a commemoration late in a year can have its window end in the next one
         back = lo.year - 1 - self.days_after // 365
+        found: dict[dt.date, list[str]] = {}
         for year in range(max(back, ctx.valid_from.year), min(ctx.until, hi).year + 1):
             for cid in self.around:
                 try:
@@ -40,14 +41,15 @@ class Peaks:
                         raise
                     continue                  # looking back before the calendar's first year
                 for event in events:
-                    day = event.date
-                    if not ctx.valid_from <= day <= ctx.until:
-                        continue
-                    start = day - dt.timedelta(days=self.days_before)
-                    last = min(day + dt.timedelta(days=self.days_after), ctx.until)
-                    if lo <= last <= hi:
-                        yield Window(day.isoformat(), max(start, ctx.valid_from), last,
-                                     anchor=f"{cid}@{day.isoformat()}")
+                    if ctx.valid_from <= event.date <= ctx.until:
+                        found.setdefault(event.date, []).append(cid)
+        # two commemorations on one day (3/2 was Tết in 2011) make one peak, one period
+        for day, cids in sorted(found.items()):
+            start = day - dt.timedelta(days=self.days_before)
+            last = min(day + dt.timedelta(days=self.days_after), ctx.until)
+            if lo <= last <= hi:
+                yield Window(day.isoformat(), max(start, ctx.valid_from), last,
+                             anchor=f"{'+'.join(dict.fromkeys(cids))}@{day.isoformat()}")
 
     def fits(self, period: str) -> bool:
         return periods.fits_day(period)

@@ -133,3 +133,17 @@ def fits_day(text: str) -> bool:
         return bool(re.fullmatch(DAY_LABEL[0], text)) and bool(dt.date.fromisoformat(text))
     except ValueError:
         return False
+
+
+def span(kind: str, text: str) -> tuple[dt.date, dt.date]:
+    """The first and last day of the period labelled ``text`` (a label that ``fits``)."""
+    match = re.fullmatch(_LABELS[kind][0], text)
+    if not match:
+        raise ValueError(f"{text!r} is not a {kind} label")
+    year = int(match.group(1))
+    if kind == "week":
+        monday = dt.date.fromisocalendar(year, int(match.group(2)), 1)
+        return monday, monday + dt.timedelta(days=6)
+    size = MONTH_KINDS[kind][0]
+    first = (int(match.group(2)) - 1) * size + 1 if kind in PER_YEAR else 1
+    return dt.date(year, first, 1), month_end(year, first + size - 1)
