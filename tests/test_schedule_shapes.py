@@ -156,3 +156,12 @@ def test_an_example_whose_period_does_not_fit_is_a_finding(run_cli, tmp_path):
     (rules / "shapes.toml").write_text(text, encoding="utf-8")
     code, out, err = run_cli("check", "--rules", str(rules), "--org", str(rules / "hierarchy.toml"))
     assert code == 1 and "example period '2025-06' does not fit" in out + err and "YYYY-Qn" in out + err
+
+
+def test_nine_months_and_the_data_span_of_decree_09(run_cli, db):
+    assert explain(run_cli, "s13", "2025-9M", db)["own_deadline"] == "2025-10-14"
+    doc = explain(run_cli, "s14", "2025-05", db)
+    assert doc["own_deadline"] == "2025-05-16" and doc["covers"] == ["2025-04-15", "2025-05-14"]
+    assert "09/2019" in doc["rule"]["text"]
+    doc = explain(run_cli, "s14", "2025-01", db)
+    assert doc["covers"] == ["2024-12-15", "2025-01-14"]

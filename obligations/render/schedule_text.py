@@ -69,7 +69,8 @@ def text(description: Description, lang: str = "vi") -> str:
     values: dict[str, object] = dict(p)
     if "every" in p:
         values["period"] = _t(f"period.{p['every']}", lang)
-    values["only"] = _t("only", lang, only=", ".join(map(str, p["only"]))) if p.get("only") else ""  # type: ignore[call-overload]
+    only = p.get("only")
+    values["only"] = _t("only", lang, only=", ".join(map(str, only))) if isinstance(only, list) and only else ""
     if "inclusive" in p:
         values["incl"] = _t({True: "incl.true", False: "incl.false", None: "incl.none"}[p["inclusive"]], lang)  # type: ignore[index]
     if description.code in ("periodic.day", "periodic.in_month"):
@@ -79,8 +80,9 @@ def text(description: Description, lang: str = "vi") -> str:
     for key in ("unit", "from", "weekday"):
         if key in p:
             values[key] = _t(f"{key}.{p[key]}", lang)
-    if "around" in p:
-        values["around"] = ", ".join(p["around"])  # type: ignore[call-overload]
+    around = p.get("around")
+    if isinstance(around, list):
+        values["around"] = ", ".join(map(str, around))
     out = _t(description.code, lang, **values)
     if p.get("time"):
         out += _t("time", lang, time=p["time"])

@@ -151,9 +151,9 @@ def _month_number(raw: dict[str, Any], key: str, every: str, of: str, ctx: Repor
         if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 12:
             raise ctx.error(f"schedule.{key} {value!r} is not a month after the period",
                             fix=f"with of = \"next\", {key} counts the months after the period: 1 = the next month")
-        return value
+        return int(value)
     if value == "last":
-        return value
+        return "last"
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= size:
         which = "a calendar month, 1 to 12" if every == "year" else f"1 to {size} or \"last\""
         raise ctx.error(f"schedule.{key} {value!r} is not a month of a {every} period", fix=f"use {which}")

@@ -89,7 +89,7 @@ def start_months(kind: str, only: tuple[int, ...]) -> tuple[int, ...]:
 
 def meeting(kind: str, only: tuple[int, ...], first: dt.date, last: dt.date) -> Iterator[Period]:
     """The periods of ``kind`` (restricted to ``only``) whose span meets [first, last]."""
-    from dateutil.rrule import MO, MONTHLY, WEEKLY, rrule
+    from dateutil.rrule import MO, MONTHLY, WEEKLY, rrule  # type: ignore[import-untyped]
 
     if last < first:
         return

@@ -27,7 +27,7 @@ def _at(day: dt.date) -> dt.datetime:
 
 
 def _rule(text: str, start: dt.date) -> Any:
-    from dateutil.rrule import rrulestr
+    from dateutil.rrule import rrulestr  # type: ignore[import-untyped]
 
     return rrulestr(text, dtstart=_at(start))
 
