@@ -32,6 +32,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "incl.none": ("trước (theo chính sách before)", "before (by the `before` policy)"),
     "month.calendar": ("tháng {n}", "month {n}"), "month.this": ("tháng thứ {n} của kỳ", "month {n} of the period"),
     "month.last": ("tháng cuối kỳ", "the period's last month"),
+    "month.same": ("tháng", "the month"),
     "month.next": ("tháng thứ {n} sau kỳ", "month {n} after the period"),
     "day.last": ("cuối", "last"),
     "unit.days": ("ngày", "days"), "unit.working_days": ("ngày làm việc", "working days"),
@@ -59,7 +60,7 @@ def _month(p: dict[str, object], lang: str) -> str:
     if p.get("every") == "year":
         return _t("month.calendar", lang, n=number)
     if p.get("every") == "month":
-        return _t("period.month", lang)
+        return _t("month.same", lang)
     return _t("month.last", lang) if number == "last" else _t("month.this", lang, n=number)
 
 
