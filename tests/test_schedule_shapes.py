@@ -165,3 +165,10 @@ def test_nine_months_and_the_data_span_of_decree_09(run_cli, db):
     assert "09/2019" in doc["rule"]["text"]
     doc = explain(run_cli, "s14", "2025-01", db)
     assert doc["covers"] == ["2024-12-15", "2025-01-14"]
+
+
+def test_export_counts_from_recorded_events(run_cli, db):
+    code, out, err = run_cli("export", *DATA, "--unit", "don-vi-A", "--from", "2025-03-01", "--to", "2025-06-30",
+                             "--format", "json", "--on", "2025-03-10", "--db", db)
+    assert code == 0, err
+    assert "SHAPES/s06" in out and "2025-03-18" in out

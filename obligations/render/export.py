@@ -156,7 +156,8 @@ def items_between(ws: Workspace, unit_id: str, start: dt.date, end: dt.date, on:
 
     if end < start:
         raise InputError(f"--to ({end}) is before --from ({start})", fix="give the earlier date first")
-    occurrences, _ = ws.occurrences(unit_id, start.year, end.year + 1)
+    occurrences, _ = ws.occurrences(unit_id, start.year, end.year + 1,
+                                    events=log.event_dates(unit_id) if log is not None else None)
     items = ws.evaluate(unit_id, on, occurrences, engine=engine, log=log)
     chosen = [i for i in items if i.window_start <= end and i.deadline >= start]
     return sorted(chosen, key=lambda i: (i.deadline, i.occurrence.duty.id, i.occurrence.period))
