@@ -25,10 +25,10 @@ from obligations.calendar.data import CalendarData
 from obligations.calendar.holiday_source import HolidaySource
 from obligations.calendar.working import VietnamCalendar
 from obligations.loading import cross_check, read_inputs
-from obligations.log.record import record_extension, record_submission
-from obligations.log.store import Extension, Submission, SubmissionLog
+from obligations.log.record import record_event, record_extension, record_submission
+from obligations.log.store import Extension, RecordedEvent, Submission, SubmissionLog
 from obligations.occurrences.calendars import UnitCalendars
-from obligations.occurrences.generate import Occurrences
+from obligations.occurrences.generate import EventDates, Occurrences
 from obligations.occurrences.model import Occurrence, Placement
 from obligations.org.hierarchy import Hierarchy
 from obligations.reconcile.network import Extensions, Network
@@ -81,12 +81,13 @@ class Workspace:
     def relevant_duties(self, unit_id: str) -> list[Duty]:
         return self.occurrence_source.relevant_duties(unit_id)
 
-    def occurrences(self, unit_id: str, first_year: int, last_year: int,
-                    duties: Iterable[Duty] | None = None) -> tuple[list[Occurrence], list[Placement]]:
-        return self.occurrence_source.of_unit(unit_id, first_year, last_year, duties)
+    def occurrences(self, unit_id: str, first_year: int, last_year: int, duties: Iterable[Duty] | None = None,
+                    events: EventDates | None = None) -> tuple[list[Occurrence], list[Placement]]:
+        return self.occurrence_source.of_unit(unit_id, first_year, last_year, duties, events)
 
-    def find_occurrence(self, unit_id: str, duty_id: str, period: str | None, on: dt.date) -> Occurrence:
-        return self.occurrence_source.find(unit_id, duty_id, period, on)
+    def find_occurrence(self, unit_id: str, duty_id: str, period: str | None, on: dt.date,
+                        events: EventDates | None = None) -> Occurrence:
+        return self.occurrence_source.find(unit_id, duty_id, period, on, events)
 
     def network(self, roots: Iterable[Occurrence], extensions: Extensions | None = None
                 ) -> tuple[dict[OccurrenceKey, Occurrence], list[Node], list[Edge]]:
@@ -123,7 +124,8 @@ class Workspace:
         """Every occurrence of ``unit_id`` whose window meets [start, end], reconciled, with status."""
         if end < start:
             raise InputError(f"--to ({end}) is before --from ({start})", fix="give the earlier date first")
-        occurrences, _ = self.occurrences(unit_id, start.year, end.year + 1)
+        occurrences, _ = self.occurrences(unit_id, start.year, end.year + 1,
+                                          events=log.event_dates(unit_id) if log is not None else None)
         items = self.evaluate(unit_id, on, occurrences, engine=engine, log=log)
         chosen = [i for i in items if i.window_start <= end and i.deadline >= start]
         return sorted(chosen, key=lambda i: (i.deadline, i.occurrence.duty.id, i.occurrence.period))
@@ -137,6 +139,10 @@ class Workspace:
     def record_extension(self, log: SubmissionLog, unit_id: str, duty_id: str, period: str, until: dt.date,
                          ref: str, note: str | None = None) -> Extension:
         return record_extension(self.occurrence_source, log, unit_id, duty_id, period, until, ref, note)
+
+    def record_event(self, log: SubmissionLog, unit_id: str, event_id: str, happened_on: dt.date,
+                     ref: str | None = None, note: str | None = None) -> RecordedEvent:
+        return record_event(self.occurrence_source, log, unit_id, event_id, happened_on, ref, note)
 
     def chain(self, directive: Directive) -> list[str]:
         return self.rules.chain(directive)

@@ -123,14 +123,14 @@ def test_load_cache_follows_file_content(tmp_path, monkeypatch):
 
     first = load(rules)
     assert len(list((tmp_path / "cache").glob("loaded-*.pickle"))) == 1
-    assert load(rules).rules.duty("76-KH-DU/chi-bo-so-ket").schedule.month == 10     # from the cache
+    assert load(rules).rules.duty("76-KH-DU/chi-bo-so-ket").schedule.date.month == 10     # from the cache
     path = rules / "76-KH-DU.toml"
     path.write_text(path.read_text(encoding="utf-8").replace(
-        'schedule = { type = "once_in_month", year = 2025, month = 10 }\nvalid = { from = 2023-04-01 }\nfeeds = ["76-KH-DU/dang-uy-so-ket"]',
-        'schedule = { type = "once_in_month", year = 2025, month = 9 }\nvalid = { from = 2023-04-01 }\nfeeds = ["76-KH-DU/dang-uy-so-ket"]'),
+        'schedule = { every = "once", start = 2025-10-01, date = 2025-10-31, inclusive = true }\nvalid = { from = 2023-04-01 }\nfeeds = ["76-KH-DU/dang-uy-so-ket"]',
+        'schedule = { every = "once", start = 2025-09-01, date = 2025-09-30, inclusive = true }\nvalid = { from = 2023-04-01 }\nfeeds = ["76-KH-DU/dang-uy-so-ket"]'),
         encoding="utf-8")
-    assert load(rules).rules.duty("76-KH-DU/chi-bo-so-ket").schedule.month == 9      # edited: loaded afresh
+    assert load(rules).rules.duty("76-KH-DU/chi-bo-so-ket").schedule.date.month == 9      # edited: loaded afresh
     for cached in (tmp_path / "cache").glob("loaded-*.pickle"):
         cached.write_bytes(b"not a pickle")
-    assert load(rules).rules.duty("76-KH-DU/chi-bo-so-ket").schedule.month == 9      # damaged: ignored
-    assert first.rules.duty("76-KH-DU/chi-bo-so-ket").schedule.month == 10
+    assert load(rules).rules.duty("76-KH-DU/chi-bo-so-ket").schedule.date.month == 9      # damaged: ignored
+    assert first.rules.duty("76-KH-DU/chi-bo-so-ket").schedule.date.month == 10

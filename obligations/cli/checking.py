@@ -117,6 +117,9 @@ def _check_example(ws: Workspace, duty: Duty, example: Example) -> list[str]:
     where = f"{example.location}"
     if example.unit not in ws.hierarchy.units:
         return [f"{where}: example names unknown unit {example.unit!r}"]
+    if not duty.schedule.fits(example.period):
+        return [f"{where}: example period {example.period!r} does not fit duty {duty.local_id!r} "
+                f"(every = {duty.schedule.kind!r}; give the period as {duty.schedule.label_hint()})"]
     year = int(example.period[:4]) if example.period[:4].isdigit() else None
     if year is None:
         return [f"{where}: example period {example.period!r} does not start with a year"]

@@ -105,6 +105,17 @@ def build_parser() -> argparse.ArgumentParser:
     ext.add_argument("--ref", required=True, help="số văn bản: the document that grants the extension")
     ext.set_defaults(run="obligations.cli.commands.log_cmd:run_extend")
 
+    evt = sub.add_parser("event", help="record the day an event happened for a unit (duties are counted from it)")
+    evt.add_argument("--unit", required=True)
+    evt.add_argument("--event", required=True, help="the event id declared in a rule file ([[event]])")
+    evt.add_argument("--on", required=True, help="the day it happened (or is set to happen) YYYY-MM-DD")
+    evt.add_argument("--ref", help="số văn bản: the document that tells of it")
+    evt.add_argument("--note")
+    evt.add_argument("--lang", choices=("vi", "en"), default="vi")
+    _add_data(evt)
+    _add_db(evt)
+    evt.set_defaults(run="obligations.cli.commands.event_cmd:run")
+
     sts = sub.add_parser("status", help="on time, late or missing, and what is still open")
     sts.add_argument("--unit", required=True)
     sts.add_argument("--year", type=int, help="only occurrences whose deadline is in this year")

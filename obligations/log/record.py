@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from obligations.base.errors import InputError
-from obligations.log.store import Extension, Submission, SubmissionLog
+from obligations.log.store import Extension, RecordedEvent, Submission, SubmissionLog
 from obligations.occurrences.generate import Occurrences
 
 
@@ -31,3 +31,16 @@ def record_extension(occurrences: Occurrences, log: SubmissionLog, unit_id: str,
         raise InputError(f"an extension must be later than the deadline {occ.deadline}",
                          fix="give a later --until date; nothing was written")
     return log.record_extension(unit_id, occ.duty.id, occ.period, until, ref, note)
+
+
+def record_event(occurrences: Occurrences, log: SubmissionLog, unit_id: str, event_id: str,
+                 happened_on: dt.date, ref: str | None = None, note: str | None = None) -> RecordedEvent:
+    """An event that happened (or is set to happen) for a unit; the event must be declared
+    in a rule file. A date ahead is allowed: a congress is announced before it opens."""
+    occurrences.hierarchy.unit(unit_id)
+    declared = {e.id for d in occurrences.rules.directives for e in d.events}
+    if event_id not in declared:
+        known = ", ".join(sorted(declared)) or "none: declare one with [[event]] in a rule file"
+        raise InputError(f"unknown event {event_id!r}", fix=f"use one of: {known}")
+    occurrences.calendars(unit_id).check_year(happened_on.year)
+    return log.record_event(unit_id, event_id, happened_on, ref, note)

@@ -17,7 +17,7 @@ import attrs
 from obligations.base.errors import InputError
 from obligations.base.keys import OccurrenceKey
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 BUSY_TIMEOUT_MS = 30_000
 
 # Each entry upgrades the schema from version N-1 to N; never edit one that has shipped.
@@ -48,6 +48,18 @@ MIGRATIONS: dict[int, str] = {
             recorded_at TEXT NOT NULL
         );
         CREATE INDEX extension_key ON extension (unit, duty, period);
+    """,
+    3: """
+        CREATE TABLE event (
+            id INTEGER PRIMARY KEY,
+            unit TEXT NOT NULL,
+            event TEXT NOT NULL,
+            happened_on TEXT NOT NULL,
+            ref TEXT,
+            note TEXT,
+            recorded_at TEXT NOT NULL
+        );
+        CREATE INDEX event_unit ON event (unit, event);
     """,
 }
 
@@ -82,6 +94,21 @@ class Extension:
     @property
     def key(self) -> OccurrenceKey:
         return OccurrenceKey(self.unit, self.duty, self.period)
+
+
+@attrs.frozen
+class RecordedEvent:
+    """An event that happened for a unit (the plan was received, the congress opens),
+    from which event-driven duties are counted."""
+
+    unit: str
+    event: str
+    happened_on: dt.date
+    ref: str | None
+    note: str | None
+    recorded_at: str
+
+
 
 
 def _now() -> str:
@@ -201,16 +228,37 @@ class SubmissionLog:
                     (unit, duty, period, until.isoformat(), ref, note, item.recorded_at))
         return item
 
+    def record_event(self, unit: str, event: str, happened_on: dt.date, ref: str | None = None,
+                     note: str | None = None) -> RecordedEvent:
+        item = RecordedEvent(unit, event, happened_on, ref, note, _now())
+        self._write("INSERT INTO event (unit, event, happened_on, ref, note, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    (unit, event, happened_on.isoformat(), ref, note, item.recorded_at))
+        return item
+
     # -- reading ------------------------------------------------------------------------
 
-    def _read(self, table: str, date_column: str, unit: str | None) -> list[tuple]:
+    def events(self, unit: str | None = None) -> list[RecordedEvent]:
+        """Events recorded for ``unit`` (every unit when None), in the order recorded."""
+        rows = self._read("event", "happened_on", unit, key_columns="unit, event")
+        return [RecordedEvent(r[0], r[1], r[2], r[3], r[4], r[5]) for r in rows]
+
+    def event_dates(self, unit: str) -> dict[str, tuple[dt.date, ...]]:
+        """event id -> the distinct dates it happened for ``unit``, in date order."""
+        found: dict[str, set[dt.date]] = {}
+        for item in self.events(unit):
+            found.setdefault(item.event, set()).add(item.happened_on)
+        return {k: tuple(sorted(v)) for k, v in found.items()}
+
+    def _read(self, table: str, date_column: str, unit: str | None,
+              key_columns: str = "unit, duty, period") -> list[tuple]:
         conn = self._connect(create=False)
         if conn is None:
             return []
+        width = key_columns.count(",") + 1
         with _closing(conn):
-            rows = conn.execute(f"SELECT unit, duty, period, {date_column}, ref, note, recorded_at FROM {table} "
+            rows = conn.execute(f"SELECT {key_columns}, {date_column}, ref, note, recorded_at FROM {table} "
                                 "WHERE ?1 IS NULL OR unit = ?1 ORDER BY id", (unit,)).fetchall()
-        return [(r[0], r[1], r[2], dt.date.fromisoformat(r[3]), *r[4:]) for r in rows]
+        return [(*r[:width], dt.date.fromisoformat(r[width]), *r[width + 1:]) for r in rows]
 
     def submissions(self, unit: str | None = None) -> list[Submission]:
         return [Submission(*row) for row in self._read("submission", "delivered_on", unit)]

@@ -8,7 +8,7 @@ hierarchy's epoch, so it is computed once per epoch.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -16,7 +16,7 @@ import attrs
 from obligations.base.errors import InputError
 from obligations.calendar.working import VietnamCalendar
 from obligations.occurrences.calendars import UnitCalendars
-from obligations.occurrences.model import Anchor, Occurrence, Placement
+from obligations.occurrences.model import Occurrence, Placement
 from obligations.org.hierarchy import Hierarchy, Unit
 from obligations.org.routing import Route, effective_issuer, performs, route
 from obligations.rules.loader import RuleSet
@@ -24,6 +24,7 @@ from obligations.rules.model import Duty
 from obligations.rules.schedule import Window, expand
 
 WindowKey = tuple[object, ...]
+EventDates = Mapping[str, tuple[dt.date, ...]]   # event id -> the dates it happened for a unit
 
 
 def could_perform(duty: Duty, unit: Unit, issuer: str, above: set[str], itself: set[str]) -> bool:
@@ -40,15 +41,6 @@ def could_perform(duty: Duty, unit: Unit, issuer: str, above: set[str], itself: 
         elif issuer in above and issuer not in itself:
             return True
     return False
-
-
-def _anchor(window: Window) -> Anchor | None:
-    if window.anchor is None:
-        return None
-    if isinstance(window.anchor, Anchor):
-        return window.anchor
-    commemoration, _, day = window.anchor.partition("@")
-    return Anchor(commemoration, dt.date.fromisoformat(day))
 
 
 class Occurrences:
@@ -77,17 +69,22 @@ class Occurrences:
             return duty
         return attrs.evolve(duty, policy=attrs.evolve(duty.policy, **unit_policy))
 
-    def _windows_of(self, duty: Duty, cal: VietnamCalendar, first_year: int, last_year: int) -> list[Window]:
+    def _windows_of(self, duty: Duty, cal: VietnamCalendar, first_year: int, last_year: int,
+                    events: EventDates | None) -> list[Window]:
+        happened = {e: events[e] for e in duty.schedule.event_ids if e in events} if events else {}
         key: WindowKey = (duty.schedule, duty.valid_from, duty.valid_until, duty.policy, cal.scope,
-                          first_year, last_year)
+                          first_year, last_year, tuple(sorted(happened.items())))
         windows = self._windows.get(key)
         if windows is None:
-            windows = self._windows[key] = list(expand(duty, first_year, last_year, cal))
+            windows = self._windows[key] = list(expand(duty, first_year, last_year, cal, happened))
         return windows
 
-    def of_unit(self, unit_id: str, first_year: int, last_year: int,
-                duties: Iterable[Duty] | None = None) -> tuple[list[Occurrence], list[Placement]]:
-        """Every occurrence of ``unit_id`` whose last allowed day falls in [first_year, last_year]."""
+    def of_unit(self, unit_id: str, first_year: int, last_year: int, duties: Iterable[Duty] | None = None,
+                events: EventDates | None = None) -> tuple[list[Occurrence], list[Placement]]:
+        """Every occurrence of ``unit_id`` whose last allowed day falls in [first_year, last_year].
+
+        ``events``: the events recorded for the unit (SubmissionLog.event_dates), for
+        duties counted from an event."""
         unit = self.hierarchy.unit(unit_id)
         cal = self.calendars(unit_id)
         first_year = max(first_year, cal.data.first_year)
@@ -102,7 +99,7 @@ class Occurrences:
                 continue
             duty = self.duty_for_unit(base, unit_id)
             routes: dict[int, Route | None] = {}   # the answer is the same within an epoch
-            for window in self._windows_of(duty, cal, first_year, last_year):
+            for window in self._windows_of(duty, cal, first_year, last_year, events):
                 day = window.last_allowed
                 epoch = self.hierarchy.epoch(day)
                 if epoch not in routes:
@@ -117,7 +114,8 @@ class Occurrences:
                 found.append(Occurrence(duty=duty, unit=unit_id, period=window.period,
                                         window_start=window.start, last_allowed=day, roll=roll,
                                         issuer_unit=routed.issuer, recipient_unit=routed.recipient,
-                                        routing=routed.notes, anchor=_anchor(window)))
+                                        routing=routed.notes, anchor=window.anchor, time=window.time,
+                                        covers=window.covers))
                 if roll.result < window.start:
                     problems.append(Placement(unit_id, duty.id, window.period, "no_working_day",
                                               window.start, day, duty.source.location))
@@ -134,8 +132,11 @@ class Occurrences:
             found = self._by_period[key] = {o.period: o for o in occurrences}
         return found.get(period)
 
-    def find(self, unit_id: str, duty_id: str, period: str | None, on: dt.date) -> Occurrence:
-        """One occurrence of a duty for a unit: the given period, else the next one due."""
+    def find(self, unit_id: str, duty_id: str, period: str | None, on: dt.date,
+             events: EventDates | None = None) -> Occurrence:
+        """One occurrence of a duty for a unit: the given period, else the next one due.
+
+        ``events``: the events recorded for the unit, for event-driven duties."""
         try:
             duty = self.rules.duty(duty_id)
         except KeyError:
@@ -144,8 +145,19 @@ class Occurrences:
         self.hierarchy.unit(unit_id)
         cal = self.calendars(unit_id)
         last = (duty.valid_until or dt.date(on.year + 1, 12, 31)).year
+        if period is not None and not duty.schedule.fits(period):
+            file, _, line = duty.source.location.rpartition(":")
+            raise InputError(f"period {period!r} does not fit duty {duty.id} (every = {duty.schedule.kind!r})",
+                             file=file, place=f"{line} (duty {duty.local_id!r})",
+                             fix=f"give the period as {duty.schedule.label_hint()}")
+        if period is not None and len(period) == 10:
+            last = max(last, int(period[:4]) + 1)
         occurrences, _ = self.of_unit(unit_id, max(duty.valid_from.year, cal.data.first_year),
-                                      min(last, cal.data.last_year), duties=[duty])
+                                      min(last, cal.data.last_year), duties=[duty], events=events)
+        missing = _missing_event(duty, unit_id, events)
+        if missing is not None and (not occurrences or period is not None and
+                                    all(o.period != period for o in occurrences)):
+            raise missing
         if not occurrences:
             raise InputError(f"{unit_id} does not perform {duty.id} on any date",
                              fix="check the unit (is it a performer of this duty?) or the duty id")
@@ -157,3 +169,14 @@ class Occurrences:
                              fix="use one of: " + ", ".join(o.period for o in occurrences))
         upcoming = [o for o in occurrences if o.deadline >= on]
         return upcoming[0] if upcoming else occurrences[-1]
+
+
+def _missing_event(duty: Duty, unit_id: str, events: EventDates | None) -> InputError | None:
+    """The error for an event-driven duty whose event has no date for the unit."""
+    for event_id in duty.schedule.event_ids:
+        if not (events or {}).get(event_id) and not getattr(duty.schedule, "declared", ()):
+            return InputError(f"{duty.id} is counted from the event {event_id!r}, which has not been recorded "
+                              f"for {unit_id}" + ("" if events is not None else " (no submissions log was read)"),
+                              fix=f"record it: python -m obligations event --unit {unit_id} --event {event_id} "
+                                  "--on YYYY-MM-DD [--db FILE], then ask again with the same --db")
+    return None

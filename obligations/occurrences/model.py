@@ -10,14 +10,9 @@ from obligations.base.keys import OccurrenceKey
 from obligations.calendar.working import Roll
 from obligations.org.routing import RoutingNote
 from obligations.rules.model import Duty
+from obligations.rules.schedules.base import Anchor
 
-
-@attrs.frozen
-class Anchor:
-    """The commemoration a peak is placed around, and its date that year."""
-
-    commemoration: str
-    date: dt.date
+__all__ = ["Anchor", "Occurrence", "Placement"]
 
 
 @attrs.frozen
@@ -32,6 +27,8 @@ class Occurrence:
     recipient_unit: str | None
     routing: tuple[RoutingNote, ...] = ()
     anchor: Anchor | None = None
+    time: str | None = None       # "HH:MM" on the deadline day ("trước 16 giờ ngày ...")
+    covers: tuple[dt.date, dt.date] | None = None   # the data span (Decree 09/2019/NĐ-CP Art. 12)
 
     @property
     def deadline(self) -> dt.date:

@@ -51,6 +51,7 @@ def item_json(ws: Workspace, item: Item, lang: str) -> dict[str, object]:
         "last_allowed": occ.last_allowed.isoformat(),
         "own_deadline": occ.deadline.isoformat(),
         "deadline": item.deadline.isoformat(),
+        "deadline_time": occ.time,
         "status": item.status,
         "days_left": item.days_left,
         "working_days_left": item.working_days_left,
@@ -73,7 +74,7 @@ def item_json(ws: Workspace, item: Item, lang: str) -> dict[str, object]:
                         "note": item.submission.note} if item.submission else None),
     }
     if occ.anchor:
-        result["anchor"] = {"commemoration": occ.anchor.commemoration, "date": occ.anchor.date.isoformat()}
+        result["anchor"] = {"commemoration": "+".join(occ.anchor.commemorations), "date": occ.anchor.date.isoformat()}
     return result
 
 

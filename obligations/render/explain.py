@@ -9,6 +9,7 @@ import attrs
 from obligations.org.hierarchy import Hierarchy
 from obligations.render.due import conflict_json, constraint_json
 from obligations.render.labels import Labels
+from obligations.render.schedule_text import text as schedule_text
 from obligations.render.messages import move_reason, origin_source, origin_text, pick, routing_note
 from obligations.report.explain import Explanation
 
@@ -34,18 +35,10 @@ _t = Labels({
 })
 
 
-def _plain(value: object) -> object:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, tuple):
-        return list(value)
-    return value
-
-
 def explain_json(e: Explanation, hierarchy: Hierarchy, lang: str) -> dict[str, object]:
     occ, result = e.occurrence, e.result
     duty = occ.duty
-    schedule = {k: _plain(v) for k, v in attrs.asdict(duty.schedule, recurse=False).items() if v not in (None, (), 0)}
+    described = duty.schedule.describe()
     sub = e.submission
     return {
         "unit": occ.unit,
@@ -57,7 +50,8 @@ def explain_json(e: Explanation, hierarchy: Hierarchy, lang: str) -> dict[str, o
         "chain": list(e.chain),
         "sources": [{"directive": s.directive, "section": s.section, "text": s.text, "file": s.location}
                     for s in (duty.source, *duty.see_also)],
-        "schedule": schedule,
+        "schedule": duty.schedule.as_table(),
+        "rule": {"code": described.code, "params": dict(described.params), "text": schedule_text(described, lang)},
         "valid": {"from": duty.valid_from.isoformat(),
                   "until": duty.valid_until.isoformat() if duty.valid_until else None},
         "policy": attrs.asdict(duty.policy),
@@ -71,6 +65,8 @@ def explain_json(e: Explanation, hierarchy: Hierarchy, lang: str) -> dict[str, o
                         for m in occ.roll.skipped],
         },
         "own_deadline": occ.deadline.isoformat(),
+        "deadline_time": occ.time,
+        "covers": [d.isoformat() for d in occ.covers] if occ.covers else None,
         "issuer": {"unit": occ.issuer_unit, "name": hierarchy.name(occ.issuer_unit)},
         "recipient": ({"unit": occ.recipient_unit, "name": hierarchy.name(occ.recipient_unit)}
                       if occ.recipient_unit else None),
@@ -103,11 +99,12 @@ def explain_text(doc: dict[str, object], lang: str) -> str:
     out.append(_t("rule", lang))
     out.append("   schedule: " + ", ".join(f"{k}={v}" for k, v in d["schedule"].items())
                + f"; valid {d['valid']['from']} → {d['valid']['until'] or '…'}")
+    out.append(f"   {d['rule']['text']}")
     out.append(_t("window", lang, start=d["window_start"], last=d["last_allowed"], **d["policy"]))
     out.append(_t("cal", lang, policy=d["calendar"]["policy"]))
     for m in d["calendar"]["skipped"]:
         out.append(_t("skip", lang, **m))
-    out.append(_t("own", lang, date=d["own_deadline"]))
+    out.append(_t("own", lang, date=d["own_deadline"] + (f" {d['deadline_time']}" if d["deadline_time"] else "")))
     out.append(_t("route", lang, issuer=d["issuer"]["name"],
                   recipient=d["recipient"]["name"] if d["recipient"] else "—"))
     out.extend(f"   {note}" for note in d["routing"])

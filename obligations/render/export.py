@@ -21,6 +21,7 @@ from obligations.status.assess import Item
 from obligations.workspace import Workspace
 
 PRODID = "-//obligations//Vietnamese directive duties//VI"
+TZID = "Asia/Ho_Chi_Minh"
 REMIND_HOUR = 8          # 08:00 in Vietnam, the start of an office day
 DEFAULT_REMIND_DAYS = 3
 
@@ -68,7 +69,8 @@ def to_ics(ws: Workspace, items: list[Item], lang: str = "vi", remind: int = DEF
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-timezone", "Asia/Ho_Chi_Minh")
+    cal.add("x-wr-timezone", TZID)
+    timed = False
     for item in items:
         occ = item.occurrence
         summary, description = _text(ws, item, lang)
@@ -77,8 +79,16 @@ def to_ics(ws: Workspace, items: list[Item], lang: str = "vi", remind: int = DEF
         event.add("dtstamp", stamp)
         event.add("summary", summary)
         event.add("description", description)
-        event.add("dtstart", item.window_start)
-        event.add("dtend", item.deadline + dt.timedelta(days=1))    # DTEND of an all-day event is exclusive
+        if occ.time:
+            timed = True   # "trước 16 giờ": a timed event in Vietnam's zone, up to that hour
+            hour, minute = map(int, occ.time.split(":"))
+            zone = {"TZID": TZID}
+            event.add("dtstart", dt.datetime.combine(item.window_start, dt.time()), parameters=zone)
+            event.add("dtend", dt.datetime.combine(item.deadline, dt.time(hour, minute)), parameters=zone)
+            event.add("x-obligations-deadline-time", occ.time)
+        else:
+            event.add("dtstart", item.window_start)
+            event.add("dtend", item.deadline + dt.timedelta(days=1))    # DTEND of an all-day event is exclusive
         event.add("categories", [occ.duty.kind, ws.rules.directive(occ.duty.directive).number])
         event.add("transp", "TRANSPARENT")
         event.add("x-obligations-deadline", item.deadline.isoformat())
@@ -94,8 +104,24 @@ def to_ics(ws: Workspace, items: list[Item], lang: str = "vi", remind: int = DEF
             alarm.add("trigger", at, parameters={"VALUE": "DATE-TIME"})
             event.add_component(alarm)
         cal.add_component(event)
+    if timed:
+        cal.add_component(_vtimezone(icalendar))
     data: bytes = cal.to_ical()
     return data
+
+
+def _vtimezone(icalendar):
+    """Asia/Ho_Chi_Minh: UTC+7 without daylight saving since 1975 (written out, so that no
+    tz database is needed)."""
+    zone = icalendar.Timezone()
+    zone.add("tzid", TZID)
+    standard = icalendar.TimezoneStandard()
+    standard.add("dtstart", dt.datetime(1975, 6, 13))
+    standard.add("tzoffsetfrom", dt.timedelta(hours=7))
+    standard.add("tzoffsetto", dt.timedelta(hours=7))
+    standard.add("tzname", "ICT")
+    zone.add_component(standard)
+    return zone
 
 
 CSV_FIELDS = ("uid", "unit", "duty", "directive", "section", "title", "kind", "period", "window_start",

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
-from obligations.log.store import Extension, Submission
+from obligations.log.store import Extension, RecordedEvent, Submission
 from obligations.render.labels import Labels
 from obligations.render.messages import pick
 from obligations.report.deliveries import Delivery
@@ -22,6 +23,10 @@ _t = Labels({
     "missing": ("chưa nộp, quá hạn", "missing (overdue)"),
     "open": ("chưa đến hạn", "still open"),
     "delivered": ("nộp {on}", "delivered {on}"),
+    "events": ("Sự kiện đã ghi:", "Recorded events:"),
+    "recorded": ("Đã ghi: sự kiện {event} của {unit} ngày {on}{ref}.",
+                 "Recorded: event {event} for {unit} on {on}{ref}."),
+    "duties": ("Nhiệm vụ tính từ sự kiện này: {duties}", "Duties counted from it: {duties}"),
     "total": ("Tổng: {on_time} đúng hạn, {late} trễ, {missing} chưa nộp, {open} chưa đến hạn.",
               "Total: {on_time} on time, {late} late, {missing} missing, {open} still open."),
 })
@@ -37,6 +42,14 @@ def submitted_text(item: Submission, lang: str) -> str:
 def extended_text(item: Extension, lang: str) -> str:
     return _t("extended", lang, unit=item.unit, duty=item.duty, period=item.period,
               until=item.until.isoformat(), ref=item.ref)
+
+
+def event_text(item: RecordedEvent, duties: Sequence[str], lang: str) -> str:
+    ref = f" ({item.ref})" if item.ref else ""
+    text = _t("recorded", lang, event=item.event, unit=item.unit, on=item.happened_on.isoformat(), ref=ref)
+    if duties:
+        text += "\n" + _t("duties", lang, duties=", ".join(duties))
+    return text
 
 
 def status_rows(found: list[Delivery], lang: str) -> list[dict[str, object]]:
@@ -55,12 +68,15 @@ def totals(rows: list[dict[str, object]]) -> dict[str, int]:
     return {k: sum(r["result"] == k for r in rows) for k in RESULTS}
 
 
-def status_json(unit: str, on: dt.date, year: int | None, rows: list[dict[str, object]]) -> dict[str, object]:
-    return {"unit": unit, "on": on.isoformat(), "year": year, "items": rows, "totals": totals(rows)}
+def status_json(unit: str, on: dt.date, year: int | None, rows: list[dict[str, object]],
+                events: Sequence[RecordedEvent] = ()) -> dict[str, object]:
+    return {"unit": unit, "on": on.isoformat(), "year": year, "items": rows, "totals": totals(rows),
+            "events": [{"event": e.event, "on": e.happened_on.isoformat(), "ref": e.ref, "note": e.note}
+                       for e in events]}
 
 
 def status_text(name: str, unit: str, on: dt.date, year: int | None, rows: list[dict[str, object]],
-                lang: str) -> str:
+                lang: str, events: Sequence[RecordedEvent] = ()) -> str:
     out = [_t("title", lang, name=name, unit=unit, year=_t("in_year", lang, year=year) if year else "",
               on=on.isoformat()), ""]
     for r in rows:
@@ -70,4 +86,7 @@ def status_text(name: str, unit: str, on: dt.date, year: int | None, rows: list[
         out.append(f"{r['deadline']}  {r['period']:<10}  {r['title']}: {verdict}")
     out.append("")
     out.append(_t("total", lang, **totals(rows)))
+    if events:
+        out.extend(["", _t("events", lang)])
+        out.extend(f"{e.happened_on.isoformat()}  {e.event}" + (f" ({e.ref})" if e.ref else "") for e in events)
     return "\n".join(out)

@@ -62,6 +62,7 @@ def special_units(occurrences: Occurrences, log: SubmissionLog | None) -> set[st
     if log is not None:
         special |= {key.unit for key in log.delivered()}
         special |= {key.unit for key in log.granted()}
+        special |= {event.unit for event in log.events()}
     return special
 
 
@@ -93,7 +94,7 @@ def _relabel_item(item: Item, old: str, new: str) -> Item:
 
     o = item.occurrence
     occ = Occurrence(o.duty, new, o.period, o.window_start, o.last_allowed, o.roll, o.issuer_unit,
-                     o.recipient_unit, o.routing, o.anchor)
+                     o.recipient_unit, o.routing, o.anchor, o.time, o.covers)
     r = item.reconciled
     if r is None:
         return Item(occ, item.status, item.days_left, item.working_days_left, None, item.submission)

@@ -35,7 +35,8 @@ def deliveries(ws: Workspace, unit_id: str, on: dt.date, year: int | None, log: 
     ws.hierarchy.unit(unit_id)
     first = year or min(d.valid_from.year for d in ws.rules.duties)
     last = year or on.year
-    occurrences, _ = ws.occurrences(unit_id, first - 1, last + 1)
+    occurrences, _ = ws.occurrences(unit_id, first - 1, last + 1,
+                                    events=log.event_dates(unit_id) if log is not None else None)
     items = [i for i in ws.evaluate(unit_id, on, occurrences, log=log)
              if first <= i.deadline.year <= last and (year or i.window_start <= on)]
     items.sort(key=lambda i: (i.deadline, i.occurrence.duty.id, i.occurrence.period))

@@ -55,7 +55,8 @@ def due(unit_id: str, on: dt.date, occurrences: Occurrences, network: Network, e
     calendars(unit_id).check_year(on.year)
     first = occurrences.first_year or on.year
     horizon_end = on + dt.timedelta(days=horizon)
-    found, problems = occurrences.of_unit(unit_id, first, horizon_end.year)
+    found, problems = occurrences.of_unit(unit_id, first, horizon_end.year,
+                                          events=log.event_dates(unit_id) if log is not None else None)
     oldest = on - dt.timedelta(days=lookback)
     items, hidden = [], 0
     for item in evaluate(unit_id, on, found, network, calendars, engine, due_soon, log, known):

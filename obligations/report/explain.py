@@ -28,7 +28,8 @@ class Explanation:
 
 def explain(ws: Workspace, unit_id: str, duty_id: str, period: str | None, on: dt.date,
             log: SubmissionLog | None = None) -> Explanation:
-    occ = ws.find_occurrence(unit_id, duty_id, period, on)
+    occ = ws.find_occurrence(unit_id, duty_id, period, on,
+                             events=log.event_dates(unit_id) if log is not None else None)
     extensions = log.granted() if log else {}
     found, _, edges = ws.network_solver.build([occ], extensions)
     results = ws.reconcile([occ], extensions)

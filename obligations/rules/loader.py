@@ -15,8 +15,9 @@ import attrs
 from obligations.base.vocabulary import ROLL_POLICIES
 from obligations.base.dates import month_end
 from obligations.base.errors import DataFileError, ObligationsError, Problems
-from obligations.rules.model import (DUTY_KINDS, SCHEDULE_TYPES, Directive, Duty, Example, Policy, Schedule,
-                    Source, Undated)
+from obligations.rules.model import (DUTY_KINDS, DeclaredEvent, Directive, Duty, Example, Policy, Source,
+                                     Undated)
+from obligations.rules.schedules.parse import AnySchedule, parse_schedule
 from obligations.base.toml import Locator, as_date, check_keys, expect, read_toml
 
 HIERARCHY_FILE = "hierarchy.toml"
@@ -27,25 +28,11 @@ _DUTY_KEYS = {"id", "section", "source", "kind", "title_vi", "title_en", "perfor
               "body", "schedule", "valid", "policy", "see_also", "note", "example", "feeds", "draft"}
 _DUTY_REQUIRED = {"id", "section", "source", "kind", "title_vi", "title_en", "performers",
                   "recipient", "schedule", "valid"}
-_SCHEDULE_FIELDS = {
-    "once_before": ({"date"}, set()),
-    "once_in_month": ({"year", "month"}, set()),
-    "once_between": ({"start", "end"}, set()),
-    "yearly_in_month": ({"month"}, set()),
-    "yearly_before": ({"month", "day"}, set()),
-    "monthly": (set(), set()),
-    "quarterly": (set(), set()),
-    "peaks": ({"around"}, {"days_before", "days_after"}),
-    "within_days": ({"start", "days"}, set()),
-}
 _POLICY_VALUES = {
     "before": ("exclusive", "inclusive"),
     "roll": ROLL_POLICIES,
     "opens": ("period_start", "validity_start"),
 }
-# Defaults that depend on the schedule: an activity tied to a day is not moved, and a
-# period counted in days ends by the Civil Code rule (Art. 148).
-_SCHEDULE_DEFAULT_ROLL = {"peaks": "none", "within_days": "next"}
 
 
 @attrs.frozen
@@ -129,51 +116,7 @@ class _Ctx:
         return as_date(value, self.loc, line=self.line, place=self.place, what=what)
 
 
-def _schedule(raw: Any, ctx: _Ctx) -> Schedule:
-    expect(raw, dict, ctx.loc, line=ctx.line, place=ctx.place, what="schedule")
-    kind = raw.get("type")
-    if kind not in _SCHEDULE_TYPES_SET:
-        raise ctx.error(f"unknown schedule type {kind!r}", fix="use one of: " + ", ".join(SCHEDULE_TYPES))
-    required, optional = _SCHEDULE_FIELDS[kind]
-    ctx.keys(raw, required | optional | {"type"}, required | {"type"})
-    fields: dict[str, Any] = {"type": kind}
-    for key in ("date", "start", "end"):
-        if key in raw:
-            fields[key] = ctx.date(raw[key], f"schedule.{key}")
-    for key in ("year", "month", "day", "days", "days_before", "days_after"):
-        if key in raw:
-            fields[key] = ctx.int(raw[key], f"schedule.{key}")
-    if "month" in fields and not 1 <= fields["month"] <= 12:
-        raise ctx.error(f"schedule.month {fields['month']} is not a month", fix="use 1 to 12")
-    if kind == "yearly_before":
-        # 29/2 would only exist in leap years: refuse it rather than skip years.
-        last = month_end(2023, fields["month"]).day
-        if not 1 <= fields["day"] <= last:
-            raise ctx.error(f"{fields['day']}/{fields['month']} does not happen every year",
-                            fix="give a day that exists in that month every year")
-    if kind == "once_between" and fields["end"] < fields["start"]:
-        raise ctx.error(f"the window ends ({fields['end']}) before it starts ({fields['start']})",
-                        fix="swap start and end")
-    if kind == "once_in_month" and not 1900 <= fields["year"] <= 2100:
-        raise ctx.error(f"schedule.year {fields['year']} is not plausible", fix="a year such as 2025")
-    for key in ("days", "days_before", "days_after"):
-        if key in fields and fields[key] < 0:
-            raise ctx.error(f"schedule.{key} must not be negative")
-    if kind == "within_days" and fields["days"] < 1:
-        raise ctx.error("schedule.days must be at least 1")
-    if kind == "peaks":
-        around = raw["around"]
-        if not isinstance(around, list) or not around or not all(isinstance(a, str) for a in around):
-            raise ctx.error("schedule.around must list commemoration ids",
-                            fix='e.g. around = ["giai-phong-mien-nam", "quoc-khanh"]')
-        fields["around"] = tuple(around)
-    return Schedule(**fields)
-
-
-_SCHEDULE_TYPES_SET = set(SCHEDULE_TYPES)
-
-
-def _policy(raw: Any, schedule: Schedule, ctx: _Ctx) -> tuple[Policy, frozenset[str]]:
+def _policy(raw: Any, schedule: AnySchedule, ctx: _Ctx) -> tuple[Policy, frozenset[str]]:
     raw = {} if raw is None else raw
     expect(raw, dict, ctx.loc, line=ctx.line, place=ctx.place, what="policy")
     ctx.keys(raw, set(_POLICY_VALUES) | {"due_soon_days"}, ())
@@ -182,9 +125,10 @@ def _policy(raw: Any, schedule: Schedule, ctx: _Ctx) -> tuple[Policy, frozenset[
             raise ctx.error(f"policy.{key} {raw[key]!r} is not known", fix="use one of: " + ", ".join(allowed))
     if "due_soon_days" in raw and ctx.int(raw["due_soon_days"], "policy.due_soon_days") < 0:
         raise ctx.error("policy.due_soon_days must not be negative")
-    values = {"roll": _SCHEDULE_DEFAULT_ROLL.get(schedule.type, "previous")}
-    if schedule.type in ("once_before", "within_days"):
-        values["opens"] = "validity_start"
+    # Defaults that depend on the schedule: an activity tied to a day is not moved, a
+    # period counted in days after an event ends by the Civil Code rule (Art. 148), and
+    # "trước ngày D" opens when the duty takes effect.
+    values = {"roll": schedule.default_roll, "opens": schedule.default_opens}
     values.update(raw)
     return Policy(**values), frozenset(raw)
 
@@ -248,7 +192,8 @@ def _refuse_todo(doc: dict, loc: Locator) -> None:
         raise Problems(problems)
 
 
-def _duty(raw: dict, directive: dict, ctx: _Ctx, examples_seen: list[int], rel: str) -> Duty:
+def _duty(raw: dict, directive: dict, ctx: _Ctx, examples_seen: list[int], rel: str,
+          events: dict[str, tuple[dt.date, ...]]) -> Duty:
     if isinstance(raw.get("id"), str):
         ctx.place = f"duty {raw['id']!r}"
 
@@ -261,7 +206,7 @@ def _duty(raw: dict, directive: dict, ctx: _Ctx, examples_seen: list[int], rel: 
     if kind not in DUTY_KINDS:
         raise ctx.error(f"unknown duty kind {kind!r}", fix="use one of: " + ", ".join(DUTY_KINDS))
     recipient = ctx.str(raw["recipient"], "recipient")
-    schedule = _schedule(raw["schedule"], ctx)
+    schedule = parse_schedule(raw["schedule"], ctx, events)
     valid = raw["valid"]
     expect(valid, dict, ctx.loc, line=ctx.line, place=ctx.place, what="valid")
     ctx.keys(valid, {"from", "until"}, {"from"})
@@ -270,8 +215,6 @@ def _duty(raw: dict, directive: dict, ctx: _Ctx, examples_seen: list[int], rel: 
     if valid_until is not None and valid_until < valid_from:
         raise ctx.error(f"the duty ends ({valid_until}) before it starts ({valid_from})",
                         fix="swap valid.from and valid.until")
-    if schedule.type == "monthly" and valid_until is None:
-        pass  # open-ended monthly duties are expanded up to the evaluation horizon
     policy, overrides = _policy(raw.get("policy"), schedule, ctx)
     location = f"{rel}:{ctx.line}"
     number = directive["number"]
@@ -306,7 +249,7 @@ def load_rule_file(path: Path, rel: str | None = None) -> Directive:
     rel = rel or path.name
     doc, text = read_toml(path)
     loc = Locator(path, text)
-    check_keys(doc, {"directive", "duty", "undated"}, {"directive"}, loc, line=None, place="top level")
+    check_keys(doc, {"directive", "duty", "undated", "event"}, {"directive"}, loc, line=None, place="top level")
     head = doc["directive"]
     line = loc.key_line("number")
     ctx = _Ctx(loc, line, "[directive]")
@@ -322,6 +265,8 @@ def load_rule_file(path: Path, rel: str | None = None) -> Directive:
     if not isinstance(implements, list) or not all(isinstance(i, str) for i in implements):
         raise ctx.error("implements must list directive numbers", fix='e.g. implements = ["105-KH/HU"]')
 
+    declared = _events(doc.get("event", []), loc, rel)
+    events = {e.id: ((e.date,) if e.date else ()) for e in declared}
     duties = []
     seen: dict[str, int] = {}
     examples_seen = [0]
@@ -329,7 +274,7 @@ def load_rule_file(path: Path, rel: str | None = None) -> Directive:
         dline = loc.table_line("duty", index)
         dctx = _Ctx(loc, dline, f"duty #{index + 1}")
         expect(raw, dict, loc, line=dline, place=dctx.place, what="[[duty]]")
-        duty = _duty(raw, head, dctx, examples_seen, rel)
+        duty = _duty(raw, head, dctx, examples_seen, rel, events)
         if duty.id in seen:
             raise loc.error(f"duty id {duty.local_id!r} is used twice (also at line {seen[duty.id]})",
                             line=dline, place=f"duty {duty.local_id!r}", fix="give each duty its own id")
@@ -346,7 +291,30 @@ def load_rule_file(path: Path, rel: str | None = None) -> Directive:
                      unit=head["unit"], title=head["title"], issued=issued,
                      implements=tuple(implements), file=rel, note=head.get("note"),
                      source_document=head.get("source_document"),
-                     duties=tuple(sorted(duties, key=lambda d: d.id)), undated=tuple(undated))
+                     duties=tuple(sorted(duties, key=lambda d: d.id)), undated=tuple(undated),
+                     events=declared)
+
+
+def _events(raw: Any, loc: Locator, rel: str) -> tuple[DeclaredEvent, ...]:
+    """`[[event]]`: the events this file's duties are counted from."""
+    if not isinstance(raw, list):
+        raise loc.error("event must be a list of [[event]] tables", place="[[event]]")
+    found: dict[str, DeclaredEvent] = {}
+    for index, item in enumerate(raw):
+        line = loc.table_line("event", index)
+        ctx = _Ctx(loc, line, f"event #{index + 1}")
+        expect(item, dict, loc, line=line, place=ctx.place, what="[[event]]")
+        ctx.keys(item, {"id", "source", "date", "note"}, {"id", "source"})
+        event_id = ctx.str(item["id"], "id")
+        if event_id in found:
+            raise ctx.error(f"event {event_id!r} is declared twice", fix="declare each event once")
+        if not all(c.isalnum() or c in "-_" for c in event_id):
+            raise ctx.error(f"event id {event_id!r} has other characters than letters, digits, '-' and '_'",
+                            fix='e.g. id = "nhan-ke-hoach"')
+        found[event_id] = DeclaredEvent(event_id, ctx.str(item["source"], "source").strip(), f"{rel}:{line}",
+                                        ctx.date(item["date"], "date") if "date" in item else None,
+                                        item.get("note"))
+    return tuple(found.values())
 
 
 def rule_files(directory: Path) -> list[Path]:

@@ -12,6 +12,7 @@ import attrs
 
 from obligations.base.vocabulary import DUTY_KINDS as DUTY_KINDS
 from obligations.base.vocabulary import STATUSES as STATUSES
+from obligations.rules.schedules.parse import AnySchedule
 
 SCHEDULE_TYPES = ("once_before", "once_in_month", "once_between", "yearly_in_month",
                   "yearly_before", "monthly", "quarterly", "peaks", "within_days")
@@ -29,7 +30,11 @@ class Source:
 
 @attrs.frozen
 class Schedule:
-    """When a duty falls due. Which fields are used depends on ``type``:
+    """The first form of schedules, kept for applications that built them; rule files now
+    load into the typed classes of obligations/rules/schedules/ (the old `type = ...`
+    names below are read as aliases by schedules/parse.py).
+
+    When a duty falls due. Which fields are used depends on ``type``:
 
     once_before      date                          trước ngày 20/4/2023
     once_in_month    year, month                   trong tháng 4/2023, vào tháng 10/2025
@@ -93,7 +98,7 @@ class Duty:
     performers: tuple[str, ...]   # "self", "children", "level:<level>"
     recipient: str                # "issuer", "parent", or a unit id
     body: str | None
-    schedule: Schedule
+    schedule: AnySchedule
     valid_from: dt.date
     valid_until: dt.date | None
     policy: Policy
@@ -120,6 +125,18 @@ class Undated:
 
 
 @attrs.frozen
+class DeclaredEvent:
+    """An event duties are counted from (`[[event]]`): its date when the directive gives
+    one, else each unit records the day it happened (the `event` command)."""
+
+    id: str
+    source: str
+    location: str
+    date: dt.date | None = None
+    note: str | None = None
+
+
+@attrs.frozen
 class Directive:
     id: str
     number: str
@@ -134,3 +151,4 @@ class Directive:
     source_document: str | None = None
     duties: tuple[Duty, ...] = ()
     undated: tuple[Undated, ...] = ()
+    events: tuple[DeclaredEvent, ...] = ()

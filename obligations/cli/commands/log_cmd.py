@@ -34,10 +34,13 @@ def run_extend(args: argparse.Namespace, out: TextIO) -> int:
 def run_status(args: argparse.Namespace, out: TextIO) -> int:
     on = parse_iso_date(args.on, what="--on") if args.on else today_in_vietnam()
     ws = environment.workspace(args.rules, args.org, args.calendars)
-    rows = status_rows(deliveries(ws, args.unit, on, args.year, environment.existing_log(args.db)), args.lang)
+    log = environment.existing_log(args.db)
+    rows = status_rows(deliveries(ws, args.unit, on, args.year, log), args.lang)
+    events = log.events(args.unit) if log is not None else []
     if args.format == "json":
-        json.dump(status_json(args.unit, on, args.year, rows), out, ensure_ascii=False, indent=1)
+        json.dump(status_json(args.unit, on, args.year, rows, events), out, ensure_ascii=False, indent=1)
         out.write("\n")
     else:
-        out.write(status_text(ws.hierarchy.name(args.unit), args.unit, on, args.year, rows, args.lang) + "\n")
+        out.write(status_text(ws.hierarchy.name(args.unit), args.unit, on, args.year, rows, args.lang, events)
+                  + "\n")
     return 0

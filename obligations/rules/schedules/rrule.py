@@ -1,0 +1,101 @@
+"""The escape hatch: any regular pattern as an RFC 5545 recurrence rule; each date it
+generates is a named day ("trước ngày 25/3 và 25/9 hằng năm").
+
+    { every = "rrule", rrule = "FREQ=YEARLY;BYMONTH=3,9;BYMONTHDAY=25", inclusive = false }
+
+The rule starts on the duty's `valid.from` (DTSTART); a window opens the day after the
+previous date's last allowed day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, ClassVar, Iterator
+
+import attrs
+
+from obligations.rules.schedules import periods
+from obligations.rules.schedules.base import (ONE_DAY, Context, Description, Reporter, Window, check_inclusive,
+                                              check_time, last_allowed, table)
+
+KEYS = {"every", "rrule", "inclusive", "time"}
+_DAILY_OR_SLOWER = ("YEARLY", "MONTHLY", "WEEKLY", "DAILY")
+
+
+def _at(day: dt.date) -> dt.datetime:
+    return dt.datetime(day.year, day.month, day.day)
+
+
+def _rule(text: str, start: dt.date) -> Any:
+    from dateutil.rrule import rrulestr  # type: ignore[import-untyped]
+
+    return rrulestr(text, dtstart=_at(start))
+
+
+@attrs.frozen
+class RRuleSchedule:
+    rrule: str
+    inclusive: bool | None = None
+    time: str | None = None
+
+    kind: ClassVar[str] = "rrule"
+    default_roll: ClassVar[str] = "previous"
+    default_opens: ClassVar[str] = "period_start"
+    event_ids: ClassVar[tuple[str, ...]] = ()
+    around: ClassVar[tuple[str, ...]] = ()
+
+    def expand(self, ctx: Context, lo: dt.date, hi: dt.date) -> Iterator[Window]:
+        rule = _rule(self.rrule, ctx.valid_from)
+        upper = min(hi + ONE_DAY, ctx.until)
+        if upper < lo:
+            return
+        seen = set()
+        for when in rule.between(_at(lo), _at(upper) + dt.timedelta(hours=23, minutes=59), inc=True):
+            named = when.date()
+            if named in seen:
+                continue
+            seen.add(named)
+            last = last_allowed(named, self.inclusive, ctx)
+            if not lo <= last <= hi or last < ctx.valid_from:
+                continue
+            before = rule.before(_at(named), inc=False)
+            opens = ctx.valid_from
+            if before is not None and ctx.opens != "validity_start":
+                opens = last_allowed(before.date(), self.inclusive, ctx) + ONE_DAY
+            yield Window(named.isoformat(), max(opens, ctx.valid_from), last, time=self.time, named=named)
+
+    def fits(self, period: str) -> bool:
+        return periods.fits_day(period)
+
+    def label_hint(self) -> str:
+        return "YYYY-MM-DD, a date the rule generates, e.g. 2025-09-25"
+
+    def as_table(self) -> dict[str, object]:
+        return table(self, self.kind)
+
+    def describe(self) -> Description:
+        params: dict[str, object] = {"rrule": self.rrule, "inclusive": self.inclusive}
+        if self.time:
+            params["time"] = self.time
+        return Description("rrule", tuple(params.items()))
+
+
+def parse(raw: dict[str, Any], ctx: Reporter) -> RRuleSchedule:
+    ctx.keys(raw, KEYS, {"every", "rrule"})
+    text = ctx.str(raw["rrule"], "schedule.rrule").strip()
+    if text.upper().startswith("RRULE:"):
+        text = text[6:]
+    parts = dict(p.partition("=")[::2] for p in text.upper().split(";") if p)
+    fix = 'e.g. rrule = "FREQ=YEARLY;BYMONTH=3,9;BYMONTHDAY=25" (RFC 5545; DTSTART is valid.from)'
+    if "DTSTART" in text.upper():
+        raise ctx.error("schedule.rrule must not carry DTSTART: the rule starts on valid.from", fix=fix)
+    if parts.get("FREQ") not in _DAILY_OR_SLOWER:
+        raise ctx.error(f"schedule.rrule needs FREQ = {', '.join(_DAILY_OR_SLOWER)} (deadlines are days)", fix=fix)
+    try:
+        rule = _rule(text, dt.date(2000, 1, 1))
+    except (ValueError, TypeError) as exc:
+        raise ctx.error(f"schedule.rrule is not an RFC 5545 rule: {exc}", fix=fix) from None
+    if "COUNT" not in parts and "UNTIL" not in parts and rule.after(_at(dt.date(2000, 1, 1))) is None:
+        raise ctx.error("schedule.rrule never generates a date (an impossible day of a month?)", fix=fix)
+    time = check_time(raw["time"], ctx) if "time" in raw else None
+    return RRuleSchedule(text, check_inclusive(raw, ctx), time)
