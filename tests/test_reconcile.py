@@ -9,7 +9,7 @@ from hypothesis import given, settings, strategies as st
 
 from conftest import FIXTURES
 from obligations.base.keys import OccurrenceKey
-from obligations.reconcile.solve import Constraint, Edge, LeadOrigin, Node, RuleOrigin, reconcile
+from obligations.reconcile.solve import Constraint, Edge, LeadOrigin, Node, RuleOrigin, SameReportOrigin, reconcile
 from obligations.render.messages import constraint_source
 from obligations.workspace import load
 
@@ -30,10 +30,11 @@ def test_yearly_report_november_at_the_commune_against_15_12_at_the_province(ws)
     assert [c.kind for c in commune.reconciled.decided_by] == ["deadline"]
     assert "76-KH/ĐU" in constraint_source(commune.reconciled.decided_by[0])
     cell = effective(ws, "chibo-2", "76-KH-DU/chi-bo-bao-cao-hang-nam", "2025", on)
-    # the commune needs 5 working days (default): 28/11 - 5 working days = 21/11 (Friday).
-    assert cell.occurrence.deadline == dt.date(2025, 11, 28) and cell.deadline == dt.date(2025, 11, 21)
-    assert [c.kind for c in cell.reconciled.decided_by] == ["deadline", "lead"]
-    assert cell.reconciled.decided_by[-1].lead == 5 and cell.reconciled.conflict is None
+    # No document states a lead time for the commune: none is invented. The cell's own
+    # "trong tháng 11" (28/11, Friday) is also the commune's effective deadline.
+    assert cell.occurrence.deadline == dt.date(2025, 11, 28) and cell.deadline == dt.date(2025, 11, 28)
+    assert [c.kind for c in cell.reconciled.decided_by] == ["deadline"]
+    assert cell.reconciled.conflict is None and cell.reconciled.target is None
 
 
 def test_before_the_reform_the_district_is_in_the_chain(ws):
@@ -45,7 +46,10 @@ def test_before_the_reform_the_district_is_in_the_chain(ws):
     above = {(e["unit"], e["duty"]): e for e in doc["above"]}
     district = above[("huyen-Y", "CV-BTVTU-KonTum/bao-cao-hang-nam")]
     assert district["own_deadline"] == "2024-12-13"          # 14/12/2024 Saturday
-    assert doc["deadline"] == "2024-11-22"                    # 29/11 - 5 working days
+    assert district["effective_deadline"] == "2024-12-13"
+    commune = above[("xa-X", "76-KH-DU/dang-uy-bao-cao-hang-nam")]
+    assert commune["effective_deadline"] == "2024-11-29" and commune["lead_working_days"] == 0
+    assert doc["deadline"] == "2024-11-29"                    # the cell's own November, no lead time stated
 
 
 def test_interim_review_after_the_district_is_gone(ws):
@@ -54,29 +58,29 @@ def test_interim_review_after_the_district_is_gone(ws):
     assert commune.deadline == dt.date(2025, 10, 31)          # 10/2025 beats before 15-11-2025 (14/11)
     assert commune.occurrence.recipient_unit == "tinh-quang-ngai"
     cell = effective(ws, "chibo-1", "76-KH-DU/chi-bo-so-ket", "2025", on)
-    assert cell.deadline == dt.date(2025, 10, 24)
+    assert cell.deadline == dt.date(2025, 10, 31)            # no lead time stated: the commune's own date
 
 
 def test_due_json_has_conflicts_and_decided_by(run_cli):
     code, out, _ = run_cli("due", "--unit", "chibo-1", "--on", "2025-11-10", "--format", "json")
     (item,) = [i for i in json.loads(out)["items"] if i["duty"] == "76-KH-DU/chi-bo-bao-cao-hang-nam"]
-    assert item["own_deadline"] == "2025-11-28" and item["deadline"] == "2025-11-21"
+    assert item["own_deadline"] == "2025-11-28" and item["deadline"] == "2025-11-28"
     assert item["conflicts"] == []
-    assert [d["kind"] for d in item["decided_by"]] == ["deadline", "lead"]
-    assert item["decided_by"][0]["unit"] == "xa-X" and item["decided_by"][1]["lead_working_days"] == 5
+    assert [d["kind"] for d in item["decided_by"]] == ["deadline"] and item["decided_by"][0]["unit"] == "chibo-1"
 
 
 def test_explain_text_in_both_languages(run_cli):
     argv = ("explain", "--unit", "chibo-1", "--duty", "76-KH-DU/chi-bo-so-ket", "--period", "2025")
     code, out, err = run_cli(*argv)
     assert code == 0 and err == ""
-    assert "Hạn hiệu lực 2025-10-24, quyết định bởi:" in out and "2025-10-31: " not in out
+    assert "Hạn hiệu lực 2025-10-31, quyết định bởi:" in out
     assert "“báo cáo sơ kết giai đoạn 2023-2025 vào **tháng 10/2025**”" in out
     code, out, _ = run_cli(*argv, "--lang", "en", "--format", "json")
     doc = json.loads(out)
-    assert doc["own_deadline"] == "2025-10-31" and doc["deadline"] == "2025-10-24"
+    assert doc["own_deadline"] == "2025-10-31" and doc["deadline"] == "2025-10-31"
     assert [a["unit"] for a in doc["above"]] == ["xa-X", "xa-X"]     # same report under two directives
-    assert doc["above"][1]["lead_working_days"] == 0
+    assert [a["lead_working_days"] for a in doc["above"]] == [0, 0]
+    assert all(a["effective_deadline"] for a in doc["above"])
 
 
 def test_explain_shows_the_calendar_move_and_the_policy(run_cli):
@@ -102,15 +106,20 @@ def test_check_catches_the_conflict(run_cli):
     code, out, _ = run_cli("check", "--rules", str(FIXTURES / "rules_conflict"))
     assert code == 1
     lines = [l for l in out.splitlines() if "conflict for" in l]
-    assert len(lines) == 2
+    # The commune's own report clashes with itself under two directives. Its cells report
+    # in November to a commune whose window opens in December: ordinary, no conflict.
+    assert len(lines) == 1
     commune = [l for l in lines if "xa-C C-1/so-ket" in l][0]
     assert "the window opens 2025-12-01 but the latest date accepted is 2025-11-14" in commune
     assert "window_start 2025-12-01 (xa-C: 2-KH/ĐU mục 3" in commune
     assert "deadline 2025-11-14 (xa-C: 1-CV/TU mục 2" in commune
-    cell = [l for l in lines if "chibo-K" in l][0]
-    # 14/11 minus the commune's 3 working days (hierarchy [lead_days]) = 11/11; the cell's window opens 1/11:
-    # no conflict from the window, but the commune's own December start is inherited.
-    assert "lead 2025-11-11" in cell and "[lead_days] commune" in cell
+    assert not [l for l in lines if "chibo-K" in l]
+    code, out, _ = run_cli("explain", "--rules", str(FIXTURES / "rules_conflict"), "--unit", "chibo-K",
+                           "--duty", "C-1/chi-bo-so-ket", "--period", "2025", "--format", "json")
+    doc = json.loads(out)
+    # 14/11 minus the commune's 3 working days (stated in the hierarchy) = 11/11; the window still opens 1/11.
+    assert doc["deadline"] == "2025-11-11" and doc["effective_window_start"] == "2025-11-01"
+    assert doc["conflicts"] == [] and "[lead_days] commune" in doc["decided_by"][-1]["source"]
 
 
 def test_due_shows_the_conflict_with_the_item(run_cli):
@@ -142,7 +151,12 @@ def networks(draw, max_nodes=4):
     for child in range(n):
         for parent in range(child + 1, n):
             if draw(st.booleans()):
-                edges.append((nodes[child][0], nodes[parent][0], draw(st.integers(0, 4))))
+                # "lead": a report feeding the level above (lead 0..4 working days, stated);
+                # "same": one report at one unit under two directives; "internal": an
+                # office's own lead time, a target that never moves the deadline.
+                kind = draw(st.sampled_from(["lead", "same", "internal"]))
+                lead = 0 if kind == "same" else draw(st.integers(0, 4))
+                edges.append((nodes[child][0], nodes[parent][0], lead, kind))
     return nodes, edges
 
 
@@ -153,8 +167,15 @@ def build(national, raw_nodes, raw_edges):
         origin = RuleOrigin("u", key.duty, "1", f"{key} rule", "test")
         nodes.append(Node(key, "u", start, deadline, Constraint("window_start", key, start, origin),
                           Constraint("deadline", key, deadline, origin)))
-    edges = [Edge(c, p, lead, LeadOrigin("u", f"lead {c}->{p}", lead, "unit")) for c, p, lead in raw_edges]
+    edges = [Edge(c, p, lead, SameReportOrigin("u") if kind == "same"
+                  else LeadOrigin("u", f"lead {c}->{p}", lead, "unit", internal=kind == "internal"))
+             for c, p, lead, kind in raw_edges]
     return nodes, edges
+
+
+def binding(edge):
+    """Edges that bound the deadline (an internal lead time only sets a target)."""
+    return not (isinstance(edge.origin, LeadOrigin) and edge.origin.internal)
 
 
 def solve(national, nodes, edges):
@@ -176,7 +197,11 @@ def test_never_later_than_any_constraint_and_always_a_working_day(national, net)
         assert result[node.key].deadline <= node.deadline
         assert national.is_working_day(result[node.key].deadline)
     for edge in edges:
-        assert result[edge.child].deadline <= bound(national, result[edge.parent].deadline, edge.lead)
+        limit = bound(national, result[edge.parent].deadline, edge.lead)
+        if binding(edge):
+            assert result[edge.child].deadline <= limit
+        elif result[edge.child].target is not None:
+            assert result[edge.child].target <= limit and result[edge.child].target < result[edge.child].deadline
 
 
 @settings(max_examples=150, deadline=None)
@@ -220,17 +245,18 @@ def test_a_conflict_is_reported_exactly_when_no_date_satisfies_all_constraints(n
     keys = sorted(by_key)
     candidates = [[d for d in days if by_key[k].window_start <= d <= by_key[k].deadline] for k in keys]
 
-    # A report may not be delivered before the window of any level it flows into opens
-    # (the issue's "latest of the window starts", over every level above).
-    above = {k: set() for k in keys}
+    # Window starts do not cross units: only the same report under two directives must
+    # also respect the other directive's window (and, through it, further same-report links).
+    same = {k: set() for k in keys}
     for _ in keys:
         for e in edges:
-            above[e.child] |= {e.parent} | above[e.parent]
+            if isinstance(e.origin, SameReportOrigin):
+                same[e.child] |= {e.parent} | same[e.parent]
 
     def ok(assignment):
         t = dict(zip(keys, assignment))
-        return (all(t[e.child] <= bound(national, t[e.parent], e.lead) for e in edges)
-                and all(t[k] >= by_key[a].window_start for k in keys for a in above[k]))
+        return (all(t[e.child] <= bound(national, t[e.parent], e.lead) for e in edges if binding(e))
+                and all(t[k] >= by_key[a].window_start for k in keys for a in same[k]))
 
     feasible = any(ok(a) for a in itertools.product(*candidates))
     assert reported == (not feasible)

@@ -73,8 +73,9 @@ def other(draw):
             raw["start"] = day - dt.timedelta(days=draw(st.integers(0, 90)))
         return raw
     if kind == "event":
-        return {"every": "event", "event": "su-kien", "direction": draw(st.sampled_from(["after", "before"])),
-                "offset": draw(st.integers(0, 60)), "unit": draw(st.sampled_from(["days", "working_days"])),
+        direction = draw(st.sampled_from(["after", "before"]))
+        return {"every": "event", "event": "su-kien", "direction": direction,
+                "offset": draw(st.integers(1 if direction == "after" else 0, 60)), "unit": draw(st.sampled_from(["days", "working_days"])),
                 "inclusive": draw(st.booleans())}
     if kind == "rrule":
         rule = draw(st.sampled_from(["FREQ=YEARLY;BYMONTH=3,9;BYMONTHDAY=25", "FREQ=MONTHLY;BYMONTHDAY=10",

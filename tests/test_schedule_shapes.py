@@ -128,6 +128,8 @@ BAD = {
                          "RFC 5545"),
     "weekday of a month": ('{ every = "month", weekday = "FR" }', "weekday needs every = \\\"week\\\"", "e.g."),
     "both forms": ('{ every = "month", type = "monthly" }', "both `every` and the old `type`", "keep `every`"),
+    "zero days after an event": ('{ every = "event", event = "nhan", direction = "after", offset = 0 }',
+                                 "after an event must be at least 1", 'direction = \\"before\\", offset = 0'),
 }
 
 

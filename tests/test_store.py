@@ -21,24 +21,27 @@ DUTY = "76-KH-DU/chi-bo-bao-cao-hang-nam"
 def test_submit_marks_due_done_and_status_reports_on_time_late_missing_open(run_cli):
     assert run_cli("submit", "--unit", "chibo-1", "--duty", DUTY, "--period", "2024", "--on", "2024-11-20",
                    "--ref", "08-BC/CB")[0] == 0
-    assert run_cli("submit", "--unit", "chibo-1", "--duty", DUTY, "--period", "2025", "--on", "2025-11-26")[0] == 0
-    code, out, _ = run_cli("status", "--unit", "chibo-1", "--on", "2026-11-23", "--format", "json")
+    assert run_cli("submit", "--unit", "chibo-1", "--duty", DUTY, "--period", "2025", "--on", "2025-11-25")[0] == 0
+    assert run_cli("submit", "--unit", "chibo-1", "--duty", DUTY, "--period", "2023", "--on", "2023-12-05")[0] == 0
+    code, out, _ = run_cli("status", "--unit", "chibo-1", "--on", "2026-12-01", "--format", "json")
     assert code == 0
     rows = {(r["duty"], r["period"]): r for r in json.loads(out)["items"]}
-    # 2024: effective deadline 22/11 (the commune needs 5 working days): on time.
+    # No document states a lead time: the deadline is the plan's own "in November".
+    # 2024: 30/11/2024 Saturday -> 29/11; delivered 20/11: on time.
     assert rows[(DUTY, "2024")]["result"] == "on_time" and rows[(DUTY, "2024")]["ref"] == "08-BC/CB"
-    # 2025: effective 21/11; delivered Wednesday 26/11: 24, 25, 26 -> late by 3 working days.
-    assert rows[(DUTY, "2025")]["result"] == "late" and rows[(DUTY, "2025")]["late_working_days"] == 3
-    assert rows[(DUTY, "2023")]["result"] == "missing"
-    # 2026: 30/11 minus 5 working days (27, 26, 25, 23 — 24/11 is Culture Day — and 20) = 20/11: missing by 23/11.
-    assert rows[(DUTY, "2026")]["result"] == "missing" and rows[(DUTY, "2026")]["deadline"] == "2026-11-20"
+    # 2025: 28/11 (30/11 Sunday); delivered Tuesday 25/11, "in November" as asked: on time.
+    assert rows[(DUTY, "2025")]["result"] == "on_time" and rows[(DUTY, "2025")]["deadline"] == "2025-11-28"
+    # 2023: 30/11/2023 Thursday; delivered Tuesday 5/12: 1/12, 4/12, 5/12 -> late by 3 working days.
+    assert rows[(DUTY, "2023")]["result"] == "late" and rows[(DUTY, "2023")]["late_working_days"] == 3
+    # 2026: 30/11/2026 Monday; nothing delivered by 1/12: missing.
+    assert rows[(DUTY, "2026")]["result"] == "missing" and rows[(DUTY, "2026")]["deadline"] == "2026-11-30"
     _, out, _ = run_cli("status", "--unit", "chibo-1", "--on", "2026-11-10", "--year", "2026", "--format", "json")
     assert {r["period"]: r["result"] for r in json.loads(out)["items"] if r["duty"] == DUTY} == {"2026": "open"}
     code, out, _ = run_cli("due", "--unit", "chibo-1", "--on", "2025-11-27", "--format", "json")
     (item,) = [i for i in json.loads(out)["items"] if i["duty"] == DUTY]
-    assert item["status"] == "done" and item["submission"]["delivered_on"] == "2025-11-26"
-    code, out, _ = run_cli("status", "--unit", "chibo-1", "--year", "2025", "--on", "2026-01-05", "--lang", "en")
-    assert "late by 3 working days, delivered 2025-11-26" in out and "Total: 0 on time, 1 late" in out
+    assert item["status"] == "done" and item["submission"]["delivered_on"] == "2025-11-25"
+    code, out, _ = run_cli("status", "--unit", "chibo-1", "--year", "2023", "--on", "2026-01-05", "--lang", "en")
+    assert "late by 3 working days, delivered 2023-12-05" in out and "Total: 0 on time, 1 late" in out
 
 
 def test_extension_moves_the_deadline_and_is_explained(run_cli):
@@ -50,10 +53,10 @@ def test_extension_moves_the_deadline_and_is_explained(run_cli):
     # 5/12/2026 is a Saturday: the extension is placed on Friday 4/12 by the duty's roll policy.
     assert doc["deadline"] == "2026-12-04" and doc["own_deadline"] == "2026-11-30"
     assert doc["decided_by"][0]["kind"] == "extension" and "45-CV/BTGTU" in doc["decided_by"][0]["source"]
-    # the cells now have until the extended deadline minus the commune's lead time: 27/11.
+    # the cells' own "in November" (30/11/2026, Monday) is earlier than the extended 4/12: it stands.
     code, out, _ = run_cli("due", "--unit", "chibo-1", "--on", "2026-11-23", "--format", "json")
     (item,) = [i for i in json.loads(out)["items"] if i["duty"] == DUTY and i["period"] == "2026"]
-    assert item["deadline"] == "2026-11-27"
+    assert item["deadline"] == "2026-11-30" and item["own_deadline"] == "2026-11-30"
 
 
 @pytest.mark.parametrize("argv,message", [

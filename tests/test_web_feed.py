@@ -100,7 +100,7 @@ def test_timeline_svg_draws_the_reconciliation(client, run_cli, tmp_path):
     ns = "{http://www.w3.org/2000/svg}"
     groups = root.iter(f"{ns}g")
     classes = [g.get("class") for g in groups]
-    assert "arrow" in classes                       # the cell's deadline is decided by the commune's
+    assert "arrow" in classes                       # the cell's report feeds the commune's
     bars = [g for g in root.iter(f"{ns}g") if (g.get("class") or "").startswith("bar")]
     keys = {g.get("data-key") for g in bars}
     assert "chibo-1|76-KH-DU/chi-bo-bao-cao-hang-nam|2025" in keys

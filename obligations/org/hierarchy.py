@@ -16,10 +16,6 @@ from obligations.base.errors import InputError
 from obligations.base.vocabulary import FAR_FUTURE, FAR_PAST, LEVELS
 from obligations.base.toml import Locator, as_date, check_keys, expect, read_toml
 
-# Working days a unit needs between receiving its subordinates' reports and its own
-# deadline, unless the hierarchy file says otherwise for the unit or its level.
-DEFAULT_LEAD_DAYS = 5
-
 
 @attrs.frozen
 class LeadTime:
@@ -147,7 +143,8 @@ class Hierarchy:
             return LeadTime(unit.lead_days, "unit", None, name)
         if unit.level in self.level_lead_days:
             return LeadTime(self.level_lead_days[unit.level], "level", unit.level, name)
-        return LeadTime(DEFAULT_LEAD_DAYS, "default", None, name)
+        # No directive states a lead time: none is invented (0 working days).
+        return LeadTime(0, "none", None, name)
 
     def unit(self, unit_id: str) -> Unit:
         try:

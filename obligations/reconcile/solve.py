@@ -1,21 +1,22 @@
 """Reconciling deadlines between levels as a simple temporal network.
 
 Each occurrence is a time point ``t`` (the day it is delivered). Its own rule gives a
-window ``start <= t <= deadline``; an edge "this feeds that" with a lead time ``L`` says
-the child must be delivered ``L`` working days before the parent's effective deadline
-(``t_child <= t_parent - L``, counted on the parent's working calendar).
+window ``start <= t <= deadline``. An edge "this feeds that" says the child is delivered
+no later than the parent's effective deadline minus a lead time ``L`` in working days
+(``t_child <= t_parent - L``, counted on the parent's calendar). ``L`` comes only from
+data that states it, with its basis; without such data it is 0. An internal lead time
+(an office's own practice) sets a *target* beside the deadline, never the deadline.
 
-Edges point upward (a report feeds the report of the level above), so the network is a
-directed acyclic graph and the tightest bound of every point is found by propagating
-from the top down: the effective deadline is the minimum of the point's own deadline and
-each parent's effective deadline minus the lead; the effective window start is the
-latest of its own start and its parents' effective starts. The network is consistent
-exactly when every point's start is not after its deadline (an extension granted by the
-level above replaces a point's own deadline and is not tightened from above); otherwise the clashing
-constraints are the two paths that set those bounds, and nothing else is needed to
-show the clash (a minimal conflict).
+Deadlines flow down the feeds; window starts do not cross units (a commune collects its
+cells' reports before it writes its own): only the same report required at one unit by
+two directives must satisfy both windows.
+
+Edges point upward, so the network is a directed acyclic graph and the tightest bound of
+every point is found by propagating from the top down. The network is consistent exactly
+when every point's start is not after its deadline (an extension granted by the level
+above replaces a point's own deadline and is not tightened from above); otherwise the
+clashing constraints are the two paths that set those bounds (a minimal conflict).
 """
-
 from __future__ import annotations
 
 import datetime as dt
@@ -25,7 +26,7 @@ import attrs
 
 from obligations.base.errors import InputError
 from obligations.base.keys import OccurrenceKey
-from obligations.calendar.working import VietnamCalendar
+from obligations.calendar.working import Move, VietnamCalendar
 from obligations.occurrences.model import Occurrence
 
 
@@ -42,14 +43,20 @@ class RuleOrigin:
 
 @attrs.frozen
 class LeadOrigin:
-    """Working days the receiving unit needs to aggregate, and where that number is set."""
+    """The link from a report to the report it feeds at the receiving unit, with the
+    working days that unit needs to aggregate when data states them (else 0).
+
+    An ``internal`` lead time is an office's own practice: it sets a target beside the
+    deadline, never the deadline itself."""
 
     receiving_unit: str
     receiving_name: str
     days: int
-    setting: str              # "unit" | "level" | "default"
+    setting: str              # "unit" | "level" | "none" (no data: 0 days)
     level: str | None = None
-    file: str = ""            # the hierarchy file's name
+    file: str = ""            # where it is set (file:line), or the hierarchy file
+    basis: str = ""           # the sentence or decision that sets it
+    internal: bool = False
 
 
 @attrs.frozen
@@ -80,6 +87,7 @@ class Constraint:
     date: dt.date | None      # the bound it sets (lead: the date it produces)
     origin: Origin
     lead: int = 0
+    skipped: tuple[Move, ...] = ()   # lead: the days off passed over counting back
 
 
 @attrs.frozen
@@ -118,6 +126,8 @@ class Reconciled:
     decided_by: tuple[Constraint, ...]     # the path that set the deadline, decisive first
     started_by: tuple[Constraint, ...]     # the path that set the window start
     conflict: Conflict | None = None
+    target: dt.date | None = None          # an earlier internal target (never the deadline)
+    target_by: tuple[Constraint, ...] = ()
 
     @property
     def tightened(self) -> bool:
@@ -184,26 +194,49 @@ def reconcile(nodes: Iterable[Node], edges: Iterable[Edge],
     for key in _order(by_key, parents):
         if key in known:
             continue
-        node = by_key[key]
-        deadline, start = node.deadline, node.window_start
-        decided: tuple[Constraint, ...] = (node.deadline_source,)
-        started: tuple[Constraint, ...] = (node.start_source,)
-        for edge in parents.get(key, []):
-            above = result[edge.parent]
-            if above.window_start > start:
-                start, started = above.window_start, above.started_by
-            if node.extended:
-                continue
-            cal = calendar_for(edge.parent.unit)
-            # The parent's deadline is a working day of its calendar (or an unrolled
-            # activity day): step back `lead` working days, then onto a working day.
-            bound = cal.add_working_days(above.deadline, -edge.lead) if edge.lead else above.deadline
-            bound = cal.roll(bound, "previous").result if edge.lead else bound
-            if bound < deadline:
-                lead = Constraint("lead", key, bound, edge.origin, edge.lead)
-                deadline, decided = bound, (*above.decided_by, lead)
-        conflict = None
-        if start > deadline:
-            conflict = Conflict(key, start, deadline, tuple(dict.fromkeys((*started, *decided))))
-        result[key] = Reconciled(key, node.deadline, deadline, start, decided, started, conflict)
+        result[key] = _solve_one(by_key[key], parents.get(key, []), result, calendar_for)
     return {key: value for key, value in result.items() if key in by_key}
+
+
+def _lead_bound(cal: VietnamCalendar, deadline: dt.date, lead: int) -> tuple[dt.date, tuple[Move, ...]]:
+    """``lead`` working days before ``deadline`` on a working day, and the days passed over."""
+    if not lead:
+        return deadline, ()
+    bound = cal.roll(cal.add_working_days(deadline, -lead), "previous").result
+    day, skipped = bound + dt.timedelta(days=1), []
+    while day < deadline:
+        if not cal.is_working_day(day):
+            skipped.append(cal.why_not_working(day))
+        day += dt.timedelta(days=1)
+    return bound, tuple(skipped)
+
+
+def _solve_one(node: Node, edges: list[Edge], result: Mapping[OccurrenceKey, Reconciled],
+               calendar_for: Callable[[str], VietnamCalendar]) -> Reconciled:
+    key = node.key
+    deadline, start = node.deadline, node.window_start
+    decided: tuple[Constraint, ...] = (node.deadline_source,)
+    started: tuple[Constraint, ...] = (node.start_source,)
+    target: dt.date | None = None
+    target_by: tuple[Constraint, ...] = ()
+    for edge in edges:
+        above = result[edge.parent]
+        # Only the same report at the same unit must fit both windows; a report delivered
+        # to the level above may arrive before that level's own window opens.
+        if isinstance(edge.origin, SameReportOrigin) and above.window_start > start:
+            start, started = above.window_start, above.started_by
+        if node.extended:
+            continue
+        bound, skipped = _lead_bound(calendar_for(edge.parent.unit), above.deadline, edge.lead)
+        lead = Constraint("lead", key, bound, edge.origin, edge.lead, skipped)
+        if isinstance(edge.origin, LeadOrigin) and edge.origin.internal:
+            if target is None or bound < target:
+                target, target_by = bound, (*above.decided_by, lead)
+        elif bound < deadline:
+            deadline, decided = bound, (*above.decided_by, lead)
+    conflict = None
+    if start > deadline:
+        conflict = Conflict(key, start, deadline, tuple(dict.fromkeys((*started, *decided))))
+    if target is not None and target >= deadline:
+        target, target_by = None, ()
+    return Reconciled(key, node.deadline, deadline, start, decided, started, conflict, target, target_by)

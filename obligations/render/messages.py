@@ -66,7 +66,7 @@ def origin_source(o: Origin) -> str:
             return f"{o.file}: lead_days of {o.receiving_unit}"
         if o.setting == "level":
             return f"{o.file}: [lead_days] {o.level}"
-        return f"default lead time ({o.days} working days)"
+        return f"{o.receiving_unit}: no lead time stated (0 working days)"
     if isinstance(o, ExtensionOrigin):
         return f"{o.unit}: gia hạn / extension {o.ref}"
     return f"{o.unit}: same report under two directives"
@@ -80,6 +80,9 @@ def origin_text(o: Origin) -> str:
     if isinstance(o, RuleOrigin):
         return o.text
     if isinstance(o, LeadOrigin):
+        if o.setting == "none":
+            return (f"{o.receiving_name} nhận báo cáo để tổng hợp; không văn bản nào quy định thời gian tổng hợp / "
+                    "feeds the report of the receiving unit; no document states a lead time")
         return (f"{o.receiving_name} cần {o.days} ngày làm việc để tổng hợp / "
                 f"needs {o.days} working days to aggregate")
     if isinstance(o, ExtensionOrigin):

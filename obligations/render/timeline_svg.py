@@ -47,6 +47,8 @@ class Arrow:
     child: str                # ... this occurrence's effective deadline
     lead: int                 # working days
     source: str
+    decided: bool = True      # this bound set the child's effective deadline (else: a feed only)
+    same: bool = False        # the same report under two directives (not a report to the level above)
 
 
 @attrs.frozen
@@ -81,6 +83,7 @@ _t = Labels({
     "off": ("ngày nghỉ", "day off"),
     "lead": ("−{n} ngày làm việc", "−{n} working days"),
     "same": ("cùng báo cáo", "same report"),
+    "feeds": ("gửi lên", "feeds"),
     "none": ("Không có báo cáo nào trong năm này.", "No reports in this year."),
     "months": ("Th1 Th2 Th3 Th4 Th5 Th6 Th7 Th8 Th9 Th10 Th11 Th12",
                "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec"),
@@ -140,13 +143,15 @@ def _arrow(arrow: Arrow, where: dict[str, tuple[float, float]], lang: str) -> li
     if arrow.parent not in where or arrow.child not in where:
         return []
     (px, py), (cx, cy) = where[arrow.parent], where[arrow.child]
-    label = _t("lead", lang, n=arrow.lead) if arrow.lead else _t("same", lang)
+    label = (_t("lead", lang, n=arrow.lead) if arrow.lead
+             else _t("same", lang) if arrow.same else _t("feeds", lang))
     mid = (py + cy) / 2
     # an S from the deadline above (drawn on a lower row) to the deadline it decided
     step = 7 if py < cy else -7
     path = f"M{px},{py + step} C{px},{mid} {cx},{mid} {cx},{cy - step - (1 if step > 0 else -1)}"
-    return [f'<g class="arrow"><title>{escape(arrow.source)}</title>'
-            f'<path d="{path}" fill="none" stroke="#444" stroke-width="1.3" marker-end="url(#head)"/>'
+    stroke = 'stroke="#444" stroke-width="1.3"' if arrow.decided else 'stroke="#999" stroke-width="1" stroke-dasharray="3 3"'
+    return [f'<g class="arrow" data-decided="{str(arrow.decided).lower()}"><title>{escape(arrow.source)}</title>'
+            f'<path d="{path}" fill="none" {stroke} marker-end="url(#head)"/>'
             f'<text x="{min(px, cx) - 6}" y="{mid + 4}" font-size="10" text-anchor="end" fill="#333" '
             'paint-order="stroke" stroke="white" stroke-width="3">'
             f"{escape(label)}</text></g>"]

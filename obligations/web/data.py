@@ -17,7 +17,8 @@ from typing import Any
 
 from obligations.base.dates import parse_iso_date, today_in_vietnam
 from obligations.base.errors import InputError
-from obligations.render.messages import constraint_source, move_reason, pick
+from obligations.reconcile.solve import SameReportOrigin
+from obligations.render.messages import constraint_source, move_reason, origin_source, pick
 from obligations.render.timeline_svg import Arrow, Bar, Chain, DayOff, Row, Timeline
 
 JSON = dict[str, Any]
@@ -206,7 +207,7 @@ class Service:
             results = ws.reconcile(list(found.values()), extensions)
             ups: dict[Any, list[Any]] = {}
             for e in edges:
-                ups.setdefault(e.child, []).append(e.parent)
+                ups.setdefault(e.child, []).append(e)
             roots: dict[str, list[Any]] = {}
             for o in own:
                 roots.setdefault(o.duty.id, []).append(o.key)
@@ -238,7 +239,7 @@ class Service:
                 order.append(group)
                 members[group] = []
             members[group].append(key)
-            queue.extend(ups.get(key, []))
+            queue.extend(e.parent for e in ups.get(key, []))
         rows, arrows = [], []
         for group in order:
             bars = []
@@ -249,8 +250,12 @@ class Service:
                 bars.append(Bar(str(key), occ.period, occ.window_start, occ.deadline, res.window_start, res.deadline,
                                 res.conflict is not None, note))
                 last = res.decided_by[-1] if res.decided_by else None
-                if last is not None and last.kind == "lead" and last.node == key and len(res.decided_by) > 1:
-                    arrows.append(Arrow(str(res.decided_by[-2].node), str(key), last.lead, constraint_source(last)))
+                for edge in ups.get(key, []):
+                    # every feed is drawn; the one whose bound set the effective deadline stands out
+                    decided = (last is not None and last.kind == "lead" and len(res.decided_by) > 1
+                               and res.decided_by[-2].node == edge.parent and last.origin == edge.origin)
+                    arrows.append(Arrow(str(edge.parent), str(key), edge.lead, origin_source(edge.origin), decided,
+                                        isinstance(edge.origin, SameReportOrigin)))
             unit, duty_id_row = group
             duty = found[members[group][0]].duty
             rows.append(Row(unit, self.unit_name(unit), ws.hierarchy.unit(unit).level, duty_id_row,

@@ -86,11 +86,6 @@ class EventSchedule:
 def parse(raw: dict[str, Any], ctx: Reporter, declared: Mapping[str, tuple[dt.date, ...]]) -> EventSchedule:
     ctx.keys(raw, KEYS, {"every", "event", "direction", "offset"})
     event = ctx.str(raw["event"], "schedule.event")
-    if event not in declared:
-        known = ", ".join(sorted(declared)) or "none declared"
-        raise ctx.error(f"unknown event {event!r} (declared in this file: {known})",
-                        fix=f'declare it: [[event]] id = "{event}", source = "<the sentence>" '
-                            "(with date = ... when the text gives the date)")
     direction = raw["direction"]
     if direction not in ("after", "before"):
         raise ctx.error(f"schedule.direction {direction!r} is not known",
@@ -99,5 +94,15 @@ def parse(raw: dict[str, Any], ctx: Reporter, declared: Mapping[str, tuple[dt.da
     if unit not in ("days", "working_days"):
         raise ctx.error(f"schedule.unit {unit!r} is not known", fix='use "days" or "working_days"')
     time = check_time(raw["time"], ctx) if "time" in raw else None
-    return EventSchedule(event, direction, check_offset(raw["offset"], ctx), unit, check_inclusive(raw, ctx), time,
-                         declared[event])
+    offset = check_offset(raw["offset"], ctx)
+    if direction == "after" and offset < 1:
+        # Civil Code 2015 Art. 147: a period counted from an event starts the next day, so
+        # it has at least one day; "on the day of the event" is direction "before", offset 0.
+        raise ctx.error("schedule.offset after an event must be at least 1",
+                        fix='for the day of the event itself use direction = "before", offset = 0')
+    if event not in declared:
+        known = ", ".join(sorted(declared)) or "none declared"
+        raise ctx.error(f"unknown event {event!r} (declared in this file: {known})",
+                        fix=f'declare it: [[event]] id = "{event}", source = "<the sentence>" '
+                            "(with date = ... when the text gives the date)")
+    return EventSchedule(event, direction, offset, unit, check_inclusive(raw, ctx), time, declared[event])

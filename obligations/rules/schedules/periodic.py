@@ -75,7 +75,11 @@ class Periodic:
 
     def expand(self, ctx: Context, lo: dt.date, hi: dt.date) -> Iterator[Window]:
         first = max(ctx.valid_from, lo - dt.timedelta(days=self._reach() + 1))
-        for period in periods.meeting(self.every, self.only, first, min(hi + dt.timedelta(days=1), ctx.until)):
+        # A period that starts while the duty is valid keeps its deadline even when that
+        # falls after the duty's end (a report on the last quarter is due next January).
+        for period in periods.meeting(self.every, self.only, first, hi + dt.timedelta(days=1)):
+            if period.start > ctx.until:
+                break
             start, end = max(period.start, ctx.valid_from), min(period.end, ctx.until)
             named: dt.date | None = None
             opens = ctx.valid_from if ctx.opens == "validity_start" else start
