@@ -547,7 +547,9 @@ def cross_check(rules: RuleSet, hierarchy: Hierarchy, data: CalendarData) -> lis
                 if cid not in known_days:
                     problems.append(at(duty, f"duty {duty.local_id!r} peaks around unknown commemoration {cid!r}",
                                        "use an id from calendars/commemorations.toml or a local file"))
-    return problems
+    from obligations.org.crosscheck import feed_cycles
+
+    return problems + feed_cycles(rules.duties)
 
 
 def load(rules=None, org=None, calendars=None) -> Workspace:

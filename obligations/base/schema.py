@@ -53,6 +53,7 @@ class Table:
     # at most one of these keys may be present (e.g. ("parent", "parents")), or exactly one
     exclusive: tuple[tuple[str, ...], ...] = ()
     one_of: tuple[tuple[str, ...], ...] = ()
+    open: bool = False                          # keys not listed are left to another check
 
     def names(self) -> list[str]:
         return [f.name for f in self.fields]
@@ -83,7 +84,7 @@ def validate(value: Any, schema: Table, loc: Locator, *, line: int | None, place
         return problems
     known = schema.names()
     for key in value:
-        if key not in known:
+        if key not in known and not schema.open:
             problems.append(loc.error(f"{prefix}{_unknown_key(key, known)}", line=line, place=place,
                                       fix="allowed keys: " + ", ".join(known)))
     for group in schema.exclusive:
