@@ -112,7 +112,7 @@ def test_load_cache_follows_file_content(tmp_path, monkeypatch):
     rules = tmp_path / "rules"
     shutil.copytree(paths.rules_dir(), rules)
     first = load(rules)
-    assert len(list((tmp_path / "cache").glob("loaded-*.pickle"))) == 1
+    assert len(list((tmp_path / "cache").glob("loaded-*.json"))) == 1
     assert load(rules).rules.duty("76-KH-DU/chi-bo-so-ket").schedule.month == 10     # from the cache
     path = rules / "76-KH-DU.toml"
     path.write_text(path.read_text(encoding="utf-8").replace(
@@ -120,7 +120,7 @@ def test_load_cache_follows_file_content(tmp_path, monkeypatch):
         'schedule = { type = "once_in_month", year = 2025, month = 9 }\nvalid = { from = 2023-04-01 }\nfeeds = ["76-KH-DU/dang-uy-so-ket"]'),
         encoding="utf-8")
     assert load(rules).rules.duty("76-KH-DU/chi-bo-so-ket").schedule.month == 9      # edited: loaded afresh
-    for cached in (tmp_path / "cache").glob("loaded-*.pickle"):
-        cached.write_bytes(b"not a pickle")
+    for cached in (tmp_path / "cache").glob("loaded-*.json"):
+        cached.write_bytes(b"{\"format\": 2, \"loaded\": {\"$\": \"obj\", \"c\": \"os.system\", \"v\": {}}}")
     assert load(rules).rules.duty("76-KH-DU/chi-bo-so-ket").schedule.month == 9      # damaged: ignored
     assert first.rules.duty("76-KH-DU/chi-bo-so-ket").schedule.month == 10
