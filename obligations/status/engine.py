@@ -106,9 +106,12 @@ def durable_available() -> bool:
 
 def make_engine(backend: str | None = None, ruleset: dict | None = None) -> Engine:
     """A new, independent engine. ``auto`` uses durable_rules when it imports."""
+    from_env = not backend and bool(os.environ.get("OBLIGATIONS_ENGINE"))
     backend = backend or os.environ.get("OBLIGATIONS_ENGINE") or "auto"
     if backend not in BACKENDS:
-        raise InputError(f"unknown engine {backend!r}", fix="use one of: " + ", ".join(BACKENDS))
+        where = "the environment variable OBLIGATIONS_ENGINE" if from_env else "--engine"
+        raise InputError(f"unknown engine {backend[:40]!r} (from {where})",
+                         fix="set OBLIGATIONS_ENGINE or --engine to one of: " + ", ".join(BACKENDS))
     ruleset = copy.deepcopy(ruleset if ruleset is not None else status_ruleset())
     check_ruleset(ruleset)
     if backend == "auto":

@@ -71,7 +71,7 @@ def run_under(args, out: TextIO, ws: Workspace, on, log) -> int:
 
 
 def run(args, out: TextIO) -> int:
-    on = parse_iso_date(args.on, what="--on") if args.on else today_in_vietnam()
+    on = parse_iso_date(args.on, what="--on") if args.on is not None else today_in_vietnam()
     ws = Workspace.load(args.rules, args.org, args.calendars)
     if args.under:
         return run_under(args, out, ws, on, open_log(args.db))

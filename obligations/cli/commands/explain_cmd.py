@@ -71,7 +71,7 @@ def as_text(doc: dict, lang: str) -> str:
 
 
 def run(args, out: TextIO) -> int:
-    on = parse_iso_date(args.on, what="--on") if args.on else today_in_vietnam()
+    on = parse_iso_date(args.on, what="--on") if args.on is not None else today_in_vietnam()
     ws = Workspace.load(args.rules, args.org, args.calendars)
     from obligations.log.store import SubmissionLog
 

@@ -32,7 +32,7 @@ _t = Labels({
 
 def run_submit(args, out: TextIO) -> int:
     today = today_in_vietnam()
-    on = parse_iso_date(args.on, what="--on") if args.on else today
+    on = parse_iso_date(args.on, what="--on") if args.on is not None else today
     ws = Workspace.load(args.rules, args.org, args.calendars)
     item = ws.record_submission(SubmissionLog(args.db), args.unit, args.duty, args.period, on, today,
                                 ref=args.ref, note=args.note)
@@ -65,10 +65,12 @@ def classify(ws: Workspace, item, on: dt.date) -> tuple[str, int]:
 
 
 def run_status(args, out: TextIO) -> int:
-    on = parse_iso_date(args.on, what="--on") if args.on else today_in_vietnam()
+    on = parse_iso_date(args.on, what="--on") if args.on is not None else today_in_vietnam()
     ws = Workspace.load(args.rules, args.org, args.calendars)
     log = SubmissionLog(args.db)
     ws.hierarchy.unit(args.unit)
+    if args.year is not None:
+        ws.calendar_for(args.unit).check_year(args.year)
     first = args.year or min(d.valid_from.year for d in ws.rules.duties)
     last = args.year or on.year
     occurrences, _ = ws.occurrences(args.unit, first - 1, last + 1)
