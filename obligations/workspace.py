@@ -84,7 +84,7 @@ class Workspace:
         org_file = Path(org) if org else rules_dir / "hierarchy.toml"
         if not org_file.is_file():
             org_file = paths.hierarchy_file() if not org else org_file
-        if not org_file.is_file():
+        if not org_file.exists():   # a pipe or a device is refused by the reader, by name
             raise DataFileError("the hierarchy file does not exist", file=str(org_file),
                                 fix="give --org a hierarchy TOML file (see docs/rules.md)")
         cal_dir = Path(calendars) if calendars else paths.calendars_dir()
