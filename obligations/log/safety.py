@@ -122,12 +122,25 @@ def guard(path: Path, outcome: str) -> Iterator[None]:
         primary = code & 0xFF if isinstance(code, int) else None
         if primary == 10 and ("full" in str(exc).lower() or _disk_nearly_full(path)):
             primary = 13    # a failed write or -shm mapping on a full disk is reported as an I/O error
+        if primary == 14 and folder_read_only(path):
+            primary = 8
         message, fix = _MESSAGES.get(primary, (f"the log cannot be used: {exc}", "give --db another file"))
         raise _error(path, f"{message}; {outcome}", fix) from None
     except OSError as exc:
         if exc.errno == errno.ENOSPC:
             raise _error(path, f"the disk is full; {outcome}", _MESSAGES[13][1]) from None
         raise _path_error(path, exc) from None
+
+
+def folder_read_only(path: Path) -> bool:
+    """The log's folder is on a read-only file system or cannot be written by this user."""
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        if os.statvfs(folder).f_flag & getattr(os, "ST_RDONLY", 1):
+            return True
+    except (OSError, AttributeError):
+        pass
+    return not os.access(folder, os.W_OK)
 
 
 def _disk_nearly_full(path: Path) -> bool:

@@ -16,7 +16,7 @@ import attrs
 
 from obligations.base.errors import InputError
 from obligations.base.identifiers import shorten
-from obligations.log.safety import APPLICATION_ID, _rollback, guard, inspect_file
+from obligations.log.safety import APPLICATION_ID, _rollback, folder_read_only, guard, inspect_file
 
 SCHEMA_VERSION = 2
 BUSY_TIMEOUT_MS = 30_000
@@ -120,6 +120,13 @@ class SubmissionLog:
         import sqlite3  # only once a log file is really used
 
         with guard(self.path, "nothing was changed"):
+            if not create and folder_read_only(self.path):
+                # WAL needs its -shm file next to the log: on read-only media read the file as it is
+                from urllib.parse import quote
+
+                conn = sqlite3.connect("file:" + quote(str(self.path.resolve())) + "?immutable=1", uri=True,
+                                       isolation_level=None)
+                return conn
             conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         try:
             with guard(self.path, "nothing was changed"):
