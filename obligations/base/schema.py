@@ -13,7 +13,7 @@ TOML lines, so a line-locating layer would be needed anyway.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 import attrs
 
@@ -195,7 +195,7 @@ def _is_date(v: Any) -> bool:
     return isinstance(v, dt.date) and not isinstance(v, dt.datetime)
 
 
-_KIND_TESTS = {
+_KIND_TESTS: dict[str, Callable[[Any], bool]] = {
     "str": lambda v: isinstance(v, str),
     "id": lambda v: isinstance(v, str),
     "int": _is_int,

@@ -92,8 +92,8 @@ def _encode(value: Any, names: dict[type, str]) -> Any:
     return {"$": "obj", "c": name, "v": fields}
 
 
-def _decoder(classes: dict[str, type]) -> Callable[[dict], Any]:
-    def hook(item: dict) -> Any:
+def _decoder(classes: dict[str, type]) -> Callable[[dict[str, Any]], Any]:
+    def hook(item: dict[str, Any]) -> Any:
         kind = item.get("$")
         if kind is None:
             return item
@@ -112,7 +112,7 @@ def _decoder(classes: dict[str, type]) -> Callable[[dict], Any]:
     return hook
 
 
-def _read(path: Path) -> tuple | None:
+def _read(path: Path) -> tuple[Any, ...] | None:
     from obligations.base.errors import DataFileError
     from obligations.base.files import read_regular_file
 
@@ -122,11 +122,12 @@ def _read(path: Path) -> tuple | None:
     except (DataFileError, ValueError, TypeError, KeyError, RecursionError):
         return None   # missing, damaged, foreign or from another version: load afresh
     if isinstance(value, dict) and isinstance(value.get("loaded"), tuple) and len(value["loaded"]) == 3:
-        return value["loaded"]
+        loaded: tuple[Any, ...] = value["loaded"]
+        return loaded
     return None
 
 
-def cached_load(rules_dir: Path, org_file: Path, calendars_dir: Path, load: Callable[[], tuple]) -> tuple:
+def cached_load(rules_dir: Path, org_file: Path, calendars_dir: Path, load: Callable[[], tuple[Any, ...]]) -> tuple[Any, ...]:
     """``load()`` once per distinct content of the inputs; later calls read the JSON."""
     from obligations.calendar.holiday_source import cache_directory
 

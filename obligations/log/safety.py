@@ -124,7 +124,7 @@ def guard(path: Path, outcome: str) -> Iterator[None]:
             primary = 13    # a failed write or -shm mapping on a full disk is reported as an I/O error
         if primary == 14 and folder_read_only(path):
             primary = 8
-        message, fix = _MESSAGES.get(primary, (f"the log cannot be used: {exc}", "give --db another file"))
+        message, fix = _MESSAGES.get(primary or -1, (f"the log cannot be used: {exc}", "give --db another file"))
         raise _error(path, f"{message}; {outcome}", fix) from None
     except OSError as exc:
         if exc.errno == errno.ENOSPC:

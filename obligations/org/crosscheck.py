@@ -4,15 +4,17 @@ hierarchy lacks, and duties that feed each other in a circle."""
 from __future__ import annotations
 
 from obligations.base.errors import DataFileError
-from obligations.calendar.data import CalendarData
+from obligations.calendar.data import CalendarData, Commemoration, DayChange
 from obligations.org.hierarchy import Hierarchy
 from obligations.rules.model import Duty
 
 
 def unknown_local_units(hierarchy: Hierarchy, data: CalendarData) -> list[DataFileError]:
     """A local calendar for a unit that does not exist would never apply: say so once per file."""
-    problems, seen = [], set()
-    for item in (*data.commemorations, *data.day_changes):
+    problems: list[DataFileError] = []
+    seen: set[tuple[str, str]] = set()
+    items: list[Commemoration | DayChange] = [*data.commemorations, *data.day_changes]
+    for item in items:
         file = item.source.rpartition(":")[0] or item.source
         for unit in item.scope:
             if unit not in hierarchy.units and (file, unit) not in seen:
