@@ -8,6 +8,7 @@ from pathlib import Path
 from obligations.base import paths
 from obligations.base.errors import DataFileError
 from obligations.calendar.data import CalendarData, load_calendar_data
+from obligations.org.crosscheck import feed_cycles
 from obligations.org.hierarchy import Hierarchy, load_hierarchy
 from obligations.rules.loader import RuleSet, load_rules
 from obligations.rules.model import Duty
@@ -22,7 +23,7 @@ def locate(rules: str | Path | None, org: str | Path | None,
     org_file = Path(org) if org else rules_dir / "hierarchy.toml"
     if not org_file.is_file():
         org_file = paths.hierarchy_file() if not org else org_file
-    if not org_file.is_file():
+    if not org_file.exists():   # a pipe or a device is refused by the reader, by name
         raise DataFileError("the hierarchy file does not exist", file=str(org_file),
                             fix="give --org a hierarchy TOML file (see docs/rules.md)")
     cal_dir = Path(calendars) if calendars else paths.calendars_dir()
@@ -78,4 +79,4 @@ def cross_check(rules: RuleSet, hierarchy: Hierarchy, data: CalendarData) -> lis
                 if cid not in known_days:
                     problems.append(at(duty, f"duty {duty.local_id!r} peaks around unknown commemoration {cid!r}",
                                        "use an id from calendars/commemorations.toml or a local file"))
-    return problems
+    return problems + feed_cycles(rules.duties)

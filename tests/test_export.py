@@ -91,7 +91,7 @@ def test_due_format_ics(run_cli):
 
 @pytest.mark.parametrize("argv,message", [
     (["--to", "2024-01-01"], "--to (2024-01-01) is before --from"),
-    (["--remind", "-1"], "--remind must not be negative"),
+    (["--remind", "-1"], "--remind -1 is outside 0-250 working days"),
 ])
 def test_bad_export_input(run_cli, argv, message):
     base = ["export", "--unit", "xa-X", "--from", "2025-01-01", "--to", "2026-12-31"]

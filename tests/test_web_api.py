@@ -92,7 +92,7 @@ def test_bad_input_is_one_clear_message(client):
     r = client.get("/api/calendar/1900")
     assert r.status_code == 400
     r = client.post("/api/units/xa-X/submissions", headers={"Authorization": f"Bearer {TOKEN}"},
-                    json={"duty": "76-KH-DU/dang-uy-bao-cao-hang-nam", "period": "2026", "on": "2999-01-01"})
+                    json={"duty": "76-KH-DU/dang-uy-bao-cao-hang-nam", "period": "2026", "on": "2099-01-01"})
     assert r.status_code == 400 and "future" in r.json()["error"]
     r = client.post("/api/units/xa-X/submissions", headers={"Authorization": f"Bearer {TOKEN}"}, json={"duty": 3})
     assert r.status_code == 422

@@ -8,6 +8,8 @@ from obligations.base.errors import InputError
 
 # Vietnam has kept UTC+7 without daylight saving since 1975; a fixed offset avoids
 # depending on the system's tz database.
+# Years any calendar data can cover (the lunar tables); dates outside are refused at the edge.
+FIRST_YEAR, LAST_YEAR = 1900, 2100
 VIETNAM_TZ = dt.timezone(dt.timedelta(hours=7), "ICT")
 
 
@@ -22,12 +24,18 @@ def today_in_vietnam(now: dt.datetime | None = None) -> dt.date:
 def parse_iso_date(text: str, *, what: str = "date") -> dt.date:
     """Parse YYYY-MM-DD, naming the field and the fix when it is impossible."""
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except (TypeError, ValueError):
+        shown = repr(text) if len(text) <= 40 else repr(text[:40]) + "…"
         raise InputError(
-            f"{what} {text!r} is not a valid date",
+            f"{what} {shown} is not a valid date",
             fix="write it as YYYY-MM-DD, e.g. 2026-11-23, with a day that exists in that month",
         ) from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        # the calendar data covers less; this bound keeps date arithmetic away from year 1 and 9999
+        raise InputError(f"{what} {text} is outside the years {FIRST_YEAR}-{LAST_YEAR}",
+                         fix="give a date within the calendar data's coverage (see `calendar --year`)")
+    return day
 
 
 def month_end(year: int, month: int) -> dt.date:

@@ -9,28 +9,88 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from obligations.base.errors import DataFileError
+from obligations.base.files import TOML_LIMIT, read_regular_file
+from obligations.base.identifiers import nfc, shorten
 
 
-def read_toml(path: Path) -> tuple[dict[str, Any], str]:
-    """Parse a TOML file; return the document and its text (for line look-ups)."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise DataFileError(f"cannot read the file: {exc.strerror}", file=str(path),
-                            fix="check the path and its permissions") from None
+# TOML nesting deeper than this is refused: no data file needs more than four levels,
+# and tomllib recurses once per level (a deeply nested file would exhaust the stack).
+MAX_DEPTH = 16
+# SQLite and the calendar arithmetic take 64-bit integers; larger ones are refused here.
+INT_LIMIT = 2**63 - 1
+
+
+def read_toml(path: Path, limit: int = TOML_LIMIT) -> tuple[dict[str, Any], str]:
+    """Parse a TOML file; return the document and its text (for line look-ups).
+
+    Only a regular file of at most ``limit`` bytes (4 MiB) is read; a UTF-8 byte order
+    mark is accepted; the text is normalised to NFC so that keys and ids typed in
+    decomposed Unicode compare equal to the composed ones."""
+    raw = read_regular_file(path, limit, fix="give the path of a TOML file")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise DataFileError(f"the file is not UTF-8 (byte {exc.start})", file=str(path),
                             fix="save it as UTF-8") from None
+    text = nfc(text)
+    if "\x00" in text:
+        raise DataFileError(f"the file holds a NUL character (line {text.count(chr(10), 0, text.index(chr(0))) + 1})",
+                            file=str(path), fix="it is not a text file: give a TOML file") from None
+    _refuse_deep_text(path, text)
     try:
-        return tomllib.loads(text), text
+        doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"at line (\d+), column (\d+)", str(exc))
         place = f"{match.group(1)}:{match.group(2)}" if match else None
         reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
         raise DataFileError(f"malformed TOML: {reason}", file=str(path), place=place,
                             fix="see docs/rules.md for the file format") from None
+    except RecursionError:
+        raise _too_deep(path) from None
+    _check_values(path, doc)
+    return doc, text
+
+
+def _too_deep(path: Path) -> DataFileError:
+    return DataFileError(f"values are nested more than {MAX_DEPTH} levels deep", file=str(path),
+                         fix="data files need at most a few levels of tables and lists")
+
+
+def _refuse_deep_text(path: Path, text: str) -> None:
+    # A cheap bound before parsing: the parser recurses on each `[` or `{` of a value.
+    # Brackets inside strings only make this stricter than needed on absurd files.
+    if text.count("[") + text.count("{") < MAX_DEPTH:
+        return
+    depth = deepest = 0
+    for char in text:
+        if char in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > MAX_DEPTH * 4:
+                    raise _too_deep(path)
+        elif char in "]}" and depth:
+            depth -= 1
+
+
+def _check_values(path: Path, doc: dict[str, Any]) -> None:
+    """Depth and integer bounds of a parsed document (dotted keys nest without brackets)."""
+    pending: list[tuple[Any, int, str]] = [(doc, 0, "")]
+    while pending:
+        value, depth, name = pending.pop()
+        if depth > MAX_DEPTH:
+            raise _too_deep(path)
+        if isinstance(value, dict):
+            pending.extend((v, depth + 1, f"{name}.{k}" if name else str(k)) for k, v in value.items())
+        elif isinstance(value, list):
+            pending.extend((v, depth + 1, name) for v in value)
+        elif isinstance(value, int) and not isinstance(value, bool) and not -INT_LIMIT <= value <= INT_LIMIT:
+            raise DataFileError(f"{name}: the integer {shorten(value)} is beyond 64 bits", file=str(path),
+                                fix="use a number of a sensible size")
+        elif isinstance(value, float) and value != value:
+            raise DataFileError(f"{name}: nan is not a number", file=str(path), fix="write a number")
 
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]\s]+)\s*\]")
@@ -97,7 +157,7 @@ def check_keys(table: dict[str, Any], allowed: Iterable[str], required: Iterable
     allowed = set(allowed)
     for key in table:
         if key not in allowed:
-            raise loc.error(f"unknown key {key!r}", line=line, place=place,
+            raise loc.error(f"unknown key {shorten(key)}", line=line, place=place,
                             fix="allowed keys: " + ", ".join(sorted(allowed)))
     for key in required:
         if key not in table:
@@ -114,12 +174,12 @@ def expect(value: Any, kind: type | tuple[type, ...], loc: Locator, *, line: int
         ok = isinstance(value, kind)
     if not ok:
         names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
-        raise loc.error(f"{what} must be {names}, not {value!r}", line=line, place=place)
+        raise loc.error(f"{what} must be {names}, not {shorten(value)}", line=line, place=place)
     return value
 
 
 def as_date(value: Any, loc: Locator, *, line: int | None, place: str, what: str) -> dt.date:
     if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-        raise loc.error(f"{what} must be a TOML date such as 2023-04-20, not {value!r}",
+        raise loc.error(f"{what} must be a TOML date such as 2023-04-20, not {shorten(value)}",
                         line=line, place=place)
     return value

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Iterable
 
 import attrs
 
 from obligations.base.errors import DataFileError
-from obligations.base.toml import Locator, as_date, check_keys, expect, read_toml
+from obligations.base.schema import Field, Table, raise_all, validate, validate_tables
+from obligations.base.toml import Locator, read_toml
 
 NATIONAL = ()
 
@@ -106,51 +107,63 @@ class CalendarData:
         )
 
 
-_COMMEMORATION_KEYS = {"id", "name_vi", "name_en", "date", "lunar", "origin_year", "basis", "aliases",
-                       "great_holiday"}
-_DAY_KEYS = {"date", "name_vi", "name_en", "basis"}
+_MONTH_DAY = Table((Field("month", "int", required=True, low=1, high=12, fix="a month from 1 to 12"),
+                    Field("day", "int", required=True, low=1, high=31, fix="a day from 1 to 31")))
+_TEXTS = (Field("name_vi", "str", required=True), Field("name_en", "str", required=True),
+          Field("basis", "str", required=True, fix="cite the document or fact the date comes from"))
+COMMEMORATION_SCHEMA = Table((
+    Field("id", "id", required=True), *_TEXTS,
+    Field("date", "table", schema=_MONTH_DAY, fix="e.g. date = { month = 9, day = 2 }"),
+    Field("lunar", "table", schema=_MONTH_DAY, fix="e.g. lunar = { month = 3, day = 10 }"),
+    Field("origin_year", "int", low=1, high=2100, fix="the year of the event, e.g. 1945"),
+    Field("aliases", "str_list", non_empty=False), Field("great_holiday", "bool"),
+), one_of=(("date", "lunar"),))
+DAY_SCHEMA = Table((Field("date", "date", required=True), *_TEXTS))
+_DAY_TABLES = (Field("commemoration", "tables", non_empty=False), Field("day_off", "tables", non_empty=False),
+               Field("workday", "tables", non_empty=False))
+DAYS_FILE_SCHEMA = Table(_DAY_TABLES)
+LOCAL_FILE_SCHEMA = Table((Field("scope", "table", required=True, schema=Table((
+    Field("units", "id_list", required=True, fix='e.g. units = ["tinh-kon-tum"]'),))), *_DAY_TABLES))
+COVERAGE_SCHEMA = Table((Field("coverage", "table", required=True, schema=Table(tuple(
+    Field(name, "int", required=True, low=1900, high=2100, fix="the lunar calendar is computed for 1900-2100 only")
+    for name in ("first_year", "last_year", "swaps_known_through")))),))
 
 
-def _month_day(value: Any, loc: Locator, line: int | None, place: str, *, is_lunar: bool) -> tuple[int, int]:
-    expect(value, dict, loc, line=line, place=place, what="the date")
-    check_keys(value, {"month", "day"}, {"month", "day"}, loc, line=line, place=place)
-    month = expect(value["month"], int, loc, line=line, place=place, what="month")
-    day = expect(value["day"], int, loc, line=line, place=place, what="day")
-    limit = 30 if is_lunar else (29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31)
-    if not 1 <= month <= 12 or not 1 <= day <= limit:
+def _validate_file(doc: dict, schema: Table, loc: Locator) -> list[DataFileError]:
+    problems = validate(doc, schema, loc, line=None, place="top level")
+    if not problems:
+        problems += validate_tables(doc, "commemoration", COMMEMORATION_SCHEMA, loc)
+        problems += validate_tables(doc, "day_off", DAY_SCHEMA, loc)
+        problems += validate_tables(doc, "workday", DAY_SCHEMA, loc)
+    return problems
+
+
+def _month_day(value: dict, loc: Locator, line: int | None, place: str, *, is_lunar: bool,
+               problems: list[DataFileError]) -> tuple[int, int]:
+    month, day = value["month"], value["day"]
+    # 29/2 exists one year in four: refused rather than skipped in the other years.
+    limit = 30 if is_lunar else (28 if month == 2 else 30 if month in (4, 6, 9, 11) else 31)
+    if not 1 <= day <= limit:
         kind = "lunar" if is_lunar else "solar"
-        raise loc.error(f"{day}/{month} is not a possible {kind} day and month", line=line,
-                        place=place, fix="write day and month as numbers, e.g. { month = 9, day = 2 }")
+        problems.append(loc.error(f"{'lunar' if is_lunar else 'date'}: {day}/{month} is not a {kind} day and month "
+                                  "that happens every year", line=line, place=place,
+                                  fix="give a day that exists in that month every year, e.g. { month = 9, day = 2 }"))
     return month, day
 
 
-def _commemorations(doc: dict, loc: Locator, scope: tuple[str, ...], source: str) -> list[Commemoration]:
-    items = doc.get("commemoration", [])
-    expect(items, list, loc, line=None, place="commemoration", what="[[commemoration]]")
+def _commemorations(doc: dict, loc: Locator, scope: tuple[str, ...], source: str,
+                    problems: list[DataFileError]) -> list[Commemoration]:
     result = []
-    for index, item in enumerate(items):
+    for index, item in enumerate(doc.get("commemoration", [])):
         line = loc.table_line("commemoration", index)
-        place = f"commemoration #{index + 1}"
-        check_keys(item, _COMMEMORATION_KEYS, {"id", "name_vi", "name_en", "basis"}, loc,
-                   line=line, place=place)
-        if ("date" in item) == ("lunar" in item):
-            raise loc.error("give exactly one of `date` (solar) or `lunar`", line=line, place=place)
+        place = f"commemoration {item['id']!r}"
         is_lunar = "lunar" in item
         month, day = _month_day(item["lunar" if is_lunar else "date"], loc, line, place,
-                                is_lunar=is_lunar)
-        origin = item.get("origin_year")
-        if origin is not None:
-            expect(origin, int, loc, line=line, place=place, what="origin_year")
-        for key in ("id", "name_vi", "name_en", "basis"):
-            expect(item[key], str, loc, line=line, place=place, what=key)
-        aliases = expect(item.get("aliases", []), list, loc, line=line, place=place, what="aliases")
-        if not all(isinstance(a, str) and a.strip() for a in aliases):
-            raise loc.error("aliases must be a list of names", line=line, place=place)
-        great = expect(item.get("great_holiday", False), bool, loc, line=line, place=place, what="great_holiday")
+                                is_lunar=is_lunar, problems=problems)
         result.append(Commemoration(
             id=item["id"], name_vi=item["name_vi"], name_en=item["name_en"], month=month, day=day,
-            is_lunar=is_lunar, basis=item["basis"], origin_year=origin, scope=scope,
-            aliases=tuple(aliases), great_holiday=great,
+            is_lunar=is_lunar, basis=item["basis"], origin_year=item.get("origin_year"), scope=scope,
+            aliases=tuple(item.get("aliases", ())), great_holiday=item.get("great_holiday", False),
             source=f"{source}:{line}" if line else source))
     return result
 
@@ -158,14 +171,9 @@ def _commemorations(doc: dict, loc: Locator, scope: tuple[str, ...], source: str
 def _day_changes(doc: dict, loc: Locator, scope: tuple[str, ...], source: str) -> list[DayChange]:
     result = []
     for table, working in (("day_off", False), ("workday", True)):
-        items = doc.get(table, [])
-        expect(items, list, loc, line=None, place=table, what=f"[[{table}]]")
-        for index, item in enumerate(items):
+        for index, item in enumerate(doc.get(table, [])):
             line = loc.table_line(table, index)
-            place = f"{table} #{index + 1}"
-            check_keys(item, _DAY_KEYS, _DAY_KEYS, loc, line=line, place=place)
-            day = as_date(item["date"], loc, line=line, place=place, what="date")
-            result.append(DayChange(date=day, working=working, name_vi=item["name_vi"],
+            result.append(DayChange(date=item["date"], working=working, name_vi=item["name_vi"],
                                     name_en=item["name_en"], basis=item["basis"], scope=scope,
                                     source=f"{source}:{line}" if line else source))
     return result
@@ -182,57 +190,55 @@ def load_calendar_data(directory: Path) -> CalendarData:
     """Read ``vietnam.toml``, ``commemorations.toml``, ``days.toml`` and ``local/*.toml``."""
     directory = Path(directory)
     main = directory / "vietnam.toml"
-    if not main.is_file():
+    if not main.exists():
         raise DataFileError("the calendar settings file is missing", file=str(main),
                             fix="point --calendars at a directory holding vietnam.toml")
     doc, text = read_toml(main)
     loc = Locator(main, text)
-    check_keys(doc, {"coverage"}, {"coverage"}, loc, line=None, place="top level")
+    raise_all(validate(doc, COVERAGE_SCHEMA, loc, line=loc.header_line("coverage"), place="[coverage]"))
     cov = doc["coverage"]
-    line = loc.key_line("first_year")
-    check_keys(cov, {"first_year", "last_year", "swaps_known_through"},
-               {"first_year", "last_year", "swaps_known_through"}, loc, line=line, place="[coverage]")
-    first = expect(cov["first_year"], int, loc, line=line, place="[coverage]", what="first_year")
-    last = expect(cov["last_year"], int, loc, line=line, place="[coverage]", what="last_year")
-    known = expect(cov["swaps_known_through"], int, loc, line=line, place="[coverage]",
-                   what="swaps_known_through")
-    if not 1900 <= first <= last <= 2100:
-        raise loc.error(f"coverage {first}-{last} is not a range within 1900-2100", line=line,
-                        place="[coverage]", fix="the lunar calendar is computed for 1900-2100 only")
+    first, last, known = cov["first_year"], cov["last_year"], cov["swaps_known_through"]
+    if not first <= last:
+        raise loc.error(f"coverage: {first}-{last} is not a range", line=loc.key_line("first_year"),
+                        place="[coverage]", fix="first_year comes before last_year")
 
     commemorations: list[Commemoration] = []
     changes: list[DayChange] = []
-    for name in ("commemorations.toml", "days.toml"):
-        path = directory / name
-        if path.is_file():
+    problems: list[DataFileError] = []
+    files = [(directory / name, DAYS_FILE_SCHEMA) for name in ("commemorations.toml", "days.toml")
+             if (directory / name).exists()]
+    files += [(path, LOCAL_FILE_SCHEMA) for path in sorted((directory / "local").glob("*"))
+              if path.suffix.lower() == ".toml" or path.name.lower().endswith(".toml")]
+    for path, schema in files:
+        if path.suffix != ".toml":
+            problems.append(DataFileError(f"the suffix {path.suffix!r} is not '.toml', so the file would be skipped",
+                                          file=str(path), fix=f"rename it to {path.stem}.toml"))
+            continue
+        try:
             doc, text = read_toml(path)
-            loc = Locator(path, text)
-            check_keys(doc, {"commemoration", "day_off", "workday"}, (), loc, line=None,
-                       place="top level")
-            commemorations += _commemorations(doc, loc, NATIONAL, _relative(path, directory))
-            changes += _day_changes(doc, loc, NATIONAL, _relative(path, directory))
-
-    for path in sorted((directory / "local").glob("*.toml")):
-        doc, text = read_toml(path)
+        except DataFileError as exc:
+            problems.append(exc)
+            continue
         loc = Locator(path, text)
-        check_keys(doc, {"scope", "commemoration", "day_off", "workday"}, {"scope"}, loc,
-                   line=None, place="top level")
-        scope_line = loc.key_line("units")
-        check_keys(doc["scope"], {"units"}, {"units"}, loc, line=scope_line, place="[scope]")
-        units = expect(doc["scope"]["units"], list, loc, line=scope_line, place="[scope]",
-                       what="units")
-        if not units or not all(isinstance(u, str) and u for u in units):
-            raise loc.error("units must be a non-empty list of unit ids", line=scope_line,
-                            place="[scope]", fix='e.g. units = ["tinh-kon-tum"]')
-        scope = tuple(units)
-        commemorations += _commemorations(doc, loc, scope, _relative(path, directory))
-        changes += _day_changes(doc, loc, scope, _relative(path, directory))
+        found = _validate_file(doc, schema, loc)
+        if found:
+            problems += found
+            continue
+        scope = tuple(doc["scope"]["units"]) if schema is LOCAL_FILE_SCHEMA else NATIONAL
+        commemorations += _commemorations(doc, loc, scope, _relative(path, directory), problems)
+        found_changes = _day_changes(doc, loc, scope, _relative(path, directory))
+        changes += found_changes
+        for change in found_changes:
+            if not first <= change.date.year <= last:
+                problems.append(DataFileError(f"date: {change.date} is outside the coverage {first}-{last}",
+                                              file=change.source, fix="extend [coverage] in vietnam.toml or correct the date"))
 
     seen: dict[str, str] = {}
     for item in commemorations:
         if item.id in seen:
-            raise DataFileError(f"commemoration id {item.id!r} is used twice (also at {seen[item.id]})",
-                                file=item.source, fix="give each commemoration its own id")
+            problems.append(DataFileError(f"id: commemoration id {item.id!r} is used twice (also at {seen[item.id]})",
+                                          file=item.source, fix="give each commemoration its own id"))
         seen[item.id] = item.source
+    raise_all(problems)
     return CalendarData(first_year=first, last_year=last, swaps_known_through=known,
                         commemorations=tuple(commemorations), day_changes=tuple(changes))

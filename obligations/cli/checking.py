@@ -13,7 +13,7 @@ from obligations.base import paths
 from obligations.calendar.data import load_calendar_data
 from obligations.base.errors import DataFileError, ObligationsError, Problems
 from obligations.org.hierarchy import load_hierarchy
-from obligations.rules.loader import RuleSet, load_rule_file, rule_files
+from obligations.rules.loader import RuleSet, load_rule_file, misnamed_rule_files, rule_files
 from obligations.loading import cross_check
 from obligations.render.messages import constraint_location, constraint_source, placement_message
 from obligations.reconcile.solve import Conflict
@@ -52,6 +52,7 @@ def check_workspace(rules: str | Path | None = None, org: str | Path | None = No
         hierarchy = None
     directives = []
     files = rule_files(rules_dir)
+    findings += [p.render() for p in misnamed_rule_files(rules_dir)]
     if not files:
         findings.append(DataFileError("no rule files (*.toml)", file=str(rules_dir),
                                       fix="add a rule file; see docs/rules.md").render())
@@ -64,6 +65,11 @@ def check_workspace(rules: str | Path | None = None, org: str | Path | None = No
         return findings, notes
     ruleset = RuleSet(tuple(sorted(directives, key=lambda d: d.id)), directory=str(rules_dir))
     problems = cross_check(ruleset, hierarchy, data)
+    if calendars or not org:
+        # The bundled local calendars name bundled units: with another hierarchy they simply never apply.
+        from obligations.org.crosscheck import unknown_local_units
+
+        findings += [p.render() for p in unknown_local_units(hierarchy, data)]
     findings += [p.render() for p in problems]
     if problems:
         return findings, notes

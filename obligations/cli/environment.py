@@ -58,7 +58,16 @@ def existing_log(explicit: str | None = None) -> SubmissionLog | None:
 
 
 def engine_name(explicit: str | None = None, env: Mapping[str, str] = os.environ) -> str | None:
-    return explicit or env.get(ENGINE_VAR) or None
+    """``--engine``, else ``$OBLIGATIONS_ENGINE``; an unknown name says which of the two gave it."""
+    from obligations.base.errors import InputError
+    from obligations.status.engine import BACKENDS
+
+    name = explicit or env.get(ENGINE_VAR) or None
+    if name is not None and name not in BACKENDS:
+        where = "--engine" if explicit else f"the environment variable {ENGINE_VAR}"
+        raise InputError(f"unknown engine {name[:40]!r} (from {where})",
+                         fix=f"set {ENGINE_VAR} or --engine to one of: " + ", ".join(BACKENDS))
+    return name
 
 
 def workspace(rules: str | None, org: str | None, calendars: str | None) -> Workspace:

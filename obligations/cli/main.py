@@ -9,10 +9,43 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import NoReturn
 
 from obligations.base.errors import ObligationsError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+# Bounds of numbers given on the command line; beyond them the calendar data cannot answer.
+HORIZON_MAX = 3660        # days: ten years
+WORKING_DAYS_MAX = 250    # working days: about a year (--remind, --due-soon)
+
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with errors on one line: the usage of some commands runs to many lines."""
+
+    def error(self, message: str) -> NoReturn:
+        from obligations.render.safe_text import escape_controls
+
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {escape_controls(message)} (see {self.prog} --help)\n")
+
+
+def _bounded(name: str, low: int, high: int, unit: str):
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a whole number") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{name} {str(value)[:20]} is outside {low}-{high} {unit}")
+        return value
+    return parse
+
+
+def _text(text: str) -> str:
+    """A value that must say something: an empty --on must not silently mean today."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("is empty: give a value or leave the option out")
+    return text
 
 
 def _add_common(parser: argparse.ArgumentParser) -> None:
@@ -36,9 +69,9 @@ def _add_db(parser: argparse.ArgumentParser) -> None:
 
 def _add_occurrence(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     """The arguments naming one occurrence in the submissions log."""
-    parser.add_argument("--unit", required=True)
-    parser.add_argument("--duty", required=True)
-    parser.add_argument("--period", required=True, help="e.g. 2025 or 2025-05")
+    parser.add_argument("--unit", type=_text, required=True)
+    parser.add_argument("--duty", type=_text, required=True)
+    parser.add_argument("--period", type=_text, required=True, help="e.g. 2025 or 2025-05")
     parser.add_argument("--note")
     parser.add_argument("--lang", choices=("vi", "en"), default="vi")
     _add_data(parser)
@@ -47,16 +80,16 @@ def _add_occurrence(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="python -m obligations",
         description="Dated duties of Vietnamese directives, placed on the Vietnamese calendar.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
 
     cal = sub.add_parser("calendar", help="days off, make-up working days and commemorations of a year")
-    cal.add_argument("--year", type=int, required=True, help="the year, e.g. 2025")
+    cal.add_argument("--year", type=_bounded("--year", 1, 9999, "(then the calendar data's coverage applies)"), required=True, help="the year, e.g. 2025")
     cal.add_argument("--calendars", metavar="DIR", help="calendar data directory (default: bundled)")
-    cal.add_argument("--unit", help="include the local days of this unit and of every unit it has been under")
+    cal.add_argument("--unit", type=_text, help="include the local days of this unit and of every unit it has been under")
     cal.add_argument("--rules", metavar="DIR", help="rules directory, for its hierarchy.toml (with --unit)")
     cal.add_argument("--org", metavar="FILE", help="hierarchy file (with --unit; default: bundled)")
     _add_common(cal)
@@ -64,19 +97,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     due = sub.add_parser("due", help="what a unit (or every unit under one) must do around a date")
     who = due.add_mutually_exclusive_group(required=True)
-    who.add_argument("--unit", help="unit id, e.g. xa-X")
-    who.add_argument("--under", metavar="UNIT",
+    who.add_argument("--unit", type=_text, help="unit id, e.g. xa-X")
+    who.add_argument("--under", type=_text, metavar="UNIT",
                      help="this unit and every unit below it (a summary table, or --format json)")
-    due.add_argument("--on", help="evaluation date YYYY-MM-DD (default: today in Vietnam)")
-    due.add_argument("--horizon", type=int, default=30, metavar="DAYS",
+    due.add_argument("--on", type=_text, help="evaluation date YYYY-MM-DD (default: today in Vietnam)")
+    due.add_argument("--horizon", type=_bounded("--horizon", 0, HORIZON_MAX, "days"), default=30, metavar="DAYS",
                      help="list windows opening within this many days (default: 30)")
-    due.add_argument("--lookback", type=int, default=30, metavar="DAYS",
+    due.add_argument("--lookback", type=_bounded("--lookback", 0, HORIZON_MAX, "days"), default=30, metavar="DAYS",
                      help="list overdue items whose deadline is at most this many days old (default: 30)")
-    due.add_argument("--due-soon", type=int, metavar="N",
+    due.add_argument("--due-soon", type=_bounded("--due-soon", 0, WORKING_DAYS_MAX, "working days"), metavar="N",
                      help="due_soon within N working days of the deadline (default: each duty's policy, 5)")
     due.add_argument("--engine", choices=("auto", "durable", "python"),
                      help="rules engine backend (default: $OBLIGATIONS_ENGINE or auto)")
-    due.add_argument("--remind", type=int, default=3, metavar="N",
+    due.add_argument("--remind", type=_bounded("--remind", 0, WORKING_DAYS_MAX, "working days"), default=3, metavar="N",
                      help="with --format ics: reminder N working days before the deadline (default: 3)")
     _add_data(due)
     _add_db(due)
@@ -85,10 +118,10 @@ def build_parser() -> argparse.ArgumentParser:
     due.set_defaults(run="obligations.cli.commands.due_cmd:run")
 
     exp = sub.add_parser("explain", help="the whole derivation of one occurrence's deadline")
-    exp.add_argument("--unit", required=True, help="unit id, e.g. xa-X")
-    exp.add_argument("--duty", required=True, help="duty id, e.g. 76-KH-DU/chi-bo-bao-cao-hang-nam")
-    exp.add_argument("--period", help="the period, e.g. 2025 or 2025-05 (default: the next one due)")
-    exp.add_argument("--on", help="today, for choosing the default period (default: today in Vietnam)")
+    exp.add_argument("--unit", type=_text, required=True, help="unit id, e.g. xa-X")
+    exp.add_argument("--duty", type=_text, required=True, help="duty id, e.g. 76-KH-DU/chi-bo-bao-cao-hang-nam")
+    exp.add_argument("--period", type=_text, help="the period, e.g. 2025 or 2025-05 (default: the next one due)")
+    exp.add_argument("--on", type=_text, help="today, for choosing the default period (default: today in Vietnam)")
     exp.add_argument("--lang", choices=("vi", "en"), default="vi")
     exp.add_argument("--format", choices=("text", "json"), default="text")
     _add_data(exp)
@@ -96,12 +129,12 @@ def build_parser() -> argparse.ArgumentParser:
     exp.set_defaults(run="obligations.cli.commands.explain_cmd:run")
 
     sbm = _add_occurrence(sub.add_parser("submit", help="record that an occurrence was delivered"))
-    sbm.add_argument("--on", help="delivery date YYYY-MM-DD (default: today in Vietnam)")
+    sbm.add_argument("--on", type=_text, help="delivery date YYYY-MM-DD (default: today in Vietnam)")
     sbm.add_argument("--ref", help="số văn bản: the reference of the delivered document")
     sbm.set_defaults(run="obligations.cli.commands.log_cmd:run_submit")
 
     ext = _add_occurrence(sub.add_parser("extend", help="record an extension (gia hạn) granted by the level above"))
-    ext.add_argument("--until", required=True, help="the new deadline YYYY-MM-DD")
+    ext.add_argument("--until", type=_text, required=True, help="the new deadline YYYY-MM-DD")
     ext.add_argument("--ref", required=True, help="số văn bản: the document that grants the extension")
     ext.set_defaults(run="obligations.cli.commands.log_cmd:run_extend")
 
@@ -117,23 +150,23 @@ def build_parser() -> argparse.ArgumentParser:
     evt.set_defaults(run="obligations.cli.commands.event_cmd:run")
 
     sts = sub.add_parser("status", help="on time, late or missing, and what is still open")
-    sts.add_argument("--unit", required=True)
-    sts.add_argument("--year", type=int, help="only occurrences whose deadline is in this year")
-    sts.add_argument("--on", help="today (default: today in Vietnam)")
+    sts.add_argument("--unit", type=_text, required=True)
+    sts.add_argument("--year", type=_bounded("--year", 1, 9999, "(then the calendar data's coverage applies)"), help="only occurrences whose deadline is in this year")
+    sts.add_argument("--on", type=_text, help="today (default: today in Vietnam)")
     _add_data(sts)
     _add_db(sts)
     _add_common(sts)
     sts.set_defaults(run="obligations.cli.commands.log_cmd:run_status")
 
     exo = sub.add_parser("export", help="a unit's occurrences as iCalendar, CSV or JSON")
-    exo.add_argument("--unit", required=True)
-    exo.add_argument("--from", dest="from_", required=True, metavar="DATE")
-    exo.add_argument("--to", required=True, metavar="DATE")
+    exo.add_argument("--unit", type=_text, required=True)
+    exo.add_argument("--from", type=_text, dest="from_", required=True, metavar="DATE")
+    exo.add_argument("--to", type=_text, required=True, metavar="DATE")
     exo.add_argument("--format", choices=("ics", "csv", "json"), default="ics")
     exo.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
-    exo.add_argument("--remind", type=int, default=3, metavar="N",
+    exo.add_argument("--remind", type=_bounded("--remind", 0, WORKING_DAYS_MAX, "working days"), default=3, metavar="N",
                      help="reminder N working days before each deadline (default: 3)")
-    exo.add_argument("--on", help="today, for statuses (default: today in Vietnam)")
+    exo.add_argument("--on", type=_text, help="today, for statuses (default: today in Vietnam)")
     exo.add_argument("--lang", choices=("vi", "en"), default="vi")
     exo.add_argument("--engine", choices=("auto", "durable", "python"))
     _add_data(exo)
@@ -180,6 +213,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
+    from obligations.base.identifiers import nfc
+
+    # ids typed in decomposed Unicode (NFD, as some keyboards and macOS file names give them)
+    argv = [nfc(a) for a in (sys.argv[1:] if argv is None else argv)]
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse has printed the usage and the error
@@ -189,10 +226,12 @@ def main(argv: list[str] | None = None) -> int:
         import importlib
 
         module = importlib.import_module(module_name)
-        code: int = getattr(module, func_name)(args, sys.stdout)
+        from obligations.render.safe_text import for_terminal
+
+        code: int = getattr(module, func_name)(args, for_terminal(sys.stdout))
         return code
     except ObligationsError as exc:
-        print(f"obligations: {exc.render()}", file=sys.stderr)
+        print(_one_message(exc), file=sys.stderr)
         return exc.exit_code
     except BrokenPipeError:
         return EXIT_OK
@@ -201,6 +240,20 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug: say so in one line, the traceback only on request
         if os.environ.get("OBLIGATIONS_DEBUG"):
             raise
-        print(f"obligations: internal error: {type(exc).__name__}: {exc} "
+        from obligations.base.identifiers import shorten
+
+        print(f"obligations: internal error: {type(exc).__name__}: {shorten(str(exc), 300)[1:-1]} "
               "(set OBLIGATIONS_DEBUG=1 for details and please report it)", file=sys.stderr)
         return 70
+
+
+def _one_message(exc: ObligationsError, lines: int = 4, width: int = 600) -> str:
+    """At most five lines: the first problems, cut to a readable width, and how many more."""
+    from obligations.base.errors import Problems
+    from obligations.render.safe_text import escape_controls
+
+    texts = [p.render() for p in exc.problems] if isinstance(exc, Problems) else [exc.render()]
+    shown = [escape_controls(t if len(t) <= width else t[:width] + "…") for t in texts[:lines]]
+    if len(texts) > lines:
+        shown.append(f"… and {len(texts) - lines} more problem(s): run `python -m obligations check` to see them all")
+    return "\n".join(f"obligations: {t}" for t in shown)

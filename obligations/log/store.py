@@ -16,6 +16,8 @@ import attrs
 
 from obligations.base.errors import InputError
 from obligations.base.keys import OccurrenceKey
+from obligations.base.identifiers import shorten
+from obligations.log.safety import APPLICATION_ID, _rollback, folder_read_only, guard, inspect_file
 
 SCHEMA_VERSION = 3
 BUSY_TIMEOUT_MS = 30_000
@@ -127,49 +129,63 @@ class SubmissionLog:
         return InputError(message, file=str(self.path), fix=fix)
 
     def _connect(self, create: bool):
-        if not self.path.exists():
+        state = inspect_file(self.path)      # refuses what is not ours before any write
+        if state == "absent":
             if not create:
                 return None
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        elif self.path.is_dir():
-            raise self._error("the database path is a directory", "give --db a file path")
-        else:
-            with self.path.open("rb") as handle:
-                head = handle.read(16)
-            if head and head != b"SQLite format 3\x00":
-                raise self._error("the file is not an SQLite database", "give --db another file; this one was left untouched")
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise self._error(f"cannot create the folder of the log: {exc.strerror}",
+                                  "give --db a path in a folder you can write to") from None
         import sqlite3  # only once a log file is really used
 
-        conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        with guard(self.path, "nothing was changed"):
+            if not create and folder_read_only(self.path):
+                # WAL needs its -shm file next to the log: on read-only media read the file as it is
+                from urllib.parse import quote
+
+                conn = sqlite3.connect("file:" + quote(str(self.path.resolve())) + "?immutable=1", uri=True,
+                                       isolation_level=None)
+                return conn
+            conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         try:
-            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            version = self._version(conn)
-            if version > SCHEMA_VERSION:
-                raise self._error(f"the database has schema version {version}, newer than this program's "
-                                  f"{SCHEMA_VERSION}", "upgrade obligations; the file was left untouched")
-            if version < SCHEMA_VERSION:
-                if not create and version == 0:
-                    conn.close()
-                    return None
-                self._migrate(conn, version)
-        except sqlite3.DatabaseError as exc:
-            conn.close()
-            raise self._error(f"cannot use the database: {exc}", "give --db another file") from None
+            with guard(self.path, "nothing was changed"):
+                conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+                version = self._version(conn)
+                if state == "empty" and version == 0 and conn.execute(
+                        "SELECT count(*) FROM sqlite_master").fetchone()[0]:
+                    raise self._error("the file is an SQLite database of another program",
+                                      "give --db another file; this one was left untouched")
+                if version > SCHEMA_VERSION:
+                    raise self._error(f"the database has schema version {version}, newer than this program's "
+                                      f"{SCHEMA_VERSION}", "upgrade obligations; the file was left untouched")
+                if version < SCHEMA_VERSION:
+                    if not create and version == 0:
+                        conn.close()
+                        return None
+                    self._migrate(conn, version)
         except BaseException:
             conn.close()
             raise
         return conn
 
-    @staticmethod
-    def _version(conn) -> int:
+    def _version(self, conn) -> int:
         has_meta = conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()
         if not has_meta:
             return 0
         row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
-        return int(row[0]) if row else 0
+        if row is None:
+            return 0
+        try:
+            return int(row[0])
+        except (TypeError, ValueError):
+            raise self._error(f"the schema version {shorten(row[0])} is not a number",
+                              "the file is damaged: restore it from a backup or give --db another file") from None
 
     def _migrate(self, conn, version: int) -> None:
-        # WAL: readers do not block the writer; set before the first transaction.
+        # WAL: readers do not block the writer; set before the first transaction. Only
+        # reached for a new file or one of ours (inspect_file has refused the others).
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -180,9 +196,10 @@ class SubmissionLog:
                         conn.execute(statement)
                 conn.execute("INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
                              "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (str(target),))
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            _rollback(conn)
             raise
 
     def schema_version(self) -> int:
@@ -196,20 +213,20 @@ class SubmissionLog:
         conn = self._connect(create=False)
         if conn is None:
             return "ok"
-        with _closing(conn):
+        with _closing(conn), guard(self.path, "nothing was changed"):
             return conn.execute("PRAGMA integrity_check").fetchone()[0]
 
     # -- writing ------------------------------------------------------------------------
 
     def _write(self, sql: str, values: tuple) -> None:
         conn = self._connect(create=True)
-        with _closing(conn):
+        with _closing(conn), guard(self.path, "nothing was recorded"):
             conn.execute("BEGIN IMMEDIATE")
             try:
                 conn.execute(sql, values)
                 conn.execute("COMMIT")
             except BaseException:
-                conn.execute("ROLLBACK")
+                _rollback(conn)
                 raise
 
     def record_submission(self, unit: str, duty: str, period: str, delivered_on: dt.date,
@@ -255,10 +272,21 @@ class SubmissionLog:
         if conn is None:
             return []
         width = key_columns.count(",") + 1
-        with _closing(conn):
-            rows = conn.execute(f"SELECT {key_columns}, {date_column}, ref, note, recorded_at FROM {table} "
+        with _closing(conn), guard(self.path, "nothing was changed"):
+            rows = conn.execute(f"SELECT {key_columns}, {date_column}, ref, note, recorded_at, id FROM {table} "
                                 "WHERE ?1 IS NULL OR unit = ?1 ORDER BY id", (unit,)).fetchall()
-        return [(*r[:width], dt.date.fromisoformat(r[width]), *r[width + 1:]) for r in rows]
+        result = []
+        for r in rows:
+            try:
+                day = dt.date.fromisoformat(r[width])
+            except (TypeError, ValueError):
+                raise self._error(f"row {r[-1]} of table {table} has {date_column} {shorten(r[width])}, not a date",
+                                  "the file was changed by another program: correct or delete that row") from None
+            if not all(isinstance(v, str) for v in r[:width]):
+                raise self._error(f"row {r[-1]} of table {table} holds a value that is not a text",
+                                  "the file was changed by another program: correct or delete that row")
+            result.append((*r[:width], day, *r[width + 1:-1]))
+        return result
 
     def submissions(self, unit: str | None = None) -> list[Submission]:
         return [Submission(*row) for row in self._read("submission", "delivered_on", unit)]

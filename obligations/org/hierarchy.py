@@ -14,7 +14,8 @@ import attrs
 
 from obligations.base.errors import InputError
 from obligations.base.vocabulary import FAR_FUTURE, FAR_PAST, LEVELS
-from obligations.base.toml import Locator, as_date, check_keys, expect, read_toml
+from obligations.base.schema import Field, Table, raise_all, validate, validate_tables
+from obligations.base.toml import Locator, read_toml
 
 
 @attrs.frozen
@@ -199,93 +200,116 @@ class Hierarchy:
         return unit.name if unit else unit_id
 
 
-_UNIT_KEYS = {"id", "name", "level", "parent", "parents", "from", "until", "successor", "note", "policy",
-              "lead_days"}
-_UNIT_POLICY = {"roll": ("previous", "next", "none"), "before": ("exclusive", "inclusive"),
-                "opens": ("period_start", "validity_start"), "due_soon_days": None}
+# Working days a level may need to aggregate its subordinates' reports: a working year
+# at most; more is a typing mistake, caught here rather than as a calendar problem.
+LEAD_DAYS_MAX = 250
+_LEAD = dict(kind="int", low=0, high=LEAD_DAYS_MAX,
+             fix=f"a number of working days from 0 to {LEAD_DAYS_MAX}, e.g. lead_days = 5")
+_LINK = Table((Field("unit", "id", required=True), Field("from", "date"), Field("until", "date")))
+_POLICY = Table((
+    Field("roll", "str", choices=("previous", "next", "none")),
+    Field("before", "str", choices=("exclusive", "inclusive")),
+    Field("opens", "str", choices=("period_start", "validity_start")),
+    Field("due_soon_days", "int", low=0, high=LEAD_DAYS_MAX, fix=f"a number of working days from 0 to {LEAD_DAYS_MAX}"),
+))
+UNIT_SCHEMA = Table((
+    Field("id", "id", required=True), Field("name", "str", required=True),
+    Field("level", "str", required=True, choices=LEVELS),
+    Field("parent", "id"), Field("parents", "tables", schema=_LINK, non_empty=False),
+    Field("from", "date"), Field("until", "date"), Field("successor", "id"), Field("note", "str"),
+    Field("policy", "table", schema=_POLICY), Field("lead_days", **_LEAD),
+), exclusive=(("parent", "parents"),))
+HIERARCHY_SCHEMA = Table((
+    Field("unit", "tables", required=True, fix="add [[unit]] tables (see docs/rules.md)"),
+    Field("lead_days", "table", schema=Table(tuple(Field(level, **_LEAD) for level in LEVELS))),
+))
 
 
-def _link(value: dict, loc: Locator, line: int | None, place: str) -> ParentLink:
-    expect(value, dict, loc, line=line, place=place, what="a parent link")
-    check_keys(value, {"unit", "from", "until"}, {"unit"}, loc, line=line, place=place)
-    start = as_date(value["from"], loc, line=line, place=place, what="from") if "from" in value else FAR_PAST
-    end = as_date(value["until"], loc, line=line, place=place, what="until") if "until" in value else FAR_FUTURE
+def _link(value: dict, problems: list, loc: Locator, line: int | None, place: str) -> ParentLink:
+    start, end = value.get("from", FAR_PAST), value.get("until", FAR_FUTURE)
     if end < start:
-        raise loc.error(f"the link to {value['unit']!r} ends ({end}) before it starts ({start})",
-                        line=line, place=place, fix="swap from and until")
-    return ParentLink(expect(value["unit"], str, loc, line=line, place=place, what="unit"), start, end)
+        problems.append(loc.error(f"parents: the link to {value['unit']!r} ends ({end}) before it starts ({start})",
+                                  line=line, place=place, fix="swap from and until"))
+    return ParentLink(value["unit"], start, end)
 
 
 def load_hierarchy(path: Path) -> Hierarchy:
     path = Path(path)
     doc, text = read_toml(path)
     loc = Locator(path, text)
-    check_keys(doc, {"unit", "lead_days"}, {"unit"}, loc, line=None, place="top level")
+    problems = validate(doc, HIERARCHY_SCHEMA, loc, line=None, place="top level")
+    if not problems:
+        problems = validate_tables(doc, "unit", UNIT_SCHEMA, loc)
+    raise_all(problems)
     levels_lead = doc.get("lead_days", {})
-    lead_line = loc.header_line("lead_days")
-    expect(levels_lead, dict, loc, line=lead_line, place="[lead_days]", what="[lead_days]")
-    check_keys(levels_lead, LEVELS, (), loc, line=lead_line, place="[lead_days]")
-    for level, value in levels_lead.items():
-        if expect(value, int, loc, line=lead_line, place="[lead_days]", what=level) < 0:
-            raise loc.error(f"lead_days for {level} must not be negative", line=lead_line, place="[lead_days]")
     units: dict[str, Unit] = {}
-    for index, item in enumerate(expect(doc["unit"], list, loc, line=None, place="unit", what="[[unit]]")):
+    for index, item in enumerate(doc["unit"]):
         line = loc.table_line("unit", index)
-        place = f"unit #{index + 1}"
-        check_keys(item, _UNIT_KEYS, {"id", "name", "level"}, loc, line=line, place=place)
-        unit_id = expect(item["id"], str, loc, line=line, place=place, what="id")
+        unit_id = item["id"]
         place = f"unit {unit_id!r}"
         if unit_id in units:
-            raise loc.error(f"unit id {unit_id!r} is used twice", line=line, place=place,
-                            fix="give each unit its own id")
-        if item["level"] not in LEVELS:
-            raise loc.error(f"unknown level {item['level']!r}", line=line, place=place,
-                            fix="use one of: " + ", ".join(LEVELS))
-        if "parent" in item and "parents" in item:
-            raise loc.error("give either parent or parents, not both", line=line, place=place)
+            problems.append(loc.error(f"id: unit id {unit_id!r} is used twice", line=line, place=place,
+                                      fix="give each unit its own id"))
+            continue
         if "parent" in item:
-            links = (ParentLink(expect(item["parent"], str, loc, line=line, place=place, what="parent")),)
+            links: tuple[ParentLink, ...] = (ParentLink(item["parent"]),)
         else:
-            raw = expect(item.get("parents", []), list, loc, line=line, place=place, what="parents")
-            links = tuple(_link(v, loc, line, place) for v in raw)
+            links = tuple(_link(v, problems, loc, line, place) for v in item.get("parents", []))
         ordered = sorted(links, key=lambda link: link.start)
         for a, b in zip(ordered, ordered[1:]):
             if b.start <= a.end:
-                raise loc.error(f"parent links to {a.parent!r} and {b.parent!r} overlap", line=line,
-                                place=place, fix="a unit has one parent on any day: end one link before the next starts")
-        start = as_date(item["from"], loc, line=line, place=place, what="from") if "from" in item else FAR_PAST
-        end = as_date(item["until"], loc, line=line, place=place, what="until") if "until" in item else FAR_FUTURE
+                problems.append(loc.error(f"parents: the links to {a.parent!r} and {b.parent!r} overlap", line=line,
+                                          place=place, fix="a unit has one parent on any day: end one link before the next starts"))
+        start, end = item.get("from", FAR_PAST), item.get("until", FAR_FUTURE)
         if end < start:
-            raise loc.error(f"the unit ends ({end}) before it starts ({start})", line=line, place=place)
+            problems.append(loc.error(f"until: the unit ends ({end}) before it starts ({start})", line=line,
+                                      place=place, fix="swap from and until"))
         policy = item.get("policy", {})
-        expect(policy, dict, loc, line=line, place=place, what="policy")
-        check_keys(policy, _UNIT_POLICY, (), loc, line=line, place=place)
-        for key, allowed in _UNIT_POLICY.items():
-            if key in policy and allowed and policy[key] not in allowed:
-                raise loc.error(f"policy.{key} {policy[key]!r} is not known", line=line, place=place,
-                                fix="use one of: " + ", ".join(allowed))
-        if "due_soon_days" in policy:
-            expect(policy["due_soon_days"], int, loc, line=line, place=place, what="policy.due_soon_days")
-        lead = item.get("lead_days")
-        if lead is not None and expect(lead, int, loc, line=line, place=place, what="lead_days") < 0:
-            raise loc.error("lead_days must not be negative", line=line, place=place)
-        units[unit_id] = Unit(lead_days=lead, id=unit_id, name=expect(item["name"], str, loc, line=line, place=place, what="name"),
+        units[unit_id] = Unit(lead_days=item.get("lead_days"), id=unit_id, name=item["name"],
                               level=item["level"], parents=tuple(ordered), start=start, end=end,
                               successor=item.get("successor"), note=item.get("note"),
                               location=f"{path.name}:{line}", policy=tuple(sorted(policy.items())))
-
-    for unit in units.values():
-        line = int(unit.location.rsplit(":", 1)[1])
-        for link in unit.parents:
-            if link.parent not in units:
-                raise loc.error(f"unit {unit.id!r} names an unknown parent {link.parent!r}", line=line,
-                                place=f"unit {unit.id!r}", fix="add that unit or correct the id")
-        if unit.successor is not None and unit.successor not in units:
-            raise loc.error(f"unit {unit.id!r} names an unknown successor {unit.successor!r}",
-                            line=line, place=f"unit {unit.id!r}", fix="add that unit or correct the id")
+    problems += _check_links(units, loc)
+    raise_all(problems)
     hierarchy = Hierarchy(units, file=str(path), level_lead_days=levels_lead)
     _check_cycles(hierarchy, loc)
     return hierarchy
+
+
+def _check_links(units: dict[str, Unit], loc: Locator) -> list:
+    """Unknown parents and successors, a unit succeeding itself, and cycles of successions."""
+    problems = []
+    for unit in units.values():
+        line = int(unit.location.rsplit(":", 1)[1])
+        place = f"unit {unit.id!r}"
+        for link in unit.parents:
+            if link.parent not in units:
+                problems.append(loc.error(f"parent: unit {unit.id!r} names an unknown parent {link.parent!r}",
+                                          line=line, place=place, fix="add that unit or correct the id"))
+        if unit.successor is None:
+            continue
+        if unit.successor == unit.id:
+            problems.append(loc.error(f"successor: unit {unit.id!r} names itself as its successor", line=line,
+                                      place=place, fix="name the unit that took over its duties, or remove successor"))
+        elif unit.successor not in units:
+            problems.append(loc.error(f"successor: unit {unit.id!r} names an unknown successor {unit.successor!r}",
+                                      line=line, place=place, fix="add that unit or correct the id"))
+    reported: set[str] = set()
+    for unit in units.values():
+        chain, current = [unit.id], unit.successor
+        while current is not None and current in units and current != chain[-1]:
+            if current in chain:
+                cycle = chain[chain.index(current):] + [current]
+                if not reported.intersection(cycle) and len(cycle) > 2:
+                    reported.update(cycle)
+                    first = units[cycle[0]]
+                    problems.append(loc.error("successor: the successions form a cycle: " + " -> ".join(cycle),
+                                              line=int(first.location.rsplit(":", 1)[1]), place=f"unit {first.id!r}",
+                                              fix="a unit cannot succeed a unit that succeeds it: correct one successor"))
+                break
+            chain.append(current)
+            current = units[current].successor
+    return problems
 
 
 def _check_cycles(hierarchy: Hierarchy, loc: Locator) -> None:

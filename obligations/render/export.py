@@ -147,5 +147,14 @@ def to_csv(ws: Workspace, items: list[Item], lang: str = "vi") -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows(ws, items, lang))
+    writer.writerows({k: _cell(v) for k, v in row.items()} for row in rows(ws, items, lang))
     return buffer.getvalue()
+
+
+# A cell starting with one of these is taken by spreadsheets as a formula (=HYPERLINK(...),
+# +cmd|...): a leading apostrophe keeps it as the text it is (OWASP "CSV injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> object:
+    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value

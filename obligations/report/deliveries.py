@@ -33,6 +33,8 @@ def deliveries(ws: Workspace, unit_id: str, on: dt.date, year: int | None, log: 
     """Every occurrence of the unit whose deadline falls in ``year`` (else: whose window has
     opened by ``on``), classified against what the log says was delivered."""
     ws.hierarchy.unit(unit_id)
+    if year is not None:
+        ws.calendar_for(unit_id).check_year(year)
     first = year or min(d.valid_from.year for d in ws.rules.duties)
     last = year or on.year
     occurrences, _ = ws.occurrences(unit_id, first - 1, last + 1,

@@ -192,6 +192,14 @@ def _refuse_todo(doc: dict, loc: Locator) -> None:
         raise Problems(problems)
 
 
+def _validate(doc: dict, loc: Locator) -> None:
+    """Every field of the directive, its duties and undated items, checked against the schema."""
+    from obligations.base.schema import raise_all
+    from obligations.rules.rule_schema import validate_rule_doc
+
+    raise_all(validate_rule_doc(doc, loc))
+
+
 def _duty(raw: dict, directive: dict, ctx: _Ctx, examples_seen: list[int], rel: str,
           events: dict[str, tuple[dt.date, ...]]) -> Duty:
     if isinstance(raw.get("id"), str):
@@ -255,6 +263,7 @@ def load_rule_file(path: Path, rel: str | None = None) -> Directive:
     ctx = _Ctx(loc, line, "[directive]")
     expect(head, dict, loc, line=line, place="[directive]", what="[directive]")
     _refuse_todo(doc, loc)
+    _validate(doc, loc)
     ctx.keys(head, _DIRECTIVE_KEYS, {"id", "number", "kind", "issuer", "unit", "title"})
     for key in ("id", "number", "kind", "issuer", "unit", "title"):
         ctx.str(head[key], key)
@@ -319,6 +328,14 @@ def _events(raw: Any, loc: Locator, rel: str) -> tuple[DeclaredEvent, ...]:
 
 def rule_files(directory: Path) -> list[Path]:
     return sorted(p for p in Path(directory).glob("*.toml") if p.name != HIERARCHY_FILE)
+
+
+def misnamed_rule_files(directory: Path) -> list[DataFileError]:
+    """Files whose suffix differs from ``.toml`` only in case: they would be skipped unseen."""
+    return [DataFileError(f"the suffix {p.suffix!r} is not '.toml', so this rule file is skipped",
+                          file=str(p), fix=f"rename it to {p.stem}.toml")
+            for p in sorted(Path(directory).iterdir())
+            if p.suffix.lower() == ".toml" and p.suffix != ".toml"]
 
 
 def load_rules(directory: Path) -> RuleSet:

@@ -63,7 +63,7 @@ def run_under(args: argparse.Namespace, out: TextIO, ws: Workspace, on: dt.date,
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
-    on = parse_iso_date(args.on, what="--on") if args.on else today_in_vietnam()
+    on = parse_iso_date(args.on, what="--on") if args.on is not None else today_in_vietnam()
     ws = environment.workspace(args.rules, args.org, args.calendars)
     log = environment.existing_log(args.db)
     if args.under:

@@ -13,7 +13,7 @@ from obligations.report.explain import explain
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
-    on = parse_iso_date(args.on, what="--on") if args.on else today_in_vietnam()
+    on = parse_iso_date(args.on, what="--on") if args.on is not None else today_in_vietnam()
     ws = environment.workspace(args.rules, args.org, args.calendars)
     found = explain(ws, args.unit, args.duty, args.period, on, log=environment.existing_log(args.db))
     doc = explain_json(found, ws.hierarchy, args.lang)

@@ -44,10 +44,14 @@ def render(ws: Workspace, items: list[Item], fmt: str, lang: str, remind: int) -
 def run(args: argparse.Namespace, out: TextIO) -> int:
     start = parse_iso_date(args.from_, what="--from")
     end = parse_iso_date(args.to, what="--to")
-    on = parse_iso_date(args.on, what="--on") if args.on else today_in_vietnam()
-    if args.remind < 0:
-        raise InputError("--remind must not be negative", fix="a number of working days, e.g. 3")
+    on = parse_iso_date(args.on, what="--on") if args.on is not None else today_in_vietnam()
     ws = environment.workspace(args.rules, args.org, args.calendars)
+    cal = ws.calendar_for(args.unit)
+    for day, option in ((start, "--from"), (end, "--to")):
+        if not cal.data.first_year <= day.year <= cal.data.last_year:
+            raise InputError(f"{option} {day} is outside the calendar data's coverage "
+                             f"({cal.data.first_year}-{cal.data.last_year}); nothing would be exported after it",
+                             fix=f"give dates from {cal.data.first_year}-01-01 to {cal.data.last_year}-12-31")
     items = ws.items_between(args.unit, start, end, on, engine=make_engine(environment.engine_name(args.engine)),
                              log=environment.existing_log(args.db))
     write(render(ws, items, args.format, args.lang, args.remind), out, args.out)

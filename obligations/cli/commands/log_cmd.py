@@ -14,7 +14,7 @@ from obligations.report.deliveries import deliveries
 
 def run_submit(args: argparse.Namespace, out: TextIO) -> int:
     today = today_in_vietnam()
-    on = parse_iso_date(args.on, what="--on") if args.on else today
+    on = parse_iso_date(args.on, what="--on") if args.on is not None else today
     ws = environment.workspace(args.rules, args.org, args.calendars)
     item = ws.record_submission(environment.log(args.db), args.unit, args.duty, args.period, on, today,
                                 ref=args.ref, note=args.note)
@@ -32,7 +32,7 @@ def run_extend(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def run_status(args: argparse.Namespace, out: TextIO) -> int:
-    on = parse_iso_date(args.on, what="--on") if args.on else today_in_vietnam()
+    on = parse_iso_date(args.on, what="--on") if args.on is not None else today_in_vietnam()
     ws = environment.workspace(args.rules, args.org, args.calendars)
     log = environment.existing_log(args.db)
     rows = status_rows(deliveries(ws, args.unit, on, args.year, log), args.lang)

@@ -1,0 +1,210 @@
+"""One declarative description of every table of the data files, and its validator.
+
+Each field states its type, its range or allowed values, whether it is required and the
+fix to suggest; ``validate`` walks a parsed TOML table and returns *every* violation as a
+``DataFileError`` reading ``file:line (place): field: what is wrong (the fix)``, so that
+`check` lists them all at once and the loaders only build objects from checked values.
+
+Written here rather than taken from cattrs: cattrs (26.2) adds ~10 ms to a ~110 ms cold
+start (measured with ``-X importtime``) and its error paths name Python attributes, not
+TOML lines, so a line-locating layer would be needed anyway.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Callable, Iterable
+
+import attrs
+
+from obligations.base.errors import DataFileError
+from obligations.base.identifiers import describe_char, identifier_problem, shorten
+from obligations.base.toml import Locator
+
+# Dates the calendar can place: the lunar tables and the holiday data cover 1900-2100.
+FIRST_DAY = dt.date(1900, 1, 1)
+LAST_DAY = dt.date(2100, 12, 31)
+TEXT_LIMIT = 20_000          # characters of one text value (a quoted sentence is far shorter)
+
+_KIND_NAMES = {
+    "str": "a text", "id": "an id", "int": "a whole number", "bool": "true or false",
+    "date": "a TOML date such as 2025-04-20", "table": "a table", "tables": "a list of tables",
+    "str_list": "a list of texts", "id_list": "a list of ids", "scalar": "a text or a number",
+    "text_or_list": "a text or a list of texts",
+}
+
+
+@attrs.frozen
+class Field:
+    name: str
+    kind: str                                   # one of _KIND_NAMES, or "any"
+    required: bool = False
+    choices: tuple[Any, ...] | None = None
+    low: int | dt.date | None = None
+    high: int | dt.date | None = None
+    schema: "Table | None" = None               # for "table" and "tables"
+    fix: str | None = None
+    non_empty: bool = True                      # texts and lists must hold something
+
+
+@attrs.frozen
+class Table:
+    fields: tuple[Field, ...]
+    # at most one of these keys may be present (e.g. ("parent", "parents")), or exactly one
+    exclusive: tuple[tuple[str, ...], ...] = ()
+    one_of: tuple[tuple[str, ...], ...] = ()
+    open: bool = False                          # keys not listed are left to another check
+
+    def names(self) -> list[str]:
+        return [f.name for f in self.fields]
+
+    def field(self, name: str) -> Field | None:
+        for f in self.fields:
+            if f.name == name:
+                return f
+        return None
+
+
+def validate(value: Any, schema: Table, loc: Locator, *, line: int | None, place: str,
+             prefix: str = "", search_from: int | None = None) -> list[DataFileError]:
+    """Every violation of ``schema`` by the TOML table ``value`` (empty when it is valid)."""
+    problems: list[DataFileError] = []
+    start = search_from if search_from is not None else line
+
+    def error(field: str, message: str, fix: str | None, key: str | None = None) -> None:
+        at = loc.key_line(key, after=start) if key and start else None
+        if at is not None and line is not None and at < line:
+            at = None
+        problems.append(loc.error(f"{prefix}{field}: {message}", line=at or line, place=place, fix=fix))
+
+    if not isinstance(value, dict):
+        name = prefix.rstrip(".") or "the table"
+        problems.append(loc.error(f"{name}: must be a table, not {shorten(value)}", line=line, place=place,
+                                  fix="write it as [name] or { key = value }"))
+        return problems
+    known = schema.names()
+    for key in value:
+        if key not in known and not schema.open:
+            problems.append(loc.error(f"{prefix}{_unknown_key(key, known)}", line=line, place=place,
+                                      fix="allowed keys: " + ", ".join(known)))
+    for group in schema.exclusive:
+        present = [k for k in group if k in value]
+        if len(present) > 1:
+            error(present[1], f"give either {' or '.join(group)}, not both", f"remove {present[1]}", present[1])
+    for group in schema.one_of:
+        if sum(k in value for k in group) != 1:
+            error(group[0], "give exactly one of " + ", ".join(f"`{k}`" for k in group),
+                  "keep one of them", group[0])
+    for field in schema.fields:
+        if field.name not in value:
+            if field.required:
+                error(field.name, "is missing", field.fix or f"add {field.name} = ...")
+            continue
+        problem = _check(field, value[field.name])
+        if problem:
+            fix = field.fix
+            if fix is None and field.choices is not None:
+                fix = "use one of: " + ", ".join(map(str, field.choices))
+            error(field.name, problem, fix, field.name)
+            continue
+        if field.schema is not None and field.kind == "table":
+            problems += validate(value[field.name], field.schema, loc, line=line, place=place,
+                                 prefix=f"{prefix}{field.name}.", search_from=start)
+        elif field.schema is not None and field.kind == "tables":
+            for index, item in enumerate(value[field.name]):
+                problems += validate(item, field.schema, loc, line=line, place=place,
+                                     prefix=f"{prefix}{field.name}[{index + 1}].", search_from=start)
+    return problems
+
+
+def validate_tables(doc: dict[str, Any], key: str, schema: Table, loc: Locator,
+                    place: str | None = None) -> list[DataFileError]:
+    """Every ``[[key]]`` table of a document, each placed at its own header line."""
+    items = doc.get(key, [])
+    problems: list[DataFileError] = []
+    for index, item in enumerate(items if isinstance(items, list) else []):
+        line = loc.table_line(key, index)
+        name = item.get("id") if isinstance(item, dict) else None
+        where = f"{place or key} {name!r}" if isinstance(name, str) and len(name) <= 100 else f"{place or key} #{index + 1}"
+        problems += validate(item, schema, loc, line=line, place=where)
+    return problems
+
+
+def raise_all(problems: list[DataFileError]) -> None:
+    """Raise the one problem, or all of them together; nothing when the list is empty."""
+    from obligations.base.errors import Problems
+
+    if len(problems) == 1:
+        raise problems[0]
+    if problems:
+        raise Problems(list(problems))
+
+
+def _unknown_key(key: str, known: Iterable[str]) -> str:
+    odd = next((c for c in key if not (c.isascii() and (c.isalnum() or c in "_-"))), None)
+    if odd is not None:
+        return f"unknown key {shorten(key, 40)}: it has {describe_char(odd)}, keys are plain ASCII"
+    import difflib
+
+    close = difflib.get_close_matches(key, list(known), n=1)
+    return f"unknown key {shorten(key, 40)}" + (f" (did you mean {close[0]!r}?)" if close else "")
+
+
+def _check(field: Field, value: Any) -> str | None:
+    """What is wrong with one value (a phrase), or None."""
+    kind = field.kind
+    if kind == "any":
+        return None
+    ok = _KIND_TESTS[kind](value)
+    if not ok:
+        return f"must be {_KIND_NAMES[kind]}, not {shorten(value)}"
+    if kind in ("str", "scalar") and isinstance(value, str):
+        if field.non_empty and not value.strip():
+            return "is empty"
+        if len(value) > TEXT_LIMIT:
+            return f"is {len(value):,} characters long, more than {TEXT_LIMIT:,}"
+    if kind == "id":
+        problem = identifier_problem(value)
+        if problem:
+            return f"{shorten(value)} {problem}"
+    if kind in ("str_list", "id_list", "tables", "text_or_list") and isinstance(value, list):
+        if field.non_empty and not value:
+            return "is an empty list"
+        if kind == "id_list":
+            for item in value:
+                problem = identifier_problem(item)
+                if problem:
+                    return f"{shorten(item)} {problem}"
+        if kind in ("str_list", "text_or_list") and not all(v.strip() for v in value):
+            return "holds an empty text"
+    if field.choices is not None and value not in field.choices:
+        return f"unknown {field.name} {shorten(value)}"
+    if kind in ("int", "date"):
+        low = field.low if field.low is not None else (FIRST_DAY if kind == "date" else None)
+        high = field.high if field.high is not None else (LAST_DAY if kind == "date" else None)
+        if (low is not None and value < low) or (high is not None and value > high):
+            return f"{shorten(value)} is outside {low if low is not None else '…'} to {high if high is not None else '…'}"
+    return None
+
+
+def _is_int(v: Any) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+def _is_date(v: Any) -> bool:
+    return isinstance(v, dt.date) and not isinstance(v, dt.datetime)
+
+
+_KIND_TESTS: dict[str, Callable[[Any], bool]] = {
+    "str": lambda v: isinstance(v, str),
+    "id": lambda v: isinstance(v, str),
+    "int": _is_int,
+    "bool": lambda v: isinstance(v, bool),
+    "date": _is_date,
+    "table": lambda v: isinstance(v, dict),
+    "tables": lambda v: isinstance(v, list) and all(isinstance(i, dict) for i in v),
+    "str_list": lambda v: isinstance(v, list) and all(isinstance(i, str) for i in v),
+    "id_list": lambda v: isinstance(v, list) and all(isinstance(i, str) for i in v),
+    "scalar": lambda v: isinstance(v, str) or _is_int(v),
+    "text_or_list": lambda v: isinstance(v, str) or (isinstance(v, list) and all(isinstance(i, str) for i in v)),
+}

@@ -1,0 +1,162 @@
+"""Making sure the submissions log is ours before touching it, and clear messages for
+what SQLite reports (a full disk, a read-only file, a lock held too long).
+
+A log is marked with ``PRAGMA application_id = APPLICATION_ID`` (0x4F424C47, "OBLG" in
+ASCII) in the SQLite header. A file is written only when it is absent, empty (0 bytes or
+a database without tables), carries that id, or is a log made before the id existed (id
+0 with our ``meta`` table holding ``schema_version``). Everything else is refused before
+any connection that could write is opened: the header is read as bytes and the legacy
+check uses an ``immutable`` read-only connection, which creates no journal or -shm file.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator
+
+from obligations.base.errors import InputError
+
+APPLICATION_ID = 0x4F424C47
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+_OTHER = "give --db another file; this one was left untouched"
+
+
+def _error(path: Path, message: str, fix: str) -> InputError:
+    return InputError(message, file=str(path), fix=fix)
+
+
+def inspect_file(path: Path) -> str:
+    """"absent", "empty" or "ours"; raises InputError for anything else, writing nothing."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return "absent"
+    except OSError as exc:
+        raise _path_error(path, exc) from None
+    except ValueError:
+        raise _error(path, "the path holds a NUL character", "give --db a plain file path") from None
+    if not stat.S_ISREG(info.st_mode):
+        from obligations.base.files import kind_of
+
+        raise _error(path, f"the log path is {kind_of(info.st_mode)}, not a regular file", "give --db a file path")
+    if info.st_size == 0:
+        return "empty"
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+        try:
+            head = os.read(fd, 100)
+        finally:
+            os.close(fd)
+    except OSError as exc:
+        raise _path_error(path, exc) from None
+    if not head.startswith(SQLITE_MAGIC) or len(head) < 100:
+        raise _error(path, "the file is not an SQLite database", _OTHER)
+    app_id = int.from_bytes(head[68:72], "big", signed=True)
+    if app_id == APPLICATION_ID:
+        return "ours"
+    if app_id != 0:
+        raise _error(path, f"the file is an SQLite database of another program (application id {app_id:#x})", _OTHER)
+    return _legacy_or_foreign(path)
+
+
+def _legacy_or_foreign(path: Path) -> str:
+    import sqlite3
+    from urllib.parse import quote
+
+    uri = "file:" + quote(str(path.resolve())) + "?immutable=1"
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+        try:
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            marked = "meta" in tables and conn.execute(
+                "SELECT 1 FROM meta WHERE key='schema_version'").fetchone() is not None
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise _error(path, f"the file is a damaged or foreign SQLite database ({exc})", _OTHER) from None
+    if marked:
+        return "ours"
+    if not tables:
+        return "empty"
+    raise _error(path, "the file is an SQLite database of another program (no submissions log in it)", _OTHER)
+
+
+def _path_error(path: Path, exc: OSError) -> InputError:
+    if exc.errno == errno.ELOOP:
+        return _error(path, "the log path goes through a loop of symbolic links", "give --db a path without the loop")
+    if exc.errno == errno.ENOTDIR:
+        return _error(path, "a part of the log path is a file, not a folder", "give --db a path inside a folder")
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return _error(path, "the log cannot be read: permission denied", "check the permissions of the file and its folder")
+    return _error(path, f"cannot use the log path: {exc.strerror}", "give --db another file path")
+
+
+# SQLite primary result codes (the low byte of an extended code).
+_MESSAGES = {
+    13: ("the disk is full", "free space on the disk holding the log, then try again"),
+    8: ("the log is read-only (the file or its folder cannot be written)",
+        "check the permissions of the file and its folder, or give --db a writable path"),
+    14: ("the log cannot be opened", "check that the folder of --db exists and can be written"),
+    11: ("the log is damaged", "restore it from a backup or give --db another file"),
+    26: ("the file is not an SQLite database", _OTHER),
+    5: ("the log stayed locked by another program for 30 s", "try again when the other program has finished"),
+    6: ("the log stayed locked by another program for 30 s", "try again when the other program has finished"),
+    23: ("access to the log is denied", "check the permissions of the file and its folder"),
+}
+
+
+@contextmanager
+def guard(path: Path, outcome: str) -> Iterator[None]:
+    """SQLite and OS errors as one InputError naming the file, what happened and the fix."""
+    import sqlite3
+
+    try:
+        yield
+    except sqlite3.Error as exc:
+        code = getattr(exc, "sqlite_errorcode", None)
+        primary = code & 0xFF if isinstance(code, int) else None
+        if primary == 10 and ("full" in str(exc).lower() or _disk_nearly_full(path)):
+            primary = 13    # a failed write or -shm mapping on a full disk is reported as an I/O error
+        if primary == 14 and folder_read_only(path):
+            primary = 8
+        message, fix = _MESSAGES.get(primary or -1, (f"the log cannot be used: {exc}", "give --db another file"))
+        raise _error(path, f"{message}; {outcome}", fix) from None
+    except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise _error(path, f"the disk is full; {outcome}", _MESSAGES[13][1]) from None
+        raise _path_error(path, exc) from None
+
+
+def folder_read_only(path: Path) -> bool:
+    """The log's folder is on a read-only file system or cannot be written by this user."""
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        if os.statvfs(folder).f_flag & getattr(os, "ST_RDONLY", 1):
+            return True
+    except (OSError, AttributeError):
+        pass
+    return not os.access(folder, os.W_OK)
+
+
+def _disk_nearly_full(path: Path) -> bool:
+    try:
+        info = os.statvfs(path.parent if str(path.parent) else ".")
+    except (OSError, AttributeError):
+        return False
+    return info.f_bavail * info.f_frsize < 64 * 1024
+
+
+def _rollback(conn: Any) -> None:
+    """Roll back if a transaction is still open: SQLite ends one itself on SQLITE_FULL."""
+    import sqlite3
+
+    try:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+    except sqlite3.Error:
+        pass  # the original error is the one to report; the connection is closed next

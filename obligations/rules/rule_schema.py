@@ -1,0 +1,78 @@
+"""The schema of a rule file's ``[directive]``, ``[[duty]]`` and ``[[undated]]`` tables.
+
+The schedule table is described by the schedule language (rules/loader.py ``_schedule``);
+here only its kind key is required to be a text, so a list or a number there is reported
+with the rest instead of failing later.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from obligations.base.errors import DataFileError
+from obligations.base.schema import Field, Table, validate, validate_tables
+from obligations.base.toml import Locator
+from obligations.base.vocabulary import ROLL_POLICIES
+from obligations.rules.model import DUTY_KINDS
+
+# Working days before a deadline from which a duty counts as due soon: a working year at most.
+DUE_SOON_MAX = 250
+LEVEL_SELECTORS = 'use "self", "children" or "level:<central|province|district|commune|cell>"'
+
+POLICY_SCHEMA = Table((
+    Field("before", "str", choices=("exclusive", "inclusive")),
+    Field("roll", "str", choices=ROLL_POLICIES),
+    Field("opens", "str", choices=("period_start", "validity_start")),
+    Field("due_soon_days", "int", low=0, high=DUE_SOON_MAX, fix=f"a number of working days from 0 to {DUE_SOON_MAX}"),
+))
+_SCHEDULE_HEAD = Table((Field("type", "str"), Field("every", "str")), open=True)
+_EXAMPLE = Table((Field("unit", "id", required=True), Field("period", "scalar", required=True),
+                  Field("window_start", "date", required=True), Field("deadline", "date", required=True)))
+_SEE_ALSO = Table((Field("section", "scalar", required=True), Field("text", "str", required=True)))
+
+DIRECTIVE_SCHEMA = Table((
+    Field("id", "id", required=True, fix='e.g. id = "76-KH-DU"'),
+    Field("number", "str", required=True, fix='the number as printed, e.g. number = "76-KH/ĐU"'),
+    Field("kind", "str", required=True), Field("issuer", "str", required=True),
+    Field("unit", "id", required=True, fix="the id of the issuing unit in the hierarchy"),
+    Field("title", "str", required=True), Field("issued", "date"),
+    Field("implements", "str_list", non_empty=False, fix='e.g. implements = ["105-KH/HU"]'),
+    Field("source_document", "str"), Field("note", "str"),
+))
+DUTY_SCHEMA = Table((
+    Field("id", "id", required=True), Field("section", "scalar", required=True),
+    Field("source", "str", required=True, fix="quote the sentence of the directive"),
+    Field("kind", "str", required=True, choices=DUTY_KINDS),
+    Field("title_vi", "str", required=True), Field("title_en", "str", required=True),
+    Field("performers", "text_or_list", required=True, fix=LEVEL_SELECTORS),
+    Field("recipient", "id", required=True, fix='"issuer", "parent" or a unit id'),
+    Field("body", "str"),
+    Field("schedule", "table", required=True, schema=_SCHEDULE_HEAD),
+    Field("valid", "table", required=True, schema=Table((Field("from", "date", required=True),
+                                                         Field("until", "date")))),
+    Field("policy", "table", schema=POLICY_SCHEMA),
+    Field("see_also", "tables", schema=_SEE_ALSO, non_empty=False),
+    Field("note", "str"),
+    Field("example", "tables", schema=_EXAMPLE, non_empty=False),
+    Field("feeds", "str_list", non_empty=False, fix='e.g. feeds = ["CV-BTVTU-KonTum/bao-cao-hang-nam"]'),
+    Field("draft", "any"),
+))
+UNDATED_SCHEMA = Table((Field("section", "scalar", required=True), Field("text", "str", required=True),
+                        Field("note", "str", required=True)))
+EVENT_SCHEMA = Table((Field("id", "id", required=True), Field("source", "str", required=True),
+                      Field("date", "date"), Field("note", "str")))
+FILE_SCHEMA = Table((Field("directive", "table", required=True), Field("duty", "tables", non_empty=False),
+                     Field("undated", "tables", non_empty=False), Field("event", "tables", non_empty=False)))
+
+
+def validate_rule_doc(doc: dict[str, Any], loc: Locator) -> list[DataFileError]:
+    """Every violation of the rule-file schema, all at once (the schedule's own keys excepted)."""
+    problems = validate(doc, FILE_SCHEMA, loc, line=None, place="top level")
+    if problems:
+        return problems
+    problems += validate(doc["directive"], DIRECTIVE_SCHEMA, loc, line=loc.header_line("directive"),
+                         place="[directive]")
+    problems += validate_tables(doc, "duty", DUTY_SCHEMA, loc, place="duty")
+    problems += validate_tables(doc, "undated", UNDATED_SCHEMA, loc, place="undated")
+    problems += validate_tables(doc, "event", EVENT_SCHEMA, loc, place="event")
+    return problems
