@@ -42,7 +42,8 @@ def test_statuses_come_out_of_the_rules(backend):
 
 facts_strategy = st.lists(st.fixed_dictionaries({
     "done": st.booleans(), "days_left": st.integers(-400, 400), "wd_left": st.integers(-300, 300),
-    "since_start": st.integers(-400, 400), "soon": st.integers(0, 15)}), max_size=40)
+    "since_start": st.integers(-400, 400), "soon": st.integers(0, 15), "conflict": st.booleans(),
+    "agenda": st.booleans()}), max_size=40)
 
 
 @needs_durable

@@ -7,7 +7,9 @@ from typing import Final
 
 LEVELS: Final = ("central", "province", "district", "commune", "cell")
 DUTY_KINDS: Final = ("report", "plan", "activity", "review", "publication")
-STATUSES: Final = ("upcoming", "window_open", "due_soon", "overdue", "done")
+# conflict: no day satisfies every level's constraints; past: an activity (agenda item)
+# whose time has gone by without being tracked as a deliverable.
+STATUSES: Final = ("upcoming", "window_open", "due_soon", "overdue", "done", "conflict", "past")
 ROLL_POLICIES: Final = ("previous", "next", "none")
 
 # Open ends of validity spans and parent links: far enough for any directive in force.

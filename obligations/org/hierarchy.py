@@ -211,6 +211,7 @@ _POLICY = Table((
     Field("before", "str", choices=("exclusive", "inclusive")),
     Field("opens", "str", choices=("period_start", "validity_start")),
     Field("due_soon_days", "int", low=0, high=LEAD_DAYS_MAX, fix=f"a number of working days from 0 to {LEAD_DAYS_MAX}"),
+    Field("track", "bool", fix="track = true: the unit's past activities count as overdue when not recorded"),
 ))
 UNIT_SCHEMA = Table((
     Field("id", "id", required=True), Field("name", "str", required=True),

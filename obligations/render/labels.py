@@ -32,6 +32,8 @@ _LABELS = Labels({
     "due_soon": ("sắp đến hạn", "due soon"),
     "overdue": ("quá hạn", "overdue"),
     "done": ("đã xong", "done"),
+    "conflict": ("xung đột", "conflict"),
+    "past": ("đã qua", "past"),
     # duty kinds
     "report": ("báo cáo", "report"),
     "plan": ("kế hoạch", "plan"),

@@ -60,12 +60,13 @@ def due(unit_id: str, on: dt.date, occurrences: Occurrences, network: Network, e
     oldest = on - dt.timedelta(days=lookback)
     items, hidden = [], 0
     for item in evaluate(unit_id, on, found, network, calendars, engine, due_soon, log, known):
-        if item.window_start > horizon_end:
-            continue
-        if item.deadline < oldest:
+        if item.window_start > horizon_end or item.status == "past":
+            continue          # an activity whose time has gone is off the agenda, not overdue
+        if item.deadline < oldest and item.status != "conflict":
             hidden += item.status == "overdue"
             continue
         items.append(item)
-    items.sort(key=lambda i: (i.deadline, i.occurrence.duty.id, i.occurrence.period))
+    # conflicts first: they need a decision before anything else can be done
+    items.sort(key=lambda i: (i.status != "conflict", i.deadline, i.occurrence.duty.id, i.occurrence.period))
     return DueReport(unit=unit_id, on=on, backend=engine.backend, items=tuple(items),
                      hidden_overdue=hidden, placements=tuple(problems))

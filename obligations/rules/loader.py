@@ -119,7 +119,9 @@ class _Ctx:
 def _policy(raw: Any, schedule: AnySchedule, ctx: _Ctx) -> tuple[Policy, frozenset[str]]:
     raw = {} if raw is None else raw
     expect(raw, dict, ctx.loc, line=ctx.line, place=ctx.place, what="policy")
-    ctx.keys(raw, set(_POLICY_VALUES) | {"due_soon_days"}, ())
+    ctx.keys(raw, set(_POLICY_VALUES) | {"due_soon_days", "track"}, ())
+    if "track" in raw and not isinstance(raw["track"], bool):
+        raise ctx.error(f"policy.track must be true or false, not {raw['track']!r}")
     for key, allowed in _POLICY_VALUES.items():
         if key in raw and raw[key] not in allowed:
             raise ctx.error(f"policy.{key} {raw[key]!r} is not known", fix="use one of: " + ", ".join(allowed))

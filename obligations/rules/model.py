@@ -69,12 +69,14 @@ class Policy:
     opens:   "period_start" (the year or month the occurrence belongs to) |
              "validity_start" (the day the duty takes effect)
     due_soon_days: working days before the deadline when an item becomes due_soon
+    track:   an activity's past occurrences are overdue when not recorded (reports always are)
     """
 
     before: str = "exclusive"
     roll: str = "previous"
     opens: str = "period_start"
     due_soon_days: int = 5
+    track: bool = False
 
 
 @attrs.frozen

@@ -24,6 +24,7 @@ POLICY_SCHEMA = Table((
     Field("roll", "str", choices=ROLL_POLICIES),
     Field("opens", "str", choices=("period_start", "validity_start")),
     Field("due_soon_days", "int", low=0, high=DUE_SOON_MAX, fix=f"a number of working days from 0 to {DUE_SOON_MAX}"),
+    Field("track", "bool", fix="track = true: past occurrences of an activity count as overdue when not recorded"),
 ))
 _SCHEDULE_HEAD = Table((Field("type", "str"), Field("every", "str")), open=True)
 _EXAMPLE = Table((Field("unit", "id", required=True), Field("period", "scalar", required=True),

@@ -20,7 +20,7 @@ from obligations.occurrences.model import Occurrence
 from obligations.reconcile.solve import Reconciled, own_result
 from obligations.status.rules import Engine, fact
 
-Payload = tuple[bool, int, int, int, int]
+Payload = tuple[bool, int, int, int, int, bool, bool]   # done, days, wd, since, soon, conflict, agenda
 
 
 @attrs.frozen
@@ -53,11 +53,18 @@ class Item:
         return self.reconciled.window_start if self.reconciled else self.occurrence.window_start
 
 
+def is_agenda(occ: Occurrence) -> bool:
+    """Activities (sessions, peaks, bulletins) are an agenda, not deliverables: once past they
+    are not overdue, unless the duty's or the unit's policy tracks them."""
+    return occ.duty.kind == "activity" and not occ.duty.policy.track
+
+
 def statuses_of(engine: Engine, payloads: Sequence[Payload], known: dict[Payload, str]) -> list[str]:
-    """Statuses for (done, days_left, wd_left, since_start, soon) payloads."""
+    """Statuses for (done, days_left, wd_left, since_start, soon, conflict, agenda) payloads."""
     new = {p: str(n) for n, p in enumerate(dict.fromkeys(p for p in payloads if p not in known))}
     if new:
-        facts = [fact(fid, done=p[0], days_left=p[1], wd_left=p[2], since_start=p[3], soon=p[4])
+        facts = [fact(fid, done=p[0], days_left=p[1], wd_left=p[2], since_start=p[3], soon=p[4],
+                      conflict=p[5], agenda=p[6])
                  for p, fid in new.items()]
         answers = engine.evaluate(facts)
         for payload, fid in new.items():
@@ -81,7 +88,9 @@ def assess(on: dt.date, occurrences: Sequence[Occurrence], reconciled: Mapping[O
             left = -calendar.count_working_days(deadline, on)
         soon = due_soon if due_soon is not None else occ.duty.policy.due_soon_days
         days_left = (deadline - on).days
-        payloads.append((occ.key in delivered, days_left, left, (on - start).days, soon))
+        conflict = result is not None and result.conflict is not None
+        payloads.append((occ.key in delivered, days_left, left, (on - start).days, soon, conflict,
+                         is_agenda(occ)))
         parts.append((occ, result, days_left, left))
     statuses = statuses_of(engine, payloads, known)
     return [Item(occ, status, days_left, left, result, delivered.get(occ.key))

@@ -28,10 +28,14 @@ def status_ruleset() -> Json:
     no fact is ever "not handled", and each backend checks that every fact produced
     ``seen`` and exactly one status. Facts carry the numbers the rules compare:
     ``days_left`` (calendar days to the deadline), ``wd_left`` (working days to it),
-    ``since_start`` (days since the window opened), ``soon`` (the duty's due-soon threshold).
+    ``since_start`` (days since the window opened), ``soon`` (the duty's due-soon threshold),
+    ``conflict`` (no day satisfies every constraint from the levels above) and ``agenda``
+    (an activity that is shown while ahead or open, and is not overdue once past unless
+    a policy tracks it).
     """
     occ: Json = {"t": FACT_TYPE}
-    open_: list[Json] = [occ, {"done": False}, {"$gte": {"days_left": 0}}]
+    pending: list[Json] = [occ, {"done": False}, {"conflict": False}]
+    open_: list[Json] = [*pending, {"$gte": {"days_left": 0}}]
     later: Json = {"$gt": {"wd_left": {"$m": "soon"}}}
 
     def rule(status: str, *conditions: Json) -> Json:
@@ -39,7 +43,9 @@ def status_ruleset() -> Json:
 
     return {
         "done": rule("done", occ, {"done": True}),
-        "overdue": rule("overdue", occ, {"done": False}, {"$lt": {"days_left": 0}}),
+        "conflict": rule("conflict", occ, {"done": False}, {"conflict": True}),
+        "overdue": rule("overdue", *pending, {"agenda": False}, {"$lt": {"days_left": 0}}),
+        "past": rule("past", *pending, {"agenda": True}, {"$lt": {"days_left": 0}}),
         "due_soon": rule("due_soon", *open_, {"$lte": {"wd_left": {"$m": "soon"}}}),
         "window_open": rule("window_open", *open_, later, {"$gte": {"since_start": 0}}),
         "upcoming": rule("upcoming", *open_, later, {"$lt": {"since_start": 0}}),
@@ -59,16 +65,19 @@ def check_ruleset(ruleset: Json) -> None:
             raise EngineError(f"rule {name!r} has no named action")
 
 
-def fact(fact_id: str, *, done: bool, days_left: int, wd_left: int, since_start: int, soon: int) -> Json:
+def fact(fact_id: str, *, done: bool, days_left: int, wd_left: int, since_start: int, soon: int,
+         conflict: bool = False, agenda: bool = False) -> Json:
     """A fact as the status rules read it."""
     return {"id": fact_id, "t": FACT_TYPE, "done": bool(done), "days_left": days_left,
-            "wd_left": wd_left, "since_start": since_start, "soon": soon}
+            "wd_left": wd_left, "since_start": since_start, "soon": soon,
+            "conflict": bool(conflict), "agenda": bool(agenda)}
 
 
 def occurrence_fact(fact_id: str, *, done: bool, on: dt.date, window_start: dt.date,
-                    deadline: dt.date, working_days_left: int, soon: int) -> Json:
+                    deadline: dt.date, working_days_left: int, soon: int, conflict: bool = False,
+                    agenda: bool = False) -> Json:
     return fact(fact_id, done=done, days_left=(deadline - on).days, wd_left=working_days_left,
-                since_start=(on - window_start).days, soon=soon)
+                since_start=(on - window_start).days, soon=soon, conflict=conflict, agenda=agenda)
 
 
 def verify(facts: list[Json], fired: dict[str, list[str]], backend: str) -> dict[str, str]:
