@@ -56,11 +56,14 @@ def status_rows(found: list[Delivery], lang: str) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     for d in found:
         item, occ = d.item, d.item.occurrence
-        rows.append({"duty": occ.duty.id, "period": occ.period, "deadline": item.deadline.isoformat(),
-                     "title": pick(lang, occ.duty.title_vi, occ.duty.title_en),
-                     "result": d.result, "late_working_days": d.late_working_days,
-                     "delivered_on": item.submission.delivered_on.isoformat() if item.submission else None,
-                     "ref": item.submission.ref if item.submission else None})
+        row: dict[str, object] = {
+            "duty": occ.duty.id, "period": occ.period, "deadline": item.deadline.isoformat(),
+            "title": pick(lang, occ.duty.title_vi, occ.duty.title_en), "result": d.result,
+            "delivered_on": item.submission.delivered_on.isoformat() if item.submission else None,
+            "ref": item.submission.ref if item.submission else None}
+        if d.result == "late":      # only a late delivery has a number of days late
+            row["late_working_days"] = d.late_working_days
+        rows.append(row)
     return rows
 
 
@@ -80,7 +83,7 @@ def status_text(name: str, unit: str, on: dt.date, year: int | None, rows: list[
     out = [_t("title", lang, name=name, unit=unit, year=_t("in_year", lang, year=year) if year else "",
               on=on.isoformat()), ""]
     for r in rows:
-        verdict = _t(str(r["result"]), lang, n=r["late_working_days"])
+        verdict = _t(str(r["result"]), lang, n=r.get("late_working_days", 0))
         if r["delivered_on"]:
             verdict += ", " + _t("delivered", lang, on=r["delivered_on"]) + (f" ({r['ref']})" if r["ref"] else "")
         out.append(f"{r['deadline']}  {r['period']:<10}  {r['title']}: {verdict}")
