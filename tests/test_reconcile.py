@@ -119,7 +119,7 @@ def test_check_catches_the_conflict(run_cli):
     doc = json.loads(out)
     # 14/11 minus the commune's 3 working days (stated in the hierarchy) = 11/11; the window still opens 1/11.
     assert doc["deadline"] == "2025-11-11" and doc["effective_window_start"] == "2025-11-01"
-    assert doc["conflicts"] == [] and "[lead_days] commune" in doc["decided_by"][-1]["source"]
+    assert doc["conflicts"] == [] and "lead time of level commune" in doc["decided_by"][-1]["source"]
 
 
 def test_due_shows_the_conflict_with_the_item(run_cli):

@@ -30,7 +30,7 @@ _KIND_NAMES = {
     "str": "a text", "id": "an id", "int": "a whole number", "bool": "true or false",
     "date": "a TOML date such as 2025-04-20", "table": "a table", "tables": "a list of tables",
     "str_list": "a list of texts", "id_list": "a list of ids", "scalar": "a text or a number",
-    "text_or_list": "a text or a list of texts",
+    "text_or_list": "a text or a list of texts", "none": "absent (a key no longer accepted)",
 }
 
 
@@ -155,6 +155,8 @@ def _check(field: Field, value: Any) -> str | None:
     kind = field.kind
     if kind == "any":
         return None
+    if kind == "none":
+        return "is no longer accepted"
     ok = _KIND_TESTS[kind](value)
     if not ok:
         return f"must be {_KIND_NAMES[kind]}, not {shorten(value)}"

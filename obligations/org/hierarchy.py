@@ -16,16 +16,8 @@ from obligations.base.errors import InputError
 from obligations.base.vocabulary import FAR_FUTURE, FAR_PAST, LEVELS
 from obligations.base.schema import Field, Table, raise_all, validate, validate_tables
 from obligations.base.toml import Locator, read_toml
-
-
-@attrs.frozen
-class LeadTime:
-    """A unit's aggregation lead time: set for the unit, for its level, or the default."""
-
-    days: int
-    setting: str              # "unit" | "level" | "default"
-    level: str | None
-    file: str
+from obligations.org.leadtimes import LEAD_DAYS_MAX, LEAD_TIME_SCHEMA, LeadTime, LeadTimeRule, lead_time
+from obligations.org.leadtimes import parse as parse_lead_times
 
 
 @attrs.frozen
@@ -33,6 +25,7 @@ class ParentLink:
     parent: str
     start: dt.date = FAR_PAST
     end: dt.date = FAR_FUTURE
+    assumed: str | None = None    # why this link is assumed when no document gives it
 
     def valid_on(self, day: dt.date) -> bool:
         return self.start <= day <= self.end
@@ -50,7 +43,7 @@ class Unit:
     note: str | None = None
     location: str = ""
     policy: tuple[tuple[str, object], ...] = ()   # the unit's own policy defaults
-    lead_days: int | None = None
+    assumed: str | None = None    # why the unit (or its placement) is assumed, when no document gives it
 
     def exists_on(self, day: dt.date) -> bool:
         return self.start <= day <= self.end
@@ -60,7 +53,7 @@ class Unit:
 class Hierarchy:
     units: dict[str, Unit] = attrs.field(converter=dict)
     file: str = ""
-    level_lead_days: dict[str, int] = attrs.field(factory=dict, converter=dict)
+    lead_times: tuple[LeadTimeRule, ...] = ()
     # Indexes built on first use (the units never change after loading).
     _index: dict = attrs.field(factory=dict, init=False, repr=False, eq=False)
 
@@ -136,16 +129,30 @@ class Hierarchy:
             cache[unit_id] = found
         return found
 
-    def lead_time(self, unit_id: str) -> LeadTime:
-        """Working days ``unit_id`` needs to aggregate reports, and where that number is set."""
-        unit = self.unit(unit_id)
-        name = Path(self.file).name if self.file else "hierarchy"
-        if unit.lead_days is not None:
-            return LeadTime(unit.lead_days, "unit", None, name)
-        if unit.level in self.level_lead_days:
-            return LeadTime(self.level_lead_days[unit.level], "level", unit.level, name)
-        # No directive states a lead time: none is invented (0 working days).
-        return LeadTime(0, "none", None, name)
+    def lead_time(self, unit_id: str, day: dt.date, *, internal: bool = False) -> LeadTime | None:
+        """The stated lead time of ``unit_id`` on ``day`` (0 when no data states one), or its
+        internal one (None when there is none)."""
+        return lead_time(self.lead_times, unit_id, self.unit(unit_id).level, day, internal=internal,
+                         file_name=Path(self.file).name if self.file else "hierarchy")
+
+    def assumptions(self, unit_id: str, day: dt.date) -> list[tuple[str, str]]:
+        """(subject, why) for the unit and each parent link up its chain on ``day`` that the
+        data marks as assumed."""
+        found: list[tuple[str, str]] = []
+        current: str | None = unit_id
+        seen: set[str] = set()
+        while current is not None and current not in seen:
+            seen.add(current)
+            unit = self.unit(current)
+            if unit.assumed:
+                found.append((current, unit.assumed))
+            link = next((link for link in unit.parents if link.valid_on(day)), None)
+            if link is None:
+                break
+            if link.assumed:
+                found.append((f"{current} → {link.parent}", link.assumed))
+            current = link.parent
+        return found
 
     def unit(self, unit_id: str) -> Unit:
         try:
@@ -200,12 +207,10 @@ class Hierarchy:
         return unit.name if unit else unit_id
 
 
-# Working days a level may need to aggregate its subordinates' reports: a working year
-# at most; more is a typing mistake, caught here rather than as a calendar problem.
-LEAD_DAYS_MAX = 250
-_LEAD = dict(kind="int", low=0, high=LEAD_DAYS_MAX,
-             fix=f"a number of working days from 0 to {LEAD_DAYS_MAX}, e.g. lead_days = 5")
-_LINK = Table((Field("unit", "id", required=True), Field("from", "date"), Field("until", "date")))
+_LINK = Table((Field("unit", "id", required=True), Field("from", "date"), Field("until", "date"),
+               Field("assumed", "str", fix="say why the link is assumed")))
+_NO_LEAD_DAYS = dict(kind="none", fix="a lead time needs its basis: write it as a [[lead_time]] table with "
+                                      "days and basis (docs/reconciliation.md)")
 _POLICY = Table((
     Field("roll", "str", choices=("previous", "next", "none")),
     Field("before", "str", choices=("exclusive", "inclusive")),
@@ -218,11 +223,13 @@ UNIT_SCHEMA = Table((
     Field("level", "str", required=True, choices=LEVELS),
     Field("parent", "id"), Field("parents", "tables", schema=_LINK, non_empty=False),
     Field("from", "date"), Field("until", "date"), Field("successor", "id"), Field("note", "str"),
-    Field("policy", "table", schema=_POLICY), Field("lead_days", **_LEAD),
+    Field("policy", "table", schema=_POLICY), Field("lead_days", **_NO_LEAD_DAYS),
+    Field("assumed", "str", fix="say why the unit or its placement is assumed"),
 ), exclusive=(("parent", "parents"),))
 HIERARCHY_SCHEMA = Table((
     Field("unit", "tables", required=True, fix="add [[unit]] tables (see docs/rules.md)"),
-    Field("lead_days", "table", schema=Table(tuple(Field(level, **_LEAD) for level in LEVELS))),
+    Field("lead_days", **_NO_LEAD_DAYS),
+    Field("lead_time", "tables", schema=LEAD_TIME_SCHEMA, non_empty=False),
 ))
 
 
@@ -231,7 +238,7 @@ def _link(value: dict, problems: list, loc: Locator, line: int | None, place: st
     if end < start:
         problems.append(loc.error(f"parents: the link to {value['unit']!r} ends ({end}) before it starts ({start})",
                                   line=line, place=place, fix="swap from and until"))
-    return ParentLink(value["unit"], start, end)
+    return ParentLink(value["unit"], start, end, value.get("assumed"))
 
 
 def load_hierarchy(path: Path) -> Hierarchy:
@@ -242,7 +249,8 @@ def load_hierarchy(path: Path) -> Hierarchy:
     if not problems:
         problems = validate_tables(doc, "unit", UNIT_SCHEMA, loc)
     raise_all(problems)
-    levels_lead = doc.get("lead_days", {})
+    lead_rules, lead_problems = parse_lead_times(doc.get("lead_time", []), loc, path.name)
+    problems += lead_problems
     units: dict[str, Unit] = {}
     for index, item in enumerate(doc["unit"]):
         line = loc.table_line("unit", index)
@@ -266,13 +274,17 @@ def load_hierarchy(path: Path) -> Hierarchy:
             problems.append(loc.error(f"until: the unit ends ({end}) before it starts ({start})", line=line,
                                       place=place, fix="swap from and until"))
         policy = item.get("policy", {})
-        units[unit_id] = Unit(lead_days=item.get("lead_days"), id=unit_id, name=item["name"],
+        units[unit_id] = Unit(assumed=item.get("assumed"), id=unit_id, name=item["name"],
                               level=item["level"], parents=tuple(ordered), start=start, end=end,
                               successor=item.get("successor"), note=item.get("note"),
                               location=f"{path.name}:{line}", policy=tuple(sorted(policy.items())))
     problems += _check_links(units, loc)
     raise_all(problems)
-    hierarchy = Hierarchy(units, file=str(path), level_lead_days=levels_lead)
+    problems += [loc.error(f"unit: lead_time names an unknown unit {r.unit!r}", line=int(r.location.rsplit(":", 1)[1]),
+                           place="lead_time", fix="add that unit or correct the id")
+                 for r in lead_rules if r.unit is not None and r.unit not in units]
+    raise_all(problems)
+    hierarchy = Hierarchy(units, file=str(path), lead_times=tuple(lead_rules))
     _check_cycles(hierarchy, loc)
     return hierarchy
 

@@ -53,11 +53,22 @@ class Network:
         above = self.occurrences.one(occ.recipient_unit, fed, occ.period)
         if above is None:
             return None
+        return above, Edge(occ.key, above.key, *self._lead(occ.recipient_unit, above, internal=False))
+
+    def _lead(self, unit: str, above: Occurrence, *, internal: bool) -> tuple[int, LeadOrigin]:
         hierarchy = self.occurrences.hierarchy
-        lead = hierarchy.lead_time(occ.recipient_unit)
-        origin = LeadOrigin(occ.recipient_unit, hierarchy.name(occ.recipient_unit), lead.days, lead.setting,
-                            lead.level, lead.file)
-        return above, Edge(occ.key, above.key, lead.days, origin)
+        lead = hierarchy.lead_time(unit, above.deadline, internal=internal)
+        assert lead is not None
+        return lead.days, LeadOrigin(unit, hierarchy.name(unit), lead.days, lead.setting, lead.level, lead.file,
+                                     lead.basis, lead.internal)
+
+    def internal_edge(self, occ: Occurrence, above: Occurrence) -> Edge | None:
+        """The office's own lead time on the link to ``above``, when its data states one."""
+        if occ.recipient_unit is None or occ.unit == above.unit:
+            return None
+        if self.occurrences.hierarchy.lead_time(occ.recipient_unit, above.deadline, internal=True) is None:
+            return None
+        return Edge(occ.key, above.key, *self._lead(occ.recipient_unit, above, internal=True))
 
     def build(self, roots: Iterable[Occurrence], extensions: Extensions | None = None,
               known: Mapping[OccurrenceKey, Reconciled] | None = None
@@ -81,6 +92,9 @@ class Network:
                 link = self.fed(occ, fed_id)
                 if link is not None:
                     edges.append(link[1])
+                    internal = self.internal_edge(occ, link[0])
+                    if internal is not None:
+                        edges.append(internal)
                     if link[0].key not in known:
                         queue.append(link[0])
         return found, nodes, edges

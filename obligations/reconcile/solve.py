@@ -39,6 +39,7 @@ class RuleOrigin:
     section: str
     text: str
     location: str             # file:line of the rule
+    issuer: str = ""          # the unit that set the bound (whom to ask for an extension)
 
 
 @attrs.frozen
@@ -136,7 +137,7 @@ class Reconciled:
 
 def rule_origin(occ: Occurrence) -> RuleOrigin:
     source = occ.duty.source
-    return RuleOrigin(occ.unit, source.directive, source.section, source.text, source.location)
+    return RuleOrigin(occ.unit, source.directive, source.section, source.text, source.location, occ.issuer_unit)
 
 
 def own_result(occ: Occurrence) -> Reconciled:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import attrs
 
-from obligations.reconcile.solve import Conflict, Constraint, ExtensionOrigin, Reconciled
+from obligations.reconcile.solve import Conflict, Constraint, ExtensionOrigin, LeadOrigin, Reconciled, SameReportOrigin
 from obligations.render.labels import Labels, label, weekday
-from obligations.render.messages import (conflict_message, constraint_source, constraint_text, move_reason,
-                                         pick, placement_message, routing_note)
+from obligations.render.messages import (conflict_advice, conflict_message, conflict_window, constraint_source, constraint_text,
+                                         move_reason, one_day_window, pick, placement_message, routing_note,
+                                         target_text)
 from obligations.report.due import DueReport
 from obligations.status.assess import Item
 from obligations.workspace import Workspace
@@ -19,20 +22,34 @@ def _sources(ws: Workspace, item: Item) -> list[dict[str, str]]:
             for s in (duty.source, *duty.see_also)]
 
 
-def constraint_json(c: Constraint) -> dict[str, object]:
+def constraint_json(c: Constraint, lang: str = "vi") -> dict[str, object]:
     result: dict[str, object] = {
         "kind": c.kind, "unit": c.node.unit, "duty": c.node.duty, "period": c.node.period,
         "date": c.date.isoformat() if c.date else None, "source": constraint_source(c), "text": constraint_text(c)}
     if c.kind == "lead":
         result["lead_working_days"] = c.lead
+        if isinstance(c.origin, LeadOrigin):
+            result["basis"] = c.origin.basis or None
+            result["internal"] = c.origin.internal
+        # the days off passed over counting the lead time back, each with its reason and source
+        result["skipped"] = [{"date": m.date.isoformat(), "reason": move_reason(m, lang), "source": m.source}
+                             for m in c.skipped]
     return result
 
 
-def conflict_json(conflict: Conflict, lang: str) -> dict[str, object]:
+def conflict_json(conflict: Conflict, lang: str, name_of: Callable[[str], str] = str) -> dict[str, object]:
     return {"unit": conflict.node.unit, "occurrence": str(conflict.node),
             "window_start": conflict.window_start.isoformat(), "deadline": conflict.deadline.isoformat(),
             "message": conflict_message(conflict, lang),
-            "constraints": [constraint_json(c) for c in conflict.constraints]}
+            "advice": conflict_advice(conflict, lang, name_of),
+            "constraints": [constraint_json(c, lang) for c in conflict.constraints]}
+
+
+def target_json(result: Reconciled, lang: str, name_of: Callable[[str], str]) -> dict[str, object] | None:
+    if result.target is None:
+        return None
+    return {"date": result.target.isoformat(), "text": target_text(result, lang, name_of),
+            "decided_by": [constraint_json(c, lang) for c in result.target_by]}
 
 
 def item_json(ws: Workspace, item: Item, lang: str) -> dict[str, object]:
@@ -68,8 +85,10 @@ def item_json(ws: Workspace, item: Item, lang: str) -> dict[str, object]:
                         for m in occ.roll.skipped],
         },
         "routing": [routing_note(n, lang) for n in occ.routing],
-        "decided_by": [constraint_json(c) for c in item.result.decided_by],
-        "conflicts": [conflict_json(item.result.conflict, lang)] if item.result.conflict else [],
+        "decided_by": [constraint_json(c, lang) for c in item.result.decided_by],
+        "target": target_json(item.result, lang, h.name),
+        "one_day_window": item.window_start == item.deadline,
+        "conflicts": [conflict_json(item.result.conflict, lang, h.name)] if item.result.conflict else [],
         "submission": ({"delivered_on": item.submission.delivered_on.isoformat(), "ref": item.submission.ref,
                         "note": item.submission.note} if item.submission else None),
     }
@@ -113,6 +132,8 @@ _t = Labels({
     "lead": ("trừ {n} ngày làm việc để {name} tổng hợp ({source})",
              "minus {n} working days for {name} to aggregate ({source})"),
     "same": ("cùng báo cáo theo hai văn bản", "the same report under two directives"),
+    "feeds": ("không muộn hơn hạn của {name} (không văn bản nào quy định thời gian tổng hợp)",
+              "no later than {name}'s deadline (no document states a lead time)"),
     "conflict": ("XUNG ĐỘT: {msg}", "CONFLICT: {msg}"),
     "extended": ("gia hạn từ {own} đến {eff} theo {ref}", "extended from {own} to {eff} by {ref}"),
     "done": ("đã nộp {on}{ref}", "delivered {on}{ref}"),
@@ -131,8 +152,10 @@ def why_text(ws: Workspace, result: Reconciled, lang: str) -> str:
         if c.kind == "lead" and c.lead:
             name = ws.hierarchy.name(above) if above else "?"
             parts.append(_t("lead", lang, n=c.lead, name=name, source=constraint_source(c)))
-        elif c.kind == "lead":
+        elif c.kind == "lead" and isinstance(c.origin, SameReportOrigin):
             parts.append(_t("same", lang))
+        elif c.kind == "lead":
+            parts.append(_t("feeds", lang, name=ws.hierarchy.name(above) if above else "?"))
         else:
             parts.append(f"{constraint_source(c)} ({c.date.isoformat() if c.date else '?'})")
         above = c.node.unit
@@ -174,8 +197,11 @@ def due_table(ws: Workspace, report: DueReport, lang: str) -> str:
             pad = " " * (sum(widths) + 6)
             wd = (_t("wd", lang, n=item.working_days_left) if item.working_days_left >= 0
                   else _t("wd_late", lang, n=-item.working_days_left))
-            out.append(pad + "↳ " + _t("window", lang, start=item.window_start.isoformat(),
-                                        end=item.deadline.isoformat()) + "; " + wd)
+            if item.result.conflict:      # never a backwards window that reads like a task
+                out.append(pad + "↳ " + conflict_window(item.result.conflict, lang))
+            else:
+                out.append(pad + "↳ " + _t("window", lang, start=item.window_start.isoformat(),
+                                            end=item.deadline.isoformat()) + "; " + wd)
             first = item.result.decided_by[0] if item.result.decided_by else None
             if first is not None and isinstance(first.origin, ExtensionOrigin) and first.node == occ.key:
                 out.append(pad + "↳ " + _t("extended", lang, own=occ.deadline.isoformat(),
@@ -185,6 +211,14 @@ def due_table(ws: Workspace, report: DueReport, lang: str) -> str:
                                             eff=item.deadline.isoformat(), why=why_text(ws, item.result, lang)))
             if item.result.conflict:
                 out.append(pad + "↳ " + _t("conflict", lang, msg=conflict_message(item.result.conflict, lang)))
+                out.extend(pad + "  " + line for line in
+                           conflict_advice(item.result.conflict, lang, ws.hierarchy.name))
+            target = target_text(item.result, lang, ws.hierarchy.name)
+            if target:
+                out.append(pad + "↳ " + target)
+            one_day = one_day_window(item.window_start, item.deadline, lang)
+            if one_day and not item.result.conflict:
+                out.append(pad + "↳ " + one_day)
             if occ.recipient_unit:
                 out.append(pad + "↳ " + _t("to", lang, name=ws.hierarchy.name(occ.recipient_unit)))
             if occ.roll.moved:

@@ -7,7 +7,7 @@ import datetime as dt
 import attrs
 
 from obligations.org.hierarchy import Hierarchy
-from obligations.render.due import conflict_json, constraint_json
+from obligations.render.due import conflict_json, constraint_json, target_json
 from obligations.render.labels import Labels
 from obligations.render.schedule_text import text as schedule_text
 from obligations.render.messages import move_reason, origin_source, origin_text, pick, routing_note
@@ -80,9 +80,10 @@ def explain_json(e: Explanation, hierarchy: Hierarchy, lang: str) -> dict[str, o
             for edge in e.edges],
         "deadline": result.deadline.isoformat(),
         "effective_window_start": result.window_start.isoformat(),
-        "decided_by": [constraint_json(c) for c in result.decided_by],
-        "started_by": [constraint_json(c) for c in result.started_by],
-        "conflicts": [conflict_json(result.conflict, lang)] if result.conflict else [],
+        "decided_by": [constraint_json(c, lang) for c in result.decided_by],
+        "started_by": [constraint_json(c, lang) for c in result.started_by],
+        "target": target_json(result, lang, hierarchy.name),
+        "conflicts": [conflict_json(result.conflict, lang, hierarchy.name)] if result.conflict else [],
         "submission": ({"delivered_on": sub.delivered_on.isoformat(), "ref": sub.ref, "note": sub.note}
                        if sub else None),
     }
@@ -118,10 +119,14 @@ def explain_text(doc: dict[str, object], lang: str) -> str:
     for c in d["decided_by"]:
         extra = f" −{c['lead_working_days']}" if c["kind"] == "lead" else ""
         out.append(f"   [{c['kind']}{extra}] {c['date']} {c['source']}")
+        out.extend(_t("skip", lang, **m) for m in c.get("skipped", []))
+    if d["target"]:
+        out.append(f"   {d['target']['text']}")
     out.append(_t("started", lang, date=d["effective_window_start"]))
     out.append(_t("conflicts", lang))
     for c in d["conflicts"]:
         out.append(f"   {c['message']}")
+        out.extend(f"   {line}" for line in c["advice"])
     if not d["conflicts"]:
         out.append(_t("none", lang))
     return "\n".join(out)

@@ -7,11 +7,14 @@ functions here turn them into words.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+
 from obligations.calendar.working import Event, Move
 from obligations.occurrences.model import Placement
 from obligations.org.routing import RoutingNote
-from obligations.reconcile.solve import (Conflict, Constraint, ExtensionOrigin, LeadOrigin, Origin, RuleOrigin,
-                                         SameReportOrigin)
+from obligations.reconcile.solve import (Conflict, Constraint, ExtensionOrigin, LeadOrigin, Origin, Reconciled,
+                                         RuleOrigin, SameReportOrigin)
 from obligations.render.labels import Labels
 
 _m = Labels({
@@ -25,6 +28,21 @@ _m = Labels({
                      "{role} {gone} ended on {ended} and has no successor"),
     "conflict": ("cửa sổ mở {start} nhưng hạn muộn nhất được chấp nhận là {deadline}: {sources}",
                  "the window opens {start} but the latest date accepted is {deadline}: {sources}"),
+    "opens_late": ("mở quá muộn: {source} (từ {date})", "opens too late: {source} (from {date})"),
+    "closes_early": ("đóng quá sớm: {source} (hạn {date})", "closes too early: {source} (deadline {date})"),
+    "no_day": ("Không có ngày nào thỏa mọi yêu cầu.", "No day satisfies every requirement."),
+    "early_choice": ("Nộp chậm nhất {deadline} đáp ứng mọi hạn, nhưng trước khi cửa sổ mở ({start}): báo cáo "
+                     "chỉ phản ánh được đến ngày nộp.",
+                     "Delivering by {deadline} meets every deadline, but before the window opens ({start}): "
+                     "the report can only cover the time up to delivery."),
+    "ask": ("Đề nghị {who} ({source}) gia hạn đến ít nhất {start}, rồi ghi lại: {command}",
+            "Ask {who} ({source}) for an extension to at least {start}, then record it: {command}"),
+    "conflict_window": ("cửa sổ mở {start}, sau hạn {deadline}", "the window opens {start}, after the deadline {deadline}"),
+    "one_day": ("Cửa sổ chỉ có một ngày ({date}).", "The window is a single day ({date})."),
+    "target": ("mục tiêu nội bộ {date} ({why}); hạn chính thức vẫn là {deadline}",
+               "internal target {date} ({why}); the official deadline stays {deadline}"),
+    "target_why": ("{n} ngày làm việc trước hạn của {name}, {basis}",
+                   "{n} working days before {name}'s deadline, {basis}"),
 })
 
 
@@ -62,10 +80,11 @@ def origin_source(o: Origin) -> str:
     if isinstance(o, RuleOrigin):
         return f"{o.unit}: {o.directive} mục {o.section}"
     if isinstance(o, LeadOrigin):
+        own = "internal lead time" if o.internal else "lead time"
         if o.setting == "unit":
-            return f"{o.file}: lead_days of {o.receiving_unit}"
+            return f"{o.file}: {own} of {o.receiving_unit} ({o.basis})"
         if o.setting == "level":
-            return f"{o.file}: [lead_days] {o.level}"
+            return f"{o.file}: {own} of level {o.level} ({o.basis})"
         return f"{o.receiving_unit}: no lead time stated (0 working days)"
     if isinstance(o, ExtensionOrigin):
         return f"{o.unit}: gia hạn / extension {o.ref}"
@@ -105,6 +124,45 @@ def constraint_location(c: Constraint) -> str:
 def conflict_message(conflict: Conflict, lang: str) -> str:
     return _m("conflict", lang, start=conflict.window_start, deadline=conflict.deadline,
               sources="; ".join(constraint_source(c) for c in conflict.constraints))
+
+
+def conflict_advice(conflict: Conflict, lang: str, name_of: Callable[[str], str]) -> list[str]:
+    """Which constraint opens too late, which deadline closes too early, the one choice that
+    meets every deadline, and what to do: ask the stricter level for an extension."""
+    opening = [c for c in conflict.constraints if c.kind == "window_start"]
+    closing = [c for c in conflict.constraints if c.kind in ("deadline", "extension")]
+    lines = [_m("opens_late", lang, source=constraint_source(c), date=c.date) for c in opening[-1:]]
+    lines += [_m("closes_early", lang, source=constraint_source(c), date=c.date) for c in closing[:1]]
+    lines.append(_m("no_day", lang))
+    lines.append(_m("early_choice", lang, deadline=conflict.deadline, start=conflict.window_start))
+    if closing:
+        strict = closing[0]
+        command = (f'python -m obligations extend --unit {strict.node.unit} --duty {strict.node.duty} '
+                   f'--period {strict.node.period} --until {conflict.window_start.isoformat()} --ref "số văn bản"')
+        issuer = strict.origin.issuer if isinstance(strict.origin, RuleOrigin) and strict.origin.issuer else ""
+        lines.append(_m("ask", lang, who=name_of(issuer or strict.node.unit), source=constraint_source(strict),
+                        start=conflict.window_start, command=command))
+    return lines
+
+
+def conflict_window(conflict: Conflict, lang: str) -> str:
+    return _m("conflict_window", lang, start=conflict.window_start, deadline=conflict.deadline)
+
+
+def one_day_window(start: dt.date, deadline: dt.date, lang: str) -> str | None:
+    return _m("one_day", lang, date=deadline) if start == deadline else None
+
+
+def target_text(result: Reconciled, lang: str, name_of: Callable[[str], str]) -> str | None:
+    """An internal target beside the official deadline, and why (never instead of it)."""
+    if result.target is None or not result.target_by:
+        return None
+    lead = result.target_by[-1]
+    origin = lead.origin
+    if not isinstance(origin, LeadOrigin):
+        return None
+    why = _m("target_why", lang, n=lead.lead, name=name_of(origin.receiving_unit), basis=origin.basis)
+    return _m("target", lang, date=result.target, why=why, deadline=result.deadline)
 
 
 def placement_message(p: Placement) -> str:

@@ -68,7 +68,8 @@ def special_units(occurrences: Occurrences, log: SubmissionLog | None) -> set[st
 
 def _signature(occurrences: Occurrences, unit_id: str) -> tuple[object, ...]:
     u = occurrences.hierarchy.unit(unit_id)
-    return (u.level, u.parents, u.start, u.end, u.successor, u.policy, u.lead_days)
+    lead_times = tuple(r for r in occurrences.hierarchy.lead_times if r.unit == unit_id)
+    return (u.level, u.parents, u.start, u.end, u.successor, u.policy, u.assumed, lead_times)
 
 
 def relabel_report(report: DueReport, unit_id: str) -> DueReport:

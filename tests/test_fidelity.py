@@ -1,0 +1,77 @@
+"""Only what the documents say: no invented lead time, internal targets beside deadlines,
+conflicts that read as conflicts, activities as an agenda, every date traced (issue #13)."""
+
+import json
+
+from conftest import FIXTURES
+
+DUTY = "76-KH-DU/chi-bo-bao-cao-hang-nam"
+INTERNAL = ("--org", str(FIXTURES / "internal_lead" / "hierarchy.toml"))
+
+
+def test_a_november_delivery_is_on_time_with_no_lead_time_stated(run_cli):
+    code, out, _ = run_cli("due", "--unit", "chibo-2", "--on", "2025-11-20", "--format", "json")
+    (item,) = [i for i in json.loads(out)["items"] if i["duty"] == DUTY and i["period"] == "2025"]
+    assert item["deadline"] == "2025-11-28" and item["target"] is None
+    assert run_cli("submit", "--unit", "chibo-2", "--duty", DUTY, "--period", "2025", "--on", "2025-11-25")[0] == 0
+    code, out, _ = run_cli("status", "--unit", "chibo-2", "--year", "2025", "--on", "2026-01-05", "--format", "json")
+    (row,) = [r for r in json.loads(out)["items"] if r["duty"] == DUTY]
+    assert row["result"] == "on_time" and "late_working_days" not in row
+
+
+def test_an_internal_lead_time_is_a_target_beside_the_deadline_never_instead(run_cli):
+    code, out, _ = run_cli("due", "--unit", "chibo-1", "--on", "2026-11-20", *INTERNAL, "--format", "json")
+    (item,) = [i for i in json.loads(out)["items"] if i["duty"] == DUTY and i["period"] == "2026"]
+    # the official deadline is the plan's own "in November": 30/11/2026 (Monday)
+    assert item["deadline"] == "2026-11-30" and item["own_deadline"] == "2026-11-30"
+    # the commune office's own practice: 3 working days before its deadline, passing over the weekend
+    target = item["target"]
+    assert target["date"] == "2026-11-25" and "quy định nội bộ" in target["text"]
+    lead = target["decided_by"][-1]
+    assert lead["internal"] is True and lead["lead_working_days"] == 3
+    assert [s["date"] for s in lead["skipped"]] == ["2026-11-28", "2026-11-29"]
+    _, out, _ = run_cli("due", "--unit", "chibo-1", "--on", "2026-11-20", *INTERNAL, "--lang", "en")
+    assert "internal target 2026-11-25" in out and "the official deadline stays 2026-11-30" in out
+    # a delivery after the target but by the deadline is on time
+    assert run_cli("submit", "--unit", "chibo-1", "--duty", DUTY, "--period", "2025", "--on", "2025-11-27",
+                   *INTERNAL)[0] == 0
+    _, out, _ = run_cli("status", "--unit", "chibo-1", "--year", "2025", "--on", "2026-01-05", *INTERNAL,
+                        "--format", "json")
+    (row,) = [r for r in json.loads(out)["items"] if r["duty"] == DUTY]
+    assert row["result"] == "on_time"
+
+
+def test_a_conflict_is_a_status_first_in_the_list_with_what_to_do(run_cli):
+    argv = ("due", "--unit", "xa-C", "--on", "2025-11-03", "--rules", str(FIXTURES / "rules_conflict"))
+    _, out, _ = run_cli(*argv, "--format", "json")
+    items = json.loads(out)["items"]
+    assert items[0]["status"] == "conflict" and items[0]["duty"] == "C-1/so-ket"
+    advice = " ".join(items[0]["conflicts"][0]["advice"])
+    assert "opens too late" not in advice          # Vietnamese by default
+    _, out, _ = run_cli(*argv, "--lang", "en", "--format", "json")
+    advice = json.loads(out)["items"][0]["conflicts"][0]["advice"]
+    assert advice[0].startswith("opens too late: xa-C: 2-KH/ĐU mục 3 (from 2025-12-01)")
+    assert advice[1].startswith("closes too early: xa-C: 1-CV/TU mục 2 (deadline 2025-11-14)")
+    assert "Ask Tỉnh P" in advice[-1] and "extend --unit xa-C --duty P-1/so-ket --period 2025" in advice[-1]
+    _, out, _ = run_cli(*argv, "--lang", "en")
+    assert "the window opens 2025-12-01, after the deadline 2025-11-14" in out
+    assert "2025-12-01 → 2025-11-14" not in out     # no backwards window that reads like a task
+
+
+def test_activities_are_an_agenda_not_a_pile_of_overdue_items(run_cli):
+    for unit, on in (("xa-X", "2026-11-23"), ("chibo-hn-1", "2024-06-01")):
+        _, out, _ = run_cli("due", "--unit", unit, "--on", on, "--lookback", "3650", "--format", "json")
+        doc = json.loads(out)
+        assert not [i for i in doc["items"] if i["kind"] == "activity" and i["status"] == "overdue"]
+    # an open activity is still shown: the monthly session of the current month
+    _, out, _ = run_cli("due", "--unit", "chibo-hn-1", "--on", "2024-06-10", "--format", "json")
+    assert any(i["kind"] == "activity" and i["status"] in ("window_open", "due_soon")
+               for i in json.loads(out)["items"])
+
+
+def test_explain_shows_every_level_above_with_its_effective_deadline(run_cli):
+    _, out, _ = run_cli("explain", "--unit", "chibo-2", "--duty", DUTY, "--period", "2025", "--format", "json")
+    above = json.loads(out)["above"]
+    assert above and all(a["effective_deadline"] for a in above)
+    _, out, _ = run_cli("explain", "--unit", "chibo-2", "--duty", DUTY, "--period", "2025", "--lang", "en")
+    assert "None" not in out and "effective 2025-11-28" in out
