@@ -75,3 +75,25 @@ def test_explain_shows_every_level_above_with_its_effective_deadline(run_cli):
     assert above and all(a["effective_deadline"] for a in above)
     _, out, _ = run_cli("explain", "--unit", "chibo-2", "--duty", DUTY, "--period", "2025", "--lang", "en")
     assert "None" not in out and "effective 2025-11-28" in out
+
+
+def test_every_output_that_depends_on_an_assumption_says_so(run_cli):
+    _, out, _ = run_cli("due", "--unit", "xa-X", "--on", "2026-11-23", "--format", "json")
+    items = json.loads(out)["items"]
+    assert items and all(any(a["kind"] == "placement" and "xa-X → tinh-quang-ngai" in a["subject"]
+                             for a in i["assumptions"]) for i in items)
+    _, out, _ = run_cli("due", "--unit", "xa-X", "--on", "2026-11-23")
+    assert "giả định (không văn bản nào nêu): xa-X → tinh-quang-ngai" in out
+    # Hà Nội's plan is known only from a news article: every item says so
+    _, out, _ = run_cli("due", "--unit", "chibo-hn-1", "--on", "2024-06-10", "--format", "json")
+    items = json.loads(out)["items"]
+    assert items and all(any(a["kind"] == "secondary_source" for a in i["assumptions"]) for i in items)
+    # a peak's width is the rule file's assumption, in the item and in explain
+    _, out, _ = run_cli("explain", "--unit", "tinh-kon-tum", "--duty", "CV-BTVTU-KonTum/cao-diem-ngay-le",
+                        "--period", "2024-04-18", "--lang", "en")
+    assert "assumed by the rule file: The text gives no width for a peak" in out
+
+
+def test_open_ended_duties_stay_open_ended(ws):
+    found, _ = ws.occurrences("tinh-quang-ngai", 2027, 2027)
+    assert any(o.duty.id == "CV-BTVTU-KonTum/ban-tin-chi-bo-hang-thang" for o in found)

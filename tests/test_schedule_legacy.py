@@ -19,6 +19,10 @@ MIGRATED = {"bundled": ROOT / "rules", "policies": FIXTURES / "rules_policies", 
 # By design the old `within_days` duty is now counted from a dated event, and labelled by
 # the event's date instead of the deadline's year.
 RELABELLED = {("TEST-1/civil-code", "2025"): "2025-08-16"}
+# By design (issue #13) these duties became open-ended, as their texts set no end: their
+# occurrences after 2025, which the old files cut off, are new.
+OPENED = {"CV-BTVTU-KonTum/cao-diem-ngay-le", "CV-BTVTU-KonTum/ban-tin-chi-bo-hang-thang",
+          "HD-BTGThU/cao-diem-ky-niem", "HD-BTGThU/sinh-hoat-chi-bo-hang-thang"}
 
 
 def rows(directory: Path) -> list[list]:
@@ -47,8 +51,9 @@ def test_old_files_through_the_aliases_give_the_old_occurrences(name):
 @pytest.mark.parametrize("name", sorted(MIGRATED))
 def test_migrated_files_give_the_old_occurrences(name):
     got = rows(MIGRATED[name])
-    assert got == expected(name)
-    assert len(got) > 0
+    opened = [row for row in got if row[1] in OPENED and row[4] > "2025-12-31"]
+    assert [row for row in got if row not in opened] == expected(name)
+    assert len(got) > 0 and (name != "bundled" or {row[1] for row in opened} == OPENED)
 
 
 def test_every_bundled_duty_is_covered():

@@ -8,6 +8,7 @@ hierarchy's epoch, so it is computed once per epoch.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -16,11 +17,11 @@ import attrs
 from obligations.base.errors import InputError
 from obligations.calendar.working import VietnamCalendar
 from obligations.occurrences.calendars import UnitCalendars
-from obligations.occurrences.model import Occurrence, Placement
+from obligations.occurrences.model import Assumption, Occurrence, Placement
 from obligations.org.hierarchy import Hierarchy, Unit
 from obligations.org.routing import Route, effective_issuer, performs, route
 from obligations.rules.loader import RuleSet
-from obligations.rules.model import Duty
+from obligations.rules.model import Directive, Duty
 from obligations.rules.schedule import Window, expand
 
 WindowKey = tuple[object, ...]
@@ -99,6 +100,8 @@ class Occurrences:
                 continue
             duty = self.duty_for_unit(base, unit_id)
             routes: dict[int, Route | None] = {}   # the answer is the same within an epoch
+            assumed: dict[int, tuple[Assumption, ...]] = {}
+            static = _static_assumptions(duty, directive)
             for window in self._windows_of(duty, cal, first_year, last_year, events):
                 day = window.last_allowed
                 epoch = self.hierarchy.epoch(day)
@@ -107,6 +110,7 @@ class Occurrences:
                     routes[epoch] = (route(self.hierarchy, duty, issuer, notes, unit_id, day)
                                      if issuer is not None and performs(self.hierarchy, duty, issuer, unit_id, day)
                                      else None)
+                    assumed[epoch] = static + self._placements(unit_id, routes[epoch], day)
                 routed = routes[epoch]
                 if routed is None:
                     continue
@@ -115,12 +119,20 @@ class Occurrences:
                                         window_start=window.start, last_allowed=day, roll=roll,
                                         issuer_unit=routed.issuer, recipient_unit=routed.recipient,
                                         routing=routed.notes, anchor=window.anchor, time=window.time,
-                                        covers=window.covers))
+                                        covers=window.covers, assumptions=assumed[epoch]))
                 if roll.result < window.start:
                     problems.append(Placement(unit_id, duty.id, window.period, "no_working_day",
                                               window.start, day, duty.source.location))
         found.sort(key=lambda o: (o.deadline, o.duty.id, o.period))
         return found, problems
+
+    def _placements(self, unit_id: str, routed: Route | None, day: dt.date) -> tuple[Assumption, ...]:
+        """The assumed units and links the occurrence goes through: the unit's chain up, and
+        the recipient's when it is not on that chain."""
+        h = self.hierarchy
+        reach = [routed.issuer, *([routed.recipient] if routed.recipient else [])] if routed is not None else []
+        found = h.assumptions(unit_id, day, reach)
+        return tuple(Assumption("placement", subject, why, h.file and Path(h.file).name) for subject, why in found)
 
     def one(self, unit_id: str, duty: Duty, period: str) -> Occurrence | None:
         """The occurrence of ``duty`` for ``unit_id`` in ``period``, if there is one."""
@@ -169,6 +181,13 @@ class Occurrences:
                              fix="use one of: " + ", ".join(o.period for o in occurrences))
         upcoming = [o for o in occurrences if o.deadline >= on]
         return upcoming[0] if upcoming else occurrences[-1]
+
+
+def _static_assumptions(duty: Duty, directive: Directive) -> tuple[Assumption, ...]:
+    found = [Assumption("secondary_source", directive.number, directive.secondary_source, directive.file)
+             ] if directive.secondary_source else []
+    found += [Assumption("rule", duty.id, why, duty.source.location) for why in duty.assumed]
+    return tuple(found)
 
 
 def _missing_event(duty: Duty, unit_id: str, events: EventDates | None) -> InputError | None:

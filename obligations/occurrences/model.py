@@ -12,7 +12,21 @@ from obligations.org.routing import RoutingNote
 from obligations.rules.model import Duty
 from obligations.rules.schedules.base import Anchor
 
-__all__ = ["Anchor", "Occurrence", "Placement"]
+__all__ = ["Anchor", "Assumption", "Occurrence", "Placement"]
+
+
+@attrs.frozen
+class Assumption:
+    """Something an occurrence depends on that no document gives, as the data marks it.
+
+    ``kind``: "placement" (a unit or a parent link in the hierarchy), "secondary_source"
+    (the directive is known only from, e.g., a news article) or "rule" (the rule file
+    assumes what the text does not say)."""
+
+    kind: str
+    subject: str
+    why: str
+    where: str
 
 
 @attrs.frozen
@@ -29,6 +43,7 @@ class Occurrence:
     anchor: Anchor | None = None
     time: str | None = None       # "HH:MM" on the deadline day ("trước 16 giờ ngày ...")
     covers: tuple[dt.date, dt.date] | None = None   # the data span (Decree 09/2019/NĐ-CP Art. 12)
+    assumptions: tuple[Assumption, ...] = ()
 
     @property
     def deadline(self) -> dt.date:

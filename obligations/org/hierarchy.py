@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 import attrs
 
@@ -135,23 +135,25 @@ class Hierarchy:
         return lead_time(self.lead_times, unit_id, self.unit(unit_id).level, day, internal=internal,
                          file_name=Path(self.file).name if self.file else "hierarchy")
 
-    def assumptions(self, unit_id: str, day: dt.date) -> list[tuple[str, str]]:
-        """(subject, why) for the unit and each parent link up its chain on ``day`` that the
-        data marks as assumed."""
+    def assumptions(self, unit_id: str, day: dt.date, reach: Iterable[str]) -> list[tuple[str, str]]:
+        """(subject, why) for what the data marks as assumed among the units and parent links
+        on ``day`` from ``unit_id`` up to the highest of ``reach`` on its chain (the issuer,
+        the recipient), and the units of ``reach`` that are not on that chain."""
+        chain = [unit_id, *self.ancestors(unit_id, day)]
+        targets = set(reach)
+        last = max((chain.index(t) for t in targets if t in chain), default=0)
         found: list[tuple[str, str]] = []
-        current: str | None = unit_id
-        seen: set[str] = set()
-        while current is not None and current not in seen:
-            seen.add(current)
+        for index, current in enumerate(chain[: last + 1]):
             unit = self.unit(current)
             if unit.assumed:
                 found.append((current, unit.assumed))
-            link = next((link for link in unit.parents if link.valid_on(day)), None)
-            if link is None:
-                break
-            if link.assumed:
-                found.append((f"{current} → {link.parent}", link.assumed))
-            current = link.parent
+            if index < last:
+                link = next(link for link in unit.parents if link.valid_on(day))
+                if link.assumed:
+                    found.append((f"{current} → {link.parent}", link.assumed))
+        for target in sorted(targets - set(chain)):
+            if self.unit(target).assumed:
+                found.append((target, self.unit(target).assumed or ""))
         return found
 
     def unit(self, unit_id: str) -> Unit:

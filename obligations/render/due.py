@@ -9,7 +9,7 @@ import attrs
 from obligations.reconcile.solve import Conflict, Constraint, ExtensionOrigin, LeadOrigin, Reconciled, SameReportOrigin
 from obligations.render.labels import Labels, label, weekday
 from obligations.render.messages import (conflict_advice, conflict_message, conflict_window, constraint_source, constraint_text,
-                                         move_reason, one_day_window, pick, placement_message, routing_note,
+                                         assumption_text, move_reason, one_day_window, pick, placement_message, routing_note,
                                          target_text)
 from obligations.report.due import DueReport
 from obligations.status.assess import Item
@@ -85,6 +85,8 @@ def item_json(ws: Workspace, item: Item, lang: str) -> dict[str, object]:
                         for m in occ.roll.skipped],
         },
         "routing": [routing_note(n, lang) for n in occ.routing],
+        "assumptions": [{"kind": a.kind, "subject": a.subject, "why": a.why, "where": a.where,
+                         "text": assumption_text(a, lang)} for a in occ.assumptions],
         "decided_by": [constraint_json(c, lang) for c in item.result.decided_by],
         "target": target_json(item.result, lang, h.name),
         "one_day_window": item.window_start == item.deadline,
@@ -228,6 +230,8 @@ def due_table(ws: Workspace, report: DueReport, lang: str) -> str:
                                             policy=occ.roll.policy))
             for note in occ.routing:
                 out.append(pad + "↳ " + routing_note(note, lang))
+            for assumption in occ.assumptions:
+                out.append(pad + "↳ " + assumption_text(assumption, lang))
             if item.submission is not None:
                 ref = f" ({item.submission.ref})" if item.submission.ref else ""
                 out.append(pad + "↳ " + _t("done", lang, on=item.submission.delivered_on.isoformat(), ref=ref))

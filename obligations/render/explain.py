@@ -10,7 +10,7 @@ from obligations.org.hierarchy import Hierarchy
 from obligations.render.due import conflict_json, constraint_json, target_json
 from obligations.render.labels import Labels
 from obligations.render.schedule_text import text as schedule_text
-from obligations.render.messages import move_reason, origin_source, origin_text, pick, routing_note
+from obligations.render.messages import assumption_text, move_reason, origin_source, origin_text, pick, routing_note
 from obligations.report.explain import Explanation
 
 _t = Labels({
@@ -71,6 +71,8 @@ def explain_json(e: Explanation, hierarchy: Hierarchy, lang: str) -> dict[str, o
         "recipient": ({"unit": occ.recipient_unit, "name": hierarchy.name(occ.recipient_unit)}
                       if occ.recipient_unit else None),
         "routing": [routing_note(n, lang) for n in occ.routing],
+        "assumptions": [{"kind": a.kind, "subject": a.subject, "why": a.why, "where": a.where,
+                         "text": assumption_text(a, lang)} for a in occ.assumptions],
         "above": [
             {"occurrence": str(edge.parent), "unit": edge.parent.unit, "duty": edge.parent.duty,
              "own_deadline": e.network[edge.parent].deadline.isoformat(),
@@ -109,6 +111,7 @@ def explain_text(doc: dict[str, object], lang: str) -> str:
     out.append(_t("route", lang, issuer=d["issuer"]["name"],
                   recipient=d["recipient"]["name"] if d["recipient"] else "—"))
     out.extend(f"   {note}" for note in d["routing"])
+    out.extend(f"   {a['text']}" for a in d["assumptions"])
     out.append(_t("above", lang))
     for a in d["above"]:
         out.append(_t("edge", lang, child=a["fed_by"], parent=a["occurrence"], own=a["own_deadline"],

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from obligations.calendar.working import Event, Move
-from obligations.occurrences.model import Placement
+from obligations.occurrences.model import Assumption, Placement
 from obligations.org.routing import RoutingNote
 from obligations.reconcile.solve import (Conflict, Constraint, ExtensionOrigin, LeadOrigin, Origin, Reconciled,
                                          RuleOrigin, SameReportOrigin)
@@ -38,6 +38,11 @@ _m = Labels({
     "ask": ("Đề nghị {who} ({source}) gia hạn đến ít nhất {start}, rồi ghi lại: {command}",
             "Ask {who} ({source}) for an extension to at least {start}, then record it: {command}"),
     "conflict_window": ("cửa sổ mở {start}, sau hạn {deadline}", "the window opens {start}, after the deadline {deadline}"),
+    "assumed_placement": ("giả định (không văn bản nào nêu): {subject}: {why} ({where})",
+                          "assumption (no document gives it): {subject}: {why} ({where})"),
+    "assumed_secondary_source": ("nguồn thứ cấp: {subject} chỉ được biết qua {why} ({where})",
+                          "secondary source: {subject} is known only from {why} ({where})"),
+    "assumed_rule": ("giả định của tệp quy tắc: {why} ({where})", "assumed by the rule file: {why} ({where})"),
     "one_day": ("Cửa sổ chỉ có một ngày ({date}).", "The window is a single day ({date})."),
     "target": ("mục tiêu nội bộ {date} ({why}); hạn chính thức vẫn là {deadline}",
                "internal target {date} ({why}); the official deadline stays {deadline}"),
@@ -147,6 +152,10 @@ def conflict_advice(conflict: Conflict, lang: str, name_of: Callable[[str], str]
 
 def conflict_window(conflict: Conflict, lang: str) -> str:
     return _m("conflict_window", lang, start=conflict.window_start, deadline=conflict.deadline)
+
+
+def assumption_text(a: Assumption, lang: str) -> str:
+    return _m(f"assumed_{a.kind}", lang, subject=a.subject, why=a.why, where=a.where)
 
 
 def one_day_window(start: dt.date, deadline: dt.date, lang: str) -> str | None:

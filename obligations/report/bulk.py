@@ -59,6 +59,8 @@ def special_units(occurrences: Occurrences, log: SubmissionLog | None) -> set[st
     # a successor also carries what its predecessors issued
     special |= {u.successor for u in hierarchy.units.values() if u.successor}
     special |= {d.recipient for d in occurrences.rules.duties if d.recipient not in ("issuer", "parent")}
+    # an assumption about a unit names that unit: its report is its own
+    special |= {u.id for u in hierarchy.units.values() if u.assumed or any(link.assumed for link in u.parents)}
     if log is not None:
         special |= {key.unit for key in log.delivered()}
         special |= {key.unit for key in log.granted()}
@@ -95,7 +97,7 @@ def _relabel_item(item: Item, old: str, new: str) -> Item:
 
     o = item.occurrence
     occ = Occurrence(o.duty, new, o.period, o.window_start, o.last_allowed, o.roll, o.issuer_unit,
-                     o.recipient_unit, o.routing, o.anchor, o.time, o.covers)
+                     o.recipient_unit, o.routing, o.anchor, o.time, o.covers, o.assumptions)
     r = item.reconciled
     if r is None:
         return Item(occ, item.status, item.days_left, item.working_days_left, None, item.submission)

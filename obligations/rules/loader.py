@@ -23,9 +23,9 @@ from obligations.base.toml import Locator, as_date, check_keys, expect, read_tom
 HIERARCHY_FILE = "hierarchy.toml"
 
 _DIRECTIVE_KEYS = {"id", "number", "kind", "issuer", "unit", "title", "issued", "implements",
-                   "source_document", "note"}
+                   "source_document", "note", "secondary_source"}
 _DUTY_KEYS = {"id", "section", "source", "kind", "title_vi", "title_en", "performers", "recipient",
-              "body", "schedule", "valid", "policy", "see_also", "note", "example", "feeds", "draft"}
+              "body", "schedule", "valid", "policy", "see_also", "note", "example", "feeds", "draft", "assumed"}
 _DUTY_REQUIRED = {"id", "section", "source", "kind", "title_vi", "title_en", "performers",
                   "recipient", "schedule", "valid"}
 _POLICY_VALUES = {
@@ -242,7 +242,13 @@ def _duty(raw: dict, directive: dict, ctx: _Ctx, examples_seen: list[int], rel: 
     if not isinstance(feeds, list) or not all(isinstance(f, str) and f.count("/") == 1 for f in feeds):
         raise ctx.error("feeds must list duty ids as \"<directive id>/<duty id>\"",
                         fix='e.g. feeds = ["CV-BTVTU-KonTum/bao-cao-hang-nam"]')
+    assumed = raw.get("assumed", [])
+    assumed = [assumed] if isinstance(assumed, str) else assumed
+    if not isinstance(assumed, list) or not all(isinstance(a, str) and a.strip() for a in assumed):
+        raise ctx.error("assumed must be a sentence or a list of sentences saying what the text does not give",
+                        fix='e.g. assumed = ["The plan gives no width for a peak: 14 days before the day."]')
     return Duty(
+        assumed=tuple(a.strip() for a in assumed),
         feeds=tuple(feeds),
         id=duty_id, directive=directive["id"], kind=kind,
         title_vi=ctx.str(raw["title_vi"], "title_vi"), title_en=ctx.str(raw["title_en"], "title_en"),
@@ -302,6 +308,7 @@ def load_rule_file(path: Path, rel: str | None = None) -> Directive:
                      unit=head["unit"], title=head["title"], issued=issued,
                      implements=tuple(implements), file=rel, note=head.get("note"),
                      source_document=head.get("source_document"),
+                     secondary_source=head.get("secondary_source"),
                      duties=tuple(sorted(duties, key=lambda d: d.id)), undated=tuple(undated),
                      events=declared)
 

@@ -110,6 +110,7 @@ class Duty:
     note: str | None = None
     examples: tuple[Example, ...] = ()
     feeds: tuple[str, ...] = ()   # duties of the same flow at this or the receiving unit
+    assumed: tuple[str, ...] = () # what the text does not give and the rule assumes, said in every output
 
     @property
     def local_id(self) -> str:
@@ -151,6 +152,7 @@ class Directive:
     file: str
     note: str | None = None
     source_document: str | None = None
+    secondary_source: str | None = None   # known only from a secondary source (a news article): said in every output
     duties: tuple[Duty, ...] = ()
     undated: tuple[Undated, ...] = ()
     events: tuple[DeclaredEvent, ...] = ()

@@ -39,6 +39,7 @@ DIRECTIVE_SCHEMA = Table((
     Field("title", "str", required=True), Field("issued", "date"),
     Field("implements", "str_list", non_empty=False, fix='e.g. implements = ["105-KH/HU"]'),
     Field("source_document", "str"), Field("note", "str"),
+    Field("secondary_source", "str", fix="say where the directive is known from, e.g. a news article and its date"),
 ))
 DUTY_SCHEMA = Table((
     Field("id", "id", required=True), Field("section", "scalar", required=True),
@@ -57,6 +58,7 @@ DUTY_SCHEMA = Table((
     Field("example", "tables", schema=_EXAMPLE, non_empty=False),
     Field("feeds", "str_list", non_empty=False, fix='e.g. feeds = ["CV-BTVTU-KonTum/bao-cao-hang-nam"]'),
     Field("draft", "any"),
+    Field("assumed", "text_or_list", fix="a sentence (or a list) saying what the text does not give"),
 ))
 UNDATED_SCHEMA = Table((Field("section", "scalar", required=True), Field("text", "str", required=True),
                         Field("note", "str", required=True)))
