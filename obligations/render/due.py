@@ -78,6 +78,7 @@ def item_json(ws: Workspace, item: Item, lang: str) -> dict[str, object]:
         "body": duty.body,
         "sources": _sources(ws, item),
         "chain": [directive.number, *ws.chain(directive)],
+        "implements": ws.rules.implements_tree(directive),
         "calendar": {
             "policy": occ.roll.policy,
             "moved": occ.roll.moved,
@@ -99,6 +100,12 @@ def item_json(ws: Workspace, item: Item, lang: str) -> dict[str, object]:
     return result
 
 
+def provisional_years(ws: Workspace, report: DueReport) -> list[int]:
+    """Years of the listed deadlines for which no swap decision is recorded yet."""
+    cal = ws.calendar_for(report.unit)
+    return sorted({i.deadline.year for i in report.items if cal.is_provisional(i.deadline.year)})
+
+
 def due_json(ws: Workspace, report: DueReport, lang: str) -> dict[str, object]:
     return {
         "unit": report.unit,
@@ -107,6 +114,7 @@ def due_json(ws: Workspace, report: DueReport, lang: str) -> dict[str, object]:
         "engine": report.backend,
         "items": [item_json(ws, item, lang) for item in report.items],
         "hidden_overdue": report.hidden_overdue,
+        "provisional_years": provisional_years(ws, report),
         "placement_problems": [{"unit": p.unit, "duty": p.duty, "period": p.period, "message": placement_message(p),
                                 "file": p.location} for p in report.placements],
     }
@@ -240,5 +248,7 @@ def due_table(ws: Workspace, report: DueReport, lang: str) -> str:
         out.append(_t("hidden", lang, n=report.hidden_overdue))
     for p in report.placements:
         out.append(_t("placement", lang, duty=p.duty, period=p.period, message=placement_message(p), file=p.location))
+    for year in provisional_years(ws, report):
+        out.append(label("provisional", lang, year=year))
     out.append(_t("engine", lang, name=report.backend))
     return "\n".join(out)

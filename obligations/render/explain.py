@@ -8,9 +8,9 @@ import attrs
 
 from obligations.org.hierarchy import Hierarchy
 from obligations.render.due import conflict_json, constraint_json, target_json
-from obligations.render.labels import Labels
+from obligations.render.labels import Labels, label
 from obligations.render.schedule_text import text as schedule_text
-from obligations.render.messages import assumption_text, move_reason, origin_source, origin_text, pick, routing_note
+from obligations.render.messages import assumption_text, event_name, move_reason, origin_source, origin_text, pick, routing_note
 from obligations.report.explain import Explanation
 
 _t = Labels({
@@ -18,10 +18,13 @@ _t = Labels({
              "Derivation: {title} — {unit_name} ({unit}), period {period}"),
     "source": ("1. Nguồn", "1. Source"),
     "chain": ("   Chuỗi văn bản: {chain}", "   Chain of directives: {chain}"),
+    "implements": ("{pad}thực hiện {number}", "{pad}implements {number}"),
     "rule": ("2. Quy tắc", "2. Rule"),
     "window": ("   Cửa sổ {start} → ngày cuối được phép {last} (before={before}, opens={opens})",
                "   Window {start} → last allowed day {last} (before={before}, opens={opens})"),
     "cal": ("3. Lịch làm việc (quy tắc {policy})", "3. Working calendar (policy {policy})"),
+    "anchor": ("   Cao điểm quanh {name} ngày {date}{nth}{lunar} ({source})",
+               "   Peak around {name} on {date}{nth}{lunar} ({source})"),
     "skip": ("   {date}: {reason} — bỏ qua", "   {date}: {reason} — skipped"),
     "own": ("   Hạn riêng: {date}", "   Own deadline: {date}"),
     "route": ("4. Định tuyến: ban hành {issuer}; gửi {recipient}", "4. Routing: issued by {issuer}; to {recipient}"),
@@ -48,6 +51,7 @@ def explain_json(e: Explanation, hierarchy: Hierarchy, lang: str) -> dict[str, o
         "period": occ.period,
         "directive": e.directive.number,
         "chain": list(e.chain),
+        "implements": e.implements,
         "sources": [{"directive": s.directive, "section": s.section, "text": s.text, "file": s.location}
                     for s in (duty.source, *duty.see_also)],
         "schedule": duty.schedule.as_table(),
@@ -64,6 +68,10 @@ def explain_json(e: Explanation, hierarchy: Hierarchy, lang: str) -> dict[str, o
             "skipped": [{"date": m.date.isoformat(), "reason": move_reason(m, lang), "source": m.source}
                         for m in occ.roll.skipped],
         },
+        "anchor": [{"commemoration": a.event.commemoration_id, "name": event_name(a.event, lang),
+                    "date": a.event.date.isoformat(), "anniversary": a.event.anniversary,
+                    "anniversary_class": a.event.anniversary_class, "lunar": str(a.lunar) if a.lunar else None,
+                    "source": a.event.source, "basis": a.event.basis} for a in e.anchor],
         "own_deadline": occ.deadline.isoformat(),
         "deadline_time": occ.time,
         "covers": [d.isoformat() for d in occ.covers] if occ.covers else None,
@@ -91,6 +99,14 @@ def explain_json(e: Explanation, hierarchy: Hierarchy, lang: str) -> dict[str, o
     }
 
 
+def _tree(nodes: object, lang: str, pad: str) -> list[str]:
+    lines: list[str] = []
+    for node in nodes if isinstance(nodes, list) else []:
+        lines.append(_t("implements", lang, pad=pad, number=node["number"]))
+        lines.extend(_tree(node["implements"], lang, pad + "  "))
+    return lines
+
+
 def explain_text(doc: dict[str, object], lang: str) -> str:
     """The JSON document of ``explain_json`` as numbered text."""
     d: dict = dict(doc)  # type: ignore[type-arg]
@@ -98,12 +114,17 @@ def explain_text(doc: dict[str, object], lang: str) -> str:
     for s in d["sources"]:
         out.append(f"   {s['directive']} mục {s['section']} ({s['file']}):")
         out.append(f"   “{s['text']}”")
-    out.append(_t("chain", lang, chain=" ← ".join(d["chain"])))
+    out.append(_t("chain", lang, chain=d["chain"][0]))
+    out.extend(_tree(d["implements"], lang, "      "))
     out.append(_t("rule", lang))
     out.append("   schedule: " + ", ".join(f"{k}={v}" for k, v in d["schedule"].items())
                + f"; valid {d['valid']['from']} → {d['valid']['until'] or '…'}")
     out.append(f"   {d['rule']['text']}")
     out.append(_t("window", lang, start=d["window_start"], last=d["last_allowed"], **d["policy"]))
+    for a in d["anchor"]:
+        out.append(_t("anchor", lang, name=a["name"], date=a["date"],
+                      nth=f" — {label('anniversary', lang, n=a['anniversary'])}" if a["anniversary"] else "",
+                      lunar=f" ({a['lunar']})" if a["lunar"] else "", source=a["source"]))
     out.append(_t("cal", lang, policy=d["calendar"]["policy"]))
     for m in d["calendar"]["skipped"]:
         out.append(_t("skip", lang, **m))

@@ -7,6 +7,8 @@ import datetime as dt
 import attrs
 
 from obligations.base.keys import OccurrenceKey
+from obligations.calendar.lunar import LunarDay, to_lunar
+from obligations.calendar.working import Event
 from obligations.log.store import Submission, SubmissionLog
 from obligations.occurrences.model import Occurrence
 from obligations.reconcile.solve import Edge, Reconciled
@@ -24,6 +26,28 @@ class Explanation:
     results: dict[OccurrenceKey, Reconciled]
     result: Reconciled
     submission: Submission | None
+    anchor: tuple[AnchorDay, ...] = ()            # a peak: its commemoration(s) that year
+    implements: list[dict[str, object]] = attrs.field(factory=list)   # the tree of directives implemented
+
+
+@attrs.frozen
+class AnchorDay:
+    """A commemoration a peak is placed around, as the calendar knows it that year."""
+
+    event: Event
+    lunar: LunarDay | None
+
+
+def anchor_days(ws: Workspace, occ: Occurrence) -> tuple[AnchorDay, ...]:
+    if occ.anchor is None:
+        return ()
+    cal = ws.calendar_for(occ.unit)
+    found = []
+    for cid in occ.anchor.commemorations:
+        for event in cal.commemoration_dates(cid, occ.anchor.date.year):
+            if event.date == occ.anchor.date:
+                found.append(AnchorDay(event, to_lunar(event.date) if event.kind == "lunar" else None))
+    return tuple(found)
 
 
 def explain(ws: Workspace, unit_id: str, duty_id: str, period: str | None, on: dt.date,
@@ -37,4 +61,5 @@ def explain(ws: Workspace, unit_id: str, duty_id: str, period: str | None, on: d
     directive = ws.rules.directive(occ.duty.directive)
     submission = (log.delivered(unit_id) if log else {}).get(occ.key)
     return Explanation(occ, directive, (directive.number, *ws.chain(directive)), found, tuple(edges),
-                       results, results[occ.key], submission)
+                       results, results[occ.key], submission, anchor_days(ws, occ),
+                       ws.rules.implements_tree(directive))

@@ -82,6 +82,19 @@ class RuleSet:
                 pending.extend(numbers[number].implements)
         return result
 
+    def implements_tree(self, directive: Directive) -> list[dict[str, object]]:
+        """What a directive implements, as a tree: each number with what it implements in
+        turn (a flat chain would make siblings read as if one implemented the other)."""
+        numbers = self.by_number()
+
+        def node(number: str, seen: frozenset[str]) -> dict[str, object]:
+            known = numbers.get(number)
+            below = [] if known is None or number in seen else \
+                [node(n, seen | {number}) for n in known.implements]
+            return {"number": number, "known": known is not None, "implements": below}
+
+        return [node(n, frozenset({directive.number})) for n in directive.implements]
+
     def duty(self, duty_id: str) -> Duty:
         """A duty by its full id ("76-KH-DU/chi-bo-so-ket"), or by its local id if unique."""
         found = self._lookup("duties").get(duty_id)

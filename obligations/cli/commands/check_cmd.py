@@ -13,8 +13,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     findings, notes = check_workspace(args.rules, args.org, args.calendars)
     for line in findings:
         out.write(line + "\n")
-    if args.verbose:
-        for line in notes:
+    for line in notes:
+        if args.verbose or ": warning: " in line:
             out.write(line + "\n")
     if findings:
         out.write(f"{len(findings)} problem(s) found.\n")
