@@ -18,7 +18,7 @@ def events(data: bytes):
 
 def test_ics_fields_round_trip(run_cli, tmp_path):
     target = tmp_path / "xa-X.ics"
-    code, out, err = run_cli(*ARGS, "--out", str(target), "--remind", "3")
+    code, out, err = run_cli(*ARGS, "--out", str(target), "--remind", "3", "--past-alarms")
     assert code == 0 and out == "" and err == ""
     raw = target.read_bytes()
     assert all(len(line) <= 75 for line in raw.split(b"\r\n"))            # folded by octets
@@ -28,14 +28,18 @@ def test_ics_fields_round_trip(run_cli, tmp_path):
     (report,) = [e for e in evs.values()
                  if str(e["x-obligations-duty"]) == "76-KH-DU/dang-uy-bao-cao-hang-nam"
                  and str(e["x-obligations-period"]) == "2026"]
-    assert report.decoded("dtstart") == dt.date(2026, 11, 1)
-    assert report.decoded("dtend") == dt.date(2026, 12, 1)                 # exclusive end: deadline 30/11
+    # one event on the deadline day (30/11), the window in the description (issue #13)
+    assert report.decoded("dtstart") == dt.date(2026, 11, 30)
+    assert report.decoded("dtend") == dt.date(2026, 12, 1)                 # exclusive end
+    assert str(report["x-obligations-window-start"]) == "2026-11-01"
+    assert report["sequence"] == 0 and report.decoded("last-modified").tzinfo is not None
     assert str(report["x-obligations-deadline"]) == "2026-11-30"
     assert str(report["x-obligations-status"]) == "due_soon"
     assert str(report["summary"]) == "[Hạn 30/11/2026] Đảng ủy xã báo cáo kết quả đợt sinh hoạt hằng năm (2026)"
     description = str(report["description"])
     assert "“Tham mưu Ban Thường vụ Đảng ủy xây dựng báo cáo kết quả đợt sinh hoạt chính trị, tư tưởng vào tháng 11 hằng năm;" in description
     assert "Nguồn: 76-KH/ĐU mục V.7" in description and "Gửi: Tỉnh ủy Quảng Ngãi" in description
+    assert "Thời gian: 2026-11-01 → 2026-11-30" in description
     assert [str(c) for c in report["categories"].cats] == ["report", "76-KH/ĐU"]
     (alarm,) = report.walk("VALARM")
     assert str(alarm["action"]) == "DISPLAY"
@@ -45,11 +49,45 @@ def test_ics_fields_round_trip(run_cli, tmp_path):
     assert report.decoded("dtstamp").tzinfo is not None
 
 
-def test_peaks_appear_as_their_windows(run_cli):
+def test_peaks_sit_on_their_day_with_the_window_said(run_cli):
     _, out, _ = run_cli(*ARGS)
     _, evs = events(out.encode("utf-8"))
     (peak,) = [e for e in evs.values() if str(e["x-obligations-period"]) == "2025-09-02"]
-    assert peak.decoded("dtstart") == dt.date(2025, 8, 19) and peak.decoded("dtend") == dt.date(2025, 9, 3)
+    assert peak.decoded("dtstart") == dt.date(2025, 9, 2) and peak.decoded("dtend") == dt.date(2025, 9, 3)
+    assert str(peak["x-obligations-window-start"]) == "2025-08-19"
+
+
+def test_no_reminder_in_the_past_unless_asked(run_cli):
+    now = dt.datetime.now(dt.timezone.utc) - dt.timedelta(minutes=5)
+    _, out, _ = run_cli(*ARGS)
+    alarms = [a.decoded("trigger") for e in events(out.encode())[1].values() for a in e.walk("VALARM")]
+    assert all(at >= now for at in alarms)
+    _, out, _ = run_cli(*ARGS, "--past-alarms")
+    asked = [a.decoded("trigger") for e in events(out.encode())[1].values() for a in e.walk("VALARM")]
+    assert len(asked) > len(alarms) and any(at < now for at in asked)
+
+
+def test_a_changed_event_gets_a_new_sequence_and_last_modified(run_cli, tmp_path):
+    import ics as ics_library     # a second parser, as a calendar client would use
+
+    target = tmp_path / "x.ics"
+    assert run_cli(*ARGS, "--out", str(target))[0] == 0
+    first = {e.uid: e for e in ics_library.Calendar(target.read_text(encoding="utf-8")).events}
+    assert run_cli(*ARGS, "--out", str(target))[0] == 0                   # nothing changed: same versions
+    again = {e.uid: e for e in ics_library.Calendar(target.read_text(encoding="utf-8")).events}
+    assert {u: _sequence(e) for u, e in first.items()} == {u: _sequence(e) for u, e in again.items()}
+    assert run_cli("extend", "--unit", "xa-X", "--duty", "76-KH-DU/dang-uy-bao-cao-hang-nam", "--period", "2026",
+                   "--until", "2026-12-04", "--ref", "45-CV/BTGTU")[0] == 0
+    assert run_cli(*ARGS, "--out", str(target))[0] == 0
+    after = {e.uid: e for e in ics_library.Calendar(target.read_text(encoding="utf-8")).events}
+    changed = [u for u in after if _sequence(after[u]) != _sequence(first[u])]
+    assert len(changed) == 1 and _sequence(after[changed[0]]) == 1
+    assert after[changed[0]].begin.date() == dt.date(2026, 12, 4)        # all day on the extended deadline
+    assert after[changed[0]].last_modified >= first[changed[0]].last_modified
+
+
+def _sequence(event) -> int:
+    return int(next(line.value for line in event.extra if line.name == "SEQUENCE"))
 
 
 def test_uids_are_stable_across_runs_and_unique(run_cli):
@@ -107,3 +145,18 @@ def test_bad_export_input(run_cli, argv, message):
 def test_unwritable_output(run_cli, tmp_path):
     code, _, err = run_cli(*ARGS, "--out", str(tmp_path / "missing" / "x.ics"))
     assert code == 2 and "cannot write" in err
+
+
+def test_a_cells_year_imports_as_events_on_deadline_days(run_cli, tmp_path):
+    import ics as ics_library
+    import vobject
+
+    target = tmp_path / "chibo-1.ics"
+    assert run_cli("export", "--unit", "chibo-1", "--from", "2025-01-01", "--to", "2025-12-31",
+                   "--on", "2025-06-01", "--out", str(target))[0] == 0
+    text = target.read_text(encoding="utf-8")
+    parsed = ics_library.Calendar(text).events
+    deadlines = {e.uid: next(x.value for x in e.extra if x.name == "X-OBLIGATIONS-DEADLINE") for e in parsed}
+    assert len(parsed) >= 12 and all(e.begin.date().isoformat() == deadlines[e.uid] for e in parsed)
+    card = vobject.readOne(text)
+    assert all(v.dtstart.value.isoformat() == v.x_obligations_deadline.value for v in card.vevent_list)

@@ -88,7 +88,8 @@ def test_due_json_and_calendar_carry_the_time_of_day(run_cli, db):
     assert items["SHAPES/s06"]["period"] == "2025-03-03" and items["SHAPES/s06"]["own_deadline"] == "2025-03-18"
     code, out, err = run_cli("due", *DATA, "--unit", "don-vi-A", "--on", "2025-03-20", "--db", db, "--format", "ics")
     assert code == 0, err
-    assert "DTEND;TZID=Asia/Ho_Chi_Minh:20250328T160000" in out and "BEGIN:VTIMEZONE" in out
+    # a moment on the deadline day (issue #13: events on deadline days), in Vietnam's zone
+    assert "DTSTART;TZID=Asia/Ho_Chi_Minh:20250328T160000" in out and "BEGIN:VTIMEZONE" in out
     assert "TZOFFSETTO:+0700" in out
 
 

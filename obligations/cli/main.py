@@ -111,6 +111,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help="rules engine backend (default: $OBLIGATIONS_ENGINE or auto)")
     due.add_argument("--remind", type=_bounded("--remind", 0, WORKING_DAYS_MAX, "working days"), default=3, metavar="N",
                      help="with --format ics: reminder N working days before the deadline (default: 3)")
+    due.add_argument("--past-alarms", action="store_true",
+                     help="with --format ics: keep reminders whose time has passed (default: left out)")
     _add_data(due)
     _add_db(due)
     due.add_argument("--lang", choices=("vi", "en"), default="vi", help="language (default: vi)")
@@ -166,6 +168,8 @@ def build_parser() -> argparse.ArgumentParser:
     exo.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
     exo.add_argument("--remind", type=_bounded("--remind", 0, WORKING_DAYS_MAX, "working days"), default=3, metavar="N",
                      help="reminder N working days before each deadline (default: 3)")
+    exo.add_argument("--past-alarms", action="store_true",
+                     help="keep reminders whose time has passed (default: left out)")
     exo.add_argument("--on", type=_text, help="today, for statuses (default: today in Vietnam)")
     exo.add_argument("--lang", choices=("vi", "en"), default="vi")
     exo.add_argument("--engine", choices=("auto", "durable", "python"))

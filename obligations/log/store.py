@@ -19,7 +19,7 @@ from obligations.base.keys import OccurrenceKey
 from obligations.base.identifiers import shorten
 from obligations.log.safety import APPLICATION_ID, _rollback, folder_read_only, guard, inspect_file
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 BUSY_TIMEOUT_MS = 30_000
 
 # Each entry upgrades the schema from version N-1 to N; never edit one that has shipped.
@@ -62,6 +62,14 @@ MIGRATIONS: dict[int, str] = {
             recorded_at TEXT NOT NULL
         );
         CREATE INDEX event_unit ON event (unit, event);
+    """,
+    4: """
+        CREATE TABLE calendar_event (
+            uid TEXT PRIMARY KEY,
+            digest TEXT NOT NULL,
+            sequence INTEGER NOT NULL,
+            modified TEXT NOT NULL
+        );
     """,
 }
 
@@ -244,6 +252,33 @@ class SubmissionLog:
                     "VALUES (?, ?, ?, ?, ?, ?, ?)",
                     (unit, duty, period, until.isoformat(), ref, note, item.recorded_at))
         return item
+
+    def calendar_versions(self, digests: dict[str, str], now: dt.datetime) -> dict[str, tuple[int, dt.datetime]]:
+        """SEQUENCE and LAST-MODIFIED of exported calendar events, by UID: an event whose
+        content digest differs from the one last exported gets the next sequence and ``now``.
+        One transaction: two exports at once never give one version twice."""
+        conn = self._connect(create=True)
+        found: dict[str, tuple[int, dt.datetime]] = {}
+        with _closing(conn), guard(self.path, "nothing was recorded"):
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                for uid, digest in digests.items():
+                    row = conn.execute("SELECT digest, sequence, modified FROM calendar_event WHERE uid = ?",
+                                       (uid,)).fetchone()
+                    if row is None or row[0] != digest:
+                        sequence = 0 if row is None else int(row[1]) + 1
+                        conn.execute("INSERT INTO calendar_event (uid, digest, sequence, modified) VALUES (?, ?, ?, ?) "
+                                     "ON CONFLICT(uid) DO UPDATE SET digest = excluded.digest, "
+                                     "sequence = excluded.sequence, modified = excluded.modified",
+                                     (uid, digest, sequence, now.isoformat()))
+                        found[uid] = (sequence, now)
+                    else:
+                        found[uid] = (int(row[1]), dt.datetime.fromisoformat(row[2]))
+                conn.execute("COMMIT")
+            except BaseException:
+                _rollback(conn)
+                raise
+        return found
 
     def record_event(self, unit: str, event: str, happened_on: dt.date, ref: str | None = None,
                      note: str | None = None) -> RecordedEvent:

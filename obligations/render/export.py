@@ -1,10 +1,10 @@
 """Occurrences as iCalendar (RFC 5545), CSV or JSON, for phone and desktop calendars.
 
-Each occurrence is one all-day VEVENT spanning its effective window (start to effective
-deadline), with a reminder a number of working days before the deadline. The UID is
-derived from the unit, the duty and the period only, so importing again updates the
-entry instead of duplicating it; a changed deadline raises SEQUENCE-independent updates
-in clients that key on UID.
+Each occurrence is one VEVENT on its effective deadline day (all day, or at the hour a
+directive names), with its window in the description and a reminder a number of working
+days before the deadline. The UID is derived from the unit, the duty and the period only,
+so importing again updates the entry instead of duplicating it; SEQUENCE and
+LAST-MODIFIED change when its content does.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ import csv
 import datetime as dt
 import hashlib
 import io
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from obligations.base.dates import VIETNAM_TZ
 from obligations.render.labels import label
@@ -60,8 +62,18 @@ def _text(ws: Workspace, item: Item, lang: str) -> tuple[str, str]:
     return summary, "\n".join(lines)
 
 
+Versions = Callable[[dict[str, str]], Mapping[str, tuple[int, dt.datetime]]]
+
+
 def to_ics(ws: Workspace, items: list[Item], lang: str = "vi", remind: int = DEFAULT_REMIND_DAYS,
-           stamp: dt.datetime | None = None) -> bytes:
+           stamp: dt.datetime | None = None, *, versions: Versions | None = None,
+           past_alarms: bool = False) -> bytes:
+    """One event per occurrence on its deadline day (the window is in the description).
+
+    ``versions`` gives each event's SEQUENCE and LAST-MODIFIED from the digest of its
+    content (the command line keeps them in the submissions log), so that a client that
+    imported an event before sees that it changed. A reminder already in the past at
+    ``stamp`` is left out unless ``past_alarms``."""
     import icalendar
 
     stamp = stamp or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
@@ -71,26 +83,25 @@ def to_ics(ws: Workspace, items: list[Item], lang: str = "vi", remind: int = DEF
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-timezone", TZID)
     timed = False
+    events: list[tuple[str, Any]] = []
     for item in items:
         occ = item.occurrence
         summary, description = _text(ws, item, lang)
         event = icalendar.Event()
         event.add("uid", uid(item))
-        event.add("dtstamp", stamp)
         event.add("summary", summary)
         event.add("description", description)
         if occ.time:
-            timed = True   # "trước 16 giờ": a timed event in Vietnam's zone, up to that hour
+            timed = True   # "trước 16 giờ": a moment on the deadline day, in Vietnam's zone
             hour, minute = map(int, occ.time.split(":"))
-            zone = {"TZID": TZID}
-            event.add("dtstart", dt.datetime.combine(item.window_start, dt.time()), parameters=zone)
-            event.add("dtend", dt.datetime.combine(item.deadline, dt.time(hour, minute)), parameters=zone)
+            event.add("dtstart", dt.datetime.combine(item.deadline, dt.time(hour, minute)), parameters={"TZID": TZID})
             event.add("x-obligations-deadline-time", occ.time)
         else:
-            event.add("dtstart", item.window_start)
+            event.add("dtstart", item.deadline)
             event.add("dtend", item.deadline + dt.timedelta(days=1))    # DTEND of an all-day event is exclusive
         event.add("categories", [occ.duty.kind, ws.rules.directive(occ.duty.directive).number])
         event.add("transp", "TRANSPARENT")
+        event.add("x-obligations-window-start", item.window_start.isoformat())
         event.add("x-obligations-deadline", item.deadline.isoformat())
         event.add("x-obligations-duty", occ.duty.id)
         event.add("x-obligations-period", occ.period)
@@ -98,11 +109,21 @@ def to_ics(ws: Workspace, items: list[Item], lang: str = "vi", remind: int = DEF
         if item.status != "done":
             day = reminder_day(ws, item, remind)
             at = dt.datetime(day.year, day.month, day.day, REMIND_HOUR, tzinfo=VIETNAM_TZ).astimezone(dt.timezone.utc)
-            alarm = icalendar.Alarm()
-            alarm.add("action", "DISPLAY")
-            alarm.add("description", summary)
-            alarm.add("trigger", at, parameters={"VALUE": "DATE-TIME"})
-            event.add_component(alarm)
+            if past_alarms or at >= stamp:
+                alarm = icalendar.Alarm()
+                alarm.add("action", "DISPLAY")
+                alarm.add("description", summary)
+                alarm.add("trigger", at, parameters={"VALUE": "DATE-TIME"})
+                event.add_component(alarm)
+        events.append((uid(item), event))
+    found = versions({key: hashlib.sha256(event.to_ical()).hexdigest() for key, event in events}) \
+        if versions is not None else {}
+    for key, event in events:
+        event.add("dtstamp", stamp)
+        if key in found:
+            sequence, modified = found[key]
+            event.add("sequence", sequence)
+            event.add("last-modified", modified.astimezone(dt.timezone.utc).replace(microsecond=0))
         cal.add_component(event)
     if timed:
         cal.add_component(_vtimezone(icalendar))

@@ -4,8 +4,6 @@ The events are those of ``to_ics`` (the ``export`` command's), so the UID of an
 occurrence is the same in a one-off file and in the feed. A feed adds what a
 subscription needs:
 
-- Each event sits on its deadline day (the window is in its description), where the
-  one-off export spans the window.
 - SEQUENCE counts the records of the submissions log that changed the event (a
   delivery, an extension), and LAST-MODIFIED is the time of the latest of them: both
   follow from the log, so every server process gives the same answer and a GET writes
@@ -33,13 +31,8 @@ def subscription(ics: bytes, changes: dict[str, tuple[int, str]], name: str) -> 
     cal.add("x-published-ttl", REFRESH)
     for event in cal.walk("VEVENT"):
         count, at = changes.get(str(event["UID"]), (0, ""))
-        start = event.decoded("DTSTART")
-        # on the deadline day only: a phone shows a year-long window as a bar over every day
-        deadline = dt.date.fromisoformat(str(event["X-OBLIGATIONS-DEADLINE"]))
-        for key in ("DTSTART", "DTEND", "DTSTAMP"):
-            event.pop(key, None)
-        event.add("dtstart", deadline)
-        event.add("dtend", deadline + dt.timedelta(days=1))
+        start = dt.date.fromisoformat(str(event["X-OBLIGATIONS-WINDOW-START"]))
+        event.pop("DTSTAMP", None)
         if at:
             changed = dt.datetime.fromisoformat(at).astimezone(dt.timezone.utc)
             event.add("dtstamp", changed)

@@ -71,10 +71,9 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     report = ws.due(args.unit, on, horizon=args.horizon, lookback=args.lookback,
                     engine=make_engine(environment.engine_name(args.engine)), due_soon=args.due_soon, log=log)
     if args.format == "ics":
-        from obligations.cli.commands.export_cmd import write
-        from obligations.render.export import to_ics
+        from obligations.cli.commands.export_cmd import ics, write
 
-        write(to_ics(ws, list(report.items), args.lang, args.remind), out, None)
+        write(ics(ws, list(report.items), args.lang, args.remind, args.db, args.past_alarms), out, None)
     elif args.format == "json":
         json.dump(due_json(ws, report, args.lang), out, ensure_ascii=False, indent=1)
         out.write("\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 from pathlib import Path
 from typing import TextIO
@@ -14,6 +15,14 @@ from obligations.render.export import rows, to_csv, to_ics
 from obligations.status.assess import Item
 from obligations.status.engine import make_engine
 from obligations.workspace import Workspace
+
+
+def ics(ws: Workspace, items: list[Item], lang: str, remind: int, db: str | None, past_alarms: bool) -> bytes:
+    """iCalendar whose SEQUENCE and LAST-MODIFIED follow content changes, kept in the log."""
+    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    log = environment.log(db)
+    return to_ics(ws, items, lang, remind, now, versions=lambda digests: log.calendar_versions(digests, now),
+                  past_alarms=past_alarms)
 
 
 def write(data: str | bytes, out: TextIO, target: str | None) -> None:
@@ -33,9 +42,10 @@ def write(data: str | bytes, out: TextIO, target: str | None) -> None:
         out.write(data.decode("utf-8") if isinstance(data, bytes) else data)
 
 
-def render(ws: Workspace, items: list[Item], fmt: str, lang: str, remind: int) -> str | bytes:
+def render(ws: Workspace, items: list[Item], fmt: str, lang: str, remind: int, db: str | None = None,
+           past_alarms: bool = False) -> str | bytes:
     if fmt == "ics":
-        return to_ics(ws, items, lang, remind)
+        return ics(ws, items, lang, remind, db, past_alarms)
     if fmt == "csv":
         return to_csv(ws, items, lang)
     return json.dumps({"items": rows(ws, items, lang)}, ensure_ascii=False, indent=1) + "\n"
@@ -54,5 +64,5 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
                              fix=f"give dates from {cal.data.first_year}-01-01 to {cal.data.last_year}-12-31")
     items = ws.items_between(args.unit, start, end, on, engine=make_engine(environment.engine_name(args.engine)),
                              log=environment.existing_log(args.db))
-    write(render(ws, items, args.format, args.lang, args.remind), out, args.out)
+    write(render(ws, items, args.format, args.lang, args.remind, args.db, args.past_alarms), out, args.out)
     return 0
