@@ -97,3 +97,23 @@ def test_every_output_that_depends_on_an_assumption_says_so(run_cli):
 def test_open_ended_duties_stay_open_ended(ws):
     found, _ = ws.occurrences("tinh-quang-ngai", 2027, 2027)
     assert any(o.duty.id == "CV-BTVTU-KonTum/ban-tin-chi-bo-hang-thang" for o in found)
+
+
+def test_a_one_day_window_is_flagged(run_cli, tmp_path):
+    import shutil
+
+    rules = tmp_path / "rules"
+    shutil.copytree(FIXTURES / "shapes", rules)
+    (rules / "one-day.toml").write_text(
+        '[directive]\nid = "ONE"\nnumber = "1-TB/ONE"\nkind = "letter"\nissuer = "x"\nunit = "tinh-B"\ntitle = "t"\n\n'
+        '[[duty]]\nid = "hop"\nsection = "1"\nsource = "Các đơn vị dự họp vào ngày 15/5/2025."\nkind = "activity"\n'
+        'title_vi = "Dự họp"\ntitle_en = "Attend the meeting"\nperformers = ["level:commune"]\nrecipient = "issuer"\n'
+        'schedule = { every = "once", start = 2025-05-15, date = 2025-05-15, inclusive = true }\n'
+        'valid = { from = 2025-01-01 }\n', encoding="utf-8")
+    argv = ("due", "--rules", str(rules), "--org", str(rules / "hierarchy.toml"), "--unit", "don-vi-A",
+            "--on", "2025-05-10")
+    _, out, _ = run_cli(*argv, "--format", "json")
+    (item,) = [i for i in json.loads(out)["items"] if i["duty"] == "ONE/hop"]
+    assert item["one_day_window"] is True
+    _, out, _ = run_cli(*argv, "--lang", "en")
+    assert "The window is a single day (2025-05-15)." in out
