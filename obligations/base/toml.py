@@ -109,14 +109,17 @@ class Locator:
         self.path = path
         self._text = text
         self._tables: dict[str, list[int]] | None = None
+        self._headers: dict[str, int] = {}
+        self._keys: list[tuple[int, str]] = []
 
     def _index(self) -> None:
-        self._tables, self._headers, self._keys = {}, {}, []
+        tables: dict[str, list[int]] = {}
+        self._tables, self._headers, self._keys = tables, {}, []
         for number, line in enumerate(self._text.splitlines(), start=1):
             header = _HEADER.match(line)
             if header:
                 if header.group(1) == "[[":
-                    self._tables.setdefault(header.group(2), []).append(number)
+                    tables.setdefault(header.group(2), []).append(number)
                 else:
                     self._headers.setdefault(header.group(2), number)
                 continue
@@ -127,6 +130,7 @@ class Locator:
     def table_line(self, name: str, index: int) -> int | None:
         if self._tables is None:
             self._index()
+        assert self._tables is not None
         lines = self._tables.get(name, [])
         return lines[index] if index < len(lines) else None
 

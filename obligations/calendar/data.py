@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 import attrs
 
@@ -129,7 +129,7 @@ COVERAGE_SCHEMA = Table((Field("coverage", "table", required=True, schema=Table(
     for name in ("first_year", "last_year", "swaps_known_through")))),))
 
 
-def _validate_file(doc: dict, schema: Table, loc: Locator) -> list[DataFileError]:
+def _validate_file(doc: dict[str, Any], schema: Table, loc: Locator) -> list[DataFileError]:
     problems = validate(doc, schema, loc, line=None, place="top level")
     if not problems:
         problems += validate_tables(doc, "commemoration", COMMEMORATION_SCHEMA, loc)
@@ -138,7 +138,7 @@ def _validate_file(doc: dict, schema: Table, loc: Locator) -> list[DataFileError
     return problems
 
 
-def _month_day(value: dict, loc: Locator, line: int | None, place: str, *, is_lunar: bool,
+def _month_day(value: dict[str, Any], loc: Locator, line: int | None, place: str, *, is_lunar: bool,
                problems: list[DataFileError]) -> tuple[int, int]:
     month, day = value["month"], value["day"]
     # 29/2 exists one year in four: refused rather than skipped in the other years.
@@ -151,7 +151,7 @@ def _month_day(value: dict, loc: Locator, line: int | None, place: str, *, is_lu
     return month, day
 
 
-def _commemorations(doc: dict, loc: Locator, scope: tuple[str, ...], source: str,
+def _commemorations(doc: dict[str, Any], loc: Locator, scope: tuple[str, ...], source: str,
                     problems: list[DataFileError]) -> list[Commemoration]:
     result = []
     for index, item in enumerate(doc.get("commemoration", [])):
@@ -168,7 +168,7 @@ def _commemorations(doc: dict, loc: Locator, scope: tuple[str, ...], source: str
     return result
 
 
-def _day_changes(doc: dict, loc: Locator, scope: tuple[str, ...], source: str) -> list[DayChange]:
+def _day_changes(doc: dict[str, Any], loc: Locator, scope: tuple[str, ...], source: str) -> list[DayChange]:
     result = []
     for table, working in (("day_off", False), ("workday", True)):
         for index, item in enumerate(doc.get(table, [])):

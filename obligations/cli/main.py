@@ -7,6 +7,7 @@ that ``--help`` and argument errors answer at once.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 import os
 import sys
 from typing import NoReturn
@@ -29,7 +30,7 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {escape_controls(message)} (see {self.prog} --help)\n")
 
 
-def _bounded(name: str, low: int, high: int, unit: str):
+def _bounded(name: str, low: int, high: int, unit: str) -> Callable[[str], int]:
     def parse(text: str) -> int:
         try:
             value = int(text)

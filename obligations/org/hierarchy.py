@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 import attrs
 
-from obligations.base.errors import InputError
+from obligations.base.errors import DataFileError, InputError
 from obligations.base.vocabulary import FAR_FUTURE, FAR_PAST, LEVELS
 from obligations.base.schema import Field, Table, raise_all, validate, validate_tables
 from obligations.base.toml import Locator, read_toml
@@ -49,13 +49,17 @@ class Unit:
         return self.start <= day <= self.end
 
 
+def _unit_dict(units: Iterable[tuple[str, Unit]] | dict[str, Unit]) -> dict[str, Unit]:
+    return dict(units)
+
+
 @attrs.frozen
 class Hierarchy:
-    units: dict[str, Unit] = attrs.field(converter=dict)
+    units: dict[str, Unit] = attrs.field(converter=_unit_dict)
     file: str = ""
     lead_times: tuple[LeadTimeRule, ...] = ()
     # Indexes built on first use (the units never change after loading).
-    _index: dict = attrs.field(factory=dict, init=False, repr=False, eq=False)
+    _index: dict[str, Any] = attrs.field(factory=dict, init=False, repr=False, eq=False)
 
     def _children_index(self) -> dict[str, list[tuple[str, ParentLink]]]:
         index = self._index.get("children")
@@ -76,7 +80,7 @@ class Hierarchy:
         about the hierarchy has the same answer for two days of the same epoch."""
         bounds = self._index.get("bounds")
         if bounds is None:
-            edges = set()
+            edges: set[dt.date] = set()
             for unit in self.units.values():
                 edges.update((unit.start, unit.end + dt.timedelta(days=1) if unit.end < FAR_FUTURE else unit.end))
                 for link in unit.parents:
@@ -99,7 +103,7 @@ class Hierarchy:
 
     def succeeded(self, unit_id: str) -> set[str]:
         """The unit and every unit it succeeded, directly or through a chain of successions."""
-        cache = self._index.setdefault("succeeded", {})
+        cache: dict[str, set[str]] = self._index.setdefault("succeeded", {})
         found = cache.get(unit_id)
         if found is None:
             predecessors = self._predecessors()
@@ -114,7 +118,7 @@ class Hierarchy:
 
     def ever_above(self, unit_id: str) -> set[str]:
         """Every unit that is or was above ``unit_id``, and every unit those succeeded."""
-        cache = self._index.setdefault("above", {})
+        cache: dict[str, set[str]] = self._index.setdefault("above", {})
         found = cache.get(unit_id)
         if found is None:
             predecessors = self._predecessors()
@@ -211,7 +215,7 @@ class Hierarchy:
 
 _LINK = Table((Field("unit", "id", required=True), Field("from", "date"), Field("until", "date"),
                Field("assumed", "str", fix="say why the link is assumed")))
-_NO_LEAD_DAYS = dict(kind="none", fix="a lead time needs its basis: write it as a [[lead_time]] table with "
+_NO_LEAD_DAYS: dict[str, Any] = dict(kind="none", fix="a lead time needs its basis: write it as a [[lead_time]] table with "
                                       "days and basis (docs/reconciliation.md)")
 _POLICY = Table((
     Field("roll", "str", choices=("previous", "next", "none")),
@@ -235,7 +239,8 @@ HIERARCHY_SCHEMA = Table((
 ))
 
 
-def _link(value: dict, problems: list, loc: Locator, line: int | None, place: str) -> ParentLink:
+def _link(value: dict[str, Any], problems: list[DataFileError], loc: Locator, line: int | None,
+          place: str) -> ParentLink:
     start, end = value.get("from", FAR_PAST), value.get("until", FAR_FUTURE)
     if end < start:
         problems.append(loc.error(f"parents: the link to {value['unit']!r} ends ({end}) before it starts ({start})",
@@ -291,9 +296,9 @@ def load_hierarchy(path: Path) -> Hierarchy:
     return hierarchy
 
 
-def _check_links(units: dict[str, Unit], loc: Locator) -> list:
+def _check_links(units: dict[str, Unit], loc: Locator) -> list[DataFileError]:
     """Unknown parents and successors, a unit succeeding itself, and cycles of successions."""
-    problems = []
+    problems: list[DataFileError] = []
     for unit in units.values():
         line = int(unit.location.rsplit(":", 1)[1])
         place = f"unit {unit.id!r}"

@@ -57,7 +57,7 @@ def item_json(ws: Workspace, item: Item, lang: str) -> dict[str, object]:
     duty = occ.duty
     directive = ws.rules.directive(duty.directive)
     h = ws.hierarchy
-    result = {
+    result: dict[str, object] = {
         "id": str(occ.key),
         "duty": duty.id,
         "directive": directive.number,

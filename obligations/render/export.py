@@ -131,7 +131,7 @@ def to_ics(ws: Workspace, items: list[Item], lang: str = "vi", remind: int = DEF
     return data
 
 
-def _vtimezone(icalendar):
+def _vtimezone(icalendar: Any) -> Any:
     """Asia/Ho_Chi_Minh: UTC+7 without daylight saving since 1975 (written out, so that no
     tz database is needed)."""
     zone = icalendar.Timezone()
