@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -35,6 +34,7 @@ def read_toml(path: Path, limit: int = TOML_LIMIT) -> tuple[dict[str, Any], str]
         raise DataFileError(f"the file is not UTF-8 (byte {exc.start})", file=str(path),
                             fix="save it as UTF-8") from None
     text = nfc(text)
+    import tomllib   # only when a file is read: a cached load reads none
     if "\x00" in text:
         raise DataFileError(f"the file holds a NUL character (line {text.count(chr(10), 0, text.index(chr(0))) + 1})",
                             file=str(path), fix="it is not a text file: give a TOML file") from None

@@ -10,7 +10,7 @@ import argparse
 from collections.abc import Callable
 import os
 import sys
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from obligations.base.errors import ObligationsError
 
@@ -80,12 +80,33 @@ def _add_occurrence(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     return parser
 
 
-def build_parser() -> argparse.ArgumentParser:
+class _Unused:
+    """Stands for the parser of a command that is not being run: its arguments cost nothing
+    to declare (argparse spends ~1 ms per command building formatters and translations)."""
+
+    def __getattr__(self, name: str) -> Callable[..., Any]:
+        return lambda *args, **kwargs: self
+
+
+class _OnlySub:
+    def __init__(self, sub: Any, only: str | None) -> None:
+        self.sub, self.only, self.found = sub, only, False
+
+    def add_parser(self, name: str, **kwargs: Any) -> Any:
+        if self.only is not None and name != self.only:
+            return _Unused()
+        self.found = True
+        return self.sub.add_parser(name, **kwargs)
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole parser, or (``only``) the top level and one command's parser."""
     parser = _Parser(
         prog="python -m obligations",
         description="Dated duties of Vietnamese directives, placed on the Vietnamese calendar.")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    sub.required = True
+    real = parser.add_subparsers(dest="command", metavar="COMMAND")
+    real.required = True
+    sub = _OnlySub(real, only)
 
     cal = sub.add_parser("calendar", help="days off, make-up working days and commemorations of a year")
     cal.add_argument("--year", type=_bounded("--year", 1, 9999, "(then the calendar data's coverage applies)"), required=True, help="the year, e.g. 2025")
@@ -213,15 +234,17 @@ def build_parser() -> argparse.ArgumentParser:
     chk.add_argument("--verbose", "-v", action="store_true", help="also print notes")
     _add_data(chk)
     chk.set_defaults(run="obligations.cli.commands.check_cmd:run")
+    if only is not None and not sub.found:
+        return build_parser()            # an unknown command: the error lists every command
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
     from obligations.base.identifiers import nfc
 
     # ids typed in decomposed Unicode (NFD, as some keyboards and macOS file names give them)
     argv = [nfc(a) for a in (sys.argv[1:] if argv is None else argv)]
+    parser = build_parser(argv[0] if argv and not argv[0].startswith("-") else None)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse has printed the usage and the error
