@@ -134,6 +134,8 @@ def build_parser() -> argparse.ArgumentParser:
     ext.add_argument("--out", metavar="FILE", help="write the draft to FILE instead of standard output")
     ext.add_argument("--format", choices=("toml", "json"), default="toml")
     ext.add_argument("--calendars", metavar="DIR", help="calendar data for commemoration names (default: bundled)")
+    ext.add_argument("--issued", metavar="DATE", help="the directive's date YYYY-MM-DD, for dates without a year "
+                                                      "(default: read from the header)")
     ext.set_defaults(run="obligations.commands.extract_cmd:run")
 
     chk = sub.add_parser("check", help="validate rule files, hierarchy and calendar data")

@@ -1,0 +1,120 @@
+"""The period a duty recurs over, and the years it is valid for.
+
+"báo cáo 6 tháng", "báo cáo quý", "hằng tháng", "báo cáo năm" name the period a report
+covers; a deadline without a year ("trước ngày 20 tháng 7") is read against the nearest
+such words before it in the same clause. "(từ năm 2023-2025)", "từ năm 2023 trở đi" and
+"trong năm 2023" after a recurrence bound the years the duty applies to.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import attrs
+
+from .dates import EVERY
+
+I = re.IGNORECASE
+_SIX = r"(?:06|6|sáu)"
+
+
+@attrs.frozen
+class Period:
+    """The period of a recurring duty: ``every`` in the spec's words, and which parts."""
+
+    every: str                  # "month", "quarter", "half", "nine_months", "year", "week"
+    words: str                  # the words that named it
+    explicit: bool              # "hằng tháng" (it recurs) rather than "báo cáo tháng" (a report on one)
+    only: tuple[int, ...] = ()  # halves or quarters named: "6 tháng đầu năm" -> (1,)
+
+
+_PERIOD = re.compile(
+    rf"(?P<h1>{_SIX}\s+tháng\s+đầu\s+năm)(?!\s+\d)"
+    rf"|(?P<h2>{_SIX}\s+tháng\s+cuối\s+năm)(?!\s+\d)"
+    rf"|(?<!trong\s)(?<!vòng\s)(?P<half>(?:định kỳ\s+|{EVERY}\s+)?{_SIX}\s+tháng)(?!\s+(?:đầu|cuối|\d))"
+    rf"|(?<!trong\s)(?<!vòng\s)(?P<nine>(?:09|9|chín)\s+tháng)(?!\s+(?:đầu|cuối|\d))"
+    rf"|(?P<q_every>{EVERY}\s+(?:quý|quí)|định kỳ\s+(?:theo\s+)?(?:quý|quí))"
+    rf"|(?P<q>báo cáo\s+(?:quý|quí)|(?:quý|quí)\s+(?:sau|tiếp theo))(?!\s+(?:I|V|\d))"
+    rf"|(?P<m_every>{EVERY}\s+tháng|định kỳ\s+(?:theo\s+)?tháng)"
+    rf"|(?P<m>báo cáo\s+tháng)(?!\s+\d)"
+    rf"|(?P<y_every>{EVERY}\s+năm|định kỳ\s+(?:theo\s+)?năm)(?!\s+\d)"
+    rf"|(?P<y>báo cáo\s+(?:tổng kết\s+)?năm|tổng kết\s+năm|cả\s+năm)(?![\s\d]*\d{{4}})"
+    rf"|(?P<w_every>{EVERY}\s+tuần|định kỳ\s+tuần)"
+    rf"|(?P<w>báo cáo\s+tuần)", I)
+_KIND = {"h1": ("half", True, (1,)), "h2": ("half", True, (2,)), "half": ("half", True, ()),
+         "nine": ("nine_months", True, ()), "q_every": ("quarter", True, ()), "q": ("quarter", False, ()),
+         "m_every": ("month", True, ()), "m": ("month", False, ()), "y_every": ("year", True, ()),
+         "y": ("year", False, ()), "w_every": ("week", True, ()), "w": ("week", False, ())}
+# How far back a deadline looks for its period: a clause, not a page.
+_WINDOW = 240
+
+
+def period_before(text: str, lo: int, hi: int) -> Period | None:
+    """The last period named in ``text[lo:hi]`` (at most the last 240 characters)."""
+    last: Period | None = None
+    for match in _PERIOD.finditer(text, max(lo, hi - _WINDOW), hi):
+        group = match.lastgroup or ""
+        every, explicit, only = _KIND[group]
+        last = Period(every, match.group(0), explicit, only)
+    return last
+
+
+_PLAIN = re.compile(
+    rf"(?P<month>{EVERY}\s+tháng|định kỳ\s+(?:theo\s+)?tháng)(?!\s+\d)"
+    rf"|(?P<quarter>{EVERY}\s+(?:quý|quí)|định kỳ\s+(?:theo\s+)?(?:quý|quí))"
+    rf"|(?P<half>(?:định kỳ|{EVERY})\s+{_SIX}\s+tháng(?!\s+(?:đầu|cuối))|{_SIX}\s+tháng\s+(?:một|1)\s+lần)"
+    rf"|(?P<week>{EVERY}\s+tuần|định kỳ\s+tuần)(?!\s+\d)"
+    rf"|(?P<year>{EVERY}\s+năm|định kỳ\s+(?:theo\s+)?năm)(?!\s+\d)", I)
+
+
+def plain_periods(text: str) -> list[tuple[str, int, int, str]]:
+    """Recurrences with no day named: (every, start, end, words)."""
+    return [(m.lastgroup or "", m.start(), m.end(), m.group(0)) for m in _PLAIN.finditer(text)]
+
+
+@attrs.frozen
+class Validity:
+    start: dt.date | None = None
+    until: dt.date | None = None
+    words: tuple[str, ...] = ()
+    inferred: bool = False      # the start is the first day of a year named, not a date given
+
+
+_YEAR_RANGE = re.compile(r"(?:từ\s+năm|giai\s+đoạn)\s+(\d{4})\s*[-–]\s*(\d{4})|từ\s+năm\s+(\d{4})\s+(?:đến|tới)\s+"
+                         r"(?:hết\s+)?năm\s+(\d{4})", I)
+_FROM_YEAR_ON = re.compile(r"từ\s+năm\s+(\d{4})\s+trở\s+đi", I)
+_START_MONTH = re.compile(rf"(?:trong|từ)\s+tháng\s+(\d{{1,2}})\s*[/.\-]\s*(\d{{4}})\s*(?:,|và|đến)\s*"
+                          rf"(?:duy trì\s+)?{EVERY}\s+tháng", I)
+_IN_YEAR = re.compile(r"\s*,?\s*(?:trong\s+)?năm\s+(\d{4})(?!\d)", I)
+
+
+def validity(text: str, recurrence_end: int | None) -> Validity:
+    """The years a recurring duty applies to, from the words of its clause."""
+    words: list[str] = []
+    start = until = None
+    inferred = False
+    month = _START_MONTH.search(text)
+    if month and 1 <= int(month.group(1)) <= 12:
+        start = dt.date(int(month.group(2)), int(month.group(1)), 1)
+        words.append(month.group(0))
+    span = _YEAR_RANGE.search(text)
+    on = _FROM_YEAR_ON.search(text)
+    within = _IN_YEAR.match(text, recurrence_end) if recurrence_end is not None else None
+    if span:
+        first, last = int(span.group(1) or span.group(3)), int(span.group(2) or span.group(4))
+        if start is None:
+            start, inferred = dt.date(first, 1, 1), True
+        until = dt.date(last, 12, 31)
+        words.append(span.group(0))
+    elif within:
+        year = int(within.group(1))
+        if start is None:
+            start, inferred = dt.date(year, 1, 1), True
+        until = dt.date(year, 12, 31)
+        words.append(within.group(0).strip(" ,"))
+    elif on:
+        if start is None:
+            start, inferred = dt.date(int(on.group(1)), 1, 1), True
+        words.append(on.group(0))
+    return Validity(start, until, tuple(words), inferred)
