@@ -16,7 +16,10 @@ from .text import Paragraph
 
 I = re.IGNORECASE
 _LEAD = re.compile(r"^(?:[IVX]+\.|\d+(?:\.\d+)*\.|[a-zđ]\)|[-–+•])\s+")
-_SENTENCE = re.compile(r"(?<=[^\d/.][.!?])\s+(?=[A-ZĐÀ-Ỹ“\"])")
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZĐÀ-Ỹ“\"])")
+# A period after a list number ("1.", "IV."), an initial or a short abbreviation ("TP.")
+# does not end a sentence; one after a date ("ngày 20/4/2023.") does.
+_NOT_END = re.compile(r"(?:^|[\s(])(?:\d{1,2}|[IVX]{1,5}|[A-ZĐ][a-zđ]?|TP|Tp|v\.v|St)$")
 
 
 @attrs.frozen
@@ -26,14 +29,22 @@ class Clause:
 
 
 def _sentences(text: str) -> list[str]:
-    return [s for s in _SENTENCE.split(text) if s.strip()]
+    result, start = [], 0
+    for end in _SENTENCE_END.finditer(text):
+        if end.group(0)[0] == "." and _NOT_END.search(text, max(start, end.start() - 8), end.start()):
+            continue
+        result.append(text[start:end.start() + 1])
+        start = end.end()
+    result.append(text[start:])
+    return [s for s in result if s.strip()]
 
 
 def clauses(paragraph: Paragraph) -> list[Clause]:
     """The clauses of a paragraph, each with its sentence; a peak keeps its list of days."""
     text = _LEAD.sub("", paragraph.text, count=1).strip()
     result: list[Clause] = []
-    for sentence in _sentences(text):
+    for said in _sentences(text):
+        sentence = said.strip()
         body, tail = sentence, ""
         peak = RE_PEAK.search(sentence)
         if peak:
@@ -42,9 +53,9 @@ def clauses(paragraph: Paragraph) -> list[Clause]:
         for part in body.split(";"):
             part = part.strip(" ,.")
             if part:
-                result.append(Clause(part, sentence.strip()))
+                result.append(Clause(part, sentence))
         if tail.strip(" ,."):
-            result.append(Clause(tail.strip(" ,"), sentence.strip()))
+            result.append(Clause(tail.strip(" ,"), sentence))
     return result
 
 
@@ -75,7 +86,7 @@ class Who:
 def who(paragraph: Paragraph, clause: str) -> Who:
     performers: list[str] | None = None
     words, body = "", None
-    for subject, where in ((clause[:120], "clause"), (paragraph.heading or paragraph.text[:120], "heading")):
+    for subject, where in ((clause[:120], "clause"), (paragraph.heading[:200] or paragraph.text[:120], "heading")):
         for value, pattern in _PERFORMERS:
             match = pattern.search(subject)
             if match and (where == "heading" or match.start() < 40):

@@ -9,6 +9,7 @@ understood gives a TODO with the phrase, never a guess.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 import unicodedata
@@ -16,7 +17,7 @@ import unicodedata
 from . import resolve
 from .dates import DateExpr, date_at
 from .found import Found, Table, Value, safe_date, todo
-from .periods import Period, period_before
+from .periods import Period, Periods, period_before
 
 I = re.IGNORECASE
 _MARKER = re.compile(
@@ -30,6 +31,7 @@ _MARKER = re.compile(
     r"|(?P<before>(?<!\w)trước\s+)"
     r"|(?P<on>(?<!\w)(?:vào|trong)\s+(?:lúc\s+)?)"
     r"|(?P<end>(?<!\w)cuối\s+(?=tháng\s+\d|(?:quý|quí)\s|năm\s+\d))", I)
+_MAYBE = re.compile(r"\d|nhất|hạn|trước\s+(?:ngày|hoặc)|hơn|tuần", I)
 _STRONG = {"latest", "nolater", "deadline", "incl_before", "within"}
 _TIME = re.compile(r"(?P<h>\d{1,2})\s*(?:giờ|h)\s*(?P<mi>\d{2})?(?:\s*phút)?(?:\s+(?P<pm>sáng|trưa|chiều|tối))?"
                    r"\s*,?\s*(?:(?:của|vào|trong)\s+)?", I)
@@ -69,6 +71,7 @@ class _Reader:
         self.clause = clause
         self.issued = issued
         self.found: list[Found] = []
+        self._periods: Periods | None = None          # read when a deadline first needs it
         self.used_until = 0                # markers before this position were part of an earlier phrase
 
     def add(self, tables: list[Table], start: int, end: int, reason: str, period: Period | None,
@@ -86,9 +89,13 @@ class _Reader:
 
     def period(self, at: int) -> Period | None:
         lo = self.found[-1].end if self.found else 0
-        return period_before(self.clause, lo, at) or period_before(self.clause, 0, at)
+        if self._periods is None:
+            self._periods = Periods(self.clause)
+        return self._periods.before(lo, at) or self._periods.before(0, at)
 
     def read(self) -> list[Found]:
+        if not _MAYBE.search(self.clause):
+            return []           # no digit and no strong deadline word: most clauses of a text
         for marker in _MARKER.finditer(self.clause):
             if marker.start() < self.used_until:
                 continue
@@ -101,8 +108,10 @@ class _Reader:
                 end = min(len(self.clause), marker.end() + 60)
                 stop = re.search(r"[,;.(]", self.clause[marker.end():end])
                 self.unclear(marker.start(), marker.end() + stop.start() if stop else end, str(exc))
+        starts = [f.start for f in self.found]     # in text order: markers never overlap
         for weekly in _WEEKLY.finditer(self.clause):      # "thứ Sáu hằng tuần" needs no marker
-            if not any(f.start <= weekly.start() < f.end for f in self.found):
+            i = bisect.bisect_right(starts, weekly.start()) - 1
+            if i < 0 or self.found[i].end <= weekly.start():
                 expr = date_at(self.clause, weekly.start())
                 if expr is not None:
                     table: dict[str, Value] = {"every": "week", "weekday": expr.weekday, "inclusive": True}

@@ -57,9 +57,35 @@ def duties(paragraphs: list[Paragraph], commemorations: Iterable[Commemoration],
         if paragraph.text.startswith(_SKIP):
             continue
         for clause in clauses(paragraph):
-            for item in found_in(clause.text, known, issued):
-                result.append(_duty(paragraph, clause.text, clause.sentence, item, earliest, seen))
+            found = found_in(clause.text, known, issued)
+            if found:
+                context = _Context(paragraph, clause.text, clause.sentence)
+                result += [_duty(context, item, earliest, seen) for item in found]
     return result
+
+
+# A "clause" longer than this is text without punctuation, not a sentence: each duty
+# quotes the words around its phrase instead, so the draft stays linear in the text.
+_LONGEST_SOURCE = 1200
+
+
+class _Context:
+    """What is read once per clause, whatever the number of duties in it."""
+
+    def __init__(self, paragraph: Paragraph, clause: str, sentence: str) -> None:
+        self.paragraph = paragraph
+        self.clause = clause
+        self.sentence = sentence if len(sentence) <= _LONGEST_SOURCE else clause
+        self.kind, self.kind_words = _kind(clause[-_LONGEST_SOURCE:])
+        self.people = who(paragraph, clause if len(clause) <= _LONGEST_SOURCE else clause[:_LONGEST_SOURCE])
+        words = clause[:400].split()
+        self.title = " ".join(words[:14]) + (" …" if len(words) > 14 else "")
+
+    def source(self, found: Found) -> str:
+        if len(self.clause) <= _LONGEST_SOURCE:
+            return self.clause
+        lo, hi = max(0, found.start - 200), min(len(self.clause), found.end + 200)
+        return ("… " if lo else "") + self.clause[lo:hi] + (" …" if hi < len(self.clause) else "")
 
 
 def _valid(found: Found, schedule: dict[str, Any] | None, earliest: dt.date | None,
@@ -93,14 +119,14 @@ def _last_allowed(found: Found) -> dt.date | None:
     return None
 
 
-def _duty(paragraph: Paragraph, clause: str, sentence: str, found: Found, earliest: dt.date | None,
-          seen: dict[str, int]) -> dict[str, Any]:
-    kind, kind_words = _kind(clause)
+def _duty(context: _Context, found: Found, earliest: dt.date | None, seen: dict[str, int]) -> dict[str, Any]:
+    paragraph, clause = context.paragraph, context.source(found)
+    kind, kind_words = context.kind, context.kind_words
     schedule = dict(found.schedule) if found.schedule is not None else None
     if schedule is not None and schedule.get("every") == "peaks":
         kind = "publication" if re.search(r"tuyên truyền", clause, re.IGNORECASE) else "activity"
         kind_words = "tuyên truyền" if kind == "publication" else "cao điểm"
-    people = who(paragraph, clause)
+    people = context.people
     flags = list(found.flags)
     last = _last_allowed(found)
     if earliest and last and last < earliest:
@@ -114,7 +140,6 @@ def _duty(paragraph: Paragraph, clause: str, sentence: str, found: Found, earlie
         todo.insert(0, "section")
     base = slug(f"{kind}-{paragraph.section or 'x'}").lower()
     seen[base] = seen.get(base, 0) + 1
-    words = clause.split()
     confidence = found.confidence - 0.05 * len([t for t in todo if t != "title_en"]) - 0.3 * bool(flags)
     decided_by = {"schedule": found.phrase, "kind": kind_words, "performers": people.performers_words,
                   "recipient": people.recipient_words}
@@ -131,7 +156,7 @@ def _duty(paragraph: Paragraph, clause: str, sentence: str, found: Found, earlie
         "section": paragraph.section or TODO,
         "source": clause,
         "kind": kind,
-        "title_vi": " ".join(words[:14]) + (" …" if len(words) > 14 else ""),
+        "title_vi": context.title,
         "title_en": TODO,
         "performers": TODO if people.performers is None else list(people.performers),
         "recipient": people.recipient,
@@ -143,8 +168,8 @@ def _duty(paragraph: Paragraph, clause: str, sentence: str, found: Found, earlie
     draft: dict[str, Any] = {"confidence": round(max(confidence, 0.05), 2), "reason": "; ".join(reasons),
                              "decided_by": {k: v for k, v in decided_by.items() if v},
                              "todo": todo, "flags": flags}
-    if sentence != clause:
-        draft["sentence"] = sentence
+    if context.sentence != clause:
+        draft["sentence"] = context.sentence
     if found.event_date:
         draft["event_date"] = found.event_date
     if schedule is None:

@@ -11,6 +11,7 @@ What a phrase does not fully say is a TODO with the phrase and the reason, never
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
@@ -18,7 +19,7 @@ import attrs
 
 from .deadlines import deadlines
 from .found import Found, todo
-from .periods import plain_periods, validity
+from .periods import Validities, plain_periods
 
 I = re.IGNORECASE
 RE_HALF_YEAR = re.compile(r"(?:06|6|sáu) tháng (?:đầu|cuối) năm", I)
@@ -28,39 +29,58 @@ RE_IN_YEAR = re.compile(r"(?:trong\s+)?năm\s+(\d{4})(?!\d)", I)
 _ONE_OFF = ("once", "event")
 
 
-def _overlaps(start: int, end: int, found: list[Found]) -> bool:
-    return any(start < f.end and f.start < end for f in found)
+class _Spans:
+    """The spans already read in a clause, sorted: is a position inside one? (log time)"""
+
+    def __init__(self, found: list[Found]) -> None:
+        self.spans = sorted((f.start, f.end) for f in found)
+        self.starts = [s for s, _ in self.spans]
+        # the furthest end among spans starting at or before each index
+        self.reach: list[int] = []
+        for _, end in self.spans:
+            self.reach.append(max(end, self.reach[-1]) if self.reach else end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end) - 1      # spans that start before ``end``
+        return i >= 0 and self.reach[i] > start
 
 
-def _recurring(clause: str, found: list[Found]) -> list[Found]:
+def _recurring(clause: str, found: list[Found], valid: Validities) -> list[Found]:
     """Recurrences that name no day ("hằng tháng"): the deadline is the period's last day."""
     dated = [f for f in found if f.schedule is not None and not f.weak]
+    kinds = {str(f.schedule.get("every")) for f in dated if f.schedule is not None}
+    spans = _Spans(found)
     result: list[Found] = []
     for every, start, end, words in plain_periods(clause):
-        if _overlaps(start, end, found) or any(words in f.period_words for f in dated):
-            continue
-        if any(f.schedule is not None and f.schedule.get("every") == every for f in dated + result):
-            continue
+        if spans.overlaps(start, end) or every in kinds:
+            continue          # read as part of a deadline, or the period of a dated one
         if every == "year" and dated:
             continue          # "hằng năm" beside a dated deadline qualifies it
-        valid = validity(clause, end)
+        kinds.add(every)
+        years = valid.at(end)
         reasons = [f"“{words}”: every {every}, the period's last day"] + [f"“{w}”: the years it applies to"
-                                                                         for w in valid.words]
+                                                                         for w in years.words]
         result.append(Found({"every": every}, words, "; ".join(reasons), start, end,
-                            confidence=0.9 if valid.until else 0.8, valid_from=valid.start,
-                            valid_until=valid.until, inferred_from=valid.inferred,
-                            todo=() if valid.until else ("valid.until",)))
+                            confidence=0.9 if years.until else 0.8, valid_from=years.start,
+                            valid_until=years.until, inferred_from=years.inferred,
+                            todo=() if years.until else ("valid.until",)))
     return result
 
 
-def _with_validity(clause: str, item: Found) -> Found:
+def _with_validity(valid: Validities, item: Found) -> Found:
     if item.schedule is None or item.schedule.get("every") in _ONE_OFF:
         return item
-    valid = validity(clause, item.end)
-    if not valid.words:
+    years = valid.at(item.end)
+    if not years.words:
         return item
-    return attrs.evolve(item, valid_from=valid.start, valid_until=valid.until, inferred_from=valid.inferred,
-                        reason=item.reason + "; " + "; ".join(f"“{w}”: the years it applies to" for w in valid.words))
+    return attrs.evolve(item, valid_from=years.start, valid_until=years.until, inferred_from=years.inferred,
+                        reason=item.reason + "; " + "; ".join(f"“{w}”: the years it applies to" for w in years.words))
+
+
+def _key(item: Found) -> tuple[object, ...]:
+    if item.schedule is None:
+        return ("TODO", item.phrase)
+    return (tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in item.schedule.items()), item.event_date)
 
 
 def _fallback(clause: str) -> list[Found]:
@@ -86,18 +106,19 @@ def _fallback(clause: str) -> list[Found]:
 
 def schedules(clause: str, issued: dt.date | None = None) -> list[Found]:
     """Every schedule phrase of one clause (peaks are read by ``peaks.peaks``), in text order."""
+    valid = Validities(clause)
     found = deadlines(clause, issued)
-    found += _recurring(clause, found)
+    found += _recurring(clause, found, valid)
     if any(f.weak for f in found) and any(f.schedule is not None and not f.weak for f in found):
         found = [f for f in found if not f.weak]      # "hằng tháng trong năm 2023": the year bounds it
     if not found:
         found = _fallback(clause)
-    seen: list[object] = []
+    seen: set[tuple[object, ...]] = set()
     result: list[Found] = []
     for item in sorted(found, key=lambda f: f.start):
-        key = (dict(item.schedule), item.event_date) if item.schedule is not None else ("TODO", item.phrase)
+        key = _key(item)
         if key in seen:
             continue
-        seen.append(key)
-        result.append(_with_validity(clause, item))
+        seen.add(key)
+        result.append(_with_validity(valid, item))
     return result

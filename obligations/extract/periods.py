@@ -8,6 +8,7 @@ such words before it in the same clause. "(từ năm 2023-2025)", "từ năm 202
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
@@ -50,14 +51,26 @@ _KIND = {"h1": ("half", True, (1,)), "h2": ("half", True, (2,)), "half": ("half"
 _WINDOW = 240
 
 
+class Periods:
+    """The periods named in a clause, read once; each deadline asks for the nearest before it."""
+
+    def __init__(self, text: str) -> None:
+        self.found: list[tuple[int, int, Period]] = []
+        for match in _PERIOD.finditer(text):
+            every, explicit, only = _KIND[match.lastgroup or ""]
+            self.found.append((match.start(), match.end(), Period(every, match.group(0), explicit, only)))
+        self.ends = [end for _, end, _ in self.found]
+
+    def before(self, lo: int, hi: int) -> Period | None:
+        """The last period named within ``[lo, hi)`` and at most 240 characters before ``hi``."""
+        i = bisect.bisect_right(self.ends, hi) - 1
+        if i >= 0 and self.found[i][0] >= max(lo, hi - _WINDOW):
+            return self.found[i][2]
+        return None
+
+
 def period_before(text: str, lo: int, hi: int) -> Period | None:
-    """The last period named in ``text[lo:hi]`` (at most the last 240 characters)."""
-    last: Period | None = None
-    for match in _PERIOD.finditer(text, max(lo, hi - _WINDOW), hi):
-        group = match.lastgroup or ""
-        every, explicit, only = _KIND[group]
-        last = Period(every, match.group(0), explicit, only)
-    return last
+    return Periods(text[:hi]).before(lo, hi)
 
 
 _PLAIN = re.compile(
@@ -68,8 +81,13 @@ _PLAIN = re.compile(
     rf"|(?P<year>{EVERY}\s+năm|định kỳ\s+(?:theo\s+)?năm)(?!\s+\d)", I)
 
 
+_MAYBE = re.compile(r"hằng|hàng|mỗi|định kỳ|lần", I)
+
+
 def plain_periods(text: str) -> list[tuple[str, int, int, str]]:
     """Recurrences with no day named: (every, start, end, words)."""
+    if not _MAYBE.search(text):
+        return []
     return [(m.lastgroup or "", m.start(), m.end(), m.group(0)) for m in _PLAIN.finditer(text)]
 
 
@@ -89,32 +107,47 @@ _START_MONTH = re.compile(rf"(?:trong|từ)\s+tháng\s+(\d{{1,2}})\s*[/.\-]\s*(\
 _IN_YEAR = re.compile(r"\s*,?\s*(?:trong\s+)?năm\s+(\d{4})(?!\d)", I)
 
 
+class Validities:
+    """The years a recurring duty applies to, from the words of its clause.
+
+    What holds for the whole clause ("(từ năm 2023-2025)") is searched once; only
+    "trong năm 2023" right after the recurrence depends on the duty, so a clause with
+    many duties is still read in linear time."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.month = _START_MONTH.search(text)
+        self.span = _YEAR_RANGE.search(text)
+        self.on = _FROM_YEAR_ON.search(text)
+
+    def at(self, recurrence_end: int | None) -> Validity:
+        words: list[str] = []
+        start = until = None
+        inferred = False
+        month = self.month
+        if month and 1 <= int(month.group(1)) <= 12:
+            start = dt.date(int(month.group(2)), int(month.group(1)), 1)
+            words.append(month.group(0))
+        span, on = self.span, self.on
+        within = _IN_YEAR.match(self.text, recurrence_end) if recurrence_end is not None else None
+        if span:
+            first, last = int(span.group(1) or span.group(3)), int(span.group(2) or span.group(4))
+            if start is None:
+                start, inferred = dt.date(first, 1, 1), True
+            until = dt.date(last, 12, 31)
+            words.append(span.group(0))
+        elif within:
+            year = int(within.group(1))
+            if start is None:
+                start, inferred = dt.date(year, 1, 1), True
+            until = dt.date(year, 12, 31)
+            words.append(within.group(0).strip(" ,"))
+        elif on:
+            if start is None:
+                start, inferred = dt.date(int(on.group(1)), 1, 1), True
+            words.append(on.group(0))
+        return Validity(start, until, tuple(words), inferred)
+
+
 def validity(text: str, recurrence_end: int | None) -> Validity:
-    """The years a recurring duty applies to, from the words of its clause."""
-    words: list[str] = []
-    start = until = None
-    inferred = False
-    month = _START_MONTH.search(text)
-    if month and 1 <= int(month.group(1)) <= 12:
-        start = dt.date(int(month.group(2)), int(month.group(1)), 1)
-        words.append(month.group(0))
-    span = _YEAR_RANGE.search(text)
-    on = _FROM_YEAR_ON.search(text)
-    within = _IN_YEAR.match(text, recurrence_end) if recurrence_end is not None else None
-    if span:
-        first, last = int(span.group(1) or span.group(3)), int(span.group(2) or span.group(4))
-        if start is None:
-            start, inferred = dt.date(first, 1, 1), True
-        until = dt.date(last, 12, 31)
-        words.append(span.group(0))
-    elif within:
-        year = int(within.group(1))
-        if start is None:
-            start, inferred = dt.date(year, 1, 1), True
-        until = dt.date(year, 12, 31)
-        words.append(within.group(0).strip(" ,"))
-    elif on:
-        if start is None:
-            start, inferred = dt.date(int(on.group(1)), 1, 1), True
-        words.append(on.group(0))
-    return Validity(start, until, tuple(words), inferred)
+    return Validities(text).at(recurrence_end)

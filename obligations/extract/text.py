@@ -109,6 +109,9 @@ ROMAN = re.compile(r"^(?P<num>[IVX]{1,5})\.\s+(?P<title>.*)$")
 ARABIC = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2})*)\.\s+(?P<title>.*)$")
 _BLOCK_START = re.compile(r"^([-–+•]\s|Bước \d+:|Nơi nhận|T/M |Kính gửi|Số\s|Thực hiện\s|Đây là\s)")
 _SPACES = re.compile(r"[ \t\u00a0]+")
+# A heading is a title; a numbered paragraph's first words stand for it (who performs),
+# and keeping only those keeps the reading of a long numbered paragraph linear.
+_HEADING = 200
 
 
 def is_noise(line: str) -> bool:
@@ -160,11 +163,11 @@ def paragraphs(text: str) -> list[Paragraph]:
         joined = " ".join(block.parts)
         match = ROMAN.match(joined)
         if match:
-            roman, arabic, heading = match.group("num"), "", match.group("title")
+            roman, arabic, heading = match.group("num"), "", match.group("title")[:_HEADING]
         else:
             match = ARABIC.match(joined)
             if match:
-                arabic, heading = match.group("num"), match.group("title")
+                arabic, heading = match.group("num"), match.group("title")[:_HEADING]
         section = ".".join(p for p in (roman, arabic) if p)
         result.append(Paragraph(section, heading, joined, block.line))
     return result
