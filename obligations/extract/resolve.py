@@ -51,7 +51,7 @@ def _window(first: dt.date, last: dt.date, marker: str, het: bool) -> dict[str, 
     if marker in ("latest", "nolater", "deadline", "incl_before", "end") or (marker == "until" and het):
         return {"every": "once", "date": last, "inclusive": True}
     if marker == "before":
-        return {"every": "once", "date": last + dt.timedelta(days=1), "inclusive": False}
+        return {"every": "once", "date": first, "inclusive": False}
     if marker == "until":
         raise Unclear("“đến” a month or a quarter without “hết”: up to its start or its end?")
     return None
