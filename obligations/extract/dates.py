@@ -20,7 +20,7 @@ SEP = r"\s*[/.\-]\s*"
 EVERY = r"(?:hằng|hàng|mỗi)"
 # Relative years: "next" is the year after the period reported on; the others name the
 # year the deadline falls in, which for a yearly duty is simply its calendar date.
-_NEXT = r"sau|tiếp theo|kế tiếp|liền sau|tới"
+_NEXT = r"sau|tiếp theo|kế tiếp|liền sau|liền kề|tới"
 _THIS = r"kế hoạch|hiện hành|báo cáo|trước năm kế hoạch"
 _REL = rf"\s*,?\s*(?:của\s+)?năm\s+(?:(?P<next>{_NEXT})|(?P<this>{_THIS}))(?!\w)"
 _EVERY_YEAR = rf"\s*,?\s*(?:của\s+|vào\s+)?{EVERY}\s+năm(?!\s+\d)"
@@ -58,6 +58,10 @@ _MORE = re.compile(rf"\s*(?:,|và|;)\s*(?:ngày\s+)?(?P<d>\d{{1,2}}){SEP}(?P<m>\
 _DAY_OF = [
     (re.compile(rf"\s*,?\s*(?:của\s+)?{EVERY}\s+tháng", I), "month"),
     (re.compile(r"\s*(?:của\s+)?tháng\s+(?:sau|tiếp theo|kế tiếp|liền kề|liền sau)(?!\w)", I), "month+1"),
+    (re.compile(r"\s*(?:của\s+)?tháng\s+(?:báo\s+cáo|đó|hiện\s+hành)(?!\w)", I), "month"),
+    (re.compile(r"\s*(?:của\s+)?(?:quý|quí)\s+(?:sau|tiếp theo|kế tiếp|liền sau)(?!\w)", I), "quarter+1:1"),
+    (re.compile(r"\s*(?:của\s+)?tháng\s+(?:đầu|đầu tiên|thứ nhất)\s+(?:của\s+)?năm(?:\s+dương\s+lịch)?"
+                r"(?!\s+(?:sau|tiếp|kế|liền))", I), "year:1"),
     (re.compile(r"\s*(?:của\s+)?tháng\s+(?:đầu|đầu tiên|thứ nhất)\s+(?:của\s+)?(?:quý|quí)\s+"
                 r"(?:sau|tiếp theo|kế tiếp|liền sau)(?!\w)", I), "quarter+1:1"),
     (re.compile(r"\s*(?:của\s+)?tháng\s+cuối\s+(?:của\s+)?(?:quý|quí)(?!\s+(?:sau|tiếp))", I), "quarter:last"),
@@ -127,8 +131,50 @@ def _day_month(text: str, pos: int) -> DateExpr | None:
     return DateExpr("day", pos, after, day, month, None, rel=rel, every_year=every)
 
 
+_WEEKDAY_FIRST = re.compile(r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\s*,?\s*(?=ngày\s+\d|\d)", I)
+_NUMBER_WORDS = {"một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5, "sáu": 6,
+                 "bảy": 7, "tám": 8, "chín": 9}
+_ORDINAL = re.compile(r"ngày\s+thứ\s+(?P<n>\d{1,3}|(?:(?:một|mốt|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi)"
+                      r"(?:\s+|(?=[,;.)]|$))){1,4})", I)
+
+
+def number_words(words: str) -> int | None:
+    """"ba mươi" 30, "mười lăm" 15, "hai mươi mốt" 21: the numbers a day count uses (1-99)."""
+    total, tens = 0, False
+    for word in words.lower().split():
+        if word == "mười":
+            total, tens = total + 10, True
+        elif word == "mươi":
+            total, tens = max(total, 1) * 10, True
+        elif word in _NUMBER_WORDS and total % 10 == 0 and (tens or total == 0):
+            total += _NUMBER_WORDS[word]
+        else:
+            return None
+    return total or None
+
+
+def ordinal_day(text: str, pos: int) -> tuple[int, int] | None:
+    """"ngày thứ hai mươi" (the twentieth day): the number and where the words end."""
+    match = _ORDINAL.match(text, pos)
+    if not match:
+        return None
+    words = match.group("n").strip()
+    number = int(words) if words.isdigit() else number_words(words)
+    return (number, pos + len(match.group(0).rstrip())) if number else None
+
+
 def date_at(text: str, pos: int) -> DateExpr | None:
     """The date expression that starts at ``pos`` (after a marker such as "trước"), if any."""
+    named_day = _WEEKDAY_FIRST.match(text, pos)     # "thứ 2, ngày 26 tháng 3 năm 2012": the date decides
+    if named_day:
+        pos = named_day.end()
+    ordinal = ordinal_day(text, pos)
+    if ordinal:
+        number, end = ordinal
+        for pattern, of in _DAY_OF:
+            tail = pattern.match(text, end)
+            if tail:
+                return DateExpr("day_of", pos, tail.end(), day=number, of=of)
     found = _day_month(text, pos)
     if found:
         return found

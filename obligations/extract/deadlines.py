@@ -15,14 +15,14 @@ import re
 import unicodedata
 
 from . import resolve
-from .dates import DateExpr, date_at
+from .dates import DateExpr, date_at, ordinal_day
 from .found import Found, Table, Value, safe_date, todo
 from .periods import Period, Periods, period_before
 
 I = re.IGNORECASE
 _MARKER = re.compile(
     r"(?P<range>(?<!\w)từ\s+(?=ngày\s+\d|\d|tháng\s+\d))"
-    r"|(?P<latest>(?<!\w)(?:chậm|muộn)\s+nhất(?:\s+là)?(?:\s+(?:vào|đến\s+hết|đến|trong))?\s+(?!trước))"
+    r"|(?P<latest>(?<!\w)(?:chậm|muộn)\s+nhất(?:\s+là)?(?:\s+(?:vào|đến\s+hết|đến|trong|sau|không\s+quá))?\s+(?!trước))"
     r"|(?P<nolater>(?<!\w)không\s+(?:muộn|chậm)\s+hơn\s+)"
     r"|(?P<deadline>(?<!\w)hạn\s+(?:chót|cuối(?:\s+cùng)?)(?:\s+là)?(?:\s+(?:vào|đến))?\s*:?\s*)"
     r"|(?P<incl_before>(?<!\w)trước\s+hoặc\s+(?:vào|trong)\s+)"
@@ -30,10 +30,24 @@ _MARKER = re.compile(
     r"|(?P<within>(?<!\w)(?:trong\s+(?:thời\s+hạn|vòng|thời\s+gian)|không\s+quá|tối\s+đa)\s+(?=\d))"
     r"|(?P<before>(?<!\w)trước\s+)"
     r"|(?P<on>(?<!\w)(?:vào|trong)\s+(?:lúc\s+)?)"
-    r"|(?P<end>(?<!\w)cuối\s+(?=tháng\s+\d|(?:quý|quí)\s|năm\s+\d))", I)
+    r"|(?P<end>(?<!\w)cuối\s+(?=tháng\s+\d|(?:quý|quí)\s|năm\s+\d))"
+    r"|(?P<bare>(?<![\w/.\-])(?=\d{1,3}\s+ngày(?:\s+làm\s+việc)?\s*,?\s*(?:kể|tính)\s+từ))", I)
 _MAYBE = re.compile(r"\d|nhất|hạn|trước\s+(?:ngày|hoặc)|hơn|tuần", I)
-_STRONG = {"latest", "nolater", "deadline", "incl_before", "within"}
-_TIME = re.compile(r"(?P<h>\d{1,2})\s*(?:giờ|h)\s*(?P<mi>\d{2})?(?:\s*phút)?(?:\s+(?P<pm>sáng|trưa|chiều|tối))?"
+_STRONG = {"latest", "nolater", "deadline", "incl_before", "within", "bare"}
+# "vào đầu tháng 1-2017", "giữa quý II": a part of a period, no exact day
+_VAGUE = re.compile(r"(?:đầu|giữa|trung\s+tuần)\s+(?:tháng|quý|quí|năm)\s+(?:\d|I|V)", I)
+# "(kỳ báo cáo tính từ ngày 01 tháng 01 đến hết ngày 31 tháng 12)": the span reported on
+_SPAN_BEFORE = re.compile(r"báo\s+cáo|số\s+liệu|kỳ\s+(?:báo\s+cáo|thống\s+kê)|tình\s+hình|kết\s+quả|(?:tính|(?<!định\s)kỳ)\s*$", I)
+_SPAN_REACH = 160
+_SPAN_END = re.compile(r"[^;()]{0,60}?(?:đến|tới)\s+(?:hết\s+)?", I)
+_MINIMUM = re.compile(r"(?:không\s+ít\s+hơn|ít\s+nhất|tối\s+thiểu)\s*$", I)
+_IN_FORCE = re.compile(r"hiệu\s+lực", I)
+_FROM_NEAR = re.compile(r"(?<!\w)từ\s", I)
+_HAPPENS = re.compile(r"diễn\s+ra\s*$|xảy\s+ra\s*$", I)
+_MONTH_LIST = re.compile(r"\s*(?:,|và|hoặc)\s*tháng\s+\d", I)
+_EVENT_BACK = re.compile(r"(?:sau\s+khi|kể\s+từ\s+(?:khi|ngày))\s+(?P<ev>[^,;.()\n]{3,80})", I)
+_AFTER_PERIOD = re.compile(r"\s*(?:\([^)]{0,60}\))?\s*,?\s*(?:đối\s+với|với|cho)\s+(?:các\s+|việc\s+)?", I)
+_TIME = re.compile(r"(?P<h>\d{1,2})\s*(?:giờ|h|g)\s*(?P<mi>\d{2})?\s*['’′]?(?:\s*phút)?(?:\s+(?P<pm>sáng|trưa|chiều|tối))?"
                    r"\s*,?\s*(?:(?:của|vào|trong)\s+)?", I)
 _DAYS = re.compile(r"(?P<n>\d{1,3})\s+ngày(?P<work>\s+làm\s+việc)?(?!\s*[/.\-]\s*\d)", I)
 _AFTER = re.compile(r"\s*,?\s*(?:(?:kể|tính)\s+)?(?:từ|sau)\s+(?:khi\s+|thời\s+điểm\s+)?", I)
@@ -67,8 +81,9 @@ def _time(match: re.Match[str]) -> str | None:
 class _Reader:
     """One clause being read: the deadlines found so far and the spans they used."""
 
-    def __init__(self, clause: str, issued: dt.date | None) -> None:
+    def __init__(self, clause: str, issued: dt.date | None, verbatim: str | None = None) -> None:
         self.clause = clause
+        self.verbatim = verbatim if verbatim is not None else clause     # same length, words as written
         self.issued = issued
         self.found: list[Found] = []
         self._periods: Periods | None = None          # read when a deadline first needs it
@@ -76,7 +91,7 @@ class _Reader:
 
     def add(self, tables: list[Table], start: int, end: int, reason: str, period: Period | None,
             confidence: float = 0.9, event_date: dt.date | None = None, weak: bool = False) -> None:
-        phrase = self.clause[start:end].strip(" ,")
+        phrase = self.verbatim[start:end].strip(" ,")
         for table in tables:
             self.found.append(Found(table, phrase, reason, start, end, confidence=confidence, weak=weak,
                                     period_words=period.words if period else "", event_date=event_date))
@@ -84,14 +99,20 @@ class _Reader:
 
     def unclear(self, start: int, end: int, reason: str) -> None:
         impossible = reason.startswith("impossible")
-        self.found.append(todo(self.clause[start:end].strip(" ,"), reason, start, end, flag=impossible))
+        self.found.append(todo(self.verbatim[start:end].strip(" ,"), reason, start, end, flag=impossible))
         self.used_until = max(self.used_until, end)
 
-    def period(self, at: int) -> Period | None:
+    def period(self, at: int, end: int | None = None) -> Period | None:
+        """The period named before the phrase, else right after it ("… đối với báo cáo 6 tháng")."""
         lo = self.found[-1].end if self.found else 0
         if self._periods is None:
             self._periods = Periods(self.clause)
-        return self._periods.before(lo, at) or self._periods.before(0, at)
+        before = self._periods.before(lo, at) or self._periods.before(0, at)
+        if before is None and end is not None:
+            link = _AFTER_PERIOD.match(self.clause, end)
+            if link:
+                return self._periods.starting(link.end())
+        return before
 
     def read(self) -> list[Found]:
         if not _MAYBE.search(self.clause):
@@ -105,8 +126,8 @@ class _Reader:
             try:
                 self._marker(marker, kind)
             except resolve.Unclear as exc:
-                end = min(len(self.clause), marker.end() + 60)
-                stop = re.search(r"[,;.(]", self.clause[marker.end():end])
+                end = min(len(self.clause), marker.end() + 40)
+                stop = re.search(r"[,;.()]", self.clause[marker.end():end])
                 self.unclear(marker.start(), marker.end() + stop.start() if stop else end, str(exc))
         starts = [f.start for f in self.found]     # in text order: markers never overlap
         for weekly in _WEEKLY.finditer(self.clause):      # "thứ Sáu hằng tuần" needs no marker
@@ -124,10 +145,26 @@ class _Reader:
         if kind == "range":
             self._range(marker)
             return
+        if _VAGUE.match(text, pos):
+            raise resolve.Unclear("“đầu/giữa” a month, quarter or year: no exact day")
+        if kind == "on" and _HAPPENS.search(text, max(0, marker.start() - 12), marker.start()):
+            return          # "sự kiện diễn ra trong tháng 9": when something happens, not a duty
+        if kind == "until" and _FROM_NEAR.search(text, max(0, marker.start() - 30), marker.start()):
+            raise resolve.Unclear("a window “từ … đến …” whose start is not read")
         days = _DAYS.match(text, pos)
         if days:
-            self._days(marker, kind, days)
+            if _MINIMUM.search(text, max(0, marker.start() - 20), marker.start()):
+                return      # "không ít hơn 01 ngày làm việc": a minimum gap, not a deadline
+            if _IN_FORCE.search(text, max(0, marker.start() - 60), marker.start()):
+                return      # "có hiệu lực thi hành sau 10 ngày kể từ ngày ký": entry into force
+            self._days(marker, kind, days.end(), int(days.group("n")), bool(days.group("work")))
             return
+        ordinal = ordinal_day(text, pos)
+        if ordinal and (_AFTER.match(text, ordinal[1]) or kind != "bare"):
+            after = _AFTER.match(text, ordinal[1])
+            if after:            # "chậm nhất là ngày thứ mười, kể từ ngày phát sinh": the tenth day after
+                self._days(marker, kind, ordinal[1], ordinal[0], False)
+                return
         time, expr = None, None
         clock = _TIME.match(text, pos)
         if clock:
@@ -146,7 +183,9 @@ class _Reader:
         self._date(marker, kind, expr, time, het)
 
     def _date(self, marker: re.Match[str], kind: str, expr: DateExpr, time: str | None, het: bool) -> None:
-        period = self.period(marker.start())
+        period = self.period(marker.start(), expr.end)
+        if expr.kind == "month" and expr.year is None and _MONTH_LIST.match(self.clause, expr.end):
+            raise resolve.Unclear("several months named: which one is each duty's?")
         start, end = marker.start(), expr.end
         words = self.clause[start:end].strip()
         if expr.kind == "day":
@@ -175,26 +214,47 @@ class _Reader:
 
     def _range(self, marker: re.Match[str]) -> None:
         text = self.clause
+        if _SPAN_BEFORE.search(text, max(0, marker.start() - _SPAN_REACH), marker.start()):
+            # "(kỳ báo cáo tính từ ngày 01 tháng 01 đến hết ngày 31 tháng 12)", "báo cáo kết quả …
+            # từ ngày 30/01/2020 đến ngày 24/4/2020": the span a report covers, not a deadline
+            until = _SPAN_END.match(text, marker.end())
+            last = date_at(text, until.end()) if until else None
+            self.used_until = max(self.used_until, last.end if last else marker.end())
+            return
         first = date_at(text, marker.end())
         if first is None:
             return
         until = _UNTIL.match(text, first.end)
-        last = date_at(text, until.end()) if until else None
+        time, last = None, None
+        clock = _TIME.match(text, until.end()) if until else None
+        if clock:                 # "đến 16h30 ngày 15/3/2024"
+            last = date_at(text, clock.end())
+            time = _time(clock) if last is not None and last.kind == "day" else None
+        if until and time is None:
+            last = date_at(text, until.end())
         if last is None or first.kind in ("year", "week"):
             return          # "từ ngày 01/01/2024": a start, not a deadline
         words = text[marker.start():last.end].strip()
-        if first.kind == "day_of" and last.kind == "day_of" and last.of:
+        if first.kind == "day_of" and not first.of and last.kind == "day" and last.year is not None:
+            begin = safe_date(last.year, resolve.month_number(last.month), first.day or 0)
+            date = safe_date(last.year, resolve.month_number(last.month), last.day or 0)
+            if begin is None or date is None or begin > date:
+                raise resolve.Unclear("the window's first day is impossible or after its last")
+            tables: list[Table] = [{"every": "once", "start": begin, "date": date, "inclusive": True}]
+        elif first.kind == "day_of" and last.kind == "day_of" and last.of:
             tables = resolve.day_of(last, "until", self.period(marker.start()), None)
         elif first.kind == "day" and last.kind == "day":
             (table,) = resolve.day_month(last, "until", None, self.issued, None)
-            date = table.get("date")
-            if not isinstance(date, dt.date):
+            stated = table.get("date")
+            if not isinstance(stated, dt.date):
                 raise resolve.Unclear("a window of days of every year")
+            date = stated
             begin = safe_date(date.year, resolve.month_number(first.month), first.day or 0) \
                 if first.year is None else safe_date(first.year, resolve.month_number(first.month), first.day or 0)
             if begin is None or begin > date:
                 raise resolve.Unclear("the window's first day is impossible or after its last")
-            tables = [{"every": "once", "start": begin, "date": date, "inclusive": True}]
+            tables = [{"every": "once", "start": begin, "date": date, **({"time": time} if time else {}),
+                       "inclusive": True}]
         elif first.kind == "month" and last.kind == "month" and last.year is not None and first.year is None:
             (table,) = resolve.window(last, "on", False, None, self.issued)
             month = resolve.month_number(first.month)
@@ -208,12 +268,15 @@ class _Reader:
             raise resolve.Unclear("a window “từ … đến …” of a kind not read")
         self.add(tables, marker.start(), last.end, f"“{words}”: {_say(tables[0])}", None)
 
-    def _days(self, marker: re.Match[str], kind: str, days: re.Match[str]) -> None:
-        text, count = self.clause, int(days.group("n"))
-        unit = "working_days" if days.group("work") else "days"
-        after = _AFTER.match(text, days.end())
-        before = _BEFORE.match(text, days.end()) if not after else None
-        if kind not in ("latest", "nolater", "within", "on", "deadline") or not (after or before):
+    def _days(self, marker: re.Match[str], kind: str, at: int, count: int, work: bool) -> None:
+        text = self.clause
+        unit = "working_days" if work else "days"
+        after = _AFTER.match(text, at)
+        before = _BEFORE.match(text, at) if not after else None
+        if not (after or before):
+            self._days_from_before(marker, kind, at, count, unit)
+            return
+        if kind not in ("latest", "nolater", "within", "on", "deadline", "bare"):
             raise resolve.Unclear(f"{count} days, counted from what?")
         direction = "after" if after else "before"
         pos = (after or before).end()           # type: ignore[union-attr]
@@ -250,6 +313,28 @@ class _Reader:
         self.add([table], marker.start(), end, f"“{text[marker.start():end].strip()}”: {_say(table)}", None,
                  confidence=0.85, event_date=event_date)
 
+    def _days_from_before(self, marker: re.Match[str], kind: str, at: int, count: int, unit: str) -> None:
+        """The event is named before the count: "Sau khi nhận được quyết định …, trong thời hạn 10
+        ngày làm việc"; "thông báo thời gian khai mạc đại hội trước 30 ngày làm việc"."""
+        text = self.clause
+        event: str | None = None
+        if kind in ("latest", "nolater", "within", "deadline"):
+            back = None
+            for back in _EVENT_BACK.finditer(text, max(0, marker.start() - 240), marker.start()):
+                pass
+            if back is not None:
+                event, direction = _EVENT_STOP.split(back.group("ev"), maxsplit=1)[0], "after"
+        elif kind == "before":
+            words = text[max(0, marker.start() - 60):marker.start()].split()
+            if len(words) >= 2:
+                event, direction = " ".join(words[-4:]), "before"
+        if not event:
+            raise resolve.Unclear(f"{count} days, counted from what?")
+        table: dict[str, Value] = {"every": "event", "event": slug(" ".join(event.split()[:6])),
+                                   "direction": direction, "offset": count, "unit": unit, "inclusive": True}
+        self.add([table], marker.start(), at, f"“{text[marker.start():at].strip()}” from “{event.strip()}”: "
+                 f"{_say(table)}", None, confidence=0.6)
+
     def _not_read(self, marker: re.Match[str], kind: str, pos: int, time: str | None) -> None:
         text = self.clause
         if kind == "before" and not time:
@@ -267,6 +352,13 @@ def _say(table: Table) -> str:
     return "{ " + ", ".join(f"{k} = {v}" for k, v in table.items()) + " }"
 
 
+# "ngày 15 (mười lăm)": the number said again in words, as decrees do; blanked to spaces of
+# the same length so that every span still points at the words as written.
+_SAID_AGAIN = re.compile(r"(?<=\d)\s*\((?:\s*(?:một|mốt|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi|linh|lẻ)"
+                         r"\s*){1,5}\)", I)
+
+
 def deadlines(clause: str, issued: dt.date | None = None) -> list[Found]:
     """Every deadline phrase of one clause, in the order of the text."""
-    return _Reader(clause, issued).read()
+    masked = _SAID_AGAIN.sub(lambda m: " " * len(m.group(0)), clause) if "(" in clause else clause
+    return _Reader(masked, issued, clause).read()

@@ -19,12 +19,15 @@ import attrs
 
 from .deadlines import deadlines
 from .found import Found, todo
-from .periods import Validities, plain_periods
+from .periods import Validities, daily, plain_periods
 
 I = re.IGNORECASE
 RE_HALF_YEAR = re.compile(r"(?:06|6|sáu) tháng (?:đầu|cuối) năm", I)
 RE_PERIODIC = re.compile(r"định kỳ", I)
 RE_PUBLISH = re.compile(r"(?<!\w)(đưa|phát hành|xuất bản|đăng tải|biên soạn)(?!\w)", I)
+# what is published in: "đưa nội dung … vào Bản tin Thông tin nội bộ, sổ tay đảng viên năm 2023"
+RE_MEDIUM = re.compile(r"(?:vào|lên|trên)\s+(?:các\s+)?(?:bản\s+tin|sổ\s+tay|trang|cổng|tài\s+liệu|"
+                       r"chương\s+trình|chuyên\s+mục|báo|tạp\s+chí)", I)
 RE_IN_YEAR = re.compile(r"(?:trong\s+)?năm\s+(\d{4})(?!\d)", I)
 _ONE_OFF = ("once", "event")
 
@@ -93,8 +96,8 @@ def _fallback(clause: str) -> list[Found]:
         return [todo(periodic.group(0), "“định kỳ” (periodically) without a period", periodic.start(),
                      periodic.end())]
     publish = RE_PUBLISH.search(clause)
-    if publish:
-        year = RE_IN_YEAR.search(clause)
+    if publish and RE_MEDIUM.search(clause, publish.end(), publish.end() + 80):
+        year = RE_IN_YEAR.search(clause, publish.end())
         if year:
             y = int(year.group(1))
             return [Found({"every": "once", "start": dt.date(y, 1, 1), "date": dt.date(y, 12, 31), "inclusive": True},
@@ -109,8 +112,14 @@ def schedules(clause: str, issued: dt.date | None = None) -> list[Found]:
     valid = Validities(clause)
     found = deadlines(clause, issued)
     found += _recurring(clause, found, valid)
-    if any(f.weak for f in found) and any(f.schedule is not None and not f.weak for f in found):
-        found = [f for f in found if not f.weak]      # "hằng tháng trong năm 2023": the year bounds it
+    every_day = daily(clause)
+    if every_day:
+        found.append(todo(every_day.group(0), "a daily duty: the schedule language has no daily kind",
+                          every_day.start(), every_day.end()))
+    recurring_ends = {f.end for f in found if f.schedule is not None and not f.weak
+                      and f.schedule.get("every") not in _ONE_OFF}
+    # "hằng tháng trong năm 2023": the year right after a recurrence bounds it, it is no deadline
+    found = [f for f in found if not (f.weak and any(0 <= f.start - end <= 3 for end in recurring_ends))]
     if not found:
         found = _fallback(clause)
     seen: set[tuple[object, ...]] = set()

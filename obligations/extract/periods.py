@@ -69,6 +69,14 @@ class Periods:
         return None
 
 
+    def starting(self, at: int) -> Period | None:
+        """The period named right at ``at`` ("báo cáo định kỳ 06 tháng" after "đối với")."""
+        i = bisect.bisect_right(self.ends, at)
+        if i < len(self.found) and self.found[i][0] - at <= 30:
+            return self.found[i][2]
+        return None
+
+
 def period_before(text: str, lo: int, hi: int) -> Period | None:
     return Periods(text[:hi]).before(lo, hi)
 
@@ -82,13 +90,36 @@ _PLAIN = re.compile(
 
 
 _MAYBE = re.compile(r"hằng|hàng|mỗi|định kỳ|lần", I)
+_DAILY = re.compile(rf"{EVERY}\s+ngày(?!\s+\d)", I)
+# A recurrence is a duty's when a thing that is done governs it ("sinh hoạt chi bộ hằng
+# tháng", "sơ kết hằng năm"); "khen thưởng hàng năm" or "được thực hiện hằng quý" in a
+# definition name a kind of thing, not a duty with a deadline.
+_DONE = re.compile(r"báo\s+cáo|sơ\s+kết|tổng\s+kết|tổ\s+chức|kiểm\s+tra|đánh\s+giá|rà\s+soát|sinh\s+hoạt|"
+                   r"họp|hội\s+nghị|giao\s+ban|bản\s+tin|thông\s+tin|tài\s+liệu|cập\s+nhật|gửi|nộp|"
+                   r"công\s+khai|thống\s+kê|tổng\s+hợp|xây\s+dựng|lập|triển\s+khai|duy\s+trì|đưa|lồng\s+ghép|"
+                   r"tuyên\s+truyền|học\s+tập|giới\s+thiệu", I)
+_DONE_WINDOW = 60
+# "ngay trong tháng 4/2023 và hằng tháng": a recurrence given its first month is a duty's
+_STARTS = re.compile(r"(?:trong|từ)\s+tháng\s+\d{1,2}\s*[/.\-]\s*\d{4}\s*(?:,|và)\s*(?:duy\s+trì\s+)?$", I)
 
 
 def plain_periods(text: str) -> list[tuple[str, int, int, str]]:
-    """Recurrences with no day named: (every, start, end, words)."""
+    """Recurrences with no day named, governed by a thing done: (every, start, end, words)."""
     if not _MAYBE.search(text):
         return []
-    return [(m.lastgroup or "", m.start(), m.end(), m.group(0)) for m in _PLAIN.finditer(text)]
+    result = []
+    for match in _PLAIN.finditer(text):
+        if text[match.end():match.end() + 2].strip().startswith(":"):
+            continue        # "Báo cáo định kỳ hằng tháng: …": a label of what follows
+        if _DONE.search(text, max(0, match.start() - _DONE_WINDOW), match.start()) or \
+                _STARTS.search(text, max(0, match.start() - 30), match.start()):
+            result.append((match.lastgroup or "", match.start(), match.end(), match.group(0)))
+    return result
+
+
+def daily(text: str) -> re.Match[str] | None:
+    """"hằng ngày": the language has no daily kind."""
+    return _DAILY.search(text) if _MAYBE.search(text) else None
 
 
 @attrs.frozen

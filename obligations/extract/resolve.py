@@ -77,7 +77,7 @@ def _relative(period: Period, month: int, day: int, nxt: bool) -> dict[str, Valu
             return {"every": "half", "only": [2], "of": "next", "month": month, "day": day}
         if not nxt and month >= 7 and only in ((), (1,)):
             return {"every": "half", "only": [1], "of": "next", "month": month - 6, "day": day}
-        if not nxt and month <= 6 and only == (1,):
+        if not nxt and month <= 6 and only in ((), (1,)):     # due within the half it covers
             return {"every": "half", "only": [1], "month": month, "day": day}
         raise Unclear(f"a half-year report due {day}/{month}: which half?")
     if period.every == "nine_months" and not nxt and month >= 10:
@@ -100,6 +100,10 @@ def day_month(expr: DateExpr, marker: str, period: Period | None, issued: dt.dat
             raise Unclear(f"impossible date {expr.day}/{month}/{expr.year}")
         return [_with({"every": "once", "date": date}, inclusive, time)]
     day = _day(expr.day, month)
+    if expr.also and period is not None and period.every in ("half", "quarter"):
+        ends = [6, 12] if period.every == "half" else [3, 6, 9, 12]
+        if sorted([month] + [m for _, m in expr.also]) == ends and {d for d, _ in expr.also} == {day}:
+            return [_with({"every": period.every, "month": "last", "day": day}, inclusive, time)]
     if expr.also:
         pairs = [(day, month)] + [(_day(d, month_number(m)), m) for d, m in expr.also]
         if len({d for d, _ in pairs}) == 1:
@@ -129,6 +133,7 @@ _DAY_OF: dict[str, dict[str, Value]] = {
     "quarter:last": {"every": "quarter", "month": "last"},
     "quarter:1": {"every": "quarter", "month": 1},
     "year+1:1": {"every": "year", "of": "next", "month": 1},
+    "year:1": {"every": "year", "month": 1},
 }
 
 
@@ -150,7 +155,7 @@ def window(expr: DateExpr, marker: str, het: bool, period: Period | None, issued
         month = month_number(expr.month)
         if expr.year is None and yearly:
             if marker == "before":
-                return [{"every": "year", "month": month, "day": 1, "inclusive": False}]
+                raise Unclear("“trước tháng M hằng năm”: its first day, or a condition?")
             if marker == "end":
                 return [{"every": "year", "month": month, "day": "last", "inclusive": True}]
             return [{"every": "year", "in_month": month}]

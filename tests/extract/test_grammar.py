@@ -114,6 +114,22 @@ def tables(phrase: str, issued: dt.date | None = ISSUED) -> list[dict]:
     ("không quá 30 ngày kể từ ngày kết thúc quý", {"every": "quarter", "from": "end", "offset": 30,
                                                   "unit": "days", "inclusive": True}),
     ("trước ngày 20 hằng tháng", {"every": "month", "day": 20, "inclusive": False}),
+    # a half-year report due inside the half it covers
+    ("báo cáo 6 tháng trước ngày 15/6", {"every": "half", "only": [1], "month": 6, "day": 15, "inclusive": False}),
+    ("báo cáo 6 tháng cuối năm trước ngày 15/01 năm sau", {"every": "half", "only": [2], "of": "next", "month": 1,
+                                                          "day": 15, "inclusive": False}),
+    ("đăng ký từ ngày 11/3/2024 đến 16h30 ngày 15/3/2024", {"every": "once", "start": D(2024, 3, 11),
+                                                            "date": D(2024, 3, 15), "time": "16:30",
+                                                            "inclusive": True}),
+    ("chậm nhất là ngày thứ mười, kể từ ngày phát sinh nghĩa vụ thuế",
+     {"every": "event", "event": "phat-sinh-nghia-vu-thue", "direction": "after", "offset": 10, "unit": "days",
+      "inclusive": True}),
+    ("chậm nhất là ngày thứ hai mươi của tháng tiếp theo", {"every": "month", "of": "next", "month": 1, "day": 20,
+                                                           "inclusive": True}),
+    ("chậm nhất ngày 15 (mười lăm) của tháng báo cáo", {"every": "month", "day": 15, "inclusive": True}),
+    ("gửi chậm nhất 10h00' ngày 27/4/2020", {"every": "once", "date": D(2020, 4, 27), "time": "10:00",
+                                             "inclusive": True}),
+    ("chậm nhất là thứ 2, ngày 26 tháng 3 năm 2012", {"every": "once", "date": D(2012, 3, 26), "inclusive": True}),
 ])
 def test_one_phrase_one_schedule(phrase, expected):
     assert tables(phrase) == [expected]
@@ -147,7 +163,7 @@ def test_quarter_and_year_reports_in_one_sentence():
     ("báo cáo trước ngày 29/02 hằng năm", "impossible"),
     ("trong thời hạn 15 ngày", "counted from what"),
     ("hoàn thành đến tháng 6/2024", "“đến”"),
-    ("báo cáo 6 tháng trước ngày 15/6", "which half"),
+    ("báo cáo 9 tháng trước ngày 15/5", "nine_months"),
 ])
 def test_not_understood_is_todo_with_the_reason(phrase, reason):
     found = schedules(phrase, None)
@@ -161,6 +177,11 @@ def test_not_understood_is_todo_with_the_reason(phrase, reason):
     "trước hết, cần nâng cao nhận thức",
     "ngày càng trong sạch, vững mạnh",
     "Bản tin do Ban Tuyên giáo phát hành tháng 3/2023",
+    "Quyết định này có hiệu lực thi hành sau 10 ngày kể từ ngày ký ban hành",     # entry into force
+    "bảo đảm không ít hơn 01 ngày làm việc tính từ thời điểm kết thúc việc lấy số liệu",   # a minimum
+    "báo cáo kết quả thực hiện từ ngày 30/01/2020 đến ngày 24/4/2020",      # the span reported on
+    "khen thưởng hàng năm cho các danh hiệu thi đua",                       # a kind of award, no duty
+    "sự kiện diễn ra trong tháng 9 năm 2019",
 ])
 def test_no_deadline_no_draft(phrase):
     assert tables(phrase) == []
