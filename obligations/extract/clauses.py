@@ -61,7 +61,7 @@ def clauses(paragraph: Paragraph) -> list[Clause]:
 
 # Who performs: the subject that opens the clause, else the heading of its section.
 _PERFORMERS = [
-    (["children"], re.compile(r"đảng bộ, chi bộ trực thuộc|huyện [uủ]ỷ|đảng [uủ]ỷ trực thuộc|ban cán sự|"
+    (["children"], re.compile(r"đảng bộ, chi bộ trực thuộc|huyện (?:ủy|uỷ)|đảng (?:ủy|uỷ) trực thuộc|ban cán sự|"
                               r"đảng đoàn|đơn vị trực thuộc|cấp dưới|các sở, ban, ngành|ủy ban nhân dân các huyện|"
                               r"UBND các huyện|các bộ, ngành|các địa phương", I)),
     (["level:cell"], re.compile(r"\bcác chi bộ\b|chi bộ trực thuộc", I)),

@@ -16,7 +16,7 @@ import unicodedata
 
 from . import resolve
 from .dates import DateExpr, date_at, ordinal_day
-from .found import Found, Table, Value, safe_date, todo
+from .found import Found, Table, Value, safe_date, spec, todo
 from .periods import Period, Periods, period_before
 
 I = re.IGNORECASE
@@ -348,8 +348,7 @@ class _Reader:
 
 
 def _say(table: Table) -> str:
-    """A few words for the reason column: the table in the spec's own form."""
-    return "{ " + ", ".join(f"{k} = {v}" for k, v in table.items()) + " }"
+    return spec(table)
 
 
 # "ngày 15 (mười lăm)": the number said again in words, as decrees do; blanked to spaces of

@@ -54,3 +54,16 @@ def safe_date(year: int, month: int, day: int) -> dt.date | None:
 def month_end(year: int, month: int) -> dt.date:
     following = dt.date(year + month // 12, month % 12 + 1, 1)
     return following - dt.timedelta(days=1)
+
+
+def spec(table: Table) -> str:
+    """A table as the rule file writes it: ``{ every = "year", month = 12, inclusive = false }``."""
+    def value(v: Value) -> str:
+        if isinstance(v, bool):
+            return "true" if v else "false"
+        if isinstance(v, str):
+            return f'"{v}"'
+        if isinstance(v, list):
+            return "[" + ", ".join(value(x) for x in v) + "]"
+        return v.isoformat() if isinstance(v, dt.date) else str(v)
+    return "{ " + ", ".join(f"{k} = {value(v)}" for k, v in table.items()) + " }"
