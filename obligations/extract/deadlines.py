@@ -32,7 +32,7 @@ _MARKER = re.compile(
     r"|(?P<on>(?<!\w)(?:vào|trong)\s+(?:lúc\s+)?)"
     r"|(?P<end>(?<!\w)cuối\s+(?=tháng\s+\d|(?:quý|quí)\s|năm\s+\d))"
     r"|(?P<bare>(?<![\w/.\-])(?=\d{1,3}\s+ngày(?:\s+làm\s+việc)?\s*,?\s*(?:kể|tính)\s+từ))", I)
-_MAYBE = re.compile(r"\d|nhất|hạn|trước\s+(?:ngày|hoặc)|hơn|tuần", I)
+_MAYBE = re.compile(r"\d|nhất|hạn|trước\s+(?:ngày|hoặc)|hơn|tuần|quý|quí|sáu\s+tháng|ngày\s+thứ", I)
 _STRONG = {"latest", "nolater", "deadline", "incl_before", "within", "bare"}
 # "vào đầu tháng 1-2017", "giữa quý II": a part of a period, no exact day
 _VAGUE = re.compile(r"(?:đầu|giữa|trung\s+tuần)\s+(?:tháng|quý|quí|năm)\s+(?:\d|I|V)", I)

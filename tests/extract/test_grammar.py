@@ -129,6 +129,11 @@ def tables(phrase: str, issued: dt.date | None = ISSUED) -> list[dict]:
     ("chậm nhất ngày 15 (mười lăm) của tháng báo cáo", {"every": "month", "day": 15, "inclusive": True}),
     ("gửi chậm nhất 10h00' ngày 27/4/2020", {"every": "once", "date": D(2020, 4, 27), "time": "10:00",
                                              "inclusive": True}),
+    ("báo cáo trong quý II hằng năm", {"every": "quarter", "only": [2]}),
+    ("Chậm nhất ngày 25 tháng 11 đối với báo cáo định kỳ hằng năm", {"every": "year", "month": 11, "day": 25,
+                                                                    "inclusive": True}),
+    ("chậm nhất là ngày thứ ba mươi của quý tiếp theo", {"every": "quarter", "of": "next", "month": 1, "day": 30,
+                                                         "inclusive": True}),
     ("chậm nhất là thứ 2, ngày 26 tháng 3 năm 2012", {"every": "once", "date": D(2012, 3, 26), "inclusive": True}),
 ])
 def test_one_phrase_one_schedule(phrase, expected):
