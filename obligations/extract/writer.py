@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import Any
 
 
-def _value(value) -> str:
+def _value(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):
@@ -31,11 +32,12 @@ def _comment(text: str, width: int = 88) -> list[str]:
     return lines
 
 
-def to_toml(draft: dict) -> str:
+def to_toml(draft: dict[str, Any]) -> str:
     head = draft["directive"]
     out = [f"# Draft rule file made by `obligations extract` from {head.get('source_document', 'a text')}.",
            "# Review every duty against the text; fill in every TODO; then run `obligations check`.",
-           "# The [duty.draft] tables record how sure the extractor was and why: delete them once reviewed.",
+           "# The [duty.draft] tables record how sure the extractor was and which words decided each",
+           "# field: delete them once reviewed.",
            ""]
     if draft["todo"]:
         out.append("# TODO (directive): " + ", ".join(draft["todo"]))
@@ -45,7 +47,9 @@ def to_toml(draft: dict) -> str:
     for duty in draft["duty"]:
         info = duty["draft"]
         out += ["", "# " + "-" * 86]
-        out += _comment(f"{duty['section']}: “{duty['source']}”")
+        out += _comment(f"{duty['section']}: “{info.get('sentence', duty['source'])}”")
+        if "schedule_todo" in info:
+            out += _comment(f"TODO schedule: {info['schedule_todo']}")
         if info["todo"]:
             out.append("# TODO: " + ", ".join(info["todo"]))
         for flag in info["flags"]:
@@ -56,12 +60,10 @@ def to_toml(draft: dict) -> str:
                 out.append(f"{key} = {_value(value)}")
         out.append("")
         out.append("[duty.draft]")
-        out.append(f"confidence = {info['confidence']}")
-        out.append(f"reason = {_value(info['reason'])}")
-        out.append(f"todo = {_value(info['todo'])}")
-        out.append(f"flags = {_value(info['flags'])}")
+        for key, value in info.items():
+            out.append(f"{key} = {_value(value)}")
     return "\n".join(out) + "\n"
 
 
-def to_json(draft: dict) -> str:
+def to_json(draft: dict[str, Any]) -> str:
     return json.dumps(draft, ensure_ascii=False, indent=1, default=lambda v: v.isoformat()) + "\n"

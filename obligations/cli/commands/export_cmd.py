@@ -25,10 +25,36 @@ def ics(ws: Workspace, items: list[Item], lang: str, remind: int, db: str | None
                   past_alarms=past_alarms)
 
 
+# What a file this program wrote begins with: iCalendar, JSON, CSV (our header), a TOML
+# draft (a comment), an SVG picture. Any other existing file is another program's.
+OUR_STARTS = (b"BEGIN:VCALENDAR", b"{", b"uid,", b"#", b"[", b"<?xml", b"<svg")
+
+
+def refuse_foreign(path: Path) -> None:
+    """--out never replaces a file that is not ours (a database, a document)."""
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise InputError(f"cannot write {path}: {exc.strerror}", fix="check the path and its permissions") from None
+    import stat
+
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(f"{path} exists and is not a regular file: nothing was written",
+                         fix="give --out the name of a new file")
+    with path.open("rb") as handle:
+        head = handle.read(64).lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head and not head.startswith(OUR_STARTS):
+        raise InputError(f"{path} exists and was not written by this program: it was left untouched",
+                         fix="give --out the name of a new file, or delete that one first")
+
+
 def write(data: str | bytes, out: TextIO, target: str | None) -> None:
     """To --out FILE (written whole, then moved into place) or to standard output."""
     if target:
         path = Path(target)
+        refuse_foreign(path)
         tmp = path.with_name(path.name + ".tmp")
         try:
             tmp.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))

@@ -1,0 +1,363 @@
+"""Deadline phrases in one clause: a marker ("trước", "chậm nhất", "trong thời hạn", ...)
+followed by a date, a time of day, a period or a count of days from an event.
+
+Each marker is read once, left to right, and what follows it is tried with anchored,
+bounded patterns: a clause is read in time proportional to its length. A strong marker
+("trước ngày", "chậm nhất", "hạn chót", "trong thời hạn N ngày") whose words are not fully
+understood gives a TODO with the phrase, never a guess.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+import unicodedata
+
+from . import resolve
+from .dates import DateExpr, date_at, ordinal_day
+from .found import Found, Table, Value, safe_date, spec, todo
+from .periods import Period, Periods, period_before
+
+I = re.IGNORECASE
+_MARKER = re.compile(
+    r"(?P<range>(?<!\w)từ\s+(?=ngày\s+\d|\d|tháng\s+\d))"
+    r"|(?P<latest>(?<!\w)(?:chậm|muộn)\s+nhất(?:\s+là)?(?:\s+(?:vào|đến\s+hết|đến|trong|sau|không\s+quá))?\s+(?!trước))"
+    r"|(?P<nolater>(?<!\w)không\s+(?:muộn|chậm)\s+hơn\s+)"
+    r"|(?P<deadline>(?<!\w)hạn\s+(?:chót|cuối(?:\s+cùng)?)(?:\s+là)?(?:\s+(?:vào|đến))?\s*:?\s*)"
+    r"|(?P<incl_before>(?<!\w)trước\s+hoặc\s+(?:vào|trong)\s+)"
+    r"|(?P<until>(?<!\w)(?:đến|tới)\s+(?P<het>hết\s+)?(?=ngày\s+\d|\d|tháng\s+\d|(?:quý|quí)\s|năm\s+\d))"
+    r"|(?P<within>(?<!\w)(?:trong\s+(?:thời\s+hạn|vòng|thời\s+gian)|không\s+quá|tối\s+đa)\s+(?=\d))"
+    r"|(?P<before>(?<!\w)trước\s+)"
+    r"|(?P<on>(?<!\w)(?:vào|trong)\s+(?:lúc\s+)?)"
+    r"|(?P<end>(?<!\w)cuối\s+(?=tháng\s+\d|(?:quý|quí)\s|năm\s+\d))"
+    r"|(?P<bare>(?<![\w/.\-])(?=\d{1,3}\s+ngày(?:\s+làm\s+việc)?\s*,?\s*(?:kể|tính)\s+từ))", I)
+_MAYBE = re.compile(r"\d|nhất|hạn|trước\s+(?:ngày|hoặc)|hơn|tuần|quý|quí|sáu\s+tháng|ngày\s+thứ", I)
+_STRONG = {"latest", "nolater", "deadline", "incl_before", "within", "bare"}
+# "vào đầu tháng 1-2017", "giữa quý II": a part of a period, no exact day
+_VAGUE = re.compile(r"(?:đầu|giữa|trung\s+tuần)\s+(?:tháng|quý|quí|năm)\s+(?:\d|I|V)", I)
+# "(kỳ báo cáo tính từ ngày 01 tháng 01 đến hết ngày 31 tháng 12)": the span reported on
+_SPAN_BEFORE = re.compile(r"báo\s+cáo|số\s+liệu|kỳ\s+(?:báo\s+cáo|thống\s+kê)|tình\s+hình|kết\s+quả|(?:tính|(?<!định\s)kỳ)\s*$", I)
+_SPAN_REACH = 160
+_SPAN_END = re.compile(r"[^;()]{0,60}?(?:đến|tới)\s+(?:hết\s+)?", I)
+_MINIMUM = re.compile(r"(?:không\s+ít\s+hơn|ít\s+nhất|tối\s+thiểu)\s*$", I)
+_IN_FORCE = re.compile(r"hiệu\s+lực", I)
+_FROM_NEAR = re.compile(r"(?<!\w)từ\s", I)
+_HAPPENS = re.compile(r"diễn\s+ra\s*$|xảy\s+ra\s*$", I)
+_MONTH_LIST = re.compile(r"\s*(?:,|và|hoặc)\s*tháng\s+\d", I)
+_EVENT_BACK = re.compile(r"(?:sau\s+khi|kể\s+từ\s+(?:khi|ngày))\s+(?P<ev>[^,;.()\n]{3,80})", I)
+_AFTER_PERIOD = re.compile(r"\s*(?:\([^)]{0,60}\))?\s*,?\s*(?:đối\s+với|với|cho)\s+(?:các\s+|việc\s+)?", I)
+_TIME = re.compile(r"(?P<h>\d{1,2})\s*(?:giờ|h|g)\s*(?P<mi>\d{2})?\s*['’′]?(?:\s*phút)?(?:\s+(?P<pm>sáng|trưa|chiều|tối))?"
+                   r"\s*,?\s*(?:(?:của|vào|trong)\s+)?", I)
+_DAYS = re.compile(r"(?P<n>\d{1,3})\s+ngày(?P<work>\s+làm\s+việc)?(?!\s*[/.\-]\s*\d)", I)
+_AFTER = re.compile(r"\s*,?\s*(?:(?:kể|tính)\s+)?(?:từ|sau)\s+(?:khi\s+|thời\s+điểm\s+)?", I)
+_BEFORE = re.compile(r"\s*,?\s*(?:trước|so\s+với)\s+(?:khi\s+)?", I)
+_EVENT = re.compile(r"[^,;.()\n:]{1,80}")
+_EVENT_STOP = re.compile(r"\s+(?:và|để|theo|nhằm|thì|gửi|về|cho|tại|đối với|hoặc)\s", I)
+_PERIOD_END = re.compile(r"(?:ngày\s+)?(?P<edge>kết\s+thúc|hết|cuối|đầu|bắt\s+đầu)\s+(?P<p>kỳ\s+báo\s+cáo|kỳ|tháng|quý|"
+                         r"quí|năm|(?:06|6|sáu)\s+tháng)(?!\s+\d)", I)
+_PERIOD_OF = {"tháng": "month", "quý": "quarter", "quí": "quarter", "năm": "year"}
+_UNTIL = re.compile(r"\s*(?:đến|tới)\s+(?:hết\s+)?", I)
+_WEAK_TODO = re.compile(r"ngày\s+\d|\d{1,2}\s*[/.\-]\s*\d", I)
+_WEEKLY = re.compile(r"(?<!\w)(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\s+(?:của\s+)?(?:hằng|hàng|mỗi)\s+tuần", I)
+_BEFORE_EVENT = re.compile(r"ngày\s+(?!\d)(?P<ev>[^,;.()\n]{3,60})", I)
+
+
+def slug(text: str) -> str:
+    text = text.replace("Đ", "D").replace("đ", "d")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
+
+
+def _time(match: re.Match[str]) -> str | None:
+    hour, minute = int(match.group("h")), int(match.group("mi") or 0)
+    if (match.group("pm") or "").lower() in ("chiều", "tối") and hour < 12:
+        hour += 12
+    if hour > 23 or minute > 59:
+        return None
+    return f"{hour:02d}:{minute:02d}"
+
+
+class _Reader:
+    """One clause being read: the deadlines found so far and the spans they used."""
+
+    def __init__(self, clause: str, issued: dt.date | None, verbatim: str | None = None) -> None:
+        self.clause = clause
+        self.verbatim = verbatim if verbatim is not None else clause     # same length, words as written
+        self.issued = issued
+        self.found: list[Found] = []
+        self._periods: Periods | None = None          # read when a deadline first needs it
+        self.used_until = 0                # markers before this position were part of an earlier phrase
+
+    def add(self, tables: list[Table], start: int, end: int, reason: str, period: Period | None,
+            confidence: float = 0.9, event_date: dt.date | None = None, weak: bool = False) -> None:
+        phrase = self.verbatim[start:end].strip(" ,")
+        for table in tables:
+            self.found.append(Found(table, phrase, reason, start, end, confidence=confidence, weak=weak,
+                                    period_words=period.words if period else "", event_date=event_date))
+        self.used_until = max(self.used_until, end)
+
+    def unclear(self, start: int, end: int, reason: str) -> None:
+        impossible = reason.startswith("impossible")
+        self.found.append(todo(self.verbatim[start:end].strip(" ,"), reason, start, end, flag=impossible))
+        self.used_until = max(self.used_until, end)
+
+    def period(self, at: int, end: int | None = None) -> Period | None:
+        """The period named before the phrase, else right after it ("… đối với báo cáo 6 tháng")."""
+        lo = self.found[-1].end if self.found else 0
+        if self._periods is None:
+            self._periods = Periods(self.clause)
+        before = self._periods.before(lo, at) or self._periods.before(0, at)
+        if before is None and end is not None:
+            link = _AFTER_PERIOD.match(self.clause, end)
+            if link:
+                return self._periods.starting(link.end())
+        return before
+
+    def read(self) -> list[Found]:
+        if not _MAYBE.search(self.clause):
+            return []           # no digit and no strong deadline word: most clauses of a text
+        for marker in _MARKER.finditer(self.clause):
+            if marker.start() < self.used_until:
+                continue
+            kind = marker.lastgroup or ""
+            if kind == "het":
+                kind = "until"
+            try:
+                self._marker(marker, kind)
+            except resolve.Unclear as exc:
+                end = min(len(self.clause), marker.end() + 40)
+                stop = re.search(r"[,;.()]", self.clause[marker.end():end])
+                self.unclear(marker.start(), marker.end() + stop.start() if stop else end, str(exc))
+        starts = [f.start for f in self.found]     # in text order: markers never overlap
+        for weekly in _WEEKLY.finditer(self.clause):      # "thứ Sáu hằng tuần" needs no marker
+            i = bisect.bisect_right(starts, weekly.start()) - 1
+            if i < 0 or self.found[i].end <= weekly.start():
+                expr = date_at(self.clause, weekly.start())
+                if expr is not None:
+                    table: dict[str, Value] = {"every": "week", "weekday": expr.weekday, "inclusive": True}
+                    self.add([table], expr.start, expr.end, f"“{weekly.group(0)}”: every week, that day", None)
+        self.found.sort(key=lambda f: f.start)
+        return self.found
+
+    def _marker(self, marker: re.Match[str], kind: str) -> None:
+        pos, text = marker.end(), self.clause
+        if kind == "range":
+            self._range(marker)
+            return
+        if _VAGUE.match(text, pos):
+            raise resolve.Unclear("“đầu/giữa” a month, quarter or year: no exact day")
+        if kind == "on" and _HAPPENS.search(text, max(0, marker.start() - 12), marker.start()):
+            return          # "sự kiện diễn ra trong tháng 9": when something happens, not a duty
+        if kind == "until" and _FROM_NEAR.search(text, max(0, marker.start() - 30), marker.start()):
+            raise resolve.Unclear("a window “từ … đến …” whose start is not read")
+        days = _DAYS.match(text, pos)
+        if days:
+            if _MINIMUM.search(text, max(0, marker.start() - 20), marker.start()):
+                return      # "không ít hơn 01 ngày làm việc": a minimum gap, not a deadline
+            if _IN_FORCE.search(text, max(0, marker.start() - 60), marker.start()):
+                return      # "có hiệu lực thi hành sau 10 ngày kể từ ngày ký": entry into force
+            self._days(marker, kind, days.end(), int(days.group("n")), bool(days.group("work")))
+            return
+        ordinal = ordinal_day(text, pos)
+        if ordinal and (_AFTER.match(text, ordinal[1]) or kind != "bare"):
+            after = _AFTER.match(text, ordinal[1])
+            if after:            # "chậm nhất là ngày thứ mười, kể từ ngày phát sinh": the tenth day after
+                self._days(marker, kind, ordinal[1], ordinal[0], False)
+                return
+        time, expr = None, None
+        clock = _TIME.match(text, pos)
+        if clock:
+            expr = date_at(text, clock.end())
+            if expr is not None and expr.kind in ("day", "day_of", "week"):
+                time = _time(clock)
+                if time is None:
+                    raise resolve.Unclear("impossible time of day")
+            else:
+                expr = None
+        expr = expr or date_at(text, pos)
+        if expr is None:
+            self._not_read(marker, kind, pos, time)
+            return
+        het = bool(marker.group("het")) if kind == "until" else False
+        self._date(marker, kind, expr, time, het)
+
+    def _date(self, marker: re.Match[str], kind: str, expr: DateExpr, time: str | None, het: bool) -> None:
+        period = self.period(marker.start(), expr.end)
+        if expr.kind == "month" and expr.year is None and _MONTH_LIST.match(self.clause, expr.end):
+            raise resolve.Unclear("several months named: which one is each duty's?")
+        start, end = marker.start(), expr.end
+        words = self.clause[start:end].strip()
+        if expr.kind == "day":
+            tables = resolve.day_month(expr, kind, period, self.issued, time)
+            self.add(tables, start, end, f"“{words}”: {_say(tables[0])}", period)
+        elif expr.kind == "day_of":
+            tables = resolve.day_of(expr, kind, period, time)
+            self.add(tables, start, end, f"“{words}”: {_say(tables[0])}", period)
+        elif expr.kind == "week":
+            table: dict[str, Value] = {"every": "week", "weekday": expr.weekday}
+            if time:
+                table["time"] = time
+            table["inclusive"] = bool(time) or resolve.INCLUSIVE[kind]
+            self.add([table], start, end, f"“{words}”: every week", period)
+        else:
+            if time:
+                raise resolve.Unclear("a time of day on a month, quarter or year")
+            if kind == "on" and expr.kind == "month" and re.match(r"\s*(?:,|và)\s*(?:duy trì\s+)?(?:hằng|hàng|mỗi)\s+"
+                                                                  r"tháng", self.clause[end:end + 30], I):
+                return      # "trong tháng 4/2023 và hằng tháng": the start of a monthly duty
+            tables = resolve.window(expr, kind, het, period, self.issued)
+            if tables:
+                weak = expr.kind == "year" and kind == "on"
+                self.add(tables, start, end, f"“{words}”: {_say(tables[0])}", period,
+                         confidence=0.6 if weak or kind == "end" else 0.9, weak=weak)
+
+    def _range(self, marker: re.Match[str]) -> None:
+        text = self.clause
+        if _SPAN_BEFORE.search(text, max(0, marker.start() - _SPAN_REACH), marker.start()):
+            # "(kỳ báo cáo tính từ ngày 01 tháng 01 đến hết ngày 31 tháng 12)", "báo cáo kết quả …
+            # từ ngày 30/01/2020 đến ngày 24/4/2020": the span a report covers, not a deadline
+            until = _SPAN_END.match(text, marker.end())
+            last = date_at(text, until.end()) if until else None
+            self.used_until = max(self.used_until, last.end if last else marker.end())
+            return
+        first = date_at(text, marker.end())
+        if first is None:
+            return
+        until = _UNTIL.match(text, first.end)
+        time, last = None, None
+        clock = _TIME.match(text, until.end()) if until else None
+        if clock:                 # "đến 16h30 ngày 15/3/2024"
+            last = date_at(text, clock.end())
+            time = _time(clock) if last is not None and last.kind == "day" else None
+        if until and time is None:
+            last = date_at(text, until.end())
+        if last is None or first.kind in ("year", "week"):
+            return          # "từ ngày 01/01/2024": a start, not a deadline
+        words = text[marker.start():last.end].strip()
+        if first.kind == "day_of" and not first.of and last.kind == "day" and last.year is not None:
+            begin = safe_date(last.year, resolve.month_number(last.month), first.day or 0)
+            date = safe_date(last.year, resolve.month_number(last.month), last.day or 0)
+            if begin is None or date is None or begin > date:
+                raise resolve.Unclear("the window's first day is impossible or after its last")
+            tables: list[Table] = [{"every": "once", "start": begin, "date": date, "inclusive": True}]
+        elif first.kind == "day_of" and last.kind == "day_of" and last.of:
+            tables = resolve.day_of(last, "until", self.period(marker.start()), None)
+        elif first.kind == "day" and last.kind == "day":
+            (table,) = resolve.day_month(last, "until", None, self.issued, None)
+            stated = table.get("date")
+            if not isinstance(stated, dt.date):
+                raise resolve.Unclear("a window of days of every year")
+            date = stated
+            begin = safe_date(date.year, resolve.month_number(first.month), first.day or 0) \
+                if first.year is None else safe_date(first.year, resolve.month_number(first.month), first.day or 0)
+            if begin is None or begin > date:
+                raise resolve.Unclear("the window's first day is impossible or after its last")
+            tables = [{"every": "once", "start": begin, "date": date, **({"time": time} if time else {}),
+                       "inclusive": True}]
+        elif first.kind == "month" and last.kind == "month" and last.year is not None and first.year is None:
+            (table,) = resolve.window(last, "on", False, None, self.issued)
+            month = resolve.month_number(first.month)
+            end_date = table["date"]
+            assert isinstance(end_date, dt.date)
+            if month > end_date.month:
+                raise resolve.Unclear("a window of months across a year end")
+            tables = [{"every": "once", "start": dt.date(end_date.year, month, 1), "date": end_date,
+                       "inclusive": True}]
+        else:
+            raise resolve.Unclear("a window “từ … đến …” of a kind not read")
+        self.add(tables, marker.start(), last.end, f"“{words}”: {_say(tables[0])}", None)
+
+    def _days(self, marker: re.Match[str], kind: str, at: int, count: int, work: bool) -> None:
+        text = self.clause
+        unit = "working_days" if work else "days"
+        after = _AFTER.match(text, at)
+        before = _BEFORE.match(text, at) if not after else None
+        if not (after or before):
+            self._days_from_before(marker, kind, at, count, unit)
+            return
+        if kind not in ("latest", "nolater", "within", "on", "deadline", "bare"):
+            raise resolve.Unclear(f"{count} days, counted from what?")
+        direction = "after" if after else "before"
+        pos = (after or before).end()           # type: ignore[union-attr]
+        edge = _PERIOD_END.match(text, pos)
+        if edge and direction == "after":
+            every = _PERIOD_OF.get(edge.group("p").lower())
+            if every is None:
+                period = self.period(marker.start()) or period_before(text, edge.end(), edge.end() + 60)
+                if period is None:
+                    raise resolve.Unclear("days from the end of a reporting period that the clause does not name")
+                every = period.every
+            frm = "start" if edge.group("edge").lower() in ("đầu", "bắt đầu") else "end"
+            table: dict[str, Value] = {"every": every, "from": frm, "offset": count, "unit": unit, "inclusive": True}
+            self.add([table], marker.start(), edge.end(),
+                     f"“{text[marker.start():edge.end()].strip()}”: {_say(table)}", None)
+            return
+        expr = date_at(text, pos)
+        if expr is not None and expr.kind == "day" and expr.year is not None:
+            (dated,) = resolve.day_month(expr, "on", None, self.issued, None)
+            event_date = dated["date"]
+            assert isinstance(event_date, dt.date)
+            event, end = f"ngay-{event_date.isoformat()}", expr.end
+        else:
+            words = _EVENT.match(text, pos)
+            if words is None:
+                raise resolve.Unclear(f"{count} days from an event that is not named")
+            phrase = _EVENT_STOP.split(words.group(0), maxsplit=1)[0].strip()
+            phrase = re.sub(r"^ngày\s+", "", phrase, flags=I)
+            if len(phrase) < 3:
+                raise resolve.Unclear(f"{count} days from an event that is not named")
+            event_date, event, end = None, slug(" ".join(phrase.split()[:6])), pos + len(words.group(0))
+        table = {"every": "event", "event": event, "direction": direction, "offset": count, "unit": unit,
+                 "inclusive": True}
+        self.add([table], marker.start(), end, f"“{text[marker.start():end].strip()}”: {_say(table)}", None,
+                 confidence=0.85, event_date=event_date)
+
+    def _days_from_before(self, marker: re.Match[str], kind: str, at: int, count: int, unit: str) -> None:
+        """The event is named before the count: "Sau khi nhận được quyết định …, trong thời hạn 10
+        ngày làm việc"; "thông báo thời gian khai mạc đại hội trước 30 ngày làm việc"."""
+        text = self.clause
+        event: str | None = None
+        if kind in ("latest", "nolater", "within", "deadline"):
+            back = None
+            for back in _EVENT_BACK.finditer(text, max(0, marker.start() - 240), marker.start()):
+                pass
+            if back is not None:
+                event, direction = _EVENT_STOP.split(back.group("ev"), maxsplit=1)[0], "after"
+        elif kind == "before":
+            words = text[max(0, marker.start() - 60):marker.start()].split()
+            if len(words) >= 2:
+                event, direction = " ".join(words[-4:]), "before"
+        if not event:
+            raise resolve.Unclear(f"{count} days, counted from what?")
+        table: dict[str, Value] = {"every": "event", "event": slug(" ".join(event.split()[:6])),
+                                   "direction": direction, "offset": count, "unit": unit, "inclusive": True}
+        self.add([table], marker.start(), at, f"“{text[marker.start():at].strip()}” from “{event.strip()}”: "
+                 f"{_say(table)}", None, confidence=0.6)
+
+    def _not_read(self, marker: re.Match[str], kind: str, pos: int, time: str | None) -> None:
+        text = self.clause
+        if kind == "before" and not time:
+            event = _BEFORE_EVENT.match(text, pos)
+            if event and not re.match(r"(?:càng|đêm|mai|hôm)\b", event.group("ev"), I):
+                raise resolve.Unclear("a deadline before an event: name the event and its offset")
+        if time:
+            raise resolve.Unclear("a time of day without a day read")
+        if kind in _STRONG or (kind in ("before", "until", "on") and _WEAK_TODO.match(text, pos)):
+            raise resolve.Unclear("a deadline whose date is not read")
+
+
+def _say(table: Table) -> str:
+    return spec(table)
+
+
+# "ngày 15 (mười lăm)": the number said again in words, as decrees do; blanked to spaces of
+# the same length so that every span still points at the words as written.
+_SAID_AGAIN = re.compile(r"(?<=\d)\s*\((?:\s*(?:một|mốt|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi|linh|lẻ)"
+                         r"\s*){1,5}\)", I)
+
+
+def deadlines(clause: str, issued: dt.date | None = None) -> list[Found]:
+    """Every deadline phrase of one clause, in the order of the text."""
+    masked = _SAID_AGAIN.sub(lambda m: " " * len(m.group(0)), clause) if "(" in clause else clause
+    return _Reader(masked, issued, clause).read()

@@ -1,0 +1,130 @@
+"""The directive's own fields: number, kind, issuer, the texts it implements, its date.
+
+The date anchors what the text leaves open: a day and month without a year ("trước
+ngày 15.3") is read as the first such day on or after it, and a stated date before it
+is flagged as a reference rather than a duty. It comes from ``--issued``, else from the
+header line "Hà Nội, ngày 02 tháng 3 năm 2023", else from a news article's "Kế hoạch số
+147-KH/TU ngày 30/3/2023 của ...".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from typing import Any
+
+from .found import safe_date
+from .text import Paragraph, clean_line, is_noise
+
+TODO = "TODO"
+_DATE = r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})"
+_DOC = r"(Hướng dẫn|Kế hoạch|Chỉ thị|Nghị quyết|Công văn|Kết luận|Quyết định|Thông báo)"
+_NUMBER = r"(\d+[A-Za-z]?-[A-ZĐ]+(?:/[A-ZĐa-zđ0-9-]+)?)"
+RE_IMPLEMENTS = re.compile(rf"{_DOC}\s+số\s+{_NUMBER},?\s+ngày\s+{_DATE}")
+RE_OWN_HEADER = re.compile(rf"^Số[:\s]*{_NUMBER}", re.IGNORECASE)
+RE_OWN_ARTICLE = re.compile(rf"nội dung (?:trong|của)\s+{_DOC}\s+số\s+{_NUMBER},?\s+ngày\s+{_DATE}"
+                            r"\s+của\s+([^.,;]{1,120}?)(?:\s+tổ chức|\s+về|\s+triển khai|[.,;])")
+RE_ISSUER = re.compile(r"((?:Ban Thường vụ|Ban Tuyên giáo|Ban Chấp hành|Thường trực)\s+[^,;.()]{0,80}?)\s+"
+                       r"(?:xây dựng|hướng dẫn|yêu cầu|ban hành|chỉ đạo)", re.IGNORECASE)
+# "Hà Nội, ngày 02 tháng 3 năm 2023" (the place, then the date, alone on a line near the top)
+RE_PLACE_DATE = re.compile(r"^[^\d,]{2,40},\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})\s*$|"
+                           rf"^[^\d,]{{2,40}},\s*ngày\s+{_DATE}\s*$", re.IGNORECASE)
+_HEADINGS = {"HƯỚNG DẪN": "guide", "KẾ HOẠCH": "plan", "CÔNG VĂN": "letter", "CHỈ THỊ": "directive",
+             "NGHỊ QUYẾT": "resolution", "THÔNG BÁO": "notice", "QUYẾT ĐỊNH": "decision"}
+_HEAD_LINES = 40
+
+
+def slug(text: str) -> str:
+    text = text.replace("Đ", "D").replace("đ", "d")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-")
+
+
+def _date(match: re.Match[str], first: int) -> dt.date | None:
+    return safe_date(int(match.group(first + 2)), int(match.group(first + 1)), int(match.group(first)))
+
+
+def document_date(lines: list[str]) -> tuple[dt.date | None, str]:
+    """The date of the header line "…, ngày 02 tháng 3 năm 2023", and those words."""
+    for line in lines[:_HEAD_LINES]:
+        match = RE_PLACE_DATE.match(line)
+        if match:
+            return _date(match, 1 if match.group(1) else 4), match.group(0)
+    return None, ""
+
+
+def metadata(paragraphs: list[Paragraph], text: str, source_name: str,
+             issued: dt.date | None = None) -> tuple[dict[str, Any], list[str], dt.date | None, dt.date | None]:
+    """[directive] fields, what is missing, the directive's own date (it anchors the text's
+    dates), and the earliest date it can have (its own, else the latest text it implements)."""
+    head: dict[str, Any] = {"id": TODO, "number": TODO, "kind": TODO, "issuer": TODO, "unit": TODO, "title": TODO}
+    todo = ["unit"]
+    lines: list[str] = []
+    for raw in text.splitlines():
+        if len(lines) >= _HEAD_LINES:
+            break
+        line = clean_line(raw) if not is_noise(raw) else ""
+        if line:
+            lines.append(line)
+    for line in lines[:15]:
+        if line.startswith("Kính gửi"):
+            head["kind"] = "letter"
+            break
+        for word, kind in _HEADINGS.items():
+            if line.isupper() and line.startswith(word):   # a heading, not a cited title
+                head["kind"] = kind
+        own = RE_OWN_HEADER.match(line)
+        if own:
+            head["number"] = own.group(1)
+    decided = "--issued" if issued else ""
+    if issued is None:
+        issued, decided = document_date(lines)
+    opening = next((p.text for p in paragraphs[:60] if p.text.startswith("Thực hiện")), "")
+    for paragraph in paragraphs[:60]:
+        article = RE_OWN_ARTICLE.search(paragraph.text)
+        if article:
+            head["number"] = article.group(2)
+            head["kind"] = {"Kế hoạch": "plan", "Hướng dẫn": "guide"}.get(article.group(1), "plan")
+            head["issuer"] = article.group(6).strip()
+            if issued is None:
+                issued, decided = _date(article, 3), article.group(0)
+            break
+    implements, latest = [], None
+    for m in RE_IMPLEMENTS.finditer(opening):
+        implements.append(m.group(2))
+        day = _date(m, 3)
+        if day and (latest is None or day > latest):
+            latest = day
+    if implements:
+        head["implements"] = implements
+    if head["issuer"] == TODO:
+        issuer = RE_ISSUER.search(opening.split(";")[-1]) or RE_ISSUER.search(opening)
+        if issuer:
+            head["issuer"] = issuer.group(1).strip()
+    if issued:
+        head["issued"] = issued
+    title = []
+    for line in lines[:12]:
+        if line.startswith(("Thực hiện", "Kính gửi", "Đây là", "Tác giả")) or re.match(r"^\d{1,2}:\d{2}\b", line):
+            break
+        if not RE_OWN_HEADER.match(line) and not line.isupper() and not RE_PLACE_DATE.match(line):
+            title.append(line)
+    if head["kind"] != TODO and title:
+        head["title"] = " ".join(title)[:300]
+    if head["number"] != TODO:
+        head["id"] = slug(head["number"])
+    head["source_document"] = source_name
+    for key in ("id", "number", "kind", "issuer", "title"):
+        if head[key] == TODO:
+            todo.append(key)
+    note = ["Draft made by `obligations extract`: every TODO must be filled in and every duty checked "
+            "against the text before use (docs/extract.md)."]
+    if issued:
+        note.append(f"Dates without a year are read against the directive's date {issued:%d/%m/%Y} "
+                    f"(from {decided!r}).")
+    else:
+        note.append("The directive's own date was not found (give it with --issued)" +
+                    (f"; it implements texts dated up to {latest:%d/%m/%Y}, so it is not earlier." if latest else "."))
+    head["note"] = " ".join(note)
+    return head, todo, issued, issued or latest
