@@ -7,6 +7,8 @@ problems in different files are all collected, so one run of `check` shows them 
 from __future__ import annotations
 
 import datetime as dt
+import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +40,8 @@ _POLICY_VALUES = {
 @attrs.frozen
 class RuleSet:
     directives: tuple[Directive, ...]
-    directory: str = ""
+    directory: str = ""                      # the rules directories, joined by os.pathsep
+    shadowed: tuple[Directive, ...] = ()     # earlier files a later directory's file stands in for
     _index: dict = attrs.field(factory=dict, init=False, repr=False, eq=False)
 
     def _lookup(self, name: str) -> dict:
@@ -259,7 +262,10 @@ def load_rule_file(path: Path, rel: str | None = None) -> Directive:
     rel = rel or path.name
     doc, text = read_toml(path)
     loc = Locator(path, text)
-    check_keys(doc, {"directive", "duty", "undated", "event"}, {"directive"}, loc, line=None, place="top level")
+    from obligations.rules.lifecycle import CHANGE_KINDS, read_changes
+
+    check_keys(doc, {"directive", "duty", "undated", "event", *CHANGE_KINDS}, {"directive"}, loc, line=None,
+               place="top level")
     head = doc["directive"]
     line = loc.key_line("number")
     ctx = _Ctx(loc, line, "[directive]")
@@ -303,7 +309,7 @@ def load_rule_file(path: Path, rel: str | None = None) -> Directive:
                      implements=tuple(implements), file=rel, note=head.get("note"),
                      source_document=head.get("source_document"),
                      duties=tuple(sorted(duties, key=lambda d: d.id)), undated=tuple(undated),
-                     events=declared)
+                     events=declared, changes=read_changes(doc, head, issued, loc, rel, events))
 
 
 def _events(raw: Any, loc: Locator, rel: str) -> tuple[DeclaredEvent, ...]:
@@ -340,9 +346,7 @@ def misnamed_rule_files(directory: Path) -> list[DataFileError]:
             if p.suffix.lower() == ".toml" and p.suffix != ".toml"]
 
 
-def load_rules(directory: Path) -> RuleSet:
-    """Load every rule file of a directory (sorted by name, so order never matters)."""
-    directory = Path(directory)
+def _load_directory(directory: Path, problems: list[ObligationsError]) -> list[Directive]:
     if not directory.is_dir():
         raise DataFileError("the rules directory does not exist", file=str(directory),
                             fix="give --rules a directory holding *.toml rule files")
@@ -351,7 +355,6 @@ def load_rules(directory: Path) -> RuleSet:
         raise DataFileError("no rule files (*.toml) in the rules directory", file=str(directory),
                             fix="add a rule file; see docs/rules.md")
     directives: list[Directive] = []
-    problems: list[ObligationsError] = []
     for path in files:
         try:
             directives.append(load_rule_file(path, rel=f"{directory.name}/{path.name}"))
@@ -364,6 +367,23 @@ def load_rules(directory: Path) -> RuleSet:
                 problems.append(DataFileError(f"directive {key!r} is defined twice (also in {ids[key]})",
                                               file=directive.file, fix="keep one rule file per directive"))
             ids[key] = directive.file
+    return directives
+
+
+def load_rules(directory: Path | Sequence[Path]) -> RuleSet:
+    """Load every rule file of a directory (sorted by name, so order never matters).
+
+    Several directories are layered: each adds to the ones before it (a province's own
+    letters over the bundled set). A directive id or number defined again in a later
+    directory is an error, unless that file replaces the directive by its own id
+    (`[[replace]] directive = "<its id>"`): it then stands in the earlier one's place, and
+    the earlier is kept in ``shadowed`` for answers known before the later was issued."""
+    dirs = [Path(directory)] if isinstance(directory, (str, Path)) else [Path(d) for d in directory]
+    problems: list[ObligationsError] = []
+    from obligations.rules.layers import layered
+
+    layers = [_load_directory(layer, problems) for layer in dirs]
+    rules = layered(layers, problems, os.pathsep.join(str(d) for d in dirs))
     if problems:
         raise Problems(problems)
-    return RuleSet(tuple(sorted(directives, key=lambda d: d.id)), directory=str(directory))
+    return rules
