@@ -11,6 +11,7 @@ from obligations.log.store import Submission, SubmissionLog
 from obligations.occurrences.model import Occurrence
 from obligations.reconcile.solve import Edge, Reconciled
 from obligations.rules.model import Directive
+from obligations.report.history import History, history
 from obligations.workspace import Workspace
 
 
@@ -24,6 +25,7 @@ class Explanation:
     results: dict[OccurrenceKey, Reconciled]
     result: Reconciled
     submission: Submission | None
+    history: History | None = None                # the dated versions of the duty (rules/versions.py)
 
 
 def explain(ws: Workspace, unit_id: str, duty_id: str, period: str | None, on: dt.date,
@@ -37,4 +39,4 @@ def explain(ws: Workspace, unit_id: str, duty_id: str, period: str | None, on: d
     directive = ws.rules.directive(occ.duty.directive)
     submission = (log.delivered(unit_id) if log else {}).get(occ.key)
     return Explanation(occ, directive, (directive.number, *ws.chain(directive)), found, tuple(edges),
-                       results, results[occ.key], submission)
+                       results, results[occ.key], submission, history(ws, occ))
