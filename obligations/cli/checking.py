@@ -15,7 +15,7 @@ from obligations.base.errors import DataFileError, ObligationsError, Problems
 from obligations.org.hierarchy import load_hierarchy
 from obligations.loading import rule_dirs
 from obligations.rules.layers import layered
-from obligations.rules.loader import load_rule_file, misnamed_rule_files, rule_files
+from obligations.rules.loader import RuleSet, load_rule_file, misnamed_rule_files, rule_files
 from obligations.loading import cross_check
 from obligations.render.messages import constraint_location, constraint_source, placement_message
 from obligations.reconcile.solve import Conflict
@@ -71,7 +71,8 @@ def check_workspace(rules: str | Path | list[str] | None = None, org: str | Path
     if hierarchy is None:
         return findings, notes
     unlayered: list[ObligationsError] = []
-    ruleset = layered(layers, unlayered, str(rules_dir))
+    chosen, shadowed = layered(layers, unlayered)
+    ruleset = RuleSet(chosen, directory=str(rules_dir), shadowed=shadowed)
     findings += [line for exc in unlayered for line in _render(exc)]
     problems = cross_check(ruleset, hierarchy, data)
     if calendars or not org:

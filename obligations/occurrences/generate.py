@@ -95,9 +95,9 @@ class Occurrences:
         lo, hi = max(first_year - 1, cal.data.first_year), min(last_year + 1, cal.data.last_year)
         expanded = []
         for version in self.lifecycle.of(base):
-            duty = self.duty_for_unit(version.duty, unit_id) if version.duty is not None else None
-            expanded.append((attrs.evolve(version, duty=duty),
-                             self._windows_of(duty, cal, lo, hi, events) if duty is not None else []))
+            text = self.duty_for_unit(version.duty, unit_id) if version.duty is not None else None
+            expanded.append((attrs.evolve(version, duty=text),
+                             self._windows_of(text, cal, lo, hi, events) if text is not None else []))
         grouped: dict[int, tuple[Duty, list[Window]]] = {}
         for version, window in in_force(expanded):
             assert version.duty is not None

@@ -17,7 +17,7 @@ class Delivery:
     result: str                 # "on_time" | "late" | "missing" | "open"
     late_working_days: int = 0
     # The deadline as the documents known on the day of delivery gave it, when a later
-    # document changed it: the delivery is judged by that one (docs/rules.md section 6).
+    # document changed it: the delivery is judged by that one (docs/rules.md section 9).
     deadline_at_delivery: dt.date | None = None
 
     @property

@@ -1,12 +1,11 @@
 """Several rules directories layered into one rule set: each adds to the ones before it
-(a province's own letters over the bundled set; docs/rules.md section 6)."""
+(a province's own letters over the bundled set; docs/rules.md section 9)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from obligations.base.errors import DataFileError, ObligationsError
-from obligations.rules.loader import RuleSet
 from obligations.rules.model import Directive
 
 
@@ -15,9 +14,11 @@ def replaces_itself(directive: Directive) -> bool:
     return any(c.kind == "replace" and c.on_directive and c.target == directive.id for c in directive.changes)
 
 
-def layered(layers: Sequence[Sequence[Directive]], problems: list[ObligationsError], directory: str = "") -> RuleSet:
+def layered(layers: Sequence[Sequence[Directive]], problems: list[ObligationsError]
+            ) -> tuple[tuple[Directive, ...], tuple[Directive, ...]]:
     """The directives of several directories, each layer adding to the ones before it
-    (see ``load_rules``); what cannot be layered is added to ``problems``."""
+    (see ``loader.load_rules``), sorted by id, and the earlier ones a later file stands in
+    for; what cannot be layered is added to ``problems``."""
     chosen: dict[str, Directive] = {}
     shadowed: list[Directive] = []
     for layer in layers:
@@ -30,10 +31,9 @@ def layered(layers: Sequence[Sequence[Directive]], problems: list[ObligationsErr
                     f"directive {directive.id!r} ({directive.number}) is already defined in {earlier.file}",
                     file=directive.file, place="[directive]",
                     fix=f'give it another id and number, or add [[replace]] directive = "{directive.id}" '
-                        "to stand in its place (docs/rules.md section 6)"))
+                        "to stand in its place (docs/rules.md section 9)"))
                 continue
             if earlier is not None:
                 shadowed.append(earlier)
             chosen[directive.id] = directive
-    return RuleSet(tuple(sorted(chosen.values(), key=lambda d: d.id)), directory=directory,
-                   shadowed=tuple(shadowed))
+    return tuple(sorted(chosen.values(), key=lambda d: d.id)), tuple(shadowed)

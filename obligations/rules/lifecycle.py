@@ -1,5 +1,5 @@
 """Reading what a document does to the duties of others: ``[[amend]]``, ``[[replace]]``,
-``[[revoke]]``, ``[[reinstate]]`` and ``[[postpone]]`` tables (docs/rules.md section 6).
+``[[revoke]]``, ``[[reinstate]]`` and ``[[postpone]]`` tables (docs/rules.md section 9).
 
 Each table becomes a ``Change`` dated twice: the changing document's date of issue (when
 it becomes known) and the table's own date of effect. A change whose document has no
@@ -10,13 +10,24 @@ versions.py turns the changes into dated versions of each duty.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import Any, Protocol
 
 from obligations.base.toml import Locator
-from obligations.rules.loader import _Ctx as Ctx
-from obligations.rules.loader import _selectors as selectors
 from obligations.rules.model import Change, Source
+from obligations.rules.schedules.base import Reporter
 from obligations.rules.schedules.parse import parse_schedule
+
+
+class Ctx(Reporter, Protocol):
+    """The loader's context (file, line, place), which reports a problem where it is."""
+
+    place: str
+
+
+# The loader's context and performer check, passed in: this module must not import the loader.
+MakeCtx = Callable[[Locator, int | None, str], Ctx]
+Selectors = Callable[[Any, Any], tuple[str, ...]]
 
 CHANGE_KINDS = ("amend", "replace", "revoke", "reinstate", "postpone")
 # The fields of a duty an amendment may give anew; the rest (id, kind, source) name the duty itself.
@@ -33,7 +44,8 @@ def _target(raw: dict[str, Any], ctx: Ctx) -> tuple[str, bool]:
     return ctx.str(raw["directive"], "directive"), True
 
 
-def _fields(raw: dict[str, Any], ctx: Ctx, events: dict[str, tuple[dt.date, ...]]) -> tuple[tuple[str, object], ...]:
+def _fields(raw: dict[str, Any], ctx: Ctx, events: Mapping[str, tuple[dt.date, ...]],
+            selectors: Selectors) -> tuple[tuple[str, object], ...]:
     found: list[tuple[str, object]] = []
     for name in AMENDABLE:
         if name not in raw:
@@ -59,13 +71,14 @@ def _fields(raw: dict[str, Any], ctx: Ctx, events: dict[str, tuple[dt.date, ...]
 
 
 def read_changes(doc: dict[str, Any], head: dict[str, Any], issued: dt.date | None, loc: Locator, rel: str,
-                 events: dict[str, tuple[dt.date, ...]]) -> tuple[Change, ...]:
+                 events: Mapping[str, tuple[dt.date, ...]], make_ctx: MakeCtx,
+                 selectors: Selectors) -> tuple[Change, ...]:
     """The change tables of one rule file (already checked against rule_schema)."""
     changes: list[Change] = []
     for kind in CHANGE_KINDS:
         for index, raw in enumerate(doc.get(kind, [])):
             line = loc.table_line(kind, index)
-            ctx = Ctx(loc, line, f"{kind} #{index + 1}")
+            ctx = make_ctx(loc, line, f"{kind} #{index + 1}")
             if issued is None:
                 raise ctx.error(f"[[{kind}]] needs the date of issue of {head['number']}",
                                 fix="add issued = YYYY-MM-DD to [directive]: a change is known from that day")
@@ -76,7 +89,7 @@ def read_changes(doc: dict[str, Any], head: dict[str, Any], issued: dt.date | No
                             ctx.str(raw["source"], "source").strip(), f"{rel}:{line}")
             extra: dict[str, Any] = {}
             if kind == "amend":
-                extra["fields"] = _fields(raw, ctx, events)
+                extra["fields"] = _fields(raw, ctx, events, selectors)
             elif kind == "replace" and "by" in raw:
                 extra["by"] = ctx.str(raw["by"], "by")
             elif kind == "postpone":

@@ -309,7 +309,7 @@ def load_rule_file(path: Path, rel: str | None = None) -> Directive:
                      implements=tuple(implements), file=rel, note=head.get("note"),
                      source_document=head.get("source_document"),
                      duties=tuple(sorted(duties, key=lambda d: d.id)), undated=tuple(undated),
-                     events=declared, changes=read_changes(doc, head, issued, loc, rel, events))
+                     events=declared, changes=read_changes(doc, head, issued, loc, rel, events, _Ctx, _selectors))
 
 
 def _events(raw: Any, loc: Locator, rel: str) -> tuple[DeclaredEvent, ...]:
@@ -383,7 +383,7 @@ def load_rules(directory: Path | Sequence[Path]) -> RuleSet:
     from obligations.rules.layers import layered
 
     layers = [_load_directory(layer, problems) for layer in dirs]
-    rules = layered(layers, problems, os.pathsep.join(str(d) for d in dirs))
+    chosen, shadowed = layered(layers, problems)
     if problems:
         raise Problems(problems)
-    return rules
+    return RuleSet(chosen, directory=os.pathsep.join(str(d) for d in dirs), shadowed=shadowed)

@@ -62,7 +62,7 @@ UNDATED_SCHEMA = Table((Field("section", "scalar", required=True), Field("text",
                         Field("note", "str", required=True)))
 EVENT_SCHEMA = Table((Field("id", "id", required=True), Field("source", "str", required=True),
                       Field("date", "date"), Field("note", "str")))
-# What a later document does to another's duties (rules/lifecycle.py; docs/rules.md section 6)
+# What a later document does to another's duties (rules/lifecycle.py; docs/rules.md section 9)
 _CHANGE_HEAD = (Field("section", "scalar", required=True),
                 Field("source", "str", required=True, fix="quote the sentence of the changing document"),
                 Field("effective", "date", required=True,

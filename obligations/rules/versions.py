@@ -1,6 +1,6 @@
 """Dated versions of duties: the rule set as known on a day, and which version is in force.
 
-Two dates decide every answer (docs/rules.md section 6):
+Two dates decide every answer (docs/rules.md section 9):
 
 - the date of knowledge K: only documents issued on or before K count (``known_on``). A
   directive whose date of issue is not legible (``issued`` is None, as in two seeds)
@@ -85,12 +85,12 @@ def order(change: Change) -> tuple[Any, ...]:
 def amended(duty: Duty, change: Change) -> Duty:
     """``duty`` with an amendment's new values. The policy is rebuilt: the defaults of the
     (maybe new) schedule, then the policies the duty's text set, then the amendment's."""
-    values = dict(change.fields)
+    values: dict[str, Any] = dict(change.fields)
     updates = {k: values[k] for k in ("schedule", "performers", "recipient", "body", "title_vi", "title_en")
                if k in values}
     schedule = updates.get("schedule", duty.schedule)
     own = {k: getattr(duty.policy, k) for k in duty.policy_overrides}
-    new_policy: dict[str, Any] = dict(values.get("policy", ()))  # type: ignore[call-overload]
+    new_policy: dict[str, Any] = dict(values.get("policy", ()))
     policy = Policy(**{"roll": schedule.default_roll, "opens": schedule.default_opens, **own, **new_policy})
     return attrs.evolve(duty, **updates, valid_from=values.get("valid.from", duty.valid_from),
                         valid_until=values.get("valid.until", duty.valid_until), policy=policy,
@@ -245,7 +245,7 @@ def _cycles(changes: list[Change], at: Any) -> list[DataFileError]:
     found: list[DataFileError] = []
     reported: set[frozenset[str]] = set()
     for start in sorted(edges):
-        stack = [(start, [start], None)]
+        stack: list[tuple[str, list[str], Change | None]] = [(start, [start], None)]
         while stack:
             node, path, first = stack.pop()
             for nxt, change in edges.get(node, []):
