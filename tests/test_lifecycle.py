@@ -224,3 +224,16 @@ def test_a_delivery_after_the_change_is_judged_by_the_new_deadline(tmp_path):
     found = [d for d in deliveries(ws, "xa-X", dt.date(2026, 12, 28), 2026, log)
              if d.item.occurrence.duty.id == KONTUM]
     assert found[0].result == "late" and found[0].late_working_days == 2 and not found[0].deadline_changed
+
+
+def test_the_load_cache_keys_on_every_rules_directory(tmp_path):
+    from obligations.workspace import Workspace
+
+    cache = tmp_path / "cache"
+    for _ in range(2):   # the second round reads the cache
+        alone = Workspace.load(str(ROOT / "rules"), cache_dir=cache)
+        both = Workspace.load([str(ROOT / "rules"), str(AMEND)], cache_dir=cache)
+        assert len(both.rules.directives) == len(alone.rules.directives) + 1
+        assert both.rules.directive("CV-TU-QuangNgai-dieu-chinh").changes[0].effective == dt.date(2026, 7, 15)
+    found, _ = both.occurrences("xa-X", 2026, 2026)
+    assert [o.deadline for o in found if o.duty.id == KONTUM] == [dt.date(2026, 12, 9)]

@@ -164,14 +164,34 @@ def service(runs: int) -> None:
             print(f"service: submissions sent {sent}, stored {stored}", flush=True)
 
 
+def lifecycle(runs: int) -> None:
+    """`due` for every bundled unit: the bundled rules alone, and with the amending letter
+    of tests/fixtures/amend layered over them (one duty then has two dated versions)."""
+    sys.path.insert(0, str(ROOT))
+    from obligations.loading import read_inputs
+    from obligations.workspace import Workspace
+
+    on = dt.date.fromisoformat("2026-12-01")
+    for label, dirs in (("bundled", ["rules"]), ("bundled + amend", ["rules", "tests/fixtures/amend"])):
+        inputs = read_inputs([ROOT / d for d in dirs])
+        times = []
+        for _ in range(max(runs, 9)):
+            start = time.perf_counter()
+            ws = Workspace(*inputs, as_known_on=on)
+            for unit in ws.hierarchy.units:
+                ws.due(unit, on)
+            times.append(time.perf_counter() - start)
+        summary(f"lifecycle: due for all units, {label}", times)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("cases", nargs="*", default=["cold", "national", "export", "service"],
-                        help="any of: cold, national, export, service (default: all)")
+    parser.add_argument("cases", nargs="*", default=["cold", "national", "export", "service", "lifecycle"],
+                        help="any of: cold, national, export, service, lifecycle (default: all)")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--engine", default="auto", choices=["auto", "durable", "python"])
     args = parser.parse_args()
-    unknown = set(args.cases) - {"cold", "national", "export", "service"}
+    unknown = set(args.cases) - {"cold", "national", "export", "service", "lifecycle"}
     if unknown:
         parser.error(f"unknown case(s): {', '.join(sorted(unknown))}")
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, {time.strftime('%Y-%m-%d')}")
@@ -184,6 +204,8 @@ def main() -> None:
         export(args.runs)
     if "service" in args.cases:
         service(min(args.runs, 3))
+    if "lifecycle" in args.cases:
+        lifecycle(args.runs)
 
 
 if __name__ == "__main__":
