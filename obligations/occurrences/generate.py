@@ -53,7 +53,8 @@ class Occurrences:
         self.known_on = known_on   # the rules are those known on this day (versions.known_on), or all
         # the dated versions of changed duties (give the rules as known on a day: versions.known_on)
         self.lifecycle: Lifecycle = resolve(rules)
-        self._postponed = {duty_id for duty_id, _ in self.lifecycle.postponed}
+        # duties some loaded document amends, replaces, revokes or postpones
+        self._changed = set(self.lifecycle.versions) | {duty_id for duty_id, _ in self.lifecycle.postponed}
         self.hierarchy = hierarchy
         self.calendars = calendars
         self.by_issuer: dict[str, list[Duty]] = {}
@@ -86,11 +87,8 @@ class Occurrences:
         return windows
 
     def _in_force(self, base: Duty, unit_id: str, cal: VietnamCalendar, first_year: int, last_year: int,
-                  events: EventDates | None, as_written: bool) -> list[tuple[Duty, list[Window]]]:
-        """The windows of a duty's versions in force (rules/versions.py), by version."""
-        if as_written or (not self.lifecycle.changed(base.id) and base.id not in self._postponed):
-            duty = self.duty_for_unit(base, unit_id)
-            return [(duty, self._windows_of(duty, cal, first_year, last_year, events))]
+                  events: EventDates | None) -> list[tuple[Duty, list[Window]]]:
+        """The windows of a changed duty's versions in force (rules/versions.py), by version."""
         # a year either side: whether a newer version gives a period is known beyond the range asked
         lo, hi = max(first_year - 1, cal.data.first_year), min(last_year + 1, cal.data.last_year)
         expanded = []
@@ -126,11 +124,16 @@ class Occurrences:
         itself = self.hierarchy.succeeded(unit_id)
         for base in self.relevant_duties(unit_id) if duties is None else duties:
             directive = self.rules.directive(base.directive)
-            texts = ((base,) if as_written or not self.lifecycle.changed(base.id)
-                     else [v.duty for v in self.lifecycle.of(base) if v.duty is not None])
+            if as_written or base.id not in self._changed:   # the usual case, kept lean
+                if could_perform(base, unit, directive.unit, above, itself):
+                    duty = self.duty_for_unit(base, unit_id)
+                    self._place(duty, self._windows_of(duty, cal, first_year, last_year, events), directive.unit,
+                                unit_id, cal, found, problems)
+                continue
+            texts = [v.duty for v in self.lifecycle.of(base) if v.duty is not None]
             if not any(could_perform(d, unit, directive.unit, above, itself) for d in texts):
                 continue
-            for duty, windows in self._in_force(base, unit_id, cal, first_year, last_year, events, as_written):
+            for duty, windows in self._in_force(base, unit_id, cal, first_year, last_year, events):
                 if could_perform(duty, unit, directive.unit, above, itself):
                     self._place(duty, windows, directive.unit, unit_id, cal, found, problems)
         found.sort(key=lambda o: (o.deadline, o.duty.id, o.period))
