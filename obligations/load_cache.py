@@ -26,12 +26,13 @@ import os
 from pathlib import Path
 from typing import Any, Callable
 
-FORMAT = 2
+FORMAT = 3   # 3: directives carry changes, duties the sources that amended them
 CACHE_LIMIT = 256 * 1024 * 1024   # bytes: a national rule set is a few MB of JSON
 
 
-def _inputs(rules_dir: Path, org_file: Path, calendars_dir: Path) -> list[Path]:
-    files = sorted(rules_dir.glob("*.toml")) + [org_file]
+def _inputs(rules_dirs: list[Path], org_file: Path, calendars_dir: Path) -> list[Path]:
+    # every rules directory, in order: the same files layered differently load differently
+    files = [f for d in rules_dirs for f in sorted(d.glob("*.toml"))] + [org_file]
     files += sorted(calendars_dir.glob("*.toml")) + sorted((calendars_dir / "local").glob("*"))
     return files
 
@@ -56,11 +57,12 @@ def _classes() -> dict[str, type]:
     """The only classes a cache file may name."""
     from obligations.calendar import data
     from obligations.org import hierarchy
-    from obligations.rules import loader, model
+    from obligations.org import leadtimes
+    from obligations.rules import loader, model, ruleset
     from obligations.rules.schedules import base, event, once, peaks, periodic, rrule
 
     found: dict[str, type] = {}
-    for module in (model, loader, hierarchy, data, base, event, once, peaks, periodic, rrule):
+    for module in (model, loader, ruleset, hierarchy, leadtimes, data, base, event, once, peaks, periodic, rrule):
         for name, value in vars(module).items():
             if isinstance(value, type) and value.__module__ == module.__name__ and hasattr(value, "__attrs_attrs__"):
                 found[f"{module.__name__}.{name}"] = value
@@ -128,13 +130,14 @@ def _read(path: Path) -> tuple[Any, ...] | None:
     return None
 
 
-def cached_load(rules_dir: Path, org_file: Path, calendars_dir: Path, load: Callable[[], tuple[Any, ...]],
-                directory: Path) -> tuple[Any, ...]:
+def cached_load(rules_dirs: Path | list[Path], org_file: Path, calendars_dir: Path,
+                load: Callable[[], tuple[Any, ...]], directory: Path) -> tuple[Any, ...]:
     """``load()`` once per distinct content of the inputs, cached in ``directory``; later
     calls read the JSON."""
-    if not rules_dir.is_dir() or not calendars_dir.is_dir():
+    dirs = [rules_dirs] if isinstance(rules_dirs, Path) else list(rules_dirs)
+    if not all(d.is_dir() for d in dirs) or not calendars_dir.is_dir():
         return load()
-    key = _key(_inputs(rules_dir, org_file, calendars_dir))
+    key = _key(_inputs(dirs, org_file, calendars_dir))
     if key is None:
         return load()
     path = directory / f"loaded-{key}.json"

@@ -3,6 +3,7 @@ against each other. Nothing is written unless a cache directory is given."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from obligations.base import paths
@@ -14,12 +15,24 @@ from obligations.rules.loader import RuleSet, load_rules
 from obligations.rules.model import Duty
 
 Inputs = tuple[RuleSet, Hierarchy, CalendarData]
+RulesArg = str | Path | Sequence[str | Path] | None
 
 
-def locate(rules: str | Path | None, org: str | Path | None,
-           calendars: str | Path | None) -> tuple[Path, Path, Path]:
-    """The rules directory, the hierarchy file and the calendar directory to read."""
-    rules_dir = Path(rules) if rules else paths.rules_dir()
+def rule_dirs(rules: RulesArg) -> list[Path]:
+    """The rules directories, in layering order (each adds to the ones before it)."""
+    if not rules:
+        return [paths.rules_dir()]
+    if isinstance(rules, (str, Path)):
+        return [Path(rules)]
+    return [Path(r) for r in rules]
+
+
+def locate(rules: RulesArg, org: str | Path | None,
+           calendars: str | Path | None) -> tuple[list[Path], Path, Path]:
+    """The rules directories, the hierarchy file and the calendar directory to read. The
+    hierarchy is the first rules directory's hierarchy.toml unless --org names one."""
+    rule_dirs_ = rule_dirs(rules)
+    rules_dir = rule_dirs_[0]
     org_file = Path(org) if org else rules_dir / "hierarchy.toml"
     if not org_file.is_file():
         org_file = paths.hierarchy_file() if not org else org_file
@@ -27,22 +40,22 @@ def locate(rules: str | Path | None, org: str | Path | None,
         raise DataFileError("the hierarchy file does not exist", file=str(org_file),
                             fix="give --org a hierarchy TOML file (see docs/rules.md)")
     cal_dir = Path(calendars) if calendars else paths.calendars_dir()
-    return rules_dir, org_file, cal_dir
+    return rule_dirs_, org_file, cal_dir
 
 
-def read_inputs(rules: str | Path | None = None, org: str | Path | None = None,
+def read_inputs(rules: RulesArg = None, org: str | Path | None = None,
                 calendars: str | Path | None = None, *, cache_dir: Path | None = None) -> Inputs:
     """Load and validate the inputs; with ``cache_dir``, reuse a cache keyed by their content."""
-    rules_dir, org_file, cal_dir = locate(rules, org, calendars)
+    rules_dirs, org_file, cal_dir = locate(rules, org, calendars)
 
     def load() -> Inputs:
-        return load_rules(rules_dir), load_hierarchy(org_file), load_calendar_data(cal_dir)
+        return load_rules(rules_dirs), load_hierarchy(org_file), load_calendar_data(cal_dir)
 
     if cache_dir is None:
         return load()
     from obligations.load_cache import cached_load
 
-    return cached_load(rules_dir, org_file, cal_dir, load, cache_dir)
+    return cached_load(rules_dirs, org_file, cal_dir, load, cache_dir)
 
 
 def cross_check(rules: RuleSet, hierarchy: Hierarchy, data: CalendarData) -> list[DataFileError]:
@@ -79,4 +92,6 @@ def cross_check(rules: RuleSet, hierarchy: Hierarchy, data: CalendarData) -> lis
                 if cid not in known_days:
                     problems.append(at(duty, f"duty {duty.local_id!r} peaks around unknown commemoration {cid!r}",
                                        "use an id from calendars/commemorations.toml or a local file"))
-    return problems + feed_cycles(rules.duties)
+    from obligations.rules.versions import problems as lifecycle_problems
+
+    return problems + feed_cycles(rules.duties) + lifecycle_problems(rules)

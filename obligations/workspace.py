@@ -24,7 +24,7 @@ from obligations.base.keys import OccurrenceKey
 from obligations.calendar.data import CalendarData
 from obligations.calendar.holiday_source import HolidaySource
 from obligations.calendar.working import VietnamCalendar
-from obligations.loading import cross_check, read_inputs
+from obligations.loading import RulesArg, cross_check, read_inputs
 from obligations.log.record import record_event, record_extension, record_submission
 from obligations.log.store import Extension, RecordedEvent, Submission, SubmissionLog
 from obligations.occurrences.calendars import UnitCalendars
@@ -37,6 +37,7 @@ from obligations.report.bulk import Progress, due_under
 from obligations.report.due import DEFAULT_HORIZON, DEFAULT_LOOKBACK, DueReport, due, evaluate
 from obligations.rules.loader import RuleSet
 from obligations.rules.model import Directive, Duty
+from obligations.rules.versions import known_on
 from obligations.status.assess import Item, Payload
 from obligations.status.engine import make_engine
 from obligations.status.rules import Engine
@@ -46,28 +47,56 @@ __all__ = ["DEFAULT_HORIZON", "DEFAULT_LOOKBACK", "DueReport", "Placement", "Wor
 
 class Workspace:
     def __init__(self, rules: RuleSet, hierarchy: Hierarchy, calendar_data: CalendarData, *,
-                 holidays: HolidaySource | None = None) -> None:
-        problems = cross_check(rules, hierarchy, calendar_data)
-        if problems:
-            raise Problems(list(problems))
-        self.rules = rules
+                 holidays: HolidaySource | None = None, as_known_on: dt.date | None = None,
+                 _checked: bool = False) -> None:
+        """``as_known_on``: answer with the documents issued by that day only (None: every
+        loaded document counts); see obligations.rules.versions."""
+        if not _checked:
+            problems = cross_check(rules, hierarchy, calendar_data)
+            if problems:
+                raise Problems(list(problems))
+        self.all_rules = rules
+        self.as_known_on = as_known_on
+        self.rules = known_on(rules, as_known_on) if as_known_on is not None else rules
         self.hierarchy = hierarchy
         self.calendar_data = calendar_data
         self.calendars = UnitCalendars(hierarchy, calendar_data, holidays or HolidaySource())
-        self.occurrence_source = Occurrences(rules, hierarchy, self.calendars)
+        self._holidays = holidays
+        self.occurrence_source = Occurrences(self.rules, hierarchy, self.calendars, as_known_on)
         self.network_solver = Network(self.occurrence_source, self.calendars)
         # payload -> status, per engine: a status is a function of the fact's payload
         self._statuses: weakref.WeakKeyDictionary[Engine, dict[Payload, str]] = weakref.WeakKeyDictionary()
+        self._as_known: dict[dt.date, Workspace] = {}
 
     @classmethod
-    def load(cls, rules: str | Path | None = None, org: str | Path | None = None,
-             calendars: str | Path | None = None, *, cache_dir: str | Path | None = None) -> Workspace:
-        """Load the bundled data, or the given rules directory, hierarchy file, calendar directory.
+    def load(cls, rules: RulesArg = None, org: str | Path | None = None,
+             calendars: str | Path | None = None, *, cache_dir: str | Path | None = None,
+             as_known_on: dt.date | None = None) -> Workspace:
+        """Load the bundled data, or the given rules directories (later ones add to earlier
+        ones), hierarchy file, calendar directory.
 
         With ``cache_dir``, loaded inputs and holiday facts are cached there (and only there)."""
         directory = Path(cache_dir) if cache_dir is not None else None
         inputs = read_inputs(rules, org, calendars, cache_dir=directory)
-        return cls(*inputs, holidays=HolidaySource(directory))
+        return cls(*inputs, holidays=HolidaySource(directory), as_known_on=as_known_on)
+
+    def known_on(self, day: dt.date) -> Workspace:
+        """The same inputs answered as known on ``day`` (shared calendars; kept per day)."""
+        if day == self.as_known_on:
+            return self
+        found = self._as_known.get(day)
+        if found is None:
+            found = self._as_known[day] = Workspace(self.all_rules, self.hierarchy, self.calendar_data,
+                                                    holidays=self._holidays, as_known_on=day, _checked=True)
+            found.calendars = self.calendars
+            found.occurrence_source = Occurrences(found.rules, self.hierarchy, self.calendars, day)
+            found.network_solver = Network(found.occurrence_source, self.calendars)
+        return found
+
+    @property
+    def changes_anything(self) -> bool:
+        """Do any loaded documents amend, replace, revoke or postpone duties?"""
+        return any(d.changes for d in self.all_rules.directives)
 
     def _known(self, engine: Engine) -> dict[Payload, str]:
         return self._statuses.setdefault(engine, {})
@@ -148,6 +177,6 @@ class Workspace:
         return self.rules.chain(directive)
 
 
-def load(rules: str | Path | None = None, org: str | Path | None = None, calendars: str | Path | None = None,
-         *, cache_dir: str | Path | None = None) -> Workspace:
-    return Workspace.load(rules, org, calendars, cache_dir=cache_dir)
+def load(rules: RulesArg = None, org: str | Path | None = None, calendars: str | Path | None = None,
+         *, cache_dir: str | Path | None = None, as_known_on: dt.date | None = None) -> Workspace:
+    return Workspace.load(rules, org, calendars, cache_dir=cache_dir, as_known_on=as_known_on)

@@ -13,6 +13,8 @@ from obligations.base import paths
 from obligations.calendar.data import load_calendar_data
 from obligations.base.errors import DataFileError, ObligationsError, Problems
 from obligations.org.hierarchy import load_hierarchy
+from obligations.loading import rule_dirs
+from obligations.rules.layers import layered
 from obligations.rules.loader import RuleSet, load_rule_file, misnamed_rule_files, rule_files
 from obligations.loading import cross_check
 from obligations.render.messages import constraint_location, constraint_source, placement_message
@@ -29,18 +31,20 @@ def _render(exc: ObligationsError) -> list[str]:
     return [exc.render()]
 
 
-def check_workspace(rules: str | Path | None = None, org: str | Path | None = None,
+def check_workspace(rules: str | Path | list[str] | None = None, org: str | Path | None = None,
                     calendars: str | Path | None = None) -> tuple[list[str], list[str]]:
     """Return (findings, notes): findings are problems to fix, notes are informative."""
     findings: list[str] = []
     notes: list[str] = []
-    rules_dir = Path(rules) if rules else paths.rules_dir()
+    rules_dirs = rule_dirs(rules)
+    rules_dir = rules_dirs[0]
     org_file = Path(org) if org else rules_dir / "hierarchy.toml"
     if not org and not org_file.is_file():
         org_file = paths.hierarchy_file()
-    if not rules_dir.is_dir():
-        raise DataFileError("the rules directory does not exist", file=str(rules_dir),
-                            fix="give --rules a directory holding *.toml rule files")
+    for directory in rules_dirs:
+        if not directory.is_dir():
+            raise DataFileError("the rules directory does not exist", file=str(directory),
+                                fix="give --rules a directory holding *.toml rule files")
     try:
         data = load_calendar_data(Path(calendars) if calendars else paths.calendars_dir())
     except ObligationsError as exc:
@@ -50,20 +54,26 @@ def check_workspace(rules: str | Path | None = None, org: str | Path | None = No
     except ObligationsError as exc:
         findings += _render(exc)
         hierarchy = None
-    directives = []
-    files = rule_files(rules_dir)
-    findings += [p.render() for p in misnamed_rule_files(rules_dir)]
-    if not files:
-        findings.append(DataFileError("no rule files (*.toml)", file=str(rules_dir),
-                                      fix="add a rule file; see docs/rules.md").render())
-    for path in files:
-        try:
-            directives.append(load_rule_file(path, rel=f"{rules_dir.name}/{path.name}"))
-        except ObligationsError as exc:
-            findings += _render(exc)
+    layers = []
+    for directory in rules_dirs:
+        directives = []
+        files = rule_files(directory)
+        findings += [p.render() for p in misnamed_rule_files(directory)]
+        if not files:
+            findings.append(DataFileError("no rule files (*.toml)", file=str(directory),
+                                          fix="add a rule file; see docs/rules.md").render())
+        for path in files:
+            try:
+                directives.append(load_rule_file(path, rel=f"{directory.name}/{path.name}"))
+            except ObligationsError as exc:
+                findings += _render(exc)
+        layers.append(directives)
     if hierarchy is None:
         return findings, notes
-    ruleset = RuleSet(tuple(sorted(directives, key=lambda d: d.id)), directory=str(rules_dir))
+    unlayered: list[ObligationsError] = []
+    chosen, shadowed = layered(layers, unlayered)
+    ruleset = RuleSet(chosen, directory=str(rules_dir), shadowed=shadowed)
+    findings += [line for exc in unlayered for line in _render(exc)]
     problems = cross_check(ruleset, hierarchy, data)
     if calendars or not org:
         # The bundled local calendars name bundled units: with another hierarchy they simply never apply.
@@ -137,7 +147,9 @@ def _check_example(ws: Workspace, duty: Duty, example: Example) -> list[str]:
     if year is None:
         return [f"{where}: example period {example.period!r} does not start with a year"]
     try:
-        occurrences, _ = ws.occurrences(example.unit, year - 1, year + 1, duties=[duty])
+        # an example sits beside its own sentence: later documents that amend the duty do not apply
+        occurrences, _ = ws.occurrence_source.of_unit(example.unit, year - 1, year + 1, duties=[duty],
+                                                      as_written=True)
     except ObligationsError as exc:
         return [f"{where}: {exc.render()}"]
     match = [o for o in occurrences if o.period == example.period]

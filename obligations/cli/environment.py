@@ -7,6 +7,7 @@ directory, or ``off``), ``OBLIGATIONS_ENGINE`` (the rules engine backend).
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from collections.abc import Mapping
@@ -73,5 +74,14 @@ def engine_name(explicit: str | None = None, env: Mapping[str, str] = os.environ
     return name
 
 
-def workspace(rules: str | None, org: str | None, calendars: str | None) -> Workspace:
-    return Workspace.load(rules, org, calendars, cache_dir=cache_dir())
+def workspace(rules: list[str] | str | None, org: str | None, calendars: str | None,
+              as_known_on: dt.date | None = None) -> Workspace:
+    """``as_known_on``: None lets every loaded document count (commands without --on)."""
+    return Workspace.load(rules, org, calendars, cache_dir=cache_dir(), as_known_on=as_known_on)
+
+
+def known_on(text: str | None, on: dt.date) -> dt.date:
+    """``--as-known-on``, else the day asked about (``--on``)."""
+    from obligations.base.dates import parse_iso_date
+
+    return parse_iso_date(text, what="--as-known-on") if text is not None else on

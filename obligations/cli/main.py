@@ -57,10 +57,17 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
 
 
 def _add_data(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--rules", metavar="DIR", help="directory of rule files (default: bundled)")
+    parser.add_argument("--rules", metavar="DIR", action="append",
+                        help="directory of rule files (default: bundled); give it again to add a directory "
+                             "over the ones before (a province's own letters over the bundled set)")
     parser.add_argument("--org", metavar="FILE",
                         help="hierarchy file (default: hierarchy.toml in the rules directory, else bundled)")
     parser.add_argument("--calendars", metavar="DIR", help="calendar data directory (default: bundled)")
+
+
+def _add_known(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--as-known-on", type=_text, metavar="DATE", dest="as_known_on",
+                        help="answer with the documents issued by DATE only (default: the same as --on)")
 
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
@@ -112,7 +119,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     cal.add_argument("--year", type=_bounded("--year", 1, 9999, "(then the calendar data's coverage applies)"), required=True, help="the year, e.g. 2025")
     cal.add_argument("--calendars", metavar="DIR", help="calendar data directory (default: bundled)")
     cal.add_argument("--unit", type=_text, help="include the local days of this unit and of every unit it has been under")
-    cal.add_argument("--rules", metavar="DIR", help="rules directory, for its hierarchy.toml (with --unit)")
+    cal.add_argument("--rules", metavar="DIR", action="append",
+                     help="rules directory, for its hierarchy.toml (with --unit)")
     cal.add_argument("--org", metavar="FILE", help="hierarchy file (with --unit; default: bundled)")
     _add_common(cal)
     cal.set_defaults(run="obligations.cli.commands.calendar_cmd:run")
@@ -136,6 +144,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     due.add_argument("--past-alarms", action="store_true",
                      help="with --format ics: keep reminders whose time has passed (default: left out)")
     _add_data(due)
+    _add_known(due)
     _add_db(due)
     due.add_argument("--lang", choices=("vi", "en"), default="vi", help="language (default: vi)")
     due.add_argument("--format", choices=("table", "json", "ics"), default="table", help="output format")
@@ -149,6 +158,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     exp.add_argument("--lang", choices=("vi", "en"), default="vi")
     exp.add_argument("--format", choices=("text", "json"), default="text")
     _add_data(exp)
+    _add_known(exp)
     _add_db(exp)
     exp.set_defaults(run="obligations.cli.commands.explain_cmd:run")
 
@@ -178,6 +188,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     sts.add_argument("--year", type=_bounded("--year", 1, 9999, "(then the calendar data's coverage applies)"), help="only occurrences whose deadline is in this year")
     sts.add_argument("--on", type=_text, help="today (default: today in Vietnam)")
     _add_data(sts)
+    _add_known(sts)
     _add_db(sts)
     _add_common(sts)
     sts.set_defaults(run="obligations.cli.commands.log_cmd:run_status")
@@ -196,6 +207,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     exo.add_argument("--lang", choices=("vi", "en"), default="vi")
     exo.add_argument("--engine", choices=("auto", "durable", "python"))
     _add_data(exo)
+    _add_known(exo)
     _add_db(exo)
     exo.set_defaults(run="obligations.cli.commands.export_cmd:run")
 

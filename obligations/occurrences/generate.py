@@ -23,6 +23,7 @@ from obligations.org.routing import Route, effective_issuer, performs, route
 from obligations.rules.loader import RuleSet
 from obligations.rules.model import Directive, Duty
 from obligations.rules.schedule import Window, expand
+from obligations.rules.versions import Lifecycle, in_force, postponed_window, resolve
 
 WindowKey = tuple[object, ...]
 EventDates = Mapping[str, tuple[dt.date, ...]]   # event id -> the dates it happened for a unit
@@ -47,8 +48,14 @@ def could_perform(duty: Duty, unit: Unit, issuer: str, above: set[str], itself: 
 class Occurrences:
     """Occurrences of the duties of one rule set for the units of one hierarchy."""
 
-    def __init__(self, rules: RuleSet, hierarchy: Hierarchy, calendars: UnitCalendars) -> None:
+    def __init__(self, rules: RuleSet, hierarchy: Hierarchy, calendars: UnitCalendars,
+                 known_on: dt.date | None = None) -> None:
         self.rules = rules
+        self.known_on = known_on   # the rules are those known on this day (versions.known_on), or all
+        # the dated versions of changed duties (give the rules as known on a day: versions.known_on)
+        self.lifecycle: Lifecycle = resolve(rules)
+        # duties some loaded document amends, replaces, revokes or postpones
+        self._changed = set(self.lifecycle.versions) | {duty_id for duty_id, _ in self.lifecycle.postponed}
         self.hierarchy = hierarchy
         self.calendars = calendars
         self.by_issuer: dict[str, list[Duty]] = {}
@@ -80,12 +87,34 @@ class Occurrences:
             windows = self._windows[key] = list(expand(duty, first_year, last_year, cal, happened))
         return windows
 
+    def _in_force(self, base: Duty, unit_id: str, cal: VietnamCalendar, first_year: int, last_year: int,
+                  events: EventDates | None) -> list[tuple[Duty, list[Window]]]:
+        """The windows of a changed duty's versions in force (rules/versions.py), by version."""
+        # a year either side: whether a newer version gives a period is known beyond the range asked
+        lo, hi = max(first_year - 1, cal.data.first_year), min(last_year + 1, cal.data.last_year)
+        expanded = []
+        for version in self.lifecycle.of(base):
+            text = self.duty_for_unit(version.duty, unit_id) if version.duty is not None else None
+            expanded.append((attrs.evolve(version, duty=text),
+                             self._windows_of(text, cal, lo, hi, events) if text is not None else []))
+        grouped: dict[int, tuple[Duty, list[Window]]] = {}
+        for version, window in in_force(expanded):
+            assert version.duty is not None
+            moved = self.lifecycle.postponed.get((base.id, window.period))
+            if moved is not None:
+                window = postponed_window(window, moved)
+            if first_year <= window.last_allowed.year <= last_year:
+                grouped.setdefault(id(version), (version.duty, []))[1].append(window)
+        return list(grouped.values())
+
     def of_unit(self, unit_id: str, first_year: int, last_year: int, duties: Iterable[Duty] | None = None,
-                events: EventDates | None = None) -> tuple[list[Occurrence], list[Placement]]:
+                events: EventDates | None = None, *, as_written: bool = False
+                ) -> tuple[list[Occurrence], list[Placement]]:
         """Every occurrence of ``unit_id`` whose last allowed day falls in [first_year, last_year].
 
         ``events``: the events recorded for the unit (SubmissionLog.event_dates), for
-        duties counted from an event."""
+        duties counted from an event. ``as_written``: each duty as its own text has it,
+        without the later documents that amend, revoke or postpone it (for `check`'s examples)."""
         unit = self.hierarchy.unit(unit_id)
         cal = self.calendars(unit_id)
         first_year = max(first_year, cal.data.first_year)
@@ -96,35 +125,47 @@ class Occurrences:
         itself = self.hierarchy.succeeded(unit_id)
         for base in self.relevant_duties(unit_id) if duties is None else duties:
             directive = self.rules.directive(base.directive)
-            if not could_perform(base, unit, directive.unit, above, itself):
+            if as_written or base.id not in self._changed:   # the usual case, kept lean
+                if could_perform(base, unit, directive.unit, above, itself):
+                    duty = self.duty_for_unit(base, unit_id)
+                    self._place(duty, self._windows_of(duty, cal, first_year, last_year, events), directive,
+                                unit_id, cal, found, problems)
                 continue
-            duty = self.duty_for_unit(base, unit_id)
-            routes: dict[int, Route | None] = {}   # the answer is the same within an epoch
-            assumed: dict[int, tuple[Assumption, ...]] = {}
-            static = _static_assumptions(duty, directive)
-            for window in self._windows_of(duty, cal, first_year, last_year, events):
-                day = window.last_allowed
-                epoch = self.hierarchy.epoch(day)
-                if epoch not in routes:
-                    issuer, notes = effective_issuer(self.hierarchy, directive.unit, day)
-                    routes[epoch] = (route(self.hierarchy, duty, issuer, notes, unit_id, day)
-                                     if issuer is not None and performs(self.hierarchy, duty, issuer, unit_id, day)
-                                     else None)
-                    assumed[epoch] = static + self._placements(unit_id, routes[epoch], day)
-                routed = routes[epoch]
-                if routed is None:
-                    continue
-                roll = cal.roll(day, duty.policy.roll)
-                found.append(Occurrence(duty=duty, unit=unit_id, period=window.period,
-                                        window_start=window.start, last_allowed=day, roll=roll,
-                                        issuer_unit=routed.issuer, recipient_unit=routed.recipient,
-                                        routing=routed.notes, anchor=window.anchor, time=window.time,
-                                        covers=window.covers, assumptions=assumed[epoch]))
-                if roll.result < window.start:
-                    problems.append(Placement(unit_id, duty.id, window.period, "no_working_day",
-                                              window.start, day, duty.source.location))
+            texts = [v.duty for v in self.lifecycle.of(base) if v.duty is not None]
+            if not any(could_perform(d, unit, directive.unit, above, itself) for d in texts):
+                continue
+            for duty, windows in self._in_force(base, unit_id, cal, first_year, last_year, events):
+                if could_perform(duty, unit, directive.unit, above, itself):
+                    self._place(duty, windows, directive, unit_id, cal, found, problems)
         found.sort(key=lambda o: (o.deadline, o.duty.id, o.period))
         return found, problems
+
+    def _place(self, duty: Duty, windows: list[Window], directive: Directive, unit_id: str, cal: VietnamCalendar,
+               found: list[Occurrence], problems: list[Placement]) -> None:
+        routes: dict[int, Route | None] = {}   # the answer is the same within an epoch
+        assumed: dict[int, tuple[Assumption, ...]] = {}
+        static = _static_assumptions(duty, directive)
+        for window in windows:
+            day = window.last_allowed
+            epoch = self.hierarchy.epoch(day)
+            if epoch not in routes:
+                issuer, notes = effective_issuer(self.hierarchy, directive.unit, day)
+                routes[epoch] = (route(self.hierarchy, duty, issuer, notes, unit_id, day)
+                                 if issuer is not None and performs(self.hierarchy, duty, issuer, unit_id, day)
+                                 else None)
+                assumed[epoch] = static + self._placements(unit_id, routes[epoch], day)
+            routed = routes[epoch]
+            if routed is None:
+                continue
+            roll = cal.roll(day, duty.policy.roll)
+            found.append(Occurrence(duty=duty, unit=unit_id, period=window.period,
+                                    window_start=window.start, last_allowed=day, roll=roll,
+                                    issuer_unit=routed.issuer, recipient_unit=routed.recipient,
+                                    routing=routed.notes, anchor=window.anchor, time=window.time,
+                                    covers=window.covers, assumptions=assumed[epoch]))
+            if roll.result < window.start:
+                problems.append(Placement(unit_id, duty.id, window.period, "no_working_day",
+                                          window.start, day, duty.source.location))
 
     def _placements(self, unit_id: str, routed: Route | None, day: dt.date) -> tuple[Assumption, ...]:
         """The assumed units and links the occurrence goes through: the unit's chain up, and
@@ -153,18 +194,22 @@ class Occurrences:
             duty = self.rules.duty(duty_id)
         except KeyError:
             known = ", ".join(d.id for d in self.rules.duties)
-            raise InputError(f"unknown or ambiguous duty {duty_id!r}", fix=f"use one of: {known}") from None
+            raise InputError(f"unknown or ambiguous duty {duty_id!r}" + (
+                f" (documents issued after {self.known_on} do not count)" if self.known_on else ""),
+                             fix=f"use one of: {known}") from None
         self.hierarchy.unit(unit_id)
         cal = self.calendars(unit_id)
-        last = (duty.valid_until or dt.date(on.year + 1, 12, 31)).year
-        if period is not None and not duty.schedule.fits(period):
+        texts = [v.duty for v in self.lifecycle.of(duty) if v.duty is not None] or [duty]
+        ends = [d.valid_until for d in texts]
+        last = (dt.date(on.year + 1, 12, 31) if None in ends else max(e for e in ends if e is not None)).year
+        if period is not None and not any(d.schedule.fits(period) for d in texts):
             file, _, line = duty.source.location.rpartition(":")
             raise InputError(f"period {period!r} does not fit duty {duty.id} (every = {duty.schedule.kind!r})",
                              file=file, place=f"{line} (duty {duty.local_id!r})",
                              fix=f"give the period as {duty.schedule.label_hint()}")
         if period is not None and len(period) == 10:
             last = max(last, int(period[:4]) + 1)
-        occurrences, _ = self.of_unit(unit_id, max(duty.valid_from.year, cal.data.first_year),
+        occurrences, _ = self.of_unit(unit_id, max(min(d.valid_from.year for d in texts), cal.data.first_year),
                                       min(last, cal.data.last_year), duties=[duty], events=events)
         missing = _missing_event(duty, unit_id, events)
         if missing is not None and (not occurrences or period is not None and

@@ -44,7 +44,10 @@ class Network:
 
     def fed(self, occ: Occurrence, fed_id: str) -> tuple[Occurrence, Edge] | None:
         """The occurrence that ``occ`` feeds through ``fed_id``, and the edge to it."""
-        fed = self.occurrences.rules.duty(fed_id)
+        try:
+            fed = self.occurrences.rules.duty(fed_id)
+        except KeyError:   # its directive was not yet issued on the date of knowledge
+            return None
         same = self.occurrences.one(occ.unit, fed, occ.period)
         if same is not None:
             return same, Edge(occ.key, same.key, 0, SameReportOrigin(occ.unit))

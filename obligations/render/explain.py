@@ -8,6 +8,7 @@ import attrs
 
 from obligations.org.hierarchy import Hierarchy
 from obligations.render.due import conflict_json, constraint_json, target_json
+from obligations.render.history import history_json, history_text
 from obligations.render.labels import Labels, label
 from obligations.render.schedule_text import text as schedule_text
 from obligations.render.messages import assumption_text, event_name, move_reason, origin_source, origin_text, pick, routing_note
@@ -96,6 +97,7 @@ def explain_json(e: Explanation, hierarchy: Hierarchy, lang: str) -> dict[str, o
         "conflicts": [conflict_json(result.conflict, lang, hierarchy.name)] if result.conflict else [],
         "submission": ({"delivered_on": sub.delivered_on.isoformat(), "ref": sub.ref, "note": sub.note}
                        if sub else None),
+        "history": history_json(e.history, lang),
     }
 
 
@@ -153,4 +155,5 @@ def explain_text(doc: dict[str, object], lang: str) -> str:
         out.extend(f"   {line}" for line in c["advice"])
     if not d["conflicts"]:
         out.append(_t("none", lang))
+    out.extend(history_text(d.get("history"), lang))
     return "\n".join(out)

@@ -24,6 +24,9 @@ _t = Labels({
     "open": ("chưa đến hạn", "still open"),
     "delivered": ("nộp {on}", "delivered {on}"),
     "events": ("Sự kiện đã ghi:", "Recorded events:"),
+    "changed": ("xét theo hạn {then} có hiệu lực khi nộp; hạn nay là {now} (văn bản sau đã đổi hạn)",
+                "judged by the deadline {then} in force when delivered; the deadline is now {now} "
+                "(a later document changed it)"),
     "recorded": ("Đã ghi: sự kiện {event} của {unit} ngày {on}{ref}.",
                  "Recorded: event {event} for {unit} on {on}{ref}."),
     "duties": ("Nhiệm vụ tính từ sự kiện này: {duties}", "Duties counted from it: {duties}"),
@@ -63,6 +66,10 @@ def status_rows(found: list[Delivery], lang: str) -> list[dict[str, object]]:
             "ref": item.submission.ref if item.submission else None}
         if d.result == "late":      # only a late delivery has a number of days late
             row["late_working_days"] = d.late_working_days
+        if d.deadline_at_delivery is not None:   # a later document moved the deadline
+            row["deadline_changed"] = True
+            row["deadline_at_delivery"] = d.deadline_at_delivery.isoformat()
+            row["judged_by"] = "deadline_at_delivery"
         rows.append(row)
     return rows
 
@@ -86,6 +93,8 @@ def status_text(name: str, unit: str, on: dt.date, year: int | None, rows: list[
         verdict = _t(str(r["result"]), lang, n=r.get("late_working_days", 0))
         if r["delivered_on"]:
             verdict += ", " + _t("delivered", lang, on=r["delivered_on"]) + (f" ({r['ref']})" if r["ref"] else "")
+        if r.get("deadline_changed"):
+            verdict += "; " + _t("changed", lang, then=r["deadline_at_delivery"], now=r["deadline"])
         out.append(f"{r['deadline']}  {r['period']:<10}  {r['title']}: {verdict}")
     out.append("")
     out.append(_t("total", lang, **totals(rows)))

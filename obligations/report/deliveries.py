@@ -16,16 +16,41 @@ class Delivery:
     item: Item
     result: str                 # "on_time" | "late" | "missing" | "open"
     late_working_days: int = 0
+    # The deadline as the documents known on the day of delivery gave it, when a later
+    # document changed it: the delivery is judged by that one (docs/rules.md section 9).
+    deadline_at_delivery: dt.date | None = None
+
+    @property
+    def deadline_changed(self) -> bool:
+        return self.deadline_at_delivery is not None
 
 
-def classify(ws: Workspace, item: Item, on: dt.date) -> Delivery:
+def deadline_at(ws: Workspace, item: Item, day: dt.date, log: SubmissionLog | None) -> dt.date | None:
+    """The occurrence's deadline as known on ``day``, when the documents known then give
+    another one than today's (None: the same, or the duty was not known then)."""
+    then = ws.known_on(day)
+    occ = item.occurrence
+    try:
+        duty = then.rules.duty(occ.duty.id)
+    except KeyError:
+        return None
+    found = then.occurrence_source.one(occ.unit, duty, occ.period)
+    if found is None:
+        return None
+    deadline = then.evaluate(occ.unit, day, [found], log=log)[0].deadline
+    return deadline if deadline != item.deadline else None
+
+
+def classify(ws: Workspace, item: Item, on: dt.date, log: SubmissionLog | None = None) -> Delivery:
     sub = item.submission
     if sub is not None:
-        if sub.delivered_on <= item.deadline:
-            return Delivery(item, "on_time")
+        then = deadline_at(ws, item, sub.delivered_on, log) if ws.changes_anything else None
+        deadline = then or item.deadline
+        if sub.delivered_on <= deadline:
+            return Delivery(item, "on_time", deadline_at_delivery=then)
         cal = ws.calendar_for(item.occurrence.unit)
         one = dt.timedelta(days=1)
-        return Delivery(item, "late", cal.count_working_days(item.deadline + one, sub.delivered_on + one))
+        return Delivery(item, "late", cal.count_working_days(deadline + one, sub.delivered_on + one), then)
     return Delivery(item, "missing" if item.deadline < on else "open")
 
 
@@ -42,4 +67,4 @@ def deliveries(ws: Workspace, unit_id: str, on: dt.date, year: int | None, log: 
     items = [i for i in ws.evaluate(unit_id, on, occurrences, log=log)
              if first <= i.deadline.year <= last and (year or i.window_start <= on)]
     items.sort(key=lambda i: (i.deadline, i.occurrence.duty.id, i.occurrence.period))
-    return [classify(ws, item, on) for item in items]
+    return [classify(ws, item, on, log) for item in items]

@@ -13,6 +13,7 @@ from obligations.log.store import Submission, SubmissionLog
 from obligations.occurrences.model import Occurrence
 from obligations.reconcile.solve import Edge, Reconciled
 from obligations.rules.model import Directive
+from obligations.report.history import History, history
 from obligations.workspace import Workspace
 
 
@@ -28,6 +29,8 @@ class Explanation:
     submission: Submission | None
     anchor: tuple[AnchorDay, ...] = ()            # a peak: its commemoration(s) that year
     implements: list[dict[str, object]] = attrs.field(factory=list)   # the tree of directives implemented
+
+    history: History | None = None                # the dated versions of the duty (rules/versions.py)
 
 
 @attrs.frozen
@@ -62,4 +65,4 @@ def explain(ws: Workspace, unit_id: str, duty_id: str, period: str | None, on: d
     submission = (log.delivered(unit_id) if log else {}).get(occ.key)
     return Explanation(occ, directive, (directive.number, *ws.chain(directive)), found, tuple(edges),
                        results, results[occ.key], submission, anchor_days(ws, occ),
-                       ws.rules.implements_tree(directive))
+                       ws.rules.implements_tree(directive), history(ws, occ))

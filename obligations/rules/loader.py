@@ -7,6 +7,8 @@ problems in different files are all collected, so one run of `check` shows them 
 from __future__ import annotations
 
 import datetime as dt
+import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +21,7 @@ from obligations.rules.model import (DUTY_KINDS, DeclaredEvent, Directive, Duty,
                                      Undated)
 from obligations.rules.schedules.parse import AnySchedule, parse_schedule
 from obligations.base.toml import Locator, as_date, check_keys, expect, read_toml
+from obligations.rules.ruleset import RuleSet as RuleSet
 
 HIERARCHY_FILE = "hierarchy.toml"
 
@@ -33,77 +36,6 @@ _POLICY_VALUES = {
     "roll": ROLL_POLICIES,
     "opens": ("period_start", "validity_start"),
 }
-
-
-@attrs.frozen
-class RuleSet:
-    directives: tuple[Directive, ...]
-    directory: str = ""
-    _index: dict = attrs.field(factory=dict, init=False, repr=False, eq=False)
-
-    def _lookup(self, name: str) -> dict:
-        # Built on first use: a national rule set has tens of thousands of duties.
-        index = self._index.get(name)
-        if index is None:
-            if name == "directives":
-                index = {d.id: d for d in self.directives}
-            elif name == "duties":
-                index = {duty.id: duty for d in self.directives for duty in d.duties}
-            elif name == "local":
-                index = {}
-                for duty in self.duties:
-                    index.setdefault(duty.local_id, []).append(duty)
-            else:
-                index = {d.number: d for d in self.directives}
-            self._index[name] = index
-        return index
-
-    @property
-    def duties(self) -> tuple[Duty, ...]:
-        return tuple(self._lookup("duties").values())
-
-    def directive(self, directive_id: str) -> Directive:
-        return self._lookup("directives")[directive_id]
-
-    def by_number(self) -> dict[str, Directive]:
-        return self._lookup("numbers")
-
-    def chain(self, directive: Directive) -> list[str]:
-        """The numbers of the directives this one implements, transitively, nearest first."""
-        numbers = self.by_number()
-        result: list[str] = []
-        pending = list(directive.implements)
-        while pending:
-            number = pending.pop(0)
-            if number in result:
-                continue
-            result.append(number)
-            if number in numbers:
-                pending.extend(numbers[number].implements)
-        return result
-
-    def implements_tree(self, directive: Directive) -> list[dict[str, object]]:
-        """What a directive implements, as a tree: each number with what it implements in
-        turn (a flat chain would make siblings read as if one implemented the other)."""
-        numbers = self.by_number()
-
-        def node(number: str, seen: frozenset[str]) -> dict[str, object]:
-            known = numbers.get(number)
-            below = [] if known is None or number in seen else \
-                [node(n, seen | {number}) for n in known.implements]
-            return {"number": number, "known": known is not None, "implements": below}
-
-        return [node(n, frozenset({directive.number})) for n in directive.implements]
-
-    def duty(self, duty_id: str) -> Duty:
-        """A duty by its full id ("76-KH-DU/chi-bo-so-ket"), or by its local id if unique."""
-        found = self._lookup("duties").get(duty_id)
-        if found is not None:
-            return found
-        matches = self._lookup("local").get(duty_id, [])
-        if len(matches) != 1:
-            raise KeyError(duty_id)
-        return matches[0]
 
 
 class _Ctx:
@@ -278,7 +210,10 @@ def load_rule_file(path: Path, rel: str | None = None) -> Directive:
     rel = rel or path.name
     doc, text = read_toml(path)
     loc = Locator(path, text)
-    check_keys(doc, {"directive", "duty", "undated", "event"}, {"directive"}, loc, line=None, place="top level")
+    from obligations.rules.lifecycle import CHANGE_KINDS, read_changes
+
+    check_keys(doc, {"directive", "duty", "undated", "event", *CHANGE_KINDS}, {"directive"}, loc, line=None,
+               place="top level")
     head = doc["directive"]
     line = loc.key_line("number")
     ctx = _Ctx(loc, line, "[directive]")
@@ -323,7 +258,7 @@ def load_rule_file(path: Path, rel: str | None = None) -> Directive:
                      source_document=head.get("source_document"),
                      secondary_source=head.get("secondary_source"),
                      duties=tuple(sorted(duties, key=lambda d: d.id)), undated=tuple(undated),
-                     events=declared)
+                     events=declared, changes=read_changes(doc, head, issued, loc, rel, events, _Ctx, _selectors))
 
 
 def _events(raw: Any, loc: Locator, rel: str) -> tuple[DeclaredEvent, ...]:
@@ -360,9 +295,7 @@ def misnamed_rule_files(directory: Path) -> list[DataFileError]:
             if p.suffix.lower() == ".toml" and p.suffix != ".toml"]
 
 
-def load_rules(directory: Path) -> RuleSet:
-    """Load every rule file of a directory (sorted by name, so order never matters)."""
-    directory = Path(directory)
+def _load_directory(directory: Path, problems: list[ObligationsError]) -> list[Directive]:
     if not directory.is_dir():
         raise DataFileError("the rules directory does not exist", file=str(directory),
                             fix="give --rules a directory holding *.toml rule files")
@@ -371,7 +304,6 @@ def load_rules(directory: Path) -> RuleSet:
         raise DataFileError("no rule files (*.toml) in the rules directory", file=str(directory),
                             fix="add a rule file; see docs/rules.md")
     directives: list[Directive] = []
-    problems: list[ObligationsError] = []
     for path in files:
         try:
             directives.append(load_rule_file(path, rel=f"{directory.name}/{path.name}"))
@@ -384,6 +316,23 @@ def load_rules(directory: Path) -> RuleSet:
                 problems.append(DataFileError(f"directive {key!r} is defined twice (also in {ids[key]})",
                                               file=directive.file, fix="keep one rule file per directive"))
             ids[key] = directive.file
+    return directives
+
+
+def load_rules(directory: Path | Sequence[Path]) -> RuleSet:
+    """Load every rule file of a directory (sorted by name, so order never matters).
+
+    Several directories are layered: each adds to the ones before it (a province's own
+    letters over the bundled set). A directive id or number defined again in a later
+    directory is an error, unless that file replaces the directive by its own id
+    (`[[replace]] directive = "<its id>"`): it then stands in the earlier one's place, and
+    the earlier is kept in ``shadowed`` for answers known before the later was issued."""
+    dirs = [Path(directory)] if isinstance(directory, (str, Path)) else [Path(d) for d in directory]
+    problems: list[ObligationsError] = []
+    from obligations.rules.layers import layered
+
+    layers = [_load_directory(layer, problems) for layer in dirs]
+    chosen, shadowed = layered(layers, problems)
     if problems:
         raise Problems(problems)
-    return RuleSet(tuple(sorted(directives, key=lambda d: d.id)), directory=str(directory))
+    return RuleSet(chosen, directory=os.pathsep.join(str(d) for d in dirs), shadowed=shadowed)

@@ -111,6 +111,7 @@ class Duty:
     examples: tuple[Example, ...] = ()
     feeds: tuple[str, ...] = ()   # duties of the same flow at this or the receiving unit
     assumed: tuple[str, ...] = () # what the text does not give and the rule assumes, said in every output
+    amended_by: tuple[Source, ...] = ()   # the later sentences that made this version (rules/versions.py)
 
     @property
     def local_id(self) -> str:
@@ -140,6 +141,33 @@ class DeclaredEvent:
 
 
 @attrs.frozen
+class Change:
+    """What a later document does to a duty or a directive of another (`[[amend]]`,
+    `[[replace]]`, `[[revoke]]`, `[[reinstate]]`, `[[postpone]]`; rules/lifecycle.py reads
+    them, rules/versions.py turns them into dated versions of each duty).
+
+    ``fields`` holds an amendment's new values, already checked: a schedule object, a
+    tuple of performers, texts, dates, and ``policy`` as (key, value) pairs."""
+
+    kind: str                     # amend | replace | revoke | reinstate | postpone
+    target: str                   # "<directive id>/<duty id>", or a directive id
+    on_directive: bool            # the target is a whole directive
+    source: Source                # the sentence of the changing document, its number, file:line
+    directive: str                # the id of the changing document
+    issued: dt.date               # its date of issue: it counts for answers known on or after this day
+    effective: dt.date            # the day the change takes effect
+    fields: tuple[tuple[str, object], ...] = ()
+    by: str | None = None         # replace: the duty or directive that takes over (for explain and cycles)
+    period: str | None = None     # postpone: the occurrence moved
+    to: dt.date | None = None     # postpone: the day it is moved to
+    inclusive: bool = True        # postpone: is `to` itself allowed ("đến ngày" yes, "trước ngày" no)
+
+    @property
+    def field_names(self) -> tuple[str, ...]:
+        return tuple(name for name, _ in self.fields)
+
+
+@attrs.frozen
 class Directive:
     id: str
     number: str
@@ -156,3 +184,4 @@ class Directive:
     duties: tuple[Duty, ...] = ()
     undated: tuple[Undated, ...] = ()
     events: tuple[DeclaredEvent, ...] = ()
+    changes: tuple[Change, ...] = ()

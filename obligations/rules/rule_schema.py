@@ -64,8 +64,36 @@ UNDATED_SCHEMA = Table((Field("section", "scalar", required=True), Field("text",
                         Field("note", "str", required=True)))
 EVENT_SCHEMA = Table((Field("id", "id", required=True), Field("source", "str", required=True),
                       Field("date", "date"), Field("note", "str")))
+# What a later document does to another's duties (rules/lifecycle.py; docs/rules.md section 9)
+_CHANGE_HEAD = (Field("section", "scalar", required=True),
+                Field("source", "str", required=True, fix="quote the sentence of the changing document"),
+                Field("effective", "date", required=True,
+                      fix="the day the change takes effect (the issue date when the text says \"kể từ ngày ký\")"),
+                Field("note", "str"))
+_TARGET_FIX = 'a duty as "<directive id>/<duty id>", e.g. "CV-BTVTU-KonTum/bao-cao-hang-nam"'
+_DUTY_TARGET = Field("duty", "str", required=True, fix=_TARGET_FIX)
+_EITHER = (Field("duty", "str", fix=_TARGET_FIX), Field("directive", "id", fix='a directive id, e.g. "76-KH-DU"'))
+AMEND_SCHEMA = Table((_DUTY_TARGET, *_CHANGE_HEAD,
+                      Field("schedule", "table", schema=_SCHEDULE_HEAD),
+                      Field("performers", "text_or_list", fix=LEVEL_SELECTORS),
+                      Field("recipient", "id", fix='"issuer", "parent" or a unit id'),
+                      Field("body", "str"), Field("title_vi", "str"), Field("title_en", "str"),
+                      Field("valid", "table", schema=Table((Field("from", "date"), Field("until", "date")))),
+                      Field("policy", "table", schema=POLICY_SCHEMA)))
+REPLACE_SCHEMA = Table((*_EITHER, *_CHANGE_HEAD, Field("by", "str", fix="the duty or directive id that takes over")),
+                       one_of=(("duty", "directive"),))
+REVOKE_SCHEMA = Table((*_EITHER, *_CHANGE_HEAD), one_of=(("duty", "directive"),))
+POSTPONE_SCHEMA = Table((_DUTY_TARGET, *_CHANGE_HEAD,
+                         Field("period", "scalar", required=True, fix='the period moved, e.g. period = "2025"'),
+                         Field("to", "date", required=True, fix="the day the text moves it to"),
+                         Field("inclusive", "bool", required=True,
+                               fix='true for "đến ngày D", "chậm nhất ngày D"; false for "trước ngày D"')))
+CHANGE_SCHEMAS = {"amend": AMEND_SCHEMA, "replace": REPLACE_SCHEMA, "revoke": REVOKE_SCHEMA,
+                  "reinstate": REVOKE_SCHEMA, "postpone": POSTPONE_SCHEMA}
+
 FILE_SCHEMA = Table((Field("directive", "table", required=True), Field("duty", "tables", non_empty=False),
-                     Field("undated", "tables", non_empty=False), Field("event", "tables", non_empty=False)))
+                     Field("undated", "tables", non_empty=False), Field("event", "tables", non_empty=False),
+                     *(Field(kind, "tables", non_empty=False) for kind in CHANGE_SCHEMAS)))
 
 
 def validate_rule_doc(doc: dict[str, Any], loc: Locator) -> list[DataFileError]:
@@ -78,4 +106,6 @@ def validate_rule_doc(doc: dict[str, Any], loc: Locator) -> list[DataFileError]:
     problems += validate_tables(doc, "duty", DUTY_SCHEMA, loc, place="duty")
     problems += validate_tables(doc, "undated", UNDATED_SCHEMA, loc, place="undated")
     problems += validate_tables(doc, "event", EVENT_SCHEMA, loc, place="event")
+    for kind, schema in CHANGE_SCHEMAS.items():
+        problems += validate_tables(doc, kind, schema, loc, place=kind)
     return problems

@@ -46,7 +46,7 @@ class Service:
         self._lock = threading.RLock()
 
     @classmethod
-    def load(cls, db: Path, rules: str | None = None, org: str | None = None, calendars: str | None = None,
+    def load(cls, db: Path, rules: str | list[str] | None = None, org: str | None = None, calendars: str | None = None,
              engine: str | None = None, cache_dir: Path | None = None) -> "Service":
         from obligations.workspace import Workspace
 

@@ -191,14 +191,34 @@ def extract(runs: int) -> None:
     print(f"{'':<44} target: under 5 s")
 
 
+def lifecycle(runs: int) -> None:
+    """`due` for every bundled unit: the bundled rules alone, and with the amending letter
+    of tests/fixtures/amend layered over them (one duty then has two dated versions)."""
+    sys.path.insert(0, str(ROOT))
+    from obligations.loading import read_inputs
+    from obligations.workspace import Workspace
+
+    on = dt.date.fromisoformat("2026-12-01")
+    for label, dirs in (("bundled", ["rules"]), ("bundled + amend", ["rules", "tests/fixtures/amend"])):
+        inputs = read_inputs([ROOT / d for d in dirs])
+        times = []
+        for _ in range(max(runs, 9)):
+            start = time.perf_counter()
+            ws = Workspace(*inputs, as_known_on=on)
+            for unit in ws.hierarchy.units:
+                ws.due(unit, on)
+            times.append(time.perf_counter() - start)
+        summary(f"lifecycle: due for all units, {label}", times)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("cases", nargs="*", default=["cold", "national", "export", "service", "extract"],
-                        help="any of: cold, national, export, service, extract (default: all)")
+    cases = ["cold", "national", "export", "service", "extract", "lifecycle"]
+    parser.add_argument("cases", nargs="*", default=cases, help=f"any of: {', '.join(cases)} (default: all)")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--engine", default="auto", choices=["auto", "durable", "python"])
     args = parser.parse_args()
-    unknown = set(args.cases) - {"cold", "national", "export", "service", "extract"}
+    unknown = set(args.cases) - set(cases)
     if unknown:
         parser.error(f"unknown case(s): {', '.join(sorted(unknown))}")
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, {time.strftime('%Y-%m-%d')}")
@@ -213,6 +233,8 @@ def main() -> None:
         service(min(args.runs, 3))
     if "extract" in args.cases:
         extract(args.runs)
+    if "lifecycle" in args.cases:
+        lifecycle(args.runs)
 
 
 if __name__ == "__main__":

@@ -64,7 +64,7 @@ def run_under(args: argparse.Namespace, out: TextIO, ws: Workspace, on: dt.date,
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
     on = parse_iso_date(args.on, what="--on") if args.on is not None else today_in_vietnam()
-    ws = environment.workspace(args.rules, args.org, args.calendars)
+    ws = environment.workspace(args.rules, args.org, args.calendars, environment.known_on(args.as_known_on, on))
     log = environment.existing_log(args.db)
     if args.under:
         return run_under(args, out, ws, on, log)

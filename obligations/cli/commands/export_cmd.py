@@ -81,7 +81,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     start = parse_iso_date(args.from_, what="--from")
     end = parse_iso_date(args.to, what="--to")
     on = parse_iso_date(args.on, what="--on") if args.on is not None else today_in_vietnam()
-    ws = environment.workspace(args.rules, args.org, args.calendars)
+    ws = environment.workspace(args.rules, args.org, args.calendars, environment.known_on(args.as_known_on, on))
     cal = ws.calendar_for(args.unit)
     for day, option in ((start, "--from"), (end, "--to")):
         if not cal.data.first_year <= day.year <= cal.data.last_year:

@@ -33,7 +33,7 @@ def run_extend(args: argparse.Namespace, out: TextIO) -> int:
 
 def run_status(args: argparse.Namespace, out: TextIO) -> int:
     on = parse_iso_date(args.on, what="--on") if args.on is not None else today_in_vietnam()
-    ws = environment.workspace(args.rules, args.org, args.calendars)
+    ws = environment.workspace(args.rules, args.org, args.calendars, environment.known_on(args.as_known_on, on))
     log = environment.existing_log(args.db)
     rows = status_rows(deliveries(ws, args.unit, on, args.year, log), args.lang)
     events = log.events(args.unit) if log is not None else []

@@ -1,0 +1,110 @@
+"""The versions of a duty in `explain`: JSON and text, in Vietnamese and English."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from obligations.render.labels import Labels
+from obligations.report.history import History
+from obligations.rules.model import Change
+from obligations.rules.versions import Version
+
+_t = Labels({
+    "head": ("8. Các phiên bản của nhiệm vụ ({known})", "8. Versions of the duty ({known})"),
+    "known": ("theo các văn bản ban hành đến hết ngày {date}", "as known on {date}: documents issued by then"),
+    "all": ("theo mọi văn bản đã nạp", "every loaded document counts"),
+    "rule": ("   Phiên bản áp dụng cho một kỳ: phiên bản mới nhất đã có hiệu lực vào ngày cuối cùng được phép "
+             "do chính phiên bản đó tính ra.",
+             "   The version that governs a period: the newest one in effect on the last allowed day it "
+             "computes itself."),
+    "written": ("nguyên văn", "as written"),
+    "amend": ("sửa đổi, bổ sung", "amended"),
+    "revoke": ("bãi bỏ", "revoked"),
+    "replace": ("thay thế", "replaced"),
+    "reinstate": ("khôi phục", "reinstated"),
+    "postpone": ("hoãn", "postponed"),
+    "line": ("   [{n}] {state}{mark}: {document}, ban hành {issued}, hiệu lực từ {effective}",
+             "   [{n}] {state}{mark}: {document}, issued {issued}, in effect from {effective}"),
+    "here": (" ← áp dụng cho kỳ này", " ← governs this period"),
+    "fields": ("       thay đổi: {fields}", "       changes: {fields}"),
+    "unknown": ("   Chưa tính (ban hành sau {date}): {state} theo {document} ngày {issued}, hiệu lực từ {effective}",
+                "   Not counted (issued after {date}): {state} by {document} of {issued}, in effect from {effective}"),
+    "postponed": ("   Kỳ {period} được hoãn đến {to} ({incl}) theo {document} ngày {issued}",
+                  "   Period {period} postponed to {to} ({incl}) by {document} of {issued}"),
+    "incl": ("được nộp trong ngày đó", "that day allowed"),
+    "excl": ("trước ngày đó", "before that day"),
+    "unknown_date": ("không rõ", "unknown"),
+    "src": ("       mục {section} ({file}): “{text}”", "       section {section} ({file}): “{text}”"),
+})
+
+
+def _value(value: object) -> object:
+    if hasattr(value, "as_table"):
+        return value.as_table()
+    if isinstance(value, tuple):
+        return [_value(v) for v in value]
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def _change(change: Change, lang: str) -> dict[str, Any]:
+    return {"kind": change.kind, "state": _t(change.kind, lang), "document": change.source.directive,
+            "document_id": change.directive, "issued": change.issued.isoformat(),
+            "effective": change.effective.isoformat(),
+            "source": {"section": change.source.section, "text": change.source.text, "file": change.source.location},
+            "changes": {name: _value(value) for name, value in change.fields},
+            "by": change.by, "period": change.period, "to": change.to.isoformat() if change.to else None,
+            "inclusive": change.inclusive if change.kind == "postpone" else None}
+
+
+def _version(n: int, version: Version, in_force: bool, lang: str) -> dict[str, Any]:
+    duty = version.duty
+    out: dict[str, Any] = {
+        "version": n, "effective": version.effective.isoformat() if version.effective else None,
+        "in_force": in_force, "revoked": duty is None,
+        "schedule": duty.schedule.as_table() if duty is not None else None,
+        "valid": ({"from": duty.valid_from.isoformat(), "until": duty.valid_until.isoformat() if duty.valid_until
+                   else None} if duty is not None else None)}
+    if version.change is None:
+        out.update(kind="written", state=_t("written", lang))
+        if duty is not None:
+            out["source"] = {"document": duty.source.directive, "section": duty.source.section,
+                             "text": duty.source.text, "file": duty.source.location}
+    else:
+        out.update(_change(version.change, lang))
+    return out
+
+
+def history_json(h: History | None, lang: str) -> dict[str, Any] | None:
+    if h is None:
+        return None
+    return {"as_known_on": h.known_on.isoformat() if h.known_on else None,
+            "rule": _t("rule", lang).strip(),
+            "versions": [_version(n, v, n == h.in_force, lang) for n, v in enumerate(h.versions)],
+            "postponed": _change(h.postponed, lang) if h.postponed else None,
+            "not_counted": [_change(c, lang) for c in h.unknown]}
+
+
+def history_text(doc: dict[str, Any] | None, lang: str) -> list[str]:
+    if doc is None:
+        return []
+    known = _t("known", lang, date=doc["as_known_on"]) if doc["as_known_on"] else _t("all", lang)
+    out = [_t("head", lang, known=known), _t("rule", lang)]
+    for v in doc["versions"]:
+        source = v.get("source") or {}
+        out.append(_t("line", lang, n=v["version"], state=v["state"], mark=_t("here", lang) if v["in_force"] else "",
+                      document=source.get("document") or v.get("document"),
+                      issued=v.get("issued") or _t("unknown_date", lang),
+                      effective=v["effective"] or (v["valid"] or {}).get("from") or "—"))
+        if source:
+            out.append(_t("src", lang, section=source["section"], file=source["file"], text=source["text"]))
+        if v.get("changes"):
+            out.append(_t("fields", lang, fields="; ".join(f"{k} = {val}" for k, val in v["changes"].items())))
+    p = doc["postponed"]
+    if p:
+        out.append(_t("postponed", lang, period=p["period"], to=p["to"], document=p["document"], issued=p["issued"],
+                      incl=_t("incl" if p["inclusive"] else "excl", lang)))
+        out.append(f"       “{p['source']['text']}” ({p['source']['file']})")
+    for c in doc["not_counted"]:
+        out.append(_t("unknown", lang, date=doc["as_known_on"], state=c["state"], document=c["document"],
+                      issued=c["issued"], effective=c["effective"]))
+    return out
