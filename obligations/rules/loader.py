@@ -6,9 +6,10 @@ problems in different files are all collected, so one run of `check` shows them 
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -45,19 +46,21 @@ class _Ctx:
     def error(self, message: str, fix: str | None = None) -> DataFileError:
         return self.loc.error(message, line=self.line, place=self.place, fix=fix)
 
-    def keys(self, table: dict, allowed, required) -> None:
+    def keys(self, table: dict[str, Any], allowed: Iterable[str], required: Iterable[str]) -> None:
         check_keys(table, allowed, required, self.loc, line=self.line, place=self.place)
 
-    def str(self, value: Any, what: str) -> str:
+    def str(self, value: Any, what: builtins.str) -> builtins.str:
         expect(value, str, self.loc, line=self.line, place=self.place, what=what)
         if not value.strip():
             raise self.error(f"{what} is empty")
-        return value
+        text: builtins.str = value
+        return text
 
-    def int(self, value: Any, what: str) -> int:
-        return expect(value, int, self.loc, line=self.line, place=self.place, what=what)
+    def int(self, value: Any, what: builtins.str) -> builtins.int:
+        number: builtins.int = expect(value, int, self.loc, line=self.line, place=self.place, what=what)
+        return number
 
-    def date(self, value: Any, what: str) -> dt.date:
+    def date(self, value: Any, what: builtins.str) -> dt.date:
         return as_date(value, self.loc, line=self.line, place=self.place, what=what)
 
 
@@ -75,7 +78,7 @@ def _policy(raw: Any, schedule: AnySchedule, ctx: _Ctx) -> tuple[Policy, frozens
     # Defaults that depend on the schedule: an activity tied to a day is not moved, a
     # period counted in days after an event ends by the Civil Code rule (Art. 148), and
     # "trước ngày D" opens when the duty takes effect.
-    values = {"roll": schedule.default_roll, "opens": schedule.default_opens}
+    values: dict[str, Any] = {"roll": schedule.default_roll, "opens": schedule.default_opens}
     values.update(raw)
     return Policy(**values), frozenset(raw)
 
@@ -108,7 +111,7 @@ def _sources(raw: Any, directive: str, location: str, ctx: _Ctx) -> tuple[Source
     return tuple(result)
 
 
-def _todo_fields(table: dict, prefix: str = "") -> list[str]:
+def _todo_fields(table: dict[str, Any], prefix: str = "") -> list[str]:
     """Fields a draft left for a person to fill in (the extractor writes "TODO")."""
     found = []
     for key, value in table.items():
@@ -122,9 +125,9 @@ def _todo_fields(table: dict, prefix: str = "") -> list[str]:
     return found
 
 
-def _refuse_todo(doc: dict, loc: Locator) -> None:
+def _refuse_todo(doc: dict[str, Any], loc: Locator) -> None:
     """A draft's TODO fields, all of them at once, one line per table."""
-    problems = []
+    problems: list[ObligationsError] = []
     fix = "fill these in from the text (docs/extract.md)"
     head = doc.get("directive")
     if isinstance(head, dict) and _todo_fields(head):
@@ -139,7 +142,7 @@ def _refuse_todo(doc: dict, loc: Locator) -> None:
         raise Problems(problems)
 
 
-def _validate(doc: dict, loc: Locator) -> None:
+def _validate(doc: dict[str, Any], loc: Locator) -> None:
     """Every field of the directive, its duties and undated items, checked against the schema."""
     from obligations.base.schema import raise_all
     from obligations.rules.rule_schema import validate_rule_doc
@@ -147,7 +150,7 @@ def _validate(doc: dict, loc: Locator) -> None:
     raise_all(validate_rule_doc(doc, loc))
 
 
-def _duty(raw: dict, directive: dict, ctx: _Ctx, examples_seen: list[int], rel: str,
+def _duty(raw: dict[str, Any], directive: dict[str, Any], ctx: _Ctx, examples_seen: list[int], rel: str,
           events: dict[str, tuple[dt.date, ...]]) -> Duty:
     if isinstance(raw.get("id"), str):
         ctx.place = f"duty {raw['id']!r}"
@@ -231,7 +234,7 @@ def load_rule_file(path: Path, rel: str | None = None) -> Directive:
         raise ctx.error("implements must list directive numbers", fix='e.g. implements = ["105-KH/HU"]')
 
     declared = _events(doc.get("event", []), loc, rel)
-    events = {e.id: ((e.date,) if e.date else ()) for e in declared}
+    events: dict[str, tuple[dt.date, ...]] = {e.id: ((e.date,) if e.date else ()) for e in declared}
     duties = []
     seen: dict[str, int] = {}
     examples_seen = [0]

@@ -14,9 +14,9 @@ class RuleSet:
     directives: tuple[Directive, ...]
     directory: str = ""                      # the rules directories, joined by os.pathsep
     shadowed: tuple[Directive, ...] = ()     # earlier files a later directory's file stands in for
-    _index: dict = attrs.field(factory=dict, init=False, repr=False, eq=False)
+    _index: dict[str, dict[str, Any]] = attrs.field(factory=dict, init=False, repr=False, eq=False)
 
-    def _lookup(self, name: str) -> dict:
+    def _lookup(self, name: str) -> dict[str, Any]:
         # Built on first use: a national rule set has tens of thousands of duties.
         index = self._index.get(name)
         if index is None:
@@ -38,7 +38,8 @@ class RuleSet:
         return tuple(self._lookup("duties").values())
 
     def directive(self, directive_id: str) -> Directive:
-        return self._lookup("directives")[directive_id]
+        found: Directive = self._lookup("directives")[directive_id]
+        return found
 
     def by_number(self) -> dict[str, Directive]:
         return self._lookup("numbers")
@@ -72,10 +73,10 @@ class RuleSet:
 
     def duty(self, duty_id: str) -> Duty:
         """A duty by its full id ("76-KH-DU/chi-bo-so-ket"), or by its local id if unique."""
-        found = self._lookup("duties").get(duty_id)
+        found: Duty | None = self._lookup("duties").get(duty_id)
         if found is not None:
             return found
-        matches = self._lookup("local").get(duty_id, [])
+        matches: list[Duty] = self._lookup("local").get(duty_id, [])
         if len(matches) != 1:
             raise KeyError(duty_id)
         return matches[0]
