@@ -18,13 +18,13 @@ import hashlib
 import hmac
 import re
 import secrets
-import tomllib
 from pathlib import Path
 from typing import Callable
 
 import attrs
 
 from obligations.base.errors import DataFileError
+from obligations.base.toml import read_toml
 
 _HEX = re.compile(r"^[0-9a-f]{64}$")
 
@@ -92,16 +92,11 @@ def load_tokens(path: str | Path | None, known_unit: Callable[[str], bool]) -> T
     if path is None:
         return Tokens()
     file = str(path)
-    try:
-        with open(path, "rb") as handle:
-            doc = tomllib.load(handle)
-    except FileNotFoundError:
+    if not Path(path).exists():
         raise DataFileError("the tokens file does not exist", file=file,
-                            fix="create it with `python -m obligations token --unit UNIT`") from None
-    except OSError as exc:
-        raise DataFileError(f"cannot read the tokens file: {exc.strerror}", file=file) from None
-    except tomllib.TOMLDecodeError as exc:
-        raise DataFileError(f"not valid TOML: {exc}", file=file, fix="see docs/service.md for the format") from None
+                            fix="create it with `python -m obligations token --unit UNIT`")
+    # the safe reader of every data file: regular files only, bounded, never blocking
+    doc, _ = read_toml(Path(path))
     unknown = set(doc) - {"token"}
     if unknown:
         raise DataFileError(f"unknown table(s) {', '.join(sorted(unknown))}", file=file,
