@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 import attrs
 
 from obligations.base.errors import DataFileError
-from obligations.base.schema import Field, Table, raise_all, validate, validate_tables
 from obligations.base.toml import Locator, read_toml
+
+if TYPE_CHECKING:
+    from obligations.base.schema import Table
 
 NATIONAL = ()
 
@@ -107,29 +109,11 @@ class CalendarData:
         )
 
 
-_MONTH_DAY = Table((Field("month", "int", required=True, low=1, high=12, fix="a month from 1 to 12"),
-                    Field("day", "int", required=True, low=1, high=31, fix="a day from 1 to 31")))
-_TEXTS = (Field("name_vi", "str", required=True), Field("name_en", "str", required=True),
-          Field("basis", "str", required=True, fix="cite the document or fact the date comes from"))
-COMMEMORATION_SCHEMA = Table((
-    Field("id", "id", required=True), *_TEXTS,
-    Field("date", "table", schema=_MONTH_DAY, fix="e.g. date = { month = 9, day = 2 }"),
-    Field("lunar", "table", schema=_MONTH_DAY, fix="e.g. lunar = { month = 3, day = 10 }"),
-    Field("origin_year", "int", low=1, high=2100, fix="the year of the event, e.g. 1945"),
-    Field("aliases", "str_list", non_empty=False), Field("great_holiday", "bool"),
-), one_of=(("date", "lunar"),))
-DAY_SCHEMA = Table((Field("date", "date", required=True), *_TEXTS))
-_DAY_TABLES = (Field("commemoration", "tables", non_empty=False), Field("day_off", "tables", non_empty=False),
-               Field("workday", "tables", non_empty=False))
-DAYS_FILE_SCHEMA = Table(_DAY_TABLES)
-LOCAL_FILE_SCHEMA = Table((Field("scope", "table", required=True, schema=Table((
-    Field("units", "id_list", required=True, fix='e.g. units = ["tinh-kon-tum"]'),))), *_DAY_TABLES))
-COVERAGE_SCHEMA = Table((Field("coverage", "table", required=True, schema=Table(tuple(
-    Field(name, "int", required=True, low=1900, high=2100, fix="the lunar calendar is computed for 1900-2100 only")
-    for name in ("first_year", "last_year", "swaps_known_through")))),))
-
 
 def _validate_file(doc: dict[str, Any], schema: Table, loc: Locator) -> list[DataFileError]:
+    from obligations.base.schema import validate, validate_tables
+    from obligations.calendar.data_schema import COMMEMORATION_SCHEMA, DAY_SCHEMA
+
     problems = validate(doc, schema, loc, line=None, place="top level")
     if not problems:
         problems += validate_tables(doc, "commemoration", COMMEMORATION_SCHEMA, loc)
@@ -193,6 +177,10 @@ def load_calendar_data(directory: Path) -> CalendarData:
     if not main.exists():
         raise DataFileError("the calendar settings file is missing", file=str(main),
                             fix="point --calendars at a directory holding vietnam.toml")
+    # the schema is read only when a file is (a cached start reads none)
+    from obligations.base.schema import raise_all, validate
+    from obligations.calendar.data_schema import COVERAGE_SCHEMA, DAYS_FILE_SCHEMA, LOCAL_FILE_SCHEMA
+
     doc, text = read_toml(main)
     loc = Locator(main, text)
     raise_all(validate(doc, COVERAGE_SCHEMA, loc, line=loc.header_line("coverage"), place="[coverage]"))

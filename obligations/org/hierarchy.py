@@ -14,9 +14,8 @@ import attrs
 
 from obligations.base.errors import DataFileError, InputError
 from obligations.base.vocabulary import FAR_FUTURE, FAR_PAST, LEVELS
-from obligations.base.schema import Field, Table, raise_all, validate, validate_tables
 from obligations.base.toml import Locator, read_toml
-from obligations.org.leadtimes import LEAD_DAYS_MAX, LEAD_TIME_SCHEMA, LeadTime, LeadTimeRule, lead_time
+from obligations.org.leadtimes import LeadTime, LeadTimeRule, lead_time
 from obligations.org.leadtimes import parse as parse_lead_times
 
 
@@ -213,31 +212,6 @@ class Hierarchy:
         return unit.name if unit else unit_id
 
 
-_LINK = Table((Field("unit", "id", required=True), Field("from", "date"), Field("until", "date"),
-               Field("assumed", "str", fix="say why the link is assumed")))
-_NO_LEAD_DAYS: dict[str, Any] = dict(kind="none", fix="a lead time needs its basis: write it as a [[lead_time]] table with "
-                                      "days and basis (docs/reconciliation.md)")
-_POLICY = Table((
-    Field("roll", "str", choices=("previous", "next", "none")),
-    Field("before", "str", choices=("exclusive", "inclusive")),
-    Field("opens", "str", choices=("period_start", "validity_start")),
-    Field("due_soon_days", "int", low=0, high=LEAD_DAYS_MAX, fix=f"a number of working days from 0 to {LEAD_DAYS_MAX}"),
-    Field("track", "bool", fix="track = true: the unit's past activities count as overdue when not recorded"),
-))
-UNIT_SCHEMA = Table((
-    Field("id", "id", required=True), Field("name", "str", required=True),
-    Field("level", "str", required=True, choices=LEVELS),
-    Field("parent", "id"), Field("parents", "tables", schema=_LINK, non_empty=False),
-    Field("from", "date"), Field("until", "date"), Field("successor", "id"), Field("note", "str"),
-    Field("policy", "table", schema=_POLICY), Field("lead_days", **_NO_LEAD_DAYS),
-    Field("assumed", "str", fix="say why the unit or its placement is assumed"),
-), exclusive=(("parent", "parents"),))
-HIERARCHY_SCHEMA = Table((
-    Field("unit", "tables", required=True, fix="add [[unit]] tables (see docs/rules.md)"),
-    Field("lead_days", **_NO_LEAD_DAYS),
-    Field("lead_time", "tables", schema=LEAD_TIME_SCHEMA, non_empty=False),
-))
-
 
 def _link(value: dict[str, Any], problems: list[DataFileError], loc: Locator, line: int | None,
           place: str) -> ParentLink:
@@ -252,6 +226,10 @@ def load_hierarchy(path: Path) -> Hierarchy:
     path = Path(path)
     doc, text = read_toml(path)
     loc = Locator(path, text)
+    # the schema is read only when a file is (a cached start reads none)
+    from obligations.base.schema import raise_all, validate, validate_tables
+    from obligations.org.hierarchy_schema import HIERARCHY_SCHEMA, UNIT_SCHEMA
+
     problems = validate(doc, HIERARCHY_SCHEMA, loc, line=None, place="top level")
     if not problems:
         problems = validate_tables(doc, "unit", UNIT_SCHEMA, loc)

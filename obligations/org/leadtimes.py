@@ -23,21 +23,12 @@ from typing import Any
 import attrs
 
 from obligations.base.errors import DataFileError
-from obligations.base.schema import Field, Table
 from obligations.base.toml import Locator
 from obligations.base.vocabulary import FAR_FUTURE, FAR_PAST, LEVELS
 
 # A working year at most; more is a typing mistake, caught here rather than as a calendar problem.
 LEAD_DAYS_MAX = 250
 
-LEAD_TIME_SCHEMA = Table((
-    Field("unit", "id"), Field("level", "str", choices=LEVELS),
-    Field("days", "int", required=True, low=0, high=LEAD_DAYS_MAX,
-          fix=f"a number of working days from 0 to {LEAD_DAYS_MAX}"),
-    Field("basis", "str", required=True,
-          fix='quote the sentence or decision that sets it, or "quy định nội bộ" with internal = true'),
-    Field("internal", "bool"), Field("from", "date"), Field("until", "date"), Field("note", "str"),
-), exclusive=(("unit", "level"),))
 
 
 @attrs.frozen
@@ -72,7 +63,7 @@ class LeadTime:
 
 def parse(items: Sequence[dict[str, Any]], loc: Locator, file_name: str) -> tuple[list[LeadTimeRule],
                                                                                    list[DataFileError]]:
-    """``[[lead_time]]`` tables (already checked against LEAD_TIME_SCHEMA)."""
+    """``[[lead_time]]`` tables (already checked against org.hierarchy_schema)."""
     rules, problems = [], []
     for index, item in enumerate(items):
         line = loc.table_line("lead_time", index)
