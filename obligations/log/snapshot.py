@@ -16,6 +16,7 @@ another process are not seen halfway through a run (WAL readers never block writ
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -41,6 +42,9 @@ FROM submission GROUP BY unit
 """
 
 
+SINGLE_READS = 200   # units read one by one while the grouped query runs
+
+
 def done_key(duty: str, period: str) -> str:
     """The text a delivered occurrence is known by in ``LogSnapshot.done``."""
     return duty + SEP_FIELD + period
@@ -55,6 +59,12 @@ class Granted(Mapping[OccurrenceKey, Extension]):
 
     def __getitem__(self, key: OccurrenceKey) -> Extension:
         return self._items[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._items
+
+    def get(self, key: OccurrenceKey, default: Any = None) -> Any:
+        return self._items.get(key, default)
 
     def __iter__(self) -> Iterator[OccurrenceKey]:
         return iter(self._items)
@@ -81,28 +91,25 @@ class LogSnapshot:
         self._keys: dict[str, str] = {}
         self._days: dict[str, str] = {}
         self._exact: set[str] = set()        # units read row by row (a flagged group)
+        self._flagged = False
+        self._single = 0
+        self._worker: threading.Thread | None = None
+        self._failure: BaseException | None = None
         granted: dict[OccurrenceKey, Extension] = {}
         self._granted_by_unit: dict[str, Granted] = {}
         self._events: list[RecordedEvent] = []
         self._events_by_unit: dict[str, list[RecordedEvent]] = {}
+        self.granted_all = EMPTY_GRANTED
         if self._conn is None:
-            self.granted_all = EMPTY_GRANTED
             return
         try:
             with guard(log.path, "nothing was changed"):
                 self._conn.execute("BEGIN")     # one consistent view for the whole run
-                flagged = False
-                for unit, keys, days, bad in self._conn.execute(_GROUPED):
-                    if bad or not isinstance(unit, str):
-                        flagged = True
-                        if isinstance(unit, str):
-                            self._exact.add(unit)
-                        continue
-                    self._keys[unit] = keys
-                    self._days[unit] = days
-            if flagged:
-                # the store's own reading: raises on the first bad row, as it always has
-                log._read("submission", "delivered_on", None, conn=self._conn)
+                self._last = self._conn.execute("SELECT max(id) FROM submission").fetchone()[0]
+            # The grouped query runs in SQLite's C code, which releases the GIL: on a second
+            # core it overlaps with the evaluation of the units above, which need no grouping.
+            self._worker = threading.Thread(target=self._group_in_worker, name="obligations-log", daemon=True)
+            self._worker.start()
             for row in log._read("extension", "until", None, conn=self._conn):
                 item = Extension(*row)
                 granted[item.key] = item
@@ -119,7 +126,65 @@ class LogSnapshot:
             by_unit.setdefault(key.unit, {})[key] = item
         self._granted_by_unit = {unit: Granted(items) for unit, items in by_unit.items()}
 
+    def _group_in_worker(self) -> None:
+        try:
+            conn = self.log._connect(create=False)
+            if conn is None:
+                return
+            try:
+                with guard(self.log.path, "nothing was changed"):
+                    conn.execute("BEGIN")
+                    if conn.execute("SELECT max(id) FROM submission").fetchone()[0] == self._last:
+                        self._group(conn)
+                    else:
+                        self._last = None      # rows came in between: group on the main connection
+            finally:
+                conn.close()
+        except BaseException as exc:  # handed to the thread that asks
+            self._failure = exc
+
+    def _group(self, conn: Any) -> None:
+        for unit, keys, days, bad in conn.execute(_GROUPED):
+            if bad or not isinstance(unit, str):
+                self._flagged = True
+                if isinstance(unit, str):
+                    self._exact.add(unit)
+                continue
+            self._keys[unit] = keys
+            self._days[unit] = days
+
+    def _busy(self) -> bool:
+        """True while the grouped query runs: the few units asked meanwhile are read one by one
+        (through the index, in the same view of the log); past a few, waiting costs less."""
+        if self._worker is None or self._single >= SINGLE_READS or not self._worker.is_alive():
+            return False
+        self._single += 1
+        return True
+
+    def finish(self) -> None:
+        """Wait for the grouped deliveries and check every row (a bad row raises here at the latest)."""
+        self._grouped()
+
+    def _grouped(self) -> None:
+        """Wait for the grouped deliveries (once)."""
+        worker, self._worker = self._worker, None
+        if worker is None:
+            return
+        worker.join()
+        if self._failure is not None:
+            raise self._failure
+        with guard(self.log.path, "nothing was changed"):
+            if self._last is None:
+                self._keys.clear(), self._days.clear(), self._exact.clear()
+                self._group(self._conn)
+            if self._flagged:
+                # the store's own reading: raises on the first bad row, as it always has
+                self.log._read("submission", "delivered_on", None, conn=self._conn)
+
     def close(self) -> None:
+        if self._worker is not None:
+            self._worker.join()
+            self._worker = None
         if self._conn is not None:
             try:
                 self._conn.close()
@@ -167,6 +232,9 @@ class LogSnapshot:
 
     def done(self, unit: str) -> set[str]:
         """``done_key(duty, period)`` of every occurrence of ``unit`` delivered at least once."""
+        if self._busy():
+            return {done_key(k.duty, k.period) for k in self.delivered(unit)}
+        self._grouped()
         if unit in self._exact:
             return {done_key(k.duty, k.period) for k in self.delivered(unit)}
         keys = self._keys.get(unit)
@@ -174,6 +242,9 @@ class LogSnapshot:
 
     def first_delivery(self, unit: str, duty: str, period: str) -> Submission | None:
         """The first delivery of one occurrence, with its reference and note."""
+        if self._busy():
+            return self.delivered(unit).get(OccurrenceKey(unit, duty, period))
+        self._grouped()
         if unit in self._exact:
             return self.delivered(unit).get(OccurrenceKey(unit, duty, period))
         keys = self._keys.get(unit)

@@ -58,6 +58,8 @@ def due_under(root: str, on: dt.date, occurrences: Occurrences, network: Network
             if progress is not None:
                 progress(count, len(units))
             yield report
+        if snapshot is not None:
+            snapshot.finish()
     finally:
         if snapshot is not None and snapshot is not log:
             snapshot.close()

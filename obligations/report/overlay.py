@@ -60,7 +60,8 @@ class Template:
     listed: frozenset[int]                     # positions listed when nothing is delivered
     hidden: int
     placements: tuple[Placement, ...]
-    local: tuple[Occurrence, ...]              # the unit's occurrences in its part of the network
+    local: dict[OccurrenceKey, Occurrence]     # the unit's occurrences in its part of the network
+    below: dict[OccurrenceKey, frozenset[OccurrenceKey]]   # local key -> the local keys that reach it
     above: Mapping[OccurrenceKey, Extension]   # extensions granted above the unit that reach it
     above_results: dict[OccurrenceKey, Reconciled]
 
@@ -114,10 +115,26 @@ class Shared:
             payloads=tuple(payloads), status_open=tuple(status_open), status_done=tuple(status_done),
             fate_open=fate_open, fate_done=fate_done,
             listed=frozenset(n for n, f in enumerate(fate_open) if f == LISTED),
-            hidden=sum(f == HIDDEN for f in fate_open), placements=tuple(problems), local=tuple(local),
+            hidden=sum(f == HIDDEN for f in fate_open), placements=tuple(problems), local=local,
+            below=self._below(local),
             above=above, above_results=network.results(above))
 
-    def _local_part(self, unit_id: str, networked: list[Occurrence]) -> tuple[list[Occurrence], set[OccurrenceKey]]:
+    def _below(self, local: dict[OccurrenceKey, Occurrence]) -> dict[OccurrenceKey, frozenset[OccurrenceKey]]:
+        """For each local key, the local keys whose deadline it can move (itself included)."""
+        edges_from = self.network.edges_from
+        below: dict[OccurrenceKey, set[OccurrenceKey]] = {key: {key} for key in local}
+        for key in local:
+            pending, seen = [key], {key}
+            while pending:
+                for edge in edges_from.get(pending.pop(), ()):
+                    if edge.parent in local and edge.parent not in seen:
+                        seen.add(edge.parent)
+                        below[edge.parent].add(key)
+                        pending.append(edge.parent)
+        return {key: frozenset(keys) for key, keys in below.items()}
+
+    def _local_part(self, unit_id: str, networked: list[Occurrence]
+                    ) -> tuple[dict[OccurrenceKey, Occurrence], set[OccurrenceKey]]:
         """The unit's occurrences reached from ``networked`` without leaving the unit (the same
         report under two directives), and the first keys of other units above them."""
         edges_from = self.network.edges_from
@@ -135,7 +152,7 @@ class Shared:
                     if found is not None:
                         local[parent] = found
                         pending.append(found)
-        return list(local.values()), above
+        return local, above
 
     def _reaching_extensions(self, key: OccurrenceKey) -> frozenset[OccurrenceKey]:
         """Extended occurrences at or above ``key``: the extensions its result depends on."""
@@ -163,16 +180,16 @@ class Shared:
         changed: dict[int, tuple[str, int, Reconciled | None, int, int]] = {}
         fresh: dict[OccurrenceKey, Reconciled] = {}
         if own:
-            fresh = self._solve_own(t, unit_id, own)
             calendar = self.occurrences.calendars(unit_id)
-            positions, payloads = [], []
-            for n, occ in enumerate(t.occurrences):
-                key = OccurrenceKey(unit_id, occ.duty.id, occ.period)
-                if key in fresh:
+            positions, payloads, results = [], [], []
+            for key, result in self._solve_own(t, unit_id, own).items():
+                n = t.index.get(done_key(key.duty, key.period))
+                if n is not None:
                     positions.append(n)
-                    payloads.append(payload_of(self.on, occ, fresh[key], n in done, calendar, self.due_soon))
-            for n, p, status in zip(positions, payloads, statuses_of(self.engine, payloads, self.known)):
-                result = fresh[OccurrenceKey(unit_id, t.occurrences[n].duty.id, t.occurrences[n].period)]
+                    results.append(result)
+                    payloads.append(payload_of(self.on, t.occurrences[n], result, n in done, calendar, self.due_soon))
+            for n, p, result, status in zip(positions, payloads, results,
+                                            statuses_of(self.engine, payloads, self.known)):
                 changed[n] = (status, fate(result.window_start, result.deadline, status, self.horizon_end,
                                            self.oldest), result, p[1], p[2])
         for n in done:
@@ -211,28 +228,37 @@ class Shared:
 
     def _solve_own(self, t: Template, unit_id: str, own: Mapping[OccurrenceKey, Extension]
                    ) -> dict[OccurrenceKey, Reconciled]:
-        """The unit's part of the network re-solved with its own extensions, on top of the
-        results above it (which its extensions cannot change)."""
+        """The unit's occurrences whose deadline its own extensions can move, re-solved on top
+        of the results of the rest of the network (which those extensions cannot change)."""
         old = t.unit
         network = self.network
-        extensions = dict(t.above)
-        extensions.update(own)
-        occs = [relabel_occurrence(o, unit_id) if old != unit_id else o for o in t.local]
-        local_keys = {o.key for o in occs}
-        # an extended occurrence that feeds nothing is a network of its own
-        for occ in t.occurrences:
-            key = OccurrenceKey(unit_id, occ.duty.id, occ.period)
-            if key in own and key not in local_keys:
-                occs.append(relabel_occurrence(occ, unit_id) if old != unit_id else occ)
-                local_keys.add(key)
-        nodes = [network.node(o, extensions.get(o.key)) for o in occs]
+        relabel = old != unit_id
+        dirty: dict[OccurrenceKey, Occurrence] = {}     # by the template's keys
+        for key in own:
+            mine = OccurrenceKey(old, key.duty, key.period) if relabel else key
+            if mine in t.local:
+                for reached in t.below[mine]:
+                    dirty[reached] = t.local[reached]
+            else:
+                # an extended occurrence that feeds nothing is a network of its own
+                n = t.index.get(done_key(key.duty, key.period))
+                if n is not None:
+                    dirty[mine] = t.occurrences[n]
+        nodes = []
         edges: list[Edge] = []
         known: dict[OccurrenceKey, Reconciled] = {}
-        for o in t.local:
-            for edge in network.edges_from.get(o.key, ()):
-                edges.append(relabel_edge(edge, old, unit_id) if old != unit_id else edge)
-                if edge.parent.unit != old:
-                    known[edge.parent] = t.above_results[edge.parent]
+        for key, occ in dirty.items():
+            occ = relabel_occurrence(occ, unit_id) if relabel else occ
+            extension = own.get(occ.key)
+            nodes.append(network.node(occ, extension))
+            for edge in network.edges_from.get(key, ()):
+                parent = edge.parent
+                edges.append(relabel_edge(edge, old, unit_id) if relabel else edge)
+                if parent.unit != old:
+                    known[parent] = t.above_results[parent]
+                elif parent not in dirty:
+                    above = t.above_results[parent]
+                    known[parent.for_unit(unit_id)] = relabel_reconciled(above, old, unit_id) if relabel else above
         return reconcile(nodes, edges, network.calendars, known)
 
 
