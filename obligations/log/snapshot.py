@@ -175,7 +175,9 @@ class LogSnapshot:
             raise self._failure
         with guard(self.log.path, "nothing was changed"):
             if self._last is None:
-                self._keys.clear(), self._days.clear(), self._exact.clear()
+                self._keys.clear()
+                self._days.clear()
+                self._exact.clear()
                 self._group(self._conn)
             if self._flagged:
                 # the store's own reading: raises on the first bad row, as it always has

@@ -178,20 +178,19 @@ class Shared:
             own = log.granted(unit_id)
         # position -> (status, fate, result, days_left, working days left) where the unit differs
         changed: dict[int, tuple[str, int, Reconciled | None, int, int]] = {}
-        fresh: dict[OccurrenceKey, Reconciled] = {}
         if own:
             calendar = self.occurrences.calendars(unit_id)
             positions, payloads, results = [], [], []
-            for key, result in self._solve_own(t, unit_id, own).items():
+            for key, solved in self._solve_own(t, unit_id, own).items():
                 n = t.index.get(done_key(key.duty, key.period))
                 if n is not None:
                     positions.append(n)
-                    results.append(result)
-                    payloads.append(payload_of(self.on, t.occurrences[n], result, n in done, calendar, self.due_soon))
-            for n, p, result, status in zip(positions, payloads, results,
-                                            statuses_of(self.engine, payloads, self.known)):
-                changed[n] = (status, fate(result.window_start, result.deadline, status, self.horizon_end,
-                                           self.oldest), result, p[1], p[2])
+                    results.append(solved)
+                    payloads.append(payload_of(self.on, t.occurrences[n], solved, n in done, calendar, self.due_soon))
+            for n, p, fresh, status in zip(positions, payloads, results,
+                                           statuses_of(self.engine, payloads, self.known)):
+                changed[n] = (status, fate(fresh.window_start, fresh.deadline, status, self.horizon_end,
+                                           self.oldest), fresh, p[1], p[2])
         for n in done:
             if n not in changed:
                 p = t.payloads[n]
