@@ -16,7 +16,6 @@ another process are not seen halfway through a run (WAL readers never block writ
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -93,7 +92,7 @@ class LogSnapshot:
         self._exact: set[str] = set()        # units read row by row (a flagged group)
         self._flagged = False
         self._single = 0
-        self._worker: threading.Thread | None = None
+        self._worker: Any = None            # a threading.Thread while the grouped query runs
         self._failure: BaseException | None = None
         granted: dict[OccurrenceKey, Extension] = {}
         self._granted_by_unit: dict[str, Granted] = {}
@@ -108,6 +107,8 @@ class LogSnapshot:
                 self._last = self._conn.execute("SELECT max(id) FROM submission").fetchone()[0]
             # The grouped query runs in SQLite's C code, which releases the GIL: on a second
             # core it overlaps with the evaluation of the units above, which need no grouping.
+            import threading   # only for a log that is really read
+
             self._worker = threading.Thread(target=self._group_in_worker, name="obligations-log", daemon=True)
             self._worker.start()
             for row in log._read("extension", "until", None, conn=self._conn):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 from obligations.base.errors import InputError
 from obligations.log.snapshot import LogSnapshot
@@ -19,9 +20,11 @@ from obligations.log.store import SubmissionLog
 from obligations.occurrences.generate import Occurrences
 from obligations.reconcile.network import Network
 from obligations.report.due import DEFAULT_HORIZON, DEFAULT_LOOKBACK, DueReport, due
-from obligations.report.overlay import Shared, Template
 from obligations.status.assess import Payload
 from obligations.status.rules import Engine
+
+if TYPE_CHECKING:
+    from obligations.report.overlay import Template
 
 Progress = Callable[[int, int], None]
 
@@ -38,6 +41,8 @@ def due_under(root: str, on: dt.date, occurrences: Occurrences, network: Network
     hierarchy = occurrences.hierarchy
     hierarchy.unit(root)
     units = [root, *hierarchy.below(root, on)]
+    from obligations.report.overlay import Shared   # not needed by the one-unit path: imported here
+
     snapshot = LogSnapshot(log) if isinstance(log, SubmissionLog) else log
     try:
         special = special_units(occurrences)
