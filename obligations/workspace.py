@@ -142,11 +142,12 @@ class Workspace:
     def due_under(self, root: str, on: dt.date, *, horizon: int = DEFAULT_HORIZON,
                   lookback: int = DEFAULT_LOOKBACK, engine: Engine | None = None, due_soon: int | None = None,
                   log: SubmissionLog | None = None,
-                  progress: Progress | None = None) -> Iterator[DueReport]:
+                  progress: Progress | None = None, share: bool = True) -> Iterator[DueReport]:
         """``due`` for ``root`` and every unit below it (see obligations.report.bulk)."""
         engine = engine or make_engine()
         return due_under(root, on, self.occurrence_source, self.network_solver, engine, self._known(engine),
-                              horizon=horizon, lookback=lookback, due_soon=due_soon, log=log, progress=progress)
+                              horizon=horizon, lookback=lookback, due_soon=due_soon, log=log, progress=progress,
+                              share=share)
 
     def items_between(self, unit_id: str, start: dt.date, end: dt.date, on: dt.date, *,
                       engine: Engine | None = None, log: SubmissionLog | None = None) -> list[Item]:

@@ -54,3 +54,30 @@ def test_cli_due_under_json_and_table(run_cli):
 def test_cli_needs_exactly_one_of_unit_and_under(run_cli):
     code, _, err = run_cli("due", "--on", "2025-11-10")
     assert code == 2 and "--unit" in err
+
+
+def test_cli_due_under_csv(run_cli):
+    import csv
+    import io
+
+    code, out, err = run_cli("due", "--under", "xa-X", "--on", "2025-11-10", "--format", "csv")
+    assert code == 0 and err == ""
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert {r["unit"] for r in rows} == {"xa-X", "chibo-1", "chibo-2", "chibo-3"}
+    first = rows[0]
+    assert first["duty"] and first["period"] and first["deadline"] and first["status"]
+
+
+def test_due_csv_keeps_a_formula_as_text():
+    import attrs
+
+    from obligations.render.due_csv import write_due_csv
+    import io
+
+    ws = load()
+    report = ws.due("chibo-1", dt.date(2025, 11, 10), engine=make_engine("python"))
+    out = io.StringIO()
+    write_due_csv([attrs.evolve(report, unit="=HYPERLINK(\"x\")")], out)
+    lines = out.getvalue().splitlines()
+    assert len(lines) == len(report.items) + 1
+    assert all(line.startswith("\"'=HYPERLINK") for line in lines[1:])

@@ -147,7 +147,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     _add_known(due)
     _add_db(due)
     due.add_argument("--lang", choices=("vi", "en"), default="vi", help="language (default: vi)")
-    due.add_argument("--format", choices=("table", "json", "ics"), default="table", help="output format")
+    due.add_argument("--format", choices=("table", "json", "csv", "ics"), default="table",
+                     help="output format (csv: one row per unit and item, for spreadsheets)")
     due.set_defaults(run="obligations.cli.commands.due_cmd:run")
 
     exp = sub.add_parser("explain", help="the whole derivation of one occurrence's deadline")

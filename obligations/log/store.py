@@ -302,14 +302,19 @@ class SubmissionLog:
         return {k: tuple(sorted(v)) for k, v in found.items()}
 
     def _read(self, table: str, date_column: str, unit: str | None,
-              key_columns: str = "unit, duty, period") -> list[tuple]:
-        conn = self._connect(create=False)
-        if conn is None:
-            return []
+              key_columns: str = "unit, duty, period", conn=None) -> list[tuple]:
+        """Rows of ``table`` (of ``unit``, or all), checked; on ``conn`` if given (it stays open)."""
+        own = conn is None
+        if own:
+            conn = self._connect(create=False)
+            if conn is None:
+                return []
         width = key_columns.count(",") + 1
-        with _closing(conn), guard(self.path, "nothing was changed"):
+        with _closing(conn) if own else _kept(conn), guard(self.path, "nothing was changed"):
+            # "unit = ?" alone, so that SQLite looks the unit up in the index instead of scanning
+            where, values = ("WHERE unit = ?", (unit,)) if unit is not None else ("", ())
             rows = conn.execute(f"SELECT {key_columns}, {date_column}, ref, note, recorded_at, id FROM {table} "
-                                "WHERE ?1 IS NULL OR unit = ?1 ORDER BY id", (unit,)).fetchall()
+                                f"{where} ORDER BY id", values).fetchall()
         result = []
         for r in rows:
             try:
@@ -340,6 +345,17 @@ class SubmissionLog:
     def granted(self, unit: str | None = None) -> dict[OccurrenceKey, Extension]:
         """The latest extension recorded for each occurrence."""
         return {item.key: item for item in self.extensions(unit)}
+
+
+class _kept:
+    def __init__(self, conn) -> None:
+        self.conn = conn
+
+    def __enter__(self):
+        return self.conn
+
+    def __exit__(self, *exc) -> None:
+        pass
 
 
 class _closing:

@@ -180,10 +180,18 @@ class Occurrences:
         year = int(period[:4])
         key = (unit_id, duty.id, year)
         found = self._by_period.get(key)
+        if found is None and not self._may_perform(unit_id, duty):
+            found = self._by_period[key] = {}
         if found is None:
             occurrences, _ = self.of_unit(unit_id, year - 1, year + 1, duties=[duty])
             found = self._by_period[key] = {o.period: o for o in occurrences}
         return found.get(period)
+
+    def _may_perform(self, unit_id: str, duty: Duty) -> bool:
+        """``could_perform`` for one duty: most "same report at this unit?" questions are no."""
+        issuer = self.rules.directive(duty.directive).unit
+        return could_perform(duty, self.hierarchy.unit(unit_id), issuer, self.hierarchy.ever_above(unit_id),
+                             self.hierarchy.succeeded(unit_id))
 
     def find(self, unit_id: str, duty_id: str, period: str | None, on: dt.date,
              events: EventDates | None = None) -> Occurrence:

@@ -44,6 +44,11 @@ class Occurrence:
     time: str | None = None       # "HH:MM" on the deadline day ("trước 16 giờ ngày ...")
     covers: tuple[dt.date, dt.date] | None = None   # the data span (Decree 09/2019/NĐ-CP Art. 12)
     assumptions: tuple[Assumption, ...] = ()
+    # built once: a national run asks each occurrence for its key several times
+    _key: OccurrenceKey = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_key", OccurrenceKey(self.unit, self.duty.id, self.period))
 
     @property
     def deadline(self) -> dt.date:
@@ -51,7 +56,7 @@ class Occurrence:
 
     @property
     def key(self) -> OccurrenceKey:
-        return OccurrenceKey(self.unit, self.duty.id, self.period)
+        return self._key
 
 
 @attrs.frozen

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from obligations.base.keys import OccurrenceKey
+from obligations.log.snapshot import Granted
 from obligations.log.store import Extension
 from obligations.occurrences.calendars import UnitCalendars
 from obligations.occurrences.generate import Occurrences
@@ -26,6 +27,8 @@ class Network:
         self.occurrences = occurrences
         self.calendars = calendars
         self._memo: dict[frozenset[tuple[OccurrenceKey, object, str]], dict[OccurrenceKey, Reconciled]] = {}
+        # the edges out of every occurrence built so far: the same for any set of extensions
+        self.edges_from: dict[OccurrenceKey, tuple[Edge, ...]] = {}
 
     def node(self, occ: Occurrence, extension: Extension | None = None) -> Node:
         """The occurrence as a time point of the network, with its two own bounds.
@@ -91,15 +94,18 @@ class Network:
                 continue
             found[occ.key] = occ
             nodes.append(self.node(occ, extensions.get(occ.key)))
+            out: list[Edge] = []
             for fed_id in occ.duty.feeds:
                 link = self.fed(occ, fed_id)
                 if link is not None:
-                    edges.append(link[1])
+                    out.append(link[1])
                     internal = self.internal_edge(occ, link[0])
                     if internal is not None:
-                        edges.append(internal)
+                        out.append(internal)
                     if link[0].key not in known:
                         queue.append(link[0])
+            edges.extend(out)
+            self.edges_from[occ.key] = tuple(out)
         return found, nodes, edges
 
     def solve(self, occurrences: Iterable[Occurrence], extensions: Extensions | None = None
@@ -107,10 +113,16 @@ class Network:
         """Effective deadlines of ``occurrences`` (and of everything they feed)."""
         occurrences = list(occurrences)
         extensions = extensions or {}
-        memo = self._memo.setdefault(frozenset((k, e.until, e.ref) for k, e in extensions.items()), {})
+        memo = self.results(extensions)
         roots = [o for o in occurrences if o.key not in memo]
         if roots:
             _, nodes, edges = self.build(roots, extensions, memo)
             known = {e.parent: memo[e.parent] for e in edges if e.parent in memo}
             memo.update(reconcile(nodes, edges, self.calendars, known))
         return {o.key: memo[o.key] for o in occurrences}
+
+    def results(self, extensions: Extensions) -> dict[OccurrenceKey, Reconciled]:
+        """The results remembered for one set of extensions (filled by ``solve``)."""
+        key = (extensions.memo_key if isinstance(extensions, Granted)
+               else frozenset((k, e.until, e.ref) for k, e in extensions.items()))
+        return self._memo.setdefault(key, {})

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 import attrs
 
 from obligations.base.errors import InputError
+from obligations.log.snapshot import LogSnapshot
 from obligations.log.store import SubmissionLog
 from obligations.occurrences.calendars import UnitCalendars
 from obligations.occurrences.generate import Occurrences
@@ -32,7 +33,7 @@ class DueReport:
 
 
 def evaluate(unit_id: str, on: dt.date, occurrences: Sequence[Occurrence], network: Network,
-             calendars: UnitCalendars, engine: Engine, due_soon: int | None, log: SubmissionLog | None,
+             calendars: UnitCalendars, engine: Engine, due_soon: int | None, log: SubmissionLog | LogSnapshot | None,
              known: dict[Payload, str]) -> list[Item]:
     """Reconcile ``occurrences`` of one unit and give each its status on ``on``.
 
@@ -46,7 +47,7 @@ def evaluate(unit_id: str, on: dt.date, occurrences: Sequence[Occurrence], netwo
 
 def due(unit_id: str, on: dt.date, occurrences: Occurrences, network: Network, engine: Engine,
         known: dict[Payload, str], *, horizon: int = DEFAULT_HORIZON, lookback: int = DEFAULT_LOOKBACK,
-        due_soon: int | None = None, log: SubmissionLog | None = None) -> DueReport:
+        due_soon: int | None = None, log: SubmissionLog | LogSnapshot | None = None) -> DueReport:
     """Items whose window opens by ``on + horizon`` and whose deadline is not older than
     ``on - lookback``; older overdue items are counted, not listed."""
     if horizon < 0 or lookback < 0:

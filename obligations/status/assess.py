@@ -72,6 +72,20 @@ def statuses_of(engine: Engine, payloads: Sequence[Payload], known: dict[Payload
     return [known[p] for p in payloads]
 
 
+def payload_of(on: dt.date, occ: Occurrence, result: Reconciled | None, done: bool, calendar: VietnamCalendar,
+               due_soon: int | None) -> Payload:
+    """The fact the status rules see for one occurrence (days_left and wd_left are [1] and [2])."""
+    deadline = result.deadline if result else occ.deadline
+    start = result.window_start if result else occ.window_start
+    if deadline >= on:
+        left = calendar.count_working_days(on, deadline)
+    else:
+        left = -calendar.count_working_days(deadline, on)
+    soon = due_soon if due_soon is not None else occ.duty.policy.due_soon_days
+    conflict = result is not None and result.conflict is not None
+    return (done, (deadline - on).days, left, (on - start).days, soon, conflict, is_agenda(occ))
+
+
 def assess(on: dt.date, occurrences: Sequence[Occurrence], reconciled: Mapping[OccurrenceKey, Reconciled],
            delivered: Mapping[OccurrenceKey, Submission], calendar: VietnamCalendar, engine: Engine,
            due_soon: int | None, known: dict[Payload, str]) -> list[Item]:
@@ -80,18 +94,9 @@ def assess(on: dt.date, occurrences: Sequence[Occurrence], reconciled: Mapping[O
     parts: list[tuple[Occurrence, Reconciled | None, int, int]] = []
     for occ in occurrences:
         result = reconciled.get(occ.key)
-        deadline = result.deadline if result else occ.deadline
-        start = result.window_start if result else occ.window_start
-        if deadline >= on:
-            left = calendar.count_working_days(on, deadline)
-        else:
-            left = -calendar.count_working_days(deadline, on)
-        soon = due_soon if due_soon is not None else occ.duty.policy.due_soon_days
-        days_left = (deadline - on).days
-        conflict = result is not None and result.conflict is not None
-        payloads.append((occ.key in delivered, days_left, left, (on - start).days, soon, conflict,
-                         is_agenda(occ)))
-        parts.append((occ, result, days_left, left))
+        fact_payload = payload_of(on, occ, result, occ.key in delivered, calendar, due_soon)
+        payloads.append(fact_payload)
+        parts.append((occ, result, fact_payload[1], fact_payload[2]))
     statuses = statuses_of(engine, payloads, known)
     return [Item(occ, status, days_left, left, result, delivered.get(occ.key))
             for (occ, result, days_left, left), status in zip(parts, statuses)]

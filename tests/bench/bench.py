@@ -93,6 +93,64 @@ print(json.dumps({{"build": t1 - t0, "evaluate": t2 - t1, "units": units, "items
 """
 
 
+LOG_CHILD = """
+import datetime as dt, json, sys, time
+sys.path.insert(0, {here!r})
+from synthetic import build
+from obligations.log.store import SubmissionLog
+from obligations.status.engine import make_engine
+ws = build(communes={communes})
+log = SubmissionLog({path!r})
+t1 = time.perf_counter()
+units = items = 0
+for report in ws.due_under("tw", dt.date.fromisoformat({on!r}), engine=make_engine({engine!r}), log=log,
+                           share={share!r}):
+    units += 1
+    items += len(report.items)
+t2 = time.perf_counter()
+print(json.dumps({{"evaluate": t2 - t1, "units": units, "items": items}}))
+"""
+
+WRITE_LOG_CHILD = """
+import sys
+from pathlib import Path
+sys.path.insert(0, {here!r})
+from synthetic import build
+from synthetic_log import write_log
+print(write_log(build(communes={communes}), Path({path!r})))
+"""
+
+
+def national_with_log(runs: int, engine: str, fractions: tuple[float, ...] = (0.1, 0.5, 1.0),
+                      share: bool = True) -> None:
+    """Every unit with its own deliveries (2025) and extensions (1 %): the log is written
+    first (not timed), then evaluated in fresh child processes."""
+    import tempfile
+
+    label = "national-with-log" if share else "national-no-sharing"
+    with tempfile.TemporaryDirectory(prefix="obligations-bench-log-") as folder:
+        for fraction in fractions:
+            communes = round(3321 * fraction)
+            path = str(Path(folder) / f"log-{communes}.sqlite3")
+            _, _, out = run_child([sys.executable, "-c", WRITE_LOG_CHILD.format(here=str(HERE), communes=communes,
+                                                                                 path=path)])
+            rows = int(out.strip())
+            times, rss = [], []
+            for _ in range(runs):
+                code = LOG_CHILD.format(here=str(HERE), communes=communes, path=path, on=ON, engine=engine,
+                                        share=share)
+                _, peak, out = run_child([sys.executable, "-c", code])
+                doc = json.loads(out)
+                times.append(doc["evaluate"])
+                rss.append(peak)
+            print(f"{label}: fraction={fraction} units={doc['units']} log_rows={rows} "
+                  f"seconds={statistics.median(times):.2f} peak_mib={max(rss):.0f}", flush=True)
+            print(f"{'':<44} units/s median {doc['units'] / statistics.median(times):,.0f} "
+                  f"(min {min(times):.2f} s, max {max(times):.2f} s, {len(times)} runs; items listed: "
+                  f"{doc['items']:,})", flush=True)
+            os.unlink(path)
+
+
 def national(runs: int, engine: str) -> None:
     for fraction in (0.1, 0.3, 1.0):
         communes = round(3321 * fraction)
@@ -107,6 +165,7 @@ def national(runs: int, engine: str) -> None:
         name = f"national {int(fraction * 100):>3}% ({doc['units']:,} units, {engine})"
         summary(name, times, rss=rss)
         print(f"{'':<44} units/s median {statistics.median(rate):,.0f} (items listed: {doc['items']:,})")
+    national_with_log(runs, engine)
 
 
 def export(runs: int) -> None:
@@ -214,11 +273,14 @@ def lifecycle(runs: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     cases = ["cold", "national", "export", "service", "extract", "lifecycle"]
-    parser.add_argument("cases", nargs="*", default=cases, help=f"any of: {', '.join(cases)} (default: all)")
+    extra = ["national-with-log", "national-no-sharing"]
+    parser.add_argument("cases", nargs="*", default=cases,
+                        help=f"any of: {', '.join(cases + extra)} (default: all but the last two; national "
+                             "prints the national-with-log lines too; national-no-sharing runs at 10 %%)")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--engine", default="auto", choices=["auto", "durable", "python"])
     args = parser.parse_args()
-    unknown = set(args.cases) - set(cases)
+    unknown = set(args.cases) - set(cases + extra)
     if unknown:
         parser.error(f"unknown case(s): {', '.join(sorted(unknown))}")
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, {time.strftime('%Y-%m-%d')}")
@@ -227,6 +289,11 @@ def main() -> None:
         cold(max(args.runs, 9), bytecode=False)
     if "national" in args.cases:
         national(min(args.runs, 3), args.engine)
+    if "national-with-log" in args.cases and "national" not in args.cases:
+        national_with_log(min(args.runs, 3), args.engine)
+    if "national-no-sharing" in args.cases:
+        # 100 % unshared takes minutes: 10 % shows what sharing buys
+        national_with_log(min(args.runs, 3), args.engine, fractions=(0.1,), share=False)
     if "export" in args.cases:
         export(args.runs)
     if "service" in args.cases:

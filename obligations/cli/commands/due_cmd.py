@@ -48,6 +48,11 @@ def run_under(args: argparse.Namespace, out: TextIO, ws: Workspace, on: dt.date,
     reports = ws.due_under(args.under, on, horizon=args.horizon, lookback=args.lookback,
                            engine=make_engine(environment.engine_name(args.engine)), due_soon=args.due_soon,
                            log=log, progress=Progress())
+    if args.format == "csv":
+        from obligations.render.due_csv import write_due_csv
+
+        write_due_csv(reports, out)
+        return 0
     if args.format == "json":
         # Streamed: a province's report is written unit by unit, never held whole.
         out.write(json.dumps({"under": args.under, "on": on.isoformat()}, ensure_ascii=False)[:-1]
@@ -74,6 +79,10 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         from obligations.cli.commands.export_cmd import ics, write
 
         write(ics(ws, list(report.items), args.lang, args.remind, args.db, args.past_alarms), out, None)
+    elif args.format == "csv":
+        from obligations.render.due_csv import write_due_csv
+
+        write_due_csv([report], out)
     elif args.format == "json":
         json.dump(due_json(ws, report, args.lang), out, ensure_ascii=False, indent=1)
         out.write("\n")

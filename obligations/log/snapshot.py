@@ -1,0 +1,269 @@
+"""The submissions log read once for a whole run: one connection, one read transaction.
+
+Evaluating a hundred thousand units must not open a connection and run three queries per
+unit. A ``LogSnapshot`` reads the extensions and events whole, and the deliveries of every
+unit in one grouped query that leaves SQLite as one row per unit (the keys delivered,
+and the day and row id of each delivery, as text): turning millions of rows into Python
+objects would cost seconds and hundreds of MiB. The details of a delivery (reference,
+note) are fetched by row id only for the items a report lists.
+
+It answers the questions ``SubmissionLog`` answers (``delivered``, ``granted``,
+``events``, ``event_dates``) with the same results, so the one-unit path can run on it
+unchanged. The read transaction stays open until ``close``: rows recorded meanwhile by
+another process are not seen halfway through a run (WAL readers never block writers).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from obligations.base.keys import OccurrenceKey
+from obligations.log.safety import guard
+from obligations.log.store import Extension, RecordedEvent, Submission, SubmissionLog
+
+SEP_FIELD = "\x1f"   # between the duty and the period of a key, the day and the row id
+SEP_ROW = "\x1e"     # between the rows of one unit
+
+# One row per unit. A group is flagged when a row holds a separator, a value that is not
+# text, or a day that is not a canonical ISO date: such a unit is read row by row with
+# the store's own checks (which name the bad row).
+_GROUPED = f"""
+SELECT unit,
+       group_concat(duty || char(31) || period, char(30)),
+       group_concat(delivered_on || char(31) || id, char(30)),
+       max(typeof(unit) != 'text' OR typeof(duty) != 'text' OR typeof(period) != 'text'
+           OR typeof(delivered_on) != 'text' OR date(delivered_on) IS NOT delivered_on
+           OR instr(duty, char(30)) OR instr(duty, char(31))
+           OR instr(period, char(30)) OR instr(period, char(31)))
+FROM submission GROUP BY unit
+"""
+
+
+SINGLE_READS = 200   # units read one by one while the grouped query runs
+
+
+def done_key(duty: str, period: str) -> str:
+    """The text a delivered occurrence is known by in ``LogSnapshot.done``."""
+    return duty + SEP_FIELD + period
+
+
+class Granted(Mapping[OccurrenceKey, Extension]):
+    """The latest extension of each occurrence, immutable, with a key for memo tables."""
+
+    def __init__(self, items: dict[OccurrenceKey, Extension]) -> None:
+        self._items = items
+        self._memo_key: frozenset[tuple[OccurrenceKey, object, str]] | None = None
+
+    def __getitem__(self, key: OccurrenceKey) -> Extension:
+        return self._items[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._items
+
+    def get(self, key: OccurrenceKey, default: Any = None) -> Any:
+        return self._items.get(key, default)
+
+    def __iter__(self) -> Iterator[OccurrenceKey]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @property
+    def memo_key(self) -> frozenset[tuple[OccurrenceKey, object, str]]:
+        if self._memo_key is None:
+            self._memo_key = frozenset((k, e.until, e.ref) for k, e in self._items.items())
+        return self._memo_key
+
+
+EMPTY_GRANTED = Granted({})
+
+
+class LogSnapshot:
+    """A submissions log as of one moment; ``close()`` when done (or use ``with``)."""
+
+    def __init__(self, log: SubmissionLog) -> None:
+        self.log = log
+        self._conn: Any = log._connect(create=False)
+        self._keys: dict[str, str] = {}
+        self._days: dict[str, str] = {}
+        self._exact: set[str] = set()        # units read row by row (a flagged group)
+        self._flagged = False
+        self._single = 0
+        self._worker: Any = None            # a threading.Thread while the grouped query runs
+        self._failure: BaseException | None = None
+        granted: dict[OccurrenceKey, Extension] = {}
+        self._granted_by_unit: dict[str, Granted] = {}
+        self._events: list[RecordedEvent] = []
+        self._events_by_unit: dict[str, list[RecordedEvent]] = {}
+        self.granted_all = EMPTY_GRANTED
+        if self._conn is None:
+            return
+        try:
+            with guard(log.path, "nothing was changed"):
+                self._conn.execute("BEGIN")     # one consistent view for the whole run
+                self._last = self._conn.execute("SELECT max(id) FROM submission").fetchone()[0]
+            # The grouped query runs in SQLite's C code, which releases the GIL: on a second
+            # core it overlaps with the evaluation of the units above, which need no grouping.
+            import threading   # only for a log that is really read
+
+            self._worker = threading.Thread(target=self._group_in_worker, name="obligations-log", daemon=True)
+            self._worker.start()
+            for row in log._read("extension", "until", None, conn=self._conn):
+                item = Extension(*row)
+                granted[item.key] = item
+            for row in log._read("event", "happened_on", None, key_columns="unit, event", conn=self._conn):
+                event = RecordedEvent(*row)
+                self._events.append(event)
+                self._events_by_unit.setdefault(event.unit, []).append(event)
+        except BaseException:
+            self.close()
+            raise
+        self.granted_all = Granted(granted)
+        by_unit: dict[str, dict[OccurrenceKey, Extension]] = {}
+        for key, item in granted.items():
+            by_unit.setdefault(key.unit, {})[key] = item
+        self._granted_by_unit = {unit: Granted(items) for unit, items in by_unit.items()}
+
+    def _group_in_worker(self) -> None:
+        try:
+            conn = self.log._connect(create=False)
+            if conn is None:
+                return
+            try:
+                with guard(self.log.path, "nothing was changed"):
+                    conn.execute("BEGIN")
+                    if conn.execute("SELECT max(id) FROM submission").fetchone()[0] == self._last:
+                        self._group(conn)
+                    else:
+                        self._last = None      # rows came in between: group on the main connection
+            finally:
+                conn.close()
+        except BaseException as exc:  # handed to the thread that asks
+            self._failure = exc
+
+    def _group(self, conn: Any) -> None:
+        for unit, keys, days, bad in conn.execute(_GROUPED):
+            if bad or not isinstance(unit, str):
+                self._flagged = True
+                if isinstance(unit, str):
+                    self._exact.add(unit)
+                continue
+            self._keys[unit] = keys
+            self._days[unit] = days
+
+    def _busy(self) -> bool:
+        """True while the grouped query runs: the few units asked meanwhile are read one by one
+        (through the index, in the same view of the log); past a few, waiting costs less."""
+        if self._worker is None or self._single >= SINGLE_READS or not self._worker.is_alive():
+            return False
+        self._single += 1
+        return True
+
+    def finish(self) -> None:
+        """Wait for the grouped deliveries and check every row (a bad row raises here at the latest)."""
+        self._grouped()
+
+    def _grouped(self) -> None:
+        """Wait for the grouped deliveries (once)."""
+        worker, self._worker = self._worker, None
+        if worker is None:
+            return
+        worker.join()
+        if self._failure is not None:
+            raise self._failure
+        with guard(self.log.path, "nothing was changed"):
+            if self._last is None:
+                self._keys.clear()
+                self._days.clear()
+                self._exact.clear()
+                self._group(self._conn)
+            if self._flagged:
+                # the store's own reading: raises on the first bad row, as it always has
+                self.log._read("submission", "delivered_on", None, conn=self._conn)
+
+    def close(self) -> None:
+        if self._worker is not None:
+            self._worker.join()
+            self._worker = None
+        if self._conn is not None:
+            try:
+                self._conn.close()
+            finally:
+                self._conn = None
+
+    def __enter__(self) -> LogSnapshot:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- what SubmissionLog answers ---------------------------------------------------
+
+    def delivered(self, unit: str | None = None) -> dict[OccurrenceKey, Submission]:
+        """The first delivery of each occurrence (as ``SubmissionLog.delivered``)."""
+        if self._conn is None:
+            return {}
+        first: dict[OccurrenceKey, Submission] = {}
+        for row in self.log._read("submission", "delivered_on", unit, conn=self._conn):
+            item = Submission(*row)
+            if item.key not in first or item.delivered_on < first[item.key].delivered_on:
+                first[item.key] = item
+        return first
+
+    def granted(self, unit: str | None = None) -> Granted:
+        """The latest extension recorded for each occurrence (of ``unit``, or all)."""
+        if unit is None:
+            return self.granted_all
+        return self._granted_by_unit.get(unit, EMPTY_GRANTED)
+
+    def events(self, unit: str | None = None) -> list[RecordedEvent]:
+        return list(self._events if unit is None else self._events_by_unit.get(unit, ()))
+
+    def event_dates(self, unit: str) -> dict[str, tuple[dt.date, ...]]:
+        found: dict[str, set[dt.date]] = {}
+        for item in self._events_by_unit.get(unit, ()):
+            found.setdefault(item.event, set()).add(item.happened_on)
+        return {k: tuple(sorted(v)) for k, v in found.items()}
+
+    # -- for evaluation in bulk -----------------------------------------------------------
+
+    def has_events(self, unit: str) -> bool:
+        return unit in self._events_by_unit
+
+    def done(self, unit: str) -> set[str]:
+        """``done_key(duty, period)`` of every occurrence of ``unit`` delivered at least once."""
+        if self._busy():
+            return {done_key(k.duty, k.period) for k in self.delivered(unit)}
+        self._grouped()
+        if unit in self._exact:
+            return {done_key(k.duty, k.period) for k in self.delivered(unit)}
+        keys = self._keys.get(unit)
+        return set(keys.split(SEP_ROW)) if keys else set()
+
+    def first_delivery(self, unit: str, duty: str, period: str) -> Submission | None:
+        """The first delivery of one occurrence, with its reference and note."""
+        if self._busy():
+            return self.delivered(unit).get(OccurrenceKey(unit, duty, period))
+        self._grouped()
+        if unit in self._exact:
+            return self.delivered(unit).get(OccurrenceKey(unit, duty, period))
+        keys = self._keys.get(unit)
+        if not keys:
+            return None
+        wanted = done_key(duty, period)
+        best: tuple[str, int] | None = None
+        for key, detail in zip(keys.split(SEP_ROW), self._days[unit].split(SEP_ROW)):
+            if key == wanted:
+                day, _, row_id = detail.partition(SEP_FIELD)
+                candidate = (day, int(row_id))    # canonical ISO days compare as dates do
+                if best is None or candidate < best:
+                    best = candidate
+        if best is None or self._conn is None:
+            return None
+        with guard(self.log.path, "nothing was changed"):
+            row = self._conn.execute("SELECT unit, duty, period, delivered_on, ref, note, recorded_at "
+                                     "FROM submission WHERE id = ?", (best[1],)).fetchone()
+        return Submission(row[0], row[1], row[2], dt.date.fromisoformat(row[3]), row[4], row[5], row[6])

@@ -1,0 +1,302 @@
+"""One evaluation per shape of unit; each unit's own deliveries and extensions laid over it.
+
+Units of one shape (same level, parents, validity and policy) have the same occurrences,
+routing, calendar and reconciled deadlines, up to their id. A ``Template`` holds what
+does not depend on the unit's own entries in the log: its occurrences, their results
+reconciled with the extensions granted *above* the unit, and the status of each
+occurrence both open and delivered. A unit then costs what its own log rows change:
+
+- a delivery flips one occurrence to its delivered status;
+- an extension of one of its occurrences re-solves the unit's part of the network (the
+  occurrences that reach the extended one), on top of the results of the levels above;
+- a listed item is only then made into objects for the unit (relabelled).
+
+What the levels above were granted is found once per shape by walking the network's
+edges upward. The result is the one-unit path's result exactly (tests/test_overlay.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+import attrs
+
+from obligations.base.keys import OccurrenceKey
+from obligations.log.snapshot import LogSnapshot, done_key
+from obligations.log.store import Extension
+from obligations.occurrences.generate import Occurrences
+from obligations.occurrences.model import Occurrence, Placement
+from obligations.reconcile.network import Network
+from obligations.reconcile.solve import (Conflict, Constraint, Edge, ExtensionOrigin, Origin, Reconciled, RuleOrigin,
+                                         SameReportOrigin, reconcile)
+from obligations.status.assess import Item, Payload, payload_of, statuses_of
+from obligations.status.rules import Engine
+
+SKIP, HIDDEN, LISTED = 0, 1, 2
+NO_EXTENSIONS: dict[OccurrenceKey, Extension] = {}
+
+
+def fate(start: dt.date, deadline: dt.date, status: str, horizon_end: dt.date, oldest: dt.date) -> int:
+    """What ``due`` does with an item: skip it, count it as hidden overdue, or list it."""
+    if start > horizon_end or status == "past":
+        return SKIP       # an activity whose time has gone is off the agenda, not overdue
+    if deadline < oldest and status != "conflict":
+        return HIDDEN if status == "overdue" else SKIP
+    return LISTED
+
+
+@attrs.frozen
+class Template:
+    unit: str
+    occurrences: tuple[Occurrence, ...]
+    results: tuple[Reconciled | None, ...]
+    index: dict[str, int]                      # done_key -> position
+    payloads: tuple[Payload, ...]              # open (not delivered)
+    status_open: tuple[str, ...]
+    status_done: tuple[str, ...]
+    fate_open: tuple[int, ...]
+    fate_done: tuple[int, ...]
+    listed: frozenset[int]                     # positions listed when nothing is delivered
+    hidden: int
+    placements: tuple[Placement, ...]
+    local: dict[OccurrenceKey, Occurrence]     # the unit's occurrences in its part of the network
+    below: dict[OccurrenceKey, frozenset[OccurrenceKey]]   # local key -> the local keys that reach it
+    above: Mapping[OccurrenceKey, Extension]   # extensions granted above the unit that reach it
+    above_results: dict[OccurrenceKey, Reconciled]
+
+
+class Shared:
+    """Templates for one run: one engine, one date, one window, one log."""
+
+    def __init__(self, on: dt.date, occurrences: Occurrences, network: Network, engine: Engine,
+                 known: dict[Payload, str], horizon: int, lookback: int, due_soon: int | None,
+                 log: LogSnapshot | None) -> None:
+        self.on, self.occurrences, self.network, self.engine, self.known = on, occurrences, network, engine, known
+        self.due_soon, self.log = due_soon, log
+        self.horizon_end = on + dt.timedelta(days=horizon)
+        self.oldest = on - dt.timedelta(days=lookback)
+        self.extensions: Mapping[OccurrenceKey, Extension] = log.granted() if log is not None else NO_EXTENSIONS
+        self._reaching: dict[OccurrenceKey, frozenset[OccurrenceKey]] = {}
+
+    # -- a template per shape -------------------------------------------------------------
+
+    def template(self, unit_id: str) -> Template:
+        """Everything of ``unit_id`` that its own log rows do not change."""
+        on, network = self.on, self.network
+        calendar = self.occurrences.calendars(unit_id)
+        calendar.check_year(on.year)
+        first = self.occurrences.first_year or on.year
+        found, problems = self.occurrences.of_unit(unit_id, first, self.horizon_end.year)
+        networked = [o for o in found if o.duty.feeds]
+        results = network.solve(networked)
+        local, above_keys = self._local_part(unit_id, networked)
+        above: dict[OccurrenceKey, Extension] = {}
+        for key in above_keys:
+            for extended in self._reaching_extensions(key):
+                above[extended] = self.extensions[extended]
+        if above:
+            results = network.solve(networked, above)
+        payloads, positions_done = [], []
+        for occ in found:
+            payloads.append(payload_of(on, occ, results.get(occ.key), False, calendar, self.due_soon))
+        positions_done = [(True, *p[1:]) for p in payloads]
+        status_open = statuses_of(self.engine, payloads, self.known)
+        status_done = statuses_of(self.engine, positions_done, self.known)
+        starts = [r.window_start if r else o.window_start for o, r in ((o, results.get(o.key)) for o in found)]
+        deadlines = [p[1] for p in payloads]
+        fate_open = tuple(fate(s, on + dt.timedelta(days=d), st, self.horizon_end, self.oldest)
+                          for s, d, st in zip(starts, deadlines, status_open))
+        fate_done = tuple(fate(s, on + dt.timedelta(days=d), st, self.horizon_end, self.oldest)
+                          for s, d, st in zip(starts, deadlines, status_done))
+        return Template(
+            unit=unit_id, occurrences=tuple(found), results=tuple(results.get(o.key) for o in found),
+            index={done_key(o.duty.id, o.period): n for n, o in enumerate(found)},
+            payloads=tuple(payloads), status_open=tuple(status_open), status_done=tuple(status_done),
+            fate_open=fate_open, fate_done=fate_done,
+            listed=frozenset(n for n, f in enumerate(fate_open) if f == LISTED),
+            hidden=sum(f == HIDDEN for f in fate_open), placements=tuple(problems), local=local,
+            below=self._below(local),
+            above=above, above_results=network.results(above))
+
+    def _below(self, local: dict[OccurrenceKey, Occurrence]) -> dict[OccurrenceKey, frozenset[OccurrenceKey]]:
+        """For each local key, the local keys whose deadline it can move (itself included)."""
+        edges_from = self.network.edges_from
+        below: dict[OccurrenceKey, set[OccurrenceKey]] = {key: {key} for key in local}
+        for key in local:
+            pending, seen = [key], {key}
+            while pending:
+                for edge in edges_from.get(pending.pop(), ()):
+                    if edge.parent in local and edge.parent not in seen:
+                        seen.add(edge.parent)
+                        below[edge.parent].add(key)
+                        pending.append(edge.parent)
+        return {key: frozenset(keys) for key, keys in below.items()}
+
+    def _local_part(self, unit_id: str, networked: list[Occurrence]
+                    ) -> tuple[dict[OccurrenceKey, Occurrence], set[OccurrenceKey]]:
+        """The unit's occurrences reached from ``networked`` without leaving the unit (the same
+        report under two directives), and the first keys of other units above them."""
+        edges_from = self.network.edges_from
+        local: dict[OccurrenceKey, Occurrence] = {o.key: o for o in networked}
+        above: set[OccurrenceKey] = set()
+        pending = list(local.values())
+        while pending:
+            occ = pending.pop()
+            for edge in edges_from.get(occ.key, ()):
+                parent = edge.parent
+                if parent.unit != unit_id:
+                    above.add(parent)
+                elif parent not in local:
+                    found = self.occurrences.one(unit_id, self.occurrences.rules.duty(parent.duty), parent.period)
+                    if found is not None:
+                        local[parent] = found
+                        pending.append(found)
+        return local, above
+
+    def _reaching_extensions(self, key: OccurrenceKey) -> frozenset[OccurrenceKey]:
+        """Extended occurrences at or above ``key``: the extensions its result depends on."""
+        found = self._reaching.get(key)
+        if found is None:
+            keys = {key} if key in self.extensions else set()
+            for edge in self.network.edges_from.get(key, ()):
+                keys |= self._reaching_extensions(edge.parent)
+            found = self._reaching[key] = frozenset(keys)
+        return found
+
+    # -- one unit -------------------------------------------------------------------------
+
+    def report_items(self, t: Template, unit_id: str) -> tuple[list[Item], int, tuple[Placement, ...]]:
+        """The listed items of ``unit_id`` (a unit of ``t``'s shape), its hidden overdue count
+        and its placement problems."""
+        log = self.log
+        done: set[int] = set()
+        own: Mapping[OccurrenceKey, Extension] = NO_EXTENSIONS
+        if log is not None:
+            index = t.index
+            done = {index[k] for k in log.done(unit_id) if k in index}
+            own = log.granted(unit_id)
+        # position -> (status, fate, result, days_left, working days left) where the unit differs
+        changed: dict[int, tuple[str, int, Reconciled | None, int, int]] = {}
+        if own:
+            calendar = self.occurrences.calendars(unit_id)
+            positions, payloads, results = [], [], []
+            for key, solved in self._solve_own(t, unit_id, own).items():
+                n = t.index.get(done_key(key.duty, key.period))
+                if n is not None:
+                    positions.append(n)
+                    results.append(solved)
+                    payloads.append(payload_of(self.on, t.occurrences[n], solved, n in done, calendar, self.due_soon))
+            for n, p, fresh, status in zip(positions, payloads, results,
+                                           statuses_of(self.engine, payloads, self.known)):
+                changed[n] = (status, fate(fresh.window_start, fresh.deadline, status, self.horizon_end,
+                                           self.oldest), fresh, p[1], p[2])
+        for n in done:
+            if n not in changed:
+                p = t.payloads[n]
+                changed[n] = (t.status_done[n], t.fate_done[n], None, p[1], p[2])
+        hidden = t.hidden
+        listed = set(t.listed)
+        for n, (_, new_fate, _, _, _) in changed.items():
+            old_fate = t.fate_open[n]
+            hidden += (new_fate == HIDDEN) - (old_fate == HIDDEN)
+            if old_fate == LISTED and new_fate != LISTED:
+                listed.discard(n)
+            elif new_fate == LISTED:
+                listed.add(n)
+        items = []
+        old = t.unit
+        for n in sorted(listed):     # found order, then the stable sort, as in ``due``
+            occ = t.occurrences[n]
+            if n in changed:
+                status, _, result, days_left, wd_left = changed[n]
+            else:
+                status, result = t.status_open[n], None
+                days_left, wd_left = t.payloads[n][1], t.payloads[n][2]
+            if result is None:
+                base = t.results[n]
+                result = relabel_reconciled(base, old, unit_id) if base is not None and old != unit_id else base
+            submission = (log.first_delivery(unit_id, occ.duty.id, occ.period)
+                          if n in done and log is not None else None)
+            mine = relabel_occurrence(occ, unit_id) if old != unit_id else occ
+            items.append(Item(mine, status, days_left, wd_left, result, submission))
+        items.sort(key=lambda i: (i.status != "conflict", i.deadline, i.occurrence.duty.id, i.occurrence.period))
+        placements = (t.placements if old == unit_id
+                      else tuple(attrs.evolve(p, unit=unit_id) for p in t.placements))
+        return items, hidden, placements
+
+    def _solve_own(self, t: Template, unit_id: str, own: Mapping[OccurrenceKey, Extension]
+                   ) -> dict[OccurrenceKey, Reconciled]:
+        """The unit's occurrences whose deadline its own extensions can move, re-solved on top
+        of the results of the rest of the network (which those extensions cannot change)."""
+        old = t.unit
+        network = self.network
+        relabel = old != unit_id
+        dirty: dict[OccurrenceKey, Occurrence] = {}     # by the template's keys
+        for key in own:
+            mine = OccurrenceKey(old, key.duty, key.period) if relabel else key
+            if mine in t.local:
+                for reached in t.below[mine]:
+                    dirty[reached] = t.local[reached]
+            else:
+                # an extended occurrence that feeds nothing is a network of its own
+                n = t.index.get(done_key(key.duty, key.period))
+                if n is not None:
+                    dirty[mine] = t.occurrences[n]
+        nodes = []
+        edges: list[Edge] = []
+        known: dict[OccurrenceKey, Reconciled] = {}
+        for key, occ in dirty.items():
+            occ = relabel_occurrence(occ, unit_id) if relabel else occ
+            extension = own.get(occ.key)
+            nodes.append(network.node(occ, extension))
+            for edge in network.edges_from.get(key, ()):
+                parent = edge.parent
+                edges.append(relabel_edge(edge, old, unit_id) if relabel else edge)
+                if parent.unit != old:
+                    known[parent] = t.above_results[parent]
+                elif parent not in dirty:
+                    above = t.above_results[parent]
+                    known[parent.for_unit(unit_id)] = relabel_reconciled(above, old, unit_id) if relabel else above
+        return reconcile(nodes, edges, network.calendars, known)
+
+
+# -- relabelling: the same object for another unit of the same shape -------------------------
+
+def relabel_occurrence(o: Occurrence, new: str) -> Occurrence:
+    return Occurrence(o.duty, new, o.period, o.window_start, o.last_allowed, o.roll, o.issuer_unit,
+                      o.recipient_unit, o.routing, o.anchor, o.time, o.covers, o.assumptions)
+
+
+def _relabel_origin(origin: Origin, old: str, new: str) -> Origin:
+    if isinstance(origin, (RuleOrigin, ExtensionOrigin, SameReportOrigin)) and origin.unit == old:
+        return attrs.evolve(origin, unit=new)
+    return origin
+
+
+def _relabel_constraint(c: Constraint, old: str, new: str) -> Constraint:
+    if c.node.unit != old:
+        return c
+    return Constraint(c.kind, c.node.for_unit(new), c.date, _relabel_origin(c.origin, old, new), c.lead, c.skipped)
+
+
+def relabel_edge(edge: Edge, old: str, new: str) -> Edge:
+    child = edge.child.for_unit(new) if edge.child.unit == old else edge.child
+    parent = edge.parent.for_unit(new) if edge.parent.unit == old else edge.parent
+    origin = edge.origin
+    if isinstance(origin, SameReportOrigin) and origin.unit == old:
+        origin = SameReportOrigin(new)
+    return Edge(child, parent, edge.lead, origin)
+
+
+def relabel_reconciled(r: Reconciled, old: str, new: str) -> Reconciled:
+    conflict = r.conflict
+    if conflict is not None:
+        node = conflict.node.for_unit(new) if conflict.node.unit == old else conflict.node
+        conflict = Conflict(node, conflict.window_start, conflict.deadline,
+                            tuple(_relabel_constraint(c, old, new) for c in conflict.constraints))
+    key = r.key.for_unit(new) if r.key.unit == old else r.key
+    return Reconciled(key, r.own_deadline, r.deadline, r.window_start,
+                      tuple(_relabel_constraint(c, old, new) for c in r.decided_by),
+                      tuple(_relabel_constraint(c, old, new) for c in r.started_by), conflict, r.target,
+                      tuple(_relabel_constraint(c, old, new) for c in r.target_by))

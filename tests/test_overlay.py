@@ -1,0 +1,151 @@
+"""Shared evaluation (one per shape, each unit's log laid over) gives exactly the reports
+of unshared evaluation and of the one-unit path, with deliveries, corrections,
+extensions (of a unit's own items and of the reports above it) and events."""
+
+import datetime as dt
+
+import attrs
+import pytest
+
+from bench.synthetic import build
+from bench.synthetic_log import write_log
+from conftest import FIXTURES
+from obligations.log.snapshot import LogSnapshot
+from obligations.log.store import SubmissionLog
+from obligations.render.due import due_json
+from obligations.status.engine import make_engine
+from obligations.workspace import Workspace
+
+
+def _reports(ws, root, on, log, share, **kw):
+    return {r.unit: due_json(ws, r, "en")
+            for r in ws.due_under(root, on, engine=make_engine("python"), log=log, share=share, **kw)}
+
+
+def _compare(ws, root, on, log, sample, **kw):
+    shared = _reports(ws, root, on, log, True, **kw)
+    alone = _reports(ws, root, on, log, False, **kw)
+    assert list(shared) == list(alone)
+    for unit in shared:
+        assert shared[unit] == alone[unit], unit
+    for unit in sample:
+        single = ws.due(unit, on, engine=make_engine("python"), log=log, **kw)
+        assert due_json(ws, single, "en") == shared[unit], unit
+    return shared
+
+
+def _fed(ws, occ):
+    """The occurrences ``occ`` feeds, at its unit and above, nearest first."""
+    _, _, edges = ws.network([occ])
+    keys, reached = [], {occ.key}
+    while True:
+        step = [e.parent for e in edges if e.child in reached and e.parent not in reached]
+        if not step:
+            break
+        keys += step
+        reached |= set(step)
+    by_key = {o.key: o for k in keys for o in ws.occurrences(k.unit, 2024, 2026)[0]}
+    return [by_key[k] for k in keys]
+
+
+@pytest.fixture(scope="module")
+def tree(tmp_path_factory):
+    base = build(provinces=2, communes=4, cells=10)          # 1 + 2 + 4 + 40 units
+    # lead times (test data, not a fact): a commune's report bounds its cells' reports
+    from obligations.base.vocabulary import FAR_FUTURE, FAR_PAST
+    from obligations.org.leadtimes import LeadTimeRule
+
+    leads = tuple(LeadTimeRule(days, "test data", False, None, level, FAR_PAST, FAR_FUTURE, "test")
+                  for level, days in (("commune", 10), ("province", 3)))
+    ws = Workspace(base.rules, attrs.evolve(base.hierarchy, lead_times=leads), base.calendar_data)
+    path = tmp_path_factory.mktemp("overlay") / "log.sqlite3"
+    write_log(ws, path, year=2025, events={"c0002-04": [("hop-chi-bo", dt.date(2025, 6, 1))]})
+    log = SubmissionLog(path)
+    today = dt.date(2026, 1, 1)
+    cell = "c0001-03"
+    feeding = [o for o in ws.occurrences(cell, 2025, 2025)[0] if o.duty.feeds and o.deadline.year == 2025]
+    plain = [o for o in ws.occurrences(cell, 2025, 2025)[0] if not o.duty.feeds and o.deadline.year == 2025]
+    assert feeding and plain
+    first = feeding[-1]
+    commune_report, twin = _fed(ws, first)               # the commune's report, the same report to the province
+    assert commune_report.unit == twin.unit == "c0001"
+    late = dt.timedelta(days=25)
+    # the report the cells feed is extended: every cell of the commune is loosened
+    ws.record_extension(log, commune_report.unit, commune_report.duty.id, commune_report.period,
+                        commune_report.deadline + dt.timedelta(days=6), ref="GH-1/DU")
+    # and its other report: the cell extended below (GH-3) keeps this one from above
+    second = _fed(ws, feeding[0])[0]
+    assert second.key != commune_report.key
+    ws.record_extension(log, second.unit, second.duty.id, second.period, second.deadline + dt.timedelta(days=6),
+                        ref="GH-5/DU")
+    # a cell with an extension of its own whose other items are loosened from above (GH-1)
+    ws.record_extension(log, "c0001-05", plain[1].duty.id, plain[1].period, plain[1].deadline + late, ref="GH-6/DU")
+    # at another commune, the top of the chain (the same report under the province's letter)
+    other = _fed(ws, next(o for o in ws.occurrences("c0002-01", 2025, 2025)[0] if o.duty.feeds))[-1]
+    ws.record_extension(log, other.unit, other.duty.id, other.period, other.deadline + late, ref="GH-2/DU")
+    # a cell's own items: one that feeds (its chain re-solved), one that does not
+    ws.record_extension(log, cell, first.duty.id, first.period, first.deadline + late, ref="GH-3/DU")
+    ws.record_extension(log, "c0003-07", plain[0].duty.id, plain[0].period, plain[0].deadline + late,
+                        ref="GH-4/DU", note="ốm")
+    # a correction: a second, earlier delivery of the same item wins
+    ws.record_submission(log, cell, plain[-1].duty.id, plain[-1].period, plain[-1].deadline - dt.timedelta(days=9),
+                         today=today, ref="CV 12", note="bổ sung")
+    return ws, log, [cell, "c0003-07", "c0002-04", "c0001", "c0002", "c0001-00", "c0001-05", "c0002-01", "c0003-09"]
+
+
+@pytest.mark.parametrize("on", [dt.date(2025, 11, 10), dt.date(2026, 1, 15)])
+def test_shared_equals_unshared_with_a_log(tree, on):
+    ws, log, sample = tree
+    reports = _compare(ws, "tw", on, log, sample, lookback=400)
+    assert len(reports) == 47
+    delivered = [i for r in reports.values() for i in r["items"] if i["submission"]]
+    assert len(delivered) > 100
+    extended = [i for r in reports.values() for i in r["items"]
+                if any(c["kind"] == "extension" for c in i["decided_by"])]
+    from_above = {i["id"].split("|")[0] for i in extended
+                  if "-" in i["id"].split("|")[0]
+                  and any(c["kind"] == "extension" and "-" not in c["unit"] for c in i["decided_by"])}
+    assert len(from_above) >= 10          # cells loosened by the extension of their commune's report
+    tightened = [i for r in reports.values() for i in r["items"] if i["deadline"] < i["own_deadline"]]
+    assert tightened
+
+
+def test_a_snapshot_answers_as_the_log_does(tree):
+    ws, log, sample = tree
+    with LogSnapshot(log) as snapshot:
+        assert snapshot.granted() == log.granted()
+        assert snapshot.events() == log.events()
+        for unit in sample:
+            assert snapshot.delivered(unit) == log.delivered(unit)
+            assert snapshot.event_dates(unit) == log.event_dates(unit)
+            assert snapshot.granted(unit) == log.granted(unit)
+            for key, item in log.delivered(unit).items():
+                assert snapshot.first_delivery(unit, key.duty, key.period) == item
+
+
+def test_shared_equals_unshared_with_events(tmp_path):
+    shapes = FIXTURES / "shapes"
+    ws = Workspace.load(shapes, shapes / "hierarchy.toml")
+    log = SubmissionLog(tmp_path / "log.sqlite3")
+    for event, day in (("nhan-ke-hoach", dt.date(2025, 3, 3)), ("khai-mac-dai-hoi", dt.date(2025, 6, 20))):
+        ws.record_event(log, "don-vi-A", event, day)
+    for on in (dt.date(2025, 3, 20), dt.date(2025, 6, 1)):
+        _compare(ws, "tinh-B", on, log, ["don-vi-A", "tinh-B"], lookback=120)
+
+
+def test_a_bad_row_is_named_as_the_store_names_it(tree, tmp_path):
+    import shutil
+    import sqlite3
+
+    from obligations.base.errors import InputError
+
+    ws, log, _ = tree
+    copy = tmp_path / "bad.sqlite3"
+    shutil.copy(log.path, copy)
+    with sqlite3.connect(copy) as conn:
+        conn.execute("UPDATE submission SET delivered_on = '2025-02-30' WHERE id = 7")
+    with pytest.raises(InputError) as shared:
+        list(ws.due_under("tw", dt.date(2025, 11, 10), log=SubmissionLog(copy)))
+    with pytest.raises(InputError) as store:
+        SubmissionLog(copy).delivered()
+    assert str(shared.value) == str(store.value) and "row 7" in str(store.value)
