@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import attrs
+
+if TYPE_CHECKING:
+    import sqlite3
 
 from obligations.base.errors import InputError
 from obligations.base.keys import OccurrenceKey
@@ -136,7 +140,7 @@ class SubmissionLog:
     def _error(self, message: str, fix: str) -> InputError:
         return InputError(message, file=str(self.path), fix=fix)
 
-    def _connect(self, create: bool):
+    def _connect(self, create: bool) -> sqlite3.Connection | None:
         state = inspect_file(self.path)      # refuses what is not ours before any write
         if state == "absent":
             if not create:
@@ -178,7 +182,13 @@ class SubmissionLog:
             raise
         return conn
 
-    def _version(self, conn) -> int:
+    def _open(self) -> sqlite3.Connection:
+        """A connection for writing: the file is created (and migrated) if need be."""
+        conn = self._connect(create=True)
+        assert conn is not None        # create=True never answers "no log"
+        return conn
+
+    def _version(self, conn: sqlite3.Connection) -> int:
         has_meta = conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()
         if not has_meta:
             return 0
@@ -191,7 +201,7 @@ class SubmissionLog:
             raise self._error(f"the schema version {shorten(row[0])} is not a number",
                               "the file is damaged: restore it from a backup or give --db another file") from None
 
-    def _migrate(self, conn, version: int) -> None:
+    def _migrate(self, conn: sqlite3.Connection, version: int) -> None:
         # WAL: readers do not block the writer; set before the first transaction. Only
         # reached for a new file or one of ours (inspect_file has refused the others).
         conn.execute("PRAGMA journal_mode = WAL")
@@ -222,12 +232,12 @@ class SubmissionLog:
         if conn is None:
             return "ok"
         with _closing(conn), guard(self.path, "nothing was changed"):
-            return conn.execute("PRAGMA integrity_check").fetchone()[0]
+            return str(conn.execute("PRAGMA integrity_check").fetchone()[0])
 
     # -- writing ------------------------------------------------------------------------
 
-    def _write(self, sql: str, values: tuple) -> None:
-        conn = self._connect(create=True)
+    def _write(self, sql: str, values: tuple[object, ...]) -> None:
+        conn = self._open()
         with _closing(conn), guard(self.path, "nothing was recorded"):
             conn.execute("BEGIN IMMEDIATE")
             try:
@@ -257,7 +267,7 @@ class SubmissionLog:
         """SEQUENCE and LAST-MODIFIED of exported calendar events, by UID: an event whose
         content digest differs from the one last exported gets the next sequence and ``now``.
         One transaction: two exports at once never give one version twice."""
-        conn = self._connect(create=True)
+        conn = self._open()
         found: dict[str, tuple[int, dt.datetime]] = {}
         with _closing(conn), guard(self.path, "nothing was recorded"):
             conn.execute("BEGIN IMMEDIATE")
@@ -302,10 +312,11 @@ class SubmissionLog:
         return {k: tuple(sorted(v)) for k, v in found.items()}
 
     def _read(self, table: str, date_column: str, unit: str | None,
-              key_columns: str = "unit, duty, period", conn=None) -> list[tuple]:
+              key_columns: str = "unit, duty, period", conn: sqlite3.Connection | None = None
+              ) -> list[tuple[Any, ...]]:
         """Rows of ``table`` (of ``unit``, or all), checked; on ``conn`` if given (it stays open)."""
         own = conn is None
-        if own:
+        if conn is None:
             conn = self._connect(create=False)
             if conn is None:
                 return []
@@ -348,22 +359,24 @@ class SubmissionLog:
 
 
 class _kept:
-    def __init__(self, conn) -> None:
+    """A connection the caller owns: left open."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
 
-    def __enter__(self):
+    def __enter__(self) -> sqlite3.Connection:
         return self.conn
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         pass
 
 
 class _closing:
-    def __init__(self, conn) -> None:
+    def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
 
-    def __enter__(self):
+    def __enter__(self) -> sqlite3.Connection:
         return self.conn
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.conn.close()
