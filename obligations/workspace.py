@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import weakref
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from obligations.base.errors import InputError, Problems
@@ -25,7 +25,6 @@ from obligations.calendar.data import CalendarData
 from obligations.calendar.holiday_source import HolidaySource
 from obligations.calendar.working import VietnamCalendar
 from obligations.loading import RulesArg, cross_check, read_inputs
-from obligations.log.record import record_event, record_extension, record_submission
 from obligations.log.store import Extension, RecordedEvent, Submission, SubmissionLog
 from obligations.occurrences.calendars import UnitCalendars
 from obligations.occurrences.generate import EventDates, Occurrences
@@ -33,7 +32,6 @@ from obligations.occurrences.model import Occurrence, Placement
 from obligations.org.hierarchy import Hierarchy
 from obligations.reconcile.network import Extensions, Network
 from obligations.reconcile.solve import Edge, Node, Reconciled
-from obligations.report.bulk import Progress, due_under
 from obligations.report.due import DEFAULT_HORIZON, DEFAULT_LOOKBACK, DueReport, due, evaluate
 from obligations.rules.loader import RuleSet
 from obligations.rules.model import Directive, Duty
@@ -142,9 +140,11 @@ class Workspace:
     def due_under(self, root: str, on: dt.date, *, horizon: int = DEFAULT_HORIZON,
                   lookback: int = DEFAULT_LOOKBACK, engine: Engine | None = None, due_soon: int | None = None,
                   log: SubmissionLog | None = None,
-                  progress: Progress | None = None, share: bool = True) -> Iterator[DueReport]:
+                  progress: Callable[[int, int], None] | None = None, share: bool = True) -> Iterator[DueReport]:
         """``due`` for ``root`` and every unit below it (see obligations.report.bulk)."""
         engine = engine or make_engine()
+        from obligations.report.bulk import due_under   # not needed by the one-unit path
+
         return due_under(root, on, self.occurrence_source, self.network_solver, engine, self._known(engine),
                               horizon=horizon, lookback=lookback, due_soon=due_soon, log=log, progress=progress,
                               share=share)
@@ -163,15 +163,21 @@ class Workspace:
     def record_submission(self, log: SubmissionLog, unit_id: str, duty_id: str, period: str,
                           delivered_on: dt.date, today: dt.date, ref: str | None = None,
                           note: str | None = None) -> Submission:
+        from obligations.log.record import record_submission   # writes only: kept off the reading path
+
         return record_submission(self.occurrence_source, log, unit_id, duty_id, period, delivered_on, today,
                                  ref, note)
 
     def record_extension(self, log: SubmissionLog, unit_id: str, duty_id: str, period: str, until: dt.date,
                          ref: str, note: str | None = None) -> Extension:
+        from obligations.log.record import record_extension
+
         return record_extension(self.occurrence_source, log, unit_id, duty_id, period, until, ref, note)
 
     def record_event(self, log: SubmissionLog, unit_id: str, event_id: str, happened_on: dt.date,
                      ref: str | None = None, note: str | None = None) -> RecordedEvent:
+        from obligations.log.record import record_event
+
         return record_event(self.occurrence_source, log, unit_id, event_id, happened_on, ref, note)
 
     def chain(self, directive: Directive) -> list[str]:

@@ -14,8 +14,8 @@ from obligations.base.vocabulary import DUTY_KINDS as DUTY_KINDS
 from obligations.base.vocabulary import STATUSES as STATUSES
 from obligations.rules.schedules.parse import AnySchedule
 
-SCHEDULE_TYPES = ("once_before", "once_in_month", "once_between", "yearly_in_month",
-                  "yearly_before", "monthly", "quarterly", "peaks", "within_days")
+# A duty's schedule: one of the typed kinds of the schedule language (rules/schedules/).
+Schedule = AnySchedule
 
 
 @attrs.frozen
@@ -26,38 +26,6 @@ class Source:
     section: str
     text: str
     location: str
-
-
-@attrs.frozen
-class Schedule:
-    """The first form of schedules, kept for applications that built them; rule files now
-    load into the typed classes of obligations/rules/schedules/ (the old `type = ...`
-    names below are read as aliases by schedules/parse.py).
-
-    When a duty falls due. Which fields are used depends on ``type``:
-
-    once_before      date                          trước ngày 20/4/2023
-    once_in_month    year, month                   trong tháng 4/2023, vào tháng 10/2025
-    once_between     start, end                    trong năm 2023
-    yearly_in_month  month                         vào tháng 11 hằng năm
-    yearly_before    month, day                    trước ngày 15-12 hằng năm
-    monthly          (validity gives the months)   hằng tháng (từ năm 2023-2025)
-    quarterly        (validity gives the quarters) hằng quý
-    peaks            around, days_before, days_after   cao điểm vào dịp 30/4, 19/5 ...
-    within_days      start, days                   trong thời hạn N ngày kể từ ...
-    """
-
-    type: str
-    date: dt.date | None = None
-    start: dt.date | None = None
-    end: dt.date | None = None
-    year: int | None = None
-    month: int | None = None
-    day: int | None = None
-    days: int | None = None
-    around: tuple[str, ...] = ()
-    days_before: int = 0
-    days_after: int = 0
 
 
 @attrs.frozen

@@ -13,7 +13,6 @@ from obligations.base.errors import InputError
 from obligations.cli import environment
 from obligations.log.store import SubmissionLog
 from obligations.render.due import due_json, due_table
-from obligations.render.summary import summary_head, summary_line
 from obligations.status.engine import make_engine
 from obligations.workspace import Workspace
 
@@ -61,6 +60,8 @@ def run_under(args: argparse.Namespace, out: TextIO, ws: Workspace, on: dt.date,
             out.write((",\n" if n else "") + json.dumps(due_json(ws, report, args.lang), ensure_ascii=False))
         out.write("\n]}\n")
         return 0
+    from obligations.render.summary import summary_head, summary_line
+
     out.write(summary_head(args.lang) + "\n")
     for report in reports:
         out.write(summary_line(report, on) + "\n")
