@@ -188,25 +188,6 @@ def _filled(draft_text: str, directive_id: str) -> str:
     return out.replace('id = "TODO"', f'id = "{directive_id}"', 1).replace('number = "TODO"', 'number = "9-KH/X"', 1)
 
 
-def _loader_reads_spec_schedules() -> bool:
-    """Until the loader reads ``every = ...`` (issue #11, another branch), a draft cannot pass check."""
-    import tempfile
-
-    text = (paths.rules_dir() / "76-KH-DU.toml").read_text(encoding="utf-8")
-    with tempfile.TemporaryDirectory() as tmp:
-        probe = Path(tmp) / "probe.toml"
-        probe.write_text(text.replace('schedule = { type = "monthly" }', 'schedule = { every = "month" }', 1),
-                         encoding="utf-8")
-        try:
-            load_rule_file(probe)
-        except Exception:
-            return False
-    return True
-
-
-@needs_seeds
-@pytest.mark.xfail(not _loader_reads_spec_schedules(), strict=True,
-                   reason="drafts use the spec's schedule form; this branch's loader reads only the old one")
 def test_a_reviewed_draft_passes_check(run_cli, tmp_path):
     rules = tmp_path / "rules"
     rules.mkdir()
@@ -257,3 +238,23 @@ def test_utf16_with_bom_is_read(run_cli, tmp_path):
 def test_missing_file(run_cli, tmp_path):
     code, _, err = run_cli("extract", str(tmp_path / "nope.txt"))
     assert code == 2 and "cannot read the file" in err
+
+
+def test_a_draft_declares_the_events_its_duties_are_counted_from(run_cli, tmp_path):
+    # a plan of the same form as the corpus's event sentences (illustrative text)
+    text = ("ĐẢNG ỦY XÃ X\nSố 5-KH/ĐU\n\nHà Nội, ngày 02 tháng 3 năm 2025\n\nKẾ HOẠCH\nthực hiện nghị quyết\n\n"
+            "1. Các chi bộ xây dựng kế hoạch thực hiện trong thời hạn 15 ngày kể từ ngày nhận được Kế hoạch này.\n")
+    source = tmp_path / "kh.txt"
+    source.write_text(text, encoding="utf-8")
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    shutil.copy(paths.hierarchy_file(), rules / "hierarchy.toml")
+    draft = tmp_path / "draft.toml"
+    assert run_cli("extract", str(source), "--out", str(draft))[0] == 0
+    written = draft.read_text(encoding="utf-8")
+    assert "[[event]]\nid = \"nhan-duoc-ke-hoach-nay\"" in written
+    reviewed = _filled(written, "KH-5").replace('issuer = "TODO"', 'issuer = "Đảng ủy xã X"')
+    (rules / "kh.toml").write_text(reviewed.replace('valid = { from = "TODO" }', "valid = { from = 2025-03-02 }"),
+                                   encoding="utf-8")
+    code, out, _ = run_cli("check", "--rules", str(rules))
+    assert code == 0, out

@@ -62,8 +62,29 @@ def to_toml(draft: dict[str, Any]) -> str:
         out.append("[duty.draft]")
         for key, value in info.items():
             out.append(f"{key} = {_value(value)}")
+    for event in declared_events(draft):
+        out += ["", "# " + "-" * 86, "# An event duties are counted from: rename it if you like (in the duty too); give its",
+                "# date when the text states one, else each unit records the day with `obligations event`.",
+                "[[event]]"]
+        out += [f"{key} = {_value(value)}" for key, value in event.items()]
     return "\n".join(out) + "\n"
 
 
+def declared_events(draft: dict[str, Any]) -> list[dict[str, Any]]:
+    """The `[[event]]` tables the drafted duties need: a rule file declares every event its
+    duties are counted from, with the words that name it and its date when the text gives one."""
+    found: dict[str, dict[str, Any]] = {}
+    for duty in draft["duty"]:
+        schedule = duty.get("schedule")
+        if not isinstance(schedule, dict) or schedule.get("every") != "event":
+            continue
+        info = duty["draft"]
+        event = found.setdefault(str(schedule["event"]), {"id": schedule["event"]})
+        event.setdefault("source", info.get("decided_by", {}).get("schedule") or duty["source"])
+        if info.get("event_date") is not None:
+            event.setdefault("date", info["event_date"])
+    return list(found.values())
+
+
 def to_json(draft: dict[str, Any]) -> str:
-    return json.dumps(draft, ensure_ascii=False, indent=1, default=lambda v: v.isoformat()) + "\n"
+    return json.dumps({**draft, "event": declared_events(draft)}, ensure_ascii=False, indent=1, default=lambda v: v.isoformat()) + "\n"
