@@ -100,7 +100,7 @@ def test_calendars_with_and_without_cache_agree(calendar_data, tmp_path):
     from obligations.calendar.holiday_source import HolidaySource
 
     cached = VietnamCalendar(calendar_data, source=HolidaySource(tmp_path))
-    direct = VietnamCalendar(calendar_data, source=HolidaySource("off"))
+    direct = VietnamCalendar(calendar_data, source=HolidaySource(None))
     start, end = d("2023-01-01"), d("2027-12-31")
     assert cached.events_between(start, end) == direct.events_between(start, end)
     assert cached.count_working_days(start, end) == direct.count_working_days(start, end)
