@@ -134,3 +134,14 @@ def test_load_cache_follows_file_content(tmp_path, monkeypatch):
         cached.write_bytes(b"{\"format\": 2, \"loaded\": {\"$\": \"obj\", \"c\": \"os.system\", \"v\": {}}}")
     assert load(rules).rules.duty("76-KH-DU/chi-bo-so-ket").schedule.date.month == 9      # damaged: ignored
     assert first.rules.duty("76-KH-DU/chi-bo-so-ket").schedule.date.month == 10
+
+
+def test_a_damaged_holiday_cache_is_recomputed_whatever_it_holds(tmp_path):
+    from obligations.calendar.holiday_source import HolidaySource, compute_year
+
+    fresh = compute_year(2025)
+    HolidaySource(tmp_path).year(2025)
+    (cache_file,) = tmp_path.glob("holidays-vn-*.json")
+    for damage in ("[]", '{"format": 2, "years": []}', '{"format": 2, "years": {"2025": 5}}', "[" * 100000):
+        cache_file.write_text(damage, encoding="utf-8")
+        assert HolidaySource(tmp_path).year(2025) == fresh

@@ -129,6 +129,8 @@ BAD = {
                          "RFC 5545"),
     "weekday of a month": ('{ every = "month", weekday = "FR" }', "weekday needs every = \\\"week\\\"", "e.g."),
     "both forms": ('{ every = "month", type = "monthly" }', "both `every` and the old `type`", "keep `every`"),
+    "interval zero (dateutil would loop for ever)": ('{ every = "rrule", rrule = "FREQ=YEARLY;INTERVAL=0;BYMONTH=3" }',
+                                                     "INTERVAL=0 is not a whole number from 1 to 1000", "RFC 5545"),
     "zero days after an event": ('{ every = "event", event = "nhan", direction = "after", offset = 0 }',
                                  "after an event must be at least 1", 'direction = \\"before\\", offset = 0'),
 }

@@ -18,6 +18,11 @@ from pathlib import Path
 
 import attrs
 
+from obligations.base.errors import ObligationsError
+from obligations.base.files import read_regular_file
+
+# The facts of every year 1995-2100 take about 1 MB; more is not ours.
+CACHE_LIMIT = 8 * 1024 * 1024
 CACHE_FORMAT = 2   # 2: English names give dates day/month/year
 
 
@@ -95,13 +100,13 @@ class HolidaySource:
         years: dict[int, HolidayYear] = {}
         if self._path is not None:
             try:
-                doc = json.loads(self._path.read_text(encoding="utf-8"))
-                if doc.get("format") == CACHE_FORMAT:
+                doc = json.loads(read_regular_file(self._path, CACHE_LIMIT))
+                if isinstance(doc, dict) and doc.get("format") == CACHE_FORMAT:
                     for key, value in doc["years"].items():
                         years[int(key)] = HolidayYear(
                             tuple((dt.date.fromisoformat(d), k, vi, en) for d, k, vi, en in value["days"]),
                             tuple(dt.date.fromisoformat(d) for d in value["makeup"]))
-            except (OSError, ValueError, KeyError, TypeError):
+            except (ObligationsError, OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
                 years = {}   # a missing or damaged cache is recomputed, never trusted
         return years
 

@@ -91,11 +91,17 @@ def parse(raw: dict[str, Any], ctx: Reporter) -> RRuleSchedule:
         raise ctx.error("schedule.rrule must not carry DTSTART: the rule starts on valid.from", fix=fix)
     if parts.get("FREQ") not in _DAILY_OR_SLOWER:
         raise ctx.error(f"schedule.rrule needs FREQ = {', '.join(_DAILY_OR_SLOWER)} (deadlines are days)", fix=fix)
+    interval = parts.get("INTERVAL", "1")
+    if not interval.isdigit() or not 1 <= int(interval) <= 1000:
+        # dateutil loops for ever on INTERVAL=0
+        raise ctx.error(f"schedule.rrule INTERVAL={interval[:20]} is not a whole number from 1 to 1000", fix=fix)
     try:
         rule = _rule(text, dt.date(2000, 1, 1))
     except (ValueError, TypeError) as exc:
         raise ctx.error(f"schedule.rrule is not an RFC 5545 rule: {exc}", fix=fix) from None
-    if "COUNT" not in parts and "UNTIL" not in parts and rule.after(_at(dt.date(2000, 1, 1))) is None:
+    # bounded: a rule that never matches would otherwise be walked to the year 9999
+    if "COUNT" not in parts and "UNTIL" not in parts and \
+            not rule.between(_at(dt.date(2000, 1, 1)), _at(dt.date(2100, 12, 31)), inc=True, count=1):
         raise ctx.error("schedule.rrule never generates a date (an impossible day of a month?)", fix=fix)
     time = check_time(raw["time"], ctx) if "time" in raw else None
     return RRuleSchedule(text, check_inclusive(raw, ctx), time)
