@@ -117,3 +117,10 @@ def test_a_one_day_window_is_flagged(run_cli, tmp_path):
     assert item["one_day_window"] is True
     _, out, _ = run_cli(*argv, "--lang", "en")
     assert "The window is a single day (2025-05-15)." in out
+
+
+def test_status_does_not_pile_up_past_activities_as_missing(run_cli):
+    _, out, _ = run_cli("status", "--unit", "xa-X", "--year", "2025", "--on", "2026-11-23", "--format", "json")
+    rows = json.loads(out)["items"]
+    assert rows and not [r for r in rows if r["duty"] in ("76-KH-DU/sinh-hoat-hang-thang", "76-KH-DU/cao-diem-ky-niem")]
+    assert [r["result"] for r in rows if r["duty"] == "76-KH-DU/dang-uy-bao-cao-hang-nam"] == ["missing"]

@@ -64,7 +64,10 @@ def deliveries(ws: Workspace, unit_id: str, on: dt.date, year: int | None, log: 
     last = year or on.year
     occurrences, _ = ws.occurrences(unit_id, first - 1, last + 1,
                                     events=log.event_dates(unit_id) if log is not None else None)
+    # an activity whose time has gone (status "past") is an agenda item, not a delivery
+    # that went missing: it is not listed unless something was recorded for it
     items = [i for i in ws.evaluate(unit_id, on, occurrences, log=log)
-             if first <= i.deadline.year <= last and (year or i.window_start <= on)]
+             if first <= i.deadline.year <= last and (year or i.window_start <= on)
+             and (i.status != "past" or i.submission is not None)]
     items.sort(key=lambda i: (i.deadline, i.occurrence.duty.id, i.occurrence.period))
     return [classify(ws, item, on, log) for item in items]
