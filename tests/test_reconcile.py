@@ -279,3 +279,10 @@ def test_rule_file_order_does_not_matter(tmp_path):
         b = ws_b.due(unit, dt.date(2025, 11, 10), lookback=4000)
         assert [(i.occurrence.key, i.deadline, i.status) for i in a.items] == \
                [(i.occurrence.key, i.deadline, i.status) for i in b.items]
+
+
+def test_explain_a_period_years_ahead(run_cli):
+    code, out, err = run_cli("explain", "--unit", "xa-X", "--duty", "76-KH-DU/dang-uy-bao-cao-hang-nam",
+                             "--period", "2029", "--on", "2026-11-23", "--format", "json")
+    assert code == 0, err
+    assert json.loads(out)["own_deadline"] == "2029-11-30"          # 30/11/2029 is a Friday

@@ -177,3 +177,23 @@ def test_export_counts_from_recorded_events(run_cli, db):
                              "--format", "json", "--on", "2025-03-10", "--db", db)
     assert code == 0, err
     assert "SHAPES/s06" in out and "2025-03-18" in out
+
+
+def test_a_month_named_after_the_duty_has_ended_gives_no_occurrence():
+    import datetime as dt
+
+    from obligations.rules.schedules.periodic import Periodic
+    from obligations.rules.schedules.base import Context
+
+    class Calendar:
+        def add_working_days(self, day, count):
+            return day + dt.timedelta(days=count)
+
+        def commemoration_dates(self, commemoration_id, year):
+            return []
+
+    november = Periodic(every="year", in_month=11)
+    ctx = Context(dt.date(2024, 1, 1), dt.date(2025, 3, 15), "exclusive", "period_start", Calendar(), {})
+    found = list(november.expand(ctx, dt.date(2024, 1, 1), dt.date(2026, 12, 31)))
+    # 2024's November is inside the validity; 2025's comes after valid.until (15/3): no window
+    assert [(w.period, w.last_allowed) for w in found] == [("2024", dt.date(2024, 11, 30))]

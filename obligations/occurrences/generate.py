@@ -215,8 +215,8 @@ class Occurrences:
             raise InputError(f"period {period!r} does not fit duty {duty.id} (every = {duty.schedule.kind!r})",
                              file=file, place=f"{line} (duty {duty.local_id!r})",
                              fix=f"give the period as {duty.schedule.label_hint()}")
-        if period is not None and len(period) == 10:
-            last = max(last, int(period[:4]) + 1)
+        if period is not None and period[:4].isdigit():
+            last = max(last, int(period[:4]) + 1)     # a period asked for by name, however far ahead
         occurrences, _ = self.of_unit(unit_id, max(min(d.valid_from.year for d in texts), cal.data.first_year),
                                       min(last, cal.data.last_year), duties=[duty], events=events)
         missing = _missing_event(duty, unit_id, events)

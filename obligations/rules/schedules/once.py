@@ -42,6 +42,7 @@ class Once:
         if last < ctx.valid_from or opens > ctx.until:
             return
         label = str(last.year)
+        # valid.until is the text's own end ("đến ngày ..."): nothing is due after it
         last = min(last, ctx.until)
         if lo <= last <= hi:
             yield Window(label, max(opens, ctx.valid_from), last, time=self.time, named=named)

@@ -80,6 +80,7 @@ class Periodic:
         for period in periods.meeting(self.every, self.only, first, hi + dt.timedelta(days=1)):
             if period.start > ctx.until:
                 break
+            # a period cut by valid.until (the text's own end, "đến ngày ...") ends there
             start, end = max(period.start, ctx.valid_from), min(period.end, ctx.until)
             named: dt.date | None = None
             opens = ctx.valid_from if ctx.opens == "validity_start" else start
@@ -88,6 +89,8 @@ class Periodic:
                 named = month_end(year, month) if self.day == "last" else dt.date(year, month, int(self.day))
             elif self.in_month is not None:
                 year, month = self._month(period, self.in_month)
+                if dt.date(year, month, 1) > ctx.until and self.of != "next":
+                    continue          # the month named comes after the duty has ended: none that year
                 opens = max(opens, dt.date(year, month, 1)) if ctx.opens != "validity_start" else opens
                 last = month_end(year, month) if self.of == "next" else min(month_end(year, month), ctx.until)
             elif self.weekday is not None:
