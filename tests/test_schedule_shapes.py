@@ -197,3 +197,11 @@ def test_a_month_named_after_the_duty_has_ended_gives_no_occurrence():
     found = list(november.expand(ctx, dt.date(2024, 1, 1), dt.date(2026, 12, 31)))
     # 2024's November is inside the validity; 2025's comes after valid.until (15/3): no window
     assert [(w.period, w.last_allowed) for w in found] == [("2024", dt.date(2024, 11, 30))]
+
+
+def test_recording_the_same_event_twice_writes_it_once(run_cli, db):
+    code, _, err = run_cli("event", *DATA, "--unit", "don-vi-A", "--event", "nhan-ke-hoach", "--on", "2025-03-03",
+                           "--db", db)
+    assert code == 0, err
+    _, out, _ = run_cli("status", *DATA, "--unit", "don-vi-A", "--on", "2025-07-01", "--db", db, "--format", "json")
+    assert [e["event"] for e in json.loads(out)["events"]].count("nhan-ke-hoach") == 1

@@ -76,8 +76,17 @@ def parse(items: Sequence[dict[str, Any]], loc: Locator, file_name: str) -> tupl
         if end < start:
             problems.append(loc.error(f"until: the lead time ends ({end}) before it starts ({start})", line=line,
                                       place=place, fix="swap from and until"))
-        rules.append(LeadTimeRule(item["days"], item["basis"].strip(), bool(item.get("internal", False)),
-                                  item.get("unit"), item.get("level"), start, end, f"{file_name}:{line}"))
+        rule = LeadTimeRule(item["days"], item["basis"].strip(), bool(item.get("internal", False)),
+                            item.get("unit"), item.get("level"), start, end, f"{file_name}:{line}")
+        for other in rules:   # two stated lead times for one unit or level on one day: which one?
+            if (other.unit, other.level, other.internal) == (rule.unit, rule.level, rule.internal) and \
+                    other.start <= rule.end and rule.start <= other.end:
+                problems.append(loc.error(
+                    f"lead_time: a second {'internal ' if rule.internal else ''}lead time for "
+                    f"{rule.unit or 'level ' + str(rule.level)} overlaps the one at {other.location} "
+                    f"({other.days} and {rule.days} working days)", line=line, place=place,
+                    fix="keep one, or give each its own from/until so that they do not overlap"))
+        rules.append(rule)
     return rules, problems
 
 
