@@ -98,7 +98,7 @@ def check_workspace(rules: str | Path | list[str] | None = None, org: str | Path
         occurrences, placements = ws.occurrences(unit_id, *CHECK_YEARS)
         placed += len(occurrences)
         feeding += [o for o in occurrences if o.duty.feeds]
-        findings += [f"{p.location}: duty {p.duty!r} for {p.unit} period {p.period}: {placement_message(p)}"
+        findings += [f"{p.location}: duty {p.duty!r} for {p.unit} period {p.period}: {placement_message(p, 'en')}"
                      for p in placements]
     try:
         results = ws.reconcile(feeding)

@@ -43,7 +43,7 @@ def record_event(occurrences: Occurrences, log: SubmissionLog, unit_id: str, eve
         known = ", ".join(sorted(declared)) or "none: declare one with [[event]] in a rule file"
         raise InputError(f"unknown event {event_id!r}", fix=f"use one of: {known}")
     occurrences.calendars(unit_id).check_year(happened_on.year)
-    for known in log.events(unit_id):    # the same event on the same day once: a repeat writes nothing
-        if known.event == event_id and known.happened_on == happened_on:
-            return known
+    for recorded in log.events(unit_id):    # the same event on the same day once: a repeat writes nothing
+        if recorded.event == event_id and recorded.happened_on == happened_on:
+            return recorded
     return log.record_event(unit_id, event_id, happened_on, ref, note)

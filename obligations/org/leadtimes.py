@@ -64,7 +64,8 @@ class LeadTime:
 def parse(items: Sequence[dict[str, Any]], loc: Locator, file_name: str) -> tuple[list[LeadTimeRule],
                                                                                    list[DataFileError]]:
     """``[[lead_time]]`` tables (already checked against org.hierarchy_schema)."""
-    rules, problems = [], []
+    rules: list[LeadTimeRule] = []
+    problems: list[DataFileError] = []
     for index, item in enumerate(items):
         line = loc.table_line("lead_time", index)
         place = f"lead_time #{index + 1}"

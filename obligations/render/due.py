@@ -115,7 +115,7 @@ def due_json(ws: Workspace, report: DueReport, lang: str) -> dict[str, object]:
         "items": [item_json(ws, item, lang) for item in report.items],
         "hidden_overdue": report.hidden_overdue,
         "provisional_years": provisional_years(ws, report),
-        "placement_problems": [{"unit": p.unit, "duty": p.duty, "period": p.period, "message": placement_message(p),
+        "placement_problems": [{"unit": p.unit, "duty": p.duty, "period": p.period, "message": placement_message(p, lang),
                                 "file": p.location} for p in report.placements],
     }
 
@@ -247,7 +247,7 @@ def due_table(ws: Workspace, report: DueReport, lang: str) -> str:
     if report.hidden_overdue:
         out.append(_t("hidden", lang, n=report.hidden_overdue))
     for p in report.placements:
-        out.append(_t("placement", lang, duty=p.duty, period=p.period, message=placement_message(p), file=p.location))
+        out.append(_t("placement", lang, duty=p.duty, period=p.period, message=placement_message(p, lang), file=p.location))
     for year in provisional_years(ws, report):
         out.append(label("provisional", lang, year=year))
     out.append(_t("engine", lang, name=report.backend))

@@ -43,6 +43,7 @@ _m = Labels({
     "assumed_secondary_source": ("nguồn thứ cấp: {subject} chỉ được biết qua {why} ({where})",
                           "secondary source: {subject} is known only from {why} ({where})"),
     "assumed_rule": ("giả định của tệp quy tắc: {why} ({where})", "assumed by the rule file: {why} ({where})"),
+    "no_working_day": ("không có ngày làm việc nào từ {start} đến {last}", "no working day between {start} and {last}"),
     "one_day": ("Cửa sổ chỉ có một ngày ({date}).", "The window is a single day ({date})."),
     "target": ("mục tiêu nội bộ {date} ({why}); hạn chính thức vẫn là {deadline}",
                "internal target {date} ({why}); the official deadline stays {deadline}"),
@@ -174,5 +175,5 @@ def target_text(result: Reconciled, lang: str, name_of: Callable[[str], str]) ->
     return _m("target", lang, date=result.target, why=why, deadline=result.deadline)
 
 
-def placement_message(p: Placement) -> str:
-    return f"no working day between {p.window_start} and {p.last_allowed}"
+def placement_message(p: Placement, lang: str) -> str:
+    return _m("no_working_day", lang, start=p.window_start, last=p.last_allowed)
