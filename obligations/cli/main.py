@@ -13,11 +13,9 @@ import sys
 from typing import Any, NoReturn
 
 from obligations.base.errors import ObligationsError
+from obligations.base.vocabulary import HORIZON_MAX, WORKING_DAYS_MAX
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-# Bounds of numbers given on the command line; beyond them the calendar data cannot answer.
-HORIZON_MAX = 3660        # days: ten years
-WORKING_DAYS_MAX = 250    # working days: about a year (--remind, --due-soon)
 
 
 
