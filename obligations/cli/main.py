@@ -239,6 +239,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     tml.add_argument("--year", type=int, required=True)
     tml.add_argument("--out", metavar="FILE.svg", help="write to FILE instead of standard output")
     tml.add_argument("--lang", choices=("vi", "en"), default="vi")
+    tml.add_argument("--as-known-on", type=_text, metavar="DATE", dest="as_known_on",
+                     help="draw with the documents issued by DATE only (default: today)")
     _add_data(tml)
     _add_db(tml)
     tml.set_defaults(run="obligations.cli.commands.timeline_cmd:run")
