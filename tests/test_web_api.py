@@ -114,26 +114,6 @@ def test_openapi_describes_every_endpoint(client):
         "unit", "on", "horizon", "lookback", "lang"}
 
 
-def test_events_endpoint(client, db):
-    from obligations.web.data import Service
-
-    if not Service.events_supported():
-        pytest.skip("SubmissionLog.record_event is not on this branch yet (events are added on another branch)")
-    r = client.post("/api/units/xa-X/events", headers={"Authorization": f"Bearer {TOKEN}"},
-                    json={"event": "nhan-ke-hoach", "on": "2026-11-02", "ref": "76-KH/ĐU"})
-    assert r.status_code == 201, r.text
-    assert r.json()["event"] == "nhan-ke-hoach"
-
-
-def test_events_without_support_is_501_not_a_crash(client, monkeypatch):
-    from obligations.web.data import Service
-
-    monkeypatch.setattr(Service, "events_supported", staticmethod(lambda: False))
-    r = client.post("/api/units/xa-X/events", headers={"Authorization": f"Bearer {TOKEN}"},
-                    json={"event": "nhan-ke-hoach", "on": "2026-11-02"})
-    assert r.status_code == 501 and "cannot record events" in r.json()["error"]
-
-
 def test_due_path_never_imports_the_web_framework():
     proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "obligations", "due", "--unit", "xa-X",
                            "--on", ON], capture_output=True, text=True, cwd=ROOT, timeout=120)

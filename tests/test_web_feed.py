@@ -113,11 +113,13 @@ def test_timeline_svg_draws_the_reconciliation(client, run_cli, tmp_path):
 
 
 def test_timeline_marks_a_conflict_in_red():
-    from obligations.render.timeline_svg import Bar, Chain, Row, Timeline, draw
+    from obligations.render.timeline_svg import draw
+    from obligations.report.timeline import Bar, Chain, Row, Timeline
 
     bar = Bar("u|d|2025", "2025", dt.date(2025, 3, 1), dt.date(2025, 3, 31), dt.date(2025, 3, 20),
-              dt.date(2025, 3, 10), True, "clash")
-    svg = draw(Timeline("u", "U", 2025, (Chain("c", (Row("u", "U", "cell", "d", "t", (bar,)),), ()),), ()))
+              dt.date(2025, 3, 10), True)
+    row = Row("u", "U", "cell", "d", "t", "t", (bar,))
+    svg = draw(Timeline("u", "U", 2025, (Chain("c", "c", "1-KH", (row,), ()),), ()))
     root = ET.fromstring(svg)
     conflict = [g for g in root.iter("{http://www.w3.org/2000/svg}g") if g.get("class") == "bar conflict"]
     assert conflict and "#c62828" in ET.tostring(conflict[0], encoding="unicode")

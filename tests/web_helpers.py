@@ -30,14 +30,15 @@ def write_tokens(path: Path, grants: dict[str, str]) -> Path:
     return path
 
 
-def make_client(db: Path, tokens: Path | None = None, *, local: bool = True, open_reads: bool = True):
+def make_client(db: Path, tokens: Path | None = None, *, local: bool = True, open_reads: bool = True,
+                rules: list[str] | None = None):
     from starlette.testclient import TestClient
 
     from obligations.web.app import create_app
     from obligations.web.auth import load_tokens
     from obligations.web.data import Service
 
-    service = Service.load(Path(db))
+    service = Service.load(Path(db), rules)
     app = create_app(service, load_tokens(tokens, lambda u: u in service.units()),
                      open_reads=open_reads)
     client = TestClient(app, client=("127.0.0.1" if local else "203.0.113.9", 50000))

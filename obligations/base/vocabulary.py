@@ -15,3 +15,8 @@ ROLL_POLICIES: Final = ("previous", "next", "none")
 # Open ends of validity spans and parent links: far enough for any directive in force.
 FAR_PAST: Final = dt.date(1900, 1, 1)
 FAR_FUTURE: Final = dt.date(2100, 12, 31)
+
+# Bounds of the numbers a user gives (the command line, the web API); beyond them the
+# calendar data cannot answer.
+HORIZON_MAX: Final = 3660        # days: ten years (horizon, lookback)
+WORKING_DAYS_MAX: Final = 250    # working days: about a year (remind, due-soon)

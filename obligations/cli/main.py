@@ -13,11 +13,9 @@ import sys
 from typing import Any, NoReturn
 
 from obligations.base.errors import ObligationsError
+from obligations.base.vocabulary import HORIZON_MAX, WORKING_DAYS_MAX
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-# Bounds of numbers given on the command line; beyond them the calendar data cannot answer.
-HORIZON_MAX = 3660        # days: ten years
-WORKING_DAYS_MAX = 250    # working days: about a year (--remind, --due-soon)
 
 
 
@@ -241,6 +239,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     tml.add_argument("--year", type=int, required=True)
     tml.add_argument("--out", metavar="FILE.svg", help="write to FILE instead of standard output")
     tml.add_argument("--lang", choices=("vi", "en"), default="vi")
+    tml.add_argument("--as-known-on", type=_text, metavar="DATE", dest="as_known_on",
+                     help="draw with the documents issued by DATE only (default: today)")
     _add_data(tml)
     _add_db(tml)
     tml.set_defaults(run="obligations.cli.commands.timeline_cmd:run")

@@ -5,8 +5,9 @@ above, cell → commune → province). Each row shows the occurrences of one dut
 unit: the own window as an outlined bar, the effective window as a filled bar, the own
 deadline as a hollow diamond and the effective deadline as a filled one. An arrow runs
 from the deadline above that decided a tightened deadline down to it, labelled with the
-lead time. Conflicts are red; days off are shaded. The picture takes plain data (built
-by the caller from the library) and draws it: no computation of dates happens here.
+lead time. Conflicts are red; days off are shaded. The picture takes the data of
+obligations.report.timeline and draws it, wording its reasons in the language asked for:
+no computation of dates happens here.
 """
 
 from __future__ import annotations
@@ -14,64 +15,11 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
-import attrs
-
 from obligations.render.labels import Labels
+from obligations.render.messages import constraint_source, move_reason, origin_source, pick
+from obligations.report.timeline import Arrow, Bar, Chain, DayOff, Row, Timeline
 
-
-@attrs.frozen
-class Bar:
-    key: str
-    period: str
-    own_start: dt.date
-    own_deadline: dt.date
-    start: dt.date            # effective window start
-    deadline: dt.date         # effective deadline
-    conflict: bool
-    note: str = ""            # tooltip: why the deadline is what it is
-
-
-@attrs.frozen
-class Row:
-    unit: str
-    unit_name: str
-    level: str
-    duty: str
-    title: str
-    bars: tuple[Bar, ...]
-
-
-@attrs.frozen
-class Arrow:
-    parent: str               # occurrence key whose effective deadline decided ...
-    child: str                # ... this occurrence's effective deadline
-    lead: int                 # working days
-    source: str
-    decided: bool = True      # this bound set the child's effective deadline (else: a feed only)
-    same: bool = False        # the same report under two directives (not a report to the level above)
-
-
-@attrs.frozen
-class Chain:
-    title: str
-    rows: tuple[Row, ...]
-    arrows: tuple[Arrow, ...]
-
-
-@attrs.frozen
-class DayOff:
-    day: dt.date
-    reason: str
-    weekend: bool
-
-
-@attrs.frozen
-class Timeline:
-    unit: str
-    unit_name: str
-    year: int
-    chains: tuple[Chain, ...]
-    days_off: tuple[DayOff, ...]
+__all__ = ["Arrow", "Bar", "Chain", "DayOff", "Row", "Timeline", "draw"]
 
 
 _t = Labels({
@@ -115,13 +63,18 @@ def _diamond(x: float, y: float, size: float, fill: str, stroke: str, cls: str, 
             f"<title>{escape(title)}</title></polygon>")
 
 
+def _note(bar: Bar) -> str:
+    """The tooltip: the constraints that set the deadline, in order."""
+    return " → ".join(f"{constraint_source(c)} ({c.date.isoformat() if c.date else '?'})" for c in bar.decided_by)
+
+
 def _bar(bar: Bar, y: float, year: int, lang: str) -> list[str]:
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
     if bar.own_deadline < first and bar.deadline < first or min(bar.own_start, bar.start) > last:
         return []
     colour = RED if bar.conflict else "#1565c0"
     cls = "bar conflict" if bar.conflict else "bar"
-    out = [f'<g class="{cls}" data-key="{escape(bar.key)}"><title>{escape(bar.period)}: {escape(bar.note)}</title>']
+    out = [f'<g class="{cls}" data-key="{escape(bar.key)}"><title>{escape(bar.period)}: {escape(_note(bar))}</title>']
     x0, x1 = _x(_clip(bar.own_start, year), year), _x(_clip(bar.own_deadline, year), year) + DAY
     out.append(f'<rect x="{x0}" y="{y - 7}" width="{max(x1 - x0, 1)}" height="14" fill="none" '
                f'stroke="{colour}" stroke-dasharray="3 2"/>')
@@ -150,7 +103,7 @@ def _arrow(arrow: Arrow, where: dict[str, tuple[float, float]], lang: str) -> li
     step = 7 if py < cy else -7
     path = f"M{px},{py + step} C{px},{mid} {cx},{mid} {cx},{cy - step - (1 if step > 0 else -1)}"
     stroke = 'stroke="#444" stroke-width="1.3"' if arrow.decided else 'stroke="#999" stroke-width="1" stroke-dasharray="3 3"'
-    return [f'<g class="arrow" data-decided="{str(arrow.decided).lower()}"><title>{escape(arrow.source)}</title>'
+    return [f'<g class="arrow" data-decided="{str(arrow.decided).lower()}"><title>{escape(origin_source(arrow.origin))}</title>'
             f'<path d="{path}" fill="none" {stroke} marker-end="url(#head)"/>'
             f'<text x="{min(px, cx) - 6}" y="{mid + 4}" font-size="10" text-anchor="end" fill="#333" '
             'paint-order="stroke" stroke="white" stroke-width="3">'
@@ -169,23 +122,25 @@ def draw(tl: Timeline, lang: str = "vi") -> str:
         colour = "#eeeeee" if off.weekend else "#ffe0b2"
         body.append(f'<rect class="{"weekend" if off.weekend else "dayoff"}" x="{_x(off.day, year)}" y="{TOP - 10}" '
                     f'width="{DAY}" height="{height - TOP - 40}" fill="{colour}"><title>{off.day.isoformat()} '
-                    f"{escape(off.reason)}</title></rect>")
+                    f"{escape(move_reason(off.why, lang))}</title></rect>")
     for month, name in enumerate(_t("months", lang).split(), start=1):
         x = _x(dt.date(year, month, 1), year)
         body.append(f'<line x1="{x}" y1="{TOP - 20}" x2="{x}" y2="{height - 50}" stroke="#bbb" stroke-width="0.6"/>')
         body.append(f'<text x="{x + 4}" y="{TOP - 22}" font-size="11" fill="#333">{name}</text>')
     y = TOP
     for chain in tl.chains:
+        chain_title = f"{pick(lang, chain.title_vi, chain.title_en)} ({chain.number})"
         body.append(f'<text class="chain" x="8" y="{y + 16}" font-size="12" font-weight="bold">'
-                    f"{escape(chain.title)}</text>")
+                    f"{escape(chain_title)}</text>")
         y += BAND_HEAD
         where: dict[str, tuple[float, float]] = {}
         for row in chain.rows:
             mid = y + ROW / 2
-            label = f"{row.unit_name} — {row.title}"
+            row_title = pick(lang, row.title_vi, row.title_en)
+            label = f"{row.unit_name} — {row_title}"
             body.append(f'<text class="row" x="8" y="{mid - 2}" font-size="10" font-weight="bold">'
                         f"<title>{escape(label)}</title>{escape(_short(row.unit_name, 52))}</text>"
-                        f'<text x="8" y="{mid + 10}" font-size="10" fill="#444">{escape(_short(row.title, 54))}</text>')
+                        f'<text x="8" y="{mid + 10}" font-size="10" fill="#444">{escape(_short(row_title, 54))}</text>')
             body.append(f'<line x1="{LEFT}" y1="{y + ROW}" x2="{width - 20}" y2="{y + ROW}" stroke="#e0e0e0"/>')
             for bar in row.bars:
                 body.extend(_bar(bar, mid, year, lang))

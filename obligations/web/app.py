@@ -8,6 +8,7 @@ Endpoints are plain functions: the framework runs them in its thread pool, and
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import time
 from typing import Any, Literal
@@ -20,6 +21,7 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from obligations.base.errors import ObligationsError
+from obligations.base.vocabulary import HORIZON_MAX, WORKING_DAYS_MAX
 from obligations.render import page
 from obligations.web import auth, feed
 from obligations.web.data import Service, UnknownUnit, parse_date, today
@@ -27,6 +29,8 @@ from obligations.web.timeline import timeline_svg
 
 log = logging.getLogger("obligations.web")
 Lang = Literal["vi", "en"]
+KNOWN = "answer with the documents issued by this day only, YYYY-MM-DD (default: the same as on)"
+KNOWN_TODAY = "answer with the documents issued by this day only, YYYY-MM-DD (default: today in Vietnam)"
 
 
 class Refused(Exception):
@@ -52,7 +56,8 @@ class ExtensionIn(BaseModel):
 
 class EventIn(BaseModel):
     event: str = Field(description="event id, e.g. nhan-ke-hoach")
-    on: str | None = Field(None, description="the day it happened YYYY-MM-DD (default: today in Vietnam)")
+    on: str | None = Field(None, description="the day it happened, or is set to happen, YYYY-MM-DD "
+                                                 "(default: today in Vietnam)")
     ref: str | None = None
     note: str | None = None
 
@@ -103,27 +108,24 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool) -> Fa
         status = 404 if isinstance(exc, UnknownUnit) else 400
         return JSONResponse({"error": exc.render(), "fix": exc.fix}, status)
 
-    @app.exception_handler(NotImplementedError)
-    def not_implemented(request: Request, exc: NotImplementedError) -> Response:
-        return JSONResponse({"error": str(exc)}, 501)
-
     # -- JSON API --------------------------------------------------------------------
 
     @app.get("/api/units/{unit}/due", responses=ERRORS, tags=["read"],
              summary="What a unit must do around a date (the JSON of `due --format json`)")
-    def due(request: Request, unit: str, on: str | None = None, horizon: int = 30, lookback: int = 30,
-            lang: Lang = "vi") -> Any:
+    def due(request: Request, unit: str, on: str | None = None,
+            horizon: int = Query(30, ge=0, le=HORIZON_MAX), lookback: int = Query(30, ge=0, le=HORIZON_MAX),
+            lang: Lang = "vi", as_known_on: str | None = Query(None, description=KNOWN)) -> Any:
         guard(request, unit, write=False)
         day = parse_date(on, "on") if on else today()
-        return JSONResponse(service.due(unit, day, horizon, lookback, lang))
+        return JSONResponse(service.due(unit, day, horizon, lookback, lang, known(as_known_on, day)))
 
     @app.get("/api/units/{unit}/explain", responses=ERRORS, tags=["read"],
              summary="The whole derivation of one occurrence (the JSON of `explain --format json`)")
     def explain(request: Request, unit: str, duty: str, period: str | None = None, on: str | None = None,
-                lang: Lang = "vi") -> Any:
+                lang: Lang = "vi", as_known_on: str | None = Query(None, description=KNOWN)) -> Any:
         guard(request, unit, write=False)
         day = parse_date(on, "on") if on else today()
-        return JSONResponse(service.explain(unit, duty, period, day, lang))
+        return JSONResponse(service.explain(unit, duty, period, day, lang, known(as_known_on, day)))
 
     @app.get("/api/calendar/{year}", responses=ERRORS, tags=["read"],
              summary="Days off, make-up days and commemorations (the JSON of `calendar --format json`)")
@@ -145,8 +147,8 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool) -> Fa
         until = parse_date(body.until, "until")
         return JSONResponse(service.extend(unit, body.duty, body.period, until, body.ref, body.note), 201)
 
-    @app.post("/api/units/{unit}/events", status_code=201, responses={**WRITE_ERRORS, 501: {"model": ErrorOut}},
-              tags=["write"], summary="Record a dated event of the unit (as `event`)")
+    @app.post("/api/units/{unit}/events", status_code=201, responses=WRITE_ERRORS, tags=["write"],
+              summary="Record a dated event of the unit (as `event`)")
     def event(request: Request, unit: str, body: EventIn) -> Any:
         guard(request, unit, write=True)
         day = parse_date(body.on, "on") if body.on else today()
@@ -156,10 +158,12 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool) -> Fa
 
     @app.get("/units/{unit}/calendar.ics", tags=["feed"], response_class=Response,
              summary="The unit's deadlines as an iCalendar subscription (webcal)")
-    def calendar_feed(request: Request, unit: str, lang: Lang = "vi", remind: int = Query(3, ge=0),
-                      token: str | None = None) -> Response:
+    def calendar_feed(request: Request, unit: str, lang: Lang = "vi",
+                      remind: int = Query(3, ge=0, le=WORKING_DAYS_MAX), token: str | None = None,
+                      as_known_on: str | None = Query(None, description=KNOWN_TODAY)) -> Response:
         guard(request, unit, write=False, token=token)
-        ics, changes = service.feed(unit, today(), lang, remind)
+        day = today()
+        ics, changes = service.feed(unit, day, lang, remind, known(as_known_on, day))
         body = feed.subscription(ics, changes, f"{service.unit_name(unit)} ({unit})")
         tag = feed.etag(body)
         headers = {"ETag": tag, "Cache-Control": "no-cache"}
@@ -171,9 +175,11 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool) -> Fa
     @app.get("/units/{unit}/timeline.svg", tags=["picture"], response_class=Response,
              summary="One year of the unit's report chains as an SVG picture")
     def timeline(request: Request, unit: str, year: int | None = None, lang: Lang = "vi",
-                 token: str | None = None) -> Response:
+                 token: str | None = None,
+                 as_known_on: str | None = Query(None, description=KNOWN_TODAY)) -> Response:
         guard(request, unit, write=False, token=token)
-        svg = timeline_svg(service, unit, year or today().year, lang)
+        day = today()
+        svg = timeline_svg(service, unit, year or day.year, lang, known(as_known_on, day))
         return Response(svg, media_type="image/svg+xml; charset=utf-8")
 
     @app.get("/units/{unit}", response_class=HTMLResponse, tags=["page"], summary="The office page")
@@ -183,7 +189,7 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool) -> Fa
             guard(request, unit, write=False, token=token)
             day = parse_date(on, "on") if on else today()
             doc = service.due(unit, day, 30, 30, lang)
-            svg = timeline_svg(service, unit, day.year, lang)
+            svg = timeline_svg(service, unit, day.year, lang, day)
         except Refused as exc:
             return HTMLResponse(page.render_error(exc.decision.status, exc.decision.reason, lang), exc.decision.status)
         except ObligationsError as exc:
@@ -230,8 +236,14 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool) -> Fa
         return RedirectResponse(f"/units/{unit}?{urlencode(query)}", 303)
 
     @app.get("/", response_class=HTMLResponse, tags=["page"], summary="The units")
-    def index() -> HTMLResponse:
-        links = "".join(f"<li><a href='/units/{u}'>{escape(service.unit_name(u))}</a> ({u})</li>"
+    def index(request: Request, token: str | None = None) -> HTMLResponse:
+        # the list names every unit: a read like the others (open on loopback, else a token)
+        try:
+            guard(request, None, write=False, token=token)
+        except Refused as exc:
+            return HTMLResponse(page.render_error(exc.decision.status, exc.decision.reason, "vi"), exc.decision.status)
+        keep = f"?{urlencode({'token': token})}" if token else ""
+        links = "".join(f"<li><a href='/units/{u}{escape(keep)}'>{escape(service.unit_name(u))}</a> ({u})</li>"
                         for u in service.units())
         return HTMLResponse("<!doctype html><html lang='vi'><head><meta charset='utf-8'>"
                             "<meta name='viewport' content='width=device-width, initial-scale=1'>"
@@ -239,6 +251,11 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool) -> Fa
                             f"<body><h1>Đơn vị / Units</h1><ul>{links}</ul></body></html>")
 
     return app
+
+
+def known(text: str | None, on: dt.date) -> dt.date:
+    """``as_known_on``, else the day asked about (as the CLI's --as-known-on)."""
+    return parse_date(text, "as_known_on") if text else on
 
 
 def is_loopback(host: str) -> bool:
