@@ -43,6 +43,10 @@ from obligations.status.rules import Engine
 __all__ = ["DEFAULT_HORIZON", "DEFAULT_LOOKBACK", "DueReport", "Placement", "Workspace", "load"]
 
 
+# Views "as known on" a day are kept for about a year of distinct days (~50 KB each).
+KNOWN_ON_KEPT = 400
+
+
 class Workspace:
     def __init__(self, rules: RuleSet, hierarchy: Hierarchy, calendar_data: CalendarData, *,
                  holidays: HolidaySource | None = None, as_known_on: dt.date | None = None,
@@ -84,6 +88,8 @@ class Workspace:
             return self
         found = self._as_known.get(day)
         if found is None:
+            if len(self._as_known) >= KNOWN_ON_KEPT:     # a server asked about many days: forget the oldest
+                del self._as_known[next(iter(self._as_known))]
             found = self._as_known[day] = Workspace(self.all_rules, self.hierarchy, self.calendar_data,
                                                     holidays=self._holidays, as_known_on=day, _checked=True)
             found.calendars = self.calendars
