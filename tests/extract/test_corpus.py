@@ -73,7 +73,9 @@ def score(entries: list[dict[str, Any]], commemorations: Any) -> tuple[dict[str,
 
 
 def figures(counts: dict[str, int]) -> tuple[float, float]:
-    recall = (counts["found"] + counts["todo_right"]) / max(1, counts["expected"] + counts["todo_expected"])
+    """Recall of the deadlines of dated duties (issue 12's measure: the TODO sentences are
+    scored apart, by the precision and by their own count), and precision of what is stated."""
+    recall = counts["found"] / max(1, counts["expected"])
     precision = counts["right"] / max(1, counts["stated"])
     return recall, precision
 
@@ -92,3 +94,4 @@ def test_recall_and_precision_on_real_sentences(capsys: pytest.CaptureFixture[st
     with capsys.disabled():
         print("\n" + report + "\n" + "\n".join("  " + m for m in misses))
     assert recall >= MIN_RECALL and precision >= MIN_PRECISION, report
+    assert counts["todo_right"] == counts["todo_expected"], report   # never a guess where a person must decide
