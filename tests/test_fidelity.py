@@ -124,3 +124,17 @@ def test_status_does_not_pile_up_past_activities_as_missing(run_cli):
     rows = json.loads(out)["items"]
     assert rows and not [r for r in rows if r["duty"] in ("76-KH-DU/sinh-hoat-hang-thang", "76-KH-DU/cao-diem-ky-niem")]
     assert [r["result"] for r in rows if r["duty"] == "76-KH-DU/dang-uy-bao-cao-hang-nam"] == ["missing"]
+
+
+def test_csv_and_status_say_what_they_assume(run_cli):
+    import csv
+    import io
+
+    _, out, _ = run_cli("export", "--unit", "xa-X", "--from", "2026-01-01", "--to", "2026-12-31", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert rows and all("xa-X → tinh-quang-ngai" in r["assumptions"] for r in rows)
+    _, out, _ = run_cli("due", "--unit", "xa-X", "--on", "2026-11-23", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert rows and all("xa-X → tinh-quang-ngai" in r["assumptions"] for r in rows)
+    _, out, _ = run_cli("status", "--unit", "xa-X", "--year", "2026", "--on", "2026-11-23")
+    assert "giả định (không văn bản nào nêu): xa-X → tinh-quang-ngai" in out

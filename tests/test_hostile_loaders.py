@@ -17,7 +17,7 @@ from obligations.base import paths
 from obligations.base.errors import DataFileError, Problems
 from obligations.calendar.data import load_calendar_data
 from obligations.org.hierarchy import load_hierarchy
-from obligations.render.export import _cell
+from obligations.render.csv_safe import cell as _cell
 from obligations.render.safe_text import escape_controls
 from obligations.rules.loader import load_rule_file
 

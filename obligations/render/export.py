@@ -18,7 +18,8 @@ from typing import Any
 
 from obligations.base.dates import VIETNAM_TZ
 from obligations.render.labels import label
-from obligations.render.messages import conflict_message, routing_note
+from obligations.render.csv_safe import cell
+from obligations.render.messages import assumption_text, conflict_message, pick, routing_note
 from obligations.status.assess import Item
 from obligations.workspace import Workspace
 
@@ -146,7 +147,7 @@ def _vtimezone(icalendar: Any) -> Any:
 
 
 CSV_FIELDS = ("uid", "unit", "duty", "directive", "section", "title", "kind", "period", "window_start",
-              "own_deadline", "deadline", "status", "recipient", "source")
+              "own_deadline", "deadline", "status", "recipient", "source", "assumptions")
 
 
 def rows(ws: Workspace, items: list[Item], lang: str) -> list[dict[str, str]]:
@@ -156,10 +157,12 @@ def rows(ws: Workspace, items: list[Item], lang: str) -> list[dict[str, str]]:
         result.append({
             "uid": uid(item), "unit": occ.unit, "duty": occ.duty.id,
             "directive": ws.rules.directive(occ.duty.directive).number, "section": occ.duty.source.section,
-            "title": occ.duty.title_en if lang == "en" else occ.duty.title_vi, "kind": occ.duty.kind,
+            "title": pick(lang, occ.duty.title_vi, occ.duty.title_en), "kind": occ.duty.kind,
             "period": occ.period, "window_start": item.window_start.isoformat(),
             "own_deadline": occ.deadline.isoformat(), "deadline": item.deadline.isoformat(),
             "status": item.status, "recipient": occ.recipient_unit or "", "source": occ.duty.source.text,
+            # what the row depends on that no document gives: said here as in every output
+            "assumptions": " | ".join(assumption_text(a, lang) for a in occ.assumptions),
         })
     return result
 
@@ -168,14 +171,5 @@ def to_csv(ws: Workspace, items: list[Item], lang: str = "vi") -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows({k: _cell(v) for k, v in row.items()} for row in rows(ws, items, lang))
+    writer.writerows({k: cell(v) for k, v in row.items()} for row in rows(ws, items, lang))
     return buffer.getvalue()
-
-
-# A cell starting with one of these is taken by spreadsheets as a formula (=HYPERLINK(...),
-# +cmd|...): a leading apostrophe keeps it as the text it is (OWASP "CSV injection").
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value: object) -> object:
-    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value

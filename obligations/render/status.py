@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from obligations.log.store import Extension, RecordedEvent, Submission
 from obligations.render.labels import Labels
-from obligations.render.messages import pick
+from obligations.render.messages import assumption_text, pick
 from obligations.report.deliveries import Delivery
 
 _t = Labels({
@@ -63,7 +63,8 @@ def status_rows(found: list[Delivery], lang: str) -> list[dict[str, object]]:
             "duty": occ.duty.id, "period": occ.period, "deadline": item.deadline.isoformat(),
             "title": pick(lang, occ.duty.title_vi, occ.duty.title_en), "result": d.result,
             "delivered_on": item.submission.delivered_on.isoformat() if item.submission else None,
-            "ref": item.submission.ref if item.submission else None}
+            "ref": item.submission.ref if item.submission else None,
+            "assumptions": [assumption_text(a, lang) for a in occ.assumptions]}
         if d.result == "late":      # only a late delivery has a number of days late
             row["late_working_days"] = d.late_working_days
         if d.deadline_at_delivery is not None:   # a later document moved the deadline
@@ -96,6 +97,7 @@ def status_text(name: str, unit: str, on: dt.date, year: int | None, rows: list[
         if r.get("deadline_changed"):
             verdict += "; " + _t("changed", lang, then=r["deadline_at_delivery"], now=r["deadline"])
         out.append(f"{r['deadline']}  {r['period']:<10}  {r['title']}: {verdict}")
+        out.extend(f"{'':<12}  ↳ {a}" for a in r["assumptions"])  # type: ignore[attr-defined]
     out.append("")
     out.append(_t("total", lang, **totals(rows)))
     if events:

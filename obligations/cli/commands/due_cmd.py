@@ -50,7 +50,7 @@ def run_under(args: argparse.Namespace, out: TextIO, ws: Workspace, on: dt.date,
     if args.format == "csv":
         from obligations.render.due_csv import write_due_csv
 
-        write_due_csv(reports, out)
+        write_due_csv(reports, out, args.lang)
         return 0
     if args.format == "json":
         # Streamed: a province's report is written unit by unit, never held whole.
@@ -83,7 +83,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     elif args.format == "csv":
         from obligations.render.due_csv import write_due_csv
 
-        write_due_csv([report], out)
+        write_due_csv([report], out, args.lang)
     elif args.format == "json":
         json.dump(due_json(ws, report, args.lang), out, ensure_ascii=False, indent=1)
         out.write("\n")
