@@ -20,7 +20,6 @@ from obligations.base.vocabulary import ROLL_POLICIES
 
 ONE_DAY = dt.timedelta(days=1)
 
-EVENT_KINDS = ("public_holiday", "day_off", "makeup_workday", "commemoration", "local", "lunar")
 
 HOLIDAYS_SOURCE = "holidays (VN)"
 

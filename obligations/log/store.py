@@ -275,6 +275,9 @@ class SubmissionLog:
                 for uid, digest in digests.items():
                     row = conn.execute("SELECT digest, sequence, modified FROM calendar_event WHERE uid = ?",
                                        (uid,)).fetchone()
+                    if row is not None and not _version_row_ok(row):
+                        raise self._error(f"row {uid!r} of table calendar_event holds a sequence or time that "
+                                          "is not one", "the file was changed by another program: delete that row")
                     if row is None or row[0] != digest:
                         sequence = 0 if row is None else int(row[1]) + 1
                         conn.execute("INSERT INTO calendar_event (uid, digest, sequence, modified) VALUES (?, ?, ?, ?) "
@@ -356,6 +359,15 @@ class SubmissionLog:
     def granted(self, unit: str | None = None) -> dict[OccurrenceKey, Extension]:
         """The latest extension recorded for each occurrence."""
         return {item.key: item for item in self.extensions(unit)}
+
+
+def _version_row_ok(row: tuple[Any, ...]) -> bool:
+    try:
+        int(row[1])
+        dt.datetime.fromisoformat(row[2])
+    except (TypeError, ValueError):
+        return False
+    return True
 
 
 class _kept:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-LANGS = ("vi", "en")
 
 
 class Labels(dict[str, tuple[str, str]]):

@@ -70,9 +70,9 @@ def due_under(root: str, on: dt.date, occurrences: Occurrences, network: Network
             snapshot.close()
 
 
-def special_units(occurrences: Occurrences, log: object = None) -> set[str]:
+def special_units(occurrences: Occurrences) -> set[str]:
     """Units whose reports may differ from a unit of the same shape other than by their own
-    log rows. (``log`` is no longer needed: the log is laid over per unit.)"""
+    log rows (those are laid over per unit)."""
     hierarchy = occurrences.hierarchy
     special = set(occurrences.by_issuer) | occurrences.calendars.local_scopes
     # a successor also carries what its predecessors issued

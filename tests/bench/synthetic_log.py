@@ -32,7 +32,7 @@ def write_log(ws: Workspace, path: Path, year: int = 2025, seed: int = SEED,
     conn = SubmissionLog(path)._connect(create=True)   # creates and migrates the schema
     rng = random.Random(seed)
     hierarchy = ws.hierarchy
-    special = special_units(ws.occurrence_source, None)
+    special = special_units(ws.occurrence_source)
     shapes: dict[tuple[object, ...], list[tuple[str, str, dt.date]]] = {}
     submissions: list[tuple[str, str, str, str, str | None, str | None, str]] = []
     extensions: list[tuple[str, str, str, str, str, str | None, str]] = []
