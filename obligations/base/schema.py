@@ -85,7 +85,8 @@ def validate(value: Any, schema: Table, loc: Locator, *, line: int | None, place
     known = schema.names()
     for key in value:
         if key not in known and not schema.open:
-            problems.append(loc.error(f"{prefix}{_unknown_key(key, known)}", line=line, place=place,
+            where = f"{prefix.rstrip('.')}: " if prefix else ""     # "policy: unknown key ...", not "policy.unknown"
+            problems.append(loc.error(f"{where}{_unknown_key(key, known)}", line=line, place=place,
                                       fix="allowed keys: " + ", ".join(known)))
     for group in schema.exclusive:
         present = [k for k in group if k in value]
