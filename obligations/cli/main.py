@@ -283,6 +283,12 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug: say so in one line, the traceback only on request
         if os.environ.get("OBLIGATIONS_DEBUG"):
             raise
+        missing = exc.name.split(".")[0] if isinstance(exc, ModuleNotFoundError) and exc.name else None
+        if missing is not None and missing != "obligations":
+            # a dependency missing from this Python: the fix is an install, not a bug report
+            print(f"obligations: the package {missing!r} is not installed in this Python ({sys.executable}) "
+                  "(install the project: pip install -e . , see README.md)", file=sys.stderr)
+            return EXIT_USAGE
         from obligations.base.identifiers import shorten
 
         print(f"obligations: internal error: {type(exc).__name__}: {shorten(str(exc), 300)[1:-1]} "
