@@ -292,12 +292,6 @@ def _relabel_origin(origin: Origin, old: str, new: str) -> Origin:
     return type(origin)(*values)
 
 
-def _relabel_constraint(c: Constraint, old: str, new: str) -> Constraint:
-    if c.node.unit != old:
-        return c
-    return Constraint(c.kind, c.node.for_unit(new), c.date, _relabel_origin(c.origin, old, new), c.lead, c.skipped)
-
-
 def relabel_edge(edge: Edge, old: str, new: str) -> Edge:
     child = edge.child.for_unit(new) if edge.child.unit == old else edge.child
     parent = edge.parent.for_unit(new) if edge.parent.unit == old else edge.parent
@@ -308,13 +302,35 @@ def relabel_edge(edge: Edge, old: str, new: str) -> Edge:
 
 
 def relabel_reconciled(r: Reconciled, old: str, new: str) -> Reconciled:
+    # A result names the same few objects many times (the occurrence's key in each of its
+    # constraints, one origin for its deadline and window start, a constraint in both the
+    # path and the conflict): each is relabelled once, by identity, within this call.
+    done: dict[int, Any] = {}
+
+    def key_of(k: OccurrenceKey) -> OccurrenceKey:
+        if k.unit != old:
+            return k
+        found = done.get(id(k))
+        if found is None:
+            found = done[id(k)] = OccurrenceKey(new, k.duty, k.period)
+        return found
+
+    def constraint(c: Constraint) -> Constraint:
+        if c.node.unit != old:
+            return c
+        found = done.get(id(c))
+        if found is None:
+            origin = done.get(id(c.origin))
+            if origin is None:
+                origin = done[id(c.origin)] = _relabel_origin(c.origin, old, new)
+            found = done[id(c)] = Constraint(c.kind, key_of(c.node), c.date, origin, c.lead, c.skipped)
+        return found
+
     conflict = r.conflict
     if conflict is not None:
-        node = conflict.node.for_unit(new) if conflict.node.unit == old else conflict.node
-        conflict = Conflict(node, conflict.window_start, conflict.deadline,
-                            tuple(_relabel_constraint(c, old, new) for c in conflict.constraints))
-    key = r.key.for_unit(new) if r.key.unit == old else r.key
-    return Reconciled(key, r.own_deadline, r.deadline, r.window_start,
-                      tuple(_relabel_constraint(c, old, new) for c in r.decided_by),
-                      tuple(_relabel_constraint(c, old, new) for c in r.started_by), conflict, r.target,
-                      tuple(_relabel_constraint(c, old, new) for c in r.target_by))
+        conflict = Conflict(key_of(conflict.node), conflict.window_start, conflict.deadline,
+                            tuple(constraint(c) for c in conflict.constraints))
+    return Reconciled(key_of(r.key), r.own_deadline, r.deadline, r.window_start,
+                      tuple(constraint(c) for c in r.decided_by),
+                      tuple(constraint(c) for c in r.started_by), conflict, r.target,
+                      tuple(constraint(c) for c in r.target_by))
