@@ -61,6 +61,9 @@ class Template:
     fate_done: tuple[int, ...]
     listed: frozenset[int]                     # positions listed when nothing is delivered
     hidden: int
+    # what delivering position n changes: hidden overdue count (-1, 0, +1); listing (-1 leaves, +1 enters)
+    done_hidden: tuple[int, ...]
+    done_listed: tuple[int, ...]
     placements: tuple[Placement, ...]
     local: dict[OccurrenceKey, Occurrence]     # the unit's occurrences in its part of the network
     below: dict[OccurrenceKey, frozenset[OccurrenceKey]]   # local key -> the local keys that reach it
@@ -117,7 +120,10 @@ class Shared:
             payloads=tuple(payloads), status_open=tuple(status_open), status_done=tuple(status_done),
             fate_open=fate_open, fate_done=fate_done,
             listed=frozenset(n for n, f in enumerate(fate_open) if f == LISTED),
-            hidden=sum(f == HIDDEN for f in fate_open), placements=tuple(problems), local=local,
+            hidden=sum(f == HIDDEN for f in fate_open),
+            done_hidden=tuple((d == HIDDEN) - (o == HIDDEN) for o, d in zip(fate_open, fate_done)),
+            done_listed=tuple((d == LISTED) - (o == LISTED) for o, d in zip(fate_open, fate_done)),
+            placements=tuple(problems), local=local,
             below=self._below(local),
             above=above, above_results=network.results(above))
 
@@ -193,10 +199,6 @@ class Shared:
                                            statuses_of(self.engine, payloads, self.known)):
                 changed[n] = (status, fate(fresh.window_start, fresh.deadline, status, self.horizon_end,
                                            self.oldest), fresh, p[1], p[2])
-        for n in done:
-            if n not in changed:
-                p = t.payloads[n]
-                changed[n] = (t.status_done[n], t.fate_done[n], None, p[1], p[2])
         hidden = t.hidden
         listed = set(t.listed)
         for n, (_, new_fate, _, _, _) in changed.items():
@@ -206,6 +208,17 @@ class Shared:
                 listed.discard(n)
             elif new_fate == LISTED:
                 listed.add(n)
+        # delivered positions the unit's extensions did not touch: their change is the template's
+        done_hidden, done_listed = t.done_hidden, t.done_listed
+        for n in done:
+            if n not in changed:
+                hidden += done_hidden[n]
+                move = done_listed[n]
+                if move:
+                    if move < 0:
+                        listed.discard(n)
+                    else:
+                        listed.add(n)
         items = []
         old = t.unit
         for n in sorted(listed):     # found order, then the stable sort, as in ``due``
@@ -213,7 +226,7 @@ class Shared:
             if n in changed:
                 status, _, result, days_left, wd_left = changed[n]
             else:
-                status, result = t.status_open[n], None
+                status, result = (t.status_done if n in done else t.status_open)[n], None
                 days_left, wd_left = t.payloads[n][1], t.payloads[n][2]
             if result is None:
                 base = t.results[n]
