@@ -2,10 +2,10 @@
 
 Evaluating a hundred thousand units must not open a connection and run three queries per
 unit. A ``LogSnapshot`` reads the extensions and events whole, and the deliveries of every
-unit in one grouped query that leaves SQLite as one row per unit (the keys delivered,
-and the day and row id of each delivery, as text): turning millions of rows into Python
-objects would cost seconds and hundreds of MiB. The details of a delivery (reference,
-note) are fetched by row id only for the items a report lists.
+unit in one grouped query that leaves SQLite as one row per unit (the keys delivered, as
+text, read from the index alone): turning millions of rows into Python objects would
+cost seconds and hundreds of MiB. The details of a delivery (day, reference, note) are
+read, through the index, only for the units whose report lists a delivered item.
 
 It answers the questions ``SubmissionLog`` answers (``delivered``, ``granted``,
 ``events``, ``event_dates``) with the same results, so the one-unit path can run on it
@@ -23,21 +23,24 @@ from obligations.base.keys import OccurrenceKey
 from obligations.log.safety import guard
 from obligations.log.store import Extension, RecordedEvent, Submission, SubmissionLog
 
-SEP_FIELD = "\x1f"   # between the duty and the period of a key, the day and the row id
+SEP_FIELD = "\x1f"   # between the duty and the period of a key
 SEP_ROW = "\x1e"     # between the rows of one unit
 
-# One row per unit. A group is flagged when a row holds a separator, a value that is not
-# text, or a day that is not a canonical ISO date: such a unit is read row by row with
-# the store's own checks (which name the bad row).
-_GROUPED = f"""
-SELECT unit,
-       group_concat(duty || char(31) || period, char(30)),
-       group_concat(delivered_on || char(31) || id, char(30)),
-       max(typeof(unit) != 'text' OR typeof(duty) != 'text' OR typeof(period) != 'text'
-           OR typeof(delivered_on) != 'text' OR date(delivered_on) IS NOT delivered_on
-           OR instr(duty, char(30)) OR instr(duty, char(31))
-           OR instr(period, char(30)) OR instr(period, char(31)))
+# One row per unit, from the index alone (unit, duty, period; it covers the query, so
+# SQLite never visits the table: a third of the time of reading the days too).
+_GROUPED = """
+SELECT unit, group_concat(duty || char(31) || period, char(30))
 FROM submission GROUP BY unit
+"""
+
+# The rows the grouping cannot be trusted with: a value that is not text, a separator
+# inside a key, a day that is not a canonical ISO date. One sequential scan of the table;
+# such a unit is read row by row with the store's own checks (which name the bad row).
+_SUSPECT = """
+SELECT DISTINCT unit FROM submission
+WHERE typeof(unit) != 'text' OR typeof(duty) != 'text' OR typeof(period) != 'text'
+   OR typeof(delivered_on) != 'text' OR date(delivered_on) IS NOT delivered_on
+   OR instr(duty, char(30)) OR instr(duty, char(31)) OR instr(period, char(30)) OR instr(period, char(31))
 """
 
 
@@ -88,7 +91,7 @@ class LogSnapshot:
         self.log = log
         self._conn: Any = log._connect(create=False)
         self._keys: dict[str, str] = {}
-        self._days: dict[str, str] = {}
+        self._first: tuple[str, dict[OccurrenceKey, Submission]] | None = None   # the last unit asked
         self._exact: set[str] = set()        # units read row by row (a flagged group)
         self._flagged = False
         self._single = 0
@@ -145,14 +148,13 @@ class LogSnapshot:
             self._failure = exc
 
     def _group(self, conn: Any) -> None:
-        for unit, keys, days, bad in conn.execute(_GROUPED):
-            if bad or not isinstance(unit, str):
-                self._flagged = True
-                if isinstance(unit, str):
-                    self._exact.add(unit)
-                continue
-            self._keys[unit] = keys
-            self._days[unit] = days
+        for (unit,) in conn.execute(_SUSPECT):
+            self._flagged = True
+            if isinstance(unit, str):
+                self._exact.add(unit)
+        for unit, keys in conn.execute(_GROUPED):
+            if isinstance(unit, str) and isinstance(keys, str) and unit not in self._exact:
+                self._keys[unit] = keys
 
     def _busy(self) -> bool:
         """True while the grouped query runs: the few units asked meanwhile are read one by one
@@ -177,7 +179,6 @@ class LogSnapshot:
         with guard(self.log.path, "nothing was changed"):
             if self._last is None:
                 self._keys.clear()
-                self._days.clear()
                 self._exact.clear()
                 self._group(self._conn)
             if self._flagged:
@@ -244,26 +245,16 @@ class LogSnapshot:
         return set(keys.split(SEP_ROW)) if keys else set()
 
     def first_delivery(self, unit: str, duty: str, period: str) -> Submission | None:
-        """The first delivery of one occurrence, with its reference and note."""
+        """The first delivery of one occurrence, with its reference and note (as ``delivered``)."""
         if self._busy():
             return self.delivered(unit).get(OccurrenceKey(unit, duty, period))
         self._grouped()
         if unit in self._exact:
             return self.delivered(unit).get(OccurrenceKey(unit, duty, period))
         keys = self._keys.get(unit)
-        if not keys:
+        if not keys or done_key(duty, period) not in keys.split(SEP_ROW):
             return None
-        wanted = done_key(duty, period)
-        best: tuple[str, int] | None = None
-        for key, detail in zip(keys.split(SEP_ROW), self._days[unit].split(SEP_ROW)):
-            if key == wanted:
-                day, _, row_id = detail.partition(SEP_FIELD)
-                candidate = (day, int(row_id))    # canonical ISO days compare as dates do
-                if best is None or candidate < best:
-                    best = candidate
-        if best is None or self._conn is None:
-            return None
-        with guard(self.log.path, "nothing was changed"):
-            row = self._conn.execute("SELECT unit, duty, period, delivered_on, ref, note, recorded_at "
-                                     "FROM submission WHERE id = ?", (best[1],)).fetchone()
-        return Submission(row[0], row[1], row[2], dt.date.fromisoformat(row[3]), row[4], row[5], row[6])
+        # only for listed items that were delivered: the unit's rows, through the index, once
+        if self._first is None or self._first[0] != unit:
+            self._first = (unit, self.delivered(unit))
+        return self._first[1].get(OccurrenceKey(unit, duty, period))

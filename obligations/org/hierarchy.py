@@ -142,6 +142,12 @@ class Hierarchy:
         """(subject, why) for what the data marks as assumed among the units and parent links
         on ``day`` from ``unit_id`` up to the highest of ``reach`` on its chain (the issuer,
         the recipient), and the units of ``reach`` that are not on that chain."""
+        marked = self._index.get("assumed")
+        if marked is None:
+            marked = self._index["assumed"] = any(u.assumed or any(link.assumed for link in u.parents)
+                                                  for u in self.units.values())
+        if not marked:
+            return []      # nothing in the data is marked assumed: no chain to walk (most hierarchies)
         chain = [unit_id, *self.ancestors(unit_id, day)]
         targets = set(reach)
         last = max((chain.index(t) for t in targets if t in chain), default=0)

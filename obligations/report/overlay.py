@@ -18,7 +18,9 @@ edges upward. The result is the one-unit path's result exactly (tests/test_overl
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+import operator
+from collections.abc import Callable, Mapping
+from typing import Any
 
 import attrs
 
@@ -59,6 +61,9 @@ class Template:
     fate_done: tuple[int, ...]
     listed: frozenset[int]                     # positions listed when nothing is delivered
     hidden: int
+    # what delivering position n changes: hidden overdue count (-1, 0, +1); listing (-1 leaves, +1 enters)
+    done_hidden: tuple[int, ...]
+    done_listed: tuple[int, ...]
     placements: tuple[Placement, ...]
     local: dict[OccurrenceKey, Occurrence]     # the unit's occurrences in its part of the network
     below: dict[OccurrenceKey, frozenset[OccurrenceKey]]   # local key -> the local keys that reach it
@@ -115,7 +120,10 @@ class Shared:
             payloads=tuple(payloads), status_open=tuple(status_open), status_done=tuple(status_done),
             fate_open=fate_open, fate_done=fate_done,
             listed=frozenset(n for n, f in enumerate(fate_open) if f == LISTED),
-            hidden=sum(f == HIDDEN for f in fate_open), placements=tuple(problems), local=local,
+            hidden=sum(f == HIDDEN for f in fate_open),
+            done_hidden=tuple((d == HIDDEN) - (o == HIDDEN) for o, d in zip(fate_open, fate_done)),
+            done_listed=tuple((d == LISTED) - (o == LISTED) for o, d in zip(fate_open, fate_done)),
+            placements=tuple(problems), local=local,
             below=self._below(local),
             above=above, above_results=network.results(above))
 
@@ -191,10 +199,6 @@ class Shared:
                                            statuses_of(self.engine, payloads, self.known)):
                 changed[n] = (status, fate(fresh.window_start, fresh.deadline, status, self.horizon_end,
                                            self.oldest), fresh, p[1], p[2])
-        for n in done:
-            if n not in changed:
-                p = t.payloads[n]
-                changed[n] = (t.status_done[n], t.fate_done[n], None, p[1], p[2])
         hidden = t.hidden
         listed = set(t.listed)
         for n, (_, new_fate, _, _, _) in changed.items():
@@ -204,6 +208,17 @@ class Shared:
                 listed.discard(n)
             elif new_fate == LISTED:
                 listed.add(n)
+        # delivered positions the unit's extensions did not touch: their change is the template's
+        done_hidden, done_listed = t.done_hidden, t.done_listed
+        for n in done:
+            if n not in changed:
+                hidden += done_hidden[n]
+                move = done_listed[n]
+                if move:
+                    if move < 0:
+                        listed.discard(n)
+                    else:
+                        listed.add(n)
         items = []
         old = t.unit
         for n in sorted(listed):     # found order, then the stable sort, as in ``due``
@@ -211,7 +226,7 @@ class Shared:
             if n in changed:
                 status, _, result, days_left, wd_left = changed[n]
             else:
-                status, result = t.status_open[n], None
+                status, result = (t.status_done if n in done else t.status_open)[n], None
                 days_left, wd_left = t.payloads[n][1], t.payloads[n][2]
             if result is None:
                 base = t.results[n]
@@ -268,16 +283,26 @@ def relabel_occurrence(o: Occurrence, new: str) -> Occurrence:
                       o.recipient_unit, o.routing, o.anchor, o.time, o.covers, o.assumptions)
 
 
+def _unit_field(cls: type) -> tuple[Callable[[Any], list[Any]], int]:
+    names = [f.name for f in attrs.fields(cls)]
+    assert all(f.init and not f.kw_only for f in attrs.fields(cls)), cls
+    get = operator.attrgetter(*names)
+    values: Callable[[Any], list[Any]] = (lambda o: list(get(o))) if len(names) > 1 else (lambda o: [get(o)])
+    return values, names.index("unit")
+
+
+# per origin class: its fields in constructor order and where the unit is (constructors, not
+# attrs.evolve, which is three times slower: this runs for every listed item of every unit)
+_ORIGIN_FIELDS = {cls: _unit_field(cls) for cls in (RuleOrigin, ExtensionOrigin, SameReportOrigin)}
+
+
 def _relabel_origin(origin: Origin, old: str, new: str) -> Origin:
-    if isinstance(origin, (RuleOrigin, ExtensionOrigin, SameReportOrigin)) and origin.unit == old:
-        return attrs.evolve(origin, unit=new)
-    return origin
-
-
-def _relabel_constraint(c: Constraint, old: str, new: str) -> Constraint:
-    if c.node.unit != old:
-        return c
-    return Constraint(c.kind, c.node.for_unit(new), c.date, _relabel_origin(c.origin, old, new), c.lead, c.skipped)
+    if not isinstance(origin, (RuleOrigin, ExtensionOrigin, SameReportOrigin)) or origin.unit != old:
+        return origin
+    values_of, at = _ORIGIN_FIELDS[type(origin)]
+    values = values_of(origin)
+    values[at] = new
+    return type(origin)(*values)
 
 
 def relabel_edge(edge: Edge, old: str, new: str) -> Edge:
@@ -290,13 +315,35 @@ def relabel_edge(edge: Edge, old: str, new: str) -> Edge:
 
 
 def relabel_reconciled(r: Reconciled, old: str, new: str) -> Reconciled:
+    # A result names the same few objects many times (the occurrence's key in each of its
+    # constraints, one origin for its deadline and window start, a constraint in both the
+    # path and the conflict): each is relabelled once, by identity, within this call.
+    done: dict[int, Any] = {}
+
+    def key_of(k: OccurrenceKey) -> OccurrenceKey:
+        if k.unit != old:
+            return k
+        found = done.get(id(k))
+        if found is None:
+            found = done[id(k)] = OccurrenceKey(new, k.duty, k.period)
+        return found
+
+    def constraint(c: Constraint) -> Constraint:
+        if c.node.unit != old:
+            return c
+        found = done.get(id(c))
+        if found is None:
+            origin = done.get(id(c.origin))
+            if origin is None:
+                origin = done[id(c.origin)] = _relabel_origin(c.origin, old, new)
+            found = done[id(c)] = Constraint(c.kind, key_of(c.node), c.date, origin, c.lead, c.skipped)
+        return found
+
     conflict = r.conflict
     if conflict is not None:
-        node = conflict.node.for_unit(new) if conflict.node.unit == old else conflict.node
-        conflict = Conflict(node, conflict.window_start, conflict.deadline,
-                            tuple(_relabel_constraint(c, old, new) for c in conflict.constraints))
-    key = r.key.for_unit(new) if r.key.unit == old else r.key
-    return Reconciled(key, r.own_deadline, r.deadline, r.window_start,
-                      tuple(_relabel_constraint(c, old, new) for c in r.decided_by),
-                      tuple(_relabel_constraint(c, old, new) for c in r.started_by), conflict, r.target,
-                      tuple(_relabel_constraint(c, old, new) for c in r.target_by))
+        conflict = Conflict(key_of(conflict.node), conflict.window_start, conflict.deadline,
+                            tuple(constraint(c) for c in conflict.constraints))
+    return Reconciled(key_of(r.key), r.own_deadline, r.deadline, r.window_start,
+                      tuple(constraint(c) for c in r.decided_by),
+                      tuple(constraint(c) for c in r.started_by), conflict, r.target,
+                      tuple(constraint(c) for c in r.target_by))
