@@ -84,10 +84,18 @@ def cross_check(rules: RuleSet, hierarchy: Hierarchy, data: CalendarData) -> lis
                                    'use "issuer", "parent" or a unit id of the hierarchy'))
             for fed in duty.feeds:
                 try:
-                    rules.duty(fed)
+                    target = rules.duty(fed)
                 except KeyError:
                     problems.append(at(duty, f"duty {duty.local_id!r} feeds unknown duty {fed!r}",
                                        'name a duty as "<directive id>/<duty id>" of a loaded rule file'))
+                    continue
+                # The link is found by period without the receiving unit's recorded events, so
+                # a report feeding an event-driven duty would silently never be reconciled.
+                if target.schedule.event_ids:
+                    problems.append(at(duty, f"duty {duty.local_id!r} feeds {fed!r}, whose deadline is counted "
+                                       f"from an event ({', '.join(target.schedule.event_ids)}): feeding an "
+                                       "event-driven duty is not supported and would never be reconciled",
+                                       "remove the feeds entry; the two deadlines are then shown apart"))
             for cid in duty.schedule.around:
                 if cid not in known_days:
                     problems.append(at(duty, f"duty {duty.local_id!r} peaks around unknown commemoration {cid!r}",
