@@ -19,6 +19,11 @@ from .periods import Period
 INCLUSIVE = {"latest": True, "nolater": True, "deadline": True, "incl_before": True, "until": True,
              "on": True, "end": True, "before": False}
 _FAR = 300   # a day/month more than this many days after the document's date is not read as its year
+# A day/month without a year that has passed this year is read as next year's only when it
+# is near: "trước ngày 10/1" in a letter of 20/12. Months ahead it is more often a yearly
+# date whose period is in a heading the sentence does not repeat ("Báo cáo Quý I: ... ngày
+# 18 tháng 3" in a letter of October): a once-date there would be wrong, so it is a TODO.
+_NEXT_YEAR_NEAR = 92
 
 
 class Unclear(Exception):
@@ -65,6 +70,10 @@ def _next_year(issued: dt.date | None, month: int, day: int) -> dt.date:
         if date and date >= issued:
             if (date - issued).days > _FAR:
                 raise Unclear(f"{day}/{month} is almost a year after the document's date {issued:%d/%m/%Y}")
+            if year > issued.year and (date - issued).days > _NEXT_YEAR_NEAR:
+                raise Unclear(f"{day}/{month} without a year has passed in {issued.year} and is months after "
+                              f"the document's date {issued:%d/%m/%Y}: next year once, or a yearly date "
+                              "whose period is in a heading? state the year or the period")
             return date
     raise Unclear(f"impossible date {day}/{month}")
 

@@ -202,6 +202,16 @@ def test_far_day_month_is_not_read_as_next_year():
     assert tables("báo cáo trước ngày 28/02") == ["TODO"]
 
 
+def test_day_month_months_into_next_year_is_todo():
+    # Công văn của Thanh tra Bộ Tư pháp (moj.gov.vn, 07/10/2011), section "Báo cáo Quý I":
+    # the sentence alone gives no year and no period; 18/3/2012 as a once-date would be wrong.
+    (found,) = schedules("Gửi báo cáo chậm nhất vào ngày 18 tháng 3.", D(2011, 10, 7))
+    assert found.schedule is None and "heading" in found.reason
+    # ... while the same day in the document's own year stays a once-date
+    assert tables("Gửi báo cáo chậm nhất vào ngày 18 tháng 3.", D(2011, 2, 7)) == [
+        {"every": "once", "date": D(2011, 3, 18), "inclusive": True}]
+
+
 def test_decided_by_words_are_verbatim():
     (found,) = schedules("Các chi bộ báo cáo kết quả CHẬM NHẤT NGÀY 15/3/2024 về Đảng ủy", ISSUED)
     assert found.phrase == "CHẬM NHẤT NGÀY 15/3/2024" and found.schedule["inclusive"] is True
