@@ -35,13 +35,14 @@ def parse(raw):
 
 
 @st.composite
-def periodic(draw):
-    every = draw(st.sampled_from(periods.PERIOD_KINDS))
+def periodic(draw, form=None):
+    kinds = [k for k in periods.PERIOD_KINDS if k != "week"] if form == "day" else periods.PERIOD_KINDS
+    every = draw(st.sampled_from(kinds))
     raw = {"every": every}
     if every in periods.PER_YEAR and draw(st.booleans()):
         raw["only"] = sorted(draw(st.sets(st.integers(1, periods.PER_YEAR[every]), min_size=1)))
     forms = ["end", "offset"] + (["weekday"] if every == "week" else ["day", "in_month"])
-    form = draw(st.sampled_from(forms))
+    form = form or draw(st.sampled_from(forms))
     size = periods.MONTH_KINDS.get(every, (1,))[0]
     if form in ("day", "in_month"):
         of = draw(st.sampled_from(["this", "next"]))
@@ -99,6 +100,19 @@ def windows(schedule, ctx, lo, hi):
     return list(schedule.expand(ctx, lo, hi))
 
 
+def _counted(base, offset, unit, slack, *, after):
+    """Where N days, or N working days, counted from ``base`` can end.
+
+    Calendar days land on base ± N exactly (one day less when exclusive). Working days are
+    at least N calendar days away and at most 2N + 14: weekends take 2 of every 7 days and
+    the longest run of days off (Tết with its weekends) is under two weeks."""
+    n = dt.timedelta(days=offset)
+    if unit == "working_days":
+        far = dt.timedelta(days=2 * offset + 14)
+        return (base + n - slack, base + far) if after else (base - far, base - n)
+    return (base + n - slack, base + n) if after else (base - n - slack, base - n)
+
+
 def expected_place(schedule, raw, window, national):
     """(earliest, latest) the last allowed day may be, from the period and the shape."""
     incl = raw.get("inclusive", True)
@@ -108,8 +122,7 @@ def expected_place(schedule, raw, window, national):
         start, end = periods.span(kind, window.period)
         if "offset" in raw:
             base = end if raw["from"] == "end" else start
-            reach = dt.timedelta(days=raw["offset"] * (3 if raw["unit"] == "working_days" else 1) + 30)
-            return base - slack, base + reach
+            return _counted(base, raw["offset"], raw["unit"], slack, after=True)
         if raw.get("of") == "next":
             return end + ONE - slack, month_end(*periods.Period("", start, end, 1).month(raw.get("month") or raw.get("in_month"), after=True))
         return start - slack, end
@@ -119,10 +132,7 @@ def expected_place(schedule, raw, window, national):
             return day, day + dt.timedelta(days=raw["days_after"])
         if kind == "rrule":
             return day - slack, day
-        reach = dt.timedelta(days=raw["offset"] * (3 if raw["unit"] == "working_days" else 1) + 30)
-        if raw["direction"] == "after":
-            return day - slack, day + reach
-        return day - reach, day - slack
+        return _counted(day, raw["offset"], raw["unit"], slack, after=raw["direction"] == "after")
     return raw["date"] - slack, raw["date"]
 
 
@@ -188,3 +198,27 @@ def test_a_policy_decides_a_named_day_only_when_the_rule_does_not(national, raw)
     events = (dt.date(2025, 3, 3),)
     assert windows(schedule, context(national, events, before="inclusive"), lo, hi) == \
         windows(schedule, context(national, events, before="exclusive"), lo, hi)
+
+
+@SETTINGS
+@given(raw=periodic(form="day"))
+def test_a_named_day_is_the_day_the_label_gives(national, raw):
+    """The exact law for the `day` form: the named day is the day of the month the rule
+    names, counted here from the period's first and last day (`periods.span` of the label)
+    without the schedule code's own month arithmetic."""
+    schedule = parse(raw)
+    for window in windows(schedule, context(national), dt.date(2024, 1, 1), dt.date(2026, 12, 31)):
+        start, end = periods.span(schedule.kind, window.period)
+        number = raw.get("month", 1)
+        if raw.get("of") == "next":       # the number-th month after the period's last
+            index = end.year * 12 + end.month - 1 + number
+        elif number == "last":
+            index = end.year * 12 + end.month - 1
+        else:                             # the number-th month of the period
+            index = start.year * 12 + start.month - 1 + number - 1
+        year, month = divmod(index, 12)
+        month += 1
+        named = month_end(year, month) if raw["day"] == "last" else dt.date(year, month, raw["day"])
+        assert window.named == named, (raw, window)
+        allowed = named if raw.get("inclusive", True) else named - dt.timedelta(days=1)
+        assert window.last_allowed == allowed, (raw, window)
