@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 import attrs
 
@@ -102,33 +102,26 @@ class Hierarchy:
 
     def succeeded(self, unit_id: str) -> set[str]:
         """The unit and every unit it succeeded, directly or through a chain of successions."""
-        cache: dict[str, set[str]] = self._index.setdefault("succeeded", {})
+        predecessors = self._predecessors()
+        return self._reach("succeeded", unit_id, lambda current: predecessors.get(current, ()))
+
+    def ever_above(self, unit_id: str) -> set[str]:
+        """Every unit that is or was above ``unit_id``, and every unit those succeeded."""
+        predecessors = self._predecessors()
+        return self._reach("above", unit_id, lambda current: [
+            *(link.parent for link in self.unit(current).parents), *predecessors.get(current, ())])
+
+    def _reach(self, name: str, unit_id: str, step: Callable[[str], Iterable[str]]) -> set[str]:
+        """``unit_id`` and every unit reached from it through ``step``, remembered under ``name``."""
+        cache: dict[str, set[str]] = self._index.setdefault(name, {})
         found = cache.get(unit_id)
         if found is None:
-            predecessors = self._predecessors()
             found, pending = set(), [unit_id]
             while pending:
                 current = pending.pop()
                 if current not in found:
                     found.add(current)
-                    pending.extend(predecessors.get(current, ()))
-            cache[unit_id] = found
-        return found
-
-    def ever_above(self, unit_id: str) -> set[str]:
-        """Every unit that is or was above ``unit_id``, and every unit those succeeded."""
-        cache: dict[str, set[str]] = self._index.setdefault("above", {})
-        found = cache.get(unit_id)
-        if found is None:
-            predecessors = self._predecessors()
-            found, pending = set(), [unit_id]
-            while pending:
-                current = pending.pop()
-                if current in found:
-                    continue
-                found.add(current)
-                pending.extend(link.parent for link in self.unit(current).parents)
-                pending.extend(predecessors.get(current, ()))
+                    pending.extend(step(current))
             cache[unit_id] = found
         return found
 
