@@ -191,19 +191,26 @@ def test_a_change_that_would_set_a_deadline_before_it_takes_effect_does_not_reac
     assert found["2026"] == dt.date(2026, 12, 14) and found["2027"] == dt.date(2027, 12, 9)
 
 
-def test_a_delivery_is_judged_by_the_deadline_in_force_when_delivered(tmp_path):
+def _kontum_delivered_on_11_12(tmp_path, issued):
+    """Kon Tum's 2026 yearly report delivered on 11/12/2026, judged on 28/12 after a letter
+    of ``issued`` moved its day to the 10th for the whole of 2026."""
     from obligations.log.store import SubmissionLog
-    from obligations.render.status import status_rows, status_text
     from obligations.report.deliveries import deliveries
     from obligations.workspace import Workspace
 
-    # issued after the delivery, reaching back to the whole of 2026
-    extra = _letter(tmp_path / "x", "A", _amend(KONTUM, 10, "2026-01-01"), issued="2026-12-20")
+    extra = _letter(tmp_path / "x", "A", _amend(KONTUM, 10, "2026-01-01"), issued=issued)
     ws = Workspace.load([str(ROOT / "rules"), str(extra)], as_known_on=dt.date(2026, 12, 28))
     log = SubmissionLog(tmp_path / "log.sqlite3")
     ws.record_submission(log, "xa-X", KONTUM, "2026", dt.date(2026, 12, 11), dt.date(2026, 12, 28))
-    found = [d for d in deliveries(ws, "xa-X", dt.date(2026, 12, 28), 2026, log)
-             if d.item.occurrence.duty.id == KONTUM]
+    return [d for d in deliveries(ws, "xa-X", dt.date(2026, 12, 28), 2026, log)
+            if d.item.occurrence.duty.id == KONTUM]
+
+
+def test_a_delivery_is_judged_by_the_deadline_in_force_when_delivered(tmp_path):
+    from obligations.render.status import status_rows, status_text
+
+    # issued after the delivery, reaching back to the whole of 2026
+    found = _kontum_delivered_on_11_12(tmp_path, "2026-12-20")
     assert found[0].result == "on_time" and found[0].deadline_at_delivery == dt.date(2026, 12, 14)
     assert found[0].item.deadline == dt.date(2026, 12, 9)
     row = status_rows(found, "en")[0]
@@ -213,16 +220,7 @@ def test_a_delivery_is_judged_by_the_deadline_in_force_when_delivered(tmp_path):
 
 
 def test_a_delivery_after_the_change_is_judged_by_the_new_deadline(tmp_path):
-    from obligations.log.store import SubmissionLog
-    from obligations.report.deliveries import deliveries
-    from obligations.workspace import Workspace
-
-    extra = _letter(tmp_path / "x", "A", _amend(KONTUM, 10, "2026-01-01"), issued="2026-12-01")
-    ws = Workspace.load([str(ROOT / "rules"), str(extra)], as_known_on=dt.date(2026, 12, 28))
-    log = SubmissionLog(tmp_path / "log.sqlite3")
-    ws.record_submission(log, "xa-X", KONTUM, "2026", dt.date(2026, 12, 11), dt.date(2026, 12, 28))
-    found = [d for d in deliveries(ws, "xa-X", dt.date(2026, 12, 28), 2026, log)
-             if d.item.occurrence.duty.id == KONTUM]
+    found = _kontum_delivered_on_11_12(tmp_path, "2026-12-01")
     assert found[0].result == "late" and found[0].late_working_days == 2 and not found[0].deadline_changed
 
 
