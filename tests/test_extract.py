@@ -168,6 +168,15 @@ def test_peaks_named_and_dated(commemorations):
     assert found.schedule["around"] == ["thanh-lap-dang", "giai-phong-mien-nam", "cach-mang-thang-tam", "quoc-khanh"]
     great = peaks("tập trung cao điểm vào các ngày lễ lớn của đất nước, của tỉnh.", commemorations)
     assert len(great.schedule["around"]) == 8 and great.todo == ("schedule.around (local days)",)
+    # the 14-day width is ours, not the text's: the draft says so in `assumed`, as the hand-written files do
+    assert found.schedule["days_before"] == 14 and "14" in found.assumed[0] and "no width" in found.assumed[0]
+
+
+def test_a_drafted_peak_carries_its_assumed_width(commemorations):
+    text = ("V. TỔ CHỨC THỰC HIỆN\n\n1. Các chi bộ tập trung tuyên truyền cao điểm vào dịp kỷ niệm Ngày Thành lập "
+            "Đảng 03/2 và Ngày Quốc khánh 02/9.\n")
+    (duty,) = [d for d in extract_text(text, "t.txt", commemorations, dt.date(2023, 1, 5))["duty"] if d["schedule"] != TODO]
+    assert duty["schedule"]["every"] == "peaks" and duty["assumed"] and "days_before = 14" in duty["assumed"][0]
 
 
 def test_normalisation_of_pdf_and_web_text():
