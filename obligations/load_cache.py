@@ -130,11 +130,11 @@ def _read(path: Path) -> tuple[Any, ...] | None:
     return None
 
 
-def cached_load(rules_dirs: Path | list[Path], org_file: Path, calendars_dir: Path,
+def cached_load(rules_dirs: list[Path], org_file: Path, calendars_dir: Path,
                 load: Callable[[], tuple[Any, ...]], directory: Path) -> tuple[Any, ...]:
     """``load()`` once per distinct content of the inputs, cached in ``directory``; later
     calls read the JSON."""
-    dirs = [rules_dirs] if isinstance(rules_dirs, Path) else list(rules_dirs)
+    dirs = list(rules_dirs)
     if not all(d.is_dir() for d in dirs) or not calendars_dir.is_dir():
         return load()
     key = _key(_inputs(dirs, org_file, calendars_dir))

@@ -10,6 +10,7 @@ forward in a transaction, newer ones are refused untouched.
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import closing, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -224,21 +225,21 @@ class SubmissionLog:
         conn = self._connect(create=False)
         if conn is None:
             return 0
-        with _closing(conn):
+        with closing(conn):
             return self._version(conn)
 
     def integrity_check(self) -> str:
         conn = self._connect(create=False)
         if conn is None:
             return "ok"
-        with _closing(conn), guard(self.path, "nothing was changed"):
+        with closing(conn), guard(self.path, "nothing was changed"):
             return str(conn.execute("PRAGMA integrity_check").fetchone()[0])
 
     # -- writing ------------------------------------------------------------------------
 
     def _write(self, sql: str, values: tuple[object, ...]) -> None:
         conn = self._open()
-        with _closing(conn), guard(self.path, "nothing was recorded"):
+        with closing(conn), guard(self.path, "nothing was recorded"):
             conn.execute("BEGIN IMMEDIATE")
             try:
                 conn.execute(sql, values)
@@ -269,7 +270,7 @@ class SubmissionLog:
         One transaction: two exports at once never give one version twice."""
         conn = self._open()
         found: dict[str, tuple[int, dt.datetime]] = {}
-        with _closing(conn), guard(self.path, "nothing was recorded"):
+        with closing(conn), guard(self.path, "nothing was recorded"):
             conn.execute("BEGIN IMMEDIATE")
             try:
                 for uid, digest in digests.items():
@@ -324,7 +325,7 @@ class SubmissionLog:
             if conn is None:
                 return []
         width = key_columns.count(",") + 1
-        with _closing(conn) if own else _kept(conn), guard(self.path, "nothing was changed"):
+        with closing(conn) if own else nullcontext(conn), guard(self.path, "nothing was changed"):
             # "unit = ?" alone, so that SQLite looks the unit up in the index instead of scanning
             where, values = ("WHERE unit = ?", (unit,)) if unit is not None else ("", ())
             rows = conn.execute(f"SELECT {key_columns}, {date_column}, ref, note, recorded_at, id FROM {table} "
@@ -368,27 +369,3 @@ def _version_row_ok(row: tuple[Any, ...]) -> bool:
     except (TypeError, ValueError):
         return False
     return True
-
-
-class _kept:
-    """A connection the caller owns: left open."""
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
-
-    def __enter__(self) -> sqlite3.Connection:
-        return self.conn
-
-    def __exit__(self, *exc: object) -> None:
-        pass
-
-
-class _closing:
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
-
-    def __enter__(self) -> sqlite3.Connection:
-        return self.conn
-
-    def __exit__(self, *exc: object) -> None:
-        self.conn.close()

@@ -205,8 +205,7 @@ class Occurrences:
             raise InputError(f"unknown or ambiguous duty {duty_id!r}" + (
                 f" (documents issued after {self.known_on} do not count)" if self.known_on else ""),
                              fix=f"use one of: {known}") from None
-        self.hierarchy.unit(unit_id)
-        cal = self.calendars(unit_id)
+        cal = self.calendars(unit_id)      # an unknown unit is refused here
         texts = [v.duty for v in self.lifecycle.of(duty) if v.duty is not None] or [duty]
         ends = [d.valid_until for d in texts]
         last = (dt.date(on.year + 1, 12, 31) if None in ends else max(e for e in ends if e is not None)).year

@@ -13,7 +13,7 @@ from typing import Any, Callable, Iterable, Iterator
 import attrs
 
 from obligations.base.errors import DataFileError, InputError
-from obligations.base.vocabulary import FAR_FUTURE, FAR_PAST, LEVELS
+from obligations.base.vocabulary import FAR_FUTURE, FAR_PAST
 from obligations.base.toml import Locator, read_toml
 from obligations.org.leadtimes import LeadTime, LeadTimeRule, lead_time
 from obligations.org.leadtimes import parse as parse_lead_times

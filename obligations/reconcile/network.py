@@ -59,12 +59,17 @@ class Network:
         above = self.occurrences.one(occ.recipient_unit, fed, occ.period)
         if above is None:
             return None
-        return above, Edge(occ.key, above.key, *self._lead(occ.recipient_unit, above, internal=False))
+        lead = self._lead(occ.recipient_unit, above, internal=False)
+        assert lead is not None     # an official lead time is 0 when no data states one
+        return above, Edge(occ.key, above.key, *lead)
 
-    def _lead(self, unit: str, above: Occurrence, *, internal: bool) -> tuple[int, LeadOrigin]:
+    def _lead(self, unit: str, above: Occurrence, *, internal: bool) -> tuple[int, LeadOrigin] | None:
+        """The lead time of ``unit`` on the link to ``above`` and where it is stated; None
+        when there is none (only an internal one can be missing)."""
         hierarchy = self.occurrences.hierarchy
         lead = hierarchy.lead_time(unit, above.deadline, internal=internal)
-        assert lead is not None
+        if lead is None:
+            return None
         return lead.days, LeadOrigin(unit, hierarchy.name(unit), lead.days, lead.setting, lead.level, lead.file,
                                      lead.basis, lead.internal)
 
@@ -72,9 +77,8 @@ class Network:
         """The office's own lead time on the link to ``above``, when its data states one."""
         if occ.recipient_unit is None or occ.unit == above.unit:
             return None
-        if self.occurrences.hierarchy.lead_time(occ.recipient_unit, above.deadline, internal=True) is None:
-            return None
-        return Edge(occ.key, above.key, *self._lead(occ.recipient_unit, above, internal=True))
+        lead = self._lead(occ.recipient_unit, above, internal=True)
+        return None if lead is None else Edge(occ.key, above.key, *lead)
 
     def build(self, roots: Iterable[Occurrence], extensions: Extensions | None = None,
               known: Mapping[OccurrenceKey, Reconciled] | None = None

@@ -77,10 +77,7 @@ def payload_of(on: dt.date, occ: Occurrence, result: Reconciled | None, done: bo
     """The fact the status rules see for one occurrence (days_left and wd_left are [1] and [2])."""
     deadline = result.deadline if result else occ.deadline
     start = result.window_start if result else occ.window_start
-    if deadline >= on:
-        left = calendar.count_working_days(on, deadline)
-    else:
-        left = -calendar.count_working_days(deadline, on)
+    left = calendar.count_working_days(on, deadline)     # negative once the deadline has passed
     soon = due_soon if due_soon is not None else occ.duty.policy.due_soon_days
     conflict = result is not None and result.conflict is not None
     return (done, (deadline - on).days, left, (on - start).days, soon, conflict, is_agenda(occ))

@@ -1,7 +1,7 @@
 """The status rules in durable_rules' JSON form, and the contract every backend keeps.
 
 Two backends evaluate the same rulesets: ``durable`` (durable_rules, contained by
-engine_durable.py) and ``python`` (engine_python.py, a small evaluator of the same
+status/durable.py) and ``python`` (status/python.py, a small evaluator of the same
 single-pattern subset, for where durable_rules cannot be installed, e.g. Python 3.13).
 Both must give identical outcomes; the tests compare them on the same inputs.
 """
