@@ -12,11 +12,11 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-import unicodedata
 
 from . import resolve
 from .dates import DateExpr, date_at, ordinal_day
 from .found import Found, Table, Value, safe_date, spec, todo
+from .header import slug
 from .periods import Period, Periods, period_before
 
 I = re.IGNORECASE
@@ -61,12 +61,6 @@ _UNTIL = re.compile(r"\s*(?:đến|tới)\s+(?:hết\s+)?", I)
 _WEAK_TODO = re.compile(r"ngày\s+\d|\d{1,2}\s*[/.\-]\s*\d", I)
 _WEEKLY = re.compile(r"(?<!\w)(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\s+(?:của\s+)?(?:hằng|hàng|mỗi)\s+tuần", I)
 _BEFORE_EVENT = re.compile(r"ngày\s+(?!\d)(?P<ev>[^,;.()\n]{3,60})", I)
-
-
-def slug(text: str) -> str:
-    text = text.replace("Đ", "D").replace("đ", "d")
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
 
 
 def _time(match: re.Match[str]) -> str | None:
@@ -307,7 +301,7 @@ class _Reader:
             phrase = re.sub(r"^ngày\s+", "", phrase, flags=I)
             if len(phrase) < 3:
                 raise resolve.Unclear(f"{count} days from an event that is not named")
-            event_date, event, end = None, slug(" ".join(phrase.split()[:6])), pos + len(words.group(0))
+            event_date, event, end = None, slug(" ".join(phrase.split()[:6])).lower(), pos + len(words.group(0))
         table = {"every": "event", "event": event, "direction": direction, "offset": count, "unit": unit,
                  "inclusive": True}
         self.add([table], marker.start(), end, f"“{text[marker.start():end].strip()}”: {_say(table)}", None,
@@ -330,7 +324,7 @@ class _Reader:
                 event, direction = " ".join(words[-4:]), "before"
         if not event:
             raise resolve.Unclear(f"{count} days, counted from what?")
-        table: dict[str, Value] = {"every": "event", "event": slug(" ".join(event.split()[:6])),
+        table: dict[str, Value] = {"every": "event", "event": slug(" ".join(event.split()[:6])).lower(),
                                    "direction": direction, "offset": count, "unit": unit, "inclusive": True}
         self.add([table], marker.start(), at, f"“{text[marker.start():at].strip()}” from “{event.strip()}”: "
                  f"{_say(table)}", None, confidence=0.6)

@@ -52,11 +52,6 @@ def safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def month_end(year: int, month: int) -> dt.date:
-    following = dt.date(year + month // 12, month % 12 + 1, 1)
-    return following - dt.timedelta(days=1)
-
-
 def spec(table: Table) -> str:
     """A table as the rule file writes it: ``{ every = "year", month = 12, inclusive = false }``."""
     def value(v: Value) -> str:

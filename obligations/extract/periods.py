@@ -178,7 +178,3 @@ class Validities:
                 start, inferred = dt.date(int(on.group(1)), 1, 1), True
             words.append(on.group(0))
         return Validity(start, until, tuple(words), inferred)
-
-
-def validity(text: str, recurrence_end: int | None) -> Validity:
-    return Validities(text).at(recurrence_end)

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from obligations.base.dates import month_end
+
 from .dates import DateExpr
-from .found import Table, Value, month_end, safe_date
+from .found import Table, Value, safe_date
 from .periods import Period
 
 # Markers whose day is allowed; "before" (trước) is the only exclusive one.

@@ -13,10 +13,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-import attrs
 
 from obligations.base.vocabulary import ROLL_POLICIES
-from obligations.base.dates import month_end
 from obligations.base.errors import DataFileError, ObligationsError, Problems
 from obligations.rules.model import (DUTY_KINDS, DeclaredEvent, Directive, Duty, Example, Policy, Source,
                                      Undated)
