@@ -111,13 +111,17 @@ def _fill(directory: Path) -> None:
         os.close(fd)
 
 
-def _assert_full_disk_reported(log: SubmissionLog, before: int) -> None:
+def _assert_full_disk_reported(log: SubmissionLog) -> list[str]:
+    """Writes until the disk is full; the periods whose write returned (was acknowledged)."""
+    acked: list[str] = []
     with pytest.raises(InputError) as err:
         for i in range(200):
             log.record_submission("chibo-1", "d", f"full-{i}", DAY, note="x" * 4000)
+            acked.append(f"full-{i}")
     text = err.value.render()
     assert "disk is full" in text and str(log.path) in text and "rollback" not in text
     assert err.value.exit_code == 2
+    return acked
 
 
 @pytest.mark.skipif(not CAN_MOUNT, reason="mounting a tmpfs needs root on Linux (the injected case still runs)")
@@ -128,13 +132,13 @@ def test_full_disk_on_a_small_tmpfs(tmp_path):
         held = log._connect(create=True)    # keeps -wal and -shm in place, as a long-lived reader would
         try:
             _fill(disk)
-            _assert_full_disk_reported(log, 1)
+            acked = _assert_full_disk_reported(log)
             os.remove(disk / "filler")
         finally:
             held.close()
         assert log.integrity_check() == "ok"
-        assert [s.period for s in log.submissions()] == ["before"] + \
-            [s.period for s in log.submissions() if s.period.startswith("full-")]
+        # every acknowledged write is kept, once; the one that failed left nothing
+        assert [s.period for s in log.submissions()] == ["before", *acked]
 
 
 def test_full_disk_injected_as_sqlite_full(tmp_path, monkeypatch):
@@ -150,11 +154,10 @@ def test_full_disk_injected_as_sqlite_full(tmp_path, monkeypatch):
         return conn
 
     monkeypatch.setattr(sqlite3, "connect", capped)
-    _assert_full_disk_reported(log, 1)
+    acked = _assert_full_disk_reported(log)
     monkeypatch.setattr(sqlite3, "connect", real)
     assert log.integrity_check() == "ok"
-    periods = [s.period for s in log.submissions()]
-    assert periods[0] == "before" and len(periods) == len(set(periods))
+    assert [s.period for s in log.submissions()] == ["before", *acked]
 
 
 def test_read_only_log_is_exit_2_with_the_file(tmp_path, run_cli, monkeypatch):
