@@ -7,8 +7,8 @@ the sentence's ``issued`` date as the document's date. Drafts marked TODO are no
 deadlines stated; a stated deadline is correct when it gives the same deadlines as a
 hand-written one (spec_tables.same).
 
-    recall    = (hand-written deadlines drafted right + TODO sentences drafted TODO)
-                / (hand-written deadlines + TODO sentences)
+    recall    = hand-written deadlines drafted right / hand-written deadlines
+                (the TODO sentences are checked apart: each must be drafted TODO)
     precision = stated deadlines that are right / all stated deadlines
                 (a deadline stated where the hand wrote TODO is wrong)
 """
