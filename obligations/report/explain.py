@@ -58,9 +58,9 @@ def explain(ws: Workspace, unit_id: str, duty_id: str, period: str | None, on: d
     occ = ws.find_occurrence(unit_id, duty_id, period, on,
                              events=log.event_dates(unit_id) if log is not None else None)
     extensions = log.granted() if log else {}
-    found, _, edges = ws.network_solver.build([occ], extensions)
-    # every level above with its own effective deadline, not only the occurrence asked about
-    results = ws.reconcile([occ, *found.values()], extensions)
+    found, _, edges = ws.network([occ], extensions)
+    # every level above with its own effective deadline (``found`` holds ``occ`` too)
+    results = ws.reconcile(found.values(), extensions)
     directive = ws.rules.directive(occ.duty.directive)
     submission = (log.delivered(unit_id) if log else {}).get(occ.key)
     return Explanation(occ, directive, (directive.number, *ws.chain(directive)), found, tuple(edges),

@@ -18,7 +18,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
-VIETNAM = dt.timezone(dt.timedelta(hours=7))
+from obligations.base.dates import VIETNAM_TZ
+
 REFRESH = "PT6H"
 
 
@@ -38,7 +39,7 @@ def subscription(ics: bytes, changes: dict[str, tuple[int, str]], name: str) -> 
             event.add("dtstamp", changed)
             event.add("last-modified", changed)
         else:
-            event.add("dtstamp", dt.datetime(start.year, start.month, start.day, tzinfo=VIETNAM)
+            event.add("dtstamp", dt.datetime(start.year, start.month, start.day, tzinfo=VIETNAM_TZ)
                       .astimezone(dt.timezone.utc))
         event.add("sequence", count)
     return bytes(cal.to_ical())
