@@ -50,7 +50,7 @@ KNOWN_ON_KEPT = 400
 class Workspace:
     def __init__(self, rules: RuleSet, hierarchy: Hierarchy, calendar_data: CalendarData, *,
                  holidays: HolidaySource | None = None, as_known_on: dt.date | None = None,
-                 _checked: bool = False) -> None:
+                 _checked: bool = False, _calendars: UnitCalendars | None = None) -> None:
         """``as_known_on``: answer with the documents issued by that day only (None: every
         loaded document counts); see obligations.rules.versions."""
         if not _checked:
@@ -62,7 +62,8 @@ class Workspace:
         self.rules = known_on(rules, as_known_on) if as_known_on is not None else rules
         self.hierarchy = hierarchy
         self.calendar_data = calendar_data
-        self.calendars = UnitCalendars(hierarchy, calendar_data, holidays or HolidaySource())
+        # another day's view of the same inputs shares its calendars (``known_on``)
+        self.calendars = _calendars or UnitCalendars(hierarchy, calendar_data, holidays or HolidaySource())
         self._holidays = holidays
         self.occurrence_source = Occurrences(self.rules, hierarchy, self.calendars, as_known_on)
         self.network_solver = Network(self.occurrence_source, self.calendars)
@@ -91,10 +92,8 @@ class Workspace:
             if len(self._as_known) >= KNOWN_ON_KEPT:     # a server asked about many days: forget the oldest
                 del self._as_known[next(iter(self._as_known))]
             found = self._as_known[day] = Workspace(self.all_rules, self.hierarchy, self.calendar_data,
-                                                    holidays=self._holidays, as_known_on=day, _checked=True)
-            found.calendars = self.calendars
-            found.occurrence_source = Occurrences(found.rules, self.hierarchy, self.calendars, day)
-            found.network_solver = Network(found.occurrence_source, self.calendars)
+                                                    holidays=self._holidays, as_known_on=day, _checked=True,
+                                                    _calendars=self.calendars)
         return found
 
     @property
