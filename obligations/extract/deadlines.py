@@ -87,8 +87,10 @@ class _Reader:
             confidence: float = 0.9, event_date: dt.date | None = None, weak: bool = False) -> None:
         phrase = self.verbatim[start:end].strip(" ,")
         for table in tables:
+            # a weak reading is "trong năm N": its window's 1/1 is the year's, not a date given
             self.found.append(Found(table, phrase, reason, start, end, confidence=confidence, weak=weak,
-                                    period_words=period.words if period else "", event_date=event_date))
+                                    inferred_start=weak, period_words=period.words if period else "",
+                                    event_date=event_date))
         self.used_until = max(self.used_until, end)
 
     def unclear(self, start: int, end: int, reason: str) -> None:

@@ -97,7 +97,7 @@ def _valid(found: Found, schedule: dict[str, Any] | None, earliest: dt.date | No
         valid_from = earliest   # "trong năm 2023" cannot oblige before the directive exists
     if schedule is not None and schedule.get("every") == "once" and earliest and isinstance(schedule.get("start"),
                                                                                         dt.date):
-        if schedule["start"] < earliest <= schedule["date"] and found.confidence < 0.9:
+        if schedule["start"] < earliest <= schedule["date"] and found.inferred_start:
             schedule["start"] = earliest     # a publication "năm 2023" starts with the directive
     if valid_from is None:
         todo.append("valid.from")

@@ -31,6 +31,7 @@ class Found:
     valid_from: dt.date | None = None
     valid_until: dt.date | None = None
     inferred_from: bool = False         # valid_from is the start of a year named, not a date given
+    inferred_start: bool = False        # a once-window's start is 1/1 of a year named, not a date given
     last_allowed: dt.date | None = None
     event_date: dt.date | None = None   # the day an ``every = "event"`` schedule counts from
     flags: tuple[str, ...] = ()

@@ -103,7 +103,8 @@ def _fallback(clause: str) -> list[Found]:
             return [Found({"every": "once", "start": dt.date(y, 1, 1), "date": dt.date(y, 12, 31), "inclusive": True},
                           f"{publish.group(0)} … {year.group(0)}",
                           f"“{year.group(0).strip()}” with “{publish.group(0)}”: once within {y}",
-                          year.start(), year.end(), confidence=0.6, last_allowed=dt.date(y, 12, 31))]
+                          year.start(), year.end(), confidence=0.6, last_allowed=dt.date(y, 12, 31),
+                          inferred_start=True)]
     return []
 
 
