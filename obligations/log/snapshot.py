@@ -21,7 +21,8 @@ from typing import Any
 
 from obligations.base.keys import OccurrenceKey
 from obligations.log.safety import guard
-from obligations.log.store import Extension, RecordedEvent, Submission, SubmissionLog
+from obligations.log.store import (Extension, RecordedEvent, Submission, SubmissionLog, dates_by_event,
+                                   first_deliveries)
 
 SEP_FIELD = "\x1f"   # between the duty and the period of a key
 SEP_ROW = "\x1e"     # between the rows of one unit
@@ -207,12 +208,8 @@ class LogSnapshot:
         """The first delivery of each occurrence (as ``SubmissionLog.delivered``)."""
         if self._conn is None:
             return {}
-        first: dict[OccurrenceKey, Submission] = {}
-        for row in self.log._read("submission", "delivered_on", unit, conn=self._conn):
-            item = Submission(*row)
-            if item.key not in first or item.delivered_on < first[item.key].delivered_on:
-                first[item.key] = item
-        return first
+        return first_deliveries(Submission(*row) for row in
+                                self.log._read("submission", "delivered_on", unit, conn=self._conn))
 
     def granted(self, unit: str | None = None) -> Granted:
         """The latest extension recorded for each occurrence (of ``unit``, or all)."""
@@ -224,10 +221,7 @@ class LogSnapshot:
         return list(self._events if unit is None else self._events_by_unit.get(unit, ()))
 
     def event_dates(self, unit: str) -> dict[str, tuple[dt.date, ...]]:
-        found: dict[str, set[dt.date]] = {}
-        for item in self._events_by_unit.get(unit, ()):
-            found.setdefault(item.event, set()).add(item.happened_on)
-        return {k: tuple(sorted(v)) for k, v in found.items()}
+        return dates_by_event(self._events_by_unit.get(unit, ()))
 
     # -- for evaluation in bulk -----------------------------------------------------------
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from contextlib import closing, nullcontext
 from pathlib import Path
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -128,6 +129,23 @@ class RecordedEvent:
 
 def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def first_deliveries(items: Iterable[Submission]) -> dict[OccurrenceKey, Submission]:
+    """The first delivery of each occurrence: a later one is a correction."""
+    first: dict[OccurrenceKey, Submission] = {}
+    for item in items:
+        if item.key not in first or item.delivered_on < first[item.key].delivered_on:
+            first[item.key] = item
+    return first
+
+
+def dates_by_event(items: Iterable[RecordedEvent]) -> dict[str, tuple[dt.date, ...]]:
+    """event id -> the distinct dates it happened, in date order."""
+    found: dict[str, set[dt.date]] = {}
+    for item in items:
+        found.setdefault(item.event, set()).add(item.happened_on)
+    return {k: tuple(sorted(v)) for k, v in found.items()}
 
 
 class SubmissionLog:
@@ -310,10 +328,7 @@ class SubmissionLog:
 
     def event_dates(self, unit: str) -> dict[str, tuple[dt.date, ...]]:
         """event id -> the distinct dates it happened for ``unit``, in date order."""
-        found: dict[str, set[dt.date]] = {}
-        for item in self.events(unit):
-            found.setdefault(item.event, set()).add(item.happened_on)
-        return {k: tuple(sorted(v)) for k, v in found.items()}
+        return dates_by_event(self.events(unit))
 
     def _read(self, table: str, date_column: str, unit: str | None,
               key_columns: str = "unit, duty, period", conn: sqlite3.Connection | None = None
@@ -351,11 +366,7 @@ class SubmissionLog:
 
     def delivered(self, unit: str | None = None) -> dict[OccurrenceKey, Submission]:
         """The first delivery of each occurrence (a later one is a correction)."""
-        first: dict[OccurrenceKey, Submission] = {}
-        for item in self.submissions(unit):
-            if item.key not in first or item.delivered_on < first[item.key].delivered_on:
-                first[item.key] = item
-        return first
+        return first_deliveries(self.submissions(unit))
 
     def granted(self, unit: str | None = None) -> dict[OccurrenceKey, Extension]:
         """The latest extension recorded for each occurrence."""
