@@ -10,9 +10,9 @@ forward in a transaction, newer ones are refused untouched.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from contextlib import closing, nullcontext
 from pathlib import Path
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 import attrs
