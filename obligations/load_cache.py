@@ -22,7 +22,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 from pathlib import Path
 from typing import Any, Callable
 
@@ -153,12 +152,9 @@ def cached_load(rules_dirs: list[Path], org_file: Path, calendars_dir: Path,
         return value   # something the cache cannot hold: it only costs speed
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        # O_EXCL | O_NOFOLLOW: a file or link planted under the temporary name is never written through
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        tmp.replace(path)
+        from obligations.base.files import write_replacing
+
+        write_replacing(path, text.encode("utf-8"), 0o600)
     except OSError:
         pass  # a read-only cache directory only costs speed
     return value

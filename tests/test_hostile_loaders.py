@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from obligations.base import paths
@@ -146,3 +147,39 @@ def test_terminal_output_escapes_control_characters(tmp_path):
     os.close(master)
     shown = b"".join(chunks).decode("utf-8", "replace")
     assert proc.returncode == 0 and "\\u001b[2J" in shown and "\x1b" not in shown
+
+
+def test_a_link_planted_at_a_temporary_name_is_never_written_through(tmp_path):
+    """Our files are written to ``<name>.<pid>.tmp`` then moved: a link planted there by
+    someone else must not make us write into its target."""
+    import os
+
+    from obligations.base.files import write_replacing
+
+    victim = tmp_path / "victim"
+    victim.write_text("not ours")
+    target = tmp_path / "out.ics"
+    (tmp_path / f"out.ics.{os.getpid()}.tmp").symlink_to(victim)
+    with pytest.raises(OSError):
+        write_replacing(target, b"BEGIN:VCALENDAR")
+    assert victim.read_text() == "not ours" and not target.exists()
+    # without a planted name it writes the whole file and leaves no temporary behind
+    (tmp_path / f"out.ics.{os.getpid()}.tmp").unlink()
+    write_replacing(target, b"BEGIN:VCALENDAR")
+    assert target.read_bytes() == b"BEGIN:VCALENDAR" and sorted(p.name for p in tmp_path.iterdir()) == [
+        "out.ics", "victim"]
+
+
+def test_the_holiday_cache_never_writes_through_a_planted_link(tmp_path):
+    import os
+
+    from obligations.calendar.holiday_source import HolidaySource
+
+    victim = tmp_path / "victim"
+    victim.write_text("not ours")
+    source = HolidaySource(tmp_path / "cache")
+    path = source._path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.with_name(f"{path.name}.{os.getpid()}.tmp").symlink_to(victim)
+    assert source.year(2026).days                       # computed all the same: the cache only costs speed
+    assert victim.read_text() == "not ours"

@@ -1,4 +1,5 @@
-"""Reading input files safely: regular files only, never blocking, never unbounded.
+"""Reading input files safely: regular files only, never blocking, never unbounded; and
+writing ours whole, never through a planted file.
 
 A named pipe, a device (``/dev/zero``) or a directory given where a data file is
 expected would block or never end; each is refused before a byte is read. The file is
@@ -79,3 +80,22 @@ def _reason(exc: BaseException) -> str:
     if isinstance(exc, OSError):
         return exc.strerror or type(exc).__name__
     return str(exc)
+
+
+def write_replacing(path: Path, data: bytes, mode: int = 0o666) -> None:
+    """``data`` into a new temporary file beside ``path``, then moved over it: a reader never
+    sees half a file. The temporary file is created with ``O_EXCL | O_NOFOLLOW``, so a file or
+    link planted under its name (the name is predictable) is never written through: the
+    ``OSError`` reaches the caller. ``mode`` is narrowed by the umask as usual."""
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), mode)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            tmp.unlink()       # ours: created above with O_EXCL
+        except OSError:
+            pass
+        raise

@@ -12,14 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import json
-import os
 import re
 from pathlib import Path
 
 import attrs
 
 from obligations.base.errors import ObligationsError
-from obligations.base.files import read_regular_file
+from obligations.base.files import read_regular_file, write_replacing
 
 # The facts of every year 1995-2100 take about 1 MB; more is not ours.
 CACHE_LIMIT = 8 * 1024 * 1024
@@ -118,9 +117,7 @@ class HolidaySource:
                      "makeup": [d.isoformat() for d in v.makeup]} for y, v in sorted(years.items())}}
         try:
             self._path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self._path.with_name(f"{self._path.name}.{os.getpid()}.tmp")
-            tmp.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
-            tmp.replace(self._path)
+            write_replacing(self._path, json.dumps(doc, ensure_ascii=False).encode("utf-8"))
         except OSError:
             pass  # a read-only cache directory only costs speed
 

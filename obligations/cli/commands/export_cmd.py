@@ -10,6 +10,7 @@ from typing import TextIO
 
 from obligations.base.dates import parse_iso_date, today_in_vietnam
 from obligations.base.errors import InputError
+from obligations.base.files import write_replacing
 from obligations.cli import environment
 from obligations.render.export import rows, to_csv, to_ics
 from obligations.status.assess import Item
@@ -55,10 +56,8 @@ def write(data: str | bytes, out: TextIO, target: str | None) -> None:
     if target:
         path = Path(target)
         refuse_foreign(path)
-        tmp = path.with_name(path.name + ".tmp")
         try:
-            tmp.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
-            tmp.replace(path)
+            write_replacing(path, data if isinstance(data, bytes) else data.encode("utf-8"))
         except OSError as exc:
             raise InputError(f"cannot write {path}: {exc.strerror}", fix="check the folder exists and is writable") from None
     elif isinstance(data, bytes) and hasattr(out, "buffer"):
