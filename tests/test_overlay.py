@@ -149,3 +149,47 @@ def test_a_bad_row_is_named_as_the_store_names_it(tree, tmp_path):
     with pytest.raises(InputError) as store:
         SubmissionLog(copy).delivered()
     assert str(shared.value) == str(store.value) and "row 7" in str(store.value)
+
+
+def test_keys_the_grouping_cannot_carry_are_read_row_by_row(tree, tmp_path):
+    """A separator inside a key would split it wrongly: that unit is read with the store's checks."""
+    import shutil
+    import sqlite3
+
+    ws, log, _ = tree
+    copy = tmp_path / "odd.sqlite3"
+    shutil.copy(log.path, copy)
+    with sqlite3.connect(copy) as conn:
+        unit, duty, period = conn.execute("SELECT unit, duty, period FROM submission WHERE id = 7").fetchone()
+        conn.execute("UPDATE submission SET duty = ? WHERE id = 7", (duty + "\x1e" + duty + "\x1f" + period,))
+        conn.execute("UPDATE submission SET period = ? WHERE id = 8", ("2025\x1f",))
+        conn.execute("UPDATE submission SET unit = unit || ? WHERE id = 10", ("\x1d3\x1d",))
+    odd = SubmissionLog(copy)
+    on = dt.date(2025, 11, 10)
+    _compare(ws, "tw", on, odd, [unit])
+    with sqlite3.connect(copy) as conn:       # a record separator inside a key: read again, a row per unit
+        conn.execute("UPDATE submission SET duty = duty || ? WHERE id = 11", ("\x1c",))
+    _compare(ws, "tw", on, odd, [unit])
+    with LogSnapshot(odd) as snapshot:
+        snapshot.finish()
+        assert unit in snapshot._exact
+        for name in [unit, *ws.hierarchy.below("tw", on)]:
+            assert snapshot.done(name) == {k.duty + "\x1f" + k.period for k in odd.delivered(name)}, name
+
+
+def test_a_key_that_is_not_text_is_named_as_the_store_names_it(tree, tmp_path):
+    import shutil
+    import sqlite3
+
+    from obligations.base.errors import InputError
+
+    ws, log, _ = tree
+    copy = tmp_path / "blob.sqlite3"
+    shutil.copy(log.path, copy)
+    with sqlite3.connect(copy) as conn:
+        conn.execute("UPDATE submission SET duty = CAST(duty AS BLOB) WHERE id = 9")
+    with pytest.raises(InputError) as shared:
+        list(ws.due_under("tw", dt.date(2025, 11, 10), log=SubmissionLog(copy)))
+    with pytest.raises(InputError) as store:
+        SubmissionLog(copy).delivered()
+    assert str(shared.value) == str(store.value) and "row 9" in str(store.value)

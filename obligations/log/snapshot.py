@@ -26,22 +26,42 @@ from obligations.log.store import (Extension, RecordedEvent, Submission, Submiss
 
 SEP_FIELD = "\x1f"   # between the duty and the period of a key
 SEP_ROW = "\x1e"     # between the rows of one unit
+SEP_UNIT = "\x1d"    # between the fields of one unit's record
+SEP_UNITS = "\x1c"   # between the records of a batch
+BATCH = 10_000       # units per batch
 
-# One row per unit, from the index alone (unit, duty, period; it covers the query, so
-# SQLite never visits the table: a third of the time of reading the days too).
+# The keys of a batch of units as one row, from the index alone (unit, duty, period: it
+# covers the query, so SQLite never visits the table). The grouping runs on a second core
+# while the units above are evaluated: a row per unit would take the GIL back from them a
+# hundred thousand times, a batch takes it back once. Each unit's record gives what the
+# grouping cannot be trusted with: its number of rows (a separator inside a key shows as a
+# count of separators that differs from it), whether a key or the unit is not text, and
+# the length of the unit's name (which may hold any character).
+_BATCH = """
+SELECT count(*), max(unit), group_concat(record, char(28)) FROM (
+    SELECT unit, count(*) || char(29)
+           || max(typeof(unit) != 'text' OR typeof(duty) != 'text' OR typeof(period) != 'text') || char(29)
+           || length(unit) || char(29) || unit || char(29)
+           || group_concat(duty || char(31) || period, char(30)) AS record
+    FROM submission {after} GROUP BY unit ORDER BY unit LIMIT {batch})
+"""
+
+# A row per unit: what a batch that does not parse (a record separator inside a key) is
+# read again with.
 _GROUPED = """
-SELECT unit, group_concat(duty || char(31) || period, char(30))
+SELECT unit, group_concat(duty || char(31) || period, char(30)), count(*),
+       max(typeof(duty) != 'text' OR typeof(period) != 'text')
 FROM submission GROUP BY unit
 """
 
-# The rows the grouping cannot be trusted with: a value that is not text, a separator
-# inside a key, a day that is not a canonical ISO date. One sequential scan of the table;
-# such a unit is read row by row with the store's own checks (which name the bad row).
-_SUSPECT = """
-SELECT DISTINCT unit FROM submission
-WHERE typeof(unit) != 'text' OR typeof(duty) != 'text' OR typeof(period) != 'text'
-   OR typeof(delivered_on) != 'text' OR date(delivered_on) IS NOT delivered_on
-   OR instr(duty, char(30)) OR instr(duty, char(31)) OR instr(period, char(30)) OR instr(period, char(31))
+# The rows the store would refuse that the grouping does not see: a unit that is not text,
+# a day that is not a canonical ISO date. One sequential scan of the table, after the
+# grouping (the evaluation needs the keys, not the days); any such row makes ``finish``
+# read the table with the store's own checks, which name the bad row.
+_BAD_DAYS = """
+SELECT 1 FROM submission
+WHERE typeof(unit) != 'text' OR typeof(delivered_on) != 'text' OR date(delivered_on) IS NOT delivered_on
+LIMIT 1
 """
 
 
@@ -96,7 +116,8 @@ class LogSnapshot:
         self._exact: set[str] = set()        # units read row by row (a flagged group)
         self._flagged = False
         self._single = 0
-        self._worker: Any = None            # a threading.Thread while the grouped query runs
+        self._worker: Any = None            # a threading.Thread while the grouped query and the day check run
+        self._keys_ready: Any = None        # a threading.Event set once the grouped keys are read
         self._failure: BaseException | None = None
         granted: dict[OccurrenceKey, Extension] = {}
         self._granted_by_unit: dict[str, Granted] = {}
@@ -113,7 +134,9 @@ class LogSnapshot:
             # core it overlaps with the evaluation of the units above, which need no grouping.
             import threading   # only for a log that is really read
 
-            self._worker = threading.Thread(target=self._group_in_worker, name="obligations-log", daemon=True)
+            self._keys_ready = threading.Event()
+            self._worker = threading.Thread(target=self._group_in_worker, args=(self._keys_ready,),
+                                            name="obligations-log", daemon=True)
             self._worker.start()
             for row in log._read("extension", "until", None, conn=self._conn):
                 item = Extension(*row)
@@ -131,7 +154,7 @@ class LogSnapshot:
             by_unit.setdefault(key.unit, {})[key] = item
         self._granted_by_unit = {unit: Granted(items) for unit, items in by_unit.items()}
 
-    def _group_in_worker(self) -> None:
+    def _group_in_worker(self, ready: Any) -> None:
         try:
             conn = self.log._connect(create=False)
             if conn is None:
@@ -141,50 +164,98 @@ class LogSnapshot:
                     conn.execute("BEGIN")
                     if conn.execute("SELECT max(id) FROM submission").fetchone()[0] == self._last:
                         self._group(conn)
+                        ready.set()            # the units can go on; the days are checked meanwhile
+                        self._check_days(conn)
                     else:
                         self._last = None      # rows came in between: group on the main connection
             finally:
                 conn.close()
         except BaseException as exc:  # handed to the thread that asks
             self._failure = exc
+        finally:
+            ready.set()
 
     def _group(self, conn: Any) -> None:
-        for (unit,) in conn.execute(_SUSPECT):
-            self._flagged = True
-            if isinstance(unit, str):
+        after: object = None
+        while True:
+            query = _BATCH.format(after="" if after is None else "WHERE unit > ?1", batch=BATCH)
+            count, after, batch = conn.execute(query, () if after is None else (after,)).fetchone()
+            if not count:
+                return
+            records = batch.split(SEP_UNITS) if isinstance(batch, str) else []
+            if len(records) != count or not all(self._record(record) for record in records):
+                break
+        self._keys.clear()
+        self._exact.clear()
+        for unit, keys, rows, not_text in conn.execute(_GROUPED):
+            if not isinstance(unit, str):
+                self._flagged = True
+            elif not self._take(unit, keys, rows, not_text):
                 self._exact.add(unit)
-        for unit, keys in conn.execute(_GROUPED):
-            if isinstance(unit, str) and isinstance(keys, str) and unit not in self._exact:
-                self._keys[unit] = keys
+
+    def _record(self, record: str) -> bool:
+        """One unit's record of a batch; False when it does not parse."""
+        fields = record.split(SEP_UNIT, 3)
+        if len(fields) != 4 or not (fields[0].isdigit() and fields[1] in ("0", "1") and fields[2].isdigit()):
+            return False
+        length, rest = int(fields[2]), fields[3]
+        unit, mark, keys = rest[:length], rest[length:length + 1], rest[length + 1:]
+        if mark != SEP_UNIT or not self._take(unit, keys, int(fields[0]), fields[1] == "1"):
+            self._flagged = True
+            self._exact.add(unit)      # read row by row, with the store's checks
+        return True
+
+    def _take(self, unit: str, keys: object, rows: int, not_text: object) -> bool:
+        """Keep a unit's keys if they can be trusted."""
+        if not isinstance(keys, str) or not_text or keys.count(SEP_FIELD) != rows or keys.count(SEP_ROW) != rows - 1:
+            self._flagged = True
+            return False
+        self._keys[unit] = keys
+        return True
+
+    def _check_days(self, conn: Any) -> None:
+        if conn.execute(_BAD_DAYS).fetchone() is not None:
+            self._flagged = True
 
     def _busy(self) -> bool:
         """True while the grouped query runs: the few units asked meanwhile are read one by one
         (through the index, in the same view of the log); past a few, waiting costs less."""
-        if self._worker is None or self._single >= SINGLE_READS or not self._worker.is_alive():
+        if self._keys_ready is None or self._single >= SINGLE_READS or self._keys_ready.is_set():
             return False
         self._single += 1
         return True
 
     def finish(self) -> None:
-        """Wait for the grouped deliveries and check every row (a bad row raises here at the latest)."""
+        """Wait for the day check and check every row (a bad row raises here at the latest)."""
         self._grouped()
-
-    def _grouped(self) -> None:
-        """Wait for the grouped deliveries (once)."""
         worker, self._worker = self._worker, None
-        if worker is None:
-            return
-        worker.join()
-        if self._failure is not None:
-            raise self._failure
+        if worker is not None:
+            worker.join()
+        self._raise_failure()
         with guard(self.log.path, "nothing was changed"):
             if self._last is None:
-                self._keys.clear()
-                self._exact.clear()
-                self._group(self._conn)
+                self._check_days(self._conn)
             if self._flagged:
                 # the store's own reading: raises on the first bad row, as it always has
                 self.log._read("submission", "delivered_on", None, conn=self._conn)
+
+    def _raise_failure(self) -> None:
+        failure, self._failure = self._failure, None
+        if failure is not None:
+            raise failure
+
+    def _grouped(self) -> None:
+        """Wait for the grouped deliveries (once)."""
+        ready, self._keys_ready = self._keys_ready, None
+        if ready is None:
+            return
+        ready.wait()
+        self._raise_failure()
+        if self._last is None:
+            with guard(self.log.path, "nothing was changed"):
+                self._keys.clear()
+                self._exact.clear()
+                self._group(self._conn)
 
     def close(self) -> None:
         if self._worker is not None:
