@@ -193,3 +193,11 @@ def test_a_key_that_is_not_text_is_named_as_the_store_names_it(tree, tmp_path):
     with pytest.raises(InputError) as store:
         SubmissionLog(copy).delivered()
     assert str(shared.value) == str(store.value) and "row 9" in str(store.value)
+
+
+def test_a_log_that_does_not_exist_yet_is_an_empty_log(tree, tmp_path):
+    ws, _, sample = tree
+    missing = SubmissionLog(tmp_path / "none.sqlite3")
+    on = dt.date(2025, 11, 10)
+    assert _reports(ws, "tw", on, missing, True) == _reports(ws, "tw", on, None, True)
+    assert not (tmp_path / "none.sqlite3").exists()

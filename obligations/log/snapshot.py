@@ -229,8 +229,9 @@ class LogSnapshot:
         """Wait for the day check and check every row (a bad row raises here at the latest)."""
         self._grouped()
         worker, self._worker = self._worker, None
-        if worker is not None:
-            worker.join()
+        if worker is None:
+            return           # no log file: nothing was read
+        worker.join()
         self._raise_failure()
         with guard(self.log.path, "nothing was changed"):
             if self._last is None:

@@ -11,6 +11,7 @@ units above, take the one-unit path.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
@@ -47,16 +48,24 @@ def due_under(root: str, on: dt.date, occurrences: Occurrences, network: Network
     try:
         special = special_units(occurrences)
         shared = Shared(on, occurrences, network, engine, known, horizon, lookback, due_soon, snapshot)
-        templates: dict[tuple[object, ...], Template] = {}
-        for count, unit_id in enumerate(units, start=1):
-            if not share or unit_id in special or (snapshot is not None and snapshot.has_events(unit_id)):
+        # a shape's template is kept until its last unit: then its objects are freed
+        shapes: dict[tuple[object, ...], int] = {}
+        signatures = [None if not share or unit_id in special or (snapshot is not None and snapshot.has_events(unit_id))
+                      else shapes.setdefault(_signature(occurrences, unit_id), len(shapes)) for unit_id in units]
+        del shapes
+        remaining = Counter(signatures)
+        templates: dict[int, Template] = {}
+        for count, (unit_id, signature) in enumerate(zip(units, signatures), start=1):
+            if signature is None:
                 report = due(unit_id, on, occurrences, network, engine, known, horizon=horizon, lookback=lookback,
                              due_soon=due_soon, log=snapshot)
             else:
-                signature = _signature(occurrences, unit_id)
                 template = templates.get(signature)
                 if template is None:
                     template = templates[signature] = shared.template(unit_id)
+                remaining[signature] -= 1
+                if not remaining[signature]:
+                    del templates[signature]
                 items, hidden, placements = shared.report_items(template, unit_id)
                 report = DueReport(unit=unit_id, on=on, backend=engine.backend, items=tuple(items),
                                    hidden_overdue=hidden, placements=placements)

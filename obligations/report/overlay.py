@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import operator
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
@@ -61,9 +61,12 @@ class Template:
     fate_done: tuple[int, ...]
     listed: frozenset[int]                     # positions listed when nothing is delivered
     hidden: int
-    # what delivering position n changes: hidden overdue count (-1, 0, +1); listing (-1 leaves, +1 enters)
-    done_hidden: tuple[int, ...]
-    done_listed: tuple[int, ...]
+    # the positions whose delivery changes the hidden overdue count (+1, -1) or the listing
+    # (leaves, enters): a unit's deliveries are laid over by set operations
+    done_hides: frozenset[int]
+    done_unhides: frozenset[int]
+    done_leaves: frozenset[int]
+    done_enters: frozenset[int]
     placements: tuple[Placement, ...]
     local: dict[OccurrenceKey, Occurrence]     # the unit's occurrences in its part of the network
     below: dict[OccurrenceKey, frozenset[OccurrenceKey]]   # local key -> the local keys that reach it
@@ -121,8 +124,10 @@ class Shared:
             fate_open=fate_open, fate_done=fate_done,
             listed=frozenset(n for n, f in enumerate(fate_open) if f == LISTED),
             hidden=sum(f == HIDDEN for f in fate_open),
-            done_hidden=tuple((d == HIDDEN) - (o == HIDDEN) for o, d in zip(fate_open, fate_done)),
-            done_listed=tuple((d == LISTED) - (o == LISTED) for o, d in zip(fate_open, fate_done)),
+            done_hides=_positions(fate_open, fate_done, lambda o, d: d == HIDDEN and o != HIDDEN),
+            done_unhides=_positions(fate_open, fate_done, lambda o, d: o == HIDDEN and d != HIDDEN),
+            done_leaves=_positions(fate_open, fate_done, lambda o, d: o == LISTED and d != LISTED),
+            done_enters=_positions(fate_open, fate_done, lambda o, d: d == LISTED and o != LISTED),
             placements=tuple(problems), local=local,
             below=self._below(local),
             above=above, above_results=network.results(above))
@@ -181,8 +186,9 @@ class Shared:
         done: set[int] = set()
         own: Mapping[OccurrenceKey, Extension] = NO_EXTENSIONS
         if log is not None:
-            index = t.index
-            done = {index[k] for k in log.done(unit_id) if k in index}
+            found = set(map(t.index.get, log.done(unit_id)))
+            found.discard(None)      # delivered items the template does not have
+            done = cast(set[int], found)
             own = log.granted(unit_id)
         # position -> (status, fate, result, days_left, working days left) where the unit differs
         changed: dict[int, tuple[str, int, Reconciled | None, int, int]] = {}
@@ -199,8 +205,12 @@ class Shared:
                                            statuses_of(self.engine, payloads, self.known)):
                 changed[n] = (status, fate(fresh.window_start, fresh.deadline, status, self.horizon_end,
                                            self.oldest), fresh, p[1], p[2])
-        hidden = t.hidden
+        # delivered positions the unit's extensions did not touch: their change is the template's
+        plain = done - changed.keys() if changed else done
+        hidden = t.hidden + len(plain & t.done_hides) - len(plain & t.done_unhides)
         listed = set(t.listed)
+        listed -= plain & t.done_leaves
+        listed |= plain & t.done_enters
         for n, (_, new_fate, _, _, _) in changed.items():
             old_fate = t.fate_open[n]
             hidden += (new_fate == HIDDEN) - (old_fate == HIDDEN)
@@ -208,17 +218,6 @@ class Shared:
                 listed.discard(n)
             elif new_fate == LISTED:
                 listed.add(n)
-        # delivered positions the unit's extensions did not touch: their change is the template's
-        done_hidden, done_listed = t.done_hidden, t.done_listed
-        for n in done:
-            if n not in changed:
-                hidden += done_hidden[n]
-                move = done_listed[n]
-                if move:
-                    if move < 0:
-                        listed.discard(n)
-                    else:
-                        listed.add(n)
         items = []
         old = t.unit
         for n in sorted(listed):     # found order, then the stable sort, as in ``due``
@@ -277,6 +276,11 @@ class Shared:
 
 
 # -- relabelling: the same object for another unit of the same shape -------------------------
+
+def _positions(fate_open: tuple[int, ...], fate_done: tuple[int, ...], changes: Callable[[int, int], bool]
+               ) -> frozenset[int]:
+    return frozenset(n for n, (o, d) in enumerate(zip(fate_open, fate_done)) if changes(o, d))
+
 
 def relabel_occurrence(o: Occurrence, new: str) -> Occurrence:
     return Occurrence(o.duty, new, o.period, o.window_start, o.last_allowed, o.roll, o.issuer_unit,
