@@ -29,7 +29,7 @@ class Assumption:
     where: str
 
 
-@attrs.frozen(slots=False)   # a dict class: built twice as fast (a national run builds a million)
+@attrs.frozen
 class Occurrence:
     duty: Duty
     unit: str
@@ -48,7 +48,7 @@ class Occurrence:
     _key: OccurrenceKey = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        self.__dict__["_key"] = OccurrenceKey(self.unit, self.duty.id, self.period)
+        object.__setattr__(self, "_key", OccurrenceKey(self.unit, self.duty.id, self.period))
 
     @property
     def deadline(self) -> dt.date:
