@@ -87,6 +87,10 @@ def tree(tmp_path_factory):
     ws.record_extension(log, cell, first.duty.id, first.period, first.deadline + late, ref="GH-3/DU")
     ws.record_extension(log, "c0003-07", plain[0].duty.id, plain[0].period, plain[0].deadline + late,
                         ref="GH-4/DU", note="ốm")
+    # the first cell of the commune, whose report the shape's template is made from, has an
+    # extension of its own on an item that feeds: the other cells must not inherit it
+    ws.record_extension(log, "c0001-00", feeding[0].duty.id, feeding[0].period, feeding[0].deadline + late,
+                        ref="GH-7/DU")
     # a correction: a second, earlier delivery of the same item wins
     ws.record_submission(log, cell, plain[-1].duty.id, plain[-1].period, plain[-1].deadline - dt.timedelta(days=9),
                          today=today, ref="CV 12", note="bổ sung")

@@ -11,9 +11,10 @@ occurrence both open and delivered. A unit then costs what its own log rows chan
   occurrences that reach the extended one), on top of the results of the levels above;
 - a listed item is only then made into objects for the unit (relabelled).
 
-What the levels above were granted is found once per shape by walking the network's
-edges upward. The result is the one-unit path's result exactly (tests/test_overlay.py).
-"""
+The results above a unit are taken as solved with every extension in the log (a result
+depends only on the extensions at or above it), so the units above, evaluated first,
+have solved them already. The result is the one-unit path's result exactly
+(tests/test_overlay.py)."""
 
 from __future__ import annotations
 
@@ -70,7 +71,8 @@ class Template:
     placements: tuple[Placement, ...]
     local: dict[OccurrenceKey, Occurrence]     # the unit's occurrences in its part of the network
     below: dict[OccurrenceKey, frozenset[OccurrenceKey]]   # local key -> the local keys that reach it
-    above: Mapping[OccurrenceKey, Extension]   # extensions granted above the unit that reach it
+    # the results of the unit's part of the network without its own extensions, and of the
+    # first occurrences above it (of other units)
     above_results: dict[OccurrenceKey, Reconciled]
 
 
@@ -85,7 +87,6 @@ class Shared:
         self.horizon_end = on + dt.timedelta(days=horizon)
         self.oldest = on - dt.timedelta(days=lookback)
         self.extensions: Mapping[OccurrenceKey, Extension] = log.granted() if log is not None else NO_EXTENSIONS
-        self._reaching: dict[OccurrenceKey, frozenset[OccurrenceKey]] = {}
 
     # -- a template per shape -------------------------------------------------------------
 
@@ -97,14 +98,20 @@ class Shared:
         first = self.occurrences.first_year or on.year
         found, problems = self.occurrences.of_unit(unit_id, first, self.horizon_end.year)
         networked = [o for o in found if o.duty.feeds]
-        results = network.solve(networked)
-        local, above_keys = self._local_part(unit_id, networked)
-        above: dict[OccurrenceKey, Extension] = {}
-        for key in above_keys:
-            for extended in self._reaching_extensions(key):
-                above[extended] = self.extensions[extended]
-        if above:
-            results = network.solve(networked, above)
+        # Solved with every extension in the log: an occurrence's result depends only on the
+        # extensions at or above it, so the results above the unit are those every unit of the
+        # shape sees (the units above solved them already). Its own extensions are not the
+        # shape's: when they reach its part of the network, that part is solved again without them.
+        network.solve(networked, self.extensions)
+        solved = network.results(self.extensions)
+        local, outside = self._local_part(unit_id, networked)
+        own = self.log.granted(unit_id) if self.log is not None else NO_EXTENSIONS
+        if any(key in own for key in local):
+            results = self._without_own(local, solved)
+        else:
+            results = {key: solved[key] for key in local}
+        above_results = {key: solved[key] for key in outside}
+        above_results.update(results)
         payloads, positions_done = [], []
         for occ in found:
             payloads.append(payload_of(on, occ, results.get(occ.key), False, calendar, self.due_soon))
@@ -130,7 +137,15 @@ class Shared:
             done_enters=_positions(fate_open, fate_done, lambda o, d: d == LISTED and o != LISTED),
             placements=tuple(problems), local=local,
             below=self._below(local),
-            above=above, above_results=network.results(above))
+            above_results=above_results)
+
+    def _without_own(self, local: dict[OccurrenceKey, Occurrence], solved: Mapping[OccurrenceKey, Reconciled]
+                     ) -> dict[OccurrenceKey, Reconciled]:
+        """The unit's part of the network solved with no extension of its own, on the results above it."""
+        network = self.network
+        edges = [edge for key in local for edge in network.edges_from.get(key, ())]
+        known = {edge.parent: solved[edge.parent] for edge in edges if edge.parent not in local}
+        return reconcile([network.node(o) for o in local.values()], edges, network.calendars, known)
 
     def _below(self, local: dict[OccurrenceKey, Occurrence]) -> dict[OccurrenceKey, frozenset[OccurrenceKey]]:
         """For each local key, the local keys whose deadline it can move (itself included)."""
@@ -166,16 +181,6 @@ class Shared:
                         local[parent] = found
                         pending.append(found)
         return local, above
-
-    def _reaching_extensions(self, key: OccurrenceKey) -> frozenset[OccurrenceKey]:
-        """Extended occurrences at or above ``key``: the extensions its result depends on."""
-        found = self._reaching.get(key)
-        if found is None:
-            keys = {key} if key in self.extensions else set()
-            for edge in self.network.edges_from.get(key, ()):
-                keys |= self._reaching_extensions(edge.parent)
-            found = self._reaching[key] = frozenset(keys)
-        return found
 
     # -- one unit -------------------------------------------------------------------------
 
