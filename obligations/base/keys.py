@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import attrs
 
+from obligations.base.records import record
 
-@attrs.frozen(order=True)
+
+@record
+@attrs.frozen(order=True, repr=False)
 class OccurrenceKey:
     """One occurrence of a duty for a unit: ``xa-X``, ``76-KH-DU/chi-bo-so-ket``, ``2025-05``.
 

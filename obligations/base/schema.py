@@ -19,6 +19,7 @@ import attrs
 
 from obligations.base.errors import DataFileError
 from obligations.base.identifiers import describe_char, identifier_problem, shorten
+from obligations.base.records import record
 from obligations.base.toml import Locator
 
 # Dates the calendar can place: the lunar tables and the holiday data cover 1900-2100.
@@ -34,7 +35,8 @@ _KIND_NAMES = {
 }
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class Field:
     name: str
     kind: str                                   # one of _KIND_NAMES, or "any"
@@ -47,7 +49,8 @@ class Field:
     non_empty: bool = True                      # texts and lists must hold something
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class Table:
     fields: tuple[Field, ...]
     # at most one of these keys may be present (e.g. ("parent", "parents")), or exactly one

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 import attrs
 
 from obligations.base.errors import DataFileError
+from obligations.base.records import record
 from obligations.base.toml import Locator, read_toml
 
 if TYPE_CHECKING:
@@ -33,7 +34,8 @@ def anniversary_class(number: int | None) -> str | None:
     return None
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class Commemoration:
     """A yearly commemoration on a solar or (Vietnamese) lunar date."""
 
@@ -74,7 +76,8 @@ class Commemoration:
         return found
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class DayChange:
     """A day off or a working day decided by data (nationally or by a unit)."""
 
@@ -87,7 +90,8 @@ class DayChange:
     scope: tuple[str, ...] = NATIONAL
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class CalendarData:
     first_year: int
     last_year: int

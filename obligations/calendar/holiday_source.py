@@ -19,13 +19,15 @@ import attrs
 
 from obligations.base.errors import ObligationsError
 from obligations.base.files import read_regular_file, write_replacing
+from obligations.base.records import record
 
 # The facts of every year 1995-2100 take about 1 MB; more is not ours.
 CACHE_LIMIT = 8 * 1024 * 1024
 CACHE_FORMAT = 2   # 2: English names give dates day/month/year
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class HolidayYear:
     """One year as the package sees it: (date, kind, name_vi, name_en) and make-up days."""
 

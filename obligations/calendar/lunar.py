@@ -11,11 +11,13 @@ import datetime as dt
 import attrs
 
 from obligations.base.errors import CalendarRangeError
+from obligations.base.records import record
 
 VIETNAM_UTC_OFFSET = 7.0
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class LunarDay:
     year: int
     month: int

@@ -13,6 +13,7 @@ from typing import Iterable, Iterator
 
 import attrs
 
+from obligations.base.records import record
 from obligations.calendar.data import CalendarData, Commemoration, anniversary_class
 from obligations.calendar.holiday_source import HolidaySource
 from obligations.base.errors import CalendarRangeError, InputError
@@ -24,7 +25,8 @@ ONE_DAY = dt.timedelta(days=1)
 HOLIDAYS_SOURCE = "holidays (VN)"
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class Event:
     """Something the calendar knows about one date."""
 
@@ -39,7 +41,8 @@ class Event:
     anniversary_class: str | None = None
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class Move:
     """One step of a roll: why a date could not be used, and where that fact comes from.
 
@@ -53,7 +56,8 @@ class Move:
     source: str = "weekend"
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class Roll:
     """The result of placing a date on the working calendar by a policy."""
 
@@ -67,7 +71,8 @@ class Roll:
         return self.result != self.original
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class _Year:
     working: bytes                   # 1 for a working day, by day of the year (0-based)
     before: tuple[int, ...]          # working days before each day of the year (prefix sums)

@@ -11,6 +11,8 @@ import re
 
 import attrs
 
+from obligations.base.records import record
+
 from .peaks import RE_PEAK
 from .text import Paragraph
 
@@ -22,7 +24,8 @@ _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZĐÀ-Ỹ“\"])")
 _NOT_END = re.compile(r"(?:^|[\s(])(?:\d{1,2}|[IVX]{1,5}|[A-ZĐ][a-zđ]?|TP|Tp|v\.v|St)$")
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class Clause:
     text: str
     sentence: str          # the whole sentence it belongs to, verbatim
@@ -74,7 +77,8 @@ _TO = re.compile(r"(?:gửi|về|báo cáo)\s+(?:về\s+)?((?:Ban|Văn phòng|Th
                  r"Huyện ủy|Thành ủy)[^,;.]{0,80}?)(?=\s+(?:trước|chậm|trong|để|theo|vào|định)|[,;.]|$)", I)
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class Who:
     performers: list[str] | None      # None: not stated
     performers_words: str

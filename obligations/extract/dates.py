@@ -15,6 +15,8 @@ from typing import Literal
 
 import attrs
 
+from obligations.base.records import record
+
 I = re.IGNORECASE
 SEP = r"\s*[/.\-]\s*"
 EVERY = r"(?:hằng|hàng|mỗi)"
@@ -28,7 +30,8 @@ _EVERY_YEAR = rf"\s*,?\s*(?:của\s+|vào\s+)?{EVERY}\s+năm(?!\s+\d)"
 Kind = Literal["day", "month", "quarter", "half", "year", "day_of", "week"]
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class DateExpr:
     """A date expression: which fields it names and how it recurs."""
 

@@ -13,11 +13,14 @@ from typing import Union
 
 import attrs
 
+from obligations.base.records import record
+
 Value = Union[str, int, bool, dt.date, list[int], list[str]]
 Table = Mapping[str, Value]
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class Found:
     """One deadline understood (or not) in a clause, with the words that decided it."""
 

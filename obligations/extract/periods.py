@@ -14,13 +14,16 @@ import re
 
 import attrs
 
+from obligations.base.records import record
+
 from .dates import EVERY
 
 I = re.IGNORECASE
 _SIX = r"(?:06|6|sáu)"
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class Period:
     """The period of a recurring duty: ``every`` in the spec's words, and which parts."""
 
@@ -122,7 +125,8 @@ def daily(text: str) -> re.Match[str] | None:
     return _DAILY.search(text) if _MAYBE.search(text) else None
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class Validity:
     start: dt.date | None = None
     until: dt.date | None = None

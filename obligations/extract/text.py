@@ -20,13 +20,15 @@ import attrs
 
 from obligations.base.errors import InputError
 from obligations.base.files import read_regular_file
+from obligations.base.records import record
 
 # A directive is a few hundred kilobytes at most; 20 MB leaves room for a whole gazette
 # while bounding what a mistaken path (a disk image, a log) can cost.
 MAX_BYTES = 20 * 1024 * 1024
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class Paragraph:
     section: str          # "IV.1.2", "7", "" before the first heading
     heading: str          # the text of the heading that opened the section

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from obligations.base.records import record
+
 if TYPE_CHECKING:
     import sqlite3
 
@@ -80,7 +82,8 @@ MIGRATIONS: dict[int, str] = {
 }
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class Submission:
     unit: str
     duty: str
@@ -95,7 +98,8 @@ class Submission:
         return OccurrenceKey(self.unit, self.duty, self.period)
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class Extension:
     """A later deadline granted by the level above (gia hạn), with the granting document."""
 
@@ -112,7 +116,8 @@ class Extension:
         return OccurrenceKey(self.unit, self.duty, self.period)
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class RecordedEvent:
     """An event that happened for a unit (the plan was received, the congress opens),
     from which event-driven duties are counted."""

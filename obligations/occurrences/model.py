@@ -7,6 +7,7 @@ import datetime as dt
 import attrs
 
 from obligations.base.keys import OccurrenceKey
+from obligations.base.records import record
 from obligations.calendar.working import Roll
 from obligations.org.routing import RoutingNote
 from obligations.rules.model import Duty
@@ -15,7 +16,8 @@ from obligations.rules.schedules.base import Anchor
 __all__ = ["Anchor", "Assumption", "Occurrence", "Placement"]
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class Assumption:
     """Something an occurrence depends on that no document gives, as the data marks it.
 
@@ -29,7 +31,8 @@ class Assumption:
     where: str
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class Occurrence:
     duty: Duty
     unit: str
@@ -59,7 +62,8 @@ class Occurrence:
         return self._key
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class Placement:
     """A problem placing one occurrence on the calendar: reported, never dropped."""
 

@@ -13,13 +13,15 @@ from typing import Any, Callable, Iterable, Iterator
 import attrs
 
 from obligations.base.errors import DataFileError, InputError
+from obligations.base.records import record
 from obligations.base.vocabulary import FAR_FUTURE, FAR_PAST
 from obligations.base.toml import Locator, read_toml
 from obligations.org.leadtimes import LeadTime, LeadTimeRule, lead_time
 from obligations.org.leadtimes import parse as parse_lead_times
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class ParentLink:
     parent: str
     start: dt.date = FAR_PAST
@@ -30,7 +32,8 @@ class ParentLink:
         return self.start <= day <= self.end
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class Unit:
     id: str
     name: str
@@ -52,7 +55,8 @@ def _unit_dict(units: Iterable[tuple[str, Unit]] | dict[str, Unit]) -> dict[str,
     return dict(units)
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class Hierarchy:
     units: dict[str, Unit] = attrs.field(converter=_unit_dict)
     file: str = ""

@@ -23,6 +23,7 @@ from typing import Any
 import attrs
 
 from obligations.base.errors import DataFileError
+from obligations.base.records import record
 from obligations.base.toml import Locator
 from obligations.base.vocabulary import FAR_FUTURE, FAR_PAST, LEVELS
 
@@ -31,7 +32,8 @@ LEAD_DAYS_MAX = 250
 
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class LeadTimeRule:
     """One stated lead time, for a unit or for every unit of a level, over a span of dates."""
 
@@ -49,7 +51,8 @@ class LeadTimeRule:
             self.start <= day <= self.end
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class LeadTime:
     """The lead time that applies to one unit on one day, and where it is set."""
 

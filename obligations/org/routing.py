@@ -12,11 +12,13 @@ import datetime as dt
 
 import attrs
 
+from obligations.base.records import record
 from obligations.org.hierarchy import Hierarchy
 from obligations.rules.model import Duty
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class RoutingNote:
     """A step of routing the output must mention: a unit that ended and who carries on.
 
@@ -31,7 +33,8 @@ class RoutingNote:
     final_name: str | None
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class Route:
     issuer: str
     recipient: str | None

@@ -27,6 +27,7 @@ import attrs
 
 from obligations.base.errors import InputError
 from obligations.base.keys import OccurrenceKey
+from obligations.base.records import record
 from obligations.calendar.working import Move, VietnamCalendar
 from obligations.occurrences.model import Occurrence
 
@@ -35,7 +36,8 @@ from obligations.occurrences.model import Occurrence
 # methods (which build two tuples per comparison): a national run sorts millions of keys.
 key_order = operator.attrgetter("unit", "duty", "period")
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class RuleOrigin:
     """A bound set by a directive's sentence, for the occurrence at ``unit``."""
 
@@ -47,7 +49,8 @@ class RuleOrigin:
     issuer: str = ""          # the unit that set the bound (whom to ask for an extension)
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class LeadOrigin:
     """The link from a report to the report it feeds at the receiving unit, with the
     working days that unit needs to aggregate when data states them (else 0).
@@ -65,14 +68,16 @@ class LeadOrigin:
     internal: bool = False
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class SameReportOrigin:
     """One report required at one unit by two directives: both bounds hold."""
 
     unit: str
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class ExtensionOrigin:
     """A later deadline granted by the level above, recorded in the submissions log."""
 
@@ -84,7 +89,8 @@ class ExtensionOrigin:
 Origin = RuleOrigin | LeadOrigin | SameReportOrigin | ExtensionOrigin
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class Constraint:
     """One fact that bounds a time point, with where it comes from."""
 
@@ -96,7 +102,8 @@ class Constraint:
     skipped: tuple[Move, ...] = ()   # lead: the days off passed over counting back
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class Node:
     key: OccurrenceKey
     unit: str
@@ -107,7 +114,8 @@ class Node:
     extended: bool = False    # the deadline was granted by the level above: not tightened from it
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class Edge:
     child: OccurrenceKey
     parent: OccurrenceKey
@@ -115,7 +123,8 @@ class Edge:
     origin: LeadOrigin | SameReportOrigin
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class Conflict:
     node: OccurrenceKey
     window_start: dt.date
@@ -123,7 +132,8 @@ class Conflict:
     constraints: tuple[Constraint, ...]
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class Reconciled:
     key: OccurrenceKey
     own_deadline: dt.date

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import attrs
 
+from obligations.base.records import record
 from obligations.reconcile.solve import Conflict, Constraint, ExtensionOrigin, LeadOrigin, Reconciled, SameReportOrigin
 from obligations.render.labels import Labels, label, weekday
 from obligations.render.messages import (conflict_advice, conflict_message, conflict_window, constraint_source, constraint_text,
@@ -172,7 +173,8 @@ def why_text(ws: Workspace, result: Reconciled, lang: str) -> str:
     return " → ".join(parts)
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class _Row:
     cells: tuple[str, str, str]      # deadline, time left, status: the aligned columns
     title: str

@@ -6,12 +6,14 @@ import datetime as dt
 
 import attrs
 
+from obligations.base.records import record
 from obligations.log.store import SubmissionLog
 from obligations.status.assess import Item
 from obligations.workspace import Workspace
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class Delivery:
     item: Item
     result: str                 # "on_time" | "late" | "missing" | "open"

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 import attrs
 
 from obligations.base.errors import InputError
+from obligations.base.records import record
 from obligations.log.snapshot import LogSnapshot
 from obligations.log.store import SubmissionLog
 from obligations.occurrences.calendars import UnitCalendars
@@ -22,7 +23,8 @@ DEFAULT_HORIZON = 30
 DEFAULT_LOOKBACK = 30
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class DueReport:
     unit: str
     on: dt.date

@@ -7,6 +7,7 @@ import datetime as dt
 import attrs
 
 from obligations.base.keys import OccurrenceKey
+from obligations.base.records import record
 from obligations.calendar.lunar import LunarDay, to_lunar
 from obligations.calendar.working import Event
 from obligations.log.store import Submission, SubmissionLog
@@ -17,7 +18,8 @@ from obligations.report.history import History, history
 from obligations.workspace import Workspace
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class Explanation:
     occurrence: Occurrence
     directive: Directive
@@ -33,7 +35,8 @@ class Explanation:
     history: History | None = None                # the dated versions of the duty (rules/versions.py)
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class AnchorDay:
     """A commemoration a peak is placed around, as the calendar knows it that year."""
 

@@ -6,13 +6,15 @@ import datetime as dt
 
 import attrs
 
+from obligations.base.records import record
 from obligations.occurrences.model import Occurrence
 from obligations.rules.model import Change
 from obligations.rules.versions import Version
 from obligations.workspace import Workspace
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class History:
     known_on: dt.date | None              # documents issued after this day do not count (None: all do)
     versions: tuple[Version, ...]         # oldest first; the first is the duty as written

@@ -26,6 +26,7 @@ from typing import Any, cast
 import attrs
 
 from obligations.base.keys import OccurrenceKey
+from obligations.base.records import record
 from obligations.log.snapshot import LogSnapshot, done_key
 from obligations.log.store import Extension
 from obligations.occurrences.generate import Occurrences
@@ -49,7 +50,8 @@ def fate(start: dt.date, deadline: dt.date, status: str, horizon_end: dt.date, o
     return LISTED
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class Template:
     unit: str
     occurrences: tuple[Occurrence, ...]

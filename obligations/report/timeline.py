@@ -15,6 +15,7 @@ from collections import deque
 import attrs
 
 from obligations.base.keys import OccurrenceKey
+from obligations.base.records import record
 from obligations.calendar.working import Move
 from obligations.log.store import SubmissionLog
 from obligations.occurrences.generate import EventDates
@@ -23,7 +24,8 @@ from obligations.reconcile.solve import Constraint, Edge, Origin, Reconciled, Sa
 from obligations.workspace import Workspace
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class Bar:
     key: str
     period: str
@@ -35,7 +37,8 @@ class Bar:
     decided_by: tuple[Constraint, ...] = ()   # why the deadline is what it is, in order
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class Row:
     unit: str
     unit_name: str
@@ -46,7 +49,8 @@ class Row:
     bars: tuple[Bar, ...]
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class Arrow:
     parent: str               # occurrence key whose effective deadline decided ...
     child: str                # ... this occurrence's effective deadline
@@ -56,7 +60,8 @@ class Arrow:
     same: bool = False        # the same report under two directives (not a report to the level above)
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class Chain:
     title_vi: str             # the unit's duty that starts the chain
     title_en: str
@@ -65,14 +70,16 @@ class Chain:
     arrows: tuple[Arrow, ...]
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class DayOff:
     day: dt.date
     why: Move
     weekend: bool
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class Timeline:
     unit: str
     unit_name: str

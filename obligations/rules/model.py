@@ -10,6 +10,7 @@ import datetime as dt
 
 import attrs
 
+from obligations.base.records import record
 from obligations.base.vocabulary import DUTY_KINDS as DUTY_KINDS
 from obligations.base.vocabulary import STATUSES as STATUSES
 from obligations.rules.schedules.parse import AnySchedule
@@ -18,7 +19,8 @@ from obligations.rules.schedules.parse import AnySchedule
 Schedule = AnySchedule
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class Source:
     """Where a duty comes from: the exact sentence, its directive and section, and file:line."""
 
@@ -28,7 +30,8 @@ class Source:
     location: str
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class Policy:
     """How the window and the deadline are derived; each field is a named policy.
 
@@ -47,7 +50,8 @@ class Policy:
     track: bool = False
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class Example:
     """An expected occurrence written by hand in a rule file; `check` verifies it."""
 
@@ -58,7 +62,8 @@ class Example:
     location: str
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class Duty:
     id: str                       # "<directive id>/<duty id>", unique in a rule set
     directive: str                # the directive's id
@@ -86,7 +91,8 @@ class Duty:
         return self.id.split("/", 1)[1]
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class Undated:
     """An obligation the directive states without any date: kept visible, never guessed."""
 
@@ -96,7 +102,8 @@ class Undated:
     location: str
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class DeclaredEvent:
     """An event duties are counted from (`[[event]]`): its date when the directive gives
     one, else each unit records the day it happened (the `event` command)."""
@@ -108,7 +115,8 @@ class DeclaredEvent:
     note: str | None = None
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class Change:
     """What a later document does to a duty or a directive of another (`[[amend]]`,
     `[[replace]]`, `[[revoke]]`, `[[reinstate]]`, `[[postpone]]`; rules/lifecycle.py reads
@@ -135,7 +143,8 @@ class Change:
         return tuple(name for name, _ in self.fields)
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class Directive:
     id: str
     number: str

@@ -6,10 +6,12 @@ from typing import Any
 
 import attrs
 
+from obligations.base.records import record
 from obligations.rules.model import Directive, Duty
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class RuleSet:
     directives: tuple[Directive, ...]
     directory: str = ""                      # the rules directories, joined by os.pathsep

@@ -26,6 +26,7 @@ from typing import Any, TypeVar
 import attrs
 
 from obligations.base.errors import DataFileError
+from obligations.base.records import record
 from obligations.rules.loader import RuleSet
 from obligations.rules.model import Change, Directive, Duty, Policy
 from obligations.rules.schedules.base import Window
@@ -34,14 +35,16 @@ W = TypeVar("W", bound=Window)
 _ALL_FIELDS = ("*",)
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class Version:
     effective: dt.date | None      # None: the duty as first written
     duty: Duty | None              # None: revoked or replaced from ``effective`` on
     change: Change | None = None
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class Lifecycle:
     """Every duty some change touches, with its versions; the postponed occurrences."""
 

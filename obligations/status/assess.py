@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 import attrs
 
 from obligations.base.keys import OccurrenceKey
+from obligations.base.records import record
 from obligations.calendar.working import VietnamCalendar
 from obligations.log.store import Submission
 from obligations.occurrences.model import Occurrence
@@ -23,7 +24,8 @@ from obligations.status.rules import Engine, fact
 Payload = tuple[bool, int, int, int, int, bool, bool]   # done, days, wd, since, soon, conflict, agenda
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class Item:
     """An occurrence with its status on the evaluation date.
 

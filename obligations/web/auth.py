@@ -24,19 +24,22 @@ from typing import Callable
 import attrs
 
 from obligations.base.errors import DataFileError
+from obligations.base.records import record
 from obligations.base.toml import read_toml
 
 _HEX = re.compile(r"^[0-9a-f]{64}$")
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class Token:
     sha256: str
     unit: str
     note: str = ""
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class Decision:
     """The answer to one request: allowed (200), no or unknown token (401), another unit (403)."""
 
@@ -49,7 +52,8 @@ class Decision:
         return self.status == 200
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class Tokens:
     entries: tuple[Token, ...] = ()
     file: str | None = None

@@ -13,6 +13,8 @@ from typing import Any, Iterator, Mapping, Protocol, Sequence
 
 import attrs
 
+from obligations.base.records import record
+
 ONE_DAY = dt.timedelta(days=1)
 FAR_FUTURE = dt.date(9999, 12, 31)
 # A lead time longer than ten years is a typing error, not a directive (an offset of a
@@ -48,7 +50,8 @@ class Reporter(Protocol):
     def date(self, value: Any, what: builtins.str) -> dt.date: ...
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class Context:
     """Everything outside the schedule that decides its windows.
 
@@ -67,7 +70,8 @@ class Context:
         return self.valid_until or FAR_FUTURE
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class Anchor:
     """The commemoration(s) a peak is placed around, and their date that year."""
 
@@ -75,7 +79,8 @@ class Anchor:
     date: dt.date
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class Window:
     """One instance of a duty: the days it may be done and the last allowed day.
 
@@ -92,7 +97,8 @@ class Window:
     named: dt.date | None = None
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class Description:
     """What a schedule says, as a reason code and its parameters; the words for each
     code, in Vietnamese and English, live in obligations/render/schedule_text.py."""

@@ -19,6 +19,7 @@ from typing import Any, ClassVar, Iterator, Mapping
 
 import attrs
 
+from obligations.base.records import record
 from obligations.rules.schedules import periods
 from obligations.rules.schedules.base import (ONE_DAY, Context, Description, Reporter, Window, check_inclusive,
                                               check_offset, check_time, last_allowed, shift, table)
@@ -26,7 +27,8 @@ from obligations.rules.schedules.base import (ONE_DAY, Context, Description, Rep
 KEYS = {"every", "event", "direction", "offset", "unit", "inclusive", "time"}
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class EventSchedule:
     event: str | None              # None: the old `within_days` form, whose date is in `declared`
     direction: str

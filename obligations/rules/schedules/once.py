@@ -12,13 +12,15 @@ from typing import Any, ClassVar, Iterator
 
 import attrs
 
+from obligations.base.records import record
 from obligations.rules.schedules.base import (Context, Description, Reporter, Window, check_inclusive, check_time,
                                               last_allowed, table)
 
 KEYS = {"every", "date", "start", "inclusive", "time"}
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class Once:
     date: dt.date
     start: dt.date | None = None

@@ -11,13 +11,15 @@ from typing import Any, ClassVar, Iterator
 import attrs
 
 from obligations.base.errors import CalendarRangeError
+from obligations.base.records import record
 from obligations.rules.schedules import periods
 from obligations.rules.schedules.base import Anchor, Context, Description, Reporter, Window, check_offset, table
 
 KEYS = {"every", "around", "days_before", "days_after"}
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class Peaks:
     around: tuple[str, ...]
     days_before: int = 0

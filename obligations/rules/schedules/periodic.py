@@ -18,6 +18,7 @@ from typing import Any, ClassVar, Iterator
 import attrs
 
 from obligations.base.dates import month_end
+from obligations.base.records import record
 from obligations.rules.schedules import periods
 from obligations.rules.schedules.base import (WEEKDAYS, Context, Description, Reporter, Window, check_inclusive,
                                               check_offset, check_time, last_allowed, shift, table)
@@ -27,7 +28,8 @@ KEYS = {"every", "only", "day", "month", "of", "in_month", "weekday", "offset", 
 _DAYS_IN = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)   # 29/2 does not happen every year
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class Periodic:
     every: str
     only: tuple[int, ...] = ()

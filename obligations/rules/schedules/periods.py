@@ -14,6 +14,7 @@ from typing import Iterator
 import attrs
 
 from obligations.base.dates import month_end
+from obligations.base.records import record
 
 # kind -> (months in a period, the months a period of that kind starts in)
 MONTH_KINDS: dict[str, tuple[int, tuple[int, ...]]] = {
@@ -38,7 +39,8 @@ _LABELS = {
 DAY_LABEL = (r"(\d{4})-(\d{2})-(\d{2})", "YYYY-MM-DD, the date of the event or rule, e.g. 2025-03-03")
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class Period:
     label: str
     start: dt.date

@@ -14,6 +14,7 @@ from typing import Any, ClassVar, Iterator
 
 import attrs
 
+from obligations.base.records import record
 from obligations.rules.schedules import periods
 from obligations.rules.schedules.base import (ONE_DAY, Context, Description, Reporter, Window, check_inclusive,
                                               check_time, last_allowed, table)
@@ -32,7 +33,8 @@ def _rule(text: str, start: dt.date) -> Any:
     return rrulestr(text, dtstart=_at(start))
 
 
-@attrs.frozen
+@record
+@attrs.frozen(repr=False)
 class RRuleSchedule:
     rrule: str
     inclusive: bool | None = None
