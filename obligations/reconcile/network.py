@@ -17,7 +17,7 @@ from obligations.occurrences.calendars import UnitCalendars
 from obligations.occurrences.generate import Occurrences
 from obligations.occurrences.model import Occurrence
 from obligations.reconcile.solve import (Constraint, Edge, ExtensionOrigin, LeadOrigin, Node, Reconciled,
-                                         SameReportOrigin, key_order, reconcile, rule_origin)
+                                         SameReportOrigin, reconcile, rule_origin)
 
 Extensions = Mapping[OccurrenceKey, Extension]
 
@@ -91,7 +91,7 @@ class Network:
         found: dict[OccurrenceKey, Occurrence] = {}
         nodes: list[Node] = []
         edges: list[Edge] = []
-        queue = sorted(roots, key=lambda o: key_order(o.key))
+        queue = sorted(roots, key=lambda o: o.key)
         while queue:
             occ = queue.pop(0)
             if occ.key in found:

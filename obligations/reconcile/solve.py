@@ -20,7 +20,6 @@ clashing constraints are the two paths that set those bounds (a minimal conflict
 from __future__ import annotations
 
 import datetime as dt
-import operator
 from typing import Callable, Iterable, Mapping
 
 import attrs
@@ -31,10 +30,6 @@ from obligations.base.records import record
 from obligations.calendar.working import Move, VietnamCalendar
 from obligations.occurrences.model import Occurrence
 
-
-# The order of OccurrenceKey (its fields in turn), without attrs' generic comparison
-# methods (which build two tuples per comparison): a national run sorts millions of keys.
-key_order = operator.attrgetter("unit", "duty", "period")
 
 @record
 @attrs.frozen(repr=False)
@@ -185,7 +180,7 @@ def _order(nodes: Mapping[OccurrenceKey, Node], parents: Mapping[OccurrenceKey, 
         order.append(key)
 
     try:
-        for key in sorted(nodes, key=key_order):
+        for key in sorted(nodes):        # keys order by unit, duty, period
             visit(key, [])
     finally:
         # the recursive closure refers to itself: without this the network it holds waits
@@ -209,7 +204,7 @@ def reconcile(nodes: Iterable[Node], edges: Iterable[Edge],
             raise InputError(f"edge {edge.child} -> {edge.parent} names an unknown occurrence")
         parents.setdefault(edge.child, []).append(edge)
     for key in parents:   # deterministic whatever the order the edges came in
-        parents[key].sort(key=lambda e: (*key_order(e.parent), e.lead))
+        parents[key].sort(key=lambda e: (e.parent, e.lead))
 
     result: dict[OccurrenceKey, Reconciled] = dict(known)
     for key in _order(by_key, parents):
