@@ -81,13 +81,15 @@ import datetime as dt, json, sys, time
 sys.path.insert(0, {here!r})
 from synthetic import build
 from obligations.status.engine import make_engine
+{setting}
 t0 = time.perf_counter()
 ws = build(communes={communes})
 t1 = time.perf_counter()
 units = items = 0
-for report in ws.due_under("tw", dt.date.fromisoformat({on!r}), engine=make_engine({engine!r})):
-    units += 1
-    items += len(report.items)
+with setting():
+    for report in ws.due_under("tw", dt.date.fromisoformat({on!r}), engine=make_engine({engine!r})):
+        units += 1
+        items += len(report.items)
 t2 = time.perf_counter()
 print(json.dumps({{"build": t1 - t0, "evaluate": t2 - t1, "units": units, "items": items}}))
 """
@@ -99,17 +101,26 @@ sys.path.insert(0, {here!r})
 from synthetic import build
 from obligations.log.store import SubmissionLog
 from obligations.status.engine import make_engine
+{setting}
 ws = build(communes={communes})
 log = SubmissionLog({path!r})
 t1 = time.perf_counter()
 units = items = 0
-for report in ws.due_under("tw", dt.date.fromisoformat({on!r}), engine=make_engine({engine!r}), log=log,
-                           share={share!r}):
-    units += 1
-    items += len(report.items)
+with setting():
+    for report in ws.due_under("tw", dt.date.fromisoformat({on!r}), engine=make_engine({engine!r}), log=log,
+                               share={share!r}):
+        units += 1
+        items += len(report.items)
 t2 = time.perf_counter()
 print(json.dumps({{"evaluate": t2 - t1, "units": units, "items": items}}))
 """
+
+# The cycle collector as `due --under` sets it (obligations/cli/collector.py), or Python's default.
+SETTINGS = {
+    "cli": "from obligations.cli.collector import fewer_collections as setting",
+    "default": "from contextlib import nullcontext as setting",
+}
+
 
 WRITE_LOG_CHILD = """
 import sys
@@ -122,7 +133,7 @@ print(write_log(build(communes={communes}), Path({path!r})))
 
 
 def national_with_log(runs: int, engine: str, fractions: tuple[float, ...] = (0.1, 0.5, 1.0),
-                      share: bool = True) -> None:
+                      share: bool = True, collector: str = "cli") -> None:
     """Every unit with its own deliveries (2025) and extensions (1 %): the log is written
     first (not timed), then evaluated in fresh child processes."""
     import tempfile
@@ -138,7 +149,7 @@ def national_with_log(runs: int, engine: str, fractions: tuple[float, ...] = (0.
             times, rss = [], []
             for _ in range(runs):
                 code = LOG_CHILD.format(here=str(HERE), communes=communes, path=path, on=ON, engine=engine,
-                                        share=share)
+                                        share=share, setting=SETTINGS[collector])
                 _, peak, out = run_child([sys.executable, "-c", code])
                 doc = json.loads(out)
                 times.append(doc["evaluate"])
@@ -151,12 +162,13 @@ def national_with_log(runs: int, engine: str, fractions: tuple[float, ...] = (0.
             os.unlink(path)
 
 
-def national(runs: int, engine: str) -> None:
+def national(runs: int, engine: str, collector: str = "cli") -> None:
     for fraction in (0.1, 0.3, 1.0):
         communes = round(3321 * fraction)
         times, rss, rate = [], [], []
         for _ in range(runs):
-            code = NATIONAL_CHILD.format(here=str(HERE), communes=communes, on=ON, engine=engine)
+            code = NATIONAL_CHILD.format(here=str(HERE), communes=communes, on=ON, engine=engine,
+                                         setting=SETTINGS[collector])
             _, peak, out = run_child([sys.executable, "-c", code])
             doc = json.loads(out)
             times.append(doc["evaluate"])
@@ -165,7 +177,7 @@ def national(runs: int, engine: str) -> None:
         name = f"national {int(fraction * 100):>3}% ({doc['units']:,} units, {engine})"
         summary(name, times, rss=rss)
         print(f"{'':<44} units/s median {statistics.median(rate):,.0f} (items listed: {doc['items']:,})")
-    national_with_log(runs, engine)
+    national_with_log(runs, engine, collector=collector)
 
 
 def export(runs: int) -> None:
@@ -279,21 +291,25 @@ def main() -> None:
                              "prints the national-with-log lines too; national-no-sharing runs at 10 %%)")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--engine", default="auto", choices=["auto", "durable", "python"])
+    parser.add_argument("--collector", default="cli", choices=sorted(SETTINGS),
+                        help="national cases: the cycle collector as `due --under` sets it (cli, the default) "
+                             "or Python's default thresholds")
     args = parser.parse_args()
     unknown = set(args.cases) - set(cases + extra)
     if unknown:
         parser.error(f"unknown case(s): {', '.join(sorted(unknown))}")
-    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, {time.strftime('%Y-%m-%d')}")
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, {time.strftime('%Y-%m-%d')}; "
+          f"national cases with the cycle collector: {args.collector}")
     if "cold" in args.cases:
         cold(max(args.runs, 9))
         cold(max(args.runs, 9), bytecode=False)
     if "national" in args.cases:
-        national(min(args.runs, 3), args.engine)
+        national(min(args.runs, 3), args.engine, args.collector)
     if "national-with-log" in args.cases and "national" not in args.cases:
-        national_with_log(min(args.runs, 3), args.engine)
+        national_with_log(min(args.runs, 3), args.engine, collector=args.collector)
     if "national-no-sharing" in args.cases:
         # 100 % unshared takes minutes: 10 % shows what sharing buys
-        national_with_log(min(args.runs, 3), args.engine, fractions=(0.1,), share=False)
+        national_with_log(min(args.runs, 3), args.engine, fractions=(0.1,), share=False, collector=args.collector)
     if "export" in args.cases:
         export(args.runs)
     if "service" in args.cases:

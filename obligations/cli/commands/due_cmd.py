@@ -44,6 +44,13 @@ class Progress:
 def run_under(args: argparse.Namespace, out: TextIO, ws: Workspace, on: dt.date, log: SubmissionLog | None) -> int:
     if args.format == "ics":
         raise InputError("--format ics takes one unit", fix="use --unit, or export each unit")
+    from obligations.cli.collector import fewer_collections
+
+    with fewer_collections():
+        return _write_under(args, out, ws, on, log)
+
+
+def _write_under(args: argparse.Namespace, out: TextIO, ws: Workspace, on: dt.date, log: SubmissionLog | None) -> int:
     reports = ws.due_under(args.under, on, horizon=args.horizon, lookback=args.lookback,
                            engine=make_engine(environment.engine_name(args.engine)), due_soon=args.due_soon,
                            log=log, progress=Progress())
