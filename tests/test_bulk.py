@@ -81,3 +81,24 @@ def test_due_csv_keeps_a_formula_as_text():
     lines = out.getvalue().splitlines()
     assert len(lines) == len(report.items) + 1
     assert all(line.startswith("\"'=HYPERLINK") for line in lines[1:])
+
+
+def test_due_under_sets_the_collector_for_its_length_only(run_cli, monkeypatch):
+    import gc
+
+    from obligations.cli.collector import YOUNG_THRESHOLD
+    from obligations.report import bulk
+
+    before = gc.get_threshold()
+    seen = []
+    original = bulk.due_under
+
+    def spy(*args, **kw):
+        seen.append(gc.get_threshold())          # as the reports are made
+        yield from original(*args, **kw)
+
+    monkeypatch.setattr(bulk, "due_under", spy)
+    code, out, _ = run_cli("due", "--under", "xa-X", "--on", "2025-11-10", "--format", "csv")
+    assert code == 0 and "chibo-3" in out
+    assert seen and seen[0][0] == YOUNG_THRESHOLD and seen[0][1:] == before[1:]
+    assert gc.get_threshold() == before
