@@ -136,6 +136,10 @@ def test_page_lists_items_conflicts_first_and_works_in_english(client):
                                                           "period": "2025"})
     assert explain.status_code == 200 and "76-KH/ĐU" in explain.text
     assert client.get("/units/nope").status_code == 404
+    # an unknown unit is 404 on every page, as in the JSON API; an unknown duty is a bad request
+    missing = client.get("/units/nope/explain", params={"duty": "76-KH-DU/chi-bo-bao-cao-hang-nam"})
+    assert missing.status_code == 404 and "nope" in missing.text
+    assert client.get("/units/chibo-1/explain", params={"duty": "nope"}).status_code == 400
 
 
 def test_page_shows_conflicts_first():

@@ -190,11 +190,8 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool) -> Fa
             day = parse_date(on, "on") if on else today()
             doc = service.due(unit, day, 30, 30, lang)
             svg = timeline_svg(service, unit, day.year, lang, day)
-        except Refused as exc:
-            return HTMLResponse(page.render_error(exc.decision.status, exc.decision.reason, lang), exc.decision.status)
-        except ObligationsError as exc:
-            return HTMLResponse(page.render_error(404 if isinstance(exc, UnknownUnit) else 400, exc.render(), lang),
-                                404 if isinstance(exc, UnknownUnit) else 400)
+        except (Refused, ObligationsError) as exc:
+            return error_page(exc, lang)
         message = page.t("recorded", lang) + f" {recorded}" if recorded else None
         return HTMLResponse(page.render_page(doc, svg, day.year, lang, token=token, message=message,
                                              today=today().isoformat(), host=request.headers.get("host", "")))
@@ -206,10 +203,8 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool) -> Fa
         try:
             guard(request, unit, write=False, token=token)
             doc = service.explain(unit, duty, period, today(), lang)
-        except Refused as exc:
-            return HTMLResponse(page.render_error(exc.decision.status, exc.decision.reason, lang), exc.decision.status)
-        except ObligationsError as exc:
-            return HTMLResponse(page.render_error(400, exc.render(), lang), 400)
+        except (Refused, ObligationsError) as exc:
+            return error_page(exc, lang)
         back = f"/units/{unit}?" + urlencode({k: v for k, v in {"lang": lang, "token": token}.items() if v})
         return HTMLResponse(page.render_text(doc["title"], service.explain_text(doc, lang), lang, back))
 
@@ -226,10 +221,8 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool) -> Fa
             guard(request, unit, write=True, token=form.get("token"))
             day = parse_date(form.get("on", ""), "on")
             service.submit(unit, duty, period, day, form.get("ref") or None, form.get("note") or None)
-        except Refused as exc:
-            return HTMLResponse(page.render_error(exc.decision.status, exc.decision.reason, lang), exc.decision.status)
-        except ObligationsError as exc:
-            return HTMLResponse(page.render_error(400, exc.render(), lang), 400)
+        except (Refused, ObligationsError) as exc:
+            return error_page(exc, lang)
         query = {"lang": lang, "recorded": f"{duty} {period}"}
         if not open_reads:
             query["token"] = form.get("token", "")
@@ -241,7 +234,7 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool) -> Fa
         try:
             guard(request, None, write=False, token=token)
         except Refused as exc:
-            return HTMLResponse(page.render_error(exc.decision.status, exc.decision.reason, "vi"), exc.decision.status)
+            return error_page(exc, "vi")
         keep = f"?{urlencode({'token': token})}" if token else ""
         links = "".join(f"<li><a href='/units/{u}{escape(keep)}'>{escape(service.unit_name(u))}</a> ({u})</li>"
                         for u in service.units())
@@ -251,6 +244,16 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool) -> Fa
                             f"<body><h1>Đơn vị / Units</h1><ul>{links}</ul></body></html>")
 
     return app
+
+
+def error_page(exc: Refused | ObligationsError, lang: str) -> HTMLResponse:
+    """The page for a refused or bad request: the refusal's status, 404 for a unit that
+    does not exist (as the JSON API answers), else 400."""
+    if isinstance(exc, Refused):
+        status, text = exc.decision.status, exc.decision.reason
+    else:
+        status, text = (404 if isinstance(exc, UnknownUnit) else 400), exc.render()
+    return HTMLResponse(page.render_error(status, text, lang), status)
 
 
 def known(text: str | None, on: dt.date) -> dt.date:
