@@ -2,10 +2,11 @@
 
 Parsing and checking a dozen TOML files is the largest part of a command's start that
 is the same every time. The loaded objects are kept as JSON in the user's cache
-directory (next to the holiday cache, ``$OBLIGATIONS_CACHE`` or ``off``), named by
-checksums (CRC-32 and Adler-32) and lengths of the *content* of every input file and by
-this package's version: editing any file, even without changing its size or time, loads
-afresh.
+directory (next to the holiday cache, ``$OBLIGATIONS_CACHE`` or ``off``). A file holds
+the fingerprint of its inputs (checksums, CRC-32 and Adler-32, and the length of the
+*content* of every input file, and this package's version) and is named by a short
+checksum of it; a file whose fingerprint differs is a miss. Editing any file, even
+without changing its size or time, loads afresh.
 
 JSON, not pickle: the cache directory may be writable by others (or named by an
 environment variable), and loading a pickle runs whatever code it names. Here a cache
@@ -26,7 +27,7 @@ import zlib
 from pathlib import Path
 from typing import Any, Callable
 
-FORMAT = 3   # 3: directives carry changes, duties the sources that amended them
+FORMAT = 4   # 3: directives carry changes, duties the sources that amended them; 4: the inputs inside
 CACHE_LIMIT = 256 * 1024 * 1024   # bytes: a national rule set is a few MB of JSON
 
 
@@ -38,6 +39,7 @@ def _inputs(rules_dirs: list[Path], org_file: Path, calendars_dir: Path) -> list
 
 
 def _key(files: list[Path]) -> str | None:
+    """The fingerprint of the inputs: per file, checksums of its name and content and its length."""
     from obligations.base.version import VERSION as __version__
     from obligations.base.errors import DataFileError
     from obligations.base.files import TOML_LIMIT, read_regular_file
@@ -53,8 +55,14 @@ def _key(files: list[Path]) -> str | None:
             return None  # let the normal loader report it
         name = str(path.resolve()).encode("utf-8", "surrogateescape")
         parts.append(f"{zlib.crc32(name):08x}{len(data):x}.{zlib.crc32(data):08x}{zlib.adler32(data):08x}")
-    text = "|".join(parts).encode()
-    return f"{zlib.crc32(text):08x}{zlib.adler32(text):08x}{len(files):x}"
+    return "|".join(parts)
+
+
+def _name(fingerprint: str) -> str:
+    """The cache file's name: short; two fingerprints that share it are told apart by the
+    fingerprint kept inside the file."""
+    text = fingerprint.encode()
+    return f"{zlib.crc32(text):08x}{zlib.adler32(text):08x}"
 
 
 def _classes() -> dict[str, type]:
@@ -119,7 +127,7 @@ def _decoder(classes: dict[str, type]) -> Callable[[dict[str, Any]], Any]:
     return hook
 
 
-def _read(path: Path) -> tuple[Any, ...] | None:
+def _read(path: Path, fingerprint: str) -> tuple[Any, ...] | None:
     from obligations.base.errors import DataFileError
     from obligations.base.files import read_regular_file
 
@@ -128,7 +136,8 @@ def _read(path: Path) -> tuple[Any, ...] | None:
         value = json.loads(raw, object_hook=_decoder(_classes()))
     except (DataFileError, ValueError, TypeError, KeyError, RecursionError):
         return None   # missing, damaged, foreign or from another version: load afresh
-    if isinstance(value, dict) and isinstance(value.get("loaded"), tuple) and len(value["loaded"]) == 3:
+    if (isinstance(value, dict) and value.get("inputs") == fingerprint
+            and isinstance(value.get("loaded"), tuple) and len(value["loaded"]) == 3):
         loaded: tuple[Any, ...] = value["loaded"]
         return loaded
     return None
@@ -144,14 +153,14 @@ def cached_load(rules_dirs: list[Path], org_file: Path, calendars_dir: Path,
     key = _key(_inputs(dirs, org_file, calendars_dir))
     if key is None:
         return load()
-    path = directory / f"loaded-{key}.json"
-    found = _read(path)
+    path = directory / f"loaded-{_name(key)}.json"
+    found = _read(path, key)
     if found is not None:
         return found
     value = load()
     try:
         names = {cls: name for name, cls in _classes().items()}
-        text = json.dumps({"format": FORMAT, "loaded": _encode(tuple(value), names)}, ensure_ascii=False,
+        text = json.dumps({"format": FORMAT, "inputs": key, "loaded": _encode(tuple(value), names)}, ensure_ascii=False,
                           separators=(",", ":"))
     except (TypeError, ValueError, RecursionError):
         return value   # something the cache cannot hold: it only costs speed

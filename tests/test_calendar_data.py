@@ -145,3 +145,22 @@ def test_a_damaged_holiday_cache_is_recomputed_whatever_it_holds(tmp_path):
     for damage in ("[]", '{"format": 2, "years": []}', '{"format": 2, "years": {"2025": 5}}', "[" * 100000):
         cache_file.write_text(damage, encoding="utf-8")
         assert HolidaySource(tmp_path).year(2025) == fresh
+
+
+def test_two_inputs_whose_cache_names_collide_are_told_apart(tmp_path, monkeypatch):
+    """The cache file's name is a short checksum; the inputs' whole fingerprint is inside."""
+    import shutil
+
+    from obligations import load_cache
+    from obligations.base import paths
+    from obligations.workspace import load
+
+    monkeypatch.setattr(load_cache, "_name", lambda fingerprint: "same")
+    rules = tmp_path / "rules"
+    shutil.copytree(paths.rules_dir(), rules)
+    assert load(rules, cache_dir=tmp_path / "cache").rules.duty("76-KH-DU/chi-bo-so-ket").schedule.date.month == 10
+    path = rules / "76-KH-DU.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        'start = 2025-10-01, date = 2025-10-31', 'start = 2025-09-01, date = 2025-09-30'), encoding="utf-8")
+    assert [p.name for p in (tmp_path / "cache").glob("loaded-*.json")] == ["loaded-same.json"]
+    assert load(rules, cache_dir=tmp_path / "cache").rules.duty("76-KH-DU/chi-bo-so-ket").schedule.date.month == 9

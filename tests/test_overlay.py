@@ -137,22 +137,52 @@ def test_shared_equals_unshared_with_events(tmp_path):
         _compare(ws, "tinh-B", on, log, ["don-vi-A", "tinh-B"], lookback=120)
 
 
-def test_a_bad_row_is_named_as_the_store_names_it(tree, tmp_path):
-    import shutil
-    import sqlite3
+@pytest.fixture
+def batched(monkeypatch):
+    """Every unit's keys from the batches, none read alone while they are grouped (as past
+    the first units of a national run): the small tree would otherwise hide the batch path."""
+    monkeypatch.setattr("obligations.log.snapshot.SINGLE_READS", 0)
 
+
+def _refused_alike(ws, path):
+    """``due_under`` over the log at ``path`` fails with the store's own message."""
     from obligations.base.errors import InputError
 
-    ws, log, _ = tree
-    copy = tmp_path / "bad.sqlite3"
-    shutil.copy(log.path, copy)
-    with sqlite3.connect(copy) as conn:
-        conn.execute("UPDATE submission SET delivered_on = '2025-02-30' WHERE id = 7")
     with pytest.raises(InputError) as shared:
-        list(ws.due_under("tw", dt.date(2025, 11, 10), log=SubmissionLog(copy)))
+        list(ws.due_under("tw", dt.date(2025, 11, 10), log=SubmissionLog(path)))
     with pytest.raises(InputError) as store:
-        SubmissionLog(copy).delivered()
-    assert str(shared.value) == str(store.value) and "row 7" in str(store.value)
+        SubmissionLog(path).delivered()
+    assert str(shared.value) == str(store.value)
+    return str(store.value)
+
+
+def _copy(log, path):
+    import shutil
+
+    shutil.copy(log.path, path)
+    return path
+
+
+@pytest.mark.parametrize("day", ["2025-02-30", "0000-01-01", "2025-1-5"])
+def test_a_bad_day_is_named_as_the_store_names_it(tree, tmp_path, batched, day):
+    import sqlite3
+
+    ws, log, _ = tree
+    copy = _copy(log, tmp_path / "bad.sqlite3")
+    with sqlite3.connect(copy) as conn:
+        conn.execute("UPDATE submission SET delivered_on = ? WHERE id = 7", (day,))
+    assert "row 7" in _refused_alike(ws, copy)
+
+
+def test_a_bad_day_of_a_unit_no_report_reads_is_found(tree, tmp_path, batched):
+    import sqlite3
+
+    ws, log, _ = tree
+    copy = _copy(log, tmp_path / "bad.sqlite3")
+    with sqlite3.connect(copy) as conn:
+        conn.execute("INSERT INTO submission (unit, duty, period, delivered_on, recorded_at) "
+                     "VALUES ('zz', 'd', 'p', '2025-04-31', '2025-05-01T00:00:00+00:00')")
+    assert "2025-04-31" in _refused_alike(ws, copy)
 
 
 def test_keys_the_grouping_cannot_carry_are_read_row_by_row(tree, tmp_path):
@@ -181,22 +211,41 @@ def test_keys_the_grouping_cannot_carry_are_read_row_by_row(tree, tmp_path):
             assert snapshot.done(name) == {k.duty + "\x1f" + k.period for k in odd.delivered(name)}, name
 
 
-def test_a_key_that_is_not_text_is_named_as_the_store_names_it(tree, tmp_path):
-    import shutil
+@pytest.mark.parametrize("column, value", [("duty", "CAST(duty AS BLOB)"), ("unit", "X'FF'"),
+                                           ("duty", "X'FF'"), ("period", "X'32303235'")])
+def test_a_key_that_is_not_text_is_named_as_the_store_names_it(tree, tmp_path, batched, column, value):
     import sqlite3
 
-    from obligations.base.errors import InputError
+    ws, log, _ = tree
+    copy = _copy(log, tmp_path / "blob.sqlite3")
+    with sqlite3.connect(copy) as conn:
+        conn.execute(f"UPDATE submission SET {column} = {value} WHERE id = 9")
+    assert "row 9" in _refused_alike(ws, copy)
+
+
+def test_a_forged_record_does_not_pass_for_another_units(tree, tmp_path, batched):
+    """A file without NOT NULL: a unit whose keys are all NULL drops a record from its batch,
+    a record separator inside a key adds one that names another unit. Refused, not believed."""
+    import sqlite3
 
     ws, log, _ = tree
-    copy = tmp_path / "blob.sqlite3"
-    shutil.copy(log.path, copy)
+    victim = "c0001-03"
+    target = next(o for o in ws.occurrences(victim, 2025, 2025)[0] if o.key not in log.delivered(victim))
+    copy = _copy(log, tmp_path / "forged.sqlite3")
     with sqlite3.connect(copy) as conn:
-        conn.execute("UPDATE submission SET duty = CAST(duty AS BLOB) WHERE id = 9")
-    with pytest.raises(InputError) as shared:
-        list(ws.due_under("tw", dt.date(2025, 11, 10), log=SubmissionLog(copy)))
-    with pytest.raises(InputError) as store:
-        SubmissionLog(copy).delivered()
-    assert str(shared.value) == str(store.value) and "row 9" in str(store.value)
+        conn.executescript("""
+            CREATE TABLE s2 (id INTEGER PRIMARY KEY, unit TEXT, duty TEXT, period TEXT,
+                             delivered_on TEXT, ref TEXT, note TEXT, recorded_at TEXT);
+            INSERT INTO s2 SELECT * FROM submission;
+            DROP TABLE submission;
+            ALTER TABLE s2 RENAME TO submission;
+            CREATE INDEX submission_key ON submission (unit, duty, period);
+        """)
+        forged = f"1\x1d0\x1d{len(victim)}\x1d{victim}\x1d{target.duty.id}\x1f{target.period}"
+        for unit, duty, period in (("zz", "x", "p\x1c" + forged), ("zz0", None, "p")):
+            conn.execute("INSERT INTO submission (unit, duty, period, delivered_on, recorded_at) "
+                         "VALUES (?, ?, ?, '2025-01-01', '2025-01-01T00:00:00+00:00')", (unit, duty, period))
+    assert "not a text" in _refused_alike(ws, copy)
 
 
 def test_a_log_that_does_not_exist_yet_is_an_empty_log(tree, tmp_path):

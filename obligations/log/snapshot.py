@@ -30,15 +30,25 @@ SEP_UNIT = "\x1d"    # between the fields of one unit's record
 SEP_UNITS = "\x1c"   # between the records of a batch
 BATCH = 10_000       # units per batch
 
+# A column as text: a value of another type (a blob need not even be UTF-8) becomes its
+# hex digits, so that the row-per-unit reading always decodes; the not-text mark sends
+# its unit to the store. (Not in the batches: it doubles their time. A batch that does
+# not decode is read again, a row per unit.)
+def _text(column: str) -> str:
+    return f"CASE WHEN typeof({column}) = 'text' THEN {column} ELSE hex({column}) END"
+
+
 # The keys of a batch of units as one row, from the index alone (unit, duty, period: it
 # covers the query, so SQLite never visits the table). The grouping runs on a second core
 # while the units above are evaluated: a row per unit would take the GIL back from them a
 # hundred thousand times, a batch takes it back once. Each unit's record gives what the
 # grouping cannot be trusted with: its number of rows (a separator inside a key shows as a
 # count of separators that differs from it), whether a key or the unit is not text, and
-# the length of the unit's name (which may hold any character).
+# the length of the unit's name (which may hold any character). A batch whose records do
+# not split into as many as it has units (a record separator inside a key), or that does
+# not decode (a blob that is not UTF-8), is read again, a row per unit.
 _BATCH = """
-SELECT count(*), max(unit), group_concat(record, char(28)) FROM (
+SELECT count(*), count(record), max(unit), group_concat(record, char(28)) FROM (
     SELECT unit, count(*) || char(29)
            || max(typeof(unit) != 'text' OR typeof(duty) != 'text' OR typeof(period) != 'text') || char(29)
            || length(unit) || char(29) || unit || char(29)
@@ -46,26 +56,32 @@ SELECT count(*), max(unit), group_concat(record, char(28)) FROM (
     FROM submission {after} GROUP BY unit ORDER BY unit LIMIT {batch})
 """
 
-# A row per unit: what a batch that does not parse (a record separator inside a key) is
-# read again with.
-_GROUPED = """
-SELECT unit, group_concat(duty || char(31) || period, char(30)), count(*),
+# A row per unit: what a batch that does not parse is read again with.
+_GROUPED = f"""
+SELECT unit, group_concat({_text("duty")} || char(31) || {_text("period")}, char(30)), count(*),
        max(typeof(duty) != 'text' OR typeof(period) != 'text')
 FROM submission GROUP BY unit
 """
 
-# The rows the store would refuse that the grouping does not see: a unit that is not text,
-# a day that is not a canonical ISO date. One sequential scan of the table, after the
-# grouping (the evaluation needs the keys, not the days); any such row makes ``finish``
-# read the table with the store's own checks, which name the bad row.
-_BAD_DAYS = """
+# Any row the store would refuse: a value that is not text, a day that is not a real,
+# canonical ISO date (SQLite gives '2025-02-30' back unchanged without a modifier, and
+# accepts year 0). One sequential scan of the table, after the grouping (the evaluation
+# needs the keys, not the days); such a row makes ``finish`` read the table with the
+# store's own checks, which name the bad row.
+_BAD_ROWS = """
 SELECT 1 FROM submission
-WHERE typeof(unit) != 'text' OR typeof(delivered_on) != 'text' OR date(delivered_on) IS NOT delivered_on
+WHERE typeof(unit) != 'text' OR typeof(duty) != 'text' OR typeof(period) != 'text'
+   OR typeof(delivered_on) != 'text' OR date(delivered_on, '+0 days') IS NOT delivered_on
+   OR delivered_on < '0001'
 LIMIT 1
 """
 
 
 SINGLE_READS = 200   # units read one by one while the grouped query runs
+
+
+def _digits(text: str) -> bool:
+    return text.isascii() and text.isdigit()      # not "²", which isdigit() accepts and int() refuses
 
 
 def done_key(duty: str, period: str) -> str:
@@ -118,7 +134,8 @@ class LogSnapshot:
         self._single = 0
         self._worker: Any = None            # a threading.Thread while the grouped query and the day check run
         self._keys_ready: Any = None        # a threading.Event set once the grouped keys are read
-        self._failure: BaseException | None = None
+        self._failure: BaseException | None = None        # while grouping
+        self._late_failure: BaseException | None = None   # while checking the rows, after the grouping
         granted: dict[OccurrenceKey, Extension] = {}
         self._granted_by_unit: dict[str, Granted] = {}
         self._events: list[RecordedEvent] = []
@@ -165,25 +182,33 @@ class LogSnapshot:
                     if conn.execute("SELECT max(id) FROM submission").fetchone()[0] == self._last:
                         self._group(conn)
                         ready.set()            # the units can go on; the days are checked meanwhile
-                        self._check_days(conn)
+                        self._check_rows(conn)
                     else:
                         self._last = None      # rows came in between: group on the main connection
             finally:
                 conn.close()
-        except BaseException as exc:  # handed to the thread that asks
-            self._failure = exc
+        except BaseException as exc:  # handed to the thread that asks: read after wait(), or after join()
+            if ready.is_set():
+                self._late_failure = exc
+            else:
+                self._failure = exc
         finally:
             ready.set()
 
     def _group(self, conn: Any) -> None:
+        import sqlite3       # here: the one-unit path imports this module, not sqlite3
+
         after: object = None
         while True:
             query = _BATCH.format(after="" if after is None else "WHERE unit > ?1", batch=BATCH)
-            count, after, batch = conn.execute(query, () if after is None else (after,)).fetchone()
+            try:
+                count, counted, after, batch = conn.execute(query, () if after is None else (after,)).fetchone()
+            except sqlite3.OperationalError:
+                break       # a value that does not decode; any other failure recurs below
             if not count:
                 return
             records = batch.split(SEP_UNITS) if isinstance(batch, str) else []
-            if len(records) != count or not all(self._record(record) for record in records):
+            if not count == counted == len(records) or not all(self._record(record) for record in records):
                 break
         self._keys.clear()
         self._exact.clear()
@@ -196,7 +221,7 @@ class LogSnapshot:
     def _record(self, record: str) -> bool:
         """One unit's record of a batch; False when it does not parse."""
         fields = record.split(SEP_UNIT, 3)
-        if len(fields) != 4 or not (fields[0].isdigit() and fields[1] in ("0", "1") and fields[2].isdigit()):
+        if len(fields) != 4 or not (_digits(fields[0]) and fields[1] in ("0", "1") and _digits(fields[2])):
             return False
         length, rest = int(fields[2]), fields[3]
         unit, mark, keys = rest[:length], rest[length:length + 1], rest[length + 1:]
@@ -213,8 +238,8 @@ class LogSnapshot:
         self._keys[unit] = keys
         return True
 
-    def _check_days(self, conn: Any) -> None:
-        if conn.execute(_BAD_DAYS).fetchone() is not None:
+    def _check_rows(self, conn: Any) -> None:
+        if conn.execute(_BAD_ROWS).fetchone() is not None:
             self._flagged = True
 
     def _busy(self) -> bool:
@@ -232,10 +257,12 @@ class LogSnapshot:
         if worker is None:
             return           # no log file: nothing was read
         worker.join()
-        self._raise_failure()
+        late, self._late_failure = self._late_failure, None
+        if late is not None:
+            raise late
         with guard(self.log.path, "nothing was changed"):
             if self._last is None:
-                self._check_days(self._conn)
+                self._check_rows(self._conn)
             if self._flagged:
                 # the store's own reading: raises on the first bad row, as it always has
                 self.log._read("submission", "delivered_on", None, conn=self._conn)
