@@ -19,6 +19,7 @@ from obligations.base.errors import InputError
 from obligations.log.snapshot import LogSnapshot
 from obligations.log.store import SubmissionLog
 from obligations.occurrences.generate import Occurrences
+from obligations.org.leadtimes import LeadTimeRule
 from obligations.reconcile.network import Network
 from obligations.report.due import DEFAULT_HORIZON, DEFAULT_LOOKBACK, DueReport, due
 from obligations.status.assess import Payload
@@ -50,8 +51,9 @@ def due_under(root: str, on: dt.date, occurrences: Occurrences, network: Network
         shared = Shared(on, occurrences, network, engine, known, horizon, lookback, due_soon, snapshot)
         # a shape's template is kept until its last unit: then its objects are freed
         shapes: dict[tuple[object, ...], int] = {}
+        leads = _lead_times_by_unit(occurrences)
         signatures = [None if not share or unit_id in special or (snapshot is not None and snapshot.has_events(unit_id))
-                      else shapes.setdefault(_signature(occurrences, unit_id), len(shapes)) for unit_id in units]
+                      else shapes.setdefault(_signature(occurrences, unit_id, leads), len(shapes)) for unit_id in units]
         del shapes
         remaining = Counter(signatures)
         templates: dict[int, Template] = {}
@@ -92,7 +94,15 @@ def special_units(occurrences: Occurrences) -> set[str]:
     return special
 
 
-def _signature(occurrences: Occurrences, unit_id: str) -> tuple[object, ...]:
+def _lead_times_by_unit(occurrences: Occurrences) -> dict[str | None, tuple[LeadTimeRule, ...]]:
+    """The lead-time rules that name a unit, by unit: once per run, not once per unit."""
+    found: dict[str | None, list[LeadTimeRule]] = {}
+    for rule in occurrences.hierarchy.lead_times:
+        found.setdefault(rule.unit, []).append(rule)
+    return {unit: tuple(rules) for unit, rules in found.items()}
+
+
+def _signature(occurrences: Occurrences, unit_id: str, leads: dict[str | None, tuple[LeadTimeRule, ...]]
+               ) -> tuple[object, ...]:
     u = occurrences.hierarchy.unit(unit_id)
-    lead_times = tuple(r for r in occurrences.hierarchy.lead_times if r.unit == unit_id)
-    return (u.level, u.parents, u.start, u.end, u.successor, u.policy, u.assumed, lead_times)
+    return (u.level, u.parents, u.start, u.end, u.successor, u.policy, u.assumed, leads.get(unit_id, ()))
