@@ -4,7 +4,7 @@ A national run keeps a million objects alive (the loaded rules and hierarchy, th
 results of the units above, the log's keys) and builds millions more that die young.
 None of them form cycles that need the collector (refcounting frees them), but with
 Python's default thresholds (700, 10, 10) the collector runs its full pass six times
-over the growing heap: 1.2 s of an 9 s run, measured on the bench's national case
+over the growing heap: 1.2 s of a 9 s run, measured on the bench's national case
 (tests/bench/bench.py national-with-log --collector default). With a first threshold of
 100,000 it runs ten young passes and no full one (7.9 s, the same peak memory).
 
