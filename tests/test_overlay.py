@@ -254,3 +254,30 @@ def test_a_log_that_does_not_exist_yet_is_an_empty_log(tree, tmp_path):
     on = dt.date(2025, 11, 10)
     assert _reports(ws, "tw", on, missing, True) == _reports(ws, "tw", on, None, True)
     assert not (tmp_path / "none.sqlite3").exists()
+
+
+def test_only_events_a_duty_counts_from_take_a_unit_off_its_shape(tree, tmp_path, monkeypatch):
+    """The tree's rules count nothing from "hop-chi-bo": the cell that recorded it shares
+    its shape's template (and its report is the one-unit path's, as the comparison above shows);
+    on the shapes fixture, whose duties count from the recorded events, the unit is evaluated alone."""
+    from obligations.report import bulk
+
+    alone = []
+    original = bulk.due
+
+    def spy(unit_id, *args, **kw):
+        alone.append(unit_id)
+        return original(unit_id, *args, **kw)
+
+    monkeypatch.setattr(bulk, "due", spy)
+    ws, log, _ = tree
+    assert "hop-chi-bo" in log.event_dates("c0002-04")
+    list(ws.due_under("tw", dt.date(2025, 11, 10), log=log))
+    assert "c0002-04" not in alone and "c0002" in alone
+    shapes = FIXTURES / "shapes"
+    ws = Workspace.load(shapes, shapes / "hierarchy.toml")
+    events = SubmissionLog(tmp_path / "log.sqlite3")
+    ws.record_event(events, "don-vi-A", "nhan-ke-hoach", dt.date(2025, 3, 3))
+    alone.clear()
+    list(ws.due_under("tinh-B", dt.date(2025, 3, 20), log=events))
+    assert "don-vi-A" in alone

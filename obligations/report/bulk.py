@@ -4,8 +4,8 @@ Units that cannot differ except by their id and their own rows in the submission
 (same level, parent links, validity and policy; not issuing a directive, named by a
 local calendar or as a recipient) are evaluated once per shape (report.overlay); each
 unit's deliveries and extensions are laid over that evaluation. The log is read once,
-in bulk, for the whole run (log.snapshot). Units with recorded events, and the special
-units above, take the one-unit path.
+in bulk, for the whole run (log.snapshot). Units with recorded events that a duty counts
+from, and the special units above, take the one-unit path.
 """
 
 from __future__ import annotations
@@ -52,8 +52,15 @@ def due_under(root: str, on: dt.date, occurrences: Occurrences, network: Network
         # a shape's template is kept until its last unit: then its objects are freed
         shapes: dict[tuple[object, ...], int] = {}
         leads = _lead_times_by_unit(occurrences)
-        signatures = [None if not share or unit_id in special or (snapshot is not None and snapshot.has_events(unit_id))
-                      else shapes.setdefault(_signature(occurrences, unit_id, leads), len(shapes)) for unit_id in units]
+        counted = _events_counted_from(occurrences)
+
+        def alone(unit_id: str) -> bool:
+            # recorded events change a unit's occurrences only where a duty counts from them
+            return (not share or unit_id in special or snapshot is not None and snapshot.has_events(unit_id)
+                    and not counted.isdisjoint(snapshot.event_dates(unit_id)))
+
+        signatures = [None if alone(unit_id) else shapes.setdefault(_signature(occurrences, unit_id, leads), len(shapes))
+                      for unit_id in units]
         del shapes
         remaining = Counter(signatures)
         templates: dict[int, Template] = {}
@@ -92,6 +99,12 @@ def special_units(occurrences: Occurrences) -> set[str]:
     # an assumption about a unit names that unit: its report is its own
     special |= {u.id for u in hierarchy.units.values() if u.assumed or any(link.assumed for link in u.parents)}
     return special
+
+
+def _events_counted_from(occurrences: Occurrences) -> set[str]:
+    """The events some duty (or a version of one) counts its periods from."""
+    return {event for base in occurrences.rules.duties for version in occurrences.lifecycle.of(base)
+            if version.duty is not None for event in version.duty.schedule.event_ids}
 
 
 def _lead_times_by_unit(occurrences: Occurrences) -> dict[str | None, tuple[LeadTimeRule, ...]]:
