@@ -18,7 +18,7 @@ LAYERS = [
     ["obligations.log"],
     ["obligations.reconcile"],
     ["obligations.status"],
-    ["obligations.report.due", "obligations.report.bulk", "obligations.report.overlay"],
+    ["obligations.report.due", "obligations.report.bulk", "obligations.report.overlay", "obligations.report.events"],
     ["obligations.workspace", "obligations.loading", "obligations.load_cache"],
     ["obligations.report"],
     ["obligations.render"],

@@ -257,9 +257,13 @@ def test_a_log_that_does_not_exist_yet_is_an_empty_log(tree, tmp_path):
 
 
 def test_only_events_a_duty_counts_from_take_a_unit_off_its_shape(tree, tmp_path, monkeypatch):
-    """The tree's rules count nothing from "hop-chi-bo": the cell that recorded it shares
-    its shape's template (and its report is the one-unit path's, as the comparison above shows);
-    on the shapes fixture, whose duties count from the recorded events, the unit is evaluated alone."""
+    """The tree's rules count nothing from "hop-chi-bo": the cell that recorded it is laid over
+    its shape's template as any other (and its report is the one-unit path's, as the comparison
+    above shows). Events a duty counts from are laid over too (next test), unless a duty feeds
+    one counted from an event: then the unit is evaluated alone."""
+    from types import SimpleNamespace
+
+    from obligations.report.events import counted_from_events, laid_over
     from obligations.report import bulk
 
     alone = []
@@ -280,4 +284,64 @@ def test_only_events_a_duty_counts_from_take_a_unit_off_its_shape(tree, tmp_path
     ws.record_event(events, "don-vi-A", "nhan-ke-hoach", dt.date(2025, 3, 3))
     alone.clear()
     list(ws.due_under("tinh-B", dt.date(2025, 3, 20), log=events))
-    assert "don-vi-A" in alone
+    assert "don-vi-A" not in alone
+    source = ws.occurrence_source
+    counted = counted_from_events(source)
+    assert counted and laid_over(source, counted)
+    feeding = [attrs.evolve(d, feeds=(*d.feeds, sorted(counted)[0])) if not d.schedule.event_ids else d
+               for d in source.rules.duties]
+    assert not laid_over(SimpleNamespace(rules=SimpleNamespace(duties=feeding), lifecycle=source.lifecycle), counted)
+
+
+def test_recorded_events_are_laid_over_a_shared_template(tmp_path):
+    """Three communes of one shape: the first (whose report the template is made from) and the
+    third recorded the events two duties count from, on other days; the second recorded none.
+    The third also delivered and was granted an extension on an occurrence counted from its
+    event. Every report equals the unshared one and the one-unit path's."""
+    import shutil
+
+    from obligations.report import bulk
+
+    shapes = tmp_path / "shapes"
+    shutil.copytree(FIXTURES / "shapes", shapes)
+    # a date the directive declares for one event: the template (and the unit that recorded
+    # nothing) has it; the units that recorded the event have theirs instead
+    rules = shapes / "shapes.toml"
+    rules.write_text(rules.read_text(encoding="utf-8").replace(
+        'id = "nhan-ke-hoach"\n', 'id = "nhan-ke-hoach"\ndate = 2025-04-01\n', 1), encoding="utf-8")
+    with (shapes / "hierarchy.toml").open("a", encoding="utf-8") as org:
+        for unit, name in (("don-vi-C", "Đảng ủy xã C"), ("don-vi-D", "Đảng ủy xã D")):
+            org.write(f'\n[[unit]]\nid = "{unit}"\nname = "{name}"\nlevel = "commune"\nparent = "tinh-B"\n')
+    ws = Workspace.load(shapes, shapes / "hierarchy.toml")
+    log = SubmissionLog(tmp_path / "log.sqlite3")
+    for unit, days in (("don-vi-A", (dt.date(2025, 3, 3), dt.date(2025, 6, 20))),
+                       ("don-vi-D", (dt.date(2025, 2, 10), dt.date(2025, 5, 26)))):
+        for event, day in zip(("nhan-ke-hoach", "khai-mac-dai-hoi"), days):
+            ws.record_event(log, unit, event, day)
+    counted = [o for o in ws.occurrences("don-vi-D", 2025, 2025, events=log.event_dates("don-vi-D"))[0]
+               if o.duty.schedule.event_ids]
+    assert len(counted) >= 2
+    ws.record_submission(log, "don-vi-D", counted[0].duty.id, counted[0].period, counted[0].deadline,
+                         today=dt.date(2025, 7, 1))
+    ws.record_extension(log, "don-vi-D", counted[1].duty.id, counted[1].period,
+                        counted[1].deadline + dt.timedelta(days=20), ref="GH-9/TU")
+    alone = []
+    original = bulk.due
+
+    def spy(unit_id, *args, **kw):
+        alone.append(unit_id)
+        return original(unit_id, *args, **kw)
+
+    for on in (dt.date(2025, 3, 20), dt.date(2025, 6, 1), dt.date(2025, 7, 2)):
+        bulk.due = spy
+        try:
+            shared = _reports(ws, "tinh-B", on, log, True, lookback=120)
+        finally:
+            bulk.due = original
+        assert not {"don-vi-A", "don-vi-C", "don-vi-D"} & set(alone)
+        _compare(ws, "tinh-B", on, log, ["don-vi-A", "don-vi-C", "don-vi-D"], lookback=120)
+        mine = [i["id"] for i in shared["don-vi-D"]["items"] if i["id"].split("|")[1] in
+                {o.duty.id for o in counted}]
+        assert mine, on
+    declared = [i["id"] for r in (shared["don-vi-C"],) for i in r["items"] if "|2025-04-01" in i["id"]]
+    assert declared and not [i for i in shared["don-vi-A"]["items"] if "|2025-04-01" in i["id"]]

@@ -205,3 +205,19 @@ def test_recording_the_same_event_twice_writes_it_once(run_cli, db):
     assert code == 0, err
     _, out, _ = run_cli("status", *DATA, "--unit", "don-vi-A", "--on", "2025-07-01", "--db", db, "--format", "json")
     assert [e["event"] for e in json.loads(out)["events"]].count("nhan-ke-hoach") == 1
+
+
+def test_a_duty_counted_from_a_recorded_event_can_be_delivered_and_extended(run_cli, db):
+    """The occurrence exists only through the event recorded in the same log: submit and
+    extend find it there (they said the event had not been recorded)."""
+    code, out, err = run_cli("submit", *DATA, "--unit", "don-vi-A", "--duty", "SHAPES/s06", "--period", "2025-03-03",
+                             "--on", "2025-03-10", "--db", db)
+    assert code == 0 and "SHAPES/s06" in out, err
+    code, out, err = run_cli("extend", *DATA, "--unit", "don-vi-A", "--duty", "SHAPES/s07", "--period", "2025-06-20",
+                             "--until", "2025-06-25", "--ref", "GH-1/TU", "--db", db)
+    assert code == 0, err
+    code, out, err = run_cli("status", *DATA, "--unit", "don-vi-A", "--on", "2025-07-01", "--db", db, "--format", "json")
+    items = {(i["duty"], i["period"]): i for i in json.loads(out)["items"]}
+    assert items[("SHAPES/s06", "2025-03-03")]["result"] == "on_time"
+    assert items[("SHAPES/s06", "2025-03-03")]["delivered_on"] == "2025-03-10"
+    assert items[("SHAPES/s07", "2025-06-20")]["deadline"] > "2025-06-20"     # the extension counts

@@ -16,7 +16,8 @@ def record_submission(occurrences: Occurrences, log: SubmissionLog, unit_id: str
     if delivered_on > today:
         raise InputError(f"the delivery date {delivered_on} is in the future (today is {today} in Vietnam)",
                          fix="give the day it was actually delivered; nothing was written")
-    occ = occurrences.find(unit_id, duty_id, period, today)
+    # a duty counted from an event has the dates the unit recorded for it
+    occ = occurrences.find(unit_id, duty_id, period, today, events=log.event_dates(unit_id))
     return log.record_submission(unit_id, occ.duty.id, occ.period, delivered_on, ref, note)
 
 
@@ -26,7 +27,7 @@ def record_extension(occurrences: Occurrences, log: SubmissionLog, unit_id: str,
     if not ref or not ref.strip():
         raise InputError("an extension needs the reference of the document that grants it",
                          fix='give --ref "số văn bản"')
-    occ = occurrences.find(unit_id, duty_id, period, until)
+    occ = occurrences.find(unit_id, duty_id, period, until, events=log.event_dates(unit_id))
     if until <= occ.deadline:
         raise InputError(f"an extension must be later than the deadline {occ.deadline}",
                          fix="give a later --until date; nothing was written")

@@ -4,8 +4,9 @@ Units that cannot differ except by their id and their own rows in the submission
 (same level, parent links, validity and policy; not issuing a directive, named by a
 local calendar or as a recipient) are evaluated once per shape (report.overlay); each
 unit's deliveries and extensions are laid over that evaluation. The log is read once,
-in bulk, for the whole run (log.snapshot). Units with recorded events that a duty counts
-from, and the special units above, take the one-unit path.
+in bulk, for the whole run (log.snapshot). A unit's recorded events are laid over too
+(report.events), unless a duty feeds one counted from an event; the special units above
+take the one-unit path.
 """
 
 from __future__ import annotations
@@ -26,7 +27,10 @@ from obligations.status.assess import Payload
 from obligations.status.rules import Engine
 
 if TYPE_CHECKING:
-    from obligations.report.overlay import Template
+    from obligations.occurrences.generate import EventDates
+    from obligations.occurrences.model import Placement
+    from obligations.report.overlay import Shared, Template
+    from obligations.status.assess import Item
 
 Progress = Callable[[int, int], None]
 
@@ -43,7 +47,9 @@ def due_under(root: str, on: dt.date, occurrences: Occurrences, network: Network
     hierarchy = occurrences.hierarchy
     hierarchy.unit(root)
     units = [root, *hierarchy.below(root, on)]
-    from obligations.report.overlay import Shared   # not needed by the one-unit path: imported here
+    # not needed by the one-unit path: imported here
+    from obligations.report.events import counted_from_events, events_counted_from, laid_over
+    from obligations.report.overlay import Shared
 
     snapshot = LogSnapshot(log) if isinstance(log, SubmissionLog) else log
     try:
@@ -52,12 +58,17 @@ def due_under(root: str, on: dt.date, occurrences: Occurrences, network: Network
         # a shape's template is kept until its last unit: then its objects are freed
         shapes: dict[tuple[object, ...], int] = {}
         leads = _lead_times_by_unit(occurrences)
-        counted = _events_counted_from(occurrences)
+        from_events = events_counted_from(occurrences)
+        counted = counted_from_events(occurrences)
+        over = laid_over(occurrences, counted)
+
+        def with_events(unit_id: str) -> bool:
+            # recorded events change a unit's occurrences only where a duty counts from them
+            return (snapshot is not None and snapshot.has_events(unit_id)
+                    and not from_events.isdisjoint(snapshot.event_dates(unit_id)))
 
         def alone(unit_id: str) -> bool:
-            # recorded events change a unit's occurrences only where a duty counts from them
-            return (not share or unit_id in special or snapshot is not None and snapshot.has_events(unit_id)
-                    and not counted.isdisjoint(snapshot.event_dates(unit_id)))
+            return not share or unit_id in special or not over and with_events(unit_id)
 
         signatures = [None if alone(unit_id) else shapes.setdefault(_signature(occurrences, unit_id, leads), len(shapes))
                       for unit_id in units]
@@ -75,7 +86,11 @@ def due_under(root: str, on: dt.date, occurrences: Occurrences, network: Network
                 remaining[signature] -= 1
                 if not remaining[signature]:
                     del templates[signature]
-                items, hidden, placements = shared.report_items(template, unit_id)
+                if snapshot is not None and with_events(unit_id):
+                    items, hidden, placements = _with_events(shared, template, unit_id,
+                                                             snapshot.event_dates(unit_id), counted)
+                else:
+                    items, hidden, placements = shared.report_items(template, unit_id)
                 report = DueReport(unit=unit_id, on=on, backend=engine.backend, items=tuple(items),
                                    hidden_overdue=hidden, placements=placements)
             if progress is not None:
@@ -101,10 +116,18 @@ def special_units(occurrences: Occurrences) -> set[str]:
     return special
 
 
-def _events_counted_from(occurrences: Occurrences) -> set[str]:
-    """The events some duty (or a version of one) counts its periods from."""
-    return {event for base in occurrences.rules.duties for version in occurrences.lifecycle.of(base)
-            if version.duty is not None for event in version.duty.schedule.event_ids}
+def _with_events(shared: Shared, template: Template, unit_id: str, events: EventDates, counted: frozenset[str]
+                 ) -> tuple[list[Item], int, tuple[Placement, ...]]:
+    """The template without the duties counted from events, and those duties with the unit's
+    own events, in the order the one-unit path gives."""
+    from obligations.report.events import event_items
+
+    items, hidden, placements = shared.report_items(template, unit_id, without=counted)
+    more, more_hidden, problems = event_items(shared, unit_id, events, counted)
+    items += more
+    items.sort(key=lambda i: (i.status != "conflict", i.deadline, i.occurrence.duty.id, i.occurrence.period))
+    # the one-unit path places duty by duty, in the order of their ids
+    return items, hidden + more_hidden, tuple(sorted((*placements, *problems), key=lambda p: p.duty))
 
 
 def _lead_times_by_unit(occurrences: Occurrences) -> dict[str | None, tuple[LeadTimeRule, ...]]:

@@ -186,9 +186,11 @@ class Shared:
 
     # -- one unit -------------------------------------------------------------------------
 
-    def report_items(self, t: Template, unit_id: str) -> tuple[list[Item], int, tuple[Placement, ...]]:
+    def report_items(self, t: Template, unit_id: str, without: frozenset[str] = frozenset()
+                     ) -> tuple[list[Item], int, tuple[Placement, ...]]:
         """The listed items of ``unit_id`` (a unit of ``t``'s shape), its hidden overdue count
-        and its placement problems."""
+        and its placement problems; ``without`` the occurrences of those duties (the unit's
+        recorded events give them other dates: report/events.py)."""
         log = self.log
         done: set[int] = set()
         own: Mapping[OccurrenceKey, Extension] = NO_EXTENSIONS
@@ -225,6 +227,12 @@ class Shared:
                 listed.discard(n)
             elif new_fate == LISTED:
                 listed.add(n)
+        if without:
+            for n, occ in enumerate(t.occurrences):
+                if occ.duty.id in without:
+                    final = changed[n][1] if n in changed else (t.fate_done if n in done else t.fate_open)[n]
+                    hidden -= final == HIDDEN
+                    listed.discard(n)
         items = []
         old = t.unit
         for n in sorted(listed):     # found order, then the stable sort, as in ``due``
@@ -242,8 +250,8 @@ class Shared:
             mine = relabel_occurrence(occ, unit_id) if old != unit_id else occ
             items.append(Item(mine, status, days_left, wd_left, result, submission))
         items.sort(key=lambda i: (i.status != "conflict", i.deadline, i.occurrence.duty.id, i.occurrence.period))
-        placements = (t.placements if old == unit_id
-                      else tuple(attrs.evolve(p, unit=unit_id) for p in t.placements))
+        placements = tuple(p if old == unit_id else attrs.evolve(p, unit=unit_id)
+                           for p in t.placements if p.duty not in without)
         return items, hidden, placements
 
     def _solve_own(self, t: Template, unit_id: str, own: Mapping[OccurrenceKey, Extension]
