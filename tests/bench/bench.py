@@ -290,10 +290,52 @@ def lifecycle(runs: int) -> None:
         summary(f"lifecycle: due for all units, {label}", times)
 
 
+def events(runs: int) -> None:
+    """Units that record the events their duties count from: the schedule-shapes fixture's
+    directive over one province and 2,000 communes of one shape, each commune with both
+    events on its own days; `due_under` laying each commune's events over the shared
+    template, against every commune evaluated alone (``share=False``)."""
+    import random
+    import shutil
+    import tempfile
+
+    sys.path.insert(0, str(ROOT))
+    from obligations.log.store import SubmissionLog
+    from obligations.status.engine import make_engine
+    from obligations.workspace import Workspace
+
+    communes, on = 2000, dt.date(2025, 6, 1)
+    with tempfile.TemporaryDirectory(prefix="obligations-bench-events-") as tmp:
+        shapes = Path(tmp) / "shapes"
+        shutil.copytree(ROOT / "tests" / "fixtures" / "shapes", shapes)
+        with (shapes / "hierarchy.toml").open("a", encoding="utf-8") as org:
+            for n in range(communes):
+                org.write(f'\n[[unit]]\nid = "xa-{n:04d}"\nname = "Xã {n}"\nlevel = "commune"\nparent = "tinh-B"\n')
+        ws = Workspace.load(shapes, shapes / "hierarchy.toml")
+        log = SubmissionLog(Path(tmp) / "log.sqlite3")
+        pick = random.Random(20251)
+        conn = log._connect(create=True)      # creates and migrates the schema, as synthetic_log does
+        rows = [(f"xa-{n:04d}", event, (dt.date(2025, 2, 1) + dt.timedelta(days=pick.randrange(150))).isoformat())
+                for n in range(communes) for event in ("nhan-ke-hoach", "khai-mac-dai-hoi")]
+        conn.execute("BEGIN IMMEDIATE")
+        conn.executemany("INSERT INTO event (unit, event, happened_on, recorded_at) "
+                         "VALUES (?, ?, ?, '2025-06-01T00:00:00+00:00')", rows)
+        conn.execute("COMMIT")
+        conn.close()
+        for share in (True, False):
+            times = []
+            for _ in range(runs):
+                start = time.perf_counter()
+                count = sum(1 for _ in ws.due_under("tinh-B", on, engine=make_engine("python"), log=log,
+                                                    share=share))
+                times.append(time.perf_counter() - start)
+            summary(f"events: {count:,} units, each with its events, {'laid over' if share else 'alone'}", times)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     cases = ["cold", "national", "export", "service", "extract", "lifecycle"]
-    extra = ["national-with-log", "national-no-sharing"]
+    extra = ["national-with-log", "national-no-sharing", "events"]
     parser.add_argument("cases", nargs="*", default=cases,
                         help=f"any of: {', '.join(cases + extra)} (default: all but the last two; national "
                              "prints the national-with-log lines too; national-no-sharing runs at 10 %%)")
@@ -326,6 +368,8 @@ def main() -> None:
         extract(args.runs)
     if "lifecycle" in args.cases:
         lifecycle(args.runs)
+    if "events" in args.cases:
+        events(min(args.runs, 3))
 
 
 if __name__ == "__main__":
