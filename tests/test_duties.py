@@ -110,11 +110,11 @@ def test_hanoi_plan(ws):
 
 
 def test_every_bundled_duty_has_an_example_and_check_passes(run_cli):
-    from obligations.cli.checking import check_workspace
+    from obligations.report.check import check_workspace
 
-    findings, notes = check_workspace()
-    assert findings == []
-    assert not [n for n in notes if "has no example" in n]
+    report = check_workspace()
+    assert report.findings == ()
+    assert not [n for n in report.notes if n.reason == "no_example"]
     code, out, err = run_cli("check")
     assert code == 0 and "\nOK: checked 8 directives" in out and err == ""
     # years the checked span reaches with no swap decision recorded yet are warned about

@@ -6,11 +6,14 @@ import argparse
 
 from typing import TextIO
 
-from obligations.cli.checking import check_workspace
+from obligations.render.check import finding_line, note_line
+from obligations.report.check import check_workspace
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
-    findings, notes = check_workspace(args.rules, args.org, args.calendars)
+    report = check_workspace(args.rules, args.org, args.calendars)
+    findings = [finding_line(f) for f in report.findings]
+    notes = [note_line(n) for n in report.notes]
     for line in findings:
         out.write(line + "\n")
     for line in notes:

@@ -1,0 +1,72 @@
+"""`check`'s findings and notes as lines of text (report/check.py gives them as data)."""
+
+from __future__ import annotations
+
+from obligations.base.errors import ObligationsError
+from obligations.occurrences.model import Placement
+from obligations.reconcile.solve import Conflict
+from obligations.render.messages import constraint_location, constraint_source, placement_message
+from obligations.report.check import ExampleMismatch, Finding, Note
+from obligations.rules.model import Duty, Undated
+
+__all__ = ["finding_line", "note_line"]
+
+
+def finding_line(finding: Finding) -> str:
+    if isinstance(finding, ObligationsError):
+        return finding.render()
+    if isinstance(finding, Placement):
+        return (f"{finding.location}: duty {finding.duty!r} for {finding.unit} period {finding.period}: "
+                f"{placement_message(finding, 'en')}")
+    if isinstance(finding, Conflict):
+        return _conflict_line(finding)
+    return _example_line(finding)
+
+
+def _conflict_line(conflict: Conflict) -> str:
+    """`file:line: conflict ...` at the rule whose window cannot be met, with every clashing constraint."""
+    unit, duty, period = conflict.node.unit, conflict.node.duty, conflict.node.period
+    first = constraint_location(conflict.constraints[0])
+    parts = [f"{c.kind} {c.date} ({constraint_source(c)}"
+             f"{', ' + constraint_location(c) if constraint_location(c) else ''})"
+             for c in conflict.constraints]
+    return (f"{first or 'rules'}: conflict for {unit} {duty} period {period}: the window opens "
+            f"{conflict.window_start} but the latest date accepted is {conflict.deadline}; "
+            f"clashing constraints: " + "; ".join(parts))
+
+
+def _example_line(m: ExampleMismatch) -> str:
+    duty, example = m.duty, m.example
+    text = {
+        "unknown_unit": lambda: f"example names unknown unit {example.unit!r}",
+        "period_misfit": lambda: (f"example period {example.period!r} does not fit duty {duty.local_id!r} "
+                                  f"(every = {duty.schedule.kind!r}; give the period as "
+                                  f"{duty.schedule.label_hint()})"),
+        "period_without_year": lambda: f"example period {example.period!r} does not start with a year",
+        "error": lambda: m.detail,
+        "no_occurrence": lambda: (f"example expects {duty.local_id!r} for {example.unit} in period "
+                                  f"{example.period}, but the rules give none (is the unit a performer on "
+                                  "that date? is the period inside `valid`?)"),
+        "window_start": lambda: f"example window_start {m.expected} but the rules give {m.found}",
+        "deadline": lambda: (f"example deadline {m.expected} but the rules give {m.found} "
+                             "(last allowed {}, roll {})".format(*m.detail.split("|"))),
+    }[m.reason]()
+    return f"{m.location}: {text}"
+
+
+def note_line(note: Note) -> str:
+    if note.reason == "no_example":
+        assert isinstance(note.subject, Duty)
+        return f"{note.subject.source.location}: note: duty {note.subject.local_id!r} has no example"
+    if note.reason == "undated":
+        assert isinstance(note.subject, Undated)
+        item = note.subject
+        return f"{item.location}: note: undated obligation in {note.directive} mục {item.section}: {item.note}"
+    if note.reason == "swaps_unknown":
+        return (f"calendars/vietnam.toml: warning: no decision on swapped working days is recorded for "
+                f"{note.year} yet (swaps_known_through = {note.known}): deadlines in {note.year} may still "
+                "move; add it to calendars/days.toml when the Government decides, then raise swaps_known_through")
+    n = dict(note.counts)
+    return (f"checked {n['directives']} directives, {n['duties']} duties, {n['examples']} examples, "
+            f"{n['units']} units, {n['occurrences']} occurrences {n['first_year']}-{n['last_year']}, "
+            f"{n['reconciled']} reconciled, {n['conflicts']} conflicts")

@@ -1,0 +1,196 @@
+"""`check` as data: every problem in the rule files, the hierarchy and the calendar data.
+
+Unlike loading for `due` (which stops at bad data), this collects every problem it can
+find, verifies the examples written in the rule files against the calendar, and tries to
+place every duty of every unit on the calendar, so nothing is found only later. The
+findings and notes are data, in the order they were found; render/check.py writes them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Union
+
+import attrs
+
+from obligations.base import paths
+from obligations.base.errors import DataFileError, ObligationsError, Problems
+from obligations.base.records import record
+from obligations.calendar.data import load_calendar_data
+from obligations.loading import cross_check, rule_dirs
+from obligations.occurrences.model import Placement
+from obligations.org.hierarchy import load_hierarchy
+from obligations.reconcile.solve import Conflict
+from obligations.rules.layers import layered
+from obligations.rules.loader import RuleSet, load_rule_file, misnamed_rule_files, rule_files
+from obligations.rules.model import Duty, Example, Undated
+from obligations.workspace import Workspace
+
+__all__ = ["CHECK_YEARS", "CheckReport", "ExampleMismatch", "Finding", "Note", "check_workspace"]
+
+CHECK_YEARS = (2023, 2027)
+
+
+@record
+@attrs.frozen(repr=False)
+class ExampleMismatch:
+    """An example written beside a duty that the rules do not give.
+
+    ``reason``: "unknown_unit", "period_misfit", "period_without_year", "error" (``detail``
+    holds the rendered error), "no_occurrence", "window_start" or "deadline" (``expected``
+    is the example's day, ``found`` the rules')."""
+
+    location: str
+    reason: str
+    duty: Duty
+    example: Example
+    expected: dt.date | None = None
+    found: dt.date | None = None
+    detail: str = ""
+
+
+@record
+@attrs.frozen(repr=False)
+class Note:
+    """Something informative: "no_example" (``subject`` the duty), "undated" (``subject`` the
+    undated obligation, ``directive`` its directive's number), "swaps_unknown" (``year``,
+    ``known`` the last year whose swaps are recorded), "summary" (``counts``)."""
+
+    reason: str
+    subject: Duty | Undated | None = None
+    directive: str = ""
+    year: int = 0
+    known: int = 0
+    counts: tuple[tuple[str, int], ...] = ()
+
+
+Finding = Union[ObligationsError, Placement, Conflict, ExampleMismatch]
+
+
+@record
+@attrs.frozen(repr=False)
+class CheckReport:
+    findings: tuple[Finding, ...]      # problems to fix, in the order found
+    notes: tuple[Note, ...]
+
+
+def _errors(exc: ObligationsError) -> list[Finding]:
+    return list(exc.problems) if isinstance(exc, Problems) else [exc]
+
+
+def check_workspace(rules: str | Path | list[str] | None = None, org: str | Path | None = None,
+                    calendars: str | Path | None = None) -> CheckReport:
+    """Every problem of the inputs, and notes; raises only for a rules directory that does not exist."""
+    findings: list[Finding] = []
+    notes: list[Note] = []
+    rules_dirs = rule_dirs(rules)
+    rules_dir = rules_dirs[0]
+    org_file = Path(org) if org else rules_dir / "hierarchy.toml"
+    if not org and not org_file.is_file():
+        org_file = paths.hierarchy_file()
+    for directory in rules_dirs:
+        if not directory.is_dir():
+            raise DataFileError("the rules directory does not exist", file=str(directory),
+                                fix="give --rules a directory holding *.toml rule files")
+    try:
+        data = load_calendar_data(Path(calendars) if calendars else paths.calendars_dir())
+    except ObligationsError as exc:
+        return CheckReport(tuple(_errors(exc)), ())
+    try:
+        hierarchy = load_hierarchy(org_file)
+    except ObligationsError as exc:
+        findings += _errors(exc)
+        hierarchy = None
+    layers = []
+    for directory in rules_dirs:
+        directives = []
+        files = rule_files(directory)
+        findings += misnamed_rule_files(directory)
+        if not files:
+            findings.append(DataFileError("no rule files (*.toml)", file=str(directory),
+                                          fix="add a rule file; see docs/rules.md"))
+        for path in files:
+            try:
+                directives.append(load_rule_file(path, rel=f"{directory.name}/{path.name}"))
+            except ObligationsError as exc:
+                findings += _errors(exc)
+        layers.append(directives)
+    if hierarchy is None:
+        return CheckReport(tuple(findings), ())
+    unlayered: list[ObligationsError] = []
+    chosen, shadowed = layered(layers, unlayered)
+    ruleset = RuleSet(chosen, directory=str(rules_dir), shadowed=shadowed)
+    findings += [finding for exc in unlayered for finding in _errors(exc)]
+    problems = cross_check(ruleset, hierarchy, data)
+    if calendars or not org:
+        # The bundled local calendars name bundled units: with another hierarchy they simply never apply.
+        from obligations.org.crosscheck import unknown_local_units
+
+        findings += unknown_local_units(hierarchy, data)
+    findings += problems
+    if problems:
+        return CheckReport(tuple(findings), ())
+    ws = Workspace(ruleset, hierarchy, data)
+
+    examples = 0
+    for duty in ruleset.duties:
+        if not duty.examples:
+            notes.append(Note("no_example", duty))
+        for example in duty.examples:
+            examples += 1
+            findings += _check_example(ws, duty, example)
+    placed = 0
+    feeding = []
+    for unit_id in sorted(hierarchy.units):
+        occurrences, placements = ws.occurrences(unit_id, *CHECK_YEARS)
+        placed += len(occurrences)
+        feeding += [o for o in occurrences if o.duty.feeds]
+        findings += placements
+    try:
+        results = ws.reconcile(feeding)
+    except ObligationsError as exc:
+        findings += _errors(exc)
+        results = {}
+    conflicts: list[Conflict] = sorted((r.conflict for r in results.values() if r.conflict), key=lambda c: c.node)
+    findings += conflicts
+    for directive in ruleset.directives:
+        notes += [Note("undated", item, directive.number) for item in directive.undated]
+    # The Government decides each year's swaps of working days; a year with none recorded
+    # yet may still move (2/1/2026 was decided on 25/12/2025).
+    known = data.swaps_known_through
+    notes += [Note("swaps_unknown", year=year, known=known)
+              for year in range(max(CHECK_YEARS[0], known + 1), CHECK_YEARS[1] + 1)]
+    notes.append(Note("summary", counts=(
+        ("directives", len(ruleset.directives)), ("duties", len(ruleset.duties)), ("examples", examples),
+        ("units", len(hierarchy.units)), ("occurrences", placed), ("first_year", CHECK_YEARS[0]),
+        ("last_year", CHECK_YEARS[1]), ("reconciled", len(results)), ("conflicts", len(conflicts)))))
+    return CheckReport(tuple(findings), tuple(notes))
+
+
+def _check_example(ws: Workspace, duty: Duty, example: Example) -> list[ExampleMismatch]:
+    where = example.location
+    if example.unit not in ws.hierarchy.units:
+        return [ExampleMismatch(where, "unknown_unit", duty, example)]
+    if not duty.schedule.fits(example.period):
+        return [ExampleMismatch(where, "period_misfit", duty, example)]
+    if not example.period[:4].isdigit():
+        return [ExampleMismatch(where, "period_without_year", duty, example)]
+    year = int(example.period[:4])
+    try:
+        # an example sits beside its own sentence: later documents that amend the duty do not apply
+        occurrences, _ = ws.occurrence_source.of_unit(example.unit, year - 1, year + 1, duties=[duty],
+                                                      as_written=True)
+    except ObligationsError as exc:
+        return [ExampleMismatch(where, "error", duty, example, detail=exc.render())]
+    match = [o for o in occurrences if o.period == example.period]
+    if not match:
+        return [ExampleMismatch(where, "no_occurrence", duty, example)]
+    occ = match[0]
+    problems = []
+    if occ.window_start != example.window_start:
+        problems.append(ExampleMismatch(where, "window_start", duty, example, example.window_start, occ.window_start))
+    if occ.deadline != example.deadline:
+        problems.append(ExampleMismatch(where, "deadline", duty, example, example.deadline, occ.deadline,
+                                        detail=f"{occ.last_allowed}|{occ.roll.policy}"))
+    return problems
