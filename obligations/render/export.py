@@ -13,7 +13,7 @@ import csv
 import datetime as dt
 import hashlib
 import io
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from obligations.base.dates import VIETNAM_TZ
@@ -64,17 +64,22 @@ def _text(ws: Workspace, item: Item, lang: str) -> tuple[str, str]:
 
 
 Versions = Callable[[dict[str, str]], Mapping[str, tuple[int, dt.datetime]]]
+# An event's DTSTAMP, LAST-MODIFIED (or None) and SEQUENCE, from its UID and item (a feed's)
+Stamps = Callable[[str, Item], tuple[dt.datetime, dt.datetime | None, int]]
 
 
 def to_ics(ws: Workspace, items: list[Item], lang: str = "vi", remind: int = DEFAULT_REMIND_DAYS,
            stamp: dt.datetime | None = None, *, versions: Versions | None = None,
-           past_alarms: bool = False) -> bytes:
+           past_alarms: bool = False, stamps: Stamps | None = None,
+           properties: Sequence[tuple[str, Any, dict[str, str]]] = ()) -> bytes:
     """One event per occurrence on its deadline day (the window is in the description).
 
     ``versions`` gives each event's SEQUENCE and LAST-MODIFIED from the digest of its
     content (the command line keeps them in the submissions log), so that a client that
-    imported an event before sees that it changed. A reminder already in the past at
-    ``stamp`` is left out unless ``past_alarms``."""
+    imported an event before sees that it changed; ``stamps`` gives each event's DTSTAMP,
+    LAST-MODIFIED and SEQUENCE instead (a subscription's, web/feed.py), and ``properties``
+    more properties of the calendar (name, value, parameters). A reminder already in the
+    past at ``stamp`` is left out unless ``past_alarms``."""
     import icalendar
 
     stamp = stamp or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
@@ -119,8 +124,15 @@ def to_ics(ws: Workspace, items: list[Item], lang: str = "vi", remind: int = DEF
         events.append((uid(item), event))
     found = versions({key: hashlib.sha256(event.to_ical()).hexdigest() for key, event in events}) \
         if versions is not None else {}
-    for key, event in events:
-        event.add("dtstamp", stamp)
+    for (key, event), item in zip(events, items):
+        if stamps is not None:
+            dtstamp, modified, sequence = stamps(key, item)
+            event.add("dtstamp", dtstamp)
+            if modified is not None:
+                event.add("last-modified", modified)
+            event.add("sequence", sequence)
+        else:
+            event.add("dtstamp", stamp)
         if key in found:
             sequence, modified = found[key]
             event.add("sequence", sequence)
@@ -128,6 +140,11 @@ def to_ics(ws: Workspace, items: list[Item], lang: str = "vi", remind: int = DEF
         cal.add_component(event)
     if timed:
         cal.add_component(_vtimezone(icalendar))
+    for name, value, parameters in properties:
+        if parameters:
+            cal.add(name, value, parameters=parameters)
+        else:
+            cal.add(name, value)
     data: bytes = cal.to_ical()
     return data
 

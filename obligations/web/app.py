@@ -163,8 +163,7 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool) -> Fa
                       as_known_on: str | None = Query(None, description=KNOWN_TODAY)) -> Response:
         guard(request, unit, write=False, token=token)
         day = today()
-        ics, changes = service.feed(unit, day, lang, remind, known(as_known_on, day))
-        body = feed.subscription(ics, changes, f"{service.unit_name(unit)} ({unit})")
+        body = service.feed(unit, day, lang, remind, known(as_known_on, day))
         tag = feed.etag(body)
         headers = {"ETag": tag, "Cache-Control": "no-cache"}
         if feed.not_modified(request.headers.get("if-none-match"), tag):

@@ -17,32 +17,33 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable
+from typing import Any
 
 from obligations.base.dates import VIETNAM_TZ
+from obligations.status.assess import Item
 
 REFRESH = "PT6H"
 
 
-def subscription(ics: bytes, changes: dict[str, tuple[int, str]], name: str) -> bytes:
-    import icalendar
+def properties(name: str) -> list[tuple[str, Any, dict[str, str]]]:
+    """The calendar's name and how often to poll it."""
+    return [("x-wr-calname", name, {}),
+            ("refresh-interval", dt.timedelta(hours=6), {"VALUE": "DURATION"}),
+            ("x-published-ttl", REFRESH, {})]
 
-    cal = icalendar.Calendar.from_ical(ics)
-    cal.add("x-wr-calname", name)
-    cal.add("refresh-interval", dt.timedelta(hours=6), parameters={"VALUE": "DURATION"})
-    cal.add("x-published-ttl", REFRESH)
-    for event in cal.walk("VEVENT"):
-        count, at = changes.get(str(event["UID"]), (0, ""))
-        start = dt.date.fromisoformat(str(event["X-OBLIGATIONS-WINDOW-START"]))
-        event.pop("DTSTAMP", None)
+
+def stamps(changes: dict[str, tuple[int, str]]) -> Callable[[str, Item], tuple[dt.datetime, dt.datetime | None, int]]:
+    """Each event's DTSTAMP, LAST-MODIFIED and SEQUENCE from the log records that changed it
+    (``changes``: UID -> their number and the latest time they were recorded)."""
+    def of(key: str, item: Item) -> tuple[dt.datetime, dt.datetime | None, int]:
+        count, at = changes.get(key, (0, ""))
         if at:
             changed = dt.datetime.fromisoformat(at).astimezone(dt.timezone.utc)
-            event.add("dtstamp", changed)
-            event.add("last-modified", changed)
-        else:
-            event.add("dtstamp", dt.datetime(start.year, start.month, start.day, tzinfo=VIETNAM_TZ)
-                      .astimezone(dt.timezone.utc))
-        event.add("sequence", count)
-    return bytes(cal.to_ical())
+            return changed, changed, count
+        start = item.window_start
+        return dt.datetime(start.year, start.month, start.day, tzinfo=VIETNAM_TZ).astimezone(dt.timezone.utc), None, count
+    return of
 
 
 def etag(body: bytes) -> str:
