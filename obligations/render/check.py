@@ -36,21 +36,24 @@ def _conflict_line(conflict: Conflict) -> str:
 
 
 def _example_line(m: ExampleMismatch) -> str:
-    duty, example = m.duty, m.example
-    text = {
-        "unknown_unit": lambda: f"example names unknown unit {example.unit!r}",
-        "period_misfit": lambda: (f"example period {example.period!r} does not fit duty {duty.local_id!r} "
-                                  f"(every = {duty.schedule.kind!r}; give the period as "
-                                  f"{duty.schedule.label_hint()})"),
-        "period_without_year": lambda: f"example period {example.period!r} does not start with a year",
-        "error": lambda: m.detail,
-        "no_occurrence": lambda: (f"example expects {duty.local_id!r} for {example.unit} in period "
-                                  f"{example.period}, but the rules give none (is the unit a performer on "
-                                  "that date? is the period inside `valid`?)"),
-        "window_start": lambda: f"example window_start {m.expected} but the rules give {m.found}",
-        "deadline": lambda: (f"example deadline {m.expected} but the rules give {m.found} "
-                             "(last allowed {}, roll {})".format(*m.detail.split("|"))),
-    }[m.reason]()
+    duty, example, occ = m.duty, m.example, m.found
+    if m.reason == "unknown_unit":
+        text = f"example names unknown unit {example.unit!r}"
+    elif m.reason == "period_misfit":
+        text = (f"example period {example.period!r} does not fit duty {duty.local_id!r} (every = "
+                f"{duty.schedule.kind!r}; give the period as {duty.schedule.label_hint()})")
+    elif m.reason == "period_without_year":
+        text = f"example period {example.period!r} does not start with a year"
+    elif m.reason == "error":
+        text = m.error
+    elif occ is None:       # "no_occurrence"
+        text = (f"example expects {duty.local_id!r} for {example.unit} in period {example.period}, but the "
+                "rules give none (is the unit a performer on that date? is the period inside `valid`?)")
+    elif m.reason == "window_start":
+        text = f"example window_start {example.window_start} but the rules give {occ.window_start}"
+    else:
+        text = (f"example deadline {example.deadline} but the rules give {occ.deadline} "
+                f"(last allowed {occ.last_allowed}, roll {occ.roll.policy})")
     return f"{m.location}: {text}"
 
 

@@ -22,7 +22,7 @@ from obligations.log.store import SubmissionLog
 from obligations.occurrences.generate import Occurrences
 from obligations.org.leadtimes import LeadTimeRule
 from obligations.reconcile.network import Network
-from obligations.report.due import DEFAULT_HORIZON, DEFAULT_LOOKBACK, DueReport, due
+from obligations.report.due import DEFAULT_HORIZON, DEFAULT_LOOKBACK, DueReport, due, listing_order
 from obligations.status.assess import Payload
 from obligations.status.rules import Engine
 
@@ -62,13 +62,13 @@ def due_under(root: str, on: dt.date, occurrences: Occurrences, network: Network
         counted = counted_from_events(occurrences)
         over = laid_over(occurrences, counted)
 
-        def with_events(unit_id: str) -> bool:
-            # recorded events change a unit's occurrences only where a duty counts from them
-            return (snapshot is not None and snapshot.has_events(unit_id)
-                    and not from_events.isdisjoint(snapshot.event_dates(unit_id)))
+        # recorded events change a unit's occurrences only where a duty counts from them
+        eventful = set() if snapshot is None else {
+            unit_id for unit_id in units
+            if snapshot.has_events(unit_id) and not from_events.isdisjoint(snapshot.event_dates(unit_id))}
 
         def alone(unit_id: str) -> bool:
-            return not share or unit_id in special or not over and with_events(unit_id)
+            return not share or unit_id in special or not over and unit_id in eventful
 
         signatures = [None if alone(unit_id) else shapes.setdefault(_signature(occurrences, unit_id, leads), len(shapes))
                       for unit_id in units]
@@ -86,7 +86,7 @@ def due_under(root: str, on: dt.date, occurrences: Occurrences, network: Network
                 remaining[signature] -= 1
                 if not remaining[signature]:
                     del templates[signature]
-                if snapshot is not None and with_events(unit_id):
+                if snapshot is not None and unit_id in eventful:
                     items, hidden, placements = _with_events(shared, template, unit_id,
                                                              snapshot.event_dates(unit_id), counted)
                 else:
@@ -125,7 +125,7 @@ def _with_events(shared: Shared, template: Template, unit_id: str, events: Event
     items, hidden, placements = shared.report_items(template, unit_id, without=counted)
     more, more_hidden, problems = event_items(shared, unit_id, events, counted)
     items += more
-    items.sort(key=lambda i: (i.status != "conflict", i.deadline, i.occurrence.duty.id, i.occurrence.period))
+    items.sort(key=listing_order)
     # the one-unit path places duty by duty, in the order of their ids
     return items, hidden + more_hidden, tuple(sorted((*placements, *problems), key=lambda p: p.duty))
 

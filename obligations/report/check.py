@@ -8,7 +8,6 @@ findings and notes are data, in the order they were found; render/check.py write
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Union
 
@@ -19,7 +18,7 @@ from obligations.base.errors import DataFileError, ObligationsError, Problems
 from obligations.base.records import record
 from obligations.calendar.data import load_calendar_data
 from obligations.loading import cross_check, rule_dirs
-from obligations.occurrences.model import Placement
+from obligations.occurrences.model import Occurrence, Placement
 from obligations.org.hierarchy import load_hierarchy
 from obligations.reconcile.solve import Conflict
 from obligations.rules.layers import layered
@@ -37,17 +36,16 @@ CHECK_YEARS = (2023, 2027)
 class ExampleMismatch:
     """An example written beside a duty that the rules do not give.
 
-    ``reason``: "unknown_unit", "period_misfit", "period_without_year", "error" (``detail``
-    holds the rendered error), "no_occurrence", "window_start" or "deadline" (``expected``
-    is the example's day, ``found`` the rules')."""
+    ``reason``: "unknown_unit", "period_misfit", "period_without_year", "error" (``error``
+    holds the rendered error), "no_occurrence", "window_start" or "deadline" (``found`` is
+    the occurrence the rules give for the example's unit and period)."""
 
     location: str
     reason: str
     duty: Duty
     example: Example
-    expected: dt.date | None = None
-    found: dt.date | None = None
-    detail: str = ""
+    found: Occurrence | None = None
+    error: str = ""
 
 
 @record
@@ -182,15 +180,11 @@ def _check_example(ws: Workspace, duty: Duty, example: Example) -> list[ExampleM
         occurrences, _ = ws.occurrence_source.of_unit(example.unit, year - 1, year + 1, duties=[duty],
                                                       as_written=True)
     except ObligationsError as exc:
-        return [ExampleMismatch(where, "error", duty, example, detail=exc.render())]
+        return [ExampleMismatch(where, "error", duty, example, error=exc.render())]
     match = [o for o in occurrences if o.period == example.period]
     if not match:
         return [ExampleMismatch(where, "no_occurrence", duty, example)]
     occ = match[0]
-    problems = []
-    if occ.window_start != example.window_start:
-        problems.append(ExampleMismatch(where, "window_start", duty, example, example.window_start, occ.window_start))
-    if occ.deadline != example.deadline:
-        problems.append(ExampleMismatch(where, "deadline", duty, example, example.deadline, occ.deadline,
-                                        detail=f"{occ.last_allowed}|{occ.roll.policy}"))
-    return problems
+    return [ExampleMismatch(where, reason, duty, example, occ) for reason, differs in (
+        ("window_start", occ.window_start != example.window_start), ("deadline", occ.deadline != example.deadline))
+        if differs]

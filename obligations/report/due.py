@@ -34,6 +34,35 @@ class DueReport:
     placements: tuple[Placement, ...] = ()
 
 
+SKIP, HIDDEN, LISTED = 0, 1, 2
+
+
+def fate(start: dt.date, deadline: dt.date, status: str, horizon_end: dt.date, oldest: dt.date) -> int:
+    """What ``due`` does with an item: skip it, count it as hidden overdue, or list it."""
+    if start > horizon_end or status == "past":
+        return SKIP       # an activity whose time has gone is off the agenda, not overdue
+    if deadline < oldest and status != "conflict":
+        return HIDDEN if status == "overdue" else SKIP
+    return LISTED
+
+
+def listing_order(item: Item) -> tuple[bool, dt.date, str, str]:
+    """Conflicts first (they need a decision before anything else can be done), then by deadline."""
+    return item.status != "conflict", item.deadline, item.occurrence.duty.id, item.occurrence.period
+
+
+def listed(items: Sequence[Item], horizon_end: dt.date, oldest: dt.date) -> tuple[list[Item], int]:
+    """The items ``due`` lists, in its order, and the number of older overdue ones it hides."""
+    shown, hidden = [], 0
+    for item in items:
+        where = fate(item.window_start, item.deadline, item.status, horizon_end, oldest)
+        hidden += where == HIDDEN
+        if where == LISTED:
+            shown.append(item)
+    shown.sort(key=listing_order)
+    return shown, hidden
+
+
 def evaluate(unit_id: str, on: dt.date, occurrences: Sequence[Occurrence], network: Network,
              calendars: UnitCalendars, engine: Engine, due_soon: int | None, log: SubmissionLog | LogSnapshot | None,
              known: dict[Payload, str]) -> list[Item]:
@@ -61,15 +90,7 @@ def due(unit_id: str, on: dt.date, occurrences: Occurrences, network: Network, e
     found, problems = occurrences.of_unit(unit_id, first, horizon_end.year,
                                           events=log.event_dates(unit_id) if log is not None else None)
     oldest = on - dt.timedelta(days=lookback)
-    items, hidden = [], 0
-    for item in evaluate(unit_id, on, found, network, calendars, engine, due_soon, log, known):
-        if item.window_start > horizon_end or item.status == "past":
-            continue          # an activity whose time has gone is off the agenda, not overdue
-        if item.deadline < oldest and item.status != "conflict":
-            hidden += item.status == "overdue"
-            continue
-        items.append(item)
-    # conflicts first: they need a decision before anything else can be done
-    items.sort(key=lambda i: (i.status != "conflict", i.deadline, i.occurrence.duty.id, i.occurrence.period))
+    items, hidden = listed(evaluate(unit_id, on, found, network, calendars, engine, due_soon, log, known),
+                           horizon_end, oldest)
     return DueReport(unit=unit_id, on=on, backend=engine.backend, items=tuple(items),
                      hidden_overdue=hidden, placements=tuple(problems))

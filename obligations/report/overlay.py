@@ -34,20 +34,11 @@ from obligations.occurrences.model import Occurrence, Placement
 from obligations.reconcile.network import Network
 from obligations.reconcile.solve import (Conflict, Constraint, Edge, ExtensionOrigin, Origin, Reconciled, RuleOrigin,
                                          SameReportOrigin, reconcile)
+from obligations.report.due import HIDDEN, LISTED, fate, listing_order
 from obligations.status.assess import Item, Payload, payload_of, statuses_of
 from obligations.status.rules import Engine
 
-SKIP, HIDDEN, LISTED = 0, 1, 2
 NO_EXTENSIONS: dict[OccurrenceKey, Extension] = {}
-
-
-def fate(start: dt.date, deadline: dt.date, status: str, horizon_end: dt.date, oldest: dt.date) -> int:
-    """What ``due`` does with an item: skip it, count it as hidden overdue, or list it."""
-    if start > horizon_end or status == "past":
-        return SKIP       # an activity whose time has gone is off the agenda, not overdue
-    if deadline < oldest and status != "conflict":
-        return HIDDEN if status == "overdue" else SKIP
-    return LISTED
 
 
 @record
@@ -249,7 +240,7 @@ class Shared:
                           if n in done and log is not None else None)
             mine = relabel_occurrence(occ, unit_id) if old != unit_id else occ
             items.append(Item(mine, status, days_left, wd_left, result, submission))
-        items.sort(key=lambda i: (i.status != "conflict", i.deadline, i.occurrence.duty.id, i.occurrence.period))
+        items.sort(key=listing_order)
         placements = tuple(p if old == unit_id else attrs.evolve(p, unit=unit_id)
                            for p in t.placements if p.duty not in without)
         return items, hidden, placements

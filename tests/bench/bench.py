@@ -120,8 +120,9 @@ print(json.dumps({{"evaluate": t2 - t1, "units": units, "items": items}}))
 # The holiday facts of the years evaluated, loaded before the clock starts: the command line
 # reads them from its holiday cache (calendar/holiday_source.py); computing them imports the
 # `holidays` package (~0.1 s, once), which would weigh on the small fractions only.
+# (through the year after the evaluation date's, which the feeds between levels reach)
 WARM = ("[ws.calendar_for('tw').is_working_day(dt.date(year, 6, 1)) "
-        "for year in range(ws.occurrence_source.first_year, 2028)]")
+        f"for year in range(ws.occurrence_source.first_year, {dt.date.fromisoformat(ON).year + 2})]")
 
 # The cycle collector as `due --under` sets it (obligations/cli/collector.py), or Python's default.
 SETTINGS = {
