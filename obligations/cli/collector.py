@@ -2,10 +2,9 @@
 
 A national run keeps a million objects alive (the loaded rules and hierarchy, the
 results of the units above, the log's keys) and builds millions more that die young.
-Almost none form cycles (refcounting frees them; durable-rules leaves a few per call, which
-the young passes collect), but with
-Python's default thresholds (700, 10, 10) the collector runs its full pass six times
-over the growing heap: 1.2 s of a 9 s run, timed with ``gc.callbacks`` on the bench's
+Almost none form cycles (refcounting frees them; durable-rules leaves a few per call,
+which the young passes collect), but with Python's default thresholds (700, 10, 10) the
+collector runs its full pass six times over the growing heap: 1.2 s of a 9 s run, timed with ``gc.callbacks`` on the bench's
 national case with a log at 100 %. With a first threshold of 100,000 the same run made
 ten young passes and no full one (7.9 s, the same peak memory); the bench gives 8.8 s
 with Python's thresholds against 7.7 s with these (docs/performance.md).
