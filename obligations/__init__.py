@@ -6,7 +6,7 @@
     ws = obligations.load()                      # bundled rules, hierarchy and calendar
     report = ws.due("xa-X", dt.date(2026, 11, 23))
     for item in report.items:
-        print(item.occurrence.deadline, item.status, item.occurrence.duty.title_en)
+        print(item.occurrence.deadline, item.status, item.occurrence.duty.title_vi)
 
 Names are imported lazily so that ``import obligations`` (and the command line) start
 fast; heavy dependencies load on first use. The ``TYPE_CHECKING`` block mirrors the

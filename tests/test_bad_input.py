@@ -60,8 +60,6 @@ CASES = {
                              "issued by unknown unit 'xa-Q'"),
     "unknown recipient": (directive(duty().replace('recipient = "issuer"', 'recipient = "huyen-Q"')),
                           "zz-bad.toml:9 (duty 'x')", "addressed to unknown unit 'huyen-Q'"),
-    "unknown implemented directive": (directive('implements = ["999-KH/XX"]\n' + duty()),
-                                      "zz-bad.toml:[directive] implements", "implements '999-KH/XX'"),
     "unknown commemoration": (directive(duty('{ type = "peaks", around = ["ngay-khong-co"] }')),
                               "zz-bad.toml:9 (duty 'x')", "unknown commemoration 'ngay-khong-co'"),
 }

@@ -210,13 +210,18 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     _add_db(exo)
     exo.set_defaults(run="obligations.cli.commands.export_cmd:run")
 
-    ext = sub.add_parser("extract", help="a draft rule file from a directive's plain text")
-    ext.add_argument("file", metavar="FILE.txt", help="the directive as plain text (UTF-8)")
+    ext = sub.add_parser("extract", help="a draft rule file from a whole directive (.txt, .docx or .pdf)")
+    ext.add_argument("file", metavar="FILE", help="the directive: plain text (UTF-8), Word (.docx) or a PDF with a "
+                                                  "text layer")
     ext.add_argument("--out", metavar="FILE", help="write the draft to FILE instead of standard output")
     ext.add_argument("--format", choices=("toml", "json"), default="toml")
     ext.add_argument("--calendars", metavar="DIR", help="calendar data for commemoration names (default: bundled)")
     ext.add_argument("--issued", type=_text, metavar="DATE", help="the directive's date YYYY-MM-DD, for dates without "
                                                                    "a year (default: read from the header)")
+    ext.add_argument("--org-stub", metavar="FILE", help="also write the bodies named in the text as a hierarchy "
+                                                        "stub (TOML) to complete")
+    ext.add_argument("--stubs", metavar="DIR", help="also write a metadata-only rule file into DIR for each text "
+                                                    "the directive implements")
     ext.set_defaults(run="obligations.cli.commands.extract_cmd:run")
 
     srv = sub.add_parser("serve", help="the web service: JSON API, calendar feed, office page (needs obligations[web])")

@@ -1,13 +1,16 @@
-"""Draft rule files from a directive's plain text (the ``extract`` command).
+"""Draft rule files from a whole directive: .txt, .docx or .pdf (the ``extract`` command).
 
-    text.py       reading (bounded, regular files only) and normalising PDF or web text
-    header.py     the directive's own fields and date
-    clauses.py    sentences and clauses; who performs and for whom
-    dates.py, periods.py, resolve.py, deadlines.py, grammar.py
+    sources/      reading each format as lines and table rows (bounded, regular files only)
+    frame.py      the header (number, issuer, date, kind, title), signature block, annexes, forms
+    text.py       paragraphs and the numbering tree (sections); tables.py: task tables
+    header.py     the directive's own fields, the texts it implements, its date
+    clauses.py    sentences and clauses; who performs and for whom (lead-ins, headings, columns)
+    dates.py, periods.py, resolve.py, deadlines.py, grammar.py, labels.py
                   the grammar of Vietnamese date and deadline phrases (see grammar.py)
     peaks.py      "cao điểm vào dịp ...": peaks around commemorations
     draft.py      paragraphs to a draft rule file (a dict in the rule-file format)
-    writer.py     the draft as literate TOML, or JSON
+    unused.py     the dated and recurring phrases seen and not drafted, with the reason
+    writer.py     the draft as literate TOML, or JSON; the hierarchy stub of the bodies found
 """
 
 from __future__ import annotations
@@ -18,23 +21,48 @@ from pathlib import Path
 from typing import Any
 
 from .draft import duties
+from .frame import read_frame
 from .header import TODO, metadata
 from .peaks import Commemoration
-from .text import MAX_BYTES, paragraphs, read_text
+from .sources import MAX_BYTES, Document, read_document
+from .sources.plain import lines as plain_lines
+from .text import clean_line, flatten, paragraphs_of
+from .unused import not_drafted
+
+
+def extract_document(document: Document, source_name: str, commemorations: Iterable[Commemoration],
+                     issued: dt.date | None = None) -> dict[str, Any]:
+    """The draft of one directive: {"directive": {...}, "duty": [...], "todo": [...], "not_drafted": [...]}."""
+    flat = flatten(document.lines)
+    frame = read_frame([clean_line(line.text) if line.cells is None else "" for line in flat])
+    skipped: set[int] = set()
+    for first, last, _ in frame.skipped:
+        skipped.update(range(first, last))
+    body = [line for i, line in enumerate(flat) if i not in skipped]
+    paras = paragraphs_of(body)
+    head, todo, own_date, earliest = metadata(paras, [clean_line(line.text) for line in flat], source_name,
+                                              issued, frame)
+    rejected: list[tuple[tuple[int, int], str, str]] = []
+    drafted = duties(paras, commemorations, own_date, earliest, rejected)
+    unused = not_drafted(paras, drafted, frame, [clean_line(line.text) for line in flat], document.place_word,
+                         rejected)
+    for duty in drafted:       # the paragraph's number served the listing above; the reader has "where"
+        number, _ = duty["draft"].pop("paragraph")
+        duty["draft"]["where"] = f"{document.place_word} {paras[number].line}"
+    return {"directive": head, "duty": drafted, "todo": todo, "not_drafted": unused}
 
 
 def extract_text(text: str, source_name: str, commemorations: Iterable[Commemoration],
                  issued: dt.date | None = None) -> dict[str, Any]:
-    """The draft of one directive's text: {"directive": {...}, "duty": [...], "todo": [...]}."""
-    paras = paragraphs(text)
-    head, todo, own_date, earliest = metadata(paras, text, source_name, issued)
-    return {"directive": head, "duty": duties(paras, commemorations, own_date, earliest), "todo": todo}
+    """The draft of one directive's plain text."""
+    return extract_document(Document(tuple(plain_lines(text)), "txt", "line"), source_name, commemorations, issued)
 
 
 def extract(path: Path, commemorations: Iterable[Commemoration], issued: dt.date | None = None,
             limit: int = MAX_BYTES) -> dict[str, Any]:
-    """The draft of one directive file (refused when not a regular text file under ``limit``)."""
-    return extract_text(read_text(path, limit), path.name, commemorations, issued)
+    """The draft of one directive file, .txt, .docx or .pdf (refused when not a regular file under
+    ``limit``, or not one of those formats)."""
+    return extract_document(read_document(path, limit), path.name, commemorations, issued)
 
 
-__all__ = ["MAX_BYTES", "TODO", "extract", "extract_text"]
+__all__ = ["MAX_BYTES", "TODO", "extract", "extract_document", "extract_text"]

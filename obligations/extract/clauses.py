@@ -87,7 +87,28 @@ class Who:
     recipient_words: str
 
 
-def who(paragraph: Paragraph, clause: str) -> Who:
+# A body that leads a task: "Sở Nội vụ chủ trì …", "Giao Công an tỉnh …", "Đề nghị Ủy ban MTTQ …",
+# or a heading "2. Công an tỉnh:" over the items below it.
+_AGENCY = (r"(?:Sở|Ban(?!\s+hành)|Văn\s+phòng|Công\s+an|Bộ|Ủy\s+ban|Uỷ\s+ban|UBND|UBMTTQ|Thanh\s+tra|Kho\s+bạc|Cục|Chi\s+cục|"
+           r"Phòng(?![,\s]+(?:chống|ngừa))|Đài|Báo(?!\s+cáo)|Trường(?!\s+hợp)|Hội(?!\s+(?:nghị|thảo|thi|diễn))|Liên\s+đoàn|Đoàn|Bảo\s+hiểm|Ngân\s+hàng|Mặt\s+trận|Tỉnh\s+đoàn|Thành\s+đoàn|"
+           r"Thường\s+trực|Đảng\s+ủy|Đảng\s+uỷ|Huyện\s+ủy|Thành\s+ủy|Tỉnh\s+ủy|Bộ\s+Chỉ\s+huy|Viện|Trung\s+tâm|"
+           r"Hội\s+đồng|Tổ\s+công\s+tác|Cơ\s+quan|Chi\s+bộ|Cấp\s+ủy|Liên\s+minh|Quỹ|Tổng\s+cục)")
+_LEAD_IN = re.compile(rf"^(?:(?:Giao|Đề\s+nghị|Yêu\s+cầu|Phân\s+công)\s+)?(?P<body>{_AGENCY}(?:\s+[^\s,;:.()]+){{1,12}}?)"
+                      r"(?=\s*(?::|$|\s(?:chủ\s+trì|phối\s+hợp|có\s+trách\s+nhiệm|thực\s+hiện|tham\s+mưu|triển\s+khai|"
+                      r"xây\s+dựng|tổ\s+chức|báo\s+cáo|hướng\s+dẫn|chỉ\s+đạo|căn\s+cứ|theo\s+dõi|là\s+cơ\s+quan|"
+                      r"rà\s+soát|lãnh\s+đạo|tập\s+trung|khẩn\s+trương|nghiên\s+cứu|phối\s+hợp|tiếp\s+tục|"
+                      r"đôn\s+đốc|kiểm\s+tra|hoàn\s+thành|trình|ban\s+hành|lập|gửi|nộp|cập\s+nhật|bố\s+trí)\b))")
+
+
+def lead_body(text: str) -> str | None:
+    """The body named at the start of a task or a heading, if one is."""
+    match = _LEAD_IN.match(_LEAD.sub("", text, count=1).strip())
+    if not match:
+        return None
+    return " ".join(match.group("body").split()).strip(" ,:")
+
+
+def who(paragraph: Paragraph, clause: str, body_given: str | None = None) -> Who:
     performers: list[str] | None = None
     words, body = "", None
     for subject, where in ((clause[:120], "clause"), (paragraph.heading[:200] or paragraph.text[:120], "heading")):
@@ -101,6 +122,14 @@ def who(paragraph: Paragraph, clause: str) -> Who:
                 break
         if performers is not None:
             break
+    if body_given:
+        body = " ".join(body_given.split())
+    elif body is None:
+        # the task's own lead-in, else the nearest heading above that names a body
+        for text in (clause[:300], paragraph.text[:300], *reversed(paragraph.headings)):
+            body = lead_body(text)
+            if body:
+                break
     parent = _PARENT.search(clause)
     if parent:
         return Who(performers, words, body, "parent", parent.group(0).strip())

@@ -24,7 +24,10 @@ EVERY = r"(?:hằng|hàng|mỗi)"
 # year the deadline falls in, which for a yearly duty is simply its calendar date.
 _NEXT = r"sau|tiếp theo|kế tiếp|liền sau|liền kề|tới"
 _THIS = r"kế hoạch|hiện hành|báo cáo|trước năm kế hoạch"
-_REL = rf"\s*,?\s*(?:của\s+)?năm\s+(?:(?P<next>{_NEXT})|(?P<this>{_THIS}))(?!\w)"
+# "trước ngày 20 tháng 11 năm trước" (the budget of a year is given out in the year before it):
+# the deadline falls every year on that day; "prev" tells the draft to say so.
+_PREV = r"trước|liền\s+trước"
+_REL = rf"\s*,?\s*(?:của\s+)?năm\s+(?:(?P<next>{_NEXT})|(?P<this>{_THIS})|(?P<prev>{_PREV}))(?!\w)"
 _EVERY_YEAR = rf"\s*,?\s*(?:của\s+|vào\s+)?{EVERY}\s+năm(?!\s+\d)"
 
 Kind = Literal["day", "month", "quarter", "half", "year", "day_of", "week"]
@@ -42,7 +45,7 @@ class DateExpr:
     month: int | None = None
     year: int | None = None
     part: int | None = None           # the quarter (1-4) or half (1-2)
-    rel: str | None = None            # "next": the year after the period; "this"
+    rel: str | None = None            # "next": the year after the period; "prev": the year before; "this"
     every_year: bool = False          # "hằng năm" right after it
     of: str = ""                      # day_of: "month", "month+1", "quarter:last", "quarter:1", "quarter+1:1", "year+1:1"
     weekday: str = ""
@@ -102,7 +105,7 @@ def _suffix(text: str, pos: int) -> tuple[str | None, bool, int]:
     """A relative year ("năm sau") or a recurrence ("hằng năm") right after a day/month."""
     rel = _REL_RE.match(text, pos)
     if rel:
-        return ("next" if rel.group("next") else "this"), False, rel.end()
+        return ("next" if rel.group("next") else "prev" if rel.group("prev") else "this"), False, rel.end()
     every = _EVERY_YEAR_RE.match(text, pos)
     if every:
         return None, True, every.end()

@@ -22,18 +22,21 @@ from .periods import Period, Periods, period_before
 I = re.IGNORECASE
 _MARKER = re.compile(
     r"(?P<range>(?<!\w)từ\s+(?=ngày\s+\d|\d|tháng\s+\d))"
-    r"|(?P<latest>(?<!\w)(?:chậm|muộn)\s+nhất(?:\s+là)?(?:\s+(?:vào|đến\s+hết|đến|trong|sau|không\s+quá))?\s+(?!trước))"
+    r"|(?P<latest>(?<!\w)(?:chậm|muộn)\s+nhất(?:\s+là)?(?:\s+(?:vào|đến\s+hết|đến|trong\s+phạm\s+vi|trong\s+vòng|trong|sau|"
+    r"không\s+quá))?\s+(?!trước))"
     r"|(?P<nolater>(?<!\w)không\s+(?:muộn|chậm)\s+hơn\s+)"
     r"|(?P<deadline>(?<!\w)hạn\s+(?:chót|cuối(?:\s+cùng)?)(?:\s+là)?(?:\s+(?:vào|đến))?\s*:?\s*)"
     r"|(?P<incl_before>(?<!\w)trước\s+hoặc\s+(?:vào|trong)\s+)"
     r"|(?P<until>(?<!\w)(?:đến|tới)\s+(?P<het>hết\s+)?(?=ngày\s+\d|\d|tháng\s+\d|(?:quý|quí)\s|năm\s+\d))"
-    r"|(?P<within>(?<!\w)(?:trong\s+(?:thời\s+hạn|vòng|thời\s+gian)|không\s+quá|tối\s+đa)\s+(?=\d))"
+    r"|(?P<within>(?<!\w)(?:trong\s+(?:thời\s+hạn|vòng|thời\s+gian|phạm\s+vi)|không\s+quá|tối\s+đa)\s+(?=\d))"
+    r"|(?P<least>(?<!\w)(?:ít\s+nhất|tối\s+thiểu|không\s+ít\s+hơn)\s+(?=\d{1,3}\s+ngày(?:\s+làm\s+việc)?\s*,?\s*"
+    r"trước\s+(?:khi|ngày)))"
     r"|(?P<before>(?<!\w)trước\s+)"
     r"|(?P<on>(?<!\w)(?:vào|trong)\s+(?:lúc\s+)?)"
     r"|(?P<end>(?<!\w)cuối\s+(?=tháng\s+\d|(?:quý|quí)\s|năm\s+\d))"
     r"|(?P<bare>(?<![\w/.\-])(?=\d{1,3}\s+ngày(?:\s+làm\s+việc)?\s*,?\s*(?:kể|tính)\s+từ))", I)
 _MAYBE = re.compile(r"\d|nhất|hạn|trước\s+(?:ngày|hoặc)|hơn|tuần|quý|quí|sáu\s+tháng|ngày\s+thứ", I)
-_STRONG = {"latest", "nolater", "deadline", "incl_before", "within", "bare"}
+_STRONG = {"latest", "nolater", "deadline", "incl_before", "within", "bare", "least"}
 # "vào đầu tháng 1-2017", "giữa quý II": a part of a period, no exact day
 _VAGUE = re.compile(r"(?:đầu|giữa|trung\s+tuần)\s+(?:tháng|quý|quí|năm)\s+(?:\d|I|V)", I)
 # "(kỳ báo cáo tính từ ngày 01 tháng 01 đến hết ngày 31 tháng 12)": the span reported on
@@ -60,7 +63,13 @@ _PERIOD_OF = {"tháng": "month", "quý": "quarter", "quí": "quarter", "năm": "
 _UNTIL = re.compile(r"\s*(?:đến|tới)\s+(?:hết\s+)?", I)
 _WEAK_TODO = re.compile(r"ngày\s+\d|\d{1,2}\s*[/.\-]\s*\d", I)
 _WEEKLY = re.compile(r"(?<!\w)(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\s+(?:của\s+)?(?:hằng|hàng|mỗi)\s+tuần", I)
+# An amount or a count after "tối đa", "không quá": money, people, times, a share; not a time
+_AMOUNT = re.compile(r"\d{1,3}(?:[.,]\d{3})+|\d[\d.,]*\s*(?:%|phần\s+trăm|đồng|đ\b|triệu|tỷ|nghìn|ngàn|người|lần|"
+                     r"trang|bản|cuộc|đơn\s+vị|thành\s+viên|học\s+viên|đại\s+biểu|cán\s+bộ|hộ|lượt|buổi|chữ|từ|"
+                     r"m2|m²|km|ha|kg|tấn|suất|phút\s+(?:phát\s+biểu|trình\s+bày))", I)
 _BEFORE_EVENT = re.compile(r"ngày\s+(?!\d)(?P<ev>[^,;.()\n]{3,60})", I)
+_BEFORE_EVENT_DAYS = re.compile(r"ngày\s+(?!\d)(?P<ev>[^,;.()\n\d]{3,60}?)\s+(?:chậm\s+nhất\s+(?:là\s+)?|ít\s+nhất\s+)?"
+                                r"(?P<n>\d{1,3})\s+ngày(?P<work>\s+làm\s+việc)?(?![\w/])", I)
 
 
 def _time(match: re.Match[str]) -> str | None:
@@ -147,6 +156,8 @@ class _Reader:
             return          # "sự kiện diễn ra trong tháng 9": when something happens, not a duty
         if kind == "until" and _FROM_NEAR.search(text, max(0, marker.start() - 30), marker.start()):
             raise resolve.Unclear("a window “từ … đến …” whose start is not read")
+        if kind == "within" and _AMOUNT.match(text, pos):
+            return          # "tối đa 320.000 đồng", "không quá 3 người": a cap or a count, not a deadline
         days = _DAYS.match(text, pos)
         if days:
             if _MINIMUM.search(text, max(0, marker.start() - 20), marker.start()):
@@ -186,7 +197,9 @@ class _Reader:
         words = self.clause[start:end].strip()
         if expr.kind == "day":
             tables = resolve.day_month(expr, kind, period, self.issued, time)
-            self.add(tables, start, end, f"“{words}”: {_say(tables[0])}", period)
+            self.add(tables, start, end, f"“{words}”: {_say(tables[0])}" + (
+                "; “năm trước”: due in the year before the one it is for, so the period `due` names is the "
+                "year the deadline falls in" if expr.rel == "prev" else ""), period)
         elif expr.kind == "day_of":
             tables = resolve.day_of(expr, kind, period, time)
             self.add(tables, start, end, f"“{words}”: {_say(tables[0])}", period)
@@ -272,7 +285,7 @@ class _Reader:
         if not (after or before):
             self._days_from_before(marker, kind, at, count, unit)
             return
-        if kind not in ("latest", "nolater", "within", "on", "deadline", "bare"):
+        if kind not in ("latest", "nolater", "within", "on", "deadline", "bare", "least"):
             raise resolve.Unclear(f"{count} days, counted from what?")
         direction = "after" if after else "before"
         pos = (after or before).end()           # type: ignore[union-attr]
@@ -333,6 +346,17 @@ class _Reader:
 
     def _not_read(self, marker: re.Match[str], kind: str, pos: int, time: str | None) -> None:
         text = self.clause
+        counted = _BEFORE_EVENT_DAYS.match(text, pos) if kind in ("before", "latest") and not time else None
+        if counted and not re.match(r"(?:càng|đêm|mai|hôm)\b", counted.group("ev"), I):
+            # "trước ngày bầu cử 40 ngày", "chậm nhất trước ngày bầu cử 10 ngày": N days before the event
+            named = " ".join(counted.group("ev").split())
+            unit = "working_days" if counted.group("work") else "days"
+            table: dict[str, Value] = {"every": "event", "event": slug(" ".join(named.split()[:6])).lower(),
+                                       "direction": "before", "offset": int(counted.group("n")), "unit": unit,
+                                       "inclusive": True}
+            self.add([table], marker.start(), counted.end(),
+                     f"“{text[marker.start():counted.end()].strip()}”: {_say(table)}", None, confidence=0.85)
+            return
         if kind == "before" and not time:
             event = _BEFORE_EVENT.match(text, pos)
             if event and not re.match(r"(?:càng|đêm|mai|hôm)\b", event.group("ev"), I):

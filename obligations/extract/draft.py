@@ -15,6 +15,7 @@ from typing import Any
 
 from . import grammar
 from .clauses import clauses, who
+from .labels import as_deadline, cell_as_deadline, is_label, lead_period
 from .found import Found
 from .header import TODO, slug
 from .peaks import RE_PEAK, Commemoration, peaks
@@ -23,7 +24,8 @@ from .text import Paragraph
 _KINDS = [
     ("review", re.compile(r"sơ kết|tổng kết", re.IGNORECASE)),
     ("plan", re.compile(r"kế hoạch[^;]{0,80}ban hành|ban hành[^;]{0,80}kế hoạch|xây dựng kế hoạch", re.IGNORECASE)),
-    ("report", re.compile(r"báo cáo", re.IGNORECASE)),
+    ("report", re.compile(r"báo cáo|tổng hợp[^;]{0,60}(?:gửi|trình|báo)|(?<!\w)gửi\s+(?:về\s+)?(?:Ban|Sở|Bộ|Văn phòng|"
+                          r"Ủy ban|UBND|Thường trực|Tỉnh ủy|Huyện ủy|Thành ủy|Đảng ủy|cấp trên)", re.IGNORECASE)),
     ("publication", re.compile(r"bản tin|thông tin nội bộ|sổ tay|tuyên truyền|đăng tải|phát hành", re.IGNORECASE)),
     ("activity", re.compile(r"sinh hoạt|triển khai|tổ chức|giới thiệu|học tập", re.IGNORECASE)),
 ]
@@ -49,19 +51,69 @@ def found_in(clause: str, commemorations: Iterable[Commemoration], issued: dt.da
 
 
 def duties(paragraphs: list[Paragraph], commemorations: Iterable[Commemoration], issued: dt.date | None,
-           earliest: dt.date | None) -> list[dict[str, Any]]:
+           earliest: dt.date | None, rejections: list[tuple[tuple[int, int], str, str]] | None = None
+           ) -> list[dict[str, Any]]:
+    """The drafted duties; ``rejections`` receives ((paragraph, clause), phrase, reason) for each
+    deadline phrase read and then set aside (listed as not drafted)."""
     known = list(commemorations)
     result: list[dict[str, Any]] = []
     seen: dict[str, int] = {}
-    for paragraph in paragraphs:
+    rejected = rejections if rejections is not None else []
+    for number, paragraph in enumerate(paragraphs):
         if paragraph.text.startswith(_SKIP):
             continue
-        for clause in clauses(paragraph):
-            found = found_in(clause.text, known, issued)
+        if paragraph.row:
+            result += _row_duties(number, paragraph, known, issued, earliest, seen)
+            continue
+        parts = clauses(paragraph)
+        # the task a label ("Thời gian hoàn thành: Quý I/2026") dates: the paragraph's other words
+        task = " ".join(c.text for c in parts if not is_label(c.text)) if any(is_label(c.text) for c in parts) else ""
+        for index, clause in enumerate(parts):
+            label = is_label(clause.text)
+            led = None if label else lead_period(clause.text)
+            found = found_in(as_deadline(clause.text) if label else led or clause.text, known, issued)
+            found = _keep(found, earliest, clause.text, (number, index), rejected)
             if found:
-                context = _Context(paragraph, clause.text, clause.sentence)
-                result += [_duty(context, item, earliest, seen) for item in found]
+                context = _Context(paragraph, clause.text, clause.sentence, task if label else "")
+                result += [_duty(context, item, earliest, seen, (number, index)) for item in found]
     return result
+
+
+# A stated day this long before the directive's own date is a condition ("có hộ khẩu thường trú
+# trước ngày 15/6/2013") or a reference, not something to do by then.
+_LONG_BEFORE = dt.timedelta(days=60)
+# "báo cáo kết quả thực hiện … trong năm 2014": the year reported on, not a deadline
+_REPORTED_ON = re.compile(r"(?:báo\s+cáo|đánh\s+giá|tổng\s+kết|sơ\s+kết)\s+(?:kết\s+quả|tình\s+hình)[^;]{0,80}$",
+                          re.IGNORECASE)
+
+
+def _keep(found: list[Found], earliest: dt.date | None, clause: str, place: tuple[int, int],
+          rejected: list[tuple[tuple[int, int], str, str]]) -> list[Found]:
+    kept = []
+    for item in found:
+        last = _last_allowed(item)
+        if earliest and last and last < earliest - _LONG_BEFORE:
+            rejected.append((place, item.phrase, f"a day long before the directive's own date ({earliest:%d/%m/%Y}): "
+                                                 "a condition or a reference, not a deadline"))
+            continue
+        if item.weak and _REPORTED_ON.search(clause, 0, item.start):
+            rejected.append((place, item.phrase, "the year a report covers, not its deadline"))
+            continue
+        kept.append(item)
+    return kept
+
+
+def _row_duties(number: int, paragraph: Paragraph, known: list[Commemoration], issued: dt.date | None,
+                earliest: dt.date | None, seen: dict[str, int]) -> list[dict[str, Any]]:
+    """A row of a task table: the task from its content column, the body from "Cơ quan chủ trì",
+    the deadline from its time column."""
+    row = dict(paragraph.row)
+    deadline, content = row.get("deadline", ""), row.get("content", "") or paragraph.text
+    if not deadline.strip():
+        return []
+    found = found_in(cell_as_deadline(deadline), known, issued)
+    context = _Context(paragraph, paragraph.text, paragraph.text, content, row.get("lead") or None)
+    return [_duty(context, item, earliest, seen, (number, -1)) for item in found]
 
 
 # A "clause" longer than this is text without punctuation, not a sentence: each duty
@@ -72,13 +124,17 @@ _LONGEST_SOURCE = 1200
 class _Context:
     """What is read once per clause, whatever the number of duties in it."""
 
-    def __init__(self, paragraph: Paragraph, clause: str, sentence: str) -> None:
+    def __init__(self, paragraph: Paragraph, clause: str, sentence: str, task: str = "",
+                 body: str | None = None) -> None:
         self.paragraph = paragraph
         self.clause = clause
         self.sentence = sentence if len(sentence) <= _LONGEST_SOURCE else clause
-        self.kind, self.kind_words = _kind(clause[-_LONGEST_SOURCE:])
-        self.people = who(paragraph, clause if len(clause) <= _LONGEST_SOURCE else clause[:_LONGEST_SOURCE])
-        words = clause[:400].split()
+        if task and task not in self.sentence:
+            self.sentence = f"{task} {clause}" if len(task) + len(clause) < _LONGEST_SOURCE else self.sentence
+        what = (task or clause)[-_LONGEST_SOURCE:]
+        self.kind, self.kind_words = _kind(what)
+        self.people = who(paragraph, what if len(what) <= _LONGEST_SOURCE else what[:_LONGEST_SOURCE], body)
+        words = (task or clause)[:400].split()
         self.title = " ".join(words[:14]) + (" …" if len(words) > 14 else "")
 
     def source(self, found: Found) -> str:
@@ -119,7 +175,8 @@ def _last_allowed(found: Found) -> dt.date | None:
     return None
 
 
-def _duty(context: _Context, found: Found, earliest: dt.date | None, seen: dict[str, int]) -> dict[str, Any]:
+def _duty(context: _Context, found: Found, earliest: dt.date | None, seen: dict[str, int],
+          place: tuple[int, int]) -> dict[str, Any]:
     paragraph, clause = context.paragraph, context.source(found)
     kind, kind_words = context.kind, context.kind_words
     schedule = dict(found.schedule) if found.schedule is not None else None
@@ -135,12 +192,11 @@ def _duty(context: _Context, found: Found, earliest: dt.date | None, seen: dict[
     valid = _valid(found, schedule, earliest, todo)
     if people.performers is None:
         todo.append("performers")
-    todo.append("title_en")
     if not paragraph.section:
         todo.insert(0, "section")
     base = slug(f"{kind}-{paragraph.section or 'x'}").lower()
     seen[base] = seen.get(base, 0) + 1
-    confidence = found.confidence - 0.05 * len([t for t in todo if t != "title_en"]) - 0.3 * bool(flags)
+    confidence = found.confidence - 0.05 * len(todo) - 0.3 * bool(flags)
     decided_by = {"schedule": found.phrase, "kind": kind_words, "performers": people.performers_words,
                   "recipient": people.recipient_words}
     if found.period_words:
@@ -157,7 +213,6 @@ def _duty(context: _Context, found: Found, earliest: dt.date | None, seen: dict[
         "source": clause,
         "kind": kind,
         "title_vi": context.title,
-        "title_en": TODO,
         "performers": TODO if people.performers is None else list(people.performers),
         "recipient": people.recipient,
         "schedule": TODO if schedule is None else schedule,
@@ -169,7 +224,7 @@ def _duty(context: _Context, found: Found, earliest: dt.date | None, seen: dict[
         duty["assumed"] = list(found.assumed)
     draft: dict[str, Any] = {"confidence": round(max(confidence, 0.05), 2), "reason": "; ".join(reasons),
                              "decided_by": {k: v for k, v in decided_by.items() if v},
-                             "todo": todo, "flags": flags}
+                             "todo": todo, "flags": flags, "paragraph": place}
     if context.sentence != clause:
         draft["sentence"] = context.sentence
     if found.event_date:

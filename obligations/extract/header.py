@@ -15,7 +15,8 @@ import unicodedata
 from typing import Any
 
 from .found import safe_date
-from .text import Paragraph, clean_line, is_noise
+from .frame import Frame
+from .text import Paragraph, is_noise
 
 TODO = "TODO"
 _DATE = r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})"
@@ -54,18 +55,20 @@ def document_date(lines: list[str]) -> tuple[dt.date | None, str]:
     return None, ""
 
 
-def metadata(paragraphs: list[Paragraph], text: str, source_name: str,
-             issued: dt.date | None = None) -> tuple[dict[str, Any], list[str], dt.date | None, dt.date | None]:
+def metadata(paragraphs: list[Paragraph], all_lines: list[str], source_name: str,
+             issued: dt.date | None = None,
+             frame: Frame | None = None) -> tuple[dict[str, Any], list[str], dt.date | None, dt.date | None]:
     """[directive] fields, what is missing, the directive's own date (it anchors the text's
-    dates), and the earliest date it can have (its own, else the latest text it implements)."""
+    dates), and the earliest date it can have (its own, else the latest text it implements).
+    The frame (header read in either format) decides where it found a field; the older
+    readings below serve texts without a header (news articles, letters quoted in part)."""
     head: dict[str, Any] = {"id": TODO, "number": TODO, "kind": TODO, "issuer": TODO, "unit": TODO, "title": TODO}
     todo = ["unit"]
     lines: list[str] = []
-    for raw in text.splitlines():
+    for line in all_lines:
         if len(lines) >= _HEAD_LINES:
             break
-        line = clean_line(raw) if not is_noise(raw) else ""
-        if line:
+        if line and not is_noise(line):
             lines.append(line)
     for line in lines[:15]:
         if line.startswith("Kính gửi"):
@@ -78,6 +81,8 @@ def metadata(paragraphs: list[Paragraph], text: str, source_name: str,
         if own:
             head["number"] = own.group(1)
     decided = "--issued" if issued else ""
+    if issued is None and frame is not None and frame.issued is not None:
+        issued, decided = frame.issued, frame.date_words
     if issued is None:
         issued, decided = document_date(lines)
     opening = next((p.text for p in paragraphs[:60] if p.text.startswith("Thực hiện")), "")
@@ -112,6 +117,11 @@ def metadata(paragraphs: list[Paragraph], text: str, source_name: str,
             title.append(line)
     if head["kind"] != TODO and title:
         head["title"] = " ".join(title)[:300]
+    if frame is not None:
+        for key in ("number", "issuer", "kind", "title"):
+            value = getattr(frame, key)
+            if value:
+                head[key] = value
     if head["number"] != TODO:
         head["id"] = slug(head["number"])
     head["source_document"] = source_name

@@ -102,6 +102,10 @@ _DONE = re.compile(r"báo\s+cáo|sơ\s+kết|tổng\s+kết|tổ\s+chức|kiểm
                    r"công\s+khai|thống\s+kê|tổng\s+hợp|xây\s+dựng|lập|triển\s+khai|duy\s+trì|đưa|lồng\s+ghép|"
                    r"tuyên\s+truyền|học\s+tập|giới\s+thiệu", I)
 _DONE_WINDOW = 60
+# What the recurrence describes rather than asks: "trợ cấp hằng tháng", "là một tiêu chí đánh giá,
+# xếp loại thi đua hằng năm". Nearer to the recurring word than the last thing done, it wins.
+_DESCRIBES = re.compile(r"trợ\s+cấp|phụ\s+cấp|tiền\s+lương|lương|thù\s+lao|bồi\s+dưỡng|định\s+mức|được\s+hưởng|"
+                        r"kinh\s+phí|tiêu\s+chí|thi\s+đua|khen\s+thưởng|mức\s+(?:chi|hỗ\s+trợ)", I)
 # "ngay trong tháng 4/2023 và hằng tháng": a recurrence given its first month is a duty's
 _STARTS = re.compile(r"(?:trong|từ)\s+tháng\s+\d{1,2}\s*[/.\-]\s*\d{4}\s*(?:,|và)\s*(?:duy\s+trì\s+)?$", I)
 
@@ -114,8 +118,16 @@ def plain_periods(text: str) -> list[tuple[str, int, int, str]]:
     for match in _PLAIN.finditer(text):
         if text[match.end():match.end() + 2].strip().startswith(":"):
             continue        # "Báo cáo định kỳ hằng tháng: …": a label of what follows
-        if _DONE.search(text, max(0, match.start() - _DONE_WINDOW), match.start()) or \
-                _STARTS.search(text, max(0, match.start() - 30), match.start()):
+        lo = max(0, match.start() - _DONE_WINDOW)
+        done = None
+        for done in _DONE.finditer(text, lo, match.start()):
+            pass
+        described = None
+        for described in _DESCRIBES.finditer(text, lo, match.start()):
+            pass
+        if described is not None and (done is None or described.start() > done.start()):
+            continue        # a payment, a criterion: listed as not drafted, with the reason
+        if done is not None or _STARTS.search(text, max(0, match.start() - 30), match.start()):
             result.append((match.lastgroup or "", match.start(), match.end(), match.group(0)))
     return result
 

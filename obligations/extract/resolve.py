@@ -19,7 +19,7 @@ from .periods import Period
 
 # Markers whose day is allowed; "before" (trước) is the only exclusive one.
 INCLUSIVE = {"latest": True, "nolater": True, "deadline": True, "incl_before": True, "until": True,
-             "on": True, "end": True, "before": False}
+             "on": True, "end": True, "before": False, "least": True}
 _FAR = 300   # a day/month more than this many days after the document's date is not read as its year
 # A day/month without a year that has passed this year is read as next year's only when it
 # is near: "trước ngày 10/1" in a letter of 20/12. Months ahead it is more often a yearly
@@ -122,6 +122,8 @@ def day_month(expr: DateExpr, marker: str, period: Period | None, issued: dt.dat
             return [_with({"every": "rrule", "rrule": f"FREQ=YEARLY;BYMONTH={months};BYMONTHDAY={day}"},
                           inclusive, time)]
         return [_with({"every": "year", "month": m, "day": d}, inclusive, time) for d, m in pairs]
+    if expr.rel == "prev":      # due in the year before the year it is for: every year on that day
+        return [_with({"every": "year", "month": month, "day": day}, inclusive, time)]
     nxt = expr.rel == "next"
     relative = period is not None and (period.every in ("half", "nine_months") or (period.every == "quarter" and nxt))
     if period is not None and relative:

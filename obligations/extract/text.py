@@ -1,10 +1,17 @@
-"""Reading a directive's text as it comes out of a PDF or a web page, and normalising it.
+"""A directive's lines as paragraphs, each with its place in the numbering tree.
 
 PDF text has every line broken (often with a blank line after each), page numbers and
 footnote markers on lines of their own, stray spaces inside numbers and dates
 ("140 -KH/TU", "27 /4/2023"); web text has ``**bold**``, ``*italic*``, ``<sup>1</sup>``
-and ``###`` headings. What comes out is a list of paragraphs, each with the section it
-belongs to (``IV.1.2``), in the document's own words.
+and ``###`` headings. Lines are joined into a paragraph until the next one starts: a
+numbered item, a bullet, a label ("Thời gian hoàn thành:" stays with its task, so it does
+not start one), an address. A .docx paragraph or a PDF text box is a line like any other,
+so the same text gives the same paragraphs whatever its format.
+
+The numbering tree is Phần / Chương / Mục / Điều / khoản / điểm in legal texts and
+I. / 1. (1.1.) / a) in plans; a paragraph's section is its path: "II.1.a", "Điều 2.1.a",
+"Phụ lục I.3" (the third row of an annex's task table). Bullets (-, +) stay in the section
+of the item above them.
 
 Everything here is linear in the size of the text: a paragraph is built as a list of
 lines and joined once, never by repeated string concatenation.
@@ -13,63 +20,36 @@ lines and joined once, never by repeated string concatenation.
 from __future__ import annotations
 
 import re
-import unicodedata
-from pathlib import Path
+from collections.abc import Iterable, Sequence
 
 import attrs
 
-from obligations.base.errors import InputError
-from obligations.base.files import read_regular_file
 from obligations.base.records import record
 
-# A directive is a few hundred kilobytes at most; 20 MB leaves room for a whole gazette
-# while bounding what a mistaken path (a disk image, a log) can cost.
-MAX_BYTES = 20 * 1024 * 1024
+from .sources import MAX_BYTES, read_bytes
+from .sources.model import Line
+from .sources.plain import decode
+from .sources.plain import lines as plain_lines
+from .frame import attached
+from .tables import TaskTable, task_table
 
 
 @record
 @attrs.frozen(repr=False)
 class Paragraph:
-    section: str          # "IV.1.2", "7", "" before the first heading
-    heading: str          # the text of the heading that opened the section
+    section: str          # "IV.1.2", "Điều 2.1", "" before the first heading
+    heading: str          # the text of the heading that opened the nearest numbered item
     text: str
-    line: int             # first line in the file
+    line: int             # where it starts: line, paragraph or page (Document.place_word)
+    headings: tuple[str, ...] = ()        # the titles along the section path, outermost first
+    row: tuple[tuple[str, str], ...] = ()  # a task table's row: (column role, cell text)
 
 
-def _refuse(path: Path, message: str, fix: str) -> InputError:
-    return InputError(message, file=str(path), fix=fix)
+def read_text(path: object, limit: int = MAX_BYTES) -> str:
+    from pathlib import Path
 
-
-def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
-    """At most ``limit`` bytes of a regular file; a FIFO, a device or a directory is refused
-    before a byte is read (the same reader as every data file: obligations.base.files)."""
-    return read_regular_file(path, limit, fix="give a plain text file (UTF-8)")
-
-
-def decode(raw: bytes, path: Path) -> str:
-    """UTF-8 (with or without BOM) or UTF-16 with a BOM, in NFC; else a clear error."""
-    if not raw.strip():
-        raise _refuse(path, "the file is empty", "give the directive's text")
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return unicodedata.normalize("NFC", raw.decode("utf-16"))
-        except UnicodeDecodeError:
-            pass
-    if b"\x00" in raw or raw.startswith(b"%PDF"):
-        raise _refuse(path, "the file is binary, not text",
-                      "extract the text first (e.g. pdftotext FILE.pdf FILE.txt)")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise _refuse(path, f"the file is not UTF-8 (byte {exc.start}: {raw[exc.start:exc.start + 1]!r})",
-                      "convert it, e.g. iconv -f WINDOWS-1258 -t UTF-8 FILE > FILE.utf8.txt") from None
-    # PDF tools often write decomposed Vietnamese (a base letter and combining marks):
-    # the grammar is written in composed form.
-    return unicodedata.normalize("NFC", text)
-
-
-def read_text(path: Path, limit: int = MAX_BYTES) -> str:
-    return decode(read_bytes(path, limit), path)
+    p = Path(str(path))
+    return decode(read_bytes(p, limit), p)
 
 
 _MARKUP = [
@@ -86,13 +66,22 @@ _TIGHT = [
 ]
 _NOISE = re.compile(r"^\s*(\d{1,3}|-{3,}|_{3,}|Trang \d+|Page \d+|LogoImage.*)\s*$", re.IGNORECASE)
 _FOOTNOTE = re.compile(r"^\s*<sup>\s*\d+\s*</sup>")
-ROMAN = re.compile(r"^(?P<num>[IVX]{1,5})\.\s+(?P<title>.*)$")
-ARABIC = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2})*)\.\s+(?P<title>.*)$")
+PART = re.compile(r"^(?:PHẦN|Phần)\s+(?P<num>thứ\s+\w+|[IVX]{1,5}|\d{1,2})\b[.:]?\s*(?P<title>.*)$")
+CHAPTER = re.compile(r"^(?:CHƯƠNG|Chương)\s+(?P<num>[IVX]{1,5}|\d{1,2})\b[.:]?\s*(?P<title>.*)$")
+MUC = re.compile(r"^(?:MỤC|Mục)\s+(?P<num>[IVX]{1,5}|\d{1,2})(?:[.:]\s*|\s+|$)(?P<title>.*)$")
+ARTICLE = re.compile(r"^Điều\s+(?P<num>\d{1,3}[a-z]?)\s*[.:]\s*(?P<title>.*)$")
+ROMAN = re.compile(r"^(?P<num>[IVX]{1,5})\s*[.\-–]\s+(?P<title>.*)$")
+ARABIC = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\.\s+(?P<title>.*)$|"
+                    r"^(?P<num2>\d{1,2}(?:\.\d{1,2}){1,3})\s+(?P<title2>\S.*)$")
+LETTER = re.compile(r"^(?P<num>[a-zđ])\)\s+(?P<title>.*)$")
+ANNEX = re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+(?:số\s+)?(?P<num>[\dIVX]{1,5}[a-z]?))?\s*[.:]?(?:\s|$)")
 _BLOCK_START = re.compile(r"^([-–+•]\s|Bước \d+:|Nơi nhận|T/M |Kính gửi|Số\s|Thực hiện\s|Đây là\s)")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 # A heading is a title; a numbered paragraph's first words stand for it (who performs),
 # and keeping only those keeps the reading of a long numbered paragraph linear.
 _HEADING = 200
+# ranks in the numbering tree: a new item closes every deeper one
+_RANKS = {"annex": 0, "part": 1, "chapter": 2, "muc": 3, "article": 4, "roman": 5, "arabic": 6, "letter": 7}
 
 
 def is_noise(line: str) -> bool:
@@ -107,6 +96,21 @@ def clean_line(line: str) -> str:
     return _SPACES.sub(" ", line).strip()
 
 
+def numbered(line: str) -> tuple[str, str, str] | None:
+    """(rank, number, title) of a line that opens an item of the numbering tree."""
+    for rank, pattern in (("annex", ANNEX), ("part", PART), ("chapter", CHAPTER), ("muc", MUC),
+                          ("article", ARTICLE), ("roman", ROMAN), ("arabic", ARABIC), ("letter", LETTER)):
+        match = pattern.match(line)
+        if match:
+            groups = match.groupdict()
+            number = groups.get("num") or groups.get("num2") or ""
+            title = groups.get("title") or groups.get("title2") or ""
+            if rank == "annex" and not (line.isupper() or len(line) < 40):
+                continue        # "Phụ lục kèm theo …" inside a sentence
+            return rank, number, title
+    return None
+
+
 @attrs.define
 class _Block:
     """A paragraph being built: its lines are joined once, at the end (linear time)."""
@@ -114,41 +118,104 @@ class _Block:
     line: int
     parts: list[str]
     footnote: bool = False
+    row: tuple[tuple[str, str], ...] = ()
 
 
-def _blocks(text: str) -> list[_Block]:
+def _starts(line: str) -> bool:
+    return bool(numbered(line) or _BLOCK_START.match(line) or attached(line))
+
+
+def _blocks(lines: Iterable[Line], tables: dict[int, TaskTable | None]) -> list[_Block]:
     blocks: list[_Block] = []
-    for number, raw in enumerate(text.splitlines(), start=1):
-        if _FOOTNOTE.match(raw):
-            blocks.append(_Block(number, [], footnote=True))   # a footnote's body: dropped
-            continue
-        if _NOISE.match(raw):
-            continue
-        line = clean_line(raw)
-        if not line:
-            continue
-        starts_block = bool(ROMAN.match(line) or ARABIC.match(line) or _BLOCK_START.match(line))
-        if blocks and not starts_block:
-            if not blocks[-1].footnote:
-                blocks[-1].parts.append(line)
-            continue
-        blocks.append(_Block(number, [line]))
+    for source in lines:
+        if source.cells is not None:
+            table = tables.get(source.table)
+            if table is not None:
+                if table.header_row == source.place:
+                    continue
+                blocks.append(_Block(source.place, [clean_line(source.text)], row=table.roles(source.cells)))
+                blocks.append(_Block(source.place, [], footnote=True))     # nothing joins a row
+                continue
+            texts = [t for cell in source.cells for t in cell.split("\n")]
+        else:
+            texts = [source.text]
+        for raw in texts:
+            if _FOOTNOTE.match(raw):
+                blocks.append(_Block(source.place, [], footnote=True))    # a footnote's body: dropped
+                continue
+            if _NOISE.match(raw):
+                continue
+            line = clean_line(raw)
+            if not line:
+                continue
+            if blocks and not _starts(line) and not blocks[-1].row:
+                if not blocks[-1].footnote:
+                    blocks[-1].parts.append(line)
+                continue
+            blocks.append(_Block(source.place, [line]))
     return [b for b in blocks if not b.footnote]
 
 
-def paragraphs(text: str) -> list[Paragraph]:
-    """Rebuild paragraphs from broken lines and attach each to its section number."""
+def paragraphs_of(lines: Sequence[Line]) -> list[Paragraph]:
+    """Paragraphs from lines and table rows, each attached to its place in the numbering tree."""
+    tables = task_tables(lines)
     result: list[Paragraph] = []
-    roman, arabic, heading = "", "", ""
-    for block in _blocks(text):
+    path: list[tuple[str, str, str]] = []       # (rank, number, title)
+    for block in _blocks(lines, tables):
         joined = " ".join(block.parts)
-        match = ROMAN.match(joined)
-        if match:
-            roman, arabic, heading = match.group("num"), "", match.group("title")[:_HEADING]
-        else:
-            match = ARABIC.match(joined)
-            if match:
-                arabic, heading = match.group("num"), match.group("title")[:_HEADING]
-        section = ".".join(p for p in (roman, arabic) if p)
-        result.append(Paragraph(section, heading, joined, block.line))
+        item = None if block.row else numbered(joined)
+        if not block.row and attached(block.parts[0]):
+            path = []           # an attached plan numbers its items afresh
+        elif item is not None:
+            rank = _RANKS[item[0]]
+            path = [p for p in path if _RANKS[p[0]] < rank]
+            if item[0] == "annex":
+                path = []
+            path.append((item[0], item[1], item[2][:_HEADING]))
+        section = _section(path)
+        if block.row:
+            number = dict(block.row).get("number", "").strip(" .")
+            section = ".".join(p for p in (section, number) if p)
+        heading = path[-1][2] if path else ""
+        result.append(Paragraph(section, heading, joined, block.line, tuple(p[2] for p in path), block.row))
     return result
+
+
+def _section(path: list[tuple[str, str, str]]) -> str:
+    parts: list[str] = []
+    for rank, number, _ in path:
+        if rank == "annex":
+            parts = [f"Phụ lục {number}".strip()]
+        elif rank == "article":
+            parts = [p for p in parts if p.startswith("Phụ lục")] + [f"Điều {number}"]
+        elif rank in ("part", "chapter", "muc"):
+            continue        # articles are numbered through the whole text; a plan's parts are rare
+        else:
+            parts.append(number)
+    return ".".join(parts)
+
+
+def flatten(lines: Sequence[Line]) -> list[Line]:
+    """Rows of task tables kept as rows; every other table read as text, a line per cell paragraph
+    (a header laid out in a table comes out row by row, cell by cell)."""
+    tables = task_tables(lines)
+    flat: list[Line] = []
+    for line in lines:
+        if line.cells is not None and tables.get(line.table) is None:
+            flat += [Line(text, line.place) for cell in line.cells for text in cell.split("\n") if text.strip()]
+        else:
+            flat.append(line)
+    return flat
+
+
+def task_tables(lines: Sequence[Line]) -> dict[int, TaskTable | None]:
+    first: dict[int, Line] = {}
+    for line in lines:
+        if line.cells is not None and line.table not in first:
+            first[line.table] = line
+    return {number: task_table(line) for number, line in first.items()}
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    """Rebuild paragraphs from the broken lines of a plain text (tests and callers with text)."""
+    return paragraphs_of(plain_lines(text))

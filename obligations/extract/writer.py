@@ -62,6 +62,14 @@ def to_toml(draft: dict[str, Any]) -> str:
         out.append("[duty.draft]")
         for key, value in info.items():
             out.append(f"{key} = {_value(value)}")
+    unused = draft.get("not_drafted", [])
+    if unused:
+        out += ["", "# " + "-" * 86,
+                f"# Seen and not drafted ({len(unused)}): dated or recurring words in the body that no duty",
+                "# above uses, each with the reason. `check` ignores these tables: read each one, and write a",
+                "# duty by hand where the text does ask for something by a date."]
+        for entry in unused:
+            out += ["", "[[not_drafted]]"] + [f"{key} = {_value(value)}" for key, value in entry.items()]
     for event in declared_events(draft):
         out += ["", "# " + "-" * 86, "# An event duties are counted from: rename it if you like (in the duty too); give its",
                 "# date when the text states one, else each unit records the day with `obligations event`.",
@@ -88,3 +96,41 @@ def declared_events(draft: dict[str, Any]) -> list[dict[str, Any]]:
 
 def to_json(draft: dict[str, Any]) -> str:
     return json.dumps({**draft, "event": declared_events(draft)}, ensure_ascii=False, indent=1, default=lambda v: v.isoformat()) + "\n"
+
+
+def org_stub(draft: dict[str, Any]) -> str:
+    """The bodies the draft names (its issuer, each duty's `body`) as a hierarchy stub to complete:
+    every id, level and parent is a TODO, since no text says them."""
+    from .header import slug
+
+    head = draft["directive"]
+    names: list[str] = []
+    for name in [head.get("issuer")] + [d.get("body") for d in draft["duty"]]:
+        if isinstance(name, str) and name and name != "TODO" and name not in names:
+            names.append(name)
+    out = [f"# Hierarchy stub made by `obligations extract` from {head.get('source_document', 'a text')}:",
+           "# the bodies the text names. Give each its id (used in rule files), its level",
+           "# (central, province, district, commune, cell, or a department level of yours) and its",
+           "# parent, then merge it into your hierarchy.toml (docs/rules.md).", ""]
+    for name in names:
+        out += ["[[unit]]", f"id = {_value('TODO-' + slug(name).lower())}", f"name = {_value(name)}",
+                'level = "TODO"', 'parent = "TODO"', ""]
+    return "\n".join(out)
+
+
+def stubs(draft: dict[str, Any]) -> dict[str, str]:
+    """A metadata-only rule file for each text the directive implements (file name → TOML)."""
+    from .header import slug
+
+    head = draft["directive"]
+    files: dict[str, str] = {}
+    for number in head.get("implements", []) or []:
+        ident = slug(str(number))
+        files[f"{ident}.toml"] = "\n".join([
+            f"# {number}: metadata only, written by `obligations extract --stubs` because",
+            f"# {head.get('number', 'the draft')} implements it. Fill in the TODOs from the document itself.", "",
+            "[directive]", f"id = {_value(ident)}", f"number = {_value(number)}", 'kind = "TODO"',
+            'issuer = "TODO"', 'unit = "TODO"', 'title = "TODO"',
+            f"note = {_value('Cited by ' + str(head.get('number', 'a draft')) + '; its text is not drafted here.')}",
+            ""])
+    return files

@@ -9,20 +9,24 @@ from obligations.org.hierarchy import Hierarchy
 from obligations.rules.model import Duty
 
 
-def unknown_local_units(hierarchy: Hierarchy, data: CalendarData) -> list[DataFileError]:
-    """A local calendar for a unit that does not exist would never apply: say so once per file."""
-    problems: list[DataFileError] = []
-    seen: set[tuple[str, str]] = set()
+def missing_local_units(hierarchy: Hierarchy, data: CalendarData) -> list[tuple[str, str]]:
+    """(file, unit) for each unit a local calendar's [scope] names that the hierarchy lacks,
+    once per file: that file's days never apply to it."""
+    found: list[tuple[str, str]] = []
     items: list[Commemoration | DayChange] = [*data.commemorations, *data.day_changes]
     for item in items:
         file = item.source.rpartition(":")[0] or item.source
         for unit in item.scope:
-            if unit not in hierarchy.units and (file, unit) not in seen:
-                seen.add((file, unit))
-                problems.append(DataFileError(f"[scope] units: {unit!r} is not a unit of the hierarchy",
-                                              file=file, place="[scope]",
-                                              fix=f"correct the id or add the unit to {hierarchy.file or 'the hierarchy'}"))
-    return problems
+            if unit not in hierarchy.units and (file, unit) not in found:
+                found.append((file, unit))
+    return found
+
+
+def unknown_local_units(hierarchy: Hierarchy, data: CalendarData) -> list[DataFileError]:
+    """A local calendar for a unit that does not exist would never apply: say so once per file."""
+    return [DataFileError(f"[scope] units: {unit!r} is not a unit of the hierarchy", file=file, place="[scope]",
+                          fix=f"correct the id or add the unit to {hierarchy.file or 'the hierarchy'}")
+            for file, unit in missing_local_units(hierarchy, data)]
 
 
 def feed_cycles(duties: tuple[Duty, ...] | list[Duty]) -> list[DataFileError]:

@@ -69,6 +69,13 @@ def note_line(note: Note) -> str:
         return (f"calendars/vietnam.toml: warning: no decision on swapped working days is recorded for "
                 f"{note.year} yet (swaps_known_through = {note.known}): deadlines in {note.year} may still "
                 "move; add it to calendars/days.toml when the Government decides, then raise swaps_known_through")
+    if note.reason == "implements_unknown":
+        return (f"{note.file}:[directive] implements: warning: directive {note.directive} implements "
+                f"{note.missing!r}, which has no rule file: the chain of sources stops there (add a rule file "
+                "for it; its [directive] table alone is fine)")
+    if note.reason == "local_skipped":
+        return (f"{note.file}:[scope]: note: {note.missing!r} is not a unit of the hierarchy: this bundled "
+                "local calendar is skipped for it")
     n = dict(note.counts)
     return (f"checked {n['directives']} directives, {n['duties']} duties, {n['examples']} examples, "
             f"{n['units']} units, {n['occurrences']} occurrences {n['first_year']}-{n['last_year']}, "

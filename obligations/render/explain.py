@@ -20,6 +20,7 @@ _t = Labels({
     "source": ("1. Nguồn", "1. Source"),
     "chain": ("   Chuỗi văn bản: {chain}", "   Chain of directives: {chain}"),
     "implements": ("{pad}thực hiện {number}", "{pad}implements {number}"),
+    "no_file": (" (chưa có tệp quy tắc)", " (no rule file)"),
     "rule": ("2. Quy tắc", "2. Rule"),
     "window": ("   Cửa sổ {start} → ngày cuối được phép {last} (before={before}, opens={opens})",
                "   Window {start} → last allowed day {last} (before={before}, opens={opens})"),
@@ -104,7 +105,8 @@ def explain_json(e: Explanation, hierarchy: Hierarchy, lang: str) -> dict[str, o
 def _tree(nodes: object, lang: str, pad: str) -> list[str]:
     lines: list[str] = []
     for node in nodes if isinstance(nodes, list) else []:
-        lines.append(_t("implements", lang, pad=pad, number=node["number"]))
+        lines.append(_t("implements", lang, pad=pad, number=node["number"])
+                     + ("" if node["known"] else _t("no_file", lang)))
         lines.extend(_tree(node["implements"], lang, pad + "  "))
     return lines
 

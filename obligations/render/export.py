@@ -43,7 +43,7 @@ def _text(ws: Workspace, item: Item, lang: str) -> tuple[str, str]:
     occ = item.occurrence
     duty = occ.duty
     directive = ws.rules.directive(duty.directive)
-    title = duty.title_en if lang == "en" else duty.title_vi
+    title = pick(lang, duty.title_vi, duty.title_en)
     when = "Deadline" if lang == "en" else "Hạn"
     summary = f"[{when} {item.deadline.strftime('%d/%m/%Y')}] {title} ({occ.period})"
     lines = [

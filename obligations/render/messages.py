@@ -52,9 +52,10 @@ _m = Labels({
 })
 
 
-def pick(lang: str, vi: str, en: str) -> str:
-    """Data given in both languages (names from the holidays package, titles of duties)."""
-    return en if lang == "en" else vi
+def pick(lang: str, vi: str, en: str | None) -> str:
+    """Data given in both languages (names from the holidays package, titles of duties);
+    without an English text (a duty's title_en is optional), the Vietnamese one."""
+    return en if lang == "en" and en is not None else vi
 
 
 def event_name(event: Event, lang: str) -> str:

@@ -17,7 +17,7 @@ from obligations.base import paths
 from obligations.base.errors import DataFileError, ObligationsError, Problems
 from obligations.base.records import record
 from obligations.calendar.data import load_calendar_data
-from obligations.loading import cross_check, rule_dirs
+from obligations.loading import cross_check, rule_dirs, unknown_implements
 from obligations.occurrences.model import Occurrence, Placement
 from obligations.org.hierarchy import load_hierarchy
 from obligations.reconcile.solve import Conflict
@@ -53,7 +53,10 @@ class ExampleMismatch:
 class Note:
     """Something informative: "no_example" (``subject`` the duty), "undated" (``subject`` the
     undated obligation, ``directive`` its directive's number), "swaps_unknown" (``year``,
-    ``known`` the last year whose swaps are recorded), "summary" (``counts``)."""
+    ``known`` the last year whose swaps are recorded), "implements_unknown" (``directive`` the
+    number of a directive in ``file`` that implements ``missing``, which has no rule file),
+    "local_skipped" (the bundled local calendar ``file`` names ``missing``, a unit the given
+    hierarchy lacks: its days are not applied), "summary" (``counts``)."""
 
     reason: str
     subject: Duty | Undated | None = None
@@ -61,6 +64,13 @@ class Note:
     year: int = 0
     known: int = 0
     counts: tuple[tuple[str, int], ...] = ()
+    file: str = ""
+    missing: str = ""
+
+    @property
+    def shown(self) -> bool:
+        """Said without -v: the warnings, and the data left out."""
+        return self.reason in ("swaps_unknown", "implements_unknown", "local_skipped")
 
 
 Finding = Union[ObligationsError, Placement, Conflict, ExampleMismatch]
@@ -121,14 +131,19 @@ def check_workspace(rules: str | Path | list[str] | None = None, org: str | Path
     ruleset = RuleSet(chosen, directory=str(rules_dir), shadowed=shadowed)
     findings += [finding for exc in unlayered for finding in _errors(exc)]
     problems = cross_check(ruleset, hierarchy, data)
-    if calendars or not org:
-        # The bundled local calendars name bundled units: with another hierarchy they simply never apply.
-        from obligations.org.crosscheck import unknown_local_units
+    # A number in `implements` without a rule file is a gap in the chain of sources, not in any deadline.
+    notes += [Note("implements_unknown", directive=directive.number, file=directive.file, missing=number)
+              for directive, number in unknown_implements(ruleset)]
+    from obligations.org.crosscheck import missing_local_units, unknown_local_units
 
+    if _same(calendars, paths.calendars_dir()) and not _same(org_file, paths.hierarchy_file()):
+        # The bundled local calendars name bundled units: with another hierarchy they simply never apply.
+        notes += [Note("local_skipped", file=file, missing=unit) for file, unit in missing_local_units(hierarchy, data)]
+    else:
         findings += unknown_local_units(hierarchy, data)
     findings += problems
     if problems:
-        return CheckReport(tuple(findings), ())
+        return CheckReport(tuple(findings), tuple(notes))
     ws = Workspace(ruleset, hierarchy, data)
 
     examples = 0
@@ -164,6 +179,11 @@ def check_workspace(rules: str | Path | list[str] | None = None, org: str | Path
         ("units", len(hierarchy.units)), ("occurrences", placed), ("first_year", CHECK_YEARS[0]),
         ("last_year", CHECK_YEARS[1]), ("reconciled", len(results)), ("conflicts", len(conflicts)))))
     return CheckReport(tuple(findings), tuple(notes))
+
+
+def _same(path: str | Path | None, bundled: Path) -> bool:
+    """Is ``path`` (None: not given, so the bundled one) the bundled file or directory?"""
+    return path is None or Path(path).resolve() == bundled.resolve()
 
 
 def _check_example(ws: Workspace, duty: Duty, example: Example) -> list[ExampleMismatch]:

@@ -45,7 +45,7 @@ class Row:
     level: str
     duty: str
     title_vi: str
-    title_en: str
+    title_en: str | None      # optional in rule files: English pictures show title_vi
     bars: tuple[Bar, ...]
 
 
@@ -64,7 +64,7 @@ class Arrow:
 @attrs.frozen(repr=False)
 class Chain:
     title_vi: str             # the unit's duty that starts the chain
-    title_en: str
+    title_en: str | None
     number: str               # the number of its directive
     rows: tuple[Row, ...]
     arrows: tuple[Arrow, ...]

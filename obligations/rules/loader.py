@@ -28,7 +28,7 @@ _DIRECTIVE_KEYS = {"id", "number", "kind", "issuer", "unit", "title", "issued", 
                    "source_document", "note", "secondary_source"}
 _DUTY_KEYS = {"id", "section", "source", "kind", "title_vi", "title_en", "performers", "recipient",
               "body", "schedule", "valid", "policy", "see_also", "note", "example", "feeds", "draft", "assumed"}
-_DUTY_REQUIRED = {"id", "section", "source", "kind", "title_vi", "title_en", "performers",
+_DUTY_REQUIRED = {"id", "section", "source", "kind", "title_vi", "performers",
                   "recipient", "schedule", "valid"}
 _POLICY_VALUES = {
     "before": ("exclusive", "inclusive"),
@@ -197,7 +197,8 @@ def _duty(raw: dict[str, Any], directive: dict[str, Any], ctx: _Ctx, examples_se
         assumed=tuple(a.strip() for a in assumed),
         feeds=tuple(feeds),
         id=duty_id, directive=directive["id"], kind=kind,
-        title_vi=ctx.str(raw["title_vi"], "title_vi"), title_en=ctx.str(raw["title_en"], "title_en"),
+        title_vi=ctx.str(raw["title_vi"], "title_vi"),
+        title_en=ctx.str(raw["title_en"], "title_en") if "title_en" in raw else None,
         performers=_selectors(raw["performers"], ctx), recipient=recipient,
         body=raw.get("body"), schedule=schedule, valid_from=valid_from, valid_until=valid_until,
         policy=policy, policy_overrides=overrides,
@@ -213,7 +214,7 @@ def load_rule_file(path: Path, rel: str | None = None) -> Directive:
     loc = Locator(path, text)
     from obligations.rules.lifecycle import CHANGE_KINDS, read_changes
 
-    check_keys(doc, {"directive", "duty", "undated", "event", *CHANGE_KINDS}, {"directive"}, loc, line=None,
+    check_keys(doc, {"directive", "duty", "undated", "event", "not_drafted", *CHANGE_KINDS}, {"directive"}, loc, line=None,
                place="top level")
     head = doc["directive"]
     line = loc.key_line("number")

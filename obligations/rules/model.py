@@ -69,7 +69,7 @@ class Duty:
     directive: str                # the directive's id
     kind: str
     title_vi: str
-    title_en: str
+    title_en: str | None          # optional: outputs in English fall back to title_vi
     performers: tuple[str, ...]   # "self", "children", "level:<level>"
     recipient: str                # "issuer", "parent", or a unit id
     body: str | None

@@ -45,7 +45,8 @@ DUTY_SCHEMA = Table((
     Field("id", "id", required=True), Field("section", "scalar", required=True),
     Field("source", "str", required=True, fix="quote the sentence of the directive"),
     Field("kind", "str", required=True, choices=DUTY_KINDS),
-    Field("title_vi", "str", required=True), Field("title_en", "str", required=True),
+    Field("title_vi", "str", required=True),
+    Field("title_en", "str", fix="an English title, or leave title_en out: English outputs then show title_vi"),
     Field("performers", "text_or_list", required=True, fix=LEVEL_SELECTORS),
     Field("recipient", "id", required=True, fix='"issuer", "parent" or a unit id'),
     Field("body", "str"),
@@ -91,8 +92,11 @@ POSTPONE_SCHEMA = Table((_DUTY_TARGET, *_CHANGE_HEAD,
 CHANGE_SCHEMAS = {"amend": AMEND_SCHEMA, "replace": REPLACE_SCHEMA, "revoke": REVOKE_SCHEMA,
                   "reinstate": REVOKE_SCHEMA, "postpone": POSTPONE_SCHEMA}
 
+# [[not_drafted]]: what `extract` saw in the text and did not draft, with the reason; kept in the
+# reviewed file as a record of that review, never read as rules.
 FILE_SCHEMA = Table((Field("directive", "table", required=True), Field("duty", "tables", non_empty=False),
                      Field("undated", "tables", non_empty=False), Field("event", "tables", non_empty=False),
+                     Field("not_drafted", "tables", non_empty=False),
                      *(Field(kind, "tables", non_empty=False) for kind in CHANGE_SCHEMAS)))
 
 

@@ -75,8 +75,9 @@ def _last_day(table: dict[str, Any], day: dt.date) -> tuple[dt.date, str | None]
     return day, table.get("time")
 
 
-def deadlines(table: dict[str, Any]) -> frozenset[tuple[dt.date, str | None]] | None:
-    """The last allowed day (and time) of each period in 2020-2031, or None if not computable here."""
+def deadlines(table: dict[str, Any], years: range = YEARS) -> frozenset[tuple[dt.date, str | None]] | None:
+    """The last allowed day (and time) of each period of ``years`` (2020-2031), or None if not
+    computable here."""
     every = table.get("every")
     if every == "once":
         return frozenset([_last_day(table, table["date"])])
@@ -90,12 +91,12 @@ def deadlines(table: dict[str, Any]) -> frozenset[tuple[dt.date, str | None]] | 
         if parts.get("FREQ") != "YEARLY" or set(parts) - {"FREQ", "BYMONTH", "BYMONTHDAY"}:
             return None
         return frozenset(_last_day(table, dt.date(y, int(m), int(parts["BYMONTHDAY"])))
-                         for y in YEARS for m in parts["BYMONTH"].split(","))
+                         for y in years for m in parts["BYMONTH"].split(","))
     if every not in _SPAN or table.get("unit") == "working_days" or "covers" in table:
         return None
     length, count = _SPAN[every]
     result = set()
-    for year in YEARS:
+    for year in years:
         for index in range(count):
             if table.get("only") and index + 1 not in table["only"]:
                 continue

@@ -16,8 +16,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     notes = [note_line(n) for n in report.notes]
     for line in findings:
         out.write(line + "\n")
-    for line in notes:
-        if args.verbose or ": warning: " in line:
+    for note, line in zip(report.notes, notes):
+        if args.verbose or note.shown:
             out.write(line + "\n")
     if findings:
         out.write(f"{len(findings)} problem(s) found.\n")

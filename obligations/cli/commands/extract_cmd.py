@@ -1,9 +1,8 @@
-"""`extract`: a draft rule file from a directive's plain text."""
+"""`extract`: a draft rule file from a whole directive (.txt, .docx or .pdf)."""
 
 from __future__ import annotations
 
 import argparse
-
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -12,7 +11,7 @@ from obligations.base import paths
 from obligations.base.dates import parse_iso_date
 from obligations.calendar.data import load_calendar_data
 from obligations.extract import TODO, extract
-from obligations.extract.writer import to_json, to_toml
+from obligations.extract.writer import org_stub, stubs, to_json, to_toml
 
 EXIT_NO_DUTY = 1
 
@@ -23,18 +22,23 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     issued = parse_iso_date(args.issued, what="--issued") if getattr(args, "issued", None) else None
     draft = extract(source, data.commemorations, issued)
     text = to_json(draft) if args.format == "json" else to_toml(draft)
-    if args.out:
-        from .export_cmd import write
+    from .export_cmd import write
 
+    if args.out:
         write(text, out, args.out)
     else:
         out.write(text)
+    if getattr(args, "org_stub", None):
+        write(org_stub(draft), out, args.org_stub)
+    if getattr(args, "stubs", None):
+        for name, body in stubs(draft).items():
+            write(body, out, str(Path(args.stubs) / name))
     dated = [d for d in draft["duty"] if d["schedule"] != TODO]
     todo = sum(len(d["draft"]["todo"]) for d in draft["duty"]) + len(draft["todo"])
-    summary = (f"{source}: {len(draft['duty'])} duties ({len(dated)} with a schedule), "
-               f"{todo} fields to fill in (TODO), "
-               f"{sum(len(d['draft']['flags']) for d in draft['duty'])} flags")
-    print(summary, file=sys.stderr)
+    print(f"{source}: {len(draft['duty'])} duties drafted ({len(dated)} with a schedule, "
+          f"{len(draft['duty']) - len(dated)} TODO), {todo} fields to fill in (TODO), "
+          f"{len(draft['not_drafted'])} not drafted (listed in [[not_drafted]]), "
+          f"{sum(len(d['draft']['flags']) for d in draft['duty'])} flags", file=sys.stderr)
     if not draft["duty"]:
         print(f"{source}: no dated duty found (the draft holds only the directive's metadata)", file=sys.stderr)
         return EXIT_NO_DUTY

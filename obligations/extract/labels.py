@@ -1,0 +1,75 @@
+"""Label forms of a plan's task list: "Thời gian hoàn thành: Quý I/2026", "Thời gian thực
+hiện: Tháng 11/2025", "Tiến độ: tháng 4/2026", "Thời hạn: 15/12/2025", "Từ tháng 3 đến hết
+quý II/2026", and the deadline column of a task table.
+
+The label says when the task above it is done: a month, a quarter or a year is the window
+it is done in (its last day is the deadline, "hoàn thành" inclusive); a day is the last
+allowed day. The grammar reads deadline words, not labels: the label is replaced by the
+deadline word it means, blanked to the same length, so that every span still points at
+the words as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+I = re.IGNORECASE
+LABEL = re.compile(r"^(?P<label>(?:Thời\s+gian|Thời\s+hạn|Tiến\s+độ|Hạn|Thời\s+điểm)"
+                   r"(?:\s+(?:dự\s+kiến\s+)?(?:hoàn\s+thành|thực\s+hiện|triển\s+khai|báo\s+cáo|trình|gửi|nộp|"
+                   r"tổ\s+chức|ban\s+hành))?(?:\s+và\s+sản\s+phẩm)?\s*:\s*)", I)
+_PERIOD = re.compile(r"(?:trong\s+)?(?:tháng|quý|quí|năm|(?:06|6|sáu)\s+tháng)\s+(?:\d|[IV]{1,3}\b)", I)
+_DAY = re.compile(r"(?:ngày\s+)?\d{1,2}\s*[/.\-]\s*\d{1,2}(?:\s*[/.\-]\s*\d{4})?(?!\d)|ngày\s+\d{1,2}\s+tháng", I)
+
+
+def is_label(clause: str) -> bool:
+    return bool(LABEL.match(clause))
+
+
+def _pad(word: str, width: int) -> str:
+    return (word + " " * width)[:width] if width > len(word) else word
+
+
+def as_deadline(text: str) -> str:
+    """A label form rewritten for the grammar (same length where the label allows it), or the
+    text unchanged when it is not one or says no period or day."""
+    label = LABEL.match(text)
+    if not label:
+        return text
+    value = text[label.end():]
+    return _value(value, label.end(), text)
+
+
+def cell_as_deadline(cell: str) -> str:
+    """The deadline column of a task table: "Tháng 6/2026", "Quý III/2026", "15/12/2025"."""
+    return _value(cell, 0, cell)
+
+
+def _value(value: str, width: int, text: str) -> str:
+    head = text[:len(text) - len(value)]
+    stripped = value.lstrip()
+    lead = len(value) - len(stripped)
+    if re.match(r"(?:trong|trước|chậm\s+nhất|từ|đến|hoàn\s+thành\s+(?:trước|trong))\b", stripped, I):
+        return text
+    if _PERIOD.match(stripped):
+        word = "trong "
+    elif _DAY.match(stripped):
+        word = "vào "
+    else:
+        return text
+    if width >= len(word):
+        return _pad(word, width) + value
+    return head + " " * lead + word + stripped
+
+
+# "Năm 2018: Rà soát …", "Năm 2019, trình ban hành …", "Quý I/2026: …": a task list that opens each
+# item with the period it is done in.
+_LEAD_PERIOD = re.compile(r"^(?:Trong\s+)?(?P<p>năm\s+\d{4}|(?:quý|quí)\s+(?:[IV]{1,3}|[1-4])\s*(?:[/\-]\s*|\s+năm\s+)\d{4}|"
+                          r"tháng\s+\d{1,2}\s*(?:[/\-]\s*|\s+năm\s+)\d{4})\s*[:,]\s*(?=\S)", I)
+
+
+def lead_period(clause: str) -> str | None:
+    """The clause with its leading period made a deadline phrase ("trong năm 2018, …"), or None."""
+    match = _LEAD_PERIOD.match(clause)
+    if not match:
+        return None
+    return "trong " + clause[match.start("p"):]

@@ -1,0 +1,66 @@
+"""Plain text: UTF-8 (with or without BOM) or UTF-16 with a BOM, one line per line.
+
+A table written as Markdown pipe rows (``| TT | Nội dung | Thời gian hoàn thành |``, as web
+pages and hand copies of annexes give them) is read as table rows; a ``|---|`` line between
+the header and the body is skipped. Consecutive rows are one table.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from obligations.base.errors import InputError
+
+from .model import Document, Line
+
+_ROW = re.compile(r"^\s*\|(?P<cells>.*)\|\s*$")
+_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def decode(raw: bytes, path: Path) -> str:
+    """UTF-8 (with or without BOM) or UTF-16 with a BOM, in NFC; else a clear error."""
+    if not raw.strip():
+        raise InputError("the file is empty", file=str(path), fix="give the directive's text")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return unicodedata.normalize("NFC", raw.decode("utf-16"))
+        except UnicodeDecodeError:
+            pass
+    if b"\x00" in raw:
+        raise InputError("the file is binary, not text, nor a .docx or a PDF", file=str(path),
+                         fix="give the directive as .txt (UTF-8), .docx or .pdf")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"the file is not UTF-8 (byte {exc.start}: {raw[exc.start:exc.start + 1]!r})",
+                         file=str(path),
+                         fix="convert it, e.g. iconv -f WINDOWS-1258 -t UTF-8 FILE > FILE.utf8.txt") from None
+    # PDF tools often write decomposed Vietnamese (a base letter and combining marks):
+    # the grammar is written in composed form.
+    return unicodedata.normalize("NFC", text)
+
+
+def lines(text: str) -> list[Line]:
+    result: list[Line] = []
+    table, in_table = 0, False
+    for number, raw in enumerate(text.splitlines(), start=1):
+        row = _ROW.match(raw)
+        if row and "|" in row.group("cells") or (row and in_table):
+            if _RULE.match(raw):
+                continue
+            if not in_table:
+                table, in_table = table + 1, True
+            cells = tuple(" ".join(c.split()) for c in row.group("cells").split("|"))
+            result.append(Line(" ".join(c for c in cells if c), number, cells, table))
+            continue
+        if in_table and _RULE.match(raw):
+            continue
+        in_table = False
+        result.append(Line(raw, number))
+    return result
+
+
+def read(raw: bytes, path: Path) -> Document:
+    return Document(tuple(lines(decode(raw, path))), "txt", "line")

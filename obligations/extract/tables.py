@@ -1,0 +1,56 @@
+"""Task tables: an annex or a plan that lists its tasks as rows, with the meaning of each column.
+
+"TT | Nội dung (nhiệm vụ) | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành" is the
+common form (the names vary: "Nhiệm vụ", "Đơn vị chủ trì", "Thời hạn", "Tiến độ", "Sản phẩm").
+A table is read as a task table when its first row names a task column and a time column;
+every other table (a header laid out in a table, a list of members) is read as text.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from obligations.base.records import record
+
+from .sources.model import Line
+
+I = re.IGNORECASE
+_ROLES = [
+    ("number", re.compile(r"^(?:TT|STT|Số\s+TT|Số\s+thứ\s+tự)\.?$", I)),
+    ("deadline", re.compile(r"thời\s+gian|thời\s+hạn|tiến\s+độ|hoàn\s+thành|thời\s+điểm|lộ\s+trình", I)),
+    ("support", re.compile(r"phối\s+hợp", I)),
+    ("lead", re.compile(r"chủ\s+trì|thực\s+hiện|đơn\s+vị\s+thực|cơ\s+quan\s+thực|trách\s+nhiệm|phụ\s+trách", I)),
+    ("content", re.compile(r"nội\s+dung|nhiệm\s+vụ|công\s+việc|tên\s+(?:nhiệm|đề|báo|văn)|hoạt\s+động|giải\s+pháp", I)),
+    ("product", re.compile(r"sản\s+phẩm|kết\s+quả|hình\s+thức", I)),
+]
+
+
+@record
+@attrs.frozen(repr=False)
+class TaskTable:
+    header_row: int                     # the place of the header row (it is not a task)
+    columns: tuple[str, ...]            # role of each column: number, content, lead, support, deadline, product, ""
+
+    def roles(self, cells: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+        pairs = []
+        for role, cell in zip(self.columns, cells):
+            if role:
+                pairs.append((role, " ".join(cell.split())))
+        return tuple(pairs)
+
+
+def task_table(header: Line) -> TaskTable | None:
+    """The table's column roles, if its first row is the header of a task table."""
+    cells = header.cells or ()
+    columns: list[str] = []
+    for cell in cells:
+        text = " ".join(cell.split())
+        role = next((name for name, pattern in _ROLES if pattern.search(text)), "") if len(text) < 80 else ""
+        if role in columns:
+            role = ""
+        columns.append(role)
+    if "deadline" in columns and ("content" in columns or "lead" in columns):
+        return TaskTable(header.place, tuple(columns))
+    return None

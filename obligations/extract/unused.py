@@ -1,0 +1,86 @@
+"""The dated and recurring phrases seen in the body and not drafted, each with its section and the
+reason: nothing the extractor read is lost without a word.
+
+A phrase counts as drafted when a duty of its paragraph quotes it (its schedule words) or
+when the duty's clause holds it. What is left is listed in the draft's ``[[not_drafted]]``
+(which ``check`` ignores), one entry per clause, with the reason of its first phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from .clauses import clauses
+from .frame import Frame
+from .text import Paragraph
+
+I = re.IGNORECASE
+_EVERY = r"(?:hằng|hàng|mỗi)"
+_PHRASE = re.compile(
+    r"(?<![\w/.\-])\d{1,2}\s*[/\-]\s*\d{1,2}(?:\s*[/\-]\s*\d{4})?(?![\w/])"
+    r"|(?<![\w/.\-])\d{1,2}\.\d{1,2}\.\d{4}(?!\d)"
+    r"|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?"
+    r"|tháng\s+\d{1,2}(?:\s*[/\-]\s*\d{4}|\s+năm\s+\d{4})?"
+    r"|(?:quý|quí)\s+(?:[IV]{1,3}|[1-4])(?![\w])(?:\s*[/\-]\s*\d{4}|\s+năm\s+\d{4})?"
+    r"|(?:06|6|sáu)\s+tháng\s+(?:đầu|cuối)\s+năm"
+    rf"|{_EVERY}\s+(?:ngày|tuần|tháng|quý|quí|năm)(?!\s+\d)|định\s+kỳ"
+    r"|năm\s+(?:20|19)\d{2}(?!\d)"
+    r"|\d{1,3}\s+ngày(?:\s+làm\s+việc)?", I)
+_CITED = re.compile(r"(?:số|Số)\s+[\w./\-đĐ]+\s*,?\s*(?:ngày|ban\s+hành\s+ngày)?\s*$|"
+                    r"(?:Nghị\s+quyết|Kế\s+hoạch|Quyết\s+định|Thông\s+tư|Nghị\s+định|Chỉ\s+thị|Hướng\s+dẫn|"
+                    r"Công\s+văn|Luật|Kết\s+luận|Quy\s+định|Chương\s+trình|Thông\s+báo)\s+[\w./\-đĐ]*\s*,?\s*(?:ngày\s*)?$",
+                    I)
+_REASONS = [
+    (re.compile(r"hiệu\s+lực", I), "entry into force, not a deadline of a duty"),
+    (re.compile(r"(?:trợ\s+cấp|phụ\s+cấp|tiền\s+lương|lương|kinh\s+phí|hỗ\s+trợ|thù\s+lao|bồi\s+dưỡng|định\s+mức|"
+                r"được\s+hưởng)[^.;]{0,30}$", I), "describes a payment or an allowance, not a duty"),
+    (re.compile(r"(?:tiêu\s+chí|xếp\s+loại|thi\s+đua|căn\s+cứ\s+(?:để\s+)?đánh\s+giá)[^.;]{0,40}$", I),
+     "a criterion of evaluation, not a duty"),
+    (re.compile(r"(?:đến|tới)\s+(?:hết\s+)?$|giai\s+đoạn\s*$|mục\s+tiêu[^.;]{0,80}$|phấn\s+đấu[^.;]{0,80}$", I),
+     "a target or a span of years, not a deadline"),
+    (re.compile(r"(?:từ|tính\s+từ)\s+(?:ngày\s+)?$|số\s+liệu[^.;]{0,60}$|kỳ\s+báo\s+cáo[^.;]{0,40}$", I),
+     "the span a report covers or a start, not a deadline"),
+]
+
+
+def _reason(clause: str, start: int, heading: bool) -> str:
+    before = clause[max(0, start - 80):start]
+    if _CITED.search(before):
+        return "the date of a cited document"
+    for pattern, reason in _REASONS:
+        if pattern.search(before) or (reason.startswith("entry") and pattern.search(clause)):
+            return reason
+    if heading:
+        return "in a heading: the items under it carry the duties"
+    return "no duty with a deadline was read around it: check whether one is meant"
+
+
+def not_drafted(paragraphs: list[Paragraph], drafted: list[dict[str, Any]], frame: Frame,
+                lines: list[str], place_word: str,
+                rejected: Sequence[tuple[tuple[int, int], str, str]] = ()) -> list[dict[str, Any]]:
+    used = {tuple(duty["draft"]["paragraph"]) for duty in drafted}     # (paragraph, clause) pairs with a duty
+    why = {place: reason for place, _, reason in rejected}
+    result: list[dict[str, Any]] = []
+    for number, paragraph in enumerate(paragraphs):
+        if paragraph.row:
+            continue            # a row with a time column is drafted or has none
+        heading = bool(paragraph.heading) and paragraph.text.endswith(paragraph.heading) and len(paragraph.text) < 250
+        for index, clause in enumerate(clauses(paragraph)):
+            if (number, index) in used:
+                continue        # the clause is a duty's: its other dates are the duty's context
+            phrases = list(_PHRASE.finditer(clause.text))
+            if not phrases:
+                continue
+            first = phrases[0]
+            result.append({"section": paragraph.section or "", "where": f"{place_word} {paragraph.line}",
+                           "phrases": [m.group(0) for m in phrases[:12]],
+                           "reason": why.get((number, index)) or _reason(clause.text, first.start(), heading),
+                           "source": clause.text if len(clause.text) <= 600 else clause.text[:600] + " …"})
+    for lo, hi, kind in frame.skipped:
+        if kind == "form template":
+            result.append({"section": lines[lo][:80], "where": f"lines {lo + 1}-{hi} of the document",
+                           "phrases": [], "reason": "a form template: its blanks and sample dates are not duties",
+                           "source": lines[lo]})
+    return result
