@@ -110,7 +110,7 @@ def test_dates_before_the_directive_are_flagged(commemorations):
      {"every": "once", "start": dt.date(2025, 10, 1), "date": dt.date(2025, 10, 31), "inclusive": True}),
     ("tổ chức sơ kết trước ngày 15-11-2025", {"every": "once", "date": dt.date(2025, 11, 15), "inclusive": False}),
     ("triển khai ngay trong tháng 4/2023 và hằng tháng (từ năm 2023-2025)", {"every": "month"}),
-    ("báo cáo hằng quý", {"every": "quarter"}),
+    ("giao ban hằng quý", {"every": "quarter"}),
     ("trả lời trong thời hạn 15 ngày kể từ ngày 16/8/2025",
      {"every": "event", "event": "ngay-2025-08-16", "direction": "after", "offset": 15, "unit": "days",
       "inclusive": True}),
@@ -119,6 +119,15 @@ def test_dates_before_the_directive_are_flagged(commemorations):
 def test_phrases(phrase, expected):
     (found,) = grammar.schedules(phrase)
     assert dict(found.schedule) == expected and not found.flags
+
+
+@pytest.mark.parametrize("phrase", ["báo cáo hằng quý", "báo cáo hằng tháng",
+                                    "báo cáo kết quả thực hiện trong báo cáo quyết toán hằng năm"])
+def test_a_report_every_period_without_a_day_is_todo(phrase):
+    # Issue 21: "báo cáo quyết toán hằng năm" got a 31/12 deadline no sentence states. What is
+    # delivered every period with no day named is a TODO; what is held in it (a session) is not.
+    (found,) = grammar.schedules(phrase)
+    assert found.schedule is None and "no day of the period is stated" in found.reason
 
 
 def test_a_day_counted_from_a_dated_event_keeps_the_date():

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .draft import duties
-from .frame import read_frame
+from .frame import TASK_ROW, read_frame
 from .header import TODO, metadata
 from .peaks import Commemoration
 from .sources import MAX_BYTES, Document, read_document
@@ -34,7 +34,7 @@ def extract_document(document: Document, source_name: str, commemorations: Itera
                      issued: dt.date | None = None) -> dict[str, Any]:
     """The draft of one directive: {"directive": {...}, "duty": [...], "todo": [...], "not_drafted": [...]}."""
     flat = flatten(document.lines)
-    frame = read_frame([clean_line(line.text) if line.cells is None else "" for line in flat])
+    frame = read_frame([clean_line(line.text) if line.cells is None else TASK_ROW for line in flat])
     skipped: set[int] = set()
     for first, last, _ in frame.skipped:
         skipped.update(range(first, last))

@@ -13,6 +13,8 @@ import bisect
 import datetime as dt
 import re
 
+import attrs
+
 from . import resolve
 from .dates import DateExpr, date_at, ordinal_day
 from .found import Found, Table, Value, safe_date, spec, todo
@@ -21,7 +23,7 @@ from .periods import Period, Periods, period_before
 
 I = re.IGNORECASE
 _MARKER = re.compile(
-    r"(?P<range>(?<!\w)từ\s+(?=ngày\s+\d|\d|tháng\s+\d))"
+    r"(?P<range>(?<!\w)từ\s+(?=ngày\s+\d|\d|tháng\s+\d|(?:quý|quí)\s+(?:\d|[IV]{1,3}\b)))"
     r"|(?P<latest>(?<!\w)(?:chậm|muộn)\s+nhất(?:\s+là)?(?:\s+(?:vào|đến\s+hết|đến|trong\s+phạm\s+vi|trong\s+vòng|trong|sau|"
     r"không\s+quá))?\s+(?!trước))"
     r"|(?P<nolater>(?<!\w)không\s+(?:muộn|chậm)\s+hơn\s+)"
@@ -273,6 +275,18 @@ class _Reader:
                 raise resolve.Unclear("a window of months across a year end")
             tables = [{"every": "once", "start": dt.date(end_date.year, month, 1), "date": end_date,
                        "inclusive": True}]
+        elif first.kind in ("month", "quarter") and last.kind in ("month", "quarter", "year") and last.year is not None:
+            # "từ tháng 3 đến hết quý II/2026", "từ Quý IV/2025 đến hết Quý II/2030": done by the end of the last
+            (closing,) = resolve.window(last, "on", False, None, self.issued)
+            end_date = closing["date"]
+            assert isinstance(end_date, dt.date)
+            opening_expr = first if first.year is not None else attrs.evolve(first, year=end_date.year)
+            (opening,) = resolve.window(opening_expr, "on", False, None, self.issued)
+            first_day = opening["start"]
+            assert isinstance(first_day, dt.date)
+            if first_day > end_date:
+                raise resolve.Unclear("the window's first day is after its last")
+            tables = [{"every": "once", "start": first_day, "date": end_date, "inclusive": True}]
         else:
             raise resolve.Unclear("a window “từ … đến …” of a kind not read")
         self.add(tables, marker.start(), last.end, f"“{words}”: {_say(tables[0])}", None)

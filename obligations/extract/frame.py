@@ -52,6 +52,8 @@ ANNEX = re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+(?:số\s+)?[\dIVX]+[
 FORM = re.compile(r"^(?:Mẫu\s+(?:số\s+)?[\dA-Z]|MẪU\s+(?:SỐ\s+)?[\dA-Z]|Biểu\s+(?:mẫu|số)\b|BIỂU\s+(?:MẪU|SỐ)\b)", I)
 _SIGNER = re.compile(r"^(?:CHỦ\s+TỊCH|PHÓ\s+CHỦ\s+TỊCH|BÍ\s+THƯ|PHÓ\s+BÍ\s+THƯ|BỘ\s+TRƯỞNG|THỨ\s+TRƯỞNG|TRƯỞNG\s+BAN|"
                      r"PHÓ\s+TRƯỞNG\s+BAN|GIÁM\s+ĐỐC|PHÓ\s+GIÁM\s+ĐỐC|CHÁNH\s+VĂN\s+PHÒNG|THỦ\s+TƯỚNG|PHÓ\s+THỦ\s+TƯỚNG)\s*$")
+_WITH = re.compile(r"^\(?\s*(?:Ban\s+hành\s+)?[Kk]èm\s+theo\b", I)
+TASK_ROW = "\x00task row"        # what the frame sees of a task table's row
 _LEVEL_WORDS = ("tỉnh", "huyện", "xã", "phường", "thị xã", "thị trấn", "thành phố", "quận", "đặc khu")
 _HEAD_LINES = 60
 
@@ -185,7 +187,12 @@ def _skipped(lines: list[str], body_start: int) -> list[tuple[int, int, str]]:
             continue
         start = i
         while i < n and not (ANNEX.match(lines[i]) and upper(lines[i])) and not FORM.match(lines[i]) \
-                and not attached(lines[i]):
+                and not attached(lines[i]) and lines[i] != TASK_ROW:
+            if _WITH.match(lines[i]):          # "(Ban hành kèm theo Quyết định …)": its title is above it
+                while i > start + 1 and upper(lines[i - 1]) and not SIGNATURE.match(lines[i - 1]) \
+                        and not _SIGNER.match(lines[i - 1]):
+                    i -= 1
+                break
             i += 1
         ranges.append((start, i, "signature block and recipients"))
         # forms are skipped to the next annex that is not a form; annexes are read
@@ -195,6 +202,4 @@ def _skipped(lines: list[str], body_start: int) -> list[tuple[int, int, str]]:
             while i < n and not (ANNEX.match(lines[i]) and upper(lines[i])):
                 i += 1
             ranges.append((start, i, "form template"))
-        if i < n:
-            i += 1
     return ranges

@@ -54,12 +54,16 @@ def _recurring(clause: str, found: list[Found], valid: Validities) -> list[Found
     kinds = {str(f.schedule.get("every")) for f in dated if f.schedule is not None}
     spans = _Spans(found)
     result: list[Found] = []
-    for every, start, end, words in plain_periods(clause):
+    for every, start, end, words, held in plain_periods(clause):
         if spans.overlaps(start, end) or every in kinds:
             continue          # read as part of a deadline, or the period of a dated one
         if every == "year" and dated:
             continue          # "hằng năm" beside a dated deadline qualifies it
         kinds.add(every)
+        if not held:
+            result.append(todo(words, f"every {every}, but no day of the period is stated for what is to be "
+                                      "delivered: write the deadline the text (or another text) gives", start, end))
+            continue
         years = valid.at(end)
         reasons = [f"“{words}”: every {every}, the period's last day"] + [f"“{w}”: the years it applies to"
                                                                          for w in years.words]

@@ -39,8 +39,16 @@ def as_deadline(text: str) -> str:
     return _value(value, label.end(), text)
 
 
+_SPAN = re.compile(r"^(?P<a>(?:tháng|quý|quí)\s+(?:\d{1,2}|[IV]{1,3})\s*[/\-]\s*\d{4})\s*[-–—]\s*"
+                   r"(?P<b>(?:tháng|quý|quí)\s+(?:\d{1,2}|[IV]{1,3})\s*[/\-]\s*\d{4}|năm\s+\d{4})\s*\.?$", I)
+
+
 def cell_as_deadline(cell: str) -> str:
-    """The deadline column of a task table: "Tháng 6/2026", "Quý III/2026", "15/12/2025"."""
+    """The deadline column of a task table: "Tháng 6/2026", "Quý III/2026", "15/12/2025", and a
+    span "Quý IV/2025 - Quý II/2030" (done by the end of its last period)."""
+    span = _SPAN.match(cell.strip())
+    if span:
+        return f"từ {span.group('a')} đến hết {span.group('b')}"
     return _value(cell, 0, cell)
 
 

@@ -110,8 +110,16 @@ _DESCRIBES = re.compile(r"trợ\s+cấp|phụ\s+cấp|tiền\s+lương|lương|t
 _STARTS = re.compile(r"(?:trong|từ)\s+tháng\s+\d{1,2}\s*[/.\-]\s*\d{4}\s*(?:,|và)\s*(?:duy\s+trì\s+)?$", I)
 
 
-def plain_periods(text: str) -> list[tuple[str, int, int, str]]:
-    """Recurrences with no day named, governed by a thing done: (every, start, end, words)."""
+# What is held or published within each period (a session, a meeting, a bulletin, a review):
+# the period itself is its window. A report, a submission, a plan "hằng năm" with no day named
+# has a deadline the text does not state: a TODO, never the period's last day.
+_HELD = re.compile(r"sinh\s+hoạt|họp|hội\s+nghị|giao\s+ban|bản\s+tin|thông\s+tin|tài\s+liệu|tuyên\s+truyền|"
+                   r"học\s+tập|giới\s+thiệu|kiểm\s+điểm|đánh\s+giá|sơ\s+kết|tổng\s+kết|đưa|lồng\s+ghép|duy\s+trì", I)
+
+
+def plain_periods(text: str) -> list[tuple[str, int, int, str, bool]]:
+    """Recurrences with no day named, governed by a thing done: (every, start, end, words, held),
+    ``held`` when the thing is held within each period rather than delivered by a day."""
     if not _MAYBE.search(text):
         return []
     result = []
@@ -128,7 +136,9 @@ def plain_periods(text: str) -> list[tuple[str, int, int, str]]:
         if described is not None and (done is None or described.start() > done.start()):
             continue        # a payment, a criterion: listed as not drafted, with the reason
         if done is not None or _STARTS.search(text, max(0, match.start() - 30), match.start()):
-            result.append((match.lastgroup or "", match.start(), match.end(), match.group(0)))
+            starts = _STARTS.search(text, max(0, match.start() - 30), match.start())
+            held = starts is not None or done is None or bool(_HELD.fullmatch(done.group(0)))
+            result.append((match.lastgroup or "", match.start(), match.end(), match.group(0), held))
     return result
 
 

@@ -125,15 +125,43 @@ def _starts(line: str) -> bool:
     return bool(numbered(line) or _BLOCK_START.match(line) or attached(line))
 
 
+_GROUP = re.compile(r"^(?:[IVX]{1,5}|[A-Z])\.?$")
+
+
+def _row(roles: tuple[tuple[str, str], ...], above: dict[str, str], group: str) -> tuple[tuple[str, str], ...]:
+    """A task row as read: the row above fills a cell merged over several rows (its time and its
+    body left empty here, as a text copy of a merged cell shows it), the group it is under prefixes
+    its number."""
+    row = dict(roles)
+    if not row.get("deadline") and not row.get("lead") and above.get("deadline"):
+        row["deadline"], row["lead"] = above["deadline"], above.get("lead", "")
+        row["merged"] = "deadline and body from the row above (a merged cell)"
+    if group and row.get("number"):
+        row["number"] = f"{group}.{row['number']}"
+    return tuple(row.items())
+
+
 def _blocks(lines: Iterable[Line], tables: dict[int, TaskTable | None]) -> list[_Block]:
     blocks: list[_Block] = []
+    above: dict[int, dict[str, str]] = {}
+    groups: dict[int, str] = {}
     for source in lines:
         if source.cells is not None:
             table = tables.get(source.table)
             if table is not None:
                 if table.header_row == source.place:
                     continue
-                blocks.append(_Block(source.place, [clean_line(source.text)], row=table.roles(source.cells)))
+                roles = dict(table.roles(source.cells))
+                number = roles.get("number", "").strip(" .")
+                if _GROUP.match(number) and not roles.get("deadline"):
+                    groups[source.table] = number            # "| II | Xây dựng cơ sở dữ liệu |": a group of rows
+                    continue
+                if re.fullmatch(r"[A-Z0-9]", number or "-") and all(
+                        re.fullmatch(r"\(?[A-Z0-9]{1,2}\)?", v or "-") for v in roles.values()):
+                    continue                                 # "| A | B | 1 | 2 |": the columns' own numbers
+                row = _row(table.roles(source.cells), above.get(source.table, {}), groups.get(source.table, ""))
+                above[source.table] = dict(row)
+                blocks.append(_Block(source.place, [clean_line(source.text)], row=row))
                 blocks.append(_Block(source.place, [], footnote=True))     # nothing joins a row
                 continue
             texts = [t for cell in source.cells for t in cell.split("\n")]

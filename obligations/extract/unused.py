@@ -27,7 +27,11 @@ _PHRASE = re.compile(
     r"|(?:06|6|sáu)\s+tháng\s+(?:đầu|cuối)\s+năm"
     rf"|{_EVERY}\s+(?:ngày|tuần|tháng|quý|quí|năm)(?!\s+\d)|định\s+kỳ"
     r"|năm\s+(?:20|19)\d{2}(?!\d)"
-    r"|\d{1,3}\s+ngày(?:\s+làm\s+việc)?", I)
+    r"|\d{1,3}\s+ngày(?:\s+làm\s+việc)?|\d{1,3}\s+giờ"
+    # time words with no date: seen, so listed (a duty "ngay", "thường xuyên" has no deadline to draft)
+    r"|thường\s+xuyên|(?<!\w)ngay(?!\s+(?:cả|từ|tại|trong\s+quá|thẳng))(?!\w)|kịp\s+thời|khi\s+có\s+phát\s+sinh"
+    r"|(?:đầu|giữa|cuối)\s+(?:tháng|quý|quí|năm|kỳ|nhiệm\s+kỳ)|năm\s+thứ\s+(?:nhất|hai|ba|tư|năm|\d)"
+    r"|(?:trước|sau)\s+khi", I)
 _CITED = re.compile(r"(?:số|Số)\s+[\w./\-đĐ]+\s*,?\s*(?:ngày|ban\s+hành\s+ngày)?\s*$|"
                     r"(?:Nghị\s+quyết|Kế\s+hoạch|Quyết\s+định|Thông\s+tư|Nghị\s+định|Chỉ\s+thị|Hướng\s+dẫn|"
                     r"Công\s+văn|Luật|Kết\s+luận|Quy\s+định|Chương\s+trình|Thông\s+báo)\s+[\w./\-đĐ]*\s*,?\s*(?:ngày\s*)?$",
@@ -65,7 +69,12 @@ def not_drafted(paragraphs: list[Paragraph], drafted: list[dict[str, Any]], fram
     result: list[dict[str, Any]] = []
     for number, paragraph in enumerate(paragraphs):
         if paragraph.row:
-            continue            # a row with a time column is drafted or has none
+            deadline = dict(paragraph.row).get("deadline", "")
+            if deadline and not any(place[0] == number for place in used):
+                result.append({"section": paragraph.section or "", "where": f"{place_word} {paragraph.line}",
+                               "phrases": [deadline], "reason": "the time column states no deadline that can be "
+                               "written exactly", "source": paragraph.text[:600]})
+            continue
         heading = bool(paragraph.heading) and paragraph.text.endswith(paragraph.heading) and len(paragraph.text) < 250
         for index, clause in enumerate(clauses(paragraph)):
             if (number, index) in used:

@@ -36,15 +36,20 @@ def norm(text: str) -> str:
     return " ".join(re.sub(r"[“”\"'’‘]", "", text).split())
 
 
-def overlaps(a: str, b: str) -> bool:
+def overlap(a: str, b: str) -> float:
+    """How much of the shorter text the longest common run covers (0 when under the minimum run)."""
     a, b = norm(a), norm(b)
     if not a or not b:
-        return False
+        return 0.0
     if a in b or b in a:
-        return True
+        return 1.0
     need = min(_MIN_RUN, len(a), len(b))
     match = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
-    return match.size >= need
+    return match.size / min(len(a), len(b)) if match.size >= need else 0.0
+
+
+def overlaps(a: str, b: str) -> bool:
+    return overlap(a, b) > 0
 
 
 def _section(text: Any) -> str:
@@ -103,7 +108,8 @@ def score(draft: dict[str, Any], gold: dict[str, Any]) -> dict[str, Any]:
     for d in stated:
         candidates = [i for i, g in enumerate(golds) if any(overlaps(g["quote"], q) for q in _quotes(d) if q)]
         right = [i for i in candidates if is_right(d, golds[i], year)]
-        right.sort(key=lambda i: (i in matched, _section(golds[i].get("section")) != _section(d.get("section"))))
+        right.sort(key=lambda i: (i in matched, _section(golds[i].get("section")) != _section(d.get("section")),
+                                  -max(overlap(golds[i]["quote"], q) for q in _quotes(d) if q)))
         if right and right[0] not in matched:
             matched[right[0]] = 1
         elif right:

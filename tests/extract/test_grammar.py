@@ -43,7 +43,7 @@ def tables(phrase: str, issued: dt.date | None = ISSUED) -> list[dict]:
     ("trước ngày 15-12 hằng năm", {"every": "year", "month": 12, "day": 15, "inclusive": False}),
     ("vào tháng 11 hằng năm", {"every": "year", "in_month": 11}),
     ("thứ Sáu hằng tuần", {"every": "week", "weekday": "FR", "inclusive": True}),
-    ("báo cáo hằng tháng", {"every": "month"}),
+    ("sinh hoạt chi bộ hằng tháng", {"every": "month"}),
     ("trước ngày 20/4/2023", {"every": "once", "date": D(2023, 4, 20), "inclusive": False}),
     ("trong tháng 4/2023", {"every": "once", "start": D(2023, 4, 1), "date": D(2023, 4, 30), "inclusive": True}),
     ("trước ngày 25/3 và 25/9 hằng năm", {"every": "rrule", "rrule": "FREQ=YEARLY;BYMONTH=3,9;BYMONTHDAY=25",
