@@ -23,7 +23,7 @@ from .periods import Period, Periods, period_before
 
 I = re.IGNORECASE
 _MARKER = re.compile(
-    r"(?P<range>(?<!\w)từ\s+(?=ngày\s+\d|\d|tháng\s+\d|(?:quý|quí)\s+(?:\d|[IV]{1,3}\b)))"
+    r"(?P<range>(?<!\w)từ\s+(?=ngày\s+\d|\d|tháng\s+\d|(?:quý|quí)\s+(?:\d|[IV]{1,3}\b)|năm\s+\d{4}))"
     r"|(?P<latest>(?<!\w)(?:chậm|muộn)\s+nhất(?:\s+là)?(?:\s+(?:vào|đến\s+hết|đến|trong\s+phạm\s+vi|trong\s+vòng|trong|sau|"
     r"không\s+quá))?\s+(?!trước))"
     r"|(?P<nolater>(?<!\w)không\s+(?:muộn|chậm)\s+hơn\s+)"
@@ -45,7 +45,9 @@ _VAGUE = re.compile(r"(?:đầu|giữa|trung\s+tuần)\s+(?:tháng|quý|quí|nă
 _SPAN_BEFORE = re.compile(r"báo\s+cáo|số\s+liệu|kỳ\s+(?:báo\s+cáo|thống\s+kê)|tình\s+hình|kết\s+quả|(?:tính|(?<!định\s)kỳ)\s*$", I)
 _SPAN_REACH = 160
 _SPAN_END = re.compile(r"[^;()]{0,60}?(?:đến|tới)\s+(?:hết\s+)?", I)
-_MINIMUM = re.compile(r"(?:không\s+ít\s+hơn|ít\s+nhất|tối\s+thiểu)\s*$", I)
+_MINIMUM = re.compile(r"(?:không\s+ít\s+hơn|ít\s+nhất|tối\s+thiểu)(?:\s+là)?(?:\s+sau)?\s*$", I)
+# "được quyền chấm dứt … nếu … trong 30 ngày": a right under a condition, not a duty with a deadline
+_RIGHT = re.compile(r"(?:được|có)\s+quyền\b", I)
 _IN_FORCE = re.compile(r"hiệu\s+lực", I)
 _FROM_NEAR = re.compile(r"(?<!\w)từ\s", I)
 _HAPPENS = re.compile(r"diễn\s+ra\s*$|xảy\s+ra\s*$", I)
@@ -162,7 +164,9 @@ class _Reader:
             return          # "tối đa 320.000 đồng", "không quá 3 người": a cap or a count, not a deadline
         days = _DAYS.match(text, pos)
         if days:
-            if _MINIMUM.search(text, max(0, marker.start() - 20), marker.start()):
+            if _RIGHT.search(text, 0, marker.start()):
+                return      # a right's condition: listed as not drafted
+            if _MINIMUM.search(text, max(0, marker.start() - 24), marker.start()):
                 return      # "không ít hơn 01 ngày làm việc": a minimum gap, not a deadline
             if _IN_FORCE.search(text, max(0, marker.start() - 60), marker.start()):
                 return      # "có hiệu lực thi hành sau 10 ngày kể từ ngày ký": entry into force
@@ -189,7 +193,25 @@ class _Reader:
             self._not_read(marker, kind, pos, time)
             return
         het = bool(marker.group("het")) if kind == "until" else False
+        if kind == "on" and expr.kind == "day" and time is None and self._on_until(marker, expr):
+            return          # "trong ngày 02/02/2026 đến ngày 03/02/2026": a window of days
         self._date(marker, kind, expr, time, het)
+
+    def _on_until(self, marker: re.Match[str], first: DateExpr) -> bool:
+        until = _UNTIL.match(self.clause, first.end)
+        last = date_at(self.clause, until.end()) if until else None
+        if last is None or last.kind != "day" or last.year is None:
+            return False
+        (table,) = resolve.day_month(last, "until", None, self.issued, None)
+        date = table["date"]
+        assert isinstance(date, dt.date)
+        begin = safe_date(first.year or date.year, resolve.month_number(first.month), first.day or 0)
+        if begin is None or begin > date:
+            raise resolve.Unclear("the window's first day is impossible or after its last")
+        window: Table = {"every": "once", "start": begin, "date": date, "inclusive": True}
+        self.add([window], marker.start(), last.end, f"“{self.clause[marker.start():last.end].strip()}”: "
+                 f"{_say(window)}", None)
+        return True
 
     def _date(self, marker: re.Match[str], kind: str, expr: DateExpr, time: str | None, het: bool) -> None:
         period = self.period(marker.start(), expr.end)
@@ -243,6 +265,14 @@ class _Reader:
             time = _time(clock) if last is not None and last.kind == "day" else None
         if until and time is None:
             last = date_at(text, until.end())
+        if last is not None and first.kind == "year" and last.kind == "year" and until is not None \
+                and "hết" in until.group(0).lower() and first.year and last.year and first.year <= last.year:
+            # "từ năm 2025 đến hết năm 2030": done within those years, by the end of the last
+            table: Table = {"every": "once", "start": dt.date(first.year, 1, 1), "date": dt.date(last.year, 12, 31),
+                            "inclusive": True}
+            self.add([table], marker.start(), last.end, f"“{text[marker.start():last.end].strip()}”: {_say(table)}",
+                     None, confidence=0.7)
+            return
         if last is None or first.kind in ("year", "week"):
             return          # "từ ngày 01/01/2024": a start, not a deadline
         words = text[marker.start():last.end].strip()

@@ -112,6 +112,19 @@ def _fallback(clause: str) -> list[Found]:
     return []
 
 
+def _restated(clause: str, found: list[Found]) -> list[Found]:
+    result: list[Found] = []
+    for item in sorted(found, key=lambda f: f.start):
+        before = result[-1] if result else None
+        if (item.schedule is not None and item.schedule.get("every") == "event" and before is not None
+                and before.schedule is not None and before.schedule.get("every") == "once"
+                and re.fullmatch(r"\s*\(\s*", clause[before.end:item.start])):
+            result[-1] = attrs.evolve(before, reason=f"{before.reason}; “{item.phrase}” in brackets restates it")
+            continue
+        result.append(item)
+    return result
+
+
 def schedules(clause: str, issued: dt.date | None = None) -> list[Found]:
     """Every schedule phrase of one clause (peaks are read by ``peaks.peaks``), in text order."""
     valid = Validities(clause)
@@ -125,6 +138,9 @@ def schedules(clause: str, issued: dt.date | None = None) -> list[Found]:
                       and f.schedule.get("every") not in _ONE_OFF}
     # "hằng tháng trong năm 2023": the year right after a recurrence bounds it, it is no deadline
     found = [f for f in found if not (f.weak and any(0 <= f.start - end <= 3 for end in recurring_ends))]
+    # "Chậm nhất ngày 03/02/2026 (trước ngày bầu cử 40 ngày)": the count from the event restates
+    # the date just given; one duty, the date, with the restatement in its reason
+    found = _restated(clause, found)
     if not found:
         found = _fallback(clause)
     seen: set[tuple[object, ...]] = set()

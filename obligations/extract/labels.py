@@ -39,22 +39,34 @@ def as_deadline(text: str) -> str:
     return _value(value, label.end(), text)
 
 
-_SPAN = re.compile(r"^(?P<a>(?:tháng|quý|quí)\s+(?:\d{1,2}|[IV]{1,3})\s*[/\-]\s*\d{4})\s*[-–—]\s*"
+# "Dự kiến tháng 11/2025", "ngày Tháng 11/2025": a hedge or a stray word before the period
+_HEDGE = re.compile(r"^(?:dự\s+kiến\s+(?:trong\s+)?|ngày\s+(?=tháng\s+\d))", I)
+_SPAN = re.compile(r"^(?P<a>(?:tháng|quý|quí)\s+(?:\d{1,2}|[IV]{1,3})\s*[/\-]\s*\d{4})\s*(?:[-–—]|và|đến)\s*"
                    r"(?P<b>(?:tháng|quý|quí)\s+(?:\d{1,2}|[IV]{1,3})\s*[/\-]\s*\d{4}|năm\s+\d{4})\s*\.?$", I)
 
 
-def cell_as_deadline(cell: str) -> str:
-    """The deadline column of a task table: "Tháng 6/2026", "Quý III/2026", "15/12/2025", and a
-    span "Quý IV/2025 - Quý II/2030" (done by the end of its last period)."""
+_YEARS = re.compile(r"^(?:năm|giai\s+đoạn)?\s*(?P<a>\d{4})\s*[-–—]\s*(?:năm\s+)?(?P<b>\d{4})\s*\.?$", I)
+
+
+def cell_as_deadline(cell: str, spans: bool = True) -> str:
+    """The deadline column of a task table: "Tháng 6/2026", "Quý III/2026", "15/12/2025", and, when
+    the column says the time of completion (``spans``), a span "Quý IV/2025 - Quý II/2030" or
+    "Năm 2025 - 2026" (done by the end of its last period)."""
     span = _SPAN.match(cell.strip())
     if span:
-        return f"từ {span.group('a')} đến hết {span.group('b')}"
+        return f"từ {span.group('a')} đến hết {span.group('b')}" if spans else cell
+    years = _YEARS.match(cell.strip())
+    if years:
+        return f"từ năm {years.group('a')} đến hết năm {years.group('b')}" if spans else cell
     return _value(cell, 0, cell)
 
 
 def _value(value: str, width: int, text: str) -> str:
     head = text[:len(text) - len(value)]
-    stripped = value.lstrip()
+    stripped = _HEDGE.sub("", value.lstrip())
+    span = _SPAN.match(stripped.rstrip(" ;.,"))
+    if span:      # "Quý IV/2025 và Quý I/2026", "tháng 11/2025 đến tháng 4/2026": done by the end of the last
+        return f"{head}từ {span.group('a')} đến hết {span.group('b')}"
     lead = len(value) - len(stripped)
     if re.match(r"(?:trong|trước|chậm\s+nhất|từ|đến|hoàn\s+thành\s+(?:trước|trong))\b", stripped, I):
         return text
@@ -64,7 +76,7 @@ def _value(value: str, width: int, text: str) -> str:
         word = "vào "
     else:
         return text
-    if width >= len(word):
+    if width >= len(word) and stripped == value.lstrip():
         return _pad(word, width) + value
     return head + " " * lead + word + stripped
 

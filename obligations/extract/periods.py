@@ -135,6 +135,8 @@ def plain_periods(text: str) -> list[tuple[str, int, int, str, bool]]:
             pass
         if described is not None and (done is None or described.start() > done.start()):
             continue        # a payment, a criterion: listed as not drafted, with the reason
+        if done is not None and re.search(r"kết\s+quả\s+$", text[max(0, done.start() - 10):done.start()], I):
+            continue        # "kết quả đánh giá … hằng năm": the result of a yearly review, named, not asked
         if done is not None or _STARTS.search(text, max(0, match.start() - 30), match.start()):
             starts = _STARTS.search(text, max(0, match.start() - 30), match.start())
             held = starts is not None or done is None or bool(_HELD.fullmatch(done.group(0)))

@@ -32,12 +32,14 @@ _ROLES = [
 class TaskTable:
     header_row: int                     # the place of the header row (it is not a task)
     columns: tuple[str, ...]            # role of each column: number, content, lead, support, deadline, product, ""
+    completion: bool = False            # the time column says when it is done ("hoàn thành", "thời hạn")
 
     def roles(self, cells: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
-        pairs = []
+        pairs = [("completion", "yes")] if self.completion else []
         for role, cell in zip(self.columns, cells):
-            if role:
-                pairs.append((role, " ".join(cell.split())))
+            if role:      # a cell's paragraphs (a .docx) or " / " (a text copy) are kept apart the same way
+                parts = [" ".join(p.split()) for p in cell.replace(" / ", "\n").split("\n")]
+                pairs.append((role, " / ".join(p for p in parts if p)))
         return tuple(pairs)
 
 
@@ -52,5 +54,11 @@ def task_table(header: Line) -> TaskTable | None:
             role = ""
         columns.append(role)
     if "deadline" in columns and ("content" in columns or "lead" in columns):
-        return TaskTable(header.place, tuple(columns))
+        time = cells[columns.index("deadline")]
+        return TaskTable(header.place, tuple(columns), bool(_COMPLETION.search(time)))
     return None
+
+
+# A span of years under "Thời gian hoàn thành" is done by the end of its last year; under a plain
+# "Thời gian" it is when the work goes on, and states no deadline.
+_COMPLETION = re.compile(r"hoàn\s+thành|thời\s+hạn|hạn\s+chót", I)

@@ -105,7 +105,8 @@ def numbered(line: str) -> tuple[str, str, str] | None:
             groups = match.groupdict()
             number = groups.get("num") or groups.get("num2") or ""
             title = groups.get("title") or groups.get("title2") or ""
-            if rank == "annex" and not (line.isupper() or len(line) < 40):
+            head = line.split("(")[0]       # "PHỤ LỤC … (Kèm theo Quyết định số …)"
+            if rank == "annex" and not (head.isupper() or len(head) < 40):
                 continue        # "Phụ lục kèm theo …" inside a sentence
             return rank, number, title
     return None
@@ -133,11 +134,15 @@ def _row(roles: tuple[tuple[str, str], ...], above: dict[str, str], group: str) 
     body left empty here, as a text copy of a merged cell shows it), the group it is under prefixes
     its number."""
     row = dict(roles)
-    if not row.get("deadline") and not row.get("lead") and above.get("deadline"):
-        row["deadline"], row["lead"] = above["deadline"], above.get("lead", "")
-        row["merged"] = "deadline and body from the row above (a merged cell)"
+    continued = not row.get("number") and bool(above)        # "| | more of item 1 | … |": the same item
+    if not row.get("deadline") and above.get("deadline") and (continued or not row.get("lead")):
+        row["deadline"] = above["deadline"]
+        row["lead"] = row.get("lead") or above.get("lead", "")
+        row["merged"] = "the time (and the body, if empty) from the row above: a cell merged over several rows"
     if group and row.get("number"):
         row["number"] = f"{group}.{row['number']}"
+    elif continued:
+        row["number"] = above.get("number", "")
     return tuple(row.items())
 
 
