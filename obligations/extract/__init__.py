@@ -34,18 +34,17 @@ def extract_document(document: Document, source_name: str, commemorations: Itera
                      issued: dt.date | None = None) -> dict[str, Any]:
     """The draft of one directive: {"directive": {...}, "duty": [...], "todo": [...], "not_drafted": [...]}."""
     flat = flatten(document.lines)
-    frame = read_frame([clean_line(line.text) if line.cells is None else TASK_ROW for line in flat])
+    cleaned = [clean_line(line.text) for line in flat]          # once: the frame, the header, the paragraphs
+    frame = read_frame([text if line.cells is None else TASK_ROW for text, line in zip(cleaned, flat)])
     skipped: set[int] = set()
     for first, last, _ in frame.skipped:
         skipped.update(range(first, last))
-    body = [line for i, line in enumerate(flat) if i not in skipped]
-    paras = paragraphs_of(body)
-    head, todo, own_date, earliest = metadata(paras, [clean_line(line.text) for line in flat], source_name,
-                                              issued, frame)
+    kept = [i for i in range(len(flat)) if i not in skipped]
+    paras = paragraphs_of([flat[i] for i in kept], [cleaned[i] for i in kept])
+    head, todo, own_date, earliest = metadata(paras, cleaned, source_name, issued, frame)
     rejected: list[tuple[tuple[int, int], str, str]] = []
     drafted = duties(paras, commemorations, own_date, earliest, rejected)
-    unused = not_drafted(paras, drafted, frame, [clean_line(line.text) for line in flat], document.place_word,
-                         rejected)
+    unused = not_drafted(paras, drafted, frame, cleaned, document.place_word, rejected)
     for duty in drafted:       # the paragraph's number served the listing above; the reader has "where"
         number, _ = duty["draft"].pop("paragraph")
         duty["draft"]["where"] = f"{document.place_word} {paras[number].line}"

@@ -54,6 +54,9 @@ _SIGNER = re.compile(r"^(?:CHỦ\s+TỊCH|PHÓ\s+CHỦ\s+TỊCH|BÍ\s+THƯ|PHÓ\
                      r"PHÓ\s+TRƯỞNG\s+BAN|GIÁM\s+ĐỐC|PHÓ\s+GIÁM\s+ĐỐC|CHÁNH\s+VĂN\s+PHÒNG|THỦ\s+TƯỚNG|PHÓ\s+THỦ\s+TƯỚNG)\s*$")
 _WITH = re.compile(r"^\(?\s*(?:Ban\s+hành\s+)?[Kk]èm\s+theo\b", I)
 TASK_ROW = "\x00task row"        # what the frame sees of a task table's row
+_AUTHORITY = re.compile(r"^(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|BAN\s+(?:THƯỜNG\s+VỤ|BÍ\s+THƯ|CHẤP\s+HÀNH)|"
+                        r"ỦY\s+BAN|UỶ\s+BAN|HỘI\s+ĐỒNG|THƯỜNG\s+TRỰC|BAN\s+CHỈ\s+ĐẠO|TỔNG\s+CỤC|CỤC\s+TRƯỞNG|"
+                        r"GIÁM\s+ĐỐC|TRƯỞNG\s+BAN)")
 _LEVEL_WORDS = ("tỉnh", "huyện", "xã", "phường", "thị xã", "thị trấn", "thành phố", "quận", "đặc khu")
 _HEAD_LINES = 60
 
@@ -120,7 +123,7 @@ def _issuer(head: list[str], number_at: int | None) -> str | None:
 def attached(line: str) -> bool:
     """The kind heading of a document attached after the signature ("KẾ HOẠCH" approved by the
     decision above it): its text is read as body again."""
-    return upper(line) and bool(_KIND.match(" ".join(line.split()).upper()))
+    return len(line) < 40 and bool(_KIND.match(" ".join(line.split()).upper())) and upper(line)
 
 
 def read_frame(lines: list[str]) -> Frame:
@@ -150,7 +153,11 @@ def read_frame(lines: list[str]) -> Frame:
         i = kind_at + 1
         while i < len(head):
             line = head[i]
-            if _BODY.match(line) or (words and upper(line)) or _STAR.match(line) and words:
+            # the summary ends at the body, or at a line in capitals after a summary in lower case
+            # ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH" over a decision's recitals); a summary in capitals
+            # goes on over its lines
+            if _BODY.match(line) or (words and upper(line) and (not upper(words[-1]) or _AUTHORITY.match(line))) \
+                    or _STAR.match(line) and words:
                 break
             if not _STAR.match(line) and not _PLACE_DATE.match(line) and not _NUMBER.match(line):
                 words.append(line)

@@ -54,17 +54,23 @@ def _show(keys: Counter[tuple[str, ...]], sources: dict[tuple[str, ...], str]) -
     return "\n".join(f"    {n}× {' | '.join(k)}\n       {sources.get(k, '')[:160]}" for k, n in sorted(keys.items()))
 
 
-@pytest.mark.parametrize(("name", "fmt"), BUILT, ids=[f"{n}.{f}" for n, f in BUILT])
-def test_the_formats_of_one_document_give_the_same_duties(name: str, fmt: str) -> None:
+# A title of two lines in capitals is two PDF text boxes (pdfminer groups lines only when they
+# are aligned); the header reader keeps a summary in capitals going over its lines (it was cut
+# at the second one: '… BẢO VỆ BÍ' without 'MẬT NHÀ NƯỚC NĂM 2023').
+HEADS = [pytest.param(n, f, id=f"{n}.{f}") for n, f in BUILT]
+
+
+def _drafts(name: str, fmt: str) -> tuple[dict[str, Any], dict[str, Any]]:
     pytest.importorskip(READERS[fmt], reason=f"reading .{fmt} needs obligations[documents]")
     built = DOCUMENTS / f"{name}.{fmt}"
     if not built.exists():
         pytest.skip(f"{built.name} not built (tests/extract/documents/build_formats.py)")
-    text, other = _draft(DOCUMENTS / f"{name}.txt"), _draft(built)
+    return _draft(DOCUMENTS / f"{name}.txt"), _draft(built)
 
-    for field in ("number", "issued", "title"):
-        assert other["directive"].get(field) == text["directive"].get(field), field
 
+@pytest.mark.parametrize(("name", "fmt"), BUILT, ids=[f"{n}.{f}" for n, f in BUILT])
+def test_the_formats_of_one_document_give_the_same_duties(name: str, fmt: str) -> None:
+    text, other = _drafts(name, fmt)
     want = Counter(_key(d) for d in text["duty"])
     got = Counter(_key(d) for d in other["duty"])
     sources = {_key(d): d.get("source", "") for d in text["duty"] + other["duty"]}
@@ -72,3 +78,10 @@ def test_the_formats_of_one_document_give_the_same_duties(name: str, fmt: str) -
                          f"  only in .txt:\n{_show(want - got, sources)}\n"
                          f"  only in .{fmt}:\n{_show(got - want, sources)}")
     assert len(other["not_drafted"]) == len(text["not_drafted"])
+
+
+@pytest.mark.parametrize(("name", "fmt"), HEADS)
+def test_the_formats_of_one_document_give_the_same_directive(name: str, fmt: str) -> None:
+    text, other = _drafts(name, fmt)
+    for field in ("number", "issued", "title"):
+        assert other["directive"].get(field) == text["directive"].get(field), field

@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import re
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 from obligations.base.errors import InputError
@@ -44,7 +45,7 @@ def _boxes(raw: bytes, path: Path) -> list[tuple[int, float, str]]:
             height = float(page.height) or 1.0
             for element in page:
                 if isinstance(element, LTTextBox):
-                    text = " ".join(line.get_text().strip() for line in element if hasattr(line, "get_text"))
+                    text = _join(line.get_text().strip() for line in element if hasattr(line, "get_text"))
                     boxes.append((number, 1.0 - float(element.y1) / height, text))
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise _refuse(path, "the PDF is protected by a password", "ask the sender for a copy without a password, "
@@ -57,6 +58,20 @@ def _boxes(raw: bytes, path: Path) -> list[tuple[int, float, str]]:
                           "or save its text as .txt") from None
         raise _refuse(path, f"the PDF is damaged ({exc.__class__.__name__})", "ask the sender for the file again") from None
     return boxes
+
+
+def _join(lines: Iterable[str]) -> str:
+    """A box's lines as one text: a line broken after a hyphen inside a word or a number
+    ("02/CT-" + "TTg", "Căm-pu-" + "chi-a") is joined without a space."""
+    out = ""
+    for line in lines:
+        if not line:
+            continue
+        if out.endswith("-") and len(out) >= 2 and out[-2].isalnum():
+            out += line
+        else:
+            out = f"{out} {line}" if out else line
+    return out
 
 
 def _running(boxes: list[tuple[int, float, str]], pages: int) -> set[str]:
@@ -79,7 +94,7 @@ def read(raw: bytes, path: Path) -> Document:
         joined = " ".join(text.split())
         if not joined or joined in running:
             continue
-        if (top < _EDGE or top > 1 - _EDGE) and _PAGE_NUMBER.match(joined):
-            continue
+        if (top < _EDGE or top > 1 - _EDGE) and (_PAGE_NUMBER.match(joined) or len(joined) <= 2):
+            continue        # a page number; or a mark painted across the page edge (a stacked accent)
         lines.append(Line(joined, page))
     return Document(tuple(lines), "pdf", "page")
