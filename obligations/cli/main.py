@@ -218,6 +218,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     ext.add_argument("--calendars", metavar="DIR", help="calendar data for commemoration names (default: bundled)")
     ext.add_argument("--issued", type=_text, metavar="DATE", help="the directive's date YYYY-MM-DD, for dates without "
                                                                    "a year (default: read from the header)")
+    ext.add_argument("--org", metavar="FILE", help="a hierarchy: a body the text names that is one of its units "
+                                                   "becomes the duty's performer")
     ext.add_argument("--org-stub", metavar="FILE", help="also write the bodies named in the text as a hierarchy "
                                                         "stub (TOML) to complete")
     ext.add_argument("--stubs", metavar="DIR", help="also write a metadata-only rule file into DIR for each text "

@@ -16,7 +16,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -27,12 +27,14 @@ from .peaks import Commemoration
 from .sources import MAX_BYTES, Document, read_document
 from .sources.plain import lines as plain_lines
 from .text import clean_line, flatten, paragraphs_of
+from .units import assign
 from .unused import not_drafted
 
 
 def extract_document(document: Document, source_name: str, commemorations: Iterable[Commemoration],
-                     issued: dt.date | None = None) -> dict[str, Any]:
-    """The draft of one directive: {"directive": {...}, "duty": [...], "todo": [...], "not_drafted": [...]}."""
+                     issued: dt.date | None = None, units: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """The draft of one directive: {"directive": {...}, "duty": [...], "todo": [...], "not_drafted": [...]};
+    ``units`` (``units.names_of`` of a hierarchy) turns the bodies that name a unit into its performer."""
     flat = flatten(document.lines)
     cleaned = [clean_line(line.text) for line in flat]          # once: the frame, the header, the paragraphs
     frame = read_frame([text if line.cells is None else TASK_ROW for text, line in zip(cleaned, flat)])
@@ -44,6 +46,8 @@ def extract_document(document: Document, source_name: str, commemorations: Itera
     head, todo, own_date, earliest = metadata(paras, cleaned, source_name, issued, frame)
     rejected: list[tuple[tuple[int, int], str, str]] = []
     drafted = duties(paras, commemorations, own_date, earliest, rejected)
+    if units:
+        assign(drafted, units)
     unused = not_drafted(paras, drafted, frame, cleaned, document.place_word, rejected)
     for duty in drafted:       # the paragraph's number served the listing above; the reader has "where"
         number, _ = duty["draft"].pop("paragraph")
@@ -58,10 +62,10 @@ def extract_text(text: str, source_name: str, commemorations: Iterable[Commemora
 
 
 def extract(path: Path, commemorations: Iterable[Commemoration], issued: dt.date | None = None,
-            limit: int = MAX_BYTES) -> dict[str, Any]:
+            limit: int = MAX_BYTES, units: Mapping[str, str] | None = None) -> dict[str, Any]:
     """The draft of one directive file, .txt, .docx or .pdf (refused when not a regular file under
     ``limit``, or not one of those formats)."""
-    return extract_document(read_document(path, limit), path.name, commemorations, issued)
+    return extract_document(read_document(path, limit), path.name, commemorations, issued, units)
 
 
 __all__ = ["MAX_BYTES", "TODO", "extract", "extract_document", "extract_text"]

@@ -31,10 +31,10 @@ _PHRASE = re.compile(
     # time words with no date: seen, so listed (a duty "ngay", "thường xuyên" has no deadline to draft)
     r"|thường\s+xuyên|(?<!\w)ngay(?!\s+(?:cả|từ|tại|trong\s+quá|thẳng))(?!\w)|kịp\s+thời|khi\s+có\s+phát\s+sinh"
     r"|(?:đầu|giữa|cuối)\s+(?:tháng|quý|quí|năm|kỳ|nhiệm\s+kỳ)|năm\s+thứ\s+(?:nhất|hai|ba|tư|năm|\d)"
-    r"|(?:trước|sau)\s+khi", I)
+    r"|(?:trước|sau)\s+khi|(?:tháng|quý|quí|năm|kỳ)\s+(?:liền\s+)?(?:sau|tiếp\s+theo|kế\s+tiếp|trước)(?!\w)", I)
 # a word or a digit each alternative of _PHRASE needs (it begins with one of these)
-_QUICK = re.compile(r"\d|hằng|hàng|mỗi|định\s+kỳ|thường\s+xuyên|ngay|kịp\s+thời|khi\s+có|đầu|giữa|cuối|trước\s+khi|"
-                    r"sau\s+khi|năm\s+thứ", I)
+_QUICK = re.compile(r"\d|hằng|hàng|mỗi|định\s+kỳ|thường\s+xuyên|ngay|kịp\s+thời|khi\s+có|đầu|giữa|cuối|trước|"
+                    r"sau|năm\s+thứ|tiếp\s+theo|kế\s+tiếp", I)
 _CITED = re.compile(r"(?:số|Số)\s+[\w./\-đĐ]+\s*,?\s*(?:ngày|ban\s+hành\s+ngày)?\s*$|"
                     r"(?:Nghị\s+quyết|Kế\s+hoạch|Quyết\s+định|Thông\s+tư|Nghị\s+định|Chỉ\s+thị|Hướng\s+dẫn|"
                     r"Công\s+văn|Luật|Kết\s+luận|Quy\s+định|Chương\s+trình|Thông\s+báo)\s+[\w./\-đĐ]*\s*,?\s*(?:ngày\s*)?$",

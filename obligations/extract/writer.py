@@ -110,8 +110,8 @@ def org_stub(draft: dict[str, Any]) -> str:
             names.append(name)
     out = [f"# Hierarchy stub made by `obligations extract` from {head.get('source_document', 'a text')}:",
            "# the bodies the text names. Give each its id (used in rule files), its level",
-           "# (central, province, district, commune, cell, or a department level of yours) and its",
-           "# parent, then merge it into your hierarchy.toml (docs/rules.md).", ""]
+           "# (central, province, district, commune, cell: a department takes the level of the unit it",
+           "# serves) and its parent, then merge it into your hierarchy.toml (docs/rules.md).", ""]
     for name in names:
         out += ["[[unit]]", f"id = {_value('TODO-' + slug(name).lower())}", f"name = {_value(name)}",
                 'level = "TODO"', 'parent = "TODO"', ""]

@@ -20,7 +20,14 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     source = Path(args.file)
     data = load_calendar_data(Path(args.calendars) if args.calendars else paths.calendars_dir())
     issued = parse_iso_date(args.issued, what="--issued") if getattr(args, "issued", None) else None
-    draft = extract(source, data.commemorations, issued)
+    units = None
+    if getattr(args, "org", None):
+        from obligations.extract.units import names_of
+        from obligations.org.hierarchy import load_hierarchy
+
+        hierarchy = load_hierarchy(Path(args.org))
+        units = names_of((unit.id, unit.name) for unit in hierarchy.units.values())
+    draft = extract(source, data.commemorations, issued, units=units)
     text = to_json(draft) if args.format == "json" else to_toml(draft)
     from .export_cmd import write
 

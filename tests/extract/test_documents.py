@@ -1,0 +1,62 @@
+"""The whole-document corpus (tests/extract/documents/): the extractor against hand-written gold lists.
+
+The figures are printed by `python tests/bench/bench.py documents`; here they are floors that
+a change must not go below, at the level measured when they were set (docs/extract.md gives
+the figures, the issue's targets and what is missing). The tuned part is the one the grammar's
+rules were written against; the held-out part was not looked at while tuning, so it says how
+the extractor does on text it has not seen.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from doc_score import documents, score, totals
+
+from obligations.base import paths
+from obligations.calendar.data import load_calendar_data
+from obligations.extract import extract
+
+
+@pytest.fixture(scope="module")
+def rows() -> dict[bool, list[dict[str, Any]]]:
+    commemorations = load_calendar_data(paths.calendars_dir()).commemorations
+    parts: dict[bool, list[dict[str, Any]]] = {False: [], True: []}
+    for path, gold in documents():
+        parts[bool(gold["document"].get("held_out"))].append(score(extract(path, commemorations), gold))
+    return parts
+
+
+def test_the_corpus_is_whole_documents_with_sources():
+    found = documents()
+    assert len(found) >= 15
+    for path, gold in found:
+        head = gold["document"]
+        assert path.is_file() and head["source"].startswith("https://") and head["how"], path.name
+        text = " ".join(path.read_text(encoding="utf-8").split())
+        for duty in gold.get("duty", []):
+            # every gold quote is the document's own words
+            assert " ".join(duty["quote"].split()) in text, (path.name, duty["quote"])
+            assert sum(k in duty for k in ("last_allowed", "event", "todo")) == 1, (path.name, duty["quote"])
+    assert sum(bool(g["document"].get("held_out")) for _, g in found) >= 5
+
+
+def test_the_tuned_part(rows):
+    t = totals(rows[False])
+    # measured 2026-12-07: 113/115 = 0.983, 113/116 = 0.974, 0 silent misses
+    assert t["recall"] >= 0.95 and t["precision"] >= 0.95, t
+    assert t["silent"] == 0, [m for r in rows[False] for m in r["silents"]]
+
+
+def test_the_held_out_part(rows):
+    t = totals(rows[True])
+    # measured 2026-12-07: 31/49 = 0.633, 31/40 = 0.775, 6 silent misses: under the issue's targets
+    # (0.85 / 0.97, none silent); a floor so that it does not get worse unnoticed
+    assert t["recall"] >= 0.6 and t["precision"] >= 0.75 and t["silent"] <= 6, t
+
+
+def test_the_whole_corpus(rows):
+    t = totals(rows[False] + rows[True])
+    # measured 2026-12-07: 144/164 = 0.878, 144/156 = 0.923
+    assert t["recall"] >= 0.85 and t["precision"] >= 0.9, t
