@@ -82,6 +82,10 @@ def cross_check(rules: RuleSet, hierarchy: Hierarchy, data: CalendarData) -> lis
                                           file=directive.file, place="[directive] unit",
                                           fix=f"add the unit to the hierarchy ({hierarchy.file}) or correct the id"))
         for duty in directive.duties:
+            for selector in duty.performers:
+                if selector.startswith("unit:") and selector[5:] not in hierarchy.units:
+                    problems.append(at(duty, f"duty {duty.local_id!r} is given to unknown unit {selector[5:]!r}",
+                                       f"add the unit to the hierarchy ({hierarchy.file}) or correct the id"))
             if duty.recipient not in ("issuer", "parent") and duty.recipient not in hierarchy.units:
                 problems.append(at(duty, f"duty {duty.local_id!r} is addressed to unknown unit {duty.recipient!r}",
                                    'use "issuer", "parent" or a unit id of the hierarchy'))

@@ -27,7 +27,7 @@ from .peaks import Commemoration
 from .sources import MAX_BYTES, Document, read_document
 from .sources.plain import lines as plain_lines
 from .text import clean_line, flatten, paragraphs_of
-from .units import assign
+from .units import assign, recipients
 from .unused import not_drafted
 
 
@@ -48,6 +48,7 @@ def extract_document(document: Document, source_name: str, commemorations: Itera
     drafted = duties(paras, commemorations, own_date, earliest, rejected)
     if units:
         assign(drafted, units)
+    recipients(drafted, str(head.get("issuer", "")), units)
     unused = not_drafted(paras, drafted, frame, cleaned, document.place_word, rejected)
     for duty in drafted:       # the paragraph's number served the listing above; the reader has "where"
         number, _ = duty["draft"].pop("paragraph")

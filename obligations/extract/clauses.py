@@ -97,7 +97,9 @@ _LEAD_IN = re.compile(rf"^(?:(?:Giao|Đề\s+nghị|Yêu\s+cầu|Phân\s+công)\
                       r"(?=\s*(?::|$|\s(?:chủ\s+trì|phối\s+hợp|có\s+trách\s+nhiệm|thực\s+hiện|tham\s+mưu|triển\s+khai|"
                       r"xây\s+dựng|tổ\s+chức|báo\s+cáo|hướng\s+dẫn|chỉ\s+đạo|căn\s+cứ|theo\s+dõi|là\s+cơ\s+quan|"
                       r"rà\s+soát|lãnh\s+đạo|tập\s+trung|khẩn\s+trương|nghiên\s+cứu|phối\s+hợp|tiếp\s+tục|"
-                      r"đôn\s+đốc|kiểm\s+tra|hoàn\s+thành|trình|ban\s+hành|lập|gửi|nộp|cập\s+nhật|bố\s+trí)\b))")
+                      r"đôn\s+đốc|kiểm\s+tra|hoàn\s+thành|trình|ban\s+hành|lập|gửi|nộp|cập\s+nhật|bố\s+trí|"
+                      r"định\s+kỳ|hằng|hàng|thường\s+xuyên|chịu\s+trách\s+nhiệm|tổng\s+hợp|quản\s+lý|thẩm\s+định|"
+                      r"đề\s+xuất|phối\s+hợp|giao|đảm\s+bảo|bảo\s+đảm|ưu\s+tiên)\b))")
 
 
 def lead_body(text: str) -> str | None:

@@ -15,7 +15,7 @@ from typing import Any
 
 from . import grammar
 from .clauses import clauses, who
-from .labels import as_deadline, cell_as_deadline, is_label, lead_period
+from .labels import as_deadline, cell_as_deadline, is_label, label_tasks, lead_period
 from .found import Found
 from .header import TODO, slug
 from .peaks import RE_PEAK, Commemoration, peaks
@@ -59,22 +59,26 @@ def duties(paragraphs: list[Paragraph], commemorations: Iterable[Commemoration],
     result: list[dict[str, Any]] = []
     seen: dict[str, int] = {}
     rejected = rejections if rejections is not None else []
+    split = [clauses(p) if not p.row else [] for p in paragraphs]
+    tasks = label_tasks(paragraphs, split)
     for number, paragraph in enumerate(paragraphs):
         if paragraph.text.startswith(_SKIP):
             continue
         if paragraph.row:
             result += _row_duties(number, paragraph, known, issued, earliest, seen)
             continue
-        parts = clauses(paragraph)
-        # the task a label ("Thời gian hoàn thành: Quý I/2026") dates: the paragraph's other words
-        task = " ".join(c.text for c in parts if not is_label(c.text)) if any(is_label(c.text) for c in parts) else ""
+        parts = split[number]
+        # the task a label ("Thời gian hoàn thành: Quý I/2026") dates: the paragraph's other words, or
+        # for a paragraph of labels alone ("- Thời gian hoàn thành: …", "- Đơn vị chủ trì: …") the task above
+        task, lead = tasks.get(number, ("", None))
         for index, clause in enumerate(parts):
             label = is_label(clause.text)
             led = None if label else lead_period(clause.text)
             found = found_in(as_deadline(clause.text) if label else led or clause.text, known, issued)
             found = _keep(found, earliest, clause.text, (number, index), rejected)
             if found:
-                context = _Context(paragraph, clause.text, clause.sentence, task if label else "")
+                context = _Context(paragraph, clause.text, clause.sentence, task if label else "",
+                                   lead if label else None)
                 result += [_duty(context, item, earliest, seen, (number, index)) for item in found]
     return result
 

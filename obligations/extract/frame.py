@@ -44,8 +44,11 @@ KINDS = {"KẾ HOẠCH": "plan", "HƯỚNG DẪN": "guide", "CHỈ THỊ": "dire
 _KIND = re.compile(r"^(" + "|".join(sorted(KINDS, key=len, reverse=True)) + r")\s*$")
 _STAR = re.compile(r"^[*\-–_\s]{1,12}$")
 # The body starts at a recital, a numbered part or an address; the summary stops there.
-_BODY = re.compile(r"^(?:Căn\s+cứ|Thực\s+hiện|Theo\s|Để\s|Nhằm\s|Trên\s+cơ\s+sở|Kính\s+gửi|Xét\s|Ban\s+Thường\s+vụ\s|"
+_BODY = re.compile(r"^(?:Căn\s+cứ|Tại\s+(?:phiên|hội\s+nghị|cuộc)|Thực\s+hiện|Theo\s|Để\s|Nhằm\s|Trên\s+cơ\s+sở|Kính\s+gửi|Xét\s|Ban\s+Thường\s+vụ\s|"
                    r"(?:PHẦN|Phần|CHƯƠNG|Chương|Điều)\s+\S+|[IVX]{1,5}\.\s|\d{1,2}\.\s|[a-zđ]\)\s)")
+# a first line after the kind heading that starts so is still the summary when it is short:
+# "KẾ HOẠCH / Thực hiện công tác bầu cử đại biểu Quốc hội khóa XVI"
+_WEAK_BODY = re.compile(r"^(?:Thực\s+hiện|Theo\s|Để\s|Nhằm\s|Trên\s+cơ\s+sở|Ban\s+Thường\s+vụ\s)")
 SIGNATURE = re.compile(r"^(?:TM\.|T\.M\.?|T/M\b|KT\.|K\.T\.?|K/T\b|TL\.|T/L\b|TUQ\.|Q\.\s|TM\s|KT\s)", I)
 RECIPIENTS = re.compile(r"^Nơi\s+nhận\s*:?", I)
 ANNEX = re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+(?:số\s+)?[\dIVX]+[a-z]?)?\b", I)
@@ -57,6 +60,8 @@ TASK_ROW = "\x00task row"        # what the frame sees of a task table's row
 _AUTHORITY = re.compile(r"^(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|BAN\s+(?:THƯỜNG\s+VỤ|BÍ\s+THƯ|CHẤP\s+HÀNH)|"
                         r"ỦY\s+BAN|UỶ\s+BAN|HỘI\s+ĐỒNG|THƯỜNG\s+TRỰC|BAN\s+CHỈ\s+ĐẠO|TỔNG\s+CỤC|CỤC\s+TRƯỞNG|"
                         r"GIÁM\s+ĐỐC|TRƯỞNG\s+BAN)")
+_SUB_BODY = re.compile(r"^(?:BAN|SỞ|VĂN\s+PHÒNG|PHÒNG|CỤC|TỔNG\s+CỤC|VỤ|THANH\s+TRA|HỘI\s+ĐỒNG)\s")
+_ACRONYM = re.compile(r"MTTQ|UBND|HĐND|UBMTTQ|TW|TƯ|CP|TTg|TNCS|HCM|BCĐ|BCH")
 _LEVEL_WORDS = ("tỉnh", "huyện", "xã", "phường", "thị xã", "thị trấn", "thành phố", "quận", "đặc khu")
 _HEAD_LINES = 60
 
@@ -81,12 +86,16 @@ def upper(line: str) -> bool:
 
 def proper(name: str) -> str:
     """An issuing body printed in capitals, as it is written in a sentence: "ỦY BAN NHÂN DÂN TỈNH
-    QUẢNG NGÃI" → "Ủy ban nhân dân tỉnh Quảng Ngãi", "BỘ TÀI CHÍNH" → "Bộ Tài chính"."""
-    words = name.lower().replace("uỷ", "ủy").split()
+    QUẢNG NGÃI" → "Ủy ban nhân dân tỉnh Quảng Ngãi", "BỘ TÀI CHÍNH" → "Bộ Tài chính"; an
+    acronym stays ("MTTQ"), and so do the proper names "Việt Nam", "Chính phủ", "Trung ương"."""
+    raw = name.replace("UỶ", "ỦY").split()
+    words = [w.lower() for w in raw]
     out: list[str] = []
     place = False
     for i, word in enumerate(words):
-        if i == 0 or place or (i == 1 and words[0] in ("bộ", "sở", "ban") and word not in ("chỉ", "thường")):
+        if _ACRONYM.fullmatch(raw[i]):
+            out.append(raw[i])
+        elif i == 0 or place or (i == 1 and words[0] in ("bộ", "sở", "ban") and word not in ("chỉ",)):
             out.append(word[:1].upper() + word[1:])
         else:
             out.append(word)
@@ -94,7 +103,8 @@ def proper(name: str) -> str:
         if word in _LEVEL_WORDS or joined in _LEVEL_WORDS:
             place = True
     text = " ".join(out)
-    for body in ("Tỉnh ủy", "Huyện ủy", "Thành ủy", "Thị ủy", "Đảng ủy", "Quận ủy"):
+    for body in ("Tỉnh ủy", "Huyện ủy", "Thành ủy", "Thị ủy", "Đảng ủy", "Quận ủy", "Việt Nam", "Chính phủ",
+                 "Trung ương", "Quốc hội", "Mặt trận Tổ quốc"):
         text = re.sub(rf"(?<=\s){body.lower()}\b", body, text)
     return text
 
@@ -105,10 +115,10 @@ def _issued(match: re.Match[str]) -> dt.date | None:
     return safe_date(int(match.group("y2")), int(match.group("m2")), int(match.group("d2")))
 
 
-def _issuer(head: list[str], number_at: int | None) -> str | None:
+def _issuer(head: list[str], number_at: int | None, kind_at: int | None) -> str | None:
     """The issuing body: the capitals above the number (the motto and "*" aside); in the party
     format the last of them is the body and the first its superior ("ĐẢNG BỘ TỈNH X" / "TỈNH ỦY")."""
-    stop = number_at if number_at is not None else len(head)
+    stop = number_at if number_at is not None else kind_at if kind_at is not None else len(head)
     names = [line for line in head[:stop] if upper(line) and not _MOTTO.match(line) and not _KIND.match(line)]
     if not names:
         return None
@@ -117,7 +127,11 @@ def _issuer(head: list[str], number_at: int | None) -> str | None:
         body = proper(" ".join(names[1:]))
         place = re.sub(r"^Đảng (?:bộ|ủy)\s+(?:tỉnh|huyện|xã|phường|thành phố|thị xã|quận)?\s*", "", superior, flags=I)
         return f"{body} {place}".strip() if place and place.lower() not in body.lower() else body
-    return proper(" ".join(names[:3]))
+    names = names[:3]
+    if len(names) >= 2 and _SUB_BODY.match(names[-1]):
+        # "ỦY BAN MTTQ VIỆT NAM / XÃ LƯƠNG MINH / BAN THƯỜNG TRỰC": the body is the last line, of the first
+        return f"{proper(names[-1])} {proper(' '.join(names[:-1]))}"
+    return proper(" ".join(names))
 
 
 def attached(line: str) -> bool:
@@ -139,14 +153,14 @@ def read_frame(lines: list[str]) -> Frame:
                 number = re.sub(r"\s+", "", found.group("n") or found.group("m"))
                 number_at = i
         if issued is None:
-            date = _PLACE_DATE.match(line)
+            date = _PLACE_DATE.match(re.sub(r"(?<=\b\d) (?=\d\b)", "", line))
             if date:
                 issued, date_words = _issued(date), date.group(0)
         if kind is None and upper(line):
             heading = _KIND.match(" ".join(line.split()).upper())
             if heading:
                 kind, kind_at = KINDS[heading.group(1)], i
-    issuer = _issuer(head, number_at) if number_at is not None or kind_at is not None else None
+    issuer = _issuer(head, number_at, kind_at) if number_at is not None or kind_at is not None else None
     body_start = 0
     if kind_at is not None:
         words: list[str] = []
@@ -156,7 +170,10 @@ def read_frame(lines: list[str]) -> Frame:
             # the summary ends at the body, or at a line in capitals after a summary in lower case
             # ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH" over a decision's recitals); a summary in capitals
             # goes on over its lines
-            if _BODY.match(line) or (words and upper(line) and (not upper(words[-1]) or _AUTHORITY.match(line))) \
+            if (_BODY.match(line) and (words or not _WEAK_BODY.match(line) or len(line) > 160
+                                       or line.rstrip().endswith((":", ",", ";")))) \
+                    or (words and upper(line) and (not upper(words[-1]) or _AUTHORITY.match(line))) \
+                    or (words and upper(words[-1]) and not upper(line) and not _STAR.match(line)) \
                     or _STAR.match(line) and words:
                 break
             if not _STAR.match(line) and not _PLACE_DATE.match(line) and not _NUMBER.match(line):

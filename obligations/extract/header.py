@@ -85,7 +85,8 @@ def metadata(paragraphs: list[Paragraph], all_lines: list[str], source_name: str
         issued, decided = frame.issued, frame.date_words
     if issued is None:
         issued, decided = document_date(lines)
-    opening = next((p.text for p in paragraphs[:60] if p.text.startswith("Thực hiện")), "")
+    # the recitals name the texts implemented: "Thực hiện Chỉ thị số 46-CT/TW, ngày …", "Căn cứ …"
+    opening = " ".join(p.text for p in paragraphs[:60] if p.text.startswith(("Thực hiện", "Căn cứ")))
     for paragraph in paragraphs[:60]:
         article = RE_OWN_ARTICLE.search(paragraph.text)
         if article:
@@ -102,7 +103,7 @@ def metadata(paragraphs: list[Paragraph], all_lines: list[str], source_name: str
         if day and (latest is None or day > latest):
             latest = day
     if implements:
-        head["implements"] = implements
+        head["implements"] = list(dict.fromkeys(implements))     # a text cited twice is implemented once
     if head["issuer"] == TODO:
         issuer = RE_ISSUER.search(opening.split(";")[-1]) or RE_ISSUER.search(opening)
         if issuer:
@@ -137,4 +138,32 @@ def metadata(paragraphs: list[Paragraph], all_lines: list[str], source_name: str
         note.append("The directive's own date was not found (give it with --issued)" +
                     (f"; it implements texts dated up to {latest:%d/%m/%Y}, so it is not earlier." if latest else "."))
     head["note"] = " ".join(note)
-    return head, todo, issued, issued or latest
+    earliest = issued or latest
+    in_force = _in_force(paragraphs, issued)
+    if in_force is not None and (earliest is None or in_force > earliest):
+        # "Thông tư này có hiệu lực thi hành kể từ ngày 05 tháng 9 năm 2022": no duty before
+        earliest = in_force
+        head["note"] += f" Duties apply from {in_force:%d/%m/%Y}, the day the text comes into force."
+    return head, todo, issued, earliest
+
+
+_IN_FORCE = re.compile(r"có\s+hiệu\s+lực(?:\s+thi\s+hành)?\s+(?:kể\s+)?từ\s+ngày\s+(?:(?P<d>\d{1,2})\s+tháng\s+"
+                       r"(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})|(?P<d2>\d{1,2})\s*[/.\-]\s*(?P<m2>\d{1,2})\s*[/.\-]\s*"
+                       r"(?P<y2>\d{4}))", re.IGNORECASE)
+
+
+def _in_force(paragraphs: list[Paragraph], issued: dt.date | None) -> dt.date | None:
+    """The day the directive itself comes into force, when it names one ("có hiệu lực … từ ngày D")."""
+    for paragraph in paragraphs:
+        if "hiệu lực" not in paragraph.text:
+            continue
+        for match in _IN_FORCE.finditer(paragraph.text):
+            if re.search(r"(?:Thông\s+tư|Nghị\s+định|Quyết\s+định|Quy\s+định|Quy\s+chế|Chỉ\s+thị|Kế\s+hoạch)\s+này\s+"
+                         r"[^.;]{0,20}$", paragraph.text[max(0, match.start() - 40):match.start()], re.IGNORECASE):
+                if match.group("d"):
+                    day = safe_date(int(match.group("y")), int(match.group("m")), int(match.group("d")))
+                else:
+                    day = safe_date(int(match.group("y2")), int(match.group("m2")), int(match.group("d2")))
+                if day is not None and (issued is None or day >= issued):
+                    return day
+    return None

@@ -12,6 +12,8 @@ the words as written.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import Any
 
 I = re.IGNORECASE
 LABEL = re.compile(r"^(?P<label>(?:Thời\s+gian|Thời\s+hạn|Tiến\s+độ|Hạn|Thời\s+điểm)"
@@ -93,3 +95,52 @@ def lead_period(clause: str) -> str | None:
     if not match:
         return None
     return "trong " + clause[match.start("p"):]
+
+
+# "Đơn vị chủ trì: Sở Nội vụ", "Cơ quan phối hợp: …": who, not when; a label all the same
+LEAD = re.compile(r"^(?:(?:Cơ\s+quan|Đơn\s+vị)\s+(?:chủ\s+trì|thực\s+hiện|phụ\s+trách)(?:\s+thực\s+hiện)?|Chủ\s+trì)"
+                  r"\s*:\s*(?P<body>.+)$", I)
+_OTHER = re.compile(r"^(?:(?:Cơ\s+quan|Đơn\s+vị)\s+phối\s+hợp|Phối\s+hợp|Sản\s+phẩm|Kết\s+quả\s+(?:dự\s+kiến|đầu\s+ra)|"
+                    r"Kinh\s+phí|Nguồn\s+kinh\s+phí)\s*:", I)
+
+
+def _any_label(text: str) -> bool:
+    return bool(LABEL.match(text) or LEAD.match(text) or _OTHER.match(text))
+
+
+def label_tasks(paragraphs: Sequence[Any], split: Sequence[Sequence[Any]]) -> dict[int, tuple[str, str | None]]:
+    """For each paragraph holding a label, the task it dates and the body that leads it: the
+    paragraph's own other words, else (a paragraph of labels alone, as a bullet under the task)
+    the nearest paragraph above that is not labels; the body from an "Đơn vị chủ trì:" label of
+    the same run of labels."""
+    result: dict[int, tuple[str, str | None]] = {}
+    task = ""
+    run: list[int] = []
+    lead: str | None = None
+
+    def close() -> None:
+        for i in run:
+            own = result.get(i, ("", None))[0]
+            result[i] = (own or task, lead)
+
+    for number, parts in enumerate(split):
+        texts = [c.text for c in parts]
+        if not texts:
+            continue
+        labels = [t for t in texts if _any_label(t)]
+        if labels and len(labels) == len(texts):         # labels alone: they belong to the task above
+            run.append(number)
+            for text in labels:
+                found = LEAD.match(text)
+                if found:
+                    lead = " ".join(found.group("body").split()).strip(" ;.")
+            continue
+        close()
+        run, lead = [], None
+        own = " ".join(t for t in texts if not _any_label(t))
+        if labels:
+            body = next((LEAD.match(t) for t in labels if LEAD.match(t)), None)
+            result[number] = (own, " ".join(body.group("body").split()).strip(" ;.") if body else None)
+        task = own
+    close()
+    return result

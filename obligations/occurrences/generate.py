@@ -31,10 +31,13 @@ EventDates = Mapping[str, tuple[dt.date, ...]]   # event id -> the dates it happ
 
 def could_perform(duty: Duty, unit: Unit, issuer: str, above: set[str], itself: set[str]) -> bool:
     """False when no date can make ``unit`` a performer (saves walking every window):
-    "level:X" needs the unit's level; "self" needs the issuer to be the unit or a unit it
+    "unit:X" needs the unit to be X; "level:X" needs the unit's level; "self" needs the issuer to be the unit or a unit it
     succeeded; "children" needs the issuer (or one it succeeded) above it at some time."""
     for selector in duty.performers:
-        if selector.startswith("level:"):
+        if selector.startswith("unit:"):
+            if selector == f"unit:{unit.id}":
+                return True
+        elif selector.startswith("level:"):
             if unit.level == selector[6:]:
                 return True
         elif selector == "self":

@@ -65,6 +65,8 @@ def performs(h: Hierarchy, duty: Duty, issuer: str, unit_id: str, day: dt.date) 
             return True
         if selector.startswith("level:") and unit.level == selector[6:] and issuer in h.ancestors(unit_id, day):
             return True
+        if selector == f"unit:{unit_id}":      # a body the text names ("Sở Nội vụ chủ trì …")
+            return True
     return False
 
 

@@ -111,6 +111,8 @@ def special_units(occurrences: Occurrences) -> set[str]:
     # a successor also carries what its predecessors issued
     special |= {u.successor for u in hierarchy.units.values() if u.successor}
     special |= {d.recipient for d in occurrences.rules.duties if d.recipient not in ("issuer", "parent")}
+    # a duty a text gives to one named unit ("unit:so-noi-vu") is that unit's alone
+    special |= {s[5:] for d in occurrences.rules.duties for s in d.performers if s.startswith("unit:")}
     # an assumption about a unit names that unit: its report is its own
     special |= {u.id for u in hierarchy.units.values() if u.assumed or any(link.assumed for link in u.parents)}
     return special

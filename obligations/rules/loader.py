@@ -89,10 +89,11 @@ def _selectors(raw: Any, ctx: _Ctx) -> tuple[str, ...]:
         raise ctx.error("performers must list who does the duty", fix='e.g. performers = ["level:cell"]')
     for value in values:
         ok = value in ("self", "children") or (
-            isinstance(value, str) and value.startswith("level:") and value[6:] in LEVELS)
+            isinstance(value, str) and (value.startswith("level:") and value[6:] in LEVELS
+                                        or value.startswith("unit:") and len(value) > 5))
         if not ok:
             raise ctx.error(f"unknown performer {value!r}",
-                            fix='use "self", "children" or "level:<' + "|".join(LEVELS) + '>"')
+                            fix='use "self", "children", "level:<' + "|".join(LEVELS) + '>" or "unit:<unit id>"')
     return tuple(values)
 
 

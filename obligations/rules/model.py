@@ -70,7 +70,7 @@ class Duty:
     kind: str
     title_vi: str
     title_en: str | None          # optional: outputs in English fall back to title_vi
-    performers: tuple[str, ...]   # "self", "children", "level:<level>"
+    performers: tuple[str, ...]   # "self", "children", "level:<level>", "unit:<unit id>"
     recipient: str                # "issuer", "parent", or a unit id
     body: str | None
     schedule: AnySchedule

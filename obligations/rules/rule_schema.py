@@ -17,7 +17,7 @@ from obligations.rules.model import DUTY_KINDS
 
 # Working days before a deadline from which a duty counts as due soon: a working year at most.
 DUE_SOON_MAX = 250
-LEVEL_SELECTORS = 'use "self", "children" or "level:<central|province|district|commune|cell>"'
+LEVEL_SELECTORS = 'use "self", "children", "level:<central|province|district|commune|cell>" or "unit:<unit id>"'
 
 POLICY_SCHEMA = Table((
     Field("before", "str", choices=("exclusive", "inclusive")),

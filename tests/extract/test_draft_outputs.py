@@ -53,7 +53,7 @@ def test_performers_from_the_hierarchy_bodies_as_a_stub(run_cli, tmp_path):
     draft = json.loads(out)
     by_section = {d["section"]: d for d in draft["duty"]}
     # "Sở Nội vụ chủ trì …" names one unit of the hierarchy ("Sở Nội vụ tỉnh Quảng Ngãi"): its performer
-    assert by_section["II.1"]["performers"] == ["so-noi-vu"] and by_section["II.1"]["kind"] == "report"
+    assert by_section["II.1"]["performers"] == ["unit:so-noi-vu"] and by_section["II.1"]["kind"] == "report"
     assert by_section["II.1"]["schedule"] == {"every": "once", "start": "2026-01-01", "date": "2026-03-31",
                                               "inclusive": True}
     # "2. Công an tỉnh:" over a): the body from the heading; no unit of that name: performer TODO
