@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from .clauses import clauses
 from .draft import duties
 from .frame import TASK_ROW, read_frame
 from .header import TODO, metadata
@@ -45,11 +46,12 @@ def extract_document(document: Document, source_name: str, commemorations: Itera
     paras = paragraphs_of([flat[i] for i in kept], [cleaned[i] for i in kept])
     head, todo, own_date, earliest = metadata(paras, cleaned, source_name, issued, frame)
     rejected: list[tuple[tuple[int, int], str, str]] = []
-    drafted = duties(paras, commemorations, own_date, earliest, rejected)
+    split = [clauses(p) if not p.row else [] for p in paras]       # once: the duties and the listing
+    drafted = duties(paras, commemorations, own_date, earliest, rejected, split)
     if units:
         assign(drafted, units)
     recipients(drafted, str(head.get("issuer", "")), units)
-    unused = not_drafted(paras, drafted, frame, cleaned, document.place_word, rejected)
+    unused = not_drafted(paras, drafted, frame, cleaned, document.place_word, rejected, split)
     for duty in drafted:       # the paragraph's number served the listing above; the reader has "where"
         number, _ = duty["draft"].pop("paragraph")
         duty["draft"]["where"] = f"{document.place_word} {paras[number].line}"

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from . import grammar
-from .clauses import clauses, who
+from .clauses import Clause, clauses, who
 from .labels import as_deadline, cell_as_deadline, is_label, label_tasks, lead_period
 from .found import Found
 from .header import TODO, slug
@@ -51,15 +51,16 @@ def found_in(clause: str, commemorations: Iterable[Commemoration], issued: dt.da
 
 
 def duties(paragraphs: list[Paragraph], commemorations: Iterable[Commemoration], issued: dt.date | None,
-           earliest: dt.date | None, rejections: list[tuple[tuple[int, int], str, str]] | None = None
-           ) -> list[dict[str, Any]]:
+           earliest: dt.date | None, rejections: list[tuple[tuple[int, int], str, str]] | None = None,
+           split: list[list[Clause]] | None = None) -> list[dict[str, Any]]:
     """The drafted duties; ``rejections`` receives ((paragraph, clause), phrase, reason) for each
     deadline phrase read and then set aside (listed as not drafted)."""
     known = list(commemorations)
     result: list[dict[str, Any]] = []
     seen: dict[str, int] = {}
     rejected = rejections if rejections is not None else []
-    split = [clauses(p) if not p.row else [] for p in paragraphs]
+    if split is None:
+        split = [clauses(p) if not p.row else [] for p in paragraphs]
     tasks = label_tasks(paragraphs, split)
     for number, paragraph in enumerate(paragraphs):
         if paragraph.text.startswith(_SKIP):

@@ -41,6 +41,11 @@ def as_deadline(text: str) -> str:
     return _value(value, label.end(), text)
 
 
+# "năm 2025 và các năm tiếp theo", "từ năm 2026 trở đi": the same work goes on after the period
+_ONGOING = re.compile(r"(?:và|,)\s+(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau)|trở\s+đi", I)
+_MONTHS = re.compile(r"^tháng\s+(?P<a>\d{1,2})\s*(?:,|và)\s*(?:tháng\s+)?(?P<b>\d{1,2})\s*[/\-]\s*(?P<y>\d{4})", I)
+_PERIOD_Y = r"(?:(?:quý|quí)\s+(?:[IV]{1,3}|[1-4])|tháng\s+\d{1,2})\s*[/\-]\s*\d{4}"
+_LISTED = re.compile(rf"^\(?(?P<a>{_PERIOD_Y})(?:\s*,\s*{_PERIOD_Y})*\s*(?:,|và)\s*(?P<b>{_PERIOD_Y})", I)
 # "Dự kiến tháng 11/2025", "ngày Tháng 11/2025": a hedge or a stray word before the period
 _HEDGE = re.compile(r"^(?:dự\s+kiến\s+(?:trong\s+)?|ngày\s+(?=tháng\s+\d))", I)
 _SPAN = re.compile(r"^(?P<a>(?:tháng|quý|quí)\s+(?:\d{1,2}|[IV]{1,3})\s*[/\-]\s*\d{4})\s*(?:[-–—]|và|đến)\s*"
@@ -66,6 +71,17 @@ def cell_as_deadline(cell: str, spans: bool = True) -> str:
 def _value(value: str, width: int, text: str) -> str:
     head = text[:len(text) - len(value)]
     stripped = _HEDGE.sub("", value.lstrip())
+    if _ONGOING.search(stripped):
+        return text       # "năm 2025 và các năm tiếp theo": the work goes on, no deadline is stated
+    months = _MONTHS.match(stripped)
+    if months:            # "Tháng 11, 12/2013": done by the end of the last month named
+        year = months.group("y")
+        return f"{head}từ tháng {months.group('a')}/{year} đến hết tháng {months.group('b')}/{year}"
+    listed = _LISTED.match(stripped)
+    if listed:            # "Quý IV/2013, Quý I/2014 và thường xuyên": by the end of the last period listed
+        return f"{head}từ {listed.group('a')} đến hết {listed.group('b')}"
+    if re.fullmatch(r"(?:năm\s+)?\d{4}\s*[.;]?", stripped, I):     # a time column's bare "2026"
+        return f"{head}trong năm {stripped.strip(' .;')[-4:]}"
     span = _SPAN.match(stripped.rstrip(" ;.,"))
     if span:      # "Quý IV/2025 và Quý I/2026", "tháng 11/2025 đến tháng 4/2026": done by the end of the last
         return f"{head}từ {span.group('a')} đến hết {span.group('b')}"
@@ -89,12 +105,25 @@ _LEAD_PERIOD = re.compile(r"^(?:Trong\s+)?(?P<p>năm\s+\d{4}|(?:quý|quí)\s+(?:
                           r"tháng\s+\d{1,2}\s*(?:[/\-]\s*|\s+năm\s+)\d{4})\s*[:,]\s*(?=\S)", I)
 
 
+_NAMED_DAY = re.compile(r"^(?P<what>[^:;]{3,120}):\s*(?P<day>[Nn]gày\s+\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4})")
+# "Báo cáo giữa kỳ thực hiện Kế hoạch (năm 2030)": a report and, in brackets, the period it is done in
+_BRACKET_PERIOD = re.compile(r"(?P<what>(?:báo\s+cáo|sơ\s+kết|tổng\s+kết|đánh\s+giá)[^()]{0,120}?)\s*\((?P<p>(?:năm\s+\d{4}|"
+                             r"(?:quý|quí)\s+(?:[IV]{1,3}|[1-4])\s*[/\-]\s*\d{4}))\)", I)
+
+
 def lead_period(clause: str) -> str | None:
-    """The clause with its leading period made a deadline phrase ("trong năm 2018, …"), or None."""
+    """The clause with its leading period made a deadline phrase ("trong năm 2018, …"), a named
+    day made one ("Khai giảng năm học mới: vào ngày 05/9/2024"), a bracketed period of a report
+    made one ("Báo cáo giữa kỳ (trong năm 2030)"); or None."""
     match = _LEAD_PERIOD.match(clause)
-    if not match:
-        return None
-    return "trong " + clause[match.start("p"):]
+    if match:
+        return "trong " + clause[match.start("p"):]
+    named = _NAMED_DAY.match(clause)
+    if named:
+        return f"{named.group('what')}: vào {clause[named.start('day'):]}"
+    if _BRACKET_PERIOD.search(clause):
+        return _BRACKET_PERIOD.sub(lambda m: f"{m.group('what')} (trong {m.group('p')})", clause)
+    return None
 
 
 # "Đơn vị chủ trì: Sở Nội vụ", "Cơ quan phối hợp: …": who, not when; a label all the same

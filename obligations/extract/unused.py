@@ -12,8 +12,9 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from .clauses import clauses
+from .clauses import Clause, clauses
 from .frame import Frame
+from .labels import is_label, label_tasks
 from .text import Paragraph
 
 I = re.IGNORECASE
@@ -33,8 +34,8 @@ _PHRASE = re.compile(
     r"|(?:đầu|giữa|cuối)\s+(?:tháng|quý|quí|năm|kỳ|nhiệm\s+kỳ)|năm\s+thứ\s+(?:nhất|hai|ba|tư|năm|\d)"
     r"|(?:trước|sau)\s+khi|(?:tháng|quý|quí|năm|kỳ)\s+(?:liền\s+)?(?:sau|tiếp\s+theo|kế\s+tiếp|trước)(?!\w)", I)
 # a word or a digit each alternative of _PHRASE needs (it begins with one of these)
-_QUICK = re.compile(r"\d|hằng|hàng|mỗi|định\s+kỳ|thường\s+xuyên|ngay|kịp\s+thời|khi\s+có|đầu|giữa|cuối|trước|"
-                    r"sau|năm\s+thứ|tiếp\s+theo|kế\s+tiếp", I)
+_QUICK = re.compile(r"\d|hằng|hàng|mỗi|định\s+kỳ|thường\s+xuyên|ngay|kịp\s+thời|khi\s+có|(?:đầu|giữa|cuối)\s|"
+                    r"(?:trước|sau)\s+khi|năm\s+thứ|(?:tháng|quý|quí|năm|kỳ)\s+(?:liền\s+)?(?:sau|tiếp|kế|trước)", I)
 _CITED = re.compile(r"(?:số|Số)\s+[\w./\-đĐ]+\s*,?\s*(?:ngày|ban\s+hành\s+ngày)?\s*$|"
                     r"(?:Nghị\s+quyết|Kế\s+hoạch|Quyết\s+định|Thông\s+tư|Nghị\s+định|Chỉ\s+thị|Hướng\s+dẫn|"
                     r"Công\s+văn|Luật|Kết\s+luận|Quy\s+định|Chương\s+trình|Thông\s+báo)\s+[\w./\-đĐ]*\s*,?\s*(?:ngày\s*)?$",
@@ -64,10 +65,19 @@ def _reason(clause: str, start: int, heading: bool) -> str:
     return "no duty with a deadline was read around it: check whether one is meant"
 
 
+def _quoted(clause: str, task: str) -> str:
+    text = f"{task} — {clause}" if task and task not in clause else clause
+    return text if len(text) <= 600 else text[:600] + " …"
+
+
 def not_drafted(paragraphs: list[Paragraph], drafted: list[dict[str, Any]], frame: Frame,
                 lines: list[str], place_word: str,
-                rejected: Sequence[tuple[tuple[int, int], str, str]] = ()) -> list[dict[str, Any]]:
+                rejected: Sequence[tuple[tuple[int, int], str, str]] = (),
+                split: Sequence[Sequence[Clause]] | None = None) -> list[dict[str, Any]]:
     used = {tuple(duty["draft"]["paragraph"]) for duty in drafted}     # (paragraph, clause) pairs with a duty
+    if split is None:
+        split = [clauses(p) if not p.row else [] for p in paragraphs]
+    tasks = label_tasks(paragraphs, split)        # a label's task: quoted with it, so that both are found
     why = {place: reason for place, _, reason in rejected}
     result: list[dict[str, Any]] = []
     for number, paragraph in enumerate(paragraphs):
@@ -79,7 +89,8 @@ def not_drafted(paragraphs: list[Paragraph], drafted: list[dict[str, Any]], fram
                                "written exactly", "source": paragraph.text[:600]})
             continue
         heading = bool(paragraph.heading) and paragraph.text.endswith(paragraph.heading) and len(paragraph.text) < 250
-        for index, clause in enumerate(clauses(paragraph)):
+        task = tasks.get(number, ("", None))[0]
+        for index, clause in enumerate(split[number]):
             if (number, index) in used:
                 continue        # the clause is a duty's: its other dates are the duty's context
             if not _QUICK.search(clause.text):
@@ -91,7 +102,7 @@ def not_drafted(paragraphs: list[Paragraph], drafted: list[dict[str, Any]], fram
             result.append({"section": paragraph.section or "", "where": f"{place_word} {paragraph.line}",
                            "phrases": [m.group(0) for m in phrases[:12]],
                            "reason": why.get((number, index)) or _reason(clause.text, first.start(), heading),
-                           "source": clause.text if len(clause.text) <= 600 else clause.text[:600] + " …"})
+                           "source": _quoted(clause.text, task if is_label(clause.text) else "")})
     for lo, hi, kind in frame.skipped:
         if kind == "form template":
             result.append({"section": lines[lo][:80], "where": f"lines {lo + 1}-{hi} of the document",
