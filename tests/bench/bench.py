@@ -317,8 +317,11 @@ def documents(runs: int) -> None:
         except ImportError:
             print("documents: python-docx missing, the .docx case is skipped")
         else:
-            # 100 pages: about 3,000 characters of text a printed A4 page at 14 pt
-            paragraphs = [p for p in " ".join(text.split("\n\n")).split("\n") if p.strip()]
+            # 100 pages (about 3,000 characters a printed A4 page at 14 pt) of one plan: the
+            # seeds' bodies (up to their "Nơi nhận") one after the other under one header
+            bodies = [p.read_text(encoding="utf-8").split("Nơi nhận")[0]
+                      for p in sorted((ROOT / "tests" / "fixtures" / "seeds").glob("*.txt"))]
+            paragraphs = [" ".join(p.split()) for body in bodies for p in body.split("\n") if p.strip()]
             doc, size = docx.Document(), 0
             while size < 300_000:
                 for paragraph in paragraphs:
