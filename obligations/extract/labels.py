@@ -118,10 +118,10 @@ def lead_period(clause: str) -> str | None:
     match = _LEAD_PERIOD.match(clause)
     if match:
         return "trong " + clause[match.start("p"):]
-    named = _NAMED_DAY.match(clause)
+    named = _NAMED_DAY.match(clause) if ":" in clause else None
     if named:
         return f"{named.group('what')}: vào {clause[named.start('day'):]}"
-    if _BRACKET_PERIOD.search(clause):
+    if "(" in clause and _BRACKET_PERIOD.search(clause):
         return _BRACKET_PERIOD.sub(lambda m: f"{m.group('what')} (trong {m.group('p')})", clause)
     return None
 
