@@ -45,9 +45,9 @@ def test_the_corpus_is_whole_documents_with_sources():
 def test_the_tuned_part(rows):
     t = totals(rows[False])
     # measured 2026-12-07 (19 documents, 7 of them held out until they were measured and then
-    # released): 153/164 = 0.933, 153/159 = 0.962, 3 silent misses
+    # released): 153/164 = 0.933, 153/159 = 0.962, 1 silent miss (an item dated by its heading)
     assert t["recall"] >= 0.92 and t["precision"] >= 0.95, t
-    assert t["silent"] <= 3, [m for r in rows[False] for m in r["silents"]]
+    assert t["silent"] <= 1, [m for r in rows[False] for m in r["silents"]]
 
 
 def test_the_held_out_part(rows):
