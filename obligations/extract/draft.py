@@ -92,6 +92,10 @@ _REPORTED_ON = re.compile(r"(?:báo\s+cáo|đánh\s+giá|tổng\s+kết|sơ\s+k�
                           re.IGNORECASE)
 
 
+_SCOPE = re.compile(r"(?:đối\s+với|bố\s+trí\s+(?:vốn|kinh\s+phí|ngân\s+sách|nguồn)|dự\s+toán|nguồn\s+vốn)[^;]*$",
+                    re.IGNORECASE)
+
+
 def _keep(found: list[Found], earliest: dt.date | None, clause: str, place: tuple[int, int],
           rejected: list[tuple[tuple[int, int], str, str]]) -> list[Found]:
     kept = []
@@ -103,6 +107,10 @@ def _keep(found: list[Found], earliest: dt.date | None, clause: str, place: tupl
             continue
         if item.weak and _REPORTED_ON.search(clause, 0, item.start):
             rejected.append((place, item.phrase, "the year a report covers, not its deadline"))
+            continue
+        if item.weak and _SCOPE.search(clause, max(0, item.start - 80), item.start):
+            # "Đối với các nhiệm vụ triển khai trong năm 2025, …", "bố trí vốn … trong năm 2014"
+            rejected.append((place, item.phrase, "the year a scope or a budget is for, not a deadline"))
             continue
         kept.append(item)
     return kept
