@@ -45,8 +45,8 @@ def test_the_corpus_is_whole_documents_with_sources():
 def test_the_tuned_part(rows):
     t = totals(rows[False])
     # measured 2026-12-07 (19 documents, 7 of them held out until they were measured and then
-    # released): 153/164 = 0.933, 153/159 = 0.962, 1 silent miss (an item dated by its heading)
-    assert t["recall"] >= 0.92 and t["precision"] >= 0.95, t
+    # released): 153/164 = 0.933, 153/157 = 0.975, 1 silent miss (an item dated by its heading)
+    assert t["recall"] >= 0.92 and t["precision"] >= 0.97, t
     assert t["silent"] <= 1, [m for r in rows[False] for m in r["silents"]]
 
 
@@ -60,5 +60,5 @@ def test_the_held_out_part(rows):
 
 def test_the_whole_corpus(rows):
     t = totals(rows[False] + rows[True])
-    # measured 2026-12-07: 224/252 = 0.889, 224/240 = 0.933
-    assert t["recall"] >= 0.88 and t["precision"] >= 0.93, t
+    # measured 2026-12-07: 224/252 = 0.889, 224/238 = 0.941
+    assert t["recall"] >= 0.88 and t["precision"] >= 0.94, t
