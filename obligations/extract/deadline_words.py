@@ -20,7 +20,7 @@ _MARKER = re.compile(
     r"|(?P<before>(?<!\w)trước\s+)"
     r"|(?P<on>(?<!\w)(?:vào|trong)\s+(?:lúc\s+)?)"
     r"|(?P<end>(?<!\w)cuối\s+(?=tháng\s+\d|(?:quý|quí)\s|năm\s+\d))"
-    r"|(?P<bare>(?<![\w/.\-])(?=\d{1,3}\s+ngày(?:\s+làm\s+việc)?\s*,?\s*(?:kể|tính)\s+từ))", I)
+    r"|(?P<bare>(?<![\w/.\-])(?=\d{1,3}\s+ngày(?:\s+làm\s+việc)?\s*,?\s*(?:kể|kê|tính)\s+từ))", I)
 _MAYBE = re.compile(r"\d|nhất|hạn|trước\s+(?:ngày|hoặc)|hơn|tuần|quý|quí|sáu\s+tháng|ngày\s+thứ", I)
 _STRONG = {"latest", "nolater", "deadline", "incl_before", "within", "bare", "least"}
 # "vào đầu tháng 1-2017", "giữa quý II": a part of a period, no exact day
@@ -41,7 +41,7 @@ _AFTER_PERIOD = re.compile(r"\s*(?:\([^)]{0,60}\))?\s*,?\s*(?:đối\s+với|v�
 _TIME = re.compile(r"(?P<h>\d{1,2})\s*(?:giờ|h|g)\s*(?P<mi>\d{2})?\s*['’′]?(?:\s*phút)?(?:\s+(?P<pm>sáng|trưa|chiều|tối))?"
                    r"\s*,?\s*(?:(?:của|vào|trong)\s+)?", I)
 _DAYS = re.compile(r"(?P<n>\d{1,3})\s+ngày(?P<work>\s+làm\s+việc)?(?!\s*[/.\-]\s*\d)", I)
-_AFTER = re.compile(r"\s*,?\s*(?:(?:kể|tính)\s+)?(?:từ|sau)\s+(?:khi\s+|thời\s+điểm\s+)?", I)
+_AFTER = re.compile(r"\s*,?\s*(?:(?:kể|kê|tính)\s+)?(?:từ|sau)\s+(?:khi\s+|thời\s+điểm\s+)?", I)
 _BEFORE = re.compile(r"\s*,?\s*(?:trước|so\s+với)\s+(?:khi\s+)?", I)
 _EVENT = re.compile(r"[^,;.()\n:]{1,80}")
 _EVENT_STOP = re.compile(r"\s+(?:và|để|theo|nhằm|thì|gửi|về|cho|tại|đối với|hoặc)\s", I)
@@ -58,3 +58,6 @@ _AMOUNT = re.compile(r"\d{1,3}(?:[.,]\d{3})+|\d[\d.,]*\s*(?:%|phần\s+trăm|đ�
 _BEFORE_EVENT = re.compile(r"ngày\s+(?!\d)(?P<ev>[^,;.()\n]{3,60})", I)
 _BEFORE_EVENT_DAYS = re.compile(r"ngày\s+(?!\d)(?P<ev>[^,;.()\n\d]{3,60}?)\s+(?:chậm\s+nhất\s+(?:là\s+)?|ít\s+nhất\s+)?"
                                 r"(?P<n>\d{1,3})\s+ngày(?P<work>\s+làm\s+việc)?(?![\w/])", I)
+# "trước khi tổ chức họp tối thiểu 07 ngày làm việc": the event first, then how long before it
+_BEFORE_THEN_DAYS = re.compile(r"(?P<ev>[^,;.()\n\d]{3,60}?)\s+(?:tối\s+thiểu|ít\s+nhất|chậm\s+nhất(?:\s+là)?)\s+"
+                               r"(?P<n>\d{1,3})\s+ngày(?P<work>\s+làm\s+việc)?(?![\w/])", I)

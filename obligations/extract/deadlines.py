@@ -18,6 +18,7 @@ import attrs
 from . import resolve
 from .dates import DateExpr, date_at, ordinal_day
 from .deadline_words import (
+    _BEFORE_THEN_DAYS,
     _AFTER, _AFTER_PERIOD, _AMOUNT, _BEFORE, _BEFORE_EVENT, _BEFORE_EVENT_DAYS, _DAYS, _EVENT,
     _EVENT_BACK, _EVENT_STOP, _FROM_NEAR, _HAPPENS, _IN_FORCE, _MARKER, _MAYBE, _MINIMUM,
     _MONTH_LIST, _PERIOD_END, _PERIOD_OF, _RIGHT, _SPAN_BEFORE, _SPAN_END, _SPAN_REACH, _STRONG,
@@ -343,6 +344,9 @@ class _Reader:
     def _not_read(self, marker: re.Match[str], kind: str, pos: int, time: str | None) -> None:
         text = self.clause
         counted = _BEFORE_EVENT_DAYS.match(text, pos) if kind in ("before", "latest") and not time else None
+        when = re.match(r"khi\s+", text[pos:pos + 5], I) if kind == "before" and not time else None
+        if counted is None and when:        # "trước khi tổ chức họp tối thiểu 07 ngày làm việc"
+            counted = _BEFORE_THEN_DAYS.match(text, pos + when.end())
         if counted and not re.match(r"(?:càng|đêm|mai|hôm)\b", counted.group("ev"), I):
             # "trước ngày bầu cử 40 ngày", "chậm nhất trước ngày bầu cử 10 ngày": N days before the event
             named = " ".join(counted.group("ev").split())

@@ -69,6 +69,11 @@ def duties(paragraphs: list[Paragraph], commemorations: Iterable[Commemoration],
             result += _row_duties(number, paragraph, known, issued, earliest, seen)
             continue
         parts = split[number]
+        if any(_TARGET.search(h) for h in paragraph.headings[-2:]) or _SHARE.search(paragraph.text[:200]):
+            # "Mục tiêu cụ thể … Đến hết năm 2025: Có ≥ 30% doanh nghiệp …": a target, not a duty
+            rejected += [((number, i), c.text, "a target to reach, not a duty with a deadline")
+                         for i, c in enumerate(parts)]
+            continue
         # the task a label ("Thời gian hoàn thành: Quý I/2026") dates: the paragraph's other words, or
         # for a paragraph of labels alone ("- Thời gian hoàn thành: …", "- Đơn vị chủ trì: …") the task above
         task, lead = tasks.get(number, ("", None))
@@ -92,6 +97,8 @@ _REPORTED_ON = re.compile(r"(?:báo\s+cáo|đánh\s+giá|tổng\s+kết|sơ\s+k�
                           re.IGNORECASE)
 
 
+_TARGET = re.compile(r"^\s*(?:các\s+)?mục\s+tiêu(?!\s*,?\s*nhiệm\s+vụ)", re.IGNORECASE)
+_SHARE = re.compile(r"[≥≤]\s*\d|\d\s*%\s+(?:số\s+)?(?:doanh|hộ|người|xã|đơn\s+vị|cơ\s+sở|hồ\s+sơ|dân\s+số)", re.IGNORECASE)
 _SCOPE = re.compile(r"(?:đối\s+với|bố\s+trí\s+(?:vốn|kinh\s+phí|ngân\s+sách|nguồn)|dự\s+toán|nguồn\s+vốn)[^;]*$",
                     re.IGNORECASE)
 

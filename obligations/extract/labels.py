@@ -43,7 +43,7 @@ def as_deadline(text: str) -> str:
 
 # "năm 2025 và các năm tiếp theo", "từ năm 2026 trở đi": the same work goes on after the period
 _ONGOING = re.compile(r"(?:và|,)\s+(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau)|trở\s+đi", I)
-_MONTHS = re.compile(r"^tháng\s+(?P<a>\d{1,2})\s*(?:,|và)\s*(?:tháng\s+)?(?P<b>\d{1,2})\s*[/\-]\s*(?P<y>\d{4})", I)
+_MONTHS = re.compile(r"^tháng\s+(?P<a>\d{1,2})\s*(?:,|và|[-–])\s*(?:tháng\s+)?(?P<b>\d{1,2})\s*[/\-]\s*(?P<y>\d{4})", I)
 _PERIOD_Y = r"(?:(?:quý|quí)\s+(?:[IV]{1,3}|[1-4])|tháng\s+\d{1,2})\s*[/\-]\s*\d{4}"
 _LISTED = re.compile(rf"^\(?(?P<a>{_PERIOD_Y})(?:\s*,\s*{_PERIOD_Y})*\s*(?:,|và)\s*(?P<b>{_PERIOD_Y})", I)
 # "Dự kiến tháng 11/2025", "ngày Tháng 11/2025": a hedge or a stray word before the period
@@ -111,6 +111,9 @@ _BRACKET_PERIOD = re.compile(r"(?P<what>(?:báo\s+cáo|sơ\s+kết|tổng\s+kế
                              r"(?:quý|quí)\s+(?:[IV]{1,3}|[1-4])\s*[/\-]\s*\d{4}))\)", I)
 
 
+_LEAD_YEARLY = re.compile(r"^tháng\s+\d{1,2}\s+(?:hằng|hàng)\s+năm\s*[,:]", I)
+
+
 def lead_period(clause: str) -> str | None:
     """The clause with its leading period made a deadline phrase ("trong năm 2018, …"), a named
     day made one ("Khai giảng năm học mới: vào ngày 05/9/2024"), a bracketed period of a report
@@ -118,6 +121,9 @@ def lead_period(clause: str) -> str | None:
     match = _LEAD_PERIOD.match(clause)
     if match:
         return "trong " + clause[match.start("p"):]
+    yearly = _LEAD_YEARLY.match(clause)
+    if yearly:            # "Tháng 11 hằng năm, Trung tâm có văn bản báo cáo …"
+        return "vào " + clause
     named = _NAMED_DAY.match(clause) if ":" in clause else None
     if named:
         return f"{named.group('what')}: vào {clause[named.start('day'):]}"

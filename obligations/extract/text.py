@@ -134,6 +134,7 @@ def _starts(line: str) -> bool:
 
 
 _GROUP = re.compile(r"^(?:[IVX]{1,5}|[A-Z])\.?$")
+_GROUP_TITLE = re.compile(r"^([IVX]{1,5}|[A-Z])[.)]\s+\S")
 
 
 def _row(roles: tuple[tuple[str, str], ...], above: dict[str, str], group: str) -> tuple[tuple[str, str], ...]:
@@ -167,8 +168,11 @@ def _blocks(lines: Sequence[Line], tables: dict[int, TaskTable | None],
                     continue
                 roles = dict(table.roles(source.cells))
                 number = roles.get("number", "").strip(" .")
-                if _GROUP.match(number) and not roles.get("deadline"):
-                    groups[source.table] = number            # "| II | Xây dựng cơ sở dữ liệu |": a group of rows
+                titled = _GROUP_TITLE.match(number) if number.isupper() else None
+                if (_GROUP.match(number) or titled) and not roles.get("deadline"):
+                    # "| II | Xây dựng cơ sở dữ liệu |", "| IV. HỢP TÁC VÀ THU HÚT ĐẦU TƯ |": a group of rows
+                    groups[source.table] = titled.group(1) if titled else number
+                    above.pop(source.table, None)            # a group's rows merge no cell with the row above it
                     continue
                 if re.fullmatch(r"[A-Z0-9]", number or "-") and all(
                         re.fullmatch(r"\(?[A-Z0-9]{1,2}\)?", v or "-") for v in roles.values()):
