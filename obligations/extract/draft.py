@@ -41,8 +41,16 @@ def _kind(clause: str) -> tuple[str, str]:
     return "activity", ""
 
 
+# Every reading of the grammar starts from one of these (a digit, a deadline word, a recurrence, a
+# peak): a clause with none has no schedule, and most clauses of a document have none.
+_ANY_TIME = re.compile(r"(?=[\dnNhHtTqQsSmMđĐlLcC])(?:\d|nhất|hạn|trước\s+(?:ngày|hoặc)|hơn|tuần|quý|quí|sáu\s+tháng|"
+                       r"ngày\s+thứ|hằng|hàng|mỗi|định\s*kỳ|lần|cao\s+điểm)", re.IGNORECASE)
+
+
 def found_in(clause: str, commemorations: Iterable[Commemoration], issued: dt.date | None) -> list[Found]:
     """The schedules of one clause: deadlines, recurrences, and peaks."""
+    if not _ANY_TIME.search(clause):
+        return []
     found = grammar.schedules(clause, issued) if not RE_PEAK.search(clause) else []
     peak = peaks(clause, commemorations)
     if peak:

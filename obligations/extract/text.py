@@ -103,8 +103,15 @@ def clean_line(line: str) -> str:
     return _SPACES.sub(" ", line).strip()
 
 
+# the first characters an item of the numbering tree can begin with (PHẦN, Chương, Mục, Điều,
+# Phụ lục, roman and arabic numbers, a) … đ) …): any other line is tested no further
+_OPENERS = frozenset("0123456789IVXPCMĐđabcdefghijklmnopqrstuvwxyz")
+
+
 def numbered(line: str) -> tuple[str, str, str] | None:
     """(rank, number, title) of a line that opens an item of the numbering tree."""
+    if not line or line[0] not in _OPENERS:
+        return None
     for rank, pattern in (("annex", ANNEX), ("part", PART), ("chapter", CHAPTER), ("muc", MUC),
                           ("article", ARTICLE), ("roman", ROMAN), ("arabic", ARABIC), ("letter", LETTER)):
         match = pattern.match(line)

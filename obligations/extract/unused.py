@@ -20,6 +20,8 @@ from .text import Paragraph
 I = re.IGNORECASE
 _EVERY = r"(?:hằng|hàng|mỗi)"
 _PHRASE = re.compile(
+    # every alternative begins with one of these letters: most positions of a text fail here at once
+    r"(?=[\dnNtTqQhHmMđĐkKgGcCsSaA])(?:"
     r"(?<![\w/.\-])\d{1,2}\s*[/\-]\s*\d{1,2}(?:\s*[/\-]\s*\d{4})?(?![\w/])"
     r"|(?<![\w/.\-])\d{1,2}\.\d{1,2}\.\d{4}(?!\d)"
     r"|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?"
@@ -33,10 +35,10 @@ _PHRASE = re.compile(
     r"|thường\s+xuyên|(?<!\w)ngay(?!\s+(?:cả|từ|tại|trong\s+quá|thẳng))(?!\w)|kịp\s+thời|khi\s+có\s+phát\s+sinh"
     r"|(?:đầu|giữa|cuối)\s+(?:tháng|quý|quí|năm|kỳ|nhiệm\s+kỳ)|năm\s+thứ\s+(?:nhất|hai|ba|tư|năm|\d)"
     r"|(?:trước|sau)\s+khi|(?:tháng|quý|quí|năm|kỳ)\s+(?:liền\s+)?(?:sau|tiếp\s+theo|kế\s+tiếp|trước)(?!\w)"
-    r"|tuần\s+(?:đầu|cuối|thứ|cuối\s+cùng)|theo\s+tiến\s+độ", I)
+    r"|tuần\s+(?:đầu|cuối|thứ|cuối\s+cùng)|theo\s+tiến\s+độ)", I)
 # a word or a digit each alternative of _PHRASE needs (it begins with one of these)
-_QUICK = re.compile(r"\d|hằng|hàng|mỗi|định\s+kỳ|thường\s+xuyên|ngay|kịp\s+thời|khi\s+có|(?:đầu|giữa|cuối)\s|"
-                    r"(?:trước|sau)\s+khi|năm\s+thứ|(?:tháng|quý|quí|năm|kỳ)\s+(?:liền\s+)?(?:sau|tiếp|kế|trước)|tuần|tiến\s+độ", I)
+_QUICK = re.compile(r"(?=[\dhHmMđĐtTnNkKgGcCsSqQ])(?:\d|hằng|hàng|mỗi|định\s+kỳ|thường\s+xuyên|ngay|kịp\s+thời|khi\s+có|(?:đầu|giữa|cuối)\s|"
+                    r"(?:trước|sau)\s+khi|năm\s+thứ|(?:tháng|quý|quí|năm|kỳ)\s+(?:liền\s+)?(?:sau|tiếp|kế|trước)|tuần|tiến\s+độ)", I)
 _CITED = re.compile(r"(?:số|Số)\s+[\w./\-đĐ]+\s*,?\s*(?:ngày|ban\s+hành\s+ngày)?\s*$|"
                     r"(?:Nghị\s+quyết|Kế\s+hoạch|Quyết\s+định|Thông\s+tư|Nghị\s+định|Chỉ\s+thị|Hướng\s+dẫn|"
                     r"Công\s+văn|Luật|Kết\s+luận|Quy\s+định|Chương\s+trình|Thông\s+báo)\s+[\w./\-đĐ]*\s*,?\s*(?:ngày\s*)?$",
