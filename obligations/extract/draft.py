@@ -49,8 +49,17 @@ _ANY_TIME = re.compile(r"(?=[\dnNhHtTqQsSmMđĐlLcC])(?:\d|nhất|hạn|trước
 
 def found_in(clause: str, commemorations: Iterable[Commemoration], issued: dt.date | None) -> list[Found]:
     """The schedules of one clause: deadlines, recurrences, and peaks."""
-    if not _ANY_TIME.search(clause):
+    if not may_have_time(clause):
         return []
+    return read_schedules(clause, commemorations, issued)
+
+
+def may_have_time(clause: str) -> bool:
+    return bool(_ANY_TIME.search(clause))
+
+
+def read_schedules(clause: str, commemorations: Iterable[Commemoration], issued: dt.date | None) -> list[Found]:
+    """found_in without the prefilter (tests check the prefilter loses nothing)."""
     found = grammar.schedules(clause, issued) if not RE_PEAK.search(clause) else []
     peak = peaks(clause, commemorations)
     if peak:
