@@ -76,7 +76,7 @@ _DAY_OF = [
     (re.compile(r"\s*(?:của\s+)?tháng\s+(?:đầu|đầu tiên|thứ nhất)\s+(?:của\s+)?năm\s+"
                 r"(?:sau|tiếp theo|kế tiếp|liền sau)(?!\w)", I), "year+1:1"),
 ]
-_DAY_ONLY = re.compile(r"ngày\s+(?P<d>\d{1,2})(?!\d)(?!\s*(?:[/.\-]\s*\d|tháng\s+\d))", I)
+_DAY_ONLY = re.compile(r"ngày\s+(?:(?:mồng|mùng)\s+)?(?P<d>\d{1,2})(?!\d)(?!\s*(?:[/.\-]\s*\d|tháng\s+\d))", I)
 _MONTH_YEAR = re.compile(rf"tháng\s+(?P<m>\d{{1,2}})(?:{SEP}|(?:\s*,)?\s+năm\s+)(?P<y>\d{{4}})(?!\d)", I)
 _MONTH_EVERY = re.compile(rf"tháng\s+(?P<m>\d{{1,2}})(?!\d){_EVERY_YEAR}", I)
 _MONTH_ONLY = re.compile(rf"tháng\s+(?P<m>\d{{1,2}})(?![\d/.\-])(?!\s*,?\s*(?:năm|{EVERY}|của))", I)

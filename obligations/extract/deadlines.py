@@ -211,6 +211,12 @@ class _Reader:
         if first is None:
             return
         until = _UNTIL.match(text, first.end)
+        span_end = date_at(text, until.end()) if until else None
+        if (span_end is not None and first.kind == span_end.kind == "day" and first.year is None
+                and span_end.year is None and (first.day, first.month, span_end.day, span_end.month) == (1, 1, 31, 12)):
+            # "theo từng năm từ ngày 01/01 đến hết ngày 31/12": a calendar year as a span, not a deadline
+            self.used_until = max(self.used_until, span_end.end)
+            return
         time, last = None, None
         clock = _TIME.match(text, until.end()) if until else None
         if clock:                 # "đến 16h30 ngày 15/3/2024"

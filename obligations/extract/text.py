@@ -71,6 +71,9 @@ CHAPTER = re.compile(r"^(?:CHƯƠNG|Chương)\s+(?P<num>[IVX]{1,5}|\d{1,2})\b[.:
 MUC = re.compile(r"^(?:MỤC|Mục)\s+(?P<num>[IVX]{1,5}|\d{1,2})(?:[.:]\s*|\s+|$)(?P<title>.*)$")
 ARTICLE = re.compile(r"^Điều\s+(?P<num>\d{1,3}[a-z]?)\s*[.:]\s*(?P<title>.*)$")
 ROMAN = re.compile(r"^(?P<num>[IVX]{1,5})\s*[.\-–]\s+(?P<title>.*)$")
+# "A. MỞ ĐẦU", "C. MỘT SỐ NỘI DUNG, GIẢI PHÁP TRỌNG TÂM": parts of a plan lettered in capitals (a
+# title in capitals: "C. Tư vấn …" in a sentence is not one)
+ALPHA = re.compile(r"^(?P<num>[A-HK-UWYĐ])\.\s+(?P<title>\S.{2,})$")
 ARABIC = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\.\s+(?P<title>.*)$|"
                     r"^(?P<num2>\d{1,2}(?:\.\d{1,2}){1,3})\s+(?P<title2>\S.*)$")
 LETTER = re.compile(r"^(?P<num>[a-zđ])\)\s+(?P<title>.*)$")
@@ -81,7 +84,8 @@ _SPACES = re.compile(r"[ \t\u00a0]+")
 # and keeping only those keeps the reading of a long numbered paragraph linear.
 _HEADING = 200
 # ranks in the numbering tree: a new item closes every deeper one
-_RANKS = {"annex": 0, "part": 1, "chapter": 2, "muc": 3, "article": 4, "roman": 5, "arabic": 6, "letter": 7}
+_RANKS = {"annex": 0, "part": 1, "chapter": 2, "muc": 3, "alpha": 4, "article": 5, "roman": 6, "arabic": 7,
+          "letter": 8}
 
 
 def is_noise(line: str) -> bool:
@@ -105,14 +109,14 @@ def clean_line(line: str) -> str:
 
 # the first characters an item of the numbering tree can begin with (PHẦN, Chương, Mục, Điều,
 # Phụ lục, roman and arabic numbers, a) … đ) …): any other line is tested no further
-_OPENERS = frozenset("0123456789IVXPCMĐđabcdefghijklmnopqrstuvwxyz")
+_OPENERS = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZĐđabcdefghijklmnopqrstuvwxyz")
 
 
 def numbered(line: str) -> tuple[str, str, str] | None:
     """(rank, number, title) of a line that opens an item of the numbering tree."""
     if not line or line[0] not in _OPENERS:
         return None
-    for rank, pattern in (("annex", ANNEX), ("part", PART), ("chapter", CHAPTER), ("muc", MUC),
+    for rank, pattern in (("annex", ANNEX), ("part", PART), ("chapter", CHAPTER), ("muc", MUC), ("alpha", ALPHA),
                           ("article", ARTICLE), ("roman", ROMAN), ("arabic", ARABIC), ("letter", LETTER)):
         match = pattern.match(line)
         if match:
@@ -122,6 +126,8 @@ def numbered(line: str) -> tuple[str, str, str] | None:
             head = line.split("(")[0]       # "PHỤ LỤC … (Kèm theo Quyết định số …)"
             if rank == "annex" and not (head.isupper() or len(head) < 40):
                 continue        # "Phụ lục kèm theo …" inside a sentence
+            if rank == "alpha" and not title.split(",")[0].isupper():
+                continue
             return rank, number, title
     return None
 

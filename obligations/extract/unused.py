@@ -83,6 +83,7 @@ def not_drafted(paragraphs: list[Paragraph], drafted: list[dict[str, Any]], fram
     tasks = label_tasks(paragraphs, split)        # a label's task: quoted with it, so that both are found
     why = {place: reason for place, _, reason in rejected}
     result: list[dict[str, Any]] = []
+    headings: list[tuple[str, str]] = []          # (section, words) of headings with a date and no duty
     for number, paragraph in enumerate(paragraphs):
         if paragraph.row:
             deadline = dict(paragraph.row).get("deadline", "")
@@ -93,6 +94,20 @@ def not_drafted(paragraphs: list[Paragraph], drafted: list[dict[str, Any]], fram
             continue
         heading = bool(paragraph.heading) and paragraph.text.endswith(paragraph.heading) and len(paragraph.text) < 250
         task = tasks.get(number, ("", None))[0]
+        # an item under a dated heading ("C. TỪ NAY ĐẾN NĂM 2015") that names no time of its own and
+        # has no duty: the heading's date may be its deadline, so it is listed too
+        dated_above = next((h for h in reversed(headings) if paragraph.section.startswith(h[0] + ".")), None)
+        if not any(place[0] == number for place in used) and dated_above is not None and not heading:
+            texts = [c.text for c in split[number]]
+            if texts and not any(_QUICK.search(t) and _PHRASE.search(t) for t in texts):
+                result.append({"section": paragraph.section, "where": f"{place_word} {paragraph.line}",
+                               "phrases": [], "reason": f"dated only by its heading “{dated_above[1]}”: check whether "
+                               "that is its deadline", "source": _quoted(" ".join(texts), "")})
+        if heading and paragraph.section:
+            headings = [h for h in headings if not paragraph.section.startswith(h[0])]
+            dated = next((c.text for c in split[number] if _QUICK.search(c.text) and _PHRASE.search(c.text)), None)
+            if dated is not None:
+                headings.append((paragraph.section, dated[:120]))
         for index, clause in enumerate(split[number]):
             if (number, index) in used:
                 continue        # the clause is a duty's: its other dates are the duty's context
@@ -101,6 +116,7 @@ def not_drafted(paragraphs: list[Paragraph], drafted: list[dict[str, Any]], fram
             phrases = list(_PHRASE.finditer(clause.text))
             if not phrases:
                 continue
+
             first = phrases[0]
             result.append({"section": paragraph.section or "", "where": f"{place_word} {paragraph.line}",
                            "phrases": [m.group(0) for m in phrases[:12]],

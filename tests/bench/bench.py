@@ -297,7 +297,7 @@ def documents(runs: int) -> None:
         held = bool(gold["document"].get("held_out"))
         parts[held].append(row)
         recall = row["right"] / max(1, row["statable"])
-        precision = row["right"] / max(1, row["stated"])
+        precision = row["right_drafts"] / max(1, row["stated"])
         print(f"{path.stem[:48]:<48} {'held' if held else 'tuned':<6} {row['gold']:>4} {row['statable']:>4} "
               f"{row['right']:>5} {row['stated']:>6} {row['wrong']:>5} {row['todo']:>4} {row['not_drafted']:>4} "
               f"{row['silent']:>6}  {recall:6.3f} {precision:9.3f}", flush=True)
@@ -305,7 +305,7 @@ def documents(runs: int) -> None:
                         ("whole corpus", parts[False] + parts[True])):
         t = totals(rows)
         print(f"documents {label} ({len(rows)}): recall {int(t['right'])}/{int(t['statable'])} = {t['recall']:.3f}, "
-              f"precision {int(t['right'])}/{int(t['stated'])} = {t['precision']:.3f}, TODO {int(t['todo'])}, "
+              f"precision {int(t['right_drafts'])}/{int(t['stated'])} = {t['precision']:.3f}, TODO {int(t['todo'])}, "
               f"not drafted {int(t['not_drafted'])}, silent misses {int(t['silent'])}", flush=True)
     print(f"{'':<44} targets: whole corpus recall >= 0.90, precision >= 0.97; held-out >= 0.85 / 0.97; "
           "0 silent misses")

@@ -44,24 +44,25 @@ def test_the_corpus_is_whole_documents_with_sources():
 
 def test_the_tuned_part(rows):
     t = totals(rows[False])
-    # measured 2026-12-07 (19 documents, 7 of them held out until they were measured and then
-    # released): 153/164 = 0.933, 153/157 = 0.975, 1 silent miss (an item dated by its heading)
+    # measured 2026-12-07 (25 documents: 12 tuned from the start, two held-out parts of 7 and 6
+    # documents, each measured once and then released): 235/252 = 0.933, 236/240 = 0.983, no silent miss
     assert t["recall"] >= 0.92 and t["precision"] >= 0.97, t
-    assert t["silent"] <= 1, [m for r in rows[False] for m in r["silents"]]
+    assert t["silent"] == 0, [m for r in rows[False] for m in r["silents"]]
 
 
 def test_the_held_out_part(rows):
     t = totals(rows[True])
-    # measured 2026-12-07 (6 documents never looked at while tuning): 71/88 = 0.807, 71/81 = 0.877,
-    # no silent miss: under the targets (0.85 / 0.97); a floor so that it does not get
-    # worse unnoticed. (The first held-out part measured 0.633 / 0.775 before it was released.)
-    assert t["recall"] >= 0.8 and t["precision"] >= 0.87 and t["silent"] == 0, t
+    # measured 2026-12-07 (the third held-out part, 6 documents never looked at while tuning):
+    # 32/32 = 1.000, 32/35 = 0.914, no silent miss; precision under the 0.97. A floor so
+    # that it does not get worse unnoticed. (Earlier parts: 0.633 / 0.775, then 0.807 / 0.877.)
+    assert t["recall"] >= 0.95 and t["precision"] >= 0.9 and t["silent"] == 0, t
 
 
 def test_the_whole_corpus(rows):
     t = totals(rows[False] + rows[True])
-    # measured 2026-12-07: 224/252 = 0.889, 224/238 = 0.941
-    assert t["recall"] >= 0.88 and t["precision"] >= 0.94, t
+    # measured 2026-12-07 (31 documents): 267/284 = 0.940, 268/275 = 0.975, no silent miss: the
+    # issue's targets for the whole corpus (0.90 / 0.97 / none silent)
+    assert t["recall"] >= 0.9 and t["precision"] >= 0.97 and t["silent"] == 0, t
 
 
 def test_the_prefilter_loses_no_schedule():
