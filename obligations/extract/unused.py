@@ -78,6 +78,7 @@ def not_drafted(paragraphs: list[Paragraph], drafted: list[dict[str, Any]], fram
                 rejected: Sequence[tuple[tuple[int, int], str, str]] = (),
                 split: Sequence[Sequence[Clause]] | None = None) -> list[dict[str, Any]]:
     used = {tuple(duty["draft"]["paragraph"]) for duty in drafted}     # (paragraph, clause) pairs with a duty
+    with_duty = {place[0] for place in used}
     if split is None:
         split = [clauses(p) if not p.row else [] for p in paragraphs]
     tasks = label_tasks(paragraphs, split)        # a label's task: quoted with it, so that both are found
@@ -87,7 +88,7 @@ def not_drafted(paragraphs: list[Paragraph], drafted: list[dict[str, Any]], fram
     for number, paragraph in enumerate(paragraphs):
         if paragraph.row:
             deadline = dict(paragraph.row).get("deadline", "")
-            if deadline and not any(place[0] == number for place in used):
+            if deadline and number not in with_duty:
                 result.append({"section": paragraph.section or "", "where": f"{place_word} {paragraph.line}",
                                "phrases": [deadline], "reason": "the time column states no deadline that can be "
                                "written exactly", "source": paragraph.text[:600]})
@@ -97,7 +98,7 @@ def not_drafted(paragraphs: list[Paragraph], drafted: list[dict[str, Any]], fram
         # an item under a dated heading ("C. TỪ NAY ĐẾN NĂM 2015") that names no time of its own and
         # has no duty: the heading's date may be its deadline, so it is listed too
         dated_above = next((h for h in reversed(headings) if paragraph.section.startswith(h[0] + ".")), None)
-        if not any(place[0] == number for place in used) and dated_above is not None and not heading:
+        if number not in with_duty and dated_above is not None and not heading:
             texts = [c.text for c in split[number]]
             if texts and not any(_QUICK.search(t) and _PHRASE.search(t) for t in texts):
                 result.append({"section": paragraph.section, "where": f"{place_word} {paragraph.line}",
