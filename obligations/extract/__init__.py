@@ -24,6 +24,7 @@ from .clauses import clauses
 from .draft import duties
 from .frame import TASK_ROW, read_frame
 from .header import TODO, metadata
+from .labels import label_tasks
 from .peaks import Commemoration
 from .sources import MAX_BYTES, Document, read_document
 from .sources.plain import lines as plain_lines
@@ -47,11 +48,12 @@ def extract_document(document: Document, source_name: str, commemorations: Itera
     head, todo, own_date, earliest = metadata(paras, cleaned, source_name, issued, frame)
     rejected: list[tuple[tuple[int, int], str, str]] = []
     split = [clauses(p) if not p.row else [] for p in paras]       # once: the duties and the listing
-    drafted = duties(paras, commemorations, own_date, earliest, rejected, split)
+    tasks = label_tasks(paras, split)
+    drafted = duties(paras, commemorations, own_date, earliest, rejected, split, tasks)
     if units:
         assign(drafted, units)
     recipients(drafted, str(head.get("issuer", "")), units)
-    unused = not_drafted(paras, drafted, frame, cleaned, document.place_word, rejected, split)
+    unused = not_drafted(paras, drafted, frame, cleaned, document.place_word, rejected, split, tasks)
     for duty in drafted:       # the paragraph's number served the listing above; the reader has "where"
         number, _ = duty["draft"].pop("paragraph")
         duty["draft"]["where"] = f"{document.place_word} {paras[number].line}"

@@ -7,6 +7,8 @@ import re
 
 I = re.IGNORECASE
 _MARKER = re.compile(
+    # every marker begins with one of these (a digit for a bare count): elsewhere the scan fails at once
+    r"(?=[\dtcmkhđíivTCMKHĐÍIV])(?:"
     r"(?P<range>(?<!\w)từ\s+(?=ngày\s+\d|\d|tháng\s+\d|(?:quý|quí)\s+(?:\d|[IV]{1,3}\b)|năm\s+\d{4}))"
     r"|(?P<latest>(?<!\w)(?:chậm|muộn)\s+nhất(?:\s+là)?(?:\s+(?:vào|đến\s+hết|đến|trong\s+phạm\s+vi|trong\s+vòng|trong|sau|"
     r"không\s+quá))?\s+(?!trước))"
@@ -20,7 +22,8 @@ _MARKER = re.compile(
     r"|(?P<before>(?<!\w)trước\s+)"
     r"|(?P<on>(?<!\w)(?:vào|trong)\s+(?:lúc\s+)?|(?<!\w)đúng\s+(?=ngày\s+(?:(?:mồng|mùng)\s+)?\d))"
     r"|(?P<end>(?<!\w)cuối\s+(?=tháng\s+\d|(?:quý|quí)\s|năm\s+\d))"
-    r"|(?P<bare>(?<![\w/.\-])(?=\d{1,3}\s+ngày(?:\s+làm\s+việc)?\s*,?\s*(?:kể|kê|tính)\s+từ))", I)
+    r"|(?P<bare>(?<![\w/.\-])(?=\d{1,3}\s+ngày(?:\s+làm\s+việc)?\s*,?\s*(?:kể|kê|tính)\s+từ))"
+    r")", I)
 _MAYBE = re.compile(r"\d|nhất|hạn|trước\s+(?:ngày|hoặc)|hơn|tuần|quý|quí|sáu\s+tháng|ngày\s+thứ", I)
 _STRONG = {"latest", "nolater", "deadline", "incl_before", "within", "bare", "least"}
 # "vào đầu tháng 1-2017", "giữa quý II": a part of a period, no exact day

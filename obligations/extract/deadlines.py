@@ -92,7 +92,7 @@ class _Reader:
                 stop = re.search(r"[,;.()]", self.clause[marker.end():end])
                 self.unclear(marker.start(), marker.end() + stop.start() if stop else end, str(exc))
         starts = [f.start for f in self.found]     # in text order: markers never overlap
-        for weekly in _WEEKLY.finditer(self.clause):      # "thứ Sáu hằng tuần" needs no marker
+        for weekly in _WEEKLY.finditer(self.clause) if "tuần" in self.clause else ():   # "thứ Sáu hằng tuần": no marker
             i = bisect.bisect_right(starts, weekly.start()) - 1
             if i < 0 or self.found[i].end <= weekly.start():
                 expr = date_at(self.clause, weekly.start())

@@ -69,7 +69,8 @@ def read_schedules(clause: str, commemorations: Iterable[Commemoration], issued:
 
 def duties(paragraphs: list[Paragraph], commemorations: Iterable[Commemoration], issued: dt.date | None,
            earliest: dt.date | None, rejections: list[tuple[tuple[int, int], str, str]] | None = None,
-           split: list[list[Clause]] | None = None) -> list[dict[str, Any]]:
+           split: list[list[Clause]] | None = None,
+           tasks: dict[int, tuple[str, str | None]] | None = None) -> list[dict[str, Any]]:
     """The drafted duties; ``rejections`` receives ((paragraph, clause), phrase, reason) for each
     deadline phrase read and then set aside (listed as not drafted)."""
     known = list(commemorations)
@@ -78,7 +79,8 @@ def duties(paragraphs: list[Paragraph], commemorations: Iterable[Commemoration],
     rejected = rejections if rejections is not None else []
     if split is None:
         split = [clauses(p) if not p.row else [] for p in paragraphs]
-    tasks = label_tasks(paragraphs, split)
+    if tasks is None:
+        tasks = label_tasks(paragraphs, split)
     for number, paragraph in enumerate(paragraphs):
         if paragraph.text.startswith(_SKIP):
             continue

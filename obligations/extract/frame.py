@@ -197,6 +197,9 @@ def read_frame(lines: list[str]) -> Frame:
     return Frame(number, issuer, issued, date_words, kind, title, body_start, tuple(_skipped(lines, body_start)))
 
 
+_ENDS_WITH = frozenset("NnTtKkQqCcPpBbGgnTHhđĐ")   # Nơi nhận, TM., T/M, KT., TL., TUQ., Q., CHỦ TỊCH, PHÓ, BÍ THƯ, BỘ TRƯỞNG, GIÁM ĐỐC …
+
+
 def _skipped(lines: list[str], body_start: int) -> list[tuple[int, int, str]]:
     ranges: list[tuple[int, int, str]] = []
     if body_start:
@@ -204,6 +207,9 @@ def _skipped(lines: list[str], body_start: int) -> list[tuple[int, int, str]]:
     i, n = body_start, len(lines)
     while i < n:
         line = lines[i]
+        if not line or line[0] not in _ENDS_WITH:
+            i += 1          # the signature block and "Nơi nhận" begin with one of these letters
+            continue
         ends = RECIPIENTS.match(line) or (SIGNATURE.match(line) and upper(line.split(".", 1)[-1] or line)) \
             or (_SIGNER.match(line) and i + 1 < n and not _BODY.match(lines[i + 1]))
         if not ends:

@@ -104,7 +104,9 @@ def clean_line(line: str) -> str:
     if "/" in line or "-" in line:
         for pattern, repl in _TIGHT:
             line = pattern.sub(repl, line)
-    return _SPACES.sub(" ", line).strip()
+    if "  " in line or "\t" in line or "\u00a0" in line:
+        line = _SPACES.sub(" ", line)
+    return line.strip()
 
 
 # the first characters an item of the numbering tree can begin with (PHẦN, Chương, Mục, Điều,

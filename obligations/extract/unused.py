@@ -76,12 +76,14 @@ def _quoted(clause: str, task: str) -> str:
 def not_drafted(paragraphs: list[Paragraph], drafted: list[dict[str, Any]], frame: Frame,
                 lines: list[str], place_word: str,
                 rejected: Sequence[tuple[tuple[int, int], str, str]] = (),
-                split: Sequence[Sequence[Clause]] | None = None) -> list[dict[str, Any]]:
+                split: Sequence[Sequence[Clause]] | None = None,
+                tasks: dict[int, tuple[str, str | None]] | None = None) -> list[dict[str, Any]]:
     used = {tuple(duty["draft"]["paragraph"]) for duty in drafted}     # (paragraph, clause) pairs with a duty
     with_duty = {place[0] for place in used}
     if split is None:
         split = [clauses(p) if not p.row else [] for p in paragraphs]
-    tasks = label_tasks(paragraphs, split)        # a label's task: quoted with it, so that both are found
+    if tasks is None:
+        tasks = label_tasks(paragraphs, split)        # a label's task: quoted with it, so that both are found
     why = {place: reason for place, _, reason in rejected}
     result: list[dict[str, Any]] = []
     headings: list[tuple[str, str]] = []          # (section, words) of headings with a date and no duty

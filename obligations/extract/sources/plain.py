@@ -46,7 +46,7 @@ def lines(text: str) -> list[Line]:
     result: list[Line] = []
     table, in_table = 0, False
     for number, raw in enumerate(text.splitlines(), start=1):
-        row = _ROW.match(raw)
+        row = _ROW.match(raw) if "|" in raw else None
         if row and "|" in row.group("cells") or (row and in_table):
             if _RULE.match(raw):
                 continue
