@@ -38,8 +38,8 @@ def decode(raw: bytes, path: Path) -> str:
                          file=str(path),
                          fix="convert it, e.g. iconv -f WINDOWS-1258 -t UTF-8 FILE > FILE.utf8.txt") from None
     # PDF tools often write decomposed Vietnamese (a base letter and combining marks):
-    # the grammar is written in composed form.
-    return unicodedata.normalize("NFC", text)
+    # the grammar is written in composed form. (Checking is much cheaper than composing.)
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def lines(text: str) -> list[Line]:
