@@ -175,11 +175,17 @@ class Validities:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.month = _START_MONTH.search(text)
-        self.span = _YEAR_RANGE.search(text)
-        self.on = _FROM_YEAR_ON.search(text)
+        self._read = False          # searched when a recurrence first asks: most clauses have none
+        self.month: re.Match[str] | None = None
+        self.span: re.Match[str] | None = None
+        self.on: re.Match[str] | None = None
 
     def at(self, recurrence_end: int | None) -> Validity:
+        if not self._read:
+            self.month = _START_MONTH.search(self.text)
+            self.span = _YEAR_RANGE.search(self.text)
+            self.on = _FROM_YEAR_ON.search(self.text)
+            self._read = True
         words: list[str] = []
         start = until = None
         inferred = False
