@@ -21,7 +21,7 @@ _MARKER = re.compile(
     r"trước\s+(?:khi|ngày)))"
     r"|(?P<before>(?<!\w)trước\s+)"
     r"|(?P<on>(?<!\w)(?:vào|trong)\s+(?:lúc\s+)?|(?<!\w)đúng\s+(?=ngày\s+(?:(?:mồng|mùng)\s+)?\d))"
-    r"|(?P<end>(?<!\w)cuối\s+(?=tháng\s+\d|(?:quý|quí)\s|năm\s+\d))"
+    r"|(?P<end>(?<!\w)(?<!tháng\s)cuối\s+(?=tháng\s+\d|(?:quý|quí)\s|năm\s+\d))"
     r"|(?P<bare>(?<![\w/.\-])(?=\d{1,3}\s+ngày(?:\s+làm\s+việc)?\s*,?\s*(?:kể|kê|tính)\s+từ))"
     r")", I)
 _MAYBE = re.compile(r"\d|nhất|hạn|trước\s+(?:ngày|hoặc)|hơn|tuần|quý|quí|sáu\s+tháng|ngày\s+thứ", I)

@@ -131,6 +131,13 @@ def _keep(found: list[Found], earliest: dt.date | None, clause: str, place: tupl
             rejected.append((place, item.phrase, f"a day long before the directive's own date ({earliest:%d/%m/%Y}): "
                                                  "a condition or a reference, not a deadline"))
             continue
+        start = (item.schedule or {}).get("start")
+        if earliest and last and isinstance(start, dt.date) and last < earliest:
+            # "Từ ngày 08 đến ngày 09 tháng 11 năm 2025 tại Thanh Hóa, Thủ tướng … đã …": a span
+            # wholly before the directive: what happened, not something to do
+            rejected.append((place, item.phrase, f"a span before the directive's own date ({earliest:%d/%m/%Y}): "
+                                                 "what happened, not a duty"))
+            continue
         if item.weak and _REPORTED_ON.search(clause, 0, item.start):
             rejected.append((place, item.phrase, "the year a report covers, not its deadline"))
             continue

@@ -117,6 +117,9 @@ _HELD = re.compile(r"sinh\s+hoạt|họp|hội\s+nghị|giao\s+ban|bản\s+tin|t
                    r"học\s+tập|giới\s+thiệu|kiểm\s+điểm|đánh\s+giá|sơ\s+kết|tổng\s+kết|đưa|lồng\s+ghép|duy\s+trì", I)
 
 
+_REGIME = re.compile(r"định\s+kỳ", I)
+
+
 def plain_periods(text: str) -> list[tuple[str, int, int, str, bool]]:
     """Recurrences with no day named, governed by a thing done: (every, start, end, words, held),
     ``held`` when the thing is held within each period rather than delivered by a day."""
@@ -140,6 +143,8 @@ def plain_periods(text: str) -> list[tuple[str, int, int, str, bool]]:
         if done is not None or _STARTS.search(text, max(0, match.start() - 30), match.start()):
             starts = _STARTS.search(text, max(0, match.start() - 30), match.start())
             held = starts is not None or done is None or bool(_HELD.fullmatch(done.group(0)))
+            if held and _REGIME.search(text, max(0, match.start() - 20), match.end()):
+                held = False    # "định kỳ: 06 tháng một lần", "định kỳ (hằng năm)": a regime whose day is set elsewhere
             result.append((match.lastgroup or "", match.start(), match.end(), match.group(0), held))
     return result
 
