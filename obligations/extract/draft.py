@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from . import grammar
-from .clauses import Clause, clauses, who
-from .labels import as_deadline, cell_as_deadline, is_label, label_tasks, lead_period
+from .clauses import Clause, who
+from .labels import as_deadline, cell_as_deadline, is_label, lead_period
 from .found import Found
 from .header import TODO, slug
 from .peaks import RE_PEAK, Commemoration, peaks
@@ -68,19 +68,14 @@ def read_schedules(clause: str, commemorations: Iterable[Commemoration], issued:
 
 
 def duties(paragraphs: list[Paragraph], commemorations: Iterable[Commemoration], issued: dt.date | None,
-           earliest: dt.date | None, rejections: list[tuple[tuple[int, int], str, str]] | None = None,
-           split: list[list[Clause]] | None = None,
-           tasks: dict[int, tuple[str, str | None]] | None = None) -> list[dict[str, Any]]:
-    """The drafted duties; ``rejections`` receives ((paragraph, clause), phrase, reason) for each
-    deadline phrase read and then set aside (listed as not drafted)."""
+           earliest: dt.date | None, rejected: list[tuple[tuple[int, int], str, str]],
+           split: list[list[Clause]], tasks: dict[int, tuple[str, str | None]]) -> list[dict[str, Any]]:
+    """The drafted duties of the paragraphs (``split``: their clauses; ``tasks``: labels.label_tasks);
+    ``rejected`` receives ((paragraph, clause), phrase, reason) for each deadline phrase read and
+    then set aside (listed as not drafted)."""
     known = list(commemorations)
     result: list[dict[str, Any]] = []
     seen: dict[str, int] = {}
-    rejected = rejections if rejections is not None else []
-    if split is None:
-        split = [clauses(p) if not p.row else [] for p in paragraphs]
-    if tasks is None:
-        tasks = label_tasks(paragraphs, split)
     for number, paragraph in enumerate(paragraphs):
         if paragraph.text.startswith(_SKIP):
             continue

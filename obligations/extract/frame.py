@@ -134,6 +134,11 @@ def _issuer(head: list[str], number_at: int | None, kind_at: int | None) -> str 
     return proper(" ".join(names))
 
 
+def header_line(line: str) -> bool:
+    """The number line ("Số: 199/KH-UBND") or the place-and-date line of a header."""
+    return bool(_NUMBER.match(line) or _PLACE_DATE.match(line))
+
+
 def attached(line: str) -> bool:
     """The kind heading of a document attached after the signature ("KẾ HOẠCH" approved by the
     decision above it): its text is read as body again."""

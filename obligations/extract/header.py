@@ -15,7 +15,7 @@ import unicodedata
 from typing import Any
 
 from .found import safe_date
-from .frame import Frame
+from .frame import KINDS, Frame, header_line
 from .text import Paragraph, is_noise
 
 TODO = "TODO"
@@ -23,16 +23,10 @@ _DATE = r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})"
 _DOC = r"(Hướng dẫn|Kế hoạch|Chỉ thị|Nghị quyết|Công văn|Kết luận|Quyết định|Thông báo)"
 _NUMBER = r"(\d+[A-Za-z]?-[A-ZĐ]+(?:/[A-ZĐa-zđ0-9-]+)?)"
 RE_IMPLEMENTS = re.compile(rf"{_DOC}\s+số\s+{_NUMBER},?\s+ngày\s+{_DATE}")
-RE_OWN_HEADER = re.compile(rf"^Số[:\s]*{_NUMBER}", re.IGNORECASE)
 RE_OWN_ARTICLE = re.compile(rf"nội dung (?:trong|của)\s+{_DOC}\s+số\s+{_NUMBER},?\s+ngày\s+{_DATE}"
                             r"\s+của\s+([^.,;]{1,120}?)(?:\s+tổ chức|\s+về|\s+triển khai|[.,;])")
 RE_ISSUER = re.compile(r"((?:Ban Thường vụ|Ban Tuyên giáo|Ban Chấp hành|Thường trực)\s+[^,;.()]{0,80}?)\s+"
                        r"(?:xây dựng|hướng dẫn|yêu cầu|ban hành|chỉ đạo)", re.IGNORECASE)
-# "Hà Nội, ngày 02 tháng 3 năm 2023" (the place, then the date, alone on a line near the top)
-RE_PLACE_DATE = re.compile(r"^[^\d,]{2,40},\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})\s*$|"
-                           rf"^[^\d,]{{2,40}},\s*ngày\s+{_DATE}\s*$", re.IGNORECASE)
-_HEADINGS = {"HƯỚNG DẪN": "guide", "KẾ HOẠCH": "plan", "CÔNG VĂN": "letter", "CHỈ THỊ": "directive",
-             "NGHỊ QUYẾT": "resolution", "THÔNG BÁO": "notice", "QUYẾT ĐỊNH": "decision"}
 _HEAD_LINES = 40
 
 
@@ -46,22 +40,12 @@ def _date(match: re.Match[str], first: int) -> dt.date | None:
     return safe_date(int(match.group(first + 2)), int(match.group(first + 1)), int(match.group(first)))
 
 
-def document_date(lines: list[str]) -> tuple[dt.date | None, str]:
-    """The date of the header line "…, ngày 02 tháng 3 năm 2023", and those words."""
-    for line in lines[:_HEAD_LINES]:
-        match = RE_PLACE_DATE.match(line)
-        if match:
-            return _date(match, 1 if match.group(1) else 4), match.group(0)
-    return None, ""
-
-
 def metadata(paragraphs: list[Paragraph], all_lines: list[str], source_name: str,
-             issued: dt.date | None = None,
-             frame: Frame | None = None) -> tuple[dict[str, Any], list[str], dt.date | None, dt.date | None]:
+             issued: dt.date | None, frame: Frame) -> tuple[dict[str, Any], list[str], dt.date | None, dt.date | None]:
     """[directive] fields, what is missing, the directive's own date (it anchors the text's
     dates), and the earliest date it can have (its own, else the latest text it implements).
-    The frame (header read in either format) decides where it found a field; the older
-    readings below serve texts without a header (news articles, letters quoted in part)."""
+    The frame (the header read in either format: frame.py) gives number, issuer, date, kind and
+    title; what follows serves texts without a header (news articles, letters quoted in part)."""
     head: dict[str, Any] = {"id": TODO, "number": TODO, "kind": TODO, "issuer": TODO, "unit": TODO, "title": TODO}
     todo = ["unit"]
     lines: list[str] = []
@@ -74,17 +58,12 @@ def metadata(paragraphs: list[Paragraph], all_lines: list[str], source_name: str
         if line.startswith("Kính gửi"):
             head["kind"] = "letter"
             break
-        for word, kind in _HEADINGS.items():
-            if line.isupper() and line.startswith(word):   # a heading, not a cited title
+        for word, kind in KINDS.items():
+            if line.isupper() and line.startswith(word):   # a heading ("KẾ HOẠCH TRIỂN KHAI …"), not a cited title
                 head["kind"] = kind
-        own = RE_OWN_HEADER.match(line)
-        if own:
-            head["number"] = own.group(1)
     decided = "--issued" if issued else ""
-    if issued is None and frame is not None and frame.issued is not None:
+    if issued is None and frame.issued is not None:
         issued, decided = frame.issued, frame.date_words
-    if issued is None:
-        issued, decided = document_date(lines)
     # the recitals name the texts implemented: "Thực hiện Chỉ thị số 46-CT/TW, ngày …", "Căn cứ …"
     opening = " ".join(p.text for p in paragraphs[:60] if p.text.startswith(("Thực hiện", "Căn cứ")))
     for paragraph in paragraphs[:60]:
@@ -114,15 +93,14 @@ def metadata(paragraphs: list[Paragraph], all_lines: list[str], source_name: str
     for line in lines[:12]:
         if line.startswith(("Thực hiện", "Kính gửi", "Đây là", "Tác giả")) or re.match(r"^\d{1,2}:\d{2}\b", line):
             break
-        if not RE_OWN_HEADER.match(line) and not line.isupper() and not RE_PLACE_DATE.match(line):
+        if not header_line(line) and not line.isupper():
             title.append(line)
     if head["kind"] != TODO and title:
         head["title"] = " ".join(title)[:300]
-    if frame is not None:
-        for key in ("number", "issuer", "kind", "title"):
-            value = getattr(frame, key)
-            if value:
-                head[key] = value
+    for key in ("number", "issuer", "kind", "title"):
+        value = getattr(frame, key)
+        if value:
+            head[key] = value
     if head["number"] != TODO:
         head["id"] = slug(head["number"])
     head["source_document"] = source_name

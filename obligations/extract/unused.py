@@ -12,9 +12,9 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from .clauses import Clause, clauses
+from .clauses import Clause
 from .frame import Frame
-from .labels import is_label, label_tasks
+from .labels import is_label
 from .text import Paragraph
 
 I = re.IGNORECASE
@@ -75,15 +75,10 @@ def _quoted(clause: str, task: str) -> str:
 
 def not_drafted(paragraphs: list[Paragraph], drafted: list[dict[str, Any]], frame: Frame,
                 lines: list[str], place_word: str,
-                rejected: Sequence[tuple[tuple[int, int], str, str]] = (),
-                split: Sequence[Sequence[Clause]] | None = None,
-                tasks: dict[int, tuple[str, str | None]] | None = None) -> list[dict[str, Any]]:
+                rejected: Sequence[tuple[tuple[int, int], str, str]], split: Sequence[Sequence[Clause]],
+                tasks: dict[int, tuple[str, str | None]]) -> list[dict[str, Any]]:
     used = {tuple(duty["draft"]["paragraph"]) for duty in drafted}     # (paragraph, clause) pairs with a duty
     with_duty = {place[0] for place in used}
-    if split is None:
-        split = [clauses(p) if not p.row else [] for p in paragraphs]
-    if tasks is None:
-        tasks = label_tasks(paragraphs, split)        # a label's task: quoted with it, so that both are found
     why = {place: reason for place, _, reason in rejected}
     result: list[dict[str, Any]] = []
     headings: list[tuple[str, str]] = []          # (section, words) of headings with a date and no duty
