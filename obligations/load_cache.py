@@ -27,7 +27,8 @@ import zlib
 from pathlib import Path
 from typing import Any, Callable
 
-FORMAT = 4   # 3: directives carry changes, duties the sources that amended them; 4: the inputs inside
+FORMAT = 5   # 3: directives carry changes, duties the sources that amended them; 4: the inputs inside;
+# 5: calendar data names its settings file (CalendarData.file)
 CACHE_LIMIT = 256 * 1024 * 1024   # bytes: a national rule set is a few MB of JSON
 
 

@@ -106,7 +106,7 @@ def cross_check(rules: RuleSet, hierarchy: Hierarchy, data: CalendarData) -> lis
             for cid in duty.schedule.around:
                 if cid not in known_days:
                     problems.append(at(duty, f"duty {duty.local_id!r} peaks around unknown commemoration {cid!r}",
-                                       "use an id from calendars/commemorations.toml or a local file"))
+                                       f"use an id from {data.file_beside('commemorations.toml')} or a local file"))
     from obligations.rules.versions import problems as lifecycle_problems
 
     return problems + feed_cycles(rules.duties) + lifecycle_problems(rules)

@@ -27,12 +27,12 @@ from obligations.calendar.working import VietnamCalendar
 from obligations.loading import RulesArg, cross_check, read_inputs
 from obligations.log.store import Extension, RecordedEvent, Submission, SubmissionLog
 from obligations.occurrences.calendars import UnitCalendars
-from obligations.occurrences.generate import EventDates, Occurrences
+from obligations.occurrences.generate import EVERY_DAY, EventDates, Occurrences, Span
 from obligations.occurrences.model import Occurrence, Placement
 from obligations.org.hierarchy import Hierarchy
 from obligations.reconcile.network import Extensions, Network
 from obligations.reconcile.solve import Edge, Node, Reconciled
-from obligations.report.due import DEFAULT_HORIZON, DEFAULT_LOOKBACK, DueReport, due, evaluate
+from obligations.report.due import ASKED, DEFAULT_HORIZON, DEFAULT_LOOKBACK, DueReport, due, evaluate
 from obligations.rules.loader import RuleSet
 from obligations.rules.model import Directive, Duty
 from obligations.rules.versions import known_on
@@ -114,8 +114,12 @@ class Workspace:
         return self.occurrence_source.relevant_duties(unit_id)
 
     def occurrences(self, unit_id: str, first_year: int, last_year: int, duties: Iterable[Duty] | None = None,
-                    events: EventDates | None = None) -> tuple[list[Occurrence], list[Placement]]:
-        return self.occurrence_source.of_unit(unit_id, first_year, last_year, duties, events)
+                    events: EventDates | None = None, *, needed: Span | None = EVERY_DAY
+                    ) -> tuple[list[Occurrence], list[Placement]]:
+        """Occurrences whose last allowed day falls in the years asked; ``needed``: the days the
+        answer looks at, refused (CalendarRangeError) when one of them needs a year the calendar
+        data does not cover (Occurrences.of_unit)."""
+        return self.occurrence_source.of_unit(unit_id, first_year, last_year, duties, events, needed=needed)
 
     def find_occurrence(self, unit_id: str, duty_id: str, period: str | None, on: dt.date,
                         events: EventDates | None = None) -> Occurrence:
@@ -150,6 +154,10 @@ class Workspace:
         engine = engine or make_engine()
         from obligations.report.bulk import due_under   # not needed by the one-unit path
 
+        if horizon >= 0 and lookback >= 0:
+            # before the first report: a refusal must not come after a table has begun
+            self.calendar_for(root).check_days(on - dt.timedelta(days=lookback), on + dt.timedelta(days=horizon),
+                                               ASKED)
         return due_under(root, on, self.occurrence_source, self.network_solver, engine, self._known(engine),
                               horizon=horizon, lookback=lookback, due_soon=due_soon, log=log, progress=progress,
                               share=share)
@@ -159,8 +167,10 @@ class Workspace:
         """Every occurrence of ``unit_id`` whose window meets [start, end], reconciled, with status."""
         if end < start:
             raise InputError(f"--to ({end}) is before --from ({start})", fix="give the earlier date first")
+        self.calendar_for(unit_id).check_days(start, end, "the days asked about, from --from to --to")
         occurrences, _ = self.occurrences(unit_id, start.year, end.year + 1,
-                                          events=log.event_dates(unit_id) if log is not None else None)
+                                          events=log.event_dates(unit_id) if log is not None else None,
+                                          needed=(start, end))
         items = self.evaluate(unit_id, on, occurrences, engine=engine, log=log)
         chosen = [i for i in items if i.window_start <= end and i.deadline >= start]
         return sorted(chosen, key=lambda i: (i.deadline, i.occurrence.duty.id, i.occurrence.period))

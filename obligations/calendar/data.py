@@ -98,6 +98,17 @@ class CalendarData:
     swaps_known_through: int
     commemorations: tuple[Commemoration, ...]
     day_changes: tuple[DayChange, ...]
+    # the settings file as messages name it: "calendars/vietnam.toml" for the bundled data,
+    # else the path given (--calendars DIR), so that a refusal names the data actually used
+    file: str = "calendars/vietnam.toml"
+
+    @property
+    def coverage(self) -> str:
+        return f"{self.first_year}-{self.last_year}"
+
+    def file_beside(self, name: str) -> str:
+        """Another file of the same calendar directory, as messages name it."""
+        return str(Path(self.file).with_name(name))
 
     def for_scope(self, units: Iterable[str]) -> "CalendarData":
         """Keep national facts and the local facts of the given units (a unit and its ancestors)."""
@@ -168,10 +179,19 @@ def _day_changes(doc: dict[str, Any], loc: Locator, scope: tuple[str, ...], sour
 
 
 def _relative(path: Path, root: Path) -> str:
+    """A file of the calendar directory ``root`` as messages name it: relative to the bundled
+    directory for the bundled data, else the path as given (the data actually used)."""
+    from obligations.base import paths
+
     try:
-        return f"calendars/{path.relative_to(root).as_posix()}"
+        inside = path.relative_to(root).as_posix()
     except ValueError:
         return str(path)
+    try:
+        bundled = root.resolve() == paths.calendars_dir().resolve()
+    except OSError:
+        bundled = False
+    return f"calendars/{inside}" if bundled else str(path)
 
 
 def load_calendar_data(directory: Path) -> CalendarData:
@@ -223,7 +243,8 @@ def load_calendar_data(directory: Path) -> CalendarData:
         for change in found_changes:
             if not first <= change.date.year <= last:
                 problems.append(DataFileError(f"date: {change.date} is outside the coverage {first}-{last}",
-                                              file=change.source, fix="extend [coverage] in vietnam.toml or correct the date"))
+                                              file=change.source, fix=f"extend [coverage] in {_relative(main, directory)} "
+                                              "or correct the date"))
 
     seen: dict[str, str] = {}
     for item in commemorations:
@@ -233,4 +254,5 @@ def load_calendar_data(directory: Path) -> CalendarData:
         seen[item.id] = item.source
     raise_all(problems)
     return CalendarData(first_year=first, last_year=last, swaps_known_through=known,
-                        commemorations=tuple(commemorations), day_changes=tuple(changes))
+                        commemorations=tuple(commemorations), day_changes=tuple(changes),
+                        file=_relative(main, directory))

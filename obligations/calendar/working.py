@@ -82,6 +82,22 @@ class _Year:
     marks: dict[str, tuple[Event, ...]] = attrs.field(factory=dict, eq=False)
 
 
+def outside_coverage(data: CalendarData, needed: dt.date | int, what: str) -> CalendarRangeError:
+    """The refusal of an answer that needs a day (or a year) the calendar data does not
+    cover: it names the coverage, the data actually used and the fix. ``what`` says what
+    needs it, with the day, e.g. "year 2027" or "the last allowed day of X for 2026 (2027-01-14)"."""
+    year = needed if isinstance(needed, int) else needed.year
+    first, last = data.first_year, data.last_year
+    side = "up to" if year > last else "from"
+    edge = f"{last}-12-31" if year > last else f"{first}-01-01"
+    return CalendarRangeError(
+        f"{what} is outside the years this calendar data covers ({first}-{last}): "
+        "no answer is given rather than one without those days",
+        file=data.file, place="[coverage]",
+        fix=f"ask about days {side} {edge} only (e.g. a shorter horizon or range), or give --calendars a "
+            f"directory whose vietnam.toml [coverage] includes {year}")
+
+
 def _index(day: dt.date) -> int:
     """0-based day of the year."""
     return day.toordinal() - dt.date(day.year, 1, 1).toordinal()
@@ -107,11 +123,23 @@ class VietnamCalendar:
 
     def check_year(self, year: int) -> None:
         if not self.data.first_year <= year <= self.data.last_year:
-            raise CalendarRangeError(
-                f"year {year} is outside what the calendar data covers "
-                f"({self.data.first_year}-{self.data.last_year})",
-                file="calendars/vietnam.toml", place="[coverage]",
-                fix=f"use a year from {self.data.first_year} to {self.data.last_year}")
+            raise outside_coverage(self.data, year, f"year {year}")
+
+    def covers(self, day: dt.date) -> bool:
+        return self.data.first_year <= day.year <= self.data.last_year
+
+    def check_days(self, start: dt.date, end: dt.date, what: str = "the days asked about") -> None:
+        """Refuse a query whose days [start, end] reach outside the coverage (naming the
+        first uncovered day it reaches): its answer would be silently short of them."""
+        first, last = self.data.first_year, self.data.last_year
+        if end.year > last:
+            day = dt.date(last + 1, 1, 1)
+        elif start.year < first:
+            day = dt.date(first - 1, 12, 31)
+        else:
+            return
+        raise outside_coverage(self.data, day, f"{what} ({start.isoformat()} to {end.isoformat()}) reach "
+                                               f"{day.isoformat()}, which")
 
     def is_provisional(self, year: int) -> bool:
         """True when the government's day swaps for ``year`` may not be known yet."""

@@ -14,8 +14,8 @@ from typing import Any
 
 import attrs
 
-from obligations.base.errors import InputError
-from obligations.calendar.working import VietnamCalendar
+from obligations.base.errors import CalendarRangeError, InputError
+from obligations.calendar.working import VietnamCalendar, outside_coverage
 from obligations.occurrences.calendars import UnitCalendars
 from obligations.occurrences.model import Assumption, Occurrence, Placement
 from obligations.org.hierarchy import Hierarchy, Unit
@@ -27,6 +27,8 @@ from obligations.rules.versions import Lifecycle, in_force, postponed_window, re
 
 WindowKey = tuple[object, ...]
 EventDates = Mapping[str, tuple[dt.date, ...]]   # event id -> the dates it happened for a unit
+Span = tuple[dt.date, dt.date]
+EVERY_DAY: Span = (dt.date.min, dt.date.max)
 
 
 def could_perform(duty: Duty, unit: Unit, issuer: str, above: set[str], itself: set[str]) -> bool:
@@ -111,13 +113,23 @@ class Occurrences:
         return list(grouped.values())
 
     def of_unit(self, unit_id: str, first_year: int, last_year: int, duties: Iterable[Duty] | None = None,
-                events: EventDates | None = None, *, as_written: bool = False
+                events: EventDates | None = None, *, as_written: bool = False, needed: Span | None = EVERY_DAY
                 ) -> tuple[list[Occurrence], list[Placement]]:
         """Every occurrence of ``unit_id`` whose last allowed day falls in [first_year, last_year].
 
         ``events``: the events recorded for the unit (SubmissionLog.event_dates), for
         duties counted from an event. ``as_written``: each duty as its own text has it,
-        without the later documents that amend, revoke or postpone it (for `check`'s examples)."""
+        without the later documents that amend, revoke or postpone it (for `check`'s examples).
+
+        Only the years the calendar data covers can be placed. ``needed``: the days the
+        caller's answer looks at (default: all); when an occurrence of the years asked for
+        outside the coverage has a window meeting them, the answer would be short of it, so
+        it is refused (CalendarRangeError, docs/calendar.md "Coverage"). None: the caller
+        checks what it did not find itself (``beyond``)."""
+        if needed is not None:
+            missed = self.beyond(unit_id, first_year, last_year, needed, duties, events, as_written=as_written)
+            if missed is not None:
+                raise missed
         unit = self.hierarchy.unit(unit_id)
         cal = self.calendars(unit_id)
         first_year = max(first_year, cal.data.first_year)
@@ -142,6 +154,56 @@ class Occurrences:
                     self._place(duty, windows, directive, unit_id, cal, found, problems)
         found.sort(key=lambda o: (o.deadline, o.duty.id, o.period))
         return found, problems
+
+    def beyond(self, unit_id: str, first_year: int, last_year: int, needed: Span | None,
+               duties: Iterable[Duty] | None = None, events: EventDates | None = None, *,
+               as_written: bool = False, period: str | None = None) -> CalendarRangeError | None:
+        """The refusal for the first window of ``unit_id`` in the years of [first_year,
+        last_year] that the calendar data does not cover and that meets ``needed`` (or has
+        ``period``), else None (nothing of the answer lies there).
+
+        Windows are found without placing them: most schedules need no calendar to say
+        where a period ends. One that does (working days counted, a commemoration's date)
+        cannot say it for years without data, so each of its windows there is taken to meet
+        every day asked for (refused rather than guessed). Every version of a changed duty
+        counts, and routing is checked on the window's day, as placing it would."""
+        cal = self.calendars(unit_id)
+        lo, hi = cal.data.first_year, cal.data.last_year
+        first_year, last_year = max(first_year, dt.MINYEAR), min(last_year, dt.MAXYEAR)
+        segments = [(a, b) for a, b in ((first_year, min(last_year, lo - 1)), (max(first_year, hi + 1), last_year))
+                    if a <= b]
+        if not segments:
+            return None
+        unit = self.hierarchy.unit(unit_id)
+        above, itself = self.hierarchy.ever_above(unit_id), self.hierarchy.succeeded(unit_id)
+        for base in self.relevant_duties(unit_id) if duties is None else duties:
+            directive = self.rules.directive(base.directive)
+            texts = ([base] if as_written or base.id not in self._changed
+                     else [v.duty for v in self.lifecycle.of(base) if v.duty is not None])
+            for text in texts:
+                if not could_perform(text, unit, directive.unit, above, itself):
+                    continue
+                duty = self.duty_for_unit(text, unit_id)
+                happened = {e: events[e] for e in duty.schedule.event_ids if e in events} if events else {}
+                for a, b in segments:
+                    try:
+                        windows = list(expand(duty, a, b, cal, happened))
+                    except CalendarRangeError:
+                        return outside_coverage(cal.data, a, f"placing {duty.id} in {a}-{b} (its schedule "
+                                                "counts working days or a commemoration's date there)")
+                    for window in windows:
+                        if period is not None and window.period != period:
+                            continue
+                        if needed is not None and not (window.start <= needed[1] and window.last_allowed >= needed[0]):
+                            continue
+                        issuer, _ = effective_issuer(self.hierarchy, directive.unit, window.last_allowed)
+                        if issuer is None or not performs(self.hierarchy, duty, issuer, unit_id, window.last_allowed):
+                            continue
+                        return outside_coverage(cal.data, window.last_allowed,
+                                                f"the last allowed day of {duty.id} for {window.period} "
+                                                f"({window.last_allowed.isoformat()}; its window opens "
+                                                f"{window.start.isoformat()})")
+        return None
 
     def _place(self, duty: Duty, windows: list[Window], directive: Directive, unit_id: str, cal: VietnamCalendar,
                found: list[Occurrence], problems: list[Placement]) -> None:
@@ -186,9 +248,15 @@ class Occurrences:
         if found is None and not self._may_perform(unit_id, duty):
             found = self._by_period[key] = {}
         if found is None:
-            occurrences, _ = self.of_unit(unit_id, year - 1, year + 1, duties=[duty])
+            occurrences, _ = self.of_unit(unit_id, year - 1, year + 1, duties=[duty], needed=None)
             found = self._by_period[key] = {o.period: o for o in occurrences}
-        return found.get(period)
+        occurrence = found.get(period)
+        if occurrence is None:
+            # not found among the covered years: is it in the years the calendar data lacks?
+            missed = self.beyond(unit_id, year - 1, year + 1, None, [duty], period=period)
+            if missed is not None:
+                raise missed
+        return occurrence
 
     def _may_perform(self, unit_id: str, duty: Duty) -> bool:
         """``could_perform`` for one duty: most "same report at this unit?" questions are no."""
@@ -208,7 +276,7 @@ class Occurrences:
             raise InputError(f"unknown or ambiguous duty {duty_id!r}" + (
                 f" (documents issued after {self.known_on} do not count)" if self.known_on else ""),
                              fix=f"use one of: {known}") from None
-        cal = self.calendars(unit_id)      # an unknown unit is refused here
+        self.calendars(unit_id)      # an unknown unit is refused here
         texts = [v.duty for v in self.lifecycle.of(duty) if v.duty is not None] or [duty]
         ends = [d.valid_until for d in texts]
         last = (dt.date(on.year + 1, 12, 31) if None in ends else max(e for e in ends if e is not None)).year
@@ -219,8 +287,15 @@ class Occurrences:
                              fix=f"give the period as {duty.schedule.label_hint()}")
         if period is not None and period[:4].isdigit():
             last = max(last, int(period[:4]) + 1)     # a period asked for by name, however far ahead
-        occurrences, _ = self.of_unit(unit_id, max(min(d.valid_from.year for d in texts), cal.data.first_year),
-                                      min(last, cal.data.last_year), duties=[duty], events=events)
+        first = min(d.valid_from.year for d in texts)
+        occurrences, _ = self.of_unit(unit_id, first, last, duties=[duty], events=events, needed=None)
+        upcoming = [o for o in occurrences if o.deadline >= on]
+        if period is not None and all(o.period != period for o in occurrences) or period is None and not upcoming:
+            # what is asked for may lie in the years the calendar data lacks: say so
+            missed = self.beyond(unit_id, first, last, (on, dt.date.max) if period is None else None, [duty],
+                                 events, period=period)
+            if missed is not None:
+                raise missed
         missing = _missing_event(duty, unit_id, events)
         if missing is not None and (not occurrences or period is not None and
                                     all(o.period != period for o in occurrences)):
@@ -234,7 +309,6 @@ class Occurrences:
                     return occ
             raise InputError(f"{duty.id} has no period {period!r} for {unit_id}",
                              fix="use one of: " + ", ".join(o.period for o in occurrences))
-        upcoming = [o for o in occurrences if o.deadline >= on]
         return upcoming[0] if upcoming else occurrences[-1]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from obligations.base.errors import ObligationsError
 from obligations.occurrences.model import Placement
 from obligations.reconcile.solve import Conflict
@@ -66,9 +68,11 @@ def note_line(note: Note) -> str:
         item = note.subject
         return f"{item.location}: note: undated obligation in {note.directive} mục {item.section}: {item.note}"
     if note.reason == "swaps_unknown":
-        return (f"calendars/vietnam.toml: warning: no decision on swapped working days is recorded for "
+        settings = note.file or "calendars/vietnam.toml"
+        days = str(Path(settings).with_name("days.toml"))
+        return (f"{settings}: warning: no decision on swapped working days is recorded for "
                 f"{note.year} yet (swaps_known_through = {note.known}): deadlines in {note.year} may still "
-                "move; add it to calendars/days.toml when the Government decides, then raise swaps_known_through")
+                f"move; add it to {days} when the Government decides, then raise swaps_known_through")
     if note.reason == "implements_unknown":
         return (f"{note.file}:[directive] implements: warning: directive {note.directive} implements "
                 f"{note.missing!r}, which has no rule file: the chain of sources stops there (add a rule file "

@@ -155,8 +155,10 @@ def check_workspace(rules: str | Path | list[str] | None = None, org: str | Path
             findings += _check_example(ws, duty, example)
     placed = 0
     feeding = []
+    # the years placed: those of CHECK_YEARS the calendar data covers (the summary says which)
+    years = (max(CHECK_YEARS[0], data.first_year), min(CHECK_YEARS[1], data.last_year))
     for unit_id in sorted(hierarchy.units):
-        occurrences, placements = ws.occurrences(unit_id, *CHECK_YEARS)
+        occurrences, placements = ws.occurrences(unit_id, *years)
         placed += len(occurrences)
         feeding += [o for o in occurrences if o.duty.feeds]
         findings += placements
@@ -172,12 +174,12 @@ def check_workspace(rules: str | Path | list[str] | None = None, org: str | Path
     # The Government decides each year's swaps of working days; a year with none recorded
     # yet may still move (2/1/2026 was decided on 25/12/2025).
     known = data.swaps_known_through
-    notes += [Note("swaps_unknown", year=year, known=known)
-              for year in range(max(CHECK_YEARS[0], known + 1), CHECK_YEARS[1] + 1)]
+    notes += [Note("swaps_unknown", year=year, known=known, file=data.file)
+              for year in range(max(years[0], known + 1), years[1] + 1)]
     notes.append(Note("summary", counts=(
         ("directives", len(ruleset.directives)), ("duties", len(ruleset.duties)), ("examples", examples),
-        ("units", len(hierarchy.units)), ("occurrences", placed), ("first_year", CHECK_YEARS[0]),
-        ("last_year", CHECK_YEARS[1]), ("reconciled", len(results)), ("conflicts", len(conflicts)))))
+        ("units", len(hierarchy.units)), ("occurrences", placed), ("first_year", years[0]),
+        ("last_year", years[1]), ("reconciled", len(results)), ("conflicts", len(conflicts)))))
     return CheckReport(tuple(findings), tuple(notes))
 
 
@@ -198,10 +200,15 @@ def _check_example(ws: Workspace, duty: Duty, example: Example) -> list[ExampleM
     try:
         # an example sits beside its own sentence: later documents that amend the duty do not apply
         occurrences, _ = ws.occurrence_source.of_unit(example.unit, year - 1, year + 1, duties=[duty],
-                                                      as_written=True)
+                                                      as_written=True, needed=None)
+        match = [o for o in occurrences if o.period == example.period]
+        # an example the calendar data cannot place is not checked: said, not passed
+        missed = None if match else ws.occurrence_source.beyond(example.unit, year - 1, year + 1, None, [duty],
+                                                                as_written=True, period=example.period)
+        if missed is not None:
+            raise missed
     except ObligationsError as exc:
         return [ExampleMismatch(where, "error", duty, example, error=exc.render())]
-    match = [o for o in occurrences if o.period == example.period]
     if not match:
         return [ExampleMismatch(where, "no_occurrence", duty, example)]
     occ = match[0]

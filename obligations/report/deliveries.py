@@ -65,7 +65,8 @@ def deliveries(ws: Workspace, unit_id: str, on: dt.date, year: int | None, log: 
     first = year or min(d.valid_from.year for d in ws.rules.duties)
     last = year or on.year
     occurrences, _ = ws.occurrences(unit_id, first - 1, last + 1,
-                                    events=log.event_dates(unit_id) if log is not None else None)
+                                    events=log.event_dates(unit_id) if log is not None else None,
+                                    needed=(dt.date(first, 1, 1), dt.date(last, 12, 31) if year else min(on, dt.date(last, 12, 31))))
     # an activity whose time has gone (status "past") is an agenda item, not a delivery
     # that went missing: it is not listed unless something was recorded for it
     items = [i for i in ws.evaluate(unit_id, on, occurrences, log=log)

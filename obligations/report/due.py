@@ -21,6 +21,7 @@ from obligations.status.rules import Engine
 
 DEFAULT_HORIZON = 30
 DEFAULT_LOOKBACK = 30
+ASKED = "the days asked about, from on - lookback to on + horizon"
 
 
 @record
@@ -84,12 +85,14 @@ def due(unit_id: str, on: dt.date, occurrences: Occurrences, network: Network, e
     if horizon < 0 or lookback < 0:
         raise InputError("horizon and lookback must not be negative", fix="give a number of days >= 0")
     calendars = occurrences.calendars
-    calendars(unit_id).check_year(on.year)
     first = occurrences.first_year or on.year
     horizon_end = on + dt.timedelta(days=horizon)
-    found, problems = occurrences.of_unit(unit_id, first, horizon_end.year,
-                                          events=log.event_dates(unit_id) if log is not None else None)
     oldest = on - dt.timedelta(days=lookback)
+    calendars(unit_id).check_days(oldest, horizon_end, ASKED)
+    # every item whose window opens by the horizon is listed or counted: all must be placed
+    found, problems = occurrences.of_unit(unit_id, first, horizon_end.year,
+                                          events=log.event_dates(unit_id) if log is not None else None,
+                                          needed=(dt.date.min, horizon_end))
     items, hidden = listed(evaluate(unit_id, on, found, network, calendars, engine, due_soon, log, known),
                            horizon_end, oldest)
     return DueReport(unit=unit_id, on=on, backend=engine.backend, items=tuple(items),

@@ -10,6 +10,8 @@ unit's events): ``laid_over`` says whether that holds.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from obligations.occurrences.generate import EventDates, Occurrences
 from obligations.occurrences.model import Placement
 from obligations.report.due import evaluate, listed
@@ -46,7 +48,8 @@ def event_items(shared: Shared, unit_id: str, events: EventDates, counted: froze
     source = shared.occurrences
     duties = [d for d in source.relevant_duties(unit_id) if d.id in counted]
     first = source.first_year or shared.on.year
-    found, problems = source.of_unit(unit_id, first, shared.horizon_end.year, duties=duties, events=events)
+    found, problems = source.of_unit(unit_id, first, shared.horizon_end.year, duties=duties, events=events,
+                                     needed=(dt.date.min, shared.horizon_end))
     items = evaluate(unit_id, shared.on, found, shared.network, source.calendars, shared.engine, shared.due_soon,
                      shared.log, shared.known)
     shown, hidden = listed(items, shared.horizon_end, shared.oldest)

@@ -99,7 +99,7 @@ def timeline(ws: Workspace, unit: str, year: int, log: SubmissionLog | None,
     cal.check_year(year)
     extensions = log.granted() if log is not None else {}
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    found_own, _ = ws.occurrences(unit, year - 1, year + 1, events=events)
+    found_own, _ = ws.occurrences(unit, year - 1, year + 1, events=events, needed=(first, last))
     own = [o for o in found_own if o.window_start <= last and o.deadline >= first]
     found, _nodes, edges = ws.network(own, extensions)
     results = ws.reconcile(list(found.values()), extensions)

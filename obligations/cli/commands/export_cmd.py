@@ -81,12 +81,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     end = parse_iso_date(args.to, what="--to")
     on = parse_iso_date(args.on, what="--on") if args.on is not None else today_in_vietnam()
     ws = environment.workspace(args.rules, args.org, args.calendars, environment.known_on(args.as_known_on, on))
-    cal = ws.calendar_for(args.unit)
-    for day, option in ((start, "--from"), (end, "--to")):
-        if not cal.data.first_year <= day.year <= cal.data.last_year:
-            raise InputError(f"{option} {day} is outside the calendar data's coverage "
-                             f"({cal.data.first_year}-{cal.data.last_year}); nothing would be exported after it",
-                             fix=f"give dates from {cal.data.first_year}-01-01 to {cal.data.last_year}-12-31")
+    # days outside the calendar data's coverage are refused by items_between (naming the data used)
     items = ws.items_between(args.unit, start, end, on, engine=make_engine(environment.engine_name(args.engine)),
                              log=environment.existing_log(args.db))
     write(render(ws, items, args.format, args.lang, args.remind, args.db, args.past_alarms), out, args.out)
