@@ -163,9 +163,9 @@ class Occurrences:
         ``period``), else None (nothing of the answer lies there).
 
         Windows are found without placing them: most schedules need no calendar to say
-        where a period ends. One that does (working days counted, a commemoration's date)
-        cannot say it for years without data, so each of its windows there is taken to meet
-        every day asked for (refused rather than guessed). Every version of a changed duty
+        where a period ends, and a commemoration's date needs none of the data's days off.
+        One that counts working days there cannot say it without the data, so it is refused
+        whatever the days asked for (rather than guessed). Every version of a changed duty
         counts, and routing is checked on the window's day, as placing it would."""
         cal = self.calendars(unit_id)
         lo, hi = cal.data.first_year, cal.data.last_year
@@ -187,7 +187,7 @@ class Occurrences:
                 happened = {e: events[e] for e in duty.schedule.event_ids if e in events} if events else {}
                 for a, b in segments:
                     try:
-                        windows = list(expand(duty, a, b, cal, happened))
+                        windows = list(expand(duty, a, b, _Unplaced(cal), happened))
                     except CalendarRangeError:
                         return outside_coverage(cal.data, a, f"placing {duty.id} in {a}-{b} (its schedule "
                                                 "counts working days or a commemoration's date there)")
@@ -310,6 +310,30 @@ class Occurrences:
             raise InputError(f"{duty.id} has no period {period!r} for {unit_id}",
                              fix="use one of: " + ", ".join(o.period for o in occurrences))
         return upcoming[0] if upcoming else occurrences[-1]
+
+
+@attrs.frozen
+class _Day:
+    date: dt.date
+
+
+class _Unplaced:
+    """The calendar a schedule is expanded with where the data does not reach: the dates of
+    commemorations (solar, or lunar within lunar-vn's range) are known without days off;
+    counting working days there is refused by the calendar itself (CalendarRangeError)."""
+
+    def __init__(self, calendar: VietnamCalendar) -> None:
+        self.calendar = calendar
+
+    def add_working_days(self, day: dt.date, count: int) -> dt.date:
+        return self.calendar.add_working_days(day, count)
+
+    def commemoration_dates(self, commemoration_id: str, year: int) -> list[_Day]:
+        try:
+            return [_Day(day) for item in self.calendar.data.commemorations if item.id == commemoration_id
+                    for day in item.dates_in(year)]
+        except (ValueError, OverflowError):
+            raise outside_coverage(self.calendar.data, year, f"the date of {commemoration_id} in {year}") from None
 
 
 def _static_assumptions(duty: Duty, directive: Directive) -> tuple[Assumption, ...]:

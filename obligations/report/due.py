@@ -38,6 +38,13 @@ class DueReport:
 SKIP, HIDDEN, LISTED = 0, 1, 2
 
 
+def last_year(horizon_end: dt.date) -> int:
+    """The last year of deadlines ``due`` places: the horizon's and the next, so that a window
+    open by the horizon whose deadline falls the year after (a report on the year due in
+    January, its window opened on 1 January of the year before) is listed, not left out."""
+    return min(horizon_end.year + 1, dt.MAXYEAR)
+
+
 def fate(start: dt.date, deadline: dt.date, status: str, horizon_end: dt.date, oldest: dt.date) -> int:
     """What ``due`` does with an item: skip it, count it as hidden overdue, or list it."""
     if start > horizon_end or status == "past":
@@ -90,7 +97,7 @@ def due(unit_id: str, on: dt.date, occurrences: Occurrences, network: Network, e
     oldest = on - dt.timedelta(days=lookback)
     calendars(unit_id).check_days(oldest, horizon_end, ASKED)
     # every item whose window opens by the horizon is listed or counted: all must be placed
-    found, problems = occurrences.of_unit(unit_id, first, horizon_end.year,
+    found, problems = occurrences.of_unit(unit_id, first, last_year(horizon_end),
                                           events=log.event_dates(unit_id) if log is not None else None,
                                           needed=(dt.date.min, horizon_end))
     items, hidden = listed(evaluate(unit_id, on, found, network, calendars, engine, due_soon, log, known),

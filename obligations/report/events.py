@@ -14,7 +14,7 @@ import datetime as dt
 
 from obligations.occurrences.generate import EventDates, Occurrences
 from obligations.occurrences.model import Placement
-from obligations.report.due import evaluate, listed
+from obligations.report.due import evaluate, last_year, listed
 from obligations.report.overlay import Shared
 from obligations.status.assess import Item
 
@@ -48,7 +48,7 @@ def event_items(shared: Shared, unit_id: str, events: EventDates, counted: froze
     source = shared.occurrences
     duties = [d for d in source.relevant_duties(unit_id) if d.id in counted]
     first = source.first_year or shared.on.year
-    found, problems = source.of_unit(unit_id, first, shared.horizon_end.year, duties=duties, events=events,
+    found, problems = source.of_unit(unit_id, first, last_year(shared.horizon_end), duties=duties, events=events,
                                      needed=(dt.date.min, shared.horizon_end))
     items = evaluate(unit_id, shared.on, found, shared.network, source.calendars, shared.engine, shared.due_soon,
                      shared.log, shared.known)

@@ -34,7 +34,7 @@ from obligations.occurrences.model import Occurrence, Placement
 from obligations.reconcile.network import Network
 from obligations.reconcile.solve import (Conflict, Constraint, Edge, ExtensionOrigin, Origin, Reconciled, RuleOrigin,
                                          SameReportOrigin, reconcile)
-from obligations.report.due import ASKED, HIDDEN, LISTED, fate, listing_order
+from obligations.report.due import ASKED, HIDDEN, LISTED, fate, last_year, listing_order
 from obligations.status.assess import Item, Payload, payload_of, statuses_of
 from obligations.status.rules import Engine
 
@@ -89,7 +89,7 @@ class Shared:
         calendar = self.occurrences.calendars(unit_id)
         calendar.check_days(self.oldest, self.horizon_end, ASKED)
         first = self.occurrences.first_year or on.year
-        found, problems = self.occurrences.of_unit(unit_id, first, self.horizon_end.year,
+        found, problems = self.occurrences.of_unit(unit_id, first, last_year(self.horizon_end),
                                                    needed=(dt.date.min, self.horizon_end))
         networked = [o for o in found if o.duty.feeds]
         # Solved with every extension in the log: an occurrence's result depends only on the
