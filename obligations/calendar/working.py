@@ -82,10 +82,13 @@ class _Year:
     marks: dict[str, tuple[Event, ...]] = attrs.field(factory=dict, eq=False)
 
 
-def outside_coverage(data: CalendarData, needed: dt.date | int, what: str) -> CalendarRangeError:
+def outside_coverage(data: CalendarData, needed: dt.date | int, what: str, *, asked: bool = True
+                     ) -> CalendarRangeError:
     """The refusal of an answer that needs a day (or a year) the calendar data does not
     cover: it names the coverage, the data actually used and the fix. ``what`` says what
-    needs it, with the day, e.g. "year 2027" or "the last allowed day of X for 2026 (2027-01-14)"."""
+    needs it, with the day, e.g. "year 2027" or "the last allowed day of X for 2026 (2027-01-14)".
+    ``asked``: the day is one the question asked about, so asking about fewer days is a fix
+    (False: an item of the answer needs it, and only data covering it helps)."""
     year = needed if isinstance(needed, int) else needed.year
     first, last = data.first_year, data.last_year
     side = "up to" if year > last else "from"
@@ -94,8 +97,8 @@ def outside_coverage(data: CalendarData, needed: dt.date | int, what: str) -> Ca
         f"{what} is outside the years this calendar data covers ({first}-{last}): "
         "no answer is given rather than one without those days",
         file=data.file, place="[coverage]",
-        fix=f"ask about days {side} {edge} only (e.g. a shorter horizon or range), or give --calendars a "
-            f"directory whose vietnam.toml [coverage] includes {year}")
+        fix=(f"ask about days {side} {edge} only (e.g. a shorter horizon or range), or give " if asked else "give ")
+            + f"--calendars a directory whose vietnam.toml [coverage] includes {year}")
 
 
 def _index(day: dt.date) -> int:

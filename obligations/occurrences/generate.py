@@ -190,7 +190,8 @@ class Occurrences:
                         windows = list(expand(duty, a, b, _Unplaced(cal), happened))
                     except CalendarRangeError:
                         return outside_coverage(cal.data, a, f"placing {duty.id} in {a}-{b} (its schedule "
-                                                "counts working days or a commemoration's date there)")
+                                                "counts working days or a commemoration's date there)",
+                                                asked=False)
                     for window in windows:
                         if period is not None and window.period != period:
                             continue
@@ -202,7 +203,7 @@ class Occurrences:
                         return outside_coverage(cal.data, window.last_allowed,
                                                 f"the last allowed day of {duty.id} for {window.period} "
                                                 f"({window.last_allowed.isoformat()}; its window opens "
-                                                f"{window.start.isoformat()})")
+                                                f"{window.start.isoformat()})", asked=False)
         return None
 
     def _place(self, duty: Duty, windows: list[Window], directive: Directive, unit_id: str, cal: VietnamCalendar,
