@@ -94,7 +94,7 @@ def outside_coverage(data: CalendarData, needed: dt.date | int, what: str, *, as
     side = "up to" if year > last else "from"
     edge = f"{last}-12-31" if year > last else f"{first}-01-01"
     return CalendarRangeError(
-        f"{what} is outside the years this calendar data covers ({first}-{last}): "
+        f"{what} is outside what the calendar data covers ({first}-{last}): "
         "no answer is given rather than one without those days",
         file=data.file, place="[coverage]",
         fix=(f"ask about days {side} {edge} only (e.g. a shorter horizon or range), or give " if asked else "give ")
