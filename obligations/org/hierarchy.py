@@ -166,9 +166,15 @@ class Hierarchy:
         try:
             return self.units[unit_id]
         except KeyError:
-            known = ", ".join(sorted(self.units))
-            raise InputError(f"unknown unit {unit_id!r}", file=self.file or None,
-                             fix=f"use one of: {known}") from None
+            raise self.unknown(unit_id) from None
+
+    def unknown(self, unit_id: str) -> InputError:
+        """The error for a unit id this hierarchy does not have: the nearest id and the
+        character that differs (a Cyrillic "а" prints the same as the Latin "a")."""
+        from obligations.base.identifiers import unknown_id
+
+        message, fix = unknown_id("unit", unit_id, self.units)
+        return InputError(message, file=self.file or None, fix=fix)
 
     def parent_of(self, unit_id: str, day: dt.date) -> str | None:
         for link in self.unit(unit_id).parents:
