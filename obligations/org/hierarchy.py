@@ -179,7 +179,7 @@ class Hierarchy:
     def require_on(self, unit_id: str, day: dt.date, *, asked: str = "--on", year: bool = False) -> Unit:
         """The unit, if it exists on ``day``; else the error that says when it ended and which
         unit succeeded it (or when it began). An empty answer for such a day would read as
-        "nothing due" while its duties have passed to its successor (docs/usage.md section 2).
+        "nothing due" while its duties have passed to its successor (docs/usage.md section 8).
         ``asked``: the option that gave the day, named in the fix; ``year``: it gave a year."""
         unit = self.unit(unit_id)
         if unit.exists_on(day):
