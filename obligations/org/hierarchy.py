@@ -182,8 +182,9 @@ class Hierarchy:
         "nothing due" while its duties have passed to its successor (docs/usage.md section 8).
         ``asked``: the option that gave the day, named in the fix; ``year``: it gave a year."""
         unit = self.unit(unit_id)
-        if unit.exists_on(day):
-            return unit
+        if unit.exists_on(day) or (unit.start == FAR_PAST and day < unit.start) or \
+                (unit.end == FAR_FUTURE and day > unit.end):
+            return unit      # no date stated: a day beyond the sentinels is the calendar's to refuse
         when = str(day.year) if year else day.isoformat()
 
         def option(last: dt.date) -> str:
@@ -209,7 +210,7 @@ class Hierarchy:
     def require_in_year(self, unit_id: str, year: int, *, asked: str = "--year") -> Unit:
         """The unit, if it exists on some day of ``year``; else ``require_on``'s error."""
         unit = self.unit(unit_id)
-        if unit.start.year <= year <= unit.end.year:
+        if (unit.start == FAR_PAST or unit.start.year <= year) and (unit.end == FAR_FUTURE or year <= unit.end.year):
             return unit
         return self.require_on(unit_id, dt.date(year, 1, 1) if year > unit.end.year else dt.date(year, 12, 31),
                                asked=asked, year=True)
