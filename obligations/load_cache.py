@@ -4,9 +4,11 @@ Parsing and checking a dozen TOML files is the largest part of a command's start
 is the same every time. The loaded objects are kept as JSON in the user's cache
 directory (next to the holiday cache, ``$OBLIGATIONS_CACHE`` or ``off``). A file holds
 the fingerprint of its inputs (checksums, CRC-32 and Adler-32, and the length of the
-*content* of every input file, and this package's version) and is named by a short
-checksum of it; a file whose fingerprint differs is a miss. Editing any file, even
-without changing its size or time, loads afresh.
+*content* of every input file, this package's version, and the same checksums of the
+source of every module that loads and validates: ``_CODE``) and is named by a short checksum
+of it; a file whose fingerprint differs is a miss. Editing any input file, even without
+changing its size or time, loads afresh; so does editing the loader, without anyone
+remembering to raise ``FORMAT``.
 
 JSON, not pickle: the cache directory may be writable by others (or named by an
 environment variable), and loading a pickle runs whatever code it names. Here a cache
@@ -32,6 +34,46 @@ FORMAT = 5   # 3: directives carry changes, duties the sources that amended them
 CACHE_LIMIT = 256 * 1024 * 1024   # bytes: a national rule set is a few MB of JSON
 
 
+# The code whose output the cache keeps: every module of these packages (relative to this
+# file) and these modules. Each enters the key by its name, size and modification time in
+# nanoseconds: Python itself recompiles a module only when its source's size or time (in
+# seconds) changed, so an edit this key misses would not even run. Reading and checksumming
+# the ~45 sources instead cost 1.3-2.3 ms a start on the measuring machine, their stat
+# 0.2-0.4 ms (docs/performance.md).
+_CODE_PACKAGES = ("base", "calendar", "org", "rules", "rules/schedules")
+_CODE_MODULES = ("loading.py", "load_cache.py")
+
+
+def code_files(package: Path | None = None) -> list[str]:
+    """The source files of the modules that load and validate (``_CODE_PACKAGES``, ``_CODE_MODULES``)."""
+    import os
+
+    root = str(Path(__file__).parent if package is None else package)
+    files = []
+    for sub in _CODE_PACKAGES:
+        folder = os.path.join(root, sub)
+        try:
+            files += [os.path.join(folder, n) for n in sorted(os.listdir(folder)) if n.endswith(".py")]
+        except OSError:
+            files.append(folder)     # gone: counted as missing below
+    return files + [os.path.join(root, name) for name in _CODE_MODULES]
+
+
+def _code_key(files: list[str], root: str) -> str:
+    """One checksum over the names (relative to ``root``), sizes and modification times of ``files``."""
+    import os
+
+    parts = []
+    for path in files:
+        try:
+            st = os.stat(path)
+            parts.append(f"{path[len(root) + 1:]}:{st.st_size:x}:{st.st_mtime_ns:x}")
+        except OSError:
+            parts.append(f"{path[len(root) + 1:]}:-")
+    text = "|".join(parts).encode("utf-8", "surrogateescape")
+    return f"code:{len(files)}.{zlib.crc32(text):08x}{zlib.adler32(text):08x}"
+
+
 def _inputs(rules_dirs: list[Path], org_file: Path, calendars_dir: Path) -> list[Path]:
     # every rules directory, in order: the same files layered differently load differently
     files = [f for d in rules_dirs for f in sorted(d.glob("*.toml"))] + [org_file]
@@ -48,7 +90,7 @@ def _key(files: list[Path]) -> str | None:
     # Two checksums and the length of every file: a cache key, not a seal (whoever can write
     # the cache directory can write a file under any key). zlib is loaded at every start
     # already; hashlib would load OpenSSL, 2.5 ms of a 90 ms command.
-    parts = [f"{FORMAT}|{__version__}"]
+    parts = [f"{FORMAT}|{__version__}", _code_key(code_files(), str(Path(__file__).parent))]
     for path in files:
         try:
             data = read_regular_file(path, TOML_LIMIT)

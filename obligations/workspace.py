@@ -152,6 +152,7 @@ class Workspace:
                   progress: Callable[[int, int], None] | None = None, share: bool = True) -> Iterator[DueReport]:
         """``due`` for ``root`` and every unit below it (see obligations.report.bulk)."""
         engine = engine or make_engine()
+        self.hierarchy.require_on(root, on)     # now, not at the first unit: before any line is written
         from obligations.report.bulk import due_under   # not needed by the one-unit path
 
         if horizon >= 0 and lookback >= 0:
@@ -167,6 +168,9 @@ class Workspace:
         """Every occurrence of ``unit_id`` whose window meets [start, end], reconciled, with status."""
         if end < start:
             raise InputError(f"--to ({end}) is before --from ({start})", fix="give the earlier date first")
+        if start > self.hierarchy.unit(unit_id).end or end < self.hierarchy.unit(unit_id).start:
+            self.hierarchy.require_on(unit_id, start if start > self.hierarchy.unit(unit_id).end else end,
+                                      asked="--from" if start > self.hierarchy.unit(unit_id).end else "--to")
         self.calendar_for(unit_id).check_days(start, end, "the days asked about, from --from to --to")
         occurrences, _ = self.occurrences(unit_id, start.year, end.year + 1,
                                           events=log.event_dates(unit_id) if log is not None else None,

@@ -58,6 +58,8 @@ def test_durable_and_python_agree(rows):
 def test_backends_agree_on_the_bundled_data(ws):
     for unit in sorted(ws.hierarchy.units):
         for on in (dt.date(2023, 4, 18), dt.date(2024, 11, 25), dt.date(2025, 10, 30), ON):
+            if not ws.hierarchy.unit(unit).exists_on(on):
+                continue       # a unit that had ended (2025-06-30) is refused, not evaluated
             a = ws.due(unit, on, engine=make_engine("durable"), lookback=4000)
             b = ws.due(unit, on, engine=make_engine("python"), lookback=4000)
             assert [(i.occurrence.key, i.status) for i in a.items] == [(i.occurrence.key, i.status) for i in b.items]

@@ -61,7 +61,7 @@ def test_extension_moves_the_deadline_and_is_explained(run_cli):
 
 @pytest.mark.parametrize("argv,message", [
     (["submit", "--unit", "xa-Q", "--duty", DUTY, "--period", "2025"], "unknown unit 'xa-Q'"),
-    (["submit", "--unit", "chibo-1", "--duty", "nope", "--period", "2025"], "unknown or ambiguous duty"),
+    (["submit", "--unit", "chibo-1", "--duty", "nope", "--period", "2025"], "unknown duty 'nope'"),
     (["submit", "--unit", "chibo-1", "--duty", DUTY, "--period", "2019"], "has no period '2019'"),
     (["submit", "--unit", "chibo-1", "--duty", DUTY, "--period", "2025", "--on", "2099-01-01"], "in the future"),
     (["submit", "--unit", "chibo-1", "--duty", DUTY, "--period", "2025", "--on", "2025-02-30"], "not a valid date"),

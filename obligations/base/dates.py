@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from obligations.base.errors import InputError
+
+# The one form of a date the user types (docs/usage.md): Python 3.11's date.fromisoformat
+# also takes 20260101, 2026-W01-4 and full-width digits, none of which the docs promise.
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+_BASIC_DAY = re.compile(r"([0-9]{4})([0-9]{2})([0-9]{2})\Z")
+_LOOSE_DAY = re.compile(r"([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})\Z")
+_DMY_DAY = re.compile(r"([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})\Z")
 
 # Vietnam has kept UTC+7 without daylight saving since 1975; a fixed offset avoids
 # depending on the system's tz database.
@@ -21,12 +29,31 @@ def today_in_vietnam(now: dt.datetime | None = None) -> dt.date:
     return now.astimezone(VIETNAM_TZ).date()
 
 
+def _suggestion(text: str) -> str | None:
+    """``text`` rewritten as YYYY-MM-DD when it is plainly a date in another form."""
+    for pattern, order in ((_BASIC_DAY, (1, 2, 3)), (_LOOSE_DAY, (1, 2, 3)), (_DMY_DAY, (3, 2, 1))):
+        found = pattern.match(text.strip())
+        if found:
+            year, month, day = (int(found.group(i)) for i in order)
+            try:
+                return dt.date(year, month, day).isoformat()
+            except ValueError:
+                return None
+    return None
+
+
 def parse_iso_date(text: str, *, what: str = "date") -> dt.date:
-    """Parse YYYY-MM-DD, naming the field and the fix when it is impossible."""
+    """Parse a date the user typed (an option, a query parameter, a JSON field, a form field):
+    exactly YYYY-MM-DD, naming the field and the fix otherwise. The one parser of typed dates."""
+    shown = repr(text) if len(text) <= 40 else repr(text[:40]) + "…"
+    if not isinstance(text, str) or not _ISO_DAY.match(text):
+        better = _suggestion(text) if isinstance(text, str) and len(text) <= 40 else None
+        raise InputError(f"{what} {shown} is not a date in the form YYYY-MM-DD",
+                         fix=f"write it as {better}" if better else
+                         "write it as YYYY-MM-DD with a four-digit year and a two-digit month and day, e.g. 2026-11-23")
     try:
         day = dt.date.fromisoformat(text)
-    except (TypeError, ValueError):
-        shown = repr(text) if len(text) <= 40 else repr(text[:40]) + "…"
+    except ValueError:
         raise InputError(
             f"{what} {shown} is not a valid date",
             fix="write it as YYYY-MM-DD, e.g. 2026-11-23, with a day that exists in that month",

@@ -40,6 +40,11 @@ class InputError(ObligationsError):
     """Bad input from the caller: an impossible date, an unknown unit or duty."""
 
 
+class UnitNotActive(InputError):
+    """A question about a unit on a day it did not exist: it had ended (merged into its
+    successor) or had not yet begun. Refused rather than answered "nothing due"."""
+
+
 class EngineError(ObligationsError):
     """The rules engine lost a fact or gave an inconsistent outcome."""
 

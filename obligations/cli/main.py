@@ -278,7 +278,9 @@ def main(argv: list[str] | None = None) -> int:
         module = importlib.import_module(module_name)
         from obligations.render.safe_text import for_terminal
 
-        code: int = getattr(module, func_name)(args, for_terminal(sys.stdout))
+        # tables and texts are escaped to a pipe as to a terminal (render/safe_text.py)
+        human = getattr(args, "format", None) in (None, "table", "text")
+        code: int = getattr(module, func_name)(args, for_terminal(sys.stdout, human=human))
         return code
     except ObligationsError as exc:
         print(_one_message(exc), file=sys.stderr)

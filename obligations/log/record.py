@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from obligations.base.errors import InputError
+from obligations.base.identifiers import shorten, unknown_id
 from obligations.log.store import Extension, RecordedEvent, Submission, SubmissionLog
 from obligations.occurrences.generate import Occurrences
 
@@ -41,8 +42,11 @@ def record_event(occurrences: Occurrences, log: SubmissionLog, unit_id: str, eve
     occurrences.hierarchy.unit(unit_id)
     declared = {e.id for d in occurrences.rules.directives for e in d.events}
     if event_id not in declared:
-        known = ", ".join(sorted(declared)) or "none: declare one with [[event]] in a rule file"
-        raise InputError(f"unknown event {event_id!r}", fix=f"use one of: {known}")
+        if not declared:
+            raise InputError(f"unknown event {shorten(event_id)}", fix="no event is declared: declare one with "
+                                                                        "[[event]] in a rule file")
+        message, fix = unknown_id("event", event_id, declared)
+        raise InputError(message, fix=fix)
     occurrences.calendars(unit_id).check_year(happened_on.year)
     for recorded in log.events(unit_id):    # the same event on the same day once: a repeat writes nothing
         if recorded.event == event_id and recorded.happened_on == happened_on:

@@ -265,6 +265,23 @@ class Occurrences:
         return could_perform(duty, self.hierarchy.unit(unit_id), issuer, self.hierarchy.ever_above(unit_id),
                              self.hierarchy.succeeded(unit_id))
 
+    def unknown_duty(self, duty_id: str) -> InputError:
+        """A duty id that names no duty (or, by its local id, several): the nearest full id
+        and the character that differs, or the duties a local id could mean."""
+        from obligations.base.identifiers import shorten, unknown_id
+
+        later = f" (documents issued after {self.known_on.isoformat()} do not count)" if self.known_on else ""
+        same = sorted(d.id for d in self.rules.duties if d.local_id == duty_id)
+        if len(same) > 1:
+            return InputError(f"duty {shorten(duty_id)} is ambiguous: {len(same)} directives have a duty of that "
+                              f"local id{later}", fix="give the full id: " + ", ".join(same[:12]))
+        from collections import Counter
+
+        local = Counter(d.local_id for d in self.rules.duties)     # a unique local id is also an id
+        known = [d.id for d in self.rules.duties] + [k for k, n in local.items() if n == 1]
+        message, fix = unknown_id("duty", duty_id, known)
+        return InputError(message + ("" if fix.startswith("did you mean") else later), fix=fix)
+
     def find(self, unit_id: str, duty_id: str, period: str | None, on: dt.date,
              events: EventDates | None = None) -> Occurrence:
         """One occurrence of a duty for a unit: the given period, else the next one due.
@@ -273,10 +290,7 @@ class Occurrences:
         try:
             duty = self.rules.duty(duty_id)
         except KeyError:
-            known = ", ".join(d.id for d in self.rules.duties)
-            raise InputError(f"unknown or ambiguous duty {duty_id!r}" + (
-                f" (documents issued after {self.known_on} do not count)" if self.known_on else ""),
-                             fix=f"use one of: {known}") from None
+            raise self.unknown_duty(duty_id) from None
         self.calendars(unit_id)      # an unknown unit is refused here
         texts = [v.duty for v in self.lifecycle.of(duty) if v.duty is not None] or [duty]
         ends = [d.valid_until for d in texts]

@@ -12,7 +12,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 import attrs
 
-from obligations.base.errors import DataFileError, InputError
+from obligations.base.errors import DataFileError, InputError, UnitNotActive
 from obligations.base.records import record
 from obligations.base.vocabulary import FAR_FUTURE, FAR_PAST
 from obligations.base.toml import Locator, read_toml
@@ -166,9 +166,54 @@ class Hierarchy:
         try:
             return self.units[unit_id]
         except KeyError:
-            known = ", ".join(sorted(self.units))
-            raise InputError(f"unknown unit {unit_id!r}", file=self.file or None,
-                             fix=f"use one of: {known}") from None
+            raise self.unknown(unit_id) from None
+
+    def unknown(self, unit_id: str) -> InputError:
+        """The error for a unit id this hierarchy does not have: the nearest id and the
+        character that differs (a Cyrillic "а" prints the same as the Latin "a")."""
+        from obligations.base.identifiers import unknown_id
+
+        message, fix = unknown_id("unit", unit_id, self.units)
+        return InputError(message, file=self.file or None, fix=fix)
+
+    def require_on(self, unit_id: str, day: dt.date, *, asked: str = "--on", year: bool = False) -> Unit:
+        """The unit, if it exists on ``day``; else the error that says when it ended and which
+        unit succeeded it (or when it began). An empty answer for such a day would read as
+        "nothing due" while its duties have passed to its successor (docs/usage.md section 8).
+        ``asked``: the option that gave the day, named in the fix; ``year``: it gave a year."""
+        unit = self.unit(unit_id)
+        if unit.exists_on(day) or (unit.start == FAR_PAST and day < unit.start) or \
+                (unit.end == FAR_FUTURE and day > unit.end):
+            return unit      # no date stated: a day beyond the sentinels is the calendar's to refuse
+        when = str(day.year) if year else day.isoformat()
+
+        def option(last: dt.date) -> str:
+            return f"{asked} {last.year if year else last.isoformat()}"
+
+        if day > unit.end:
+            standing, _ = self.successor_on(unit_id, day)
+            message = f"{unit_id} ({unit.name}) ended on {unit.end.isoformat()}, before {when}"
+            if unit.successor:
+                message += f": its successor is {unit.successor} ({self.name(unit.successor)})"
+                if standing is not None and standing != unit.successor:
+                    message += f", and {standing} ({self.name(standing)}) stands for it in {when}"
+            heir = standing or unit.successor
+            fix = (f"ask for {heir}, or for a day up to {unit.end.isoformat()} ({option(unit.end)})" if heir else
+                   f"ask for a day up to {unit.end.isoformat()} ({option(unit.end)})")
+        else:
+            message = f"{unit_id} ({unit.name}) exists from {unit.start.isoformat()}, after {when}"
+            before = sorted(self._predecessors().get(unit_id, ()))
+            fix = f"ask for a day from {unit.start.isoformat()} ({option(unit.start)})" + (
+                f", or for the unit(s) it took over: {', '.join(before)}" if before else "")
+        raise UnitNotActive(message, file=self.file or None, fix=fix)
+
+    def require_in_year(self, unit_id: str, year: int, *, asked: str = "--year") -> Unit:
+        """The unit, if it exists on some day of ``year``; else ``require_on``'s error."""
+        unit = self.unit(unit_id)
+        if (unit.start == FAR_PAST or unit.start.year <= year) and (unit.end == FAR_FUTURE or year <= unit.end.year):
+            return unit
+        return self.require_on(unit_id, dt.date(year, 1, 1) if year > unit.end.year else dt.date(year, 12, 31),
+                               asked=asked, year=True)
 
     def parent_of(self, unit_id: str, day: dt.date) -> str | None:
         for link in self.unit(unit_id).parents:

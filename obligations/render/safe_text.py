@@ -1,8 +1,15 @@
-"""Data printed to a terminal with its control characters escaped.
+"""Human-readable output with the control characters of its data escaped.
 
 A title or a unit name holding ESC (``\\x1b``) could recolour, move the cursor or rewrite
 earlier lines of a terminal; a right-to-left override could reorder what is shown. They
-are written as ``\\u001b`` instead; tabs and line breaks are kept.
+are written as ``\\u001b`` instead; tabs and line breaks (the layout) are kept. Tables and
+texts are escaped whether or not standard output is a terminal: ``due … | head`` or
+``less -R`` shows the same bytes later, and a file is read on a terminal one day.
+
+Machine formats keep their own rules: JSON escapes C0 controls itself (``\\u001b``), and on
+a terminal the C1 and bidirectional characters its strings may hold are written as the same
+``\\uXXXX`` escapes, which a JSON reader reads back as the same string; CSV, iCalendar, TOML
+and SVG written to a file or a pipe are the data as it is (escaped too on a terminal).
 """
 
 from __future__ import annotations
@@ -31,8 +38,11 @@ class TerminalText:
         return getattr(self._stream, name)
 
 
-def for_terminal(stream: TextIO) -> TextIO | TerminalText:
-    """``stream`` wrapped when it is a terminal (files and pipes receive the data as it is)."""
+def for_terminal(stream: TextIO, *, human: bool = False) -> TextIO | TerminalText:
+    """``stream`` wrapped when the output is ``human`` (a table, a text) or the stream is a
+    terminal; a machine format to a file or a pipe receives the data as it is."""
+    if human:
+        return TerminalText(stream)
     try:
         tty = stream.isatty()
     except (AttributeError, ValueError):

@@ -1,4 +1,8 @@
-"""One line per unit for ``due --under``: counts by status and the next deadline."""
+"""One line per unit for ``due --under``: counts by status and the next deadline.
+
+Conflicts come first: a deadline that cannot be met as the documents stand needs a decision
+above before anything else (as ``due --unit`` lists them first); a summary without them would
+show such a unit as merely "window open"."""
 
 from __future__ import annotations
 
@@ -7,10 +11,10 @@ import datetime as dt
 from obligations.report.due import DueReport
 
 _HEAD = {
-    "vi": ("Đơn vị", "Quá hạn", "Sắp đến hạn", "Đang trong hạn", "Sắp tới", "Hạn gần nhất"),
-    "en": ("Unit", "Overdue", "Due soon", "Window open", "Upcoming", "Next deadline"),
+    "vi": ("Đơn vị", "Xung đột", "Quá hạn", "Sắp đến hạn", "Đang trong hạn", "Sắp tới", "Hạn gần nhất"),
+    "en": ("Unit", "Conflicts", "Overdue", "Due soon", "Window open", "Upcoming", "Next deadline"),
 }
-_COUNTED = ("overdue", "due_soon", "window_open", "upcoming")
+_COUNTED = ("conflict", "overdue", "due_soon", "window_open", "upcoming")
 
 
 def summary_head(lang: str) -> str:

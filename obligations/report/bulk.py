@@ -45,7 +45,7 @@ def due_under(root: str, on: dt.date, occurrences: Occurrences, network: Network
     if horizon < 0 or lookback < 0:
         raise InputError("horizon and lookback must not be negative", fix="give a number of days >= 0")
     hierarchy = occurrences.hierarchy
-    hierarchy.unit(root)
+    hierarchy.require_on(root, on)
     units = [root, *hierarchy.below(root, on)]
     # not needed by the one-unit path: imported here
     from obligations.report.events import counted_from_events, events_counted_from, laid_over

@@ -59,7 +59,11 @@ def classify(ws: Workspace, item: Item, on: dt.date, log: SubmissionLog | None =
 def deliveries(ws: Workspace, unit_id: str, on: dt.date, year: int | None, log: SubmissionLog | None) -> list[Delivery]:
     """Every occurrence of the unit whose deadline falls in ``year`` (else: whose window has
     opened by ``on``), classified against what the log says was delivered."""
-    ws.hierarchy.unit(unit_id)
+    # asked after the unit ended: its open items passed to its successor (a year of its life is history)
+    if year is None:
+        ws.hierarchy.require_on(unit_id, on)
+    else:
+        ws.hierarchy.require_in_year(unit_id, year)
     if year is not None:
         ws.calendar_for(unit_id).check_year(year)
     first = year or min(d.valid_from.year for d in ws.rules.duties)

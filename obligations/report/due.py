@@ -92,6 +92,7 @@ def due(unit_id: str, on: dt.date, occurrences: Occurrences, network: Network, e
     if horizon < 0 or lookback < 0:
         raise InputError("horizon and lookback must not be negative", fix="give a number of days >= 0")
     calendars = occurrences.calendars
+    occurrences.hierarchy.require_on(unit_id, on)
     first = occurrences.first_year or on.year
     horizon_end = on + dt.timedelta(days=horizon)
     oldest = on - dt.timedelta(days=lookback)

@@ -58,6 +58,8 @@ def anchor_days(ws: Workspace, occ: Occurrence) -> tuple[AnchorDay, ...]:
 
 def explain(ws: Workspace, unit_id: str, duty_id: str, period: str | None, on: dt.date,
             log: SubmissionLog | None = None) -> Explanation:
+    if period is None:       # "the next one due" of a unit that has ended is no one's
+        ws.hierarchy.require_on(unit_id, on)
     occ = ws.find_occurrence(unit_id, duty_id, period, on,
                              events=log.event_dates(unit_id) if log is not None else None)
     extensions = log.granted() if log else {}

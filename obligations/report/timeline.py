@@ -94,7 +94,7 @@ def timeline(ws: Workspace, unit: str, year: int, log: SubmissionLog | None,
 
     ``ws`` answers as known on the day wanted (``Workspace.known_on``); ``log`` gives the
     extensions granted, ``events`` the unit's recorded events (``log.event_dates(unit)``)."""
-    ws.hierarchy.unit(unit)
+    ws.hierarchy.require_in_year(unit, year)
     cal = ws.calendar_for(unit)
     cal.check_year(year)
     extensions = log.granted() if log is not None else {}

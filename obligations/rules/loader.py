@@ -20,6 +20,7 @@ from obligations.rules.model import (DUTY_KINDS, DeclaredEvent, Directive, Duty,
                                      Undated)
 from obligations.rules.schedules.parse import AnySchedule, parse_schedule
 from obligations.base.toml import Locator, as_date, check_keys, expect, read_toml
+from obligations.base.identifiers import shorten
 from obligations.rules.ruleset import RuleSet as RuleSet
 
 HIERARCHY_FILE = "hierarchy.toml"
@@ -67,10 +68,10 @@ def _policy(raw: Any, schedule: AnySchedule, ctx: _Ctx) -> tuple[Policy, frozens
     expect(raw, dict, ctx.loc, line=ctx.line, place=ctx.place, what="policy")
     ctx.keys(raw, set(_POLICY_VALUES) | {"due_soon_days", "track"}, ())
     if "track" in raw and not isinstance(raw["track"], bool):
-        raise ctx.error(f"policy.track must be true or false, not {raw['track']!r}")
+        raise ctx.error(f"policy.track must be true or false, not {shorten(raw['track'])}")
     for key, allowed in _POLICY_VALUES.items():
         if key in raw and raw[key] not in allowed:
-            raise ctx.error(f"policy.{key} {raw[key]!r} is not known", fix="use one of: " + ", ".join(allowed))
+            raise ctx.error(f"policy.{key} {shorten(raw[key])} is not known", fix="use one of: " + ", ".join(allowed))
     if "due_soon_days" in raw and ctx.int(raw["due_soon_days"], "policy.due_soon_days") < 0:
         raise ctx.error("policy.due_soon_days must not be negative")
     # Defaults that depend on the schedule: an activity tied to a day is not moved, a
@@ -92,7 +93,7 @@ def _selectors(raw: Any, ctx: _Ctx) -> tuple[str, ...]:
             isinstance(value, str) and (value.startswith("level:") and value[6:] in LEVELS
                                         or value.startswith("unit:") and len(value) > 5))
         if not ok:
-            raise ctx.error(f"unknown performer {value!r}",
+            raise ctx.error(f"unknown performer {shorten(value)}",
                             fix='use "self", "children", "level:<' + "|".join(LEVELS) + '>" or "unit:<unit id>"')
     return tuple(values)
 
@@ -161,7 +162,7 @@ def _duty(raw: dict[str, Any], directive: dict[str, Any], ctx: _Ctx, examples_se
         raise ctx.error(f"duty id {local_id!r} contains '/'", fix="use letters, digits and '-'")
     kind = raw["kind"]
     if kind not in DUTY_KINDS:
-        raise ctx.error(f"unknown duty kind {kind!r}", fix="use one of: " + ", ".join(DUTY_KINDS))
+        raise ctx.error(f"unknown duty kind {shorten(kind)}", fix="use one of: " + ", ".join(DUTY_KINDS))
     recipient = ctx.str(raw["recipient"], "recipient")
     schedule = parse_schedule(raw["schedule"], ctx, events)
     valid = raw["valid"]

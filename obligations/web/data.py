@@ -73,7 +73,8 @@ class Service:
 
     def check_unit(self, unit: str) -> None:
         if unit not in self.ws.hierarchy.units:
-            raise UnknownUnit(f"unknown unit {unit!r}", fix="use a unit id of the hierarchy, e.g. xa-X")
+            known = self.ws.hierarchy.unknown(unit)
+            raise UnknownUnit(known.message, fix=known.fix)
 
     def unit_name(self, unit: str) -> str:
         return str(self.ws.hierarchy.name(unit))

@@ -40,13 +40,16 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     if getattr(args, "stubs", None):
         for name, body in stubs(draft).items():
             write(body, out, str(Path(args.stubs) / name))
+    from obligations.render.safe_text import escape_controls
+
+    shown = escape_controls(str(source))         # a file name may hold an escape too
     dated = [d for d in draft["duty"] if d["schedule"] != TODO]
     todo = sum(len(d["draft"]["todo"]) for d in draft["duty"]) + len(draft["todo"])
-    print(f"{source}: {len(draft['duty'])} duties drafted ({len(dated)} with a schedule, "
+    print(f"{shown}: {len(draft['duty'])} duties drafted ({len(dated)} with a schedule, "
           f"{len(draft['duty']) - len(dated)} TODO), {todo} fields to fill in (TODO), "
           f"{len(draft['not_drafted'])} not drafted (listed in [[not_drafted]]), "
           f"{sum(len(d['draft']['flags']) for d in draft['duty'])} flags", file=sys.stderr)
     if not draft["duty"]:
-        print(f"{source}: no dated duty found (the draft holds only the directive's metadata)", file=sys.stderr)
+        print(f"{shown}: no dated duty found (the draft holds only the directive's metadata)", file=sys.stderr)
         return EXIT_NO_DUTY
     return 0

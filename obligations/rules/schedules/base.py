@@ -14,6 +14,7 @@ from typing import Any, Iterator, Mapping, Protocol, Sequence
 import attrs
 
 from obligations.base.records import record
+from obligations.base.identifiers import shorten
 
 ONE_DAY = dt.timedelta(days=1)
 FAR_FUTURE = dt.date(9999, 12, 31)
@@ -171,7 +172,7 @@ def check_time(value: Any, ctx: Reporter) -> str:
     text = ctx.str(value, "schedule.time")
     hh, sep, mm = text.partition(":")
     if not (sep and hh.isdigit() and mm.isdigit() and len(mm) == 2 and 0 <= int(hh) <= 23 and 0 <= int(mm) <= 59):
-        raise ctx.error(f"schedule.time {text!r} is not a time of day",
+        raise ctx.error(f"schedule.time {shorten(text)} is not a time of day",
                         fix='write it as "HH:MM", e.g. time = "16:00" for "trước 16 giờ"')
     return f"{int(hh):02d}:{mm}"
 
@@ -181,7 +182,7 @@ def check_inclusive(raw: dict[str, Any], ctx: Reporter) -> bool | None:
         return None
     value = raw["inclusive"]
     if not isinstance(value, bool):
-        raise ctx.error(f"schedule.inclusive must be true or false, not {value!r}",
+        raise ctx.error(f"schedule.inclusive must be true or false, not {shorten(value)}",
                         fix='true for "chậm nhất ngày D", "trong thời hạn"; false for "trước ngày D"')
     return value
 

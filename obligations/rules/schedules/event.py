@@ -20,6 +20,7 @@ from typing import Any, ClassVar, Iterator, Mapping
 import attrs
 
 from obligations.base.records import record
+from obligations.base.identifiers import shorten
 from obligations.rules.schedules import periods
 from obligations.rules.schedules.base import (ONE_DAY, Context, Description, Reporter, Window, check_inclusive,
                                               check_offset, check_time, last_allowed, shift, table)
@@ -90,11 +91,11 @@ def parse(raw: dict[str, Any], ctx: Reporter, declared: Mapping[str, tuple[dt.da
     event = ctx.str(raw["event"], "schedule.event")
     direction = raw["direction"]
     if direction not in ("after", "before"):
-        raise ctx.error(f"schedule.direction {direction!r} is not known",
+        raise ctx.error(f"schedule.direction {shorten(direction)} is not known",
                         fix='use "after" ("kể từ ngày ...") or "before" ("trước ngày ...")')
     unit = raw.get("unit", "days")
     if unit not in ("days", "working_days"):
-        raise ctx.error(f"schedule.unit {unit!r} is not known", fix='use "days" or "working_days"')
+        raise ctx.error(f"schedule.unit {shorten(unit)} is not known", fix='use "days" or "working_days"')
     time = check_time(raw["time"], ctx) if "time" in raw else None
     offset = check_offset(raw["offset"], ctx)
     if direction == "after" and offset < 1:

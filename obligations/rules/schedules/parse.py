@@ -19,6 +19,7 @@ import datetime as dt
 from typing import Any, Mapping, Union
 
 from obligations.base.dates import month_end
+from obligations.base.identifiers import shorten
 from obligations.rules.schedules import event, once, periodic, peaks, periods, rrule
 from obligations.rules.schedules.base import Reporter, check_offset
 from obligations.rules.schedules.event import EventSchedule
@@ -47,14 +48,14 @@ _LEGACY_FIELDS = {
 def parse_schedule(raw: Any, ctx: Reporter, events: Mapping[str, tuple[dt.date, ...]] | None = None) -> AnySchedule:
     """``events``: the event ids declared in the rule file, with their known dates."""
     if not isinstance(raw, dict):
-        raise ctx.error(f"schedule must be a table, not {raw!r}", fix='e.g. schedule = { every = "month" }')
+        raise ctx.error(f"schedule must be a table, not {shorten(raw)}", fix='e.g. schedule = { every = "month" }')
     if "type" in raw:
         if "every" in raw:
             raise ctx.error("schedule has both `every` and the old `type`", fix="keep `every` (docs/rules.md)")
         return _legacy(raw, ctx)
     kind = raw.get("every")
     if kind not in KINDS:
-        raise ctx.error(f"unknown schedule kind every = {kind!r}", fix="use one of: " + ", ".join(KINDS))
+        raise ctx.error(f"unknown schedule kind every = {shorten(kind)}", fix="use one of: " + ", ".join(KINDS))
     if kind == "once":
         return once.parse(raw, ctx)
     if kind == "event":
@@ -69,7 +70,7 @@ def parse_schedule(raw: Any, ctx: Reporter, events: Mapping[str, tuple[dt.date, 
 def _legacy(raw: dict[str, Any], ctx: Reporter) -> AnySchedule:
     kind = raw["type"]
     if kind not in LEGACY_TYPES:
-        raise ctx.error(f"unknown schedule type {kind!r}",
+        raise ctx.error(f"unknown schedule type {shorten(kind)}",
                         fix="use every = " + " | ".join(KINDS) + " (docs/rules.md); old types: " + ", ".join(LEGACY_TYPES))
     required, optional = _LEGACY_FIELDS[kind]
     ctx.keys(raw, required | optional | {"type"}, required | {"type"})

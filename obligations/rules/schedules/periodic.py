@@ -19,6 +19,7 @@ import attrs
 
 from obligations.base.dates import month_end
 from obligations.base.records import record
+from obligations.base.identifiers import shorten
 from obligations.rules.schedules import periods
 from obligations.rules.schedules.base import (WEEKDAYS, Context, Description, Reporter, Window, check_inclusive,
                                               check_offset, check_time, last_allowed, shift, table)
@@ -158,14 +159,14 @@ def _month_number(raw: dict[str, Any], key: str, every: str, of: str, ctx: Repor
     size = periods.MONTH_KINDS[every][0]
     if of == "next":
         if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 12:
-            raise ctx.error(f"schedule.{key} {value!r} is not a month after the period",
+            raise ctx.error(f"schedule.{key} {shorten(value)} is not a month after the period",
                             fix=f"with of = \"next\", {key} counts the months after the period: 1 = the next month")
         return int(value)
     if value == "last":
         return "last"
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= size:
         which = "a calendar month, 1 to 12" if every == "year" else f"1 to {size} or \"last\""
-        raise ctx.error(f"schedule.{key} {value!r} is not a month of a {every} period", fix=f"use {which}")
+        raise ctx.error(f"schedule.{key} {shorten(value)} is not a month of a {every} period", fix=f"use {which}")
     return value
 
 
@@ -191,7 +192,7 @@ def parse(raw: dict[str, Any], ctx: Reporter) -> Periodic:
     form = forms[0] if forms else "end"
     of = raw.get("of", "this")
     if of not in ("this", "next"):
-        raise ctx.error(f"schedule.of {of!r} is not known", fix='use "this" or "next"')
+        raise ctx.error(f"schedule.of {shorten(of)} is not known", fix='use "this" or "next"')
     if "of" in raw and form not in ("day", "in_month"):
         raise ctx.error("schedule.of needs a day or in_month", fix="e.g. of = \"next\", month = 1, day = 10")
     if "month" in raw and form != "day":
@@ -213,7 +214,7 @@ def parse(raw: dict[str, Any], ctx: Reporter) -> Periodic:
     if form == "day":
         day = raw["day"]
         if day != "last" and (isinstance(day, bool) or not isinstance(day, int) or not 1 <= day <= 31):
-            raise ctx.error(f"schedule.day {day!r} is not a day of a month", fix='use 1 to 31 or "last"')
+            raise ctx.error(f"schedule.day {shorten(day)} is not a day of a month", fix='use 1 to 31 or "last"')
         month = _month_number(raw, "month", every, of, ctx)
         size = periods.MONTH_KINDS[every][0]
         if month is None and of == "this" and size > 1:
@@ -231,16 +232,16 @@ def parse(raw: dict[str, Any], ctx: Reporter) -> Periodic:
         fields["in_month"] = _month_number(raw, "in_month", every, of, ctx)
     elif form == "weekday":
         if raw["weekday"] not in WEEKDAYS:
-            raise ctx.error(f"schedule.weekday {raw['weekday']!r} is not known", fix="use one of: " + ", ".join(WEEKDAYS))
+            raise ctx.error(f"schedule.weekday {shorten(raw['weekday'])} is not known", fix="use one of: " + ", ".join(WEEKDAYS))
         fields["weekday"] = raw["weekday"]
     elif form == "offset":
         fields["offset"] = check_offset(raw["offset"], ctx)
         fields["unit"] = raw.get("unit", "days")
         fields["from_"] = raw.get("from", "end")
         if fields["unit"] not in ("days", "working_days"):
-            raise ctx.error(f"schedule.unit {fields['unit']!r} is not known", fix='use "days" or "working_days"')
+            raise ctx.error(f"schedule.unit {shorten(fields['unit'])} is not known", fix='use "days" or "working_days"')
         if fields["from_"] not in ("end", "start"):
-            raise ctx.error(f"schedule.from {fields['from_']!r} is not known", fix='use "end" or "start"')
+            raise ctx.error(f"schedule.from {shorten(fields['from_'])} is not known", fix='use "end" or "start"')
     for key in ("unit", "from"):
         if key in raw and form != "offset":
             raise ctx.error(f"schedule.{key} needs an offset", fix="e.g. offset = 7, unit = \"working_days\"")
@@ -252,7 +253,7 @@ def parse(raw: dict[str, Any], ctx: Reporter) -> Periodic:
         fields["time"] = check_time(raw["time"], ctx)
     if "covers" in raw:
         if raw["covers"] != "nd09":
-            raise ctx.error(f"schedule.covers {raw['covers']!r} is not known",
+            raise ctx.error(f"schedule.covers {shorten(raw['covers'])} is not known",
                             fix='use "nd09" (Decree 09/2019/NĐ-CP Art. 12)')
         if every not in ("month", "quarter", "half", "year"):
             raise ctx.error(f"Decree 09/2019/NĐ-CP Art. 12 sets no data span for {every} periods",
