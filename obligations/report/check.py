@@ -1,9 +1,11 @@
 """`check` as data: every problem in the rule files, the hierarchy and the calendar data.
 
-Unlike loading for `due` (which stops at bad data), this collects every problem it can
-find, verifies the examples written in the rule files against the calendar, and tries to
-place every duty of every unit on the calendar, so nothing is found only later. The
-findings and notes are data, in the order they were found; render/check.py writes them.
+The inputs are read by the one loader of `due` and the service (obligations.loading.gather,
+which collects every problem where `due` refuses them all), so whatever `due` refuses is a
+finding here. Then this verifies the examples written in the rule files against the
+calendar and tries to place every duty of every unit on the calendar, so nothing is found
+only later. The findings and notes are data, in the order they were found; render/check.py
+writes them.
 """
 
 from __future__ import annotations
