@@ -80,8 +80,8 @@ class Workspace:
 
         With ``cache_dir``, loaded inputs and holiday facts are cached there (and only there)."""
         directory = Path(cache_dir) if cache_dir is not None else None
-        inputs = read_inputs(rules, org, calendars, cache_dir=directory)
-        return cls(*inputs, holidays=HolidaySource(directory), as_known_on=as_known_on)
+        inputs = read_inputs(rules, org, calendars, cache_dir=directory)   # checked against each other
+        return cls(*inputs, holidays=HolidaySource(directory), as_known_on=as_known_on, _checked=True)
 
     def known_on(self, day: dt.date) -> Workspace:
         """The same inputs answered as known on ``day`` (shared calendars; kept per day)."""

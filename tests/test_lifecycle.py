@@ -235,3 +235,68 @@ def test_the_load_cache_keys_on_every_rules_directory(tmp_path):
         assert both.rules.directive("CV-TU-QuangNgai-dieu-chinh").changes[0].effective == dt.date(2026, 7, 15)
     found, _ = both.occurrences("xa-X", 2026, 2026)
     assert [o.deadline for o in found if o.duty.id == KONTUM] == [dt.date(2026, 12, 9)]
+
+
+# -- postponements that check refuses (issue 22) --------------------------------------------
+
+def _postpone(to: str, period: str = "2026", duty: str = KONTUM, effective: str = "2026-07-15",
+              inclusive: str = "true") -> str:
+    return (f'\n[[postpone]]\nduty = "{duty}"\nsection = "1"\nsource = "hoãn đến ngày {to}"\n'
+            f'effective = {effective}\nperiod = "{period}"\nto = {to}\ninclusive = {inclusive}\n')
+
+
+def test_two_layers_postponing_one_occurrence_to_different_days_are_a_tie(run_cli, tmp_path):
+    # the same dates of effect and issue: nothing but the order of --rules would decide
+    first = _letter(tmp_path / "a", "A", _postpone("2026-12-20"))
+    second = _letter(tmp_path / "b", "B", _postpone("2026-12-22"))
+    args = ("--rules", str(ROOT / "rules"), "--rules", str(first), "--rules", str(second))
+    code, out, _ = run_cli("check", *args)
+    assert code == 1 and "nothing says which comes first" in out and "b/B.toml" in out and "a/A.toml" in out
+    code, _, err = run_cli("due", *args, "--unit", "xa-X", "--on", "2026-12-01")
+    assert code == 2 and "nothing says which comes first" in err
+    # in one directory too
+    _letter(tmp_path / "a", "B", _postpone("2026-12-22"))
+    code, out, _ = run_cli("check", "--rules", str(ROOT / "rules"), "--rules", str(first))
+    assert code == 1 and "nothing says which comes first" in out
+
+
+def test_postponements_that_agree_or_are_ordered_are_not_a_tie(run_cli, tmp_path):
+    first = _letter(tmp_path / "a", "A", _postpone("2026-12-20"))
+    same = _letter(tmp_path / "b", "B", _postpone("2026-12-20"))
+    code, out, _ = run_cli("check", "--rules", str(ROOT / "rules"), "--rules", str(first), "--rules", str(same))
+    assert code == 0, out                                 # both say 20/12: no order is needed
+    # B issued later (1/8) moves it to 22/12: the later document wins
+    later = _letter(tmp_path / "c", "B", _postpone("2026-12-22"), issued="2026-08-01")
+    code, out, _ = run_cli("check", "--rules", str(ROOT / "rules"), "--rules", str(first), "--rules", str(later))
+    assert code == 0, out
+    # 22/12/2026 is a Tuesday, a working day: the deadline is the day itself
+    assert _occurrences([ROOT / "rules", first, later])["2026"] == dt.date(2026, 12, 22)
+
+
+def test_a_postponement_before_its_period_begins_is_refused(run_cli, tmp_path):
+    # the 2026 yearly report (period 1/1-31/12/2026) "postponed" to 20/12/2025: it would be
+    # listed as due in 2025, before the year it reports on has begun
+    extra = _letter(tmp_path / "x", "A", _postpone("2025-12-20"))
+    code, out, _ = run_cli("check", "--rules", str(ROOT / "rules"), "--rules", str(extra))
+    assert code == 1 and "before the period begins on 2026-01-01" in out and "x/A.toml" in out
+    code, _, err = run_cli("due", "--rules", str(ROOT / "rules"), "--rules", str(extra), "--unit", "xa-X",
+                           "--on", "2025-12-15")
+    assert code == 2 and "before the period begins" in err
+
+
+def test_a_postponement_before_its_window_opens_is_refused(run_cli, tmp_path):
+    # the cells' yearly report is done "vào tháng 11": its 2026 window is 1/11-30/11/2026;
+    # a postponement to 20/10/2026 is inside the period but before the window opens
+    duty = "76-KH-DU/chi-bo-bao-cao-hang-nam"
+    extra = _letter(tmp_path / "x", "A", _postpone("2026-10-20", duty=duty))
+    code, out, _ = run_cli("check", "--rules", str(ROOT / "rules"), "--rules", str(extra))
+    assert code == 1 and "before its window opens on 2026-11-01" in out
+    # "trước ngày 1/11" (not inclusive): the last allowed day is 31/10, still before the window
+    extra = _letter(tmp_path / "y", "A", _postpone("2026-11-01", duty=duty, inclusive="false"))
+    code, out, _ = run_cli("check", "--rules", str(ROOT / "rules"), "--rules", str(extra))
+    assert code == 1 and "before its window opens on 2026-11-01" in out
+    # to 1/11 inclusive: one day of window, accepted by the loader (the loader has no more to say)
+    extra = _letter(tmp_path / "z", "A", _postpone("2026-11-01", duty=duty))
+    code, _, err = run_cli("due", "--rules", str(ROOT / "rules"), "--rules", str(extra), "--unit", "chibo-1",
+                           "--on", "2026-10-01")
+    assert code == 0, err

@@ -1,9 +1,11 @@
 """`check` as data: every problem in the rule files, the hierarchy and the calendar data.
 
-Unlike loading for `due` (which stops at bad data), this collects every problem it can
-find, verifies the examples written in the rule files against the calendar, and tries to
-place every duty of every unit on the calendar, so nothing is found only later. The
-findings and notes are data, in the order they were found; render/check.py writes them.
+The inputs are read by the one loader of `due` and the service (obligations.loading.gather,
+which collects every problem where `due` refuses them all), so whatever `due` refuses is a
+finding here. Then this verifies the examples written in the rule files against the
+calendar and tries to place every duty of every unit on the calendar, so nothing is found
+only later. The findings and notes are data, in the order they were found; render/check.py
+writes them.
 """
 
 from __future__ import annotations
@@ -14,15 +16,11 @@ from typing import Union
 import attrs
 
 from obligations.base import paths
-from obligations.base.errors import DataFileError, ObligationsError, Problems
+from obligations.base.errors import ObligationsError, Problems
 from obligations.base.records import record
-from obligations.calendar.data import load_calendar_data
-from obligations.loading import cross_check, rule_dirs, unknown_implements
+from obligations.loading import gather, unknown_implements
 from obligations.occurrences.model import Occurrence, Placement
-from obligations.org.hierarchy import load_hierarchy
 from obligations.reconcile.solve import Conflict
-from obligations.rules.layers import layered
-from obligations.rules.loader import RuleSet, load_rule_file, misnamed_rule_files, rule_files
 from obligations.rules.model import Duty, Example, Undated
 from obligations.workspace import Workspace
 
@@ -89,62 +87,27 @@ def _errors(exc: ObligationsError) -> list[Finding]:
 
 def check_workspace(rules: str | Path | list[str] | None = None, org: str | Path | None = None,
                     calendars: str | Path | None = None) -> CheckReport:
-    """Every problem of the inputs, and notes; raises only for a rules directory that does not exist."""
-    findings: list[Finding] = []
+    """Every problem of the inputs, and notes. The inputs are read by the loader of `due`
+    (obligations.loading.gather), so whatever `due` refuses is a finding here."""
+    loaded = gather(rules, org, calendars)
+    findings: list[Finding] = list(loaded.problems)
     notes: list[Note] = []
-    rules_dirs = rule_dirs(rules)
-    rules_dir = rules_dirs[0]
-    org_file = Path(org) if org else rules_dir / "hierarchy.toml"
-    if not org and not org_file.is_file():
-        org_file = paths.hierarchy_file()
-    for directory in rules_dirs:
-        if not directory.is_dir():
-            raise DataFileError("the rules directory does not exist", file=str(directory),
-                                fix="give --rules a directory holding *.toml rule files")
-    try:
-        data = load_calendar_data(Path(calendars) if calendars else paths.calendars_dir())
-    except ObligationsError as exc:
-        return CheckReport(tuple(_errors(exc)), ())
-    try:
-        hierarchy = load_hierarchy(org_file)
-    except ObligationsError as exc:
-        findings += _errors(exc)
-        hierarchy = None
-    layers = []
-    for directory in rules_dirs:
-        directives = []
-        files = rule_files(directory)
-        findings += misnamed_rule_files(directory)
-        if not files:
-            findings.append(DataFileError("no rule files (*.toml)", file=str(directory),
-                                          fix="add a rule file; see docs/rules.md"))
-        for path in files:
-            try:
-                directives.append(load_rule_file(path, rel=f"{directory.name}/{path.name}"))
-            except ObligationsError as exc:
-                findings += _errors(exc)
-        layers.append(directives)
-    if hierarchy is None:
+    ruleset, hierarchy, data = loaded.rules, loaded.hierarchy, loaded.calendar_data
+    if ruleset is None or hierarchy is None or data is None:
         return CheckReport(tuple(findings), ())
-    unlayered: list[ObligationsError] = []
-    chosen, shadowed = layered(layers, unlayered)
-    ruleset = RuleSet(chosen, directory=str(rules_dir), shadowed=shadowed)
-    findings += [finding for exc in unlayered for finding in _errors(exc)]
-    problems = cross_check(ruleset, hierarchy, data)
     # A number in `implements` without a rule file is a gap in the chain of sources, not in any deadline.
     notes += [Note("implements_unknown", directive=directive.number, file=directive.file, missing=number)
               for directive, number in unknown_implements(ruleset)]
     from obligations.org.crosscheck import missing_local_units, unknown_local_units
 
-    if _same(calendars, paths.calendars_dir()) and not _same(org_file, paths.hierarchy_file()):
+    if _same(calendars, paths.calendars_dir()) and not _same(loaded.org_file, paths.hierarchy_file()):
         # The bundled local calendars name bundled units: with another hierarchy they simply never apply.
         notes += [Note("local_skipped", file=file, missing=unit) for file, unit in missing_local_units(hierarchy, data)]
     else:
         findings += unknown_local_units(hierarchy, data)
-    findings += problems
-    if problems:
+    if not loaded.consistent:
         return CheckReport(tuple(findings), tuple(notes))
-    ws = Workspace(ruleset, hierarchy, data)
+    ws = Workspace(ruleset, hierarchy, data, _checked=True)
 
     examples = 0
     for duty in ruleset.duties:
@@ -157,8 +120,16 @@ def check_workspace(rules: str | Path | list[str] | None = None, org: str | Path
     feeding = []
     # the years placed: those of CHECK_YEARS the calendar data covers (the summary says which)
     years = (max(CHECK_YEARS[0], data.first_year), min(CHECK_YEARS[1], data.last_year))
+    placing: set[str] = set()
     for unit_id in sorted(hierarchy.units):
-        occurrences, placements = ws.occurrences(unit_id, *years)
+        try:
+            occurrences, placements = ws.occurrences(unit_id, *years)
+        except ObligationsError as exc:   # a duty that needs days the calendar data lacks: said once, and go on
+            for error in exc.problems if isinstance(exc, Problems) else [exc]:
+                if error.render() not in placing:
+                    placing.add(error.render())
+                    findings.append(error)
+            continue
         placed += len(occurrences)
         feeding += [o for o in occurrences if o.duty.feeds]
         findings += placements

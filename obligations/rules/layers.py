@@ -1,12 +1,17 @@
 """Several rules directories layered into one rule set: each adds to the ones before it
-(a province's own letters over the bundled set; docs/rules.md section 9)."""
+(a province's own letters over the bundled set; docs/rules.md section 9). Reading them
+collects every problem (``read_rules``): `due` refuses them all, `check` lists them all."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
 
-from obligations.base.errors import DataFileError, ObligationsError
+from obligations.base.errors import DataFileError, ObligationsError, Problems
+from obligations.rules.loader import load_rule_file, misnamed_rule_files, rule_files
 from obligations.rules.model import Directive
+from obligations.rules.ruleset import RuleSet
 
 
 def replaces_itself(directive: Directive) -> bool:
@@ -37,3 +42,84 @@ def layered(layers: Sequence[Sequence[Directive]], problems: list[ObligationsErr
                 shadowed.append(earlier)
             chosen[directive.id] = directive
     return tuple(sorted(chosen.values(), key=lambda d: d.id)), tuple(shadowed)
+
+
+def flatten(problems: Iterable[ObligationsError]) -> list[ObligationsError]:
+    """Each problem on its own: a file's ``Problems`` opened into the problems it holds."""
+    out: list[ObligationsError] = []
+    for problem in problems:
+        out += flatten(problem.problems) if isinstance(problem, Problems) else [problem]
+    return out
+
+
+def _ordinal(n: int) -> str:
+    return f"{n}{'st' if n == 1 else 'nd' if n == 2 else 'rd' if n == 3 else 'th'}"
+
+
+def directory_problems(dirs: Sequence[Path]) -> tuple[list[Path], list[ObligationsError]]:
+    """The rules directories to read, each once, and what is wrong with the list itself: a
+    directory given twice (the same files would be defined twice), one that does not exist or
+    holds no rule file, and files whose suffix is '.toml' in another case (skipped unseen).
+    Cheap (no file is read), so it runs before the load cache is consulted."""
+    problems: list[ObligationsError] = []
+    kept: list[Path] = []
+    seen: dict[Path, int] = {}
+    for number, directory in enumerate(dirs, 1):
+        key = directory.resolve() if directory.is_dir() else directory
+        if key in seen:
+            first = dirs[seen[key] - 1]
+            same = f" ({first} and {directory} are the same directory)" if str(first) != str(directory) else ""
+            problems.append(DataFileError(
+                f"this rules directory is given twice, as the {_ordinal(seen[key])} and the {_ordinal(number)} "
+                f"rules directory (--rules){same}: each directory is read once, and a later one adds "
+                "other files to the earlier ones", file=str(directory), place=f"--rules #{number}",
+                fix="give each rules directory once (did you mean another directory for the second --rules?)"))
+            continue
+        seen[key] = number
+        if not directory.is_dir():
+            problems.append(DataFileError("the rules directory does not exist", file=str(directory),
+                                          fix="give --rules a directory holding *.toml rule files"))
+            continue
+        kept.append(directory)
+        problems += misnamed_rule_files(directory)
+        if not rule_files(directory):
+            problems.append(DataFileError("no rule files (*.toml) in the rules directory", file=str(directory),
+                                          fix="add a rule file; see docs/rules.md"))
+    return kept, problems
+
+
+def _load_directory(directory: Path, prefix: str, problems: list[ObligationsError]) -> list[Directive]:
+    directives: list[Directive] = []
+    for path in rule_files(directory):
+        try:
+            directives.append(load_rule_file(path, rel=f"{prefix}/{path.name}"))
+        except ObligationsError as exc:
+            problems += flatten([exc])
+    # one directive (by id or number) in two files of one directory: which one counts would
+    # depend on the order of the files, so neither does until one is removed
+    ids: dict[str, str] = {}
+    for directive in directives:
+        clash = [key for key in (directive.id, directive.number) if key in ids and ids[key] != directive.file]
+        if clash:
+            problems.append(DataFileError(
+                f"directive {directive.id!r} ({directive.number}) is defined twice in one rules directory: "
+                f"{ids[clash[0]]} has the same {'id' if clash[0] == directive.id else 'number'}",
+                file=directive.file, place="[directive]",
+                fix="keep one rule file per directive (remove the copy, or give it its own id and number)"))
+        ids.setdefault(directive.id, directive.file)
+        ids.setdefault(directive.number, directive.file)
+    return directives
+
+
+def read_rules(directory: Path | Sequence[Path]) -> tuple[RuleSet, list[ObligationsError]]:
+    """The rule set of one or several layered directories (see ``load_rules``) from every file
+    that could be read, and every problem found, each on its own, in the order found."""
+    given = [Path(directory)] if isinstance(directory, (str, Path)) else [Path(d) for d in directory]
+    dirs, problems = directory_problems(given)
+    # files are named "<directory name>/<file>" in messages; two directories of one name
+    # (a copy of rules/ elsewhere) are named by their whole path, so that no message says a
+    # file clashes with itself
+    names = [d.name for d in dirs]
+    layers = [_load_directory(d, d.name if names.count(d.name) == 1 else str(d), problems) for d in dirs]
+    chosen, shadowed = layered(layers, problems)
+    return RuleSet(chosen, directory=os.pathsep.join(str(d) for d in dirs), shadowed=shadowed), problems

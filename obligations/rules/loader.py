@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
-import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 
+from obligations.base.dates import FIRST_YEAR, LAST_YEAR
 from obligations.base.vocabulary import ROLL_POLICIES
 from obligations.base.errors import DataFileError, ObligationsError, Problems
 from obligations.rules.model import (DUTY_KINDS, DeclaredEvent, Directive, Duty, Example, Policy, Source,
@@ -60,7 +60,14 @@ class _Ctx:
         return number
 
     def date(self, value: Any, what: builtins.str) -> dt.date:
-        return as_date(value, self.loc, line=self.line, place=self.place, what=what)
+        """A date the calendar can place (1900-2100, as the schema bounds its own date fields):
+        every date of every schedule form comes through here, so none can reach date
+        arithmetic near the year 9999 (an OverflowError, not a message)."""
+        day = as_date(value, self.loc, line=self.line, place=self.place, what=what)
+        if not FIRST_YEAR <= day.year <= LAST_YEAR:
+            raise self.error(f"{what} {day.isoformat()} is outside the years {FIRST_YEAR}-{LAST_YEAR} the calendar can place",
+                             fix="give the date the text states (a year such as 2025)")
+        return day
 
 
 def _policy(raw: Any, schedule: AnySchedule, ctx: _Ctx) -> tuple[Policy, frozenset[str]]:
@@ -299,30 +306,6 @@ def misnamed_rule_files(directory: Path) -> list[DataFileError]:
             if p.suffix.lower() == ".toml" and p.suffix != ".toml"]
 
 
-def _load_directory(directory: Path, problems: list[ObligationsError]) -> list[Directive]:
-    if not directory.is_dir():
-        raise DataFileError("the rules directory does not exist", file=str(directory),
-                            fix="give --rules a directory holding *.toml rule files")
-    files = rule_files(directory)
-    if not files:
-        raise DataFileError("no rule files (*.toml) in the rules directory", file=str(directory),
-                            fix="add a rule file; see docs/rules.md")
-    directives: list[Directive] = []
-    for path in files:
-        try:
-            directives.append(load_rule_file(path, rel=f"{directory.name}/{path.name}"))
-        except ObligationsError as exc:
-            problems.append(exc)
-    ids: dict[str, str] = {}
-    for directive in directives:
-        for key in (directive.id, directive.number):
-            if key in ids and ids[key] != directive.file:
-                problems.append(DataFileError(f"directive {key!r} is defined twice (also in {ids[key]})",
-                                              file=directive.file, fix="keep one rule file per directive"))
-            ids[key] = directive.file
-    return directives
-
-
 def load_rules(directory: Path | Sequence[Path]) -> RuleSet:
     """Load every rule file of a directory (sorted by name, so order never matters).
 
@@ -330,13 +313,11 @@ def load_rules(directory: Path | Sequence[Path]) -> RuleSet:
     letters over the bundled set). A directive id or number defined again in a later
     directory is an error, unless that file replaces the directive by its own id
     (`[[replace]] directive = "<its id>"`): it then stands in the earlier one's place, and
-    the earlier is kept in ``shadowed`` for answers known before the later was issued."""
-    dirs = [Path(directory)] if isinstance(directory, (str, Path)) else [Path(d) for d in directory]
-    problems: list[ObligationsError] = []
-    from obligations.rules.layers import layered
+    the earlier is kept in ``shadowed`` for answers known before the later was issued.
+    Raises ``Problems`` with every problem found (``read_rules`` returns them)."""
+    from obligations.rules.layers import read_rules
 
-    layers = [_load_directory(layer, problems) for layer in dirs]
-    chosen, shadowed = layered(layers, problems)
+    rules, problems = read_rules(directory)
     if problems:
         raise Problems(problems)
-    return RuleSet(chosen, directory=os.pathsep.join(str(d) for d in dirs), shadowed=shadowed)
+    return rules

@@ -29,7 +29,7 @@ from obligations.base.errors import DataFileError
 from obligations.base.records import record
 from obligations.rules.loader import RuleSet
 from obligations.rules.model import Change, Directive, Duty, Policy
-from obligations.rules.schedules.base import Window
+from obligations.rules.schedules.base import Window, WorkingCalendar
 
 W = TypeVar("W", bound=Window)
 _ALL_FIELDS = ("*",)
@@ -172,9 +172,11 @@ def postponed_window(window: W, change: Change) -> W:
     return attrs.evolve(window, last_allowed=last, named=change.to)
 
 
-def problems(rules: RuleSet) -> list[DataFileError]:
+def problems(rules: RuleSet, calendar: WorkingCalendar | None = None) -> list[DataFileError]:
     """Changes that point at nothing, changes of one field at once without an order between
-    them, cycles of replacements, and amendments that leave a duty ending before it starts."""
+    them (postponements of one occurrence too), cycles of replacements, and amendments that
+    leave a duty ending before it starts. With a ``calendar`` (the national one), also
+    postponements to a day before their period begins or before their window opens."""
     found: list[DataFileError] = []
     duties = {d.id: d for d in rules.duties}
     directives = {d.id for d in rules.directives}
@@ -200,6 +202,9 @@ def problems(rules: RuleSet) -> list[DataFileError]:
                 found.append(at(change, f"period {change.period!r} does not fit {change.target}",
                                 "give the period as " + duties[change.target].schedule.label_hint()))
     found += _unordered(rules, changes, at)
+    found += _postponed_together(changes, at)
+    if calendar is not None:
+        found += _postponed_too_early(changes, duties, lifecycle, calendar, at)
     found += _cycles(changes, at)
     for duty_id, chain in lifecycle.versions.items():
         for version in chain:
@@ -261,4 +266,70 @@ def _cycles(changes: list[Change], at: Any) -> list[DataFileError]:
                                         "one of these documents must not replace the other; correct `by` or the target"))
                 elif nxt not in path:
                     stack.append((nxt, [*path, nxt], first_change))
+    return found
+
+
+def _postponed_together(changes: list[Change], at: Any) -> list[DataFileError]:
+    """Two postponements of one occurrence to different days, with the same dates of effect
+    and of issue (as two amendments of one field are, ``_unordered``): only the order of the
+    files (or of the --rules directories) would decide which day counts."""
+    groups: dict[tuple[str, str, dt.date, dt.date], list[Change]] = {}
+    for change in sorted(changes, key=order):
+        if change.kind == "postpone" and change.period is not None:
+            groups.setdefault((change.target, change.period, change.effective, change.issued), []).append(change)
+    found = []
+    for (duty_id, period, effective, issued), group in groups.items():
+        for i, later in enumerate(group):
+            earlier = next((e for e in group[:i] if (e.to, e.inclusive) != (later.to, later.inclusive)), None)
+            if earlier is not None:
+                found.append(at(later, f"postpones period {period} of {duty_id} to {_day(later)}, while "
+                                f"{earlier.source.location} postpones it to {_day(earlier)}; both take effect on "
+                                f"{effective} and were issued {issued}: nothing says which comes first",
+                                "keep the postponement the later text makes, or give it its own date of effect"))
+                break
+    return found
+
+
+def _day(change: Change) -> str:
+    return f"{'' if change.inclusive else 'before '}{change.to}"
+
+
+def _postponed_too_early(changes: list[Change], duties: Mapping[str, Duty], lifecycle: Lifecycle,
+                         calendar: WorkingCalendar, at: Any) -> list[DataFileError]:
+    """A postponement whose new last allowed day comes before the period it moves begins (a
+    report on 2026 due in 2025), or before the occurrence's window opens: the occurrence
+    would be overdue before it could be done, or fall out of the years asked about."""
+    from obligations.base.errors import ObligationsError
+    from obligations.rules.schedule import expand
+    from obligations.rules.schedules import periods
+
+    found = []
+    for change in changes:
+        if change.kind != "postpone" or change.period is None or change.to is None or change.target not in duties:
+            continue
+        last = change.to if change.inclusive else change.to - dt.timedelta(days=1)
+        period = change.period
+        versions = [v for v in lifecycle.of(duties[change.target]) if v.duty is not None]
+        kinds = {v.duty.schedule.kind for v in versions if v.duty is not None and v.duty.schedule.fits(period)}
+        named = [k for k in kinds if k in periods.PERIOD_KINDS]
+        if named:
+            first, _ = periods.span(named[0], period)
+            if last < first:
+                found.append(at(change, f"postpones period {period} of {change.target} to {_day(change)}, before "
+                                f"the period begins on {first}", "give the day the text moves it to (on or after "
+                                f"{first}), or the period it moves"))
+                continue
+        year = int(period[:4]) if period[:4].isdigit() else None
+        if year is None or any(v.duty is not None and v.duty.schedule.event_ids for v in versions):
+            continue          # an event's dates are recorded per unit: its windows are not known here
+        try:
+            expanded = [(v, [w for w in expand(v.duty, year - 1, year + 1, calendar)]) for v in versions
+                        if v.duty is not None]
+        except ObligationsError:
+            continue          # days the calendar data does not cover: `check` reports them when placing
+        window = next((w for _, w in in_force(expanded) if w.period == period), None)
+        if window is not None and last < window.start:
+            found.append(at(change, f"postpones period {period} of {change.target} to {_day(change)}, before its "
+                            f"window opens on {window.start}: it would be overdue before it could be done",
+                            f"give the day the text moves it to (on or after {window.start})"))
     return found

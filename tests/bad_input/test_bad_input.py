@@ -87,9 +87,8 @@ def _params():
         yield pytest.param(case, id=case["name"], marks=marks)
 
 
-@pytest.mark.parametrize("case", list(_params()))
-def test_hostile_input(case, tmp_path):
-    tmp = tmp_path
+def prepare(case: dict, tmp: Path) -> None:
+    """The case's data in its folder ``tmp``: copies of the bundled data with its file, special files."""
     if "rules" in case or case.get("copy_rules"):
         shutil.copytree(paths.rules_dir(), tmp / "rules")
         if "rules" in case:
@@ -104,6 +103,12 @@ def test_hostile_input(case, tmp_path):
             shutil.copy(HERE / case["calendars"], target)
     for spec in case.get("make", []):
         _make(spec, tmp)
+
+
+@pytest.mark.parametrize("case", list(_params()))
+def test_hostile_input(case, tmp_path):
+    tmp = tmp_path
+    prepare(case, tmp)
     unchanged = {p: _digest(Path(p.replace("{tmp}", str(tmp)))) for p in case.get("unchanged", [])}
     argv = [a.replace("{tmp}", str(tmp)).replace("{corpus}", str(HERE)) for a in case["argv"]]
     env = dict(os.environ, PYTHONPATH=str(ROOT), OBLIGATIONS_DB=str(tmp / "default.sqlite3"),

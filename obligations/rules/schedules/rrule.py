@@ -14,6 +14,7 @@ from typing import Any, ClassVar, Iterator
 
 import attrs
 
+from obligations.base.dates import FIRST_YEAR, LAST_YEAR
 from obligations.base.records import record
 from obligations.rules.schedules import periods
 from obligations.rules.schedules.base import (ONE_DAY, Context, Description, Reporter, Window, check_inclusive,
@@ -97,13 +98,19 @@ def parse(raw: dict[str, Any], ctx: Reporter) -> RRuleSchedule:
     if not interval.isdigit() or not 1 <= int(interval) <= 1000:
         # dateutil loops for ever on INTERVAL=0
         raise ctx.error(f"schedule.rrule INTERVAL={interval[:20]} is not a whole number from 1 to 1000", fix=fix)
+    until = parts.get("UNTIL", "")
+    if until and not (until[:4].isdigit() and FIRST_YEAR <= int(until[:4]) <= LAST_YEAR):
+        # the calendar places 1900-2100 only, as every other date of a rule file
+        raise ctx.error(f"schedule.rrule UNTIL={until[:20]} is outside the years {FIRST_YEAR}-{LAST_YEAR}",
+                        fix="give the last day the text states as YYYYMMDD, or leave UNTIL out (no end)")
     try:
-        rule = _rule(text, dt.date(2000, 1, 1))
+        rule = _rule(text, dt.date(FIRST_YEAR, 1, 1))
     except (ValueError, TypeError) as exc:
         raise ctx.error(f"schedule.rrule is not an RFC 5545 rule: {exc}", fix=fix) from None
-    # bounded: a rule that never matches would otherwise be walked to the year 9999
-    if "COUNT" not in parts and "UNTIL" not in parts and \
-            not rule.between(_at(dt.date(2000, 1, 1)), _at(dt.date(2100, 12, 31)), inc=True, count=1):
-        raise ctx.error("schedule.rrule never generates a date (an impossible day of a month?)", fix=fix)
+    # bounded: a rule that never matches would otherwise be walked to the year 9999; a rule
+    # whose COUNT or UNTIL ends it before any date would silently give nothing
+    if not rule.between(_at(dt.date(FIRST_YEAR, 1, 1)), _at(dt.date(LAST_YEAR, 12, 31)), inc=True, count=1):
+        raise ctx.error("schedule.rrule never generates a date (an impossible day of a month, COUNT=0, "
+                        "an UNTIL before the rule starts?)", fix=fix)
     time = check_time(raw["time"], ctx) if "time" in raw else None
     return RRuleSchedule(text, check_inclusive(raw, ctx), time)
