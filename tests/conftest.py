@@ -18,6 +18,29 @@ def private_database(tmp_path, monkeypatch):
     return path
 
 
+# The instant the tests' clock stands at: 08:00 on Monday 23/11/2026 in Vietnam (01:00 UTC).
+FIXED_NOW = dt.datetime(2026, 11, 23, 1, 0, tzinfo=dt.timezone.utc)
+
+
+@pytest.fixture(autouse=True)
+def clock(monkeypatch):
+    """Tests never read the wall clock: the package's one reading of it
+    (obligations.base.dates.utc_now, behind every default "today" of the command line and
+    the service's default clock) stands at FIXED_NOW in every in-process test, so that no
+    answer depends on the day the tests run. A test about "today" asks for this fixture and
+    calls ``clock(instant)`` to move it (far from the real date, to show it is followed)."""
+    from obligations.base import dates
+
+    now = [FIXED_NOW]
+    monkeypatch.setattr(dates, "utc_now", lambda: now[0])
+
+    def move(instant: dt.datetime) -> dt.datetime:
+        now[0] = instant
+        return instant
+
+    return move
+
+
 @pytest.fixture(autouse=True, scope="session")
 def private_cache(tmp_path_factory):
     """The holiday cache of the tests lives in a temporary directory."""

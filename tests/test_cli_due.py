@@ -62,11 +62,15 @@ def test_due_soon_threshold_is_configurable(run_cli):
     assert statuses["76-KH-DU/dang-uy-bao-cao-hang-nam"] == "window_open"
 
 
-def test_default_date_is_today_in_vietnam(run_cli):
+def test_default_date_is_today_in_vietnam(run_cli, clock):
+    """Without --on, `due` answers for today in Vietnam by the clock: 18:30 UTC on 4/3/2031 is
+    01:30 on 5/3/2031 in Hà Nội (a day far from the real date, so reading the wall clock or
+    the machine's own time zone fails)."""
     from obligations.base.dates import today_in_vietnam
 
+    clock(dt.datetime(2031, 3, 4, 18, 30, tzinfo=dt.timezone.utc))
     _, out, _ = run_cli("due", "--unit", "xa-X", "--format", "json")
-    assert json.loads(out)["on"] == today_in_vietnam().isoformat()
+    assert json.loads(out)["on"] == "2031-03-05"
     late_utc = dt.datetime(2026, 11, 23, 18, 30, tzinfo=dt.timezone.utc)   # 01:30 on the 24th in Hà Nội
     assert today_in_vietnam(late_utc) == dt.date(2026, 11, 24)
 

@@ -57,14 +57,22 @@ def test_peaks_sit_on_their_day_with_the_window_said(run_cli):
     assert str(peak["x-obligations-window-start"]) == "2025-08-19"
 
 
-def test_no_reminder_in_the_past_unless_asked(run_cli):
-    now = dt.datetime.now(dt.timezone.utc) - dt.timedelta(minutes=5)
+def test_no_reminder_in_the_past_unless_asked(run_cli, clock):
+    # the injected clock (never the wall clock): 09:00 on 25/11/2026 in Vietnam, one hour after
+    # the 08:00 reminder of the deadline of 30/11 (tests above)
+    now = clock(dt.datetime(2026, 11, 25, 2, 0, tzinfo=dt.timezone.utc))
     _, out, _ = run_cli(*ARGS)
     alarms = [a.decoded("trigger") for e in events(out.encode())[1].values() for a in e.walk("VALARM")]
     assert all(at >= now for at in alarms)
     _, out, _ = run_cli(*ARGS, "--past-alarms")
     asked = [a.decoded("trigger") for e in events(out.encode())[1].values() for a in e.walk("VALARM")]
     assert len(asked) > len(alarms) and any(at < now for at in asked)
+    assert dt.datetime(2026, 11, 25, 1, 0, tzinfo=dt.timezone.utc) in set(asked) - set(alarms)
+    # an hour earlier by the clock, that reminder is still ahead and kept
+    clock(dt.datetime(2026, 11, 24, 23, 0, tzinfo=dt.timezone.utc))
+    _, out, _ = run_cli(*ARGS)
+    earlier = [a.decoded("trigger") for e in events(out.encode())[1].values() for a in e.walk("VALARM")]
+    assert dt.datetime(2026, 11, 25, 1, 0, tzinfo=dt.timezone.utc) in earlier
 
 
 def test_a_changed_event_gets_a_new_sequence_and_last_modified(run_cli, tmp_path):

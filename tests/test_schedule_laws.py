@@ -1,16 +1,21 @@
 """Laws every shape of schedule keeps, checked with hypothesis on the real calendar.
 
 - each occurrence's last allowed day lies inside or after its period, as the shape says;
+- N working days from a base day end on the day that makes exactly N working days, counted
+  here with a working-day calendar written in this file from the calendar's data;
 - expanding two adjacent ranges gives exactly the expansion of their union;
 - inclusive and exclusive forms of one schedule differ by exactly one day before rolling;
 - period labels are unique per duty, and each label fits the schedule.
 """
 
 import datetime as dt
+import functools
 import os
+import tomllib
 from pathlib import Path
 
 import attrs
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -100,17 +105,78 @@ def windows(schedule, ctx, lo, hi):
     return list(schedule.expand(ctx, lo, hi))
 
 
-def _counted(base, offset, unit, slack, *, after):
-    """Where N days, or N working days, counted from ``base`` can end.
+# -- an independent working-day calendar ---------------------------------------------------
+# Written here, not taken from obligations.calendar, so that the laws below can catch a
+# schedule that counts days the wrong way: Monday to Friday are working days, minus the
+# days off the `holidays` package gives for Vietnam (public holidays, compensatory and
+# substituted days off), plus its make-up working Saturdays, then the national [[day_off]]
+# and [[workday]] entries of calendars/*.toml read as plain TOML (docs/calendar.md,
+# "Working days").
+CALENDARS = Path(__file__).parent.parent / "calendars"
 
-    Calendar days land on base ± N exactly (one day less when exclusive). Working days are
-    at least N calendar days away and at most 2N + 14: weekends take 2 of every 7 days and
-    the longest run of days off (Tết with its weekends) is under two weeks."""
-    n = dt.timedelta(days=offset)
+
+@functools.cache
+def _days_off_and_makeup():
+    import holidays
+
+    package = holidays.country_holidays("VN", years=range(2018, 2032))
+    off, makeup = set(package), set(package.weekend_workdays)
+    for name in ("commemorations.toml", "days.toml"):
+        doc = tomllib.loads((CALENDARS / name).read_text(encoding="utf-8"))
+        for item in doc.get("day_off", []):
+            off.add(item["date"])
+            makeup.discard(item["date"])
+        for item in doc.get("workday", []):
+            off.discard(item["date"])
+            makeup.add(item["date"])
+    return frozenset(off), frozenset(makeup)
+
+
+def working(day):
+    off, makeup = _days_off_and_makeup()
+    return day in makeup if day.weekday() >= 5 else day not in off
+
+
+def working_between(first, last):
+    """Working days in the closed range [first, last], counted one day at a time."""
+    return sum(working(first + dt.timedelta(days=i)) for i in range((last - first).days + 1))
+
+
+def walk(base, count, *, after):
+    """The day ``count`` working days after (before) ``base``, ``base`` not counted (Civil
+    Code 2015 Art. 147; docs/calendar.md: add_working_days): step a day at a time and stop
+    on the count-th working day met."""
+    step, day = dt.timedelta(days=1 if after else -1), base
+    while count:
+        day += step
+        count -= working(day)
+    return day
+
+
+def test_the_independent_calendar_knows_the_data():
+    """Hand-checked facts of the data the laws count with (the `holidays` package for VN
+    and calendars/days.toml): Tết 2026 is 16-20/2, 2/1/2026 was swapped with Saturday 10/1
+    (12729/VPCP-KGVX), Saturday 22/8/2026 is worked for Monday 31/8."""
+    assert not working(dt.date(2026, 2, 16)) and not working(dt.date(2026, 2, 20))
+    assert not working(dt.date(2026, 1, 2)) and working(dt.date(2026, 1, 10))
+    assert working(dt.date(2026, 8, 22)) and not working(dt.date(2026, 8, 31))
+    assert working(dt.date(2026, 2, 13)) and not working(dt.date(2026, 2, 14))
+    # 3 working days after Thursday 12/2/2026: Fri 13/2, then Tết and a weekend, Mon 23/2, Tue 24/2
+    assert walk(dt.date(2026, 2, 12), 3, after=True) == dt.date(2026, 2, 24)
+    assert working_between(dt.date(2026, 2, 13), dt.date(2026, 2, 24)) == 3
+
+
+def _counted(base, offset, unit, slack, *, after):
+    """Where N days, or N working days, counted from ``base`` end, as (earliest, latest):
+    one day, the named day less ``slack`` (one day when exclusive).
+
+    Calendar days land on base ± N. Working days land on the N-th working day after (or
+    before) ``base``, walked on the calendar written above."""
     if unit == "working_days":
-        far = dt.timedelta(days=2 * offset + 14)
-        return (base + n - slack, base + far) if after else (base - far, base - n)
-    return (base + n - slack, base + n) if after else (base - n - slack, base - n)
+        named = walk(base, offset, after=after)
+    else:
+        named = base + dt.timedelta(days=offset if after else -offset)
+    return named - slack, named - slack
 
 
 def expected_place(schedule, raw, window, national):
@@ -222,3 +288,79 @@ def test_a_named_day_is_the_day_the_label_gives(national, raw):
         assert window.named == named, (raw, window)
         allowed = named if raw.get("inclusive", True) else named - dt.timedelta(days=1)
         assert window.last_allowed == allowed, (raw, window)
+
+
+@st.composite
+def working_day_offsets(draw):
+    """A schedule that counts N working days from a base day: a period's end or start, or an
+    event, before or after."""
+    n = draw(st.integers(0, 40))
+    inclusive = draw(st.booleans())
+    if draw(st.booleans()):
+        return {"every": draw(st.sampled_from(periods.PERIOD_KINDS)), "offset": n, "unit": "working_days",
+                "from": draw(st.sampled_from(["end", "start"])), "inclusive": inclusive}
+    direction = draw(st.sampled_from(["after", "before"]))
+    return {"every": "event", "event": "su-kien", "direction": direction, "offset": max(n, direction == "after"),
+            "unit": "working_days", "inclusive": inclusive}
+
+
+@SETTINGS
+@given(raw=working_day_offsets(), events=st.lists(st.dates(dt.date(2024, 1, 1), dt.date(2026, 12, 31)), min_size=1, max_size=3))
+def test_n_working_days_make_exactly_n_working_days(national, raw, events):
+    """The working-day law, stated exactly (docs/calendar.md, "Working days"; Civil Code 2015
+    Art. 147): N working days after a base day end on a working day D such that the closed
+    range [base + 1, D] holds exactly N working days (before: [D, base - 1]); the last allowed
+    day is D when inclusive, D - 1 when exclusive ("trước ngày D"); the deadline is then
+    moved off a day off by the schedule's roll (previous for periods and `before`, next for
+    `after`). Every count is made on the calendar written in this file."""
+    schedule = parse(raw)
+    n, inclusive = raw["offset"], raw["inclusive"]
+    seen = 0
+    for window in windows(schedule, context(national, events), dt.date(2024, 1, 1), dt.date(2026, 12, 31)):
+        seen += 1
+        if schedule.kind == "event":
+            base, after = dt.date.fromisoformat(window.period), raw["direction"] == "after"
+        else:
+            start, end = periods.span(schedule.kind, window.period)
+            base, after = (end if raw["from"] == "end" else start), True
+        named = window.last_allowed + (dt.timedelta(0) if inclusive else ONE)
+        if after:
+            assert named >= base and working_between(base + ONE, named) == n, (raw, window, base)
+        else:
+            assert named <= base and working_between(named, base - ONE) == n, (raw, window, base)
+        if n:
+            assert working(named), (raw, window)        # the N-th working day, not a day after it
+        else:
+            assert named == base
+        # the deadline: moved off a day off the way the schedule's roll says
+        deadline = national.roll(window.last_allowed, schedule.default_roll).result
+        step = ONE if schedule.default_roll == "next" else -ONE
+        expected = window.last_allowed
+        while not working(expected):
+            expected += step
+        assert deadline == expected, (raw, window)
+    assert seen or schedule.kind == "event"        # three years hold periods of every kind
+
+
+@pytest.mark.parametrize("raw, event, last_allowed", [
+    # 3 working days after Thursday 12/2/2026: Friday 13/2, then Tết (16-20/2) and two
+    # weekends, Monday 23/2, Tuesday 24/2. Counting calendar days would give 15/2.
+    ({"direction": "after", "offset": 3, "inclusive": True}, "2026-02-12", "2026-02-24"),
+    # 3 working days after Wednesday 31/12/2025: 1/1 (New Year) and 2/1 (swapped, 12729/VPCP-KGVX)
+    # are days off, then a weekend: Monday 5/1, Tuesday 6/1, Wednesday 7/1; exclusive: 6/1.
+    ({"direction": "after", "offset": 3, "inclusive": False}, "2025-12-31", "2026-01-06"),
+    # 2 working days after Thursday 8/1/2026: Friday 9/1, and Saturday 10/1, a make-up working day.
+    ({"direction": "after", "offset": 2, "inclusive": True}, "2026-01-08", "2026-01-10"),
+    # 5 working days before Monday 2/3/2026: Friday 27/2, Thursday 26, Wednesday 25, Tuesday 24,
+    # Monday 23/2 (Tết 16-20/2 is not reached).
+    ({"direction": "before", "offset": 5, "inclusive": True}, "2026-03-02", "2026-02-23"),
+    # 5 working days before Tuesday 24/2/2026: Monday 23/2, then Tết and a weekend, Friday 13/2,
+    # Thursday 12, Wednesday 11, Tuesday 10/2.
+    ({"direction": "before", "offset": 5, "inclusive": True}, "2026-02-24", "2026-02-10"),
+])
+def test_working_days_by_hand(national, raw, event, last_allowed):
+    """The law on days worked out by hand from the published calendar."""
+    schedule = parse({"every": "event", "event": "su-kien", "unit": "working_days", **raw})
+    [window] = windows(schedule, context(national, [dt.date.fromisoformat(event)]), dt.date(2024, 1, 1),
+                       dt.date(2026, 12, 31))
+    assert window.last_allowed == dt.date.fromisoformat(last_allowed)

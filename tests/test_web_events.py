@@ -52,9 +52,7 @@ def test_the_unknown_event_message_names_the_declared_ones(setup):
 def test_a_future_event_is_accepted_and_counts(setup, run_cli):
     """A congress is announced before it opens: the duty 20 days before it can be met in time."""
     client, service, db = setup
-    from obligations.web.data import today
-
-    ahead = today() + dt.timedelta(days=400)
+    ahead = service.today() + dt.timedelta(days=400)
     r = post(client, "khai-mac-dai-hoi", ahead.isoformat())
     assert r.status_code == 201, r.text
     body = r.json()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
@@ -30,15 +31,20 @@ def write_tokens(path: Path, grants: dict[str, str]) -> Path:
     return path
 
 
+# The service's clock in the tests (never the wall clock): 08:00 on 23/11/2026 in Vietnam,
+# the day ON the tests ask about.
+FIXED_NOW = dt.datetime(2026, 11, 23, 1, 0, tzinfo=dt.timezone.utc)
+
+
 def make_client(db: Path, tokens: Path | None = None, *, local: bool = True, open_reads: bool = True,
-                rules: list[str] | None = None):
+                rules: list[str] | None = None, clock=lambda: FIXED_NOW):
     from starlette.testclient import TestClient
 
     from obligations.web.app import create_app
     from obligations.web.auth import load_tokens
     from obligations.web.data import Service
 
-    service = Service.load(Path(db), rules)
+    service = Service.load(Path(db), rules, clock=clock)
     app = create_app(service, load_tokens(tokens, lambda u: u in service.units()),
                      open_reads=open_reads)
     client = TestClient(app, client=("127.0.0.1" if local else "203.0.113.9", 50000))

@@ -21,9 +21,17 @@ FIRST_YEAR, LAST_YEAR = 1900, 2100
 VIETNAM_TZ = dt.timezone(dt.timedelta(hours=7), "ICT")
 
 
+def utc_now() -> dt.datetime:
+    """The one reading of the wall clock in the package (timezone-aware, UTC). Only the
+    edges call it: the command line when no --on is given, the service's default clock
+    (web/data.Service); the library takes the day or the instant as an argument."""
+    return dt.datetime.now(dt.timezone.utc)
+
+
 def today_in_vietnam(now: dt.datetime | None = None) -> dt.date:
-    """Today's date in Asia/Ho_Chi_Minh, whatever the machine's time zone."""
-    now = now or dt.datetime.now(dt.timezone.utc)
+    """Today's date in Asia/Ho_Chi_Minh, whatever the machine's time zone (``now``: the
+    instant to take the date of; the wall clock when None)."""
+    now = now or utc_now()
     if now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
     return now.astimezone(VIETNAM_TZ).date()

@@ -18,7 +18,7 @@ from typing import Any, Callable, Iterable
 import attrs
 
 from obligations.base.errors import DataFileError
-from obligations.base.identifiers import describe_char, identifier_problem, shorten
+from obligations.base.identifiers import ID_ALPHABET, describe_char, identifier_problem, shorten
 from obligations.base.records import record
 from obligations.base.toml import Locator
 
@@ -109,7 +109,7 @@ def validate(value: Any, schema: Table, loc: Locator, *, line: int | None, place
             fix = field.fix
             if fix is None and field.choices is not None:
                 fix = "use one of: " + ", ".join(map(str, field.choices))
-            error(field.name, problem, fix, field.name)
+            error(field.name, problem, fix or _fix(field), field.name)
             continue
         if field.schema is not None and field.kind == "table":
             problems += validate(value[field.name], field.schema, loc, line=line, place=place,
@@ -152,6 +152,26 @@ def _unknown_key(key: str, known: Iterable[str]) -> str:
 
     close = difflib.get_close_matches(key, list(known), n=1)
     return f"unknown key {shorten(key, 40)}" + (f" (did you mean {close[0]!r}?)" if close else "")
+
+
+def _fix(field: Field) -> str:
+    """What a value of ``field`` must be, for a field whose schema states no fix of its own
+    (every message names a fix: docs/rules.md, section 8)."""
+    if field.kind == "none":
+        return f"remove {field.name}"
+    what = _KIND_NAMES.get(field.kind, "a value")
+    if field.kind in ("int", "date"):
+        low = field.low if field.low is not None else (FIRST_DAY if field.kind == "date" else None)
+        high = field.high if field.high is not None else (LAST_DAY if field.kind == "date" else None)
+        if low is not None and high is not None:
+            what += f" from {low} to {high}"
+        elif low is not None:
+            what += f" of at least {low}"
+    elif field.kind in ("str", "scalar", "text_or_list", "str_list"):
+        what += f" (not empty, at most {TEXT_LIMIT:,} characters)"
+    elif field.kind in ("id", "id_list"):
+        what += f" ({ID_ALPHABET})"
+    return f"write {field.name} as {what}"
 
 
 def _check(field: Field, value: Any) -> str | None:

@@ -87,10 +87,10 @@ def _check_values(path: Path, doc: dict[str, Any]) -> None:
         elif isinstance(value, list):
             pending.extend((v, depth + 1, name) for v in value)
         elif isinstance(value, int) and not isinstance(value, bool) and not -INT_LIMIT <= value <= INT_LIMIT:
-            raise DataFileError(f"{name}: the integer {shorten(value)} is beyond 64 bits", file=str(path),
-                                fix="use a number of a sensible size")
+            raise DataFileError(f"the integer {shorten(value)} is beyond 64 bits (±{INT_LIMIT})", file=str(path),
+                                place=name or "top level", fix="use a number of a sensible size")
         elif isinstance(value, float) and value != value:
-            raise DataFileError(f"{name}: nan is not a number", file=str(path), fix="write a number")
+            raise DataFileError("nan is not a number", file=str(path), place=name or "top level", fix="write a number")
 
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]\s]+)\s*\]")
@@ -169,6 +169,11 @@ def check_keys(table: dict[str, Any], allowed: Iterable[str], required: Iterable
                             fix=f"add {key} = ...")
 
 
+# what a Python type is called in a TOML file (for the fix of a wrong type)
+_TOML_NAMES: dict[type, str] = {dict: "a table ([name] or { key = value })", list: "a list [ ... ]",
+                                str: 'a text in quotes', int: "a whole number", bool: "true or false"}
+
+
 def expect(value: Any, kind: type | tuple[type, ...], loc: Locator, *, line: int | None,
            place: str, what: str) -> Any:
     # bool is an int in Python; a TOML `true` must not pass for a number.
@@ -178,12 +183,14 @@ def expect(value: Any, kind: type | tuple[type, ...], loc: Locator, *, line: int
         ok = isinstance(value, kind)
     if not ok:
         names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
-        raise loc.error(f"{what} must be {names}, not {shorten(value)}", line=line, place=place)
+        kinds = (kind,) if isinstance(kind, type) else kind
+        raise loc.error(f"{what} must be {names}, not {shorten(value)}", line=line, place=place,
+                        fix=f"write {what} as " + " or ".join(_TOML_NAMES.get(k, k.__name__) for k in kinds))
     return value
 
 
 def as_date(value: Any, loc: Locator, *, line: int | None, place: str, what: str) -> dt.date:
     if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
         raise loc.error(f"{what} must be a TOML date such as 2023-04-20, not {shorten(value)}",
-                        line=line, place=place)
+                        line=line, place=place, fix=f"write {what} as YYYY-MM-DD without quotes")
     return value

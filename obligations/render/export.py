@@ -68,8 +68,8 @@ Versions = Callable[[dict[str, str]], Mapping[str, tuple[int, dt.datetime]]]
 Stamps = Callable[[str, Item], tuple[dt.datetime, dt.datetime | None, int]]
 
 
-def to_ics(ws: Workspace, items: list[Item], lang: str = "vi", remind: int = DEFAULT_REMIND_DAYS,
-           stamp: dt.datetime | None = None, *, versions: Versions | None = None,
+def to_ics(ws: Workspace, items: list[Item], lang: str = "vi", remind: int = DEFAULT_REMIND_DAYS, *,
+           stamp: dt.datetime, versions: Versions | None = None,
            past_alarms: bool = False, stamps: Stamps | None = None,
            properties: Sequence[tuple[str, Any, dict[str, str]]] = ()) -> bytes:
     """One event per occurrence on its deadline day (the window is in the description).
@@ -78,11 +78,11 @@ def to_ics(ws: Workspace, items: list[Item], lang: str = "vi", remind: int = DEF
     content (the command line keeps them in the submissions log), so that a client that
     imported an event before sees that it changed; ``stamps`` gives each event's DTSTAMP,
     LAST-MODIFIED and SEQUENCE instead (a subscription's, web/feed.py), and ``properties``
-    more properties of the calendar (name, value, parameters). A reminder already in the
-    past at ``stamp`` is left out unless ``past_alarms``."""
+    more properties of the calendar (name, value, parameters). ``stamp`` is the instant the
+    calendar is made (its DTSTAMP; the caller's clock, never read here): a reminder already
+    in the past at ``stamp`` is left out unless ``past_alarms``."""
     import icalendar
 
-    stamp = stamp or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")

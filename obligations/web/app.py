@@ -24,7 +24,7 @@ from obligations.base.errors import ObligationsError
 from obligations.base.vocabulary import HORIZON_MAX, WORKING_DAYS_MAX
 from obligations.render import page
 from obligations.web import auth, feed
-from obligations.web.data import Service, UnknownUnit, parse_date, today
+from obligations.web.data import Service, UnknownUnit, parse_date
 from obligations.web.timeline import timeline_svg
 
 log = logging.getLogger("obligations.web")
@@ -82,7 +82,7 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool) -> Fa
     def guard(request: Request, unit: str | None, *, write: bool, token: str | None = None) -> str | None:
         local = open_reads and request.client is not None and is_loopback(request.client.host)
         decision = auth.decide(tokens, token or token_of(request), unit, open_read=local and not write,
-                               may_act_for=lambda acting, u: service.may_act_for(acting, u, today()))
+                               may_act_for=lambda acting, u: service.may_act_for(acting, u, service.today()))
         if not decision.allowed:
             # never the token, nor the query string that may carry it
             log.warning("refused %s %s: %d %s (client %s)", request.method, request.url.path, decision.status,
@@ -116,7 +116,7 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool) -> Fa
             horizon: int = Query(30, ge=0, le=HORIZON_MAX), lookback: int = Query(30, ge=0, le=HORIZON_MAX),
             lang: Lang = "vi", as_known_on: str | None = Query(None, description=KNOWN)) -> Any:
         guard(request, unit, write=False)
-        day = parse_date(on, "on") if on else today()
+        day = parse_date(on, "on") if on else service.today()
         return JSONResponse(service.due(unit, day, horizon, lookback, lang, known(as_known_on, day)))
 
     @app.get("/api/units/{unit}/explain", responses=ERRORS, tags=["read"],
@@ -124,7 +124,7 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool) -> Fa
     def explain(request: Request, unit: str, duty: str, period: str | None = None, on: str | None = None,
                 lang: Lang = "vi", as_known_on: str | None = Query(None, description=KNOWN)) -> Any:
         guard(request, unit, write=False)
-        day = parse_date(on, "on") if on else today()
+        day = parse_date(on, "on") if on else service.today()
         return JSONResponse(service.explain(unit, duty, period, day, lang, known(as_known_on, day)))
 
     @app.get("/api/calendar/{year}", responses=ERRORS, tags=["read"],
@@ -137,7 +137,7 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool) -> Fa
               summary="Record that an occurrence was delivered (as `submit`)")
     def submit(request: Request, unit: str, body: SubmissionIn) -> Any:
         guard(request, unit, write=True)
-        day = parse_date(body.on, "on") if body.on else today()
+        day = parse_date(body.on, "on") if body.on else service.today()
         return JSONResponse(service.submit(unit, body.duty, body.period, day, body.ref, body.note), 201)
 
     @app.post("/api/units/{unit}/extensions", status_code=201, responses=WRITE_ERRORS, tags=["write"],
@@ -151,7 +151,7 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool) -> Fa
               summary="Record a dated event of the unit (as `event`)")
     def event(request: Request, unit: str, body: EventIn) -> Any:
         guard(request, unit, write=True)
-        day = parse_date(body.on, "on") if body.on else today()
+        day = parse_date(body.on, "on") if body.on else service.today()
         return JSONResponse(service.record_event(unit, body.event, day, body.ref, body.note), 201)
 
     # -- feed, picture, page ----------------------------------------------------------------
@@ -162,7 +162,7 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool) -> Fa
                       remind: int = Query(3, ge=0, le=WORKING_DAYS_MAX), token: str | None = None,
                       as_known_on: str | None = Query(None, description=KNOWN_TODAY)) -> Response:
         guard(request, unit, write=False, token=token)
-        day = today()
+        day = service.today()
         body = service.feed(unit, day, lang, remind, known(as_known_on, day))
         tag = feed.etag(body)
         headers = {"ETag": tag, "Cache-Control": "no-cache"}
@@ -177,7 +177,7 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool) -> Fa
                  token: str | None = None,
                  as_known_on: str | None = Query(None, description=KNOWN_TODAY)) -> Response:
         guard(request, unit, write=False, token=token)
-        day = today()
+        day = service.today()
         svg = timeline_svg(service, unit, year or day.year, lang, known(as_known_on, day))
         return Response(svg, media_type="image/svg+xml; charset=utf-8")
 
@@ -186,14 +186,14 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool) -> Fa
                     token: str | None = None, recorded: str | None = None) -> HTMLResponse:
         try:
             guard(request, unit, write=False, token=token)
-            day = parse_date(on, "on") if on else today()
+            day = parse_date(on, "on") if on else service.today()
             doc = service.due(unit, day, 30, 30, lang)
             svg = timeline_svg(service, unit, day.year, lang, day)
         except (Refused, ObligationsError) as exc:
             return error_page(exc, lang)
         message = page.t("recorded", lang) + f" {recorded}" if recorded else None
         return HTMLResponse(page.render_page(doc, svg, day.year, lang, token=token, message=message,
-                                             today=today().isoformat(), host=request.headers.get("host", "")))
+                                             today=service.today().isoformat(), host=request.headers.get("host", "")))
 
     @app.get("/units/{unit}/explain", response_class=HTMLResponse, tags=["page"],
              summary="The derivation of one occurrence, as a page")
@@ -201,7 +201,7 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool) -> Fa
                      token: str | None = None) -> HTMLResponse:
         try:
             guard(request, unit, write=False, token=token)
-            doc = service.explain(unit, duty, period, today(), lang)
+            doc = service.explain(unit, duty, period, service.today(), lang)
         except (Refused, ObligationsError) as exc:
             return error_page(exc, lang)
         back = f"/units/{unit}?" + urlencode({k: v for k, v in {"lang": lang, "token": token}.items() if v})

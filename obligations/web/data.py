@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from obligations.base.dates import parse_iso_date, today_in_vietnam
 from obligations.base.errors import InputError
@@ -32,27 +32,32 @@ def parse_date(text: str, what: str) -> dt.date:
     return parse_iso_date(text, what=what)
 
 
-def today() -> dt.date:
-    return today_in_vietnam()
-
-
 class Service:
-    def __init__(self, workspace: Any, db: Path, engine: str | None = None) -> None:
+    def __init__(self, workspace: Any, db: Path, engine: str | None = None, *,
+                 clock: Callable[[], dt.datetime] | None = None) -> None:
+        """``clock``: the instant now, timezone-aware (None: the wall clock, base.dates.utc_now);
+        every "today" of the service is its date in Vietnam (tests give a fixed one)."""
         from obligations.status.engine import make_engine
 
         self.ws = workspace
         self.db = db
         self.engine = make_engine(engine)
+        self.clock = clock
         self._lock = threading.RLock()
 
     @classmethod
     def load(cls, db: Path, rules: str | Path | list[str | Path] | None = None, org: str | None = None,
-             calendars: str | None = None, engine: str | None = None, cache_dir: Path | None = None) -> "Service":
+             calendars: str | None = None, engine: str | None = None, cache_dir: Path | None = None, *,
+             clock: Callable[[], dt.datetime] | None = None) -> "Service":
         """``rules``: one directory, or several (later ones add to earlier ones), as ``Workspace.load``.
         Every loaded document counts here; each answer narrows to what was known on its day."""
         from obligations.workspace import Workspace
 
-        return cls(Workspace.load(rules, org, calendars, cache_dir=cache_dir), db, engine)
+        return cls(Workspace.load(rules, org, calendars, cache_dir=cache_dir), db, engine, clock=clock)
+
+    def today(self) -> dt.date:
+        """Today in Vietnam by the service's clock: the day a request without a date asks about."""
+        return today_in_vietnam(self.clock() if self.clock is not None else None)
 
     def _known(self, day: dt.date) -> Any:
         """The workspace as known on ``day``: the documents issued by then (as the CLI's --as-known-on)."""
@@ -139,7 +144,7 @@ class Service:
                note: str | None) -> JSON:
         self.check_unit(unit)
         with self._lock:
-            item = self.ws.record_submission(self._writer(), unit, duty, period, on, today(), ref=ref, note=note)
+            item = self.ws.record_submission(self._writer(), unit, duty, period, on, self.today(), ref=ref, note=note)
         return {"unit": item.unit, "duty": item.duty, "period": item.period,
                 "delivered_on": item.delivered_on.isoformat(), "ref": item.ref, "note": item.note,
                 "recorded_at": item.recorded_at}

@@ -199,7 +199,7 @@ def export(runs: int) -> None:
 
     def once() -> int:
         items = ws.items_between("xa-X", dt.date(2023, 1, 1), dt.date(2027, 12, 31), on)
-        return len(to_ics(ws, items))
+        return len(to_ics(ws, items, stamp=dt.datetime(2026, 11, 23, 1, tzinfo=dt.timezone.utc)))
 
     once()  # warm: rules loaded, calendars built
     times = []

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 from typing import TextIO
 
+from obligations.base import dates
 from obligations.base.dates import parse_iso_date, today_in_vietnam
 from obligations.base.errors import InputError
 from obligations.base.files import write_replacing
@@ -20,9 +21,9 @@ from obligations.workspace import Workspace
 
 def ics(ws: Workspace, items: list[Item], lang: str, remind: int, db: str | None, past_alarms: bool) -> bytes:
     """iCalendar whose SEQUENCE and LAST-MODIFIED follow content changes, kept in the log."""
-    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    now = dates.utc_now().replace(microsecond=0)          # the command line is the edge that reads the clock
     log = environment.log(db)
-    return to_ics(ws, items, lang, remind, now, versions=lambda digests: log.calendar_versions(digests, now),
+    return to_ics(ws, items, lang, remind, stamp=now, versions=lambda digests: log.calendar_versions(digests, now),
                   past_alarms=past_alarms)
 
 
