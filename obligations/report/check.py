@@ -10,6 +10,7 @@ writes them.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Union
 
@@ -123,7 +124,10 @@ def check_workspace(rules: str | Path | list[str] | None = None, org: str | Path
     placing: set[str] = set()
     for unit_id in sorted(hierarchy.units):
         try:
-            occurrences, placements = ws.occurrences(unit_id, *years)
+            # the years beyond the data too: a window that opens in a covered year and closes in
+            # one the data lacks cannot be placed, and `due` refuses to answer about it
+            occurrences, placements = ws.occurrences(unit_id, *CHECK_YEARS, needed=(
+                dt.date(years[0], 1, 1), dt.date(years[1], 12, 31)))
         except ObligationsError as exc:   # a duty that needs days the calendar data lacks: said once, and go on
             for error in exc.problems if isinstance(exc, Problems) else [exc]:
                 if error.render() not in placing:
