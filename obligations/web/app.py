@@ -85,7 +85,7 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool,
                max_body: int = limits.MAX_BODY) -> FastAPI:
     """``open_reads``: the server binds a loopback address, so a loopback client reads freely.
     ``max_body``: the largest request body accepted, in bytes (web/limits.py)."""
-    app = FastAPI(title="obligations", version="1",
+    app = FastAPI(title="obligations", version="1", responses=_errors(422),   # every path: 422 as {error, fix}
                   description="Dated duties of Vietnamese directives: what is due, by when, why.")
 
     def token_of(request: Request, query: str | None = None) -> str | None:
