@@ -127,7 +127,7 @@ def load_tokens(path: str | Path | None, known_unit: Callable[[str], bool]) -> T
     if unknown:
         raise DataFileError(f"unknown table(s) {', '.join(sorted(unknown))}", file=file,
                             fix="the file holds only [[token]] entries")
-    entries = []
+    entries: list[Token] = []
     seen: dict[str, tuple[int, int | None]] = {}     # hash -> the entry that listed it first, its line
     tables = doc.get("token", [])
     if not isinstance(tables, list):
