@@ -44,11 +44,11 @@ from obligations.status.rules import Engine
 __all__ = ["DEFAULT_HORIZON", "DEFAULT_LOOKBACK", "DueReport", "Placement", "Workspace", "load"]
 
 
-# Views "as known on" a day, each with its own memo tables: the 64 used last are kept (a
-# service asked about every day of a year would otherwise keep a view per day).
-KNOWN_ON_KEPT = 64
-# Statuses by payload, per engine: the payloads of a national run fit many times over.
-STATUSES_KEPT = 200_000
+# Views "as known on" a day, each with its own memo tables: the 16 used last are kept (a
+# service asked about every day of a year would otherwise keep a view, and its tables, per day).
+KNOWN_ON_KEPT = 16
+# Statuses by payload, per engine and view: a national run on one day has far fewer.
+STATUSES_KEPT = 50_000
 
 
 class Workspace:

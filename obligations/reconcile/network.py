@@ -25,7 +25,7 @@ from obligations.reconcile.solve import (Constraint, Edge, ExtensionOrigin, Lead
 Extensions = Mapping[OccurrenceKey, Extension]
 # One run asks with one set (its log's extensions); a service asks with the set of the
 # moment, and an older set is asked again only by a request that raced a write.
-MEMO_SETS = 8
+MEMO_SETS = 4
 
 
 class Network:
