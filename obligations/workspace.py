@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import datetime as dt
 import weakref
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from pathlib import Path
 
 from obligations.base.errors import InputError, Problems
 from obligations.base.keys import OccurrenceKey
+from obligations.base.lru import LRU
 from obligations.calendar.data import CalendarData
 from obligations.calendar.holiday_source import HolidaySource
 from obligations.calendar.working import VietnamCalendar
@@ -43,8 +44,11 @@ from obligations.status.rules import Engine
 __all__ = ["DEFAULT_HORIZON", "DEFAULT_LOOKBACK", "DueReport", "Placement", "Workspace", "load"]
 
 
-# Views "as known on" a day are kept for about a year of distinct days (~50 KB each).
-KNOWN_ON_KEPT = 400
+# Views "as known on" a day, each with its own memo tables: the 16 used last are kept (a
+# service asked about every day of a year would otherwise keep a view, and its tables, per day).
+KNOWN_ON_KEPT = 16
+# Statuses by payload, per engine and view: a national run on one day has far fewer.
+STATUSES_KEPT = 50_000
 
 
 class Workspace:
@@ -68,8 +72,8 @@ class Workspace:
         self.occurrence_source = Occurrences(self.rules, hierarchy, self.calendars, as_known_on)
         self.network_solver = Network(self.occurrence_source, self.calendars)
         # payload -> status, per engine: a status is a function of the fact's payload
-        self._statuses: weakref.WeakKeyDictionary[Engine, dict[Payload, str]] = weakref.WeakKeyDictionary()
-        self._as_known: dict[dt.date, Workspace] = {}
+        self._statuses: weakref.WeakKeyDictionary[Engine, LRU[Payload, str]] = weakref.WeakKeyDictionary()
+        self._as_known: LRU[dt.date, Workspace] = LRU(KNOWN_ON_KEPT)
 
     @classmethod
     def load(cls, rules: RulesArg = None, org: str | Path | None = None,
@@ -89,8 +93,6 @@ class Workspace:
             return self
         found = self._as_known.get(day)
         if found is None:
-            if len(self._as_known) >= KNOWN_ON_KEPT:     # a server asked about many days: forget the oldest
-                del self._as_known[next(iter(self._as_known))]
             found = self._as_known[day] = Workspace(self.all_rules, self.hierarchy, self.calendar_data,
                                                     holidays=self._holidays, as_known_on=day, _checked=True,
                                                     _calendars=self.calendars)
@@ -101,8 +103,11 @@ class Workspace:
         """Do any loaded documents amend, replace, revoke or postpone duties?"""
         return any(d.changes for d in self.all_rules.directives)
 
-    def _known(self, engine: Engine) -> dict[Payload, str]:
-        return self._statuses.setdefault(engine, {})
+    def _known(self, engine: Engine) -> MutableMapping[Payload, str]:
+        found = self._statuses.get(engine)
+        if found is None:
+            found = self._statuses[engine] = LRU(STATUSES_KEPT)
+        return found
 
     # -- the stages, one call each -------------------------------------------------------
 

@@ -37,7 +37,7 @@ FIXED_NOW = dt.datetime(2026, 11, 23, 1, 0, tzinfo=dt.timezone.utc)
 
 
 def make_client(db: Path, tokens: Path | None = None, *, local: bool = True, open_reads: bool = True,
-                rules: list[str] | None = None, clock=lambda: FIXED_NOW):
+                rules: list[str] | None = None, clock=lambda: FIXED_NOW, max_body: int | None = None):
     from starlette.testclient import TestClient
 
     from obligations.web.app import create_app
@@ -45,7 +45,8 @@ def make_client(db: Path, tokens: Path | None = None, *, local: bool = True, ope
     from obligations.web.data import Service
 
     service = Service.load(Path(db), rules, clock=clock)
+    limit = {} if max_body is None else {"max_body": max_body}
     app = create_app(service, load_tokens(tokens, lambda u: u in service.units()),
-                     open_reads=open_reads)
+                     open_reads=open_reads, **limit)
     client = TestClient(app, client=("127.0.0.1" if local else "203.0.113.9", 50000))
     return client, service

@@ -13,6 +13,7 @@ from typing import Iterable, Iterator
 
 import attrs
 
+from obligations.base.lru import LRU
 from obligations.base.records import record
 from obligations.calendar.data import CalendarData, Commemoration, anniversary_class
 from obligations.calendar.holiday_source import HolidaySource
@@ -106,6 +107,9 @@ def _index(day: dt.date) -> int:
     return day.toordinal() - dt.date(day.year, 1, 1).toordinal()
 
 
+COUNTS_KEPT = 100_000
+
+
 class VietnamCalendar:
     """Working days, events and roll policies for one set of calendar data.
 
@@ -120,7 +124,8 @@ class VietnamCalendar:
         self._years: dict[int, _Year] = {}
         self._merged: dict[int, dict[dt.date, tuple[Event, ...]]] = {}
         self._rolls: dict[tuple[dt.date, str], Roll] = {}
-        self._counts: dict[tuple[dt.date, dt.date], int] = {}
+        # pairs of days asked about (a service asks with every new day): bounded, least recently used
+        self._counts: LRU[tuple[dt.date, dt.date], int] = LRU(COUNTS_KEPT)
 
     # -- coverage ---------------------------------------------------------------
 

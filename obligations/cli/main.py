@@ -230,6 +230,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     srv.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)")
     srv.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     srv.add_argument("--tokens", metavar="FILE", help="tokens file (TOML, hashes only); without it nobody may write")
+    srv.add_argument("--max-body", type=int, metavar="BYTES", dest="max_body",
+                     help="the largest request body accepted, in bytes (default: 65536, 64 KiB); larger: 413")
     srv.add_argument("--engine", choices=("auto", "durable", "python"))
     _add_data(srv)
     _add_db(srv)

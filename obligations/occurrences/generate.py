@@ -15,6 +15,7 @@ from typing import Any
 import attrs
 
 from obligations.base.errors import CalendarRangeError, InputError
+from obligations.base.lru import LRU
 from obligations.calendar.working import VietnamCalendar, outside_coverage
 from obligations.occurrences.calendars import UnitCalendars
 from obligations.occurrences.model import Assumption, Occurrence, Placement
@@ -26,6 +27,8 @@ from obligations.rules.schedule import Window, expand
 from obligations.rules.versions import Lifecycle, in_force, postponed_window, resolve
 
 WindowKey = tuple[object, ...]
+# windows per (schedule, scope, years, recorded events): far more than one national run needs
+WINDOWS_KEPT = 50_000
 EventDates = Mapping[str, tuple[dt.date, ...]]   # event id -> the dates it happened for a unit
 Span = tuple[dt.date, dt.date]
 EVERY_DAY: Span = (dt.date.min, dt.date.max)
@@ -67,7 +70,8 @@ class Occurrences:
         for directive in rules.directives:
             self.by_issuer.setdefault(directive.unit, []).extend(directive.duties)
         self.first_year = min((d.valid_from.year for d in rules.duties), default=None)
-        self._windows: dict[WindowKey, list[Window]] = {}
+        # keyed by the recorded events too, which grow with the log: bounded, least recently used
+        self._windows: LRU[WindowKey, list[Window]] = LRU(WINDOWS_KEPT)
         self._by_period: dict[tuple[str, str, int], dict[str, Occurrence]] = {}
 
     def relevant_duties(self, unit_id: str) -> list[Duty]:

@@ -3,7 +3,9 @@
 An occurrence that ``feeds`` a duty is linked to the same report at the same unit (both
 directives' bounds hold, no lead time) or to that duty's occurrence at the receiving unit
 (with the receiving unit's aggregation lead time). Results are remembered per set of
-extensions: the parent a thousand cells feed is reconciled once.
+extensions: the parent a thousand cells feed is reconciled once. A service records new
+extensions all day, and each new set would keep a complete result set: only the
+``MEMO_SETS`` sets used last are kept (obligations.base.lru).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from obligations.base.keys import OccurrenceKey
+from obligations.base.lru import LRU
 from obligations.log.snapshot import Granted
 from obligations.log.store import Extension
 from obligations.occurrences.calendars import UnitCalendars
@@ -20,13 +23,17 @@ from obligations.reconcile.solve import (Constraint, Edge, ExtensionOrigin, Lead
                                          SameReportOrigin, reconcile, rule_origin)
 
 Extensions = Mapping[OccurrenceKey, Extension]
+# One run asks with one set (its log's extensions); a service asks with the set of the
+# moment, and an older set is asked again only by a request that raced a write.
+MEMO_SETS = 4
 
 
 class Network:
     def __init__(self, occurrences: Occurrences, calendars: UnitCalendars) -> None:
         self.occurrences = occurrences
         self.calendars = calendars
-        self._memo: dict[frozenset[tuple[OccurrenceKey, object, str]], dict[OccurrenceKey, Reconciled]] = {}
+        self._memo: LRU[frozenset[tuple[OccurrenceKey, object, str]], dict[OccurrenceKey, Reconciled]] = \
+            LRU(MEMO_SETS)
         # the edges out of every occurrence built so far: the same for any set of extensions
         self.edges_from: dict[OccurrenceKey, tuple[Edge, ...]] = {}
 
@@ -129,4 +136,7 @@ class Network:
         """The results remembered for one set of extensions (filled by ``solve``)."""
         key = (extensions.memo_key if isinstance(extensions, Granted)
                else frozenset((k, e.until, e.ref) for k, e in extensions.items()))
-        return self._memo.setdefault(key, {})
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = {}
+        return found

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, MutableMapping
 from typing import TYPE_CHECKING
 
 from obligations.base.errors import InputError
@@ -36,7 +36,7 @@ Progress = Callable[[int, int], None]
 
 
 def due_under(root: str, on: dt.date, occurrences: Occurrences, network: Network, engine: Engine,
-              known: dict[Payload, str], *, horizon: int = DEFAULT_HORIZON, lookback: int = DEFAULT_LOOKBACK,
+              known: MutableMapping[Payload, str], *, horizon: int = DEFAULT_HORIZON, lookback: int = DEFAULT_LOOKBACK,
               due_soon: int | None = None, log: SubmissionLog | LogSnapshot | None = None,
               progress: Progress | None = None, share: bool = True) -> Iterator[DueReport]:
     """One report per unit, ``root`` first, then every unit below it on ``on``, breadth first.

@@ -4,7 +4,7 @@ deadline is recent enough, each reconciled and with its status."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import MutableMapping, Sequence
 
 import attrs
 
@@ -73,7 +73,7 @@ def listed(items: Sequence[Item], horizon_end: dt.date, oldest: dt.date) -> tupl
 
 def evaluate(unit_id: str, on: dt.date, occurrences: Sequence[Occurrence], network: Network,
              calendars: UnitCalendars, engine: Engine, due_soon: int | None, log: SubmissionLog | LogSnapshot | None,
-             known: dict[Payload, str]) -> list[Item]:
+             known: MutableMapping[Payload, str]) -> list[Item]:
     """Reconcile ``occurrences`` of one unit and give each its status on ``on``.
 
     ``log`` marks delivered occurrences done and applies extensions. Only occurrences that
@@ -85,7 +85,7 @@ def evaluate(unit_id: str, on: dt.date, occurrences: Sequence[Occurrence], netwo
 
 
 def due(unit_id: str, on: dt.date, occurrences: Occurrences, network: Network, engine: Engine,
-        known: dict[Payload, str], *, horizon: int = DEFAULT_HORIZON, lookback: int = DEFAULT_LOOKBACK,
+        known: MutableMapping[Payload, str], *, horizon: int = DEFAULT_HORIZON, lookback: int = DEFAULT_LOOKBACK,
         due_soon: int | None = None, log: SubmissionLog | LogSnapshot | None = None) -> DueReport:
     """Items whose window opens by ``on + horizon`` and whose deadline is not older than
     ``on - lookback``; older overdue items are counted, not listed."""

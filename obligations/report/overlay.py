@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, MutableMapping
 from typing import Any, cast
 
 import attrs
@@ -73,7 +73,7 @@ class Shared:
     """Templates for one run: one engine, one date, one window, one log."""
 
     def __init__(self, on: dt.date, occurrences: Occurrences, network: Network, engine: Engine,
-                 known: dict[Payload, str], horizon: int, lookback: int, due_soon: int | None,
+                 known: MutableMapping[Payload, str], horizon: int, lookback: int, due_soon: int | None,
                  log: LogSnapshot | None) -> None:
         self.on, self.occurrences, self.network, self.engine, self.known = on, occurrences, network, engine, known
         self.due_soon, self.log = due_soon, log

@@ -9,7 +9,7 @@ asked once per engine (``known`` keeps the answers).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, MutableMapping, Sequence
 
 import attrs
 
@@ -61,17 +61,23 @@ def is_agenda(occ: Occurrence) -> bool:
     return occ.duty.kind == "activity" and not occ.duty.policy.track
 
 
-def statuses_of(engine: Engine, payloads: Sequence[Payload], known: dict[Payload, str]) -> list[str]:
+def statuses_of(engine: Engine, payloads: Sequence[Payload], known: MutableMapping[Payload, str]) -> list[str]:
     """Statuses for (done, days_left, wd_left, since_start, soon, conflict, agenda) payloads."""
-    new = {p: str(n) for n, p in enumerate(dict.fromkeys(p for p in payloads if p not in known))}
+    # ``known`` may be bounded (obligations.base.lru): the answers of this call are kept
+    # apart, so that storing the new ones can never drop one this call still needs
+    found: dict[Payload, str] = {}
+    for p in payloads:
+        if p not in found and p in known:
+            found[p] = known[p]
+    new = {p: str(n) for n, p in enumerate(dict.fromkeys(p for p in payloads if p not in found))}
     if new:
         facts = [fact(fid, done=p[0], days_left=p[1], wd_left=p[2], since_start=p[3], soon=p[4],
                       conflict=p[5], agenda=p[6])
                  for p, fid in new.items()]
         answers = engine.evaluate(facts)
         for payload, fid in new.items():
-            known[payload] = answers[fid]
-    return [known[p] for p in payloads]
+            found[payload] = known[payload] = answers[fid]
+    return [found[p] for p in payloads]
 
 
 def payload_of(on: dt.date, occ: Occurrence, result: Reconciled | None, done: bool, calendar: VietnamCalendar,
@@ -87,7 +93,7 @@ def payload_of(on: dt.date, occ: Occurrence, result: Reconciled | None, done: bo
 
 def assess(on: dt.date, occurrences: Sequence[Occurrence], reconciled: Mapping[OccurrenceKey, Reconciled],
            delivered: Mapping[OccurrenceKey, Submission], calendar: VietnamCalendar, engine: Engine,
-           due_soon: int | None, known: dict[Payload, str]) -> list[Item]:
+           due_soon: int | None, known: MutableMapping[Payload, str]) -> list[Item]:
     """Every occurrence of one unit as an item with its status on ``on``."""
     payloads: list[Payload] = []
     parts: list[tuple[Occurrence, Reconciled | None, int, int]] = []

@@ -23,7 +23,7 @@ from starlette.concurrency import run_in_threadpool
 from obligations.base.errors import ObligationsError
 from obligations.base.vocabulary import HORIZON_MAX, WORKING_DAYS_MAX
 from obligations.render import page
-from obligations.web import auth, feed
+from obligations.web import auth, feed, limits
 from obligations.web.data import Service, UnknownUnit, parse_date
 from obligations.web.timeline import timeline_svg
 
@@ -63,17 +63,29 @@ class EventIn(BaseModel):
 
 
 class ErrorOut(BaseModel):
-    error: str
-    fix: str | None = None
+    error: str = Field(description="what is wrong; at most 200 characters of any input are repeated")
+    fix: str = Field(description="how to put it right")
 
 
-ERRORS: dict[int | str, dict[str, Any]] = {400: {"model": ErrorOut}, 404: {"model": ErrorOut}}
-WRITE_ERRORS: dict[int | str, dict[str, Any]] = {**ERRORS, 401: {"model": ErrorOut}, 403: {"model": ErrorOut}}
+def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    return {status: {"model": ErrorOut, "description": DESCRIBED[status]} for status in statuses}
 
 
-def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool) -> FastAPI:
-    """``open_reads``: the server binds a loopback address, so a loopback client reads freely."""
-    app = FastAPI(title="obligations", version="1",
+DESCRIBED = {400: "Bad input: an impossible date, an unknown duty, a body that is not JSON or is nested too deep",
+             401: "No token, or a token the tokens file does not list (before the body is read)",
+             403: "The token acts for another unit", 404: "Unknown unit",
+             413: "The body is larger than the limit (64 KiB unless `serve --max-body`)",
+             415: "The body is not sent as application/json",
+             422: "A field missing or of the wrong type, or a number out of its bounds"}
+ERRORS = _errors(400, 404, 422)
+WRITE_ERRORS = _errors(400, 401, 403, 404, 413, 415, 422)
+
+
+def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool,
+               max_body: int = limits.MAX_BODY) -> FastAPI:
+    """``open_reads``: the server binds a loopback address, so a loopback client reads freely.
+    ``max_body``: the largest request body accepted, in bytes (web/limits.py)."""
+    app = FastAPI(title="obligations", version="1", responses=_errors(422),   # every path: 422 as {error, fix}
                   description="Dated duties of Vietnamese directives: what is due, by when, why.")
 
     def token_of(request: Request, query: str | None = None) -> str | None:
@@ -101,12 +113,25 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool) -> Fa
     @app.exception_handler(Refused)
     def refused(request: Request, exc: Refused) -> Response:
         headers = {"WWW-Authenticate": "Bearer"} if exc.decision.status == 401 else {}
-        return JSONResponse({"error": exc.decision.reason}, exc.decision.status, headers=headers)
+        return limits.error(exc.decision.status, exc.decision.reason, REFUSAL_FIX[exc.decision.status], headers)
 
     @app.exception_handler(ObligationsError)
     def bad_input(request: Request, exc: ObligationsError) -> Response:
         status = 404 if isinstance(exc, UnknownUnit) else 400
-        return JSONResponse({"error": exc.render(), "fix": exc.fix}, status)
+        return limits.error(status, exc.render(), exc.fix or "see docs/service.md")
+
+    def refuse_early(request: Request, unit: str | None) -> Response | None:
+        """A JSON write refused from its headers alone, before its body is read."""
+        try:
+            guard(request, unit, write=True)
+        except Refused as exc:
+            return refused(request, exc)
+        return None
+
+    def page_error(status: int, text: str, lang: str) -> Response:
+        return HTMLResponse(page.render_error(status, limits.clip(text), lang), status)
+
+    limits.install(app, max_body=max_body, authorize=refuse_early, page=page_error)
 
     # -- JSON API --------------------------------------------------------------------
 
@@ -252,7 +277,12 @@ def error_page(exc: Refused | ObligationsError, lang: str) -> HTMLResponse:
         status, text = exc.decision.status, exc.decision.reason
     else:
         status, text = (404 if isinstance(exc, UnknownUnit) else 400), exc.render()
-    return HTMLResponse(page.render_error(status, text, lang), status)
+    return HTMLResponse(page.render_error(status, limits.clip(text), lang), status)
+
+
+REFUSAL_FIX = {401: "send the header Authorization: Bearer <token>, a token the tokens file lists "
+                   "(python -m obligations token --unit UNIT)",
+               403: "use a token of this unit or of a unit above it"}
 
 
 def known(text: str | None, on: dt.date) -> dt.date:

@@ -25,7 +25,7 @@ import attrs
 
 from obligations.base.errors import DataFileError
 from obligations.base.records import record
-from obligations.base.toml import read_toml
+from obligations.base.toml import Locator, read_toml
 
 _HEX = re.compile(r"^[0-9a-f]{64}$")
 
@@ -77,10 +77,31 @@ def new_token() -> str:
     return secrets.token_urlsafe(32)
 
 
+def toml_string(text: str) -> str:
+    """``text`` as one TOML basic string: quotes, backslashes and every control character
+    escaped, so that the line never ends early nor starts a key or table of its own.
+    Raises ValueError for a lone surrogate (bytes that were not UTF-8), which TOML cannot hold."""
+    out = []
+    for char in text:
+        code = ord(char)
+        if char in _SHORT:
+            out.append(_SHORT[char])
+        elif code < 0x20 or 0x7F <= code <= 0x9F or code in (0x2028, 0x2029):   # a line break to some readers
+            out.append(f"\\u{code:04X}")
+        elif 0xD800 <= code <= 0xDFFF:
+            raise ValueError(f"byte 0x{code - 0xDC00:02X} is not UTF-8" if code >= 0xDC80 else "a lone surrogate")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
+
+
+_SHORT = {"\\": "\\\\", '"': '\\"', "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
+
+
 def toml_entry(token: str, unit: str, note: str = "") -> str:
     """The lines to append to the tokens file for ``token`` (its hash only)."""
-    escaped = note.replace("\\", "\\\\").replace('"', '\\"')
-    return f'[[token]]\nsha256 = "{hash_token(token)}"\nunit = "{unit}"\nnote = "{escaped}"\n'
+    return (f'[[token]]\nsha256 = "{hash_token(token)}"\nunit = {toml_string(unit)}\n'
+            f'note = {toml_string(note)}\n')
 
 
 def bearer(header: str | None) -> str | None:
@@ -100,14 +121,20 @@ def load_tokens(path: str | Path | None, known_unit: Callable[[str], bool]) -> T
         raise DataFileError("the tokens file does not exist", file=file,
                             fix="create it with `python -m obligations token --unit UNIT`")
     # the safe reader of every data file: regular files only, bounded, never blocking
-    doc, _ = read_toml(Path(path))
+    doc, text = read_toml(Path(path))
+    where = Locator(Path(path), text)
     unknown = set(doc) - {"token"}
     if unknown:
         raise DataFileError(f"unknown table(s) {', '.join(sorted(unknown))}", file=file,
                             fix="the file holds only [[token]] entries")
-    entries = []
-    for n, item in enumerate(doc.get("token", []), start=1):
-        place = f"[[token]] #{n}"
+    entries: list[Token] = []
+    seen: dict[str, tuple[int, int | None]] = {}     # hash -> the entry that listed it first, its line
+    tables = doc.get("token", [])
+    if not isinstance(tables, list):
+        raise DataFileError("token must be a list of [[token]] tables", file=file, fix="write each entry as [[token]]")
+    for n, item in enumerate(tables, start=1):
+        line = where.table_line("token", n - 1)
+        place = f"{line} ([[token]] #{n})" if line else f"[[token]] #{n}"
         if not isinstance(item, dict) or set(item) - {"sha256", "unit", "note"}:
             raise DataFileError("an entry has keys other than sha256, unit, note", file=file, place=place,
                                 fix="keep only sha256, unit and note")
@@ -118,6 +145,14 @@ def load_tokens(path: str | Path | None, known_unit: Callable[[str], bool]) -> T
         if not isinstance(unit, str) or not known_unit(unit):
             raise DataFileError(f"unknown unit {unit!r}", file=file, place=place,
                                 fix="use a unit id of the hierarchy")
+        if digest in seen:
+            first, first_line = seen[digest]
+            at = f"line {first_line}, [[token]] #{first}" if first_line else f"[[token]] #{first}"
+            raise DataFileError(f"this hash is already listed at {at}: one token would act for "
+                                f"{entries[first - 1].unit} and {unit}", file=file, place=place,
+                                fix="keep one entry per token: delete this one, or give the office a new "
+                                    "token (python -m obligations token --unit UNIT)")
+        seen[digest] = (n, line)
         entries.append(Token(digest, unit, str(item.get("note", ""))))
     return Tokens(tuple(entries), file)
 

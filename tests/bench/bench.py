@@ -429,14 +429,91 @@ def events(runs: int) -> None:
             summary(f"events: {count:,} units, each with its events, {'laid over' if share else 'alone'}", times)
 
 
+SERVICE_MEMORY_CHILD = """
+import datetime as dt, json, resource, sys, tempfile, time
+from pathlib import Path
+root, count, every = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+sys.path[:0] = [root, root + "/tests/bench"]
+from starlette.testclient import TestClient
+from synthetic import build
+from obligations.web.app import create_app
+from obligations.web.auth import load_tokens, toml_entry
+from obligations.web.data import Service
+
+def rss_mib():
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * resource.getpagesize() / 2**20
+
+ws = build(provinces=1, communes=10, cells=10)          # 112 units, 20,100 occurrences in 2026-2040
+tmp = Path(tempfile.mkdtemp(prefix="obligations-bench-memory-"))
+token = "bench-memory-token-0123456789abcdef"
+(tmp / "tokens.toml").write_text(toml_entry(token, "tw", "bench"), encoding="utf-8")
+service = Service(ws, tmp / "log.sqlite3")
+client = TestClient(create_app(service, load_tokens(tmp / "tokens.toml", lambda u: u in service.units()),
+                               open_reads=True), client=("127.0.0.1", 50000))
+by_unit = [ws.occurrences(u, 2026, 2040)[0] for u in sorted(ws.hierarchy.units)]
+picked, n = [], 0
+while len(picked) < count:                               # round robin over the units
+    for occs in by_unit:
+        if n < len(occs) and len(picked) < count:
+            picked.append(occs[n])
+    n += 1
+headers = {"Authorization": f"Bearer {token}"}
+client.get("/api/units/c0000/due")
+start, dues, bad = time.perf_counter(), 0, 0
+for i, occ in enumerate(picked):
+    r = client.post(f"/api/units/{occ.unit}/extensions", headers=headers,
+                    json={"duty": occ.duty.id, "period": occ.period,
+                          "until": (occ.deadline + dt.timedelta(days=7)).isoformat(), "ref": f"{i}-CV/GH"})
+    bad += r.status_code != 201
+    if i % every == every - 1:                           # a due on that day: a new set of extensions, a new day
+        dues += 1
+        bad += client.get(f"/api/units/{occ.unit}/due", params={"on": occ.deadline.isoformat()}).status_code != 200
+print(json.dumps({"extensions": count, "dues": dues, "errors": bad, "seconds": time.perf_counter() - start,
+                  "rss_mib": rss_mib(), "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def service_memory(against: str | None, count: int = 10_000, every: int = 10) -> None:
+    """Memory of the service after ``count`` extensions recorded through the API (the app in
+    process, through its ASGI app), with a `due` on the extension's deadline after every
+    ``every``-th: each asks with a new set of extensions and a new day. ``against``: a commit
+    measured the same way in the same sitting (its tree exported by `git archive`)."""
+    import shutil
+    import tempfile
+
+    roots = [("this tree", ROOT)]
+    tmp = None
+    if against:
+        tmp = Path(tempfile.mkdtemp(prefix="obligations-bench-against-"))
+        archive = subprocess.run(["git", "archive", against], cwd=ROOT, capture_output=True, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(tmp)], input=archive, check=True)
+        commit = subprocess.run(["git", "rev-parse", "--short", against], cwd=ROOT, capture_output=True,
+                                text=True).stdout.strip()
+        roots.insert(0, (f"commit {commit}", tmp))
+    try:
+        for label, root in roots:
+            env = dict(os.environ, PYTHONPATH=str(root), OBLIGATIONS_CACHE="off")
+            _, _, out = run_child([sys.executable, "-c", SERVICE_MEMORY_CHILD, str(root), str(count), str(every)], env)
+            row = json.loads(out.strip().splitlines()[-1])
+            print(f"service memory, {label:<16} {row['extensions']:,} extensions + {row['dues']:,} due through the "
+                  f"API: RSS {row['rss_mib']:.0f} MiB, peak {row['peak_rss_mib']:.0f} MiB, "
+                  f"{row['seconds']:.0f} s, errors {row['errors']}", flush=True)
+    finally:
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     cases = ["cold", "national", "export", "service", "extract", "lifecycle"]
-    extra = ["national-with-log", "national-no-sharing", "events", "documents"]
+    extra = ["national-with-log", "national-no-sharing", "events", "documents", "service-memory"]
     parser.add_argument("cases", nargs="*", default=cases,
-                        help=f"any of: {', '.join(cases + extra)} (default: all but the last two; national "
+                        help=f"any of: {', '.join(cases + extra)} (default: all but the last five; national "
                              "prints the national-with-log lines too; national-no-sharing runs at 10 %%)")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--against", metavar="COMMIT", help="service-memory: measure this commit too, in the "
+                                                            "same sitting (e.g. the parent commit)")
     parser.add_argument("--engine", default="auto", choices=["auto", "durable", "python"])
     parser.add_argument("--collector", default="cli", choices=sorted(SETTINGS),
                         help="national cases: the cycle collector as `due --under` sets it (cli, the default) "
@@ -469,6 +546,8 @@ def main() -> None:
         documents(args.runs)
     if "events" in args.cases:
         events(min(args.runs, 3))
+    if "service-memory" in args.cases:
+        service_memory(args.against)
 
 
 if __name__ == "__main__":

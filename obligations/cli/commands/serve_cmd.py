@@ -24,28 +24,35 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
                          fix='pip install "obligations[web]"') from None
     from obligations.web.auth import load_tokens
     from obligations.web.data import Service
+    from obligations.web.limits import MAX_BODY, MAX_BODY_RANGE
 
     if not 0 < args.port < 65536:
         raise InputError(f"--port {args.port} is not a port number", fix="give 1..65535, e.g. 8000")
+    max_body = MAX_BODY if args.max_body is None else args.max_body
+    low, high = MAX_BODY_RANGE
+    if not low <= max_body <= high:
+        raise InputError(f"--max-body {max_body} is outside {low:,}..{high:,} bytes",
+                         fix=f"give a number of bytes in that range (default {MAX_BODY:,}, 64 KiB)")
+    from obligations.cli import environment
+
+    # the data and the tokens first: a bad tokens file is refused whatever the port
+    service = Service.load(environment.db_path(args.db), args.rules, args.org, args.calendars,
+                           environment.engine_name(args.engine), environment.cache_dir())
+    tokens = load_tokens(args.tokens, lambda unit: unit in service.units())
     import socket
 
-    try:   # one clear message now, rather than uvicorn's log line after loading everything
+    try:   # one clear message now, rather than uvicorn's log line
         with socket.create_server((args.host, args.port)):
             pass
     except OSError as exc:
         raise InputError(f"cannot listen on {args.host}:{args.port}: {exc.strerror}",
                          fix="choose another --port (or stop what uses it) or another --host") from None
-    from obligations.cli import environment
-
-    service = Service.load(environment.db_path(args.db), args.rules, args.org, args.calendars,
-                           environment.engine_name(args.engine), environment.cache_dir())
-    tokens = load_tokens(args.tokens, lambda unit: unit in service.units())
     open_reads = is_loopback(args.host)
-    app = create_app(service, tokens, open_reads=open_reads)
+    app = create_app(service, tokens, open_reads=open_reads, max_body=max_body)
     logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(asctime)s %(name)s %(message)s")
     reads = "open to this machine" if open_reads else "need a token"
     print(f"obligations: serving http://{args.host}:{args.port}/ (reads {reads}; {len(tokens.entries)} "
-          f"token(s); log {service.db})", file=sys.stderr, flush=True)
+          f"token(s); bodies up to {max_body:,} bytes; log {service.db})", file=sys.stderr, flush=True)
     # uvicorn's access log prints query strings, which may carry a feed's token: ours does not.
     uvicorn.run(app, host=args.host, port=args.port, access_log=False, log_level="warning")
     return 0

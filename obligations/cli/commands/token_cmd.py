@@ -2,7 +2,9 @@
 
 Standard output carries the lines for the tokens file (the hash, never the token), so
 ``python -m obligations token --unit xa-X >> tokens.toml`` appends them; the token itself
-goes to standard error, for the person who hands it to the office.
+goes to standard error, for the person who hands it to the office. A note is written as
+one TOML string whatever it holds (line breaks, quotes and backslashes escaped), so that
+the appended lines never break the file for the other offices.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import argparse
 import sys
 from typing import TextIO
 
+from obligations.base.errors import InputError
 from obligations.web.auth import new_token, toml_entry
 
 
@@ -19,6 +22,10 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
 
     Workspace.load(args.rules, args.org, args.calendars).hierarchy.unit(args.unit)   # a known unit
     token = new_token()
+    try:
+        lines = toml_entry(token, args.unit, args.note or "")
+    except ValueError as exc:    # bytes that are not UTF-8: a TOML file cannot hold them
+        raise InputError(f"--note: {exc}", fix="write the note in UTF-8 text") from None
     print(f"token for {args.unit} (shown once, not stored anywhere): {token}", file=sys.stderr)
-    out.write(toml_entry(token, args.unit, args.note or ""))
+    out.write(lines)
     return 0
