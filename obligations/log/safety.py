@@ -14,6 +14,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
@@ -104,8 +105,8 @@ _MESSAGES = {
     14: ("the log cannot be opened", "check that the folder of --db exists and can be written"),
     11: ("the log is damaged", "restore it from a backup or give --db another file"),
     26: ("the file is not an SQLite database", _OTHER),
-    5: ("the log stayed locked by another program for 30 s", "try again when the other program has finished"),
-    6: ("the log stayed locked by another program for 30 s", "try again when the other program has finished"),
+    5: ("the log stayed locked by another program for {waited} s", "try again when the other program has finished"),
+    6: ("the log stayed locked by another program for {waited} s", "try again when the other program has finished"),
     23: ("access to the log is denied", "check the permissions of the file and its folder"),
 }
 
@@ -115,6 +116,7 @@ def guard(path: Path, outcome: str) -> Iterator[None]:
     """SQLite and OS errors as one InputError naming the file, what happened and the fix."""
     import sqlite3
 
+    began = time.monotonic()
     try:
         yield
     except sqlite3.Error as exc:
@@ -125,6 +127,14 @@ def guard(path: Path, outcome: str) -> Iterator[None]:
         if primary == 14 and folder_read_only(path):
             primary = 8
         message, fix = _MESSAGES.get(primary or -1, (f"the log cannot be used: {exc}", "give --db another file"))
+        if primary in (5, 6):
+            # the time really waited: "locked for 30 s" only when it was (SQLite answers some
+            # busy states at once, without waiting; those are a fault of ours to report as such)
+            waited = time.monotonic() - began
+            message = message.format(waited=f"{waited:.0f}") if waited >= 1 else \
+                f"SQLite answered at once that the log was busy ({exc}), without waiting for it"
+            if waited < 1:
+                fix = "try again; if it recurs, report it (a wait for the lock was skipped)"
         raise _error(path, f"{message}; {outcome}", fix) from None
     except OSError as exc:
         if exc.errno == errno.ENOSPC:

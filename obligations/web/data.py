@@ -171,7 +171,7 @@ class Service:
              as_known_on: dt.date | None = None) -> bytes:
         """The unit's occurrences from last January to next December as an iCalendar
         subscription (web/feed.py): each event stamped by the log records that changed it."""
-        from obligations.render.export import to_ics, uid
+        from obligations.render.export import record_changes, to_ics
         from obligations.web import feed
 
         self.check_unit(unit)
@@ -180,12 +180,7 @@ class Service:
             ws = self._known(as_known_on or on)
             items = ws.items_between(unit, dt.date(on.year - 1, 1, 1), dt.date(on.year + 1, 12, 31), on,
                                      engine=self.engine, log=log)
-            records: dict[Any, list[str]] = {}
-            if log is not None:
-                for rec in [*log.submissions(unit), *log.extensions(unit)]:
-                    records.setdefault(rec.key, []).append(rec.recorded_at)
-            changes = {uid(i): (len(records[i.occurrence.key]), max(records[i.occurrence.key]))
-                       for i in items if i.occurrence.key in records}
+            changes = record_changes(log, items)
             # a fixed stamp for the reminders: every reminder is kept, and the feed's content
             # changes only when an event does
             return to_ics(ws, items, lang, remind, stamp=dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc),

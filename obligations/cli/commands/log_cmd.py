@@ -17,7 +17,7 @@ def run_submit(args: argparse.Namespace, out: TextIO) -> int:
     on = parse_iso_date(args.on, what="--on") if args.on is not None else today
     ws = environment.workspace(args.rules, args.org, args.calendars)
     item = ws.record_submission(environment.log(args.db), args.unit, args.duty, args.period, on, today,
-                                ref=args.ref, note=args.note)
+                                ref=args.ref, note=args.note, replace=args.replace, reason=args.reason)
     out.write(submitted_text(item, args.lang) + "\n")
     return 0
 
@@ -26,7 +26,7 @@ def run_extend(args: argparse.Namespace, out: TextIO) -> int:
     until = parse_iso_date(args.until, what="--until")
     ws = environment.workspace(args.rules, args.org, args.calendars)
     item = ws.record_extension(environment.log(args.db), args.unit, args.duty, args.period, until, args.ref,
-                               note=args.note)
+                               note=args.note, replace=args.replace, reason=args.reason)
     out.write(extended_text(item, args.lang) + "\n")
     return 0
 
