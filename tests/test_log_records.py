@@ -141,11 +141,14 @@ def test_an_older_log_is_read_as_it_is_and_migrated_by_the_first_write(tmp_path)
     assert sub.delivered_on == dt.date(2024, 11, 20) and sub.ref == "first"
     assert log.event_dates("don-vi-A") == {"nhan-ke-hoach": (dt.date(2025, 3, 3),)}
     assert log.schema_version() == 4 and _digest(path) == before and log.replaced() == []
-    # a new, different record names the one that counts; a replacement replaces both
+    # a new, different record names the one that counts, and is refused before the file is
+    # opened for writing: the older log is not even migrated
     with pytest.raises(AlreadyRecorded, match="delivered on 2024-11-20.*and 1 more"):
         log.record_submission("chibo-1", YEARLY, "2024", dt.date(2024, 11, 22))
-    assert log.schema_version() == 5
+    assert log.schema_version() == 4 and _digest(path) == before
+    # a replacement migrates the log, then replaces both
     log.record_submission("chibo-1", YEARLY, "2024", dt.date(2024, 11, 22), replace=True, reason="sửa")
+    assert log.schema_version() == 5
     assert [s.delivered_on for s in log.submissions()] == [dt.date(2024, 11, 22)]
     assert sorted(r.ref for r in log.replaced()) == ["first", "second"]
     assert log.integrity_check() == "ok"

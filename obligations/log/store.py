@@ -367,6 +367,20 @@ class SubmissionLog:
         of the same key differs and this is no replacement; the same record again writes
         nothing. Answers the row (as ``_read`` gives it) and when it was recorded."""
         key_columns, date_column, what, said = _KINDS[table]
+        # Refused before the file is opened for writing, so that a refusal neither creates the
+        # log nor migrates an older one; checked again inside the transaction (another
+        # process may have written meanwhile).
+        width = key_columns.count(",") + 1
+        current = [r for r in self._read(table, date_column, keys[0], key_columns) if tuple(r[:width]) == keys]
+        same = [r for r in current if (r[width], r[width + 1], r[width + 2]) == (day, ref, note)]
+        if replace and not current:
+            raise InputError(f"there is no record of {what} for {' '.join(keys)} to replace", file=str(self.path),
+                             fix="record it without --replace and --reason; nothing was written")
+        if same and not replace:
+            return tuple(same[0]), None, same[0][width + 3]          # the same again: nothing to write
+        if current and not replace:
+            raise self._already(table, keys, [(r[width].isoformat(), *r[width + 1:width + 5], r[-1])
+                                              for r in current])
         conn = self._open()
         with closing(conn), guard(self.path, "nothing was recorded"):
             conn.execute("BEGIN IMMEDIATE")
