@@ -62,22 +62,38 @@ def inspect_file(path: Path) -> str:
         return "ours"
     if app_id != 0:
         raise _error(path, f"the file is an SQLite database of another program (application id {app_id:#x})", _OTHER)
-    return _legacy_or_foreign(path)
+    return _legacy_or_foreign(path, wal=head[18] == 2)
 
 
-def _legacy_or_foreign(path: Path) -> str:
+def _peek(path: Path, mode: str) -> tuple[set[str], bool]:
+    """The tables of the file and whether it holds our ``meta`` with a schema version."""
     import sqlite3
     from urllib.parse import quote
 
-    uri = "file:" + quote(str(path.resolve())) + "?immutable=1"
+    conn = sqlite3.connect("file:" + quote(str(path.resolve())) + "?" + mode, uri=True, timeout=30)
     try:
-        conn = sqlite3.connect(uri, uri=True)
-        try:
-            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-            marked = "meta" in tables and conn.execute(
-                "SELECT 1 FROM meta WHERE key='schema_version'").fetchone() is not None
-        finally:
-            conn.close()
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        marked = "meta" in tables and conn.execute(
+            "SELECT 1 FROM meta WHERE key='schema_version'").fetchone() is not None
+    finally:
+        conn.close()
+    return tables, marked
+
+
+def _legacy_or_foreign(path: Path, wal: bool = False) -> str:
+    import sqlite3
+
+    try:
+        tables, marked = _peek(path, "immutable=1")
+        if tables and not marked and wal:
+            # A log being created: its first migration, and the application id with it, may be
+            # in the -wal file or halfway copied into the database, which an immutable read
+            # (no locks, no -wal) sees as tables without our mark. A locking read-only
+            # connection sees the committed state (three creators at once met this).
+            try:
+                tables, marked = _peek(path, "mode=ro")
+            except sqlite3.Error:
+                pass       # no -wal to read (nobody has the file open): the immutable view stands
     except sqlite3.Error as exc:
         raise _error(path, f"the file is a damaged or foreign SQLite database ({exc})", _OTHER) from None
     if marked:

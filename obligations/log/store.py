@@ -268,9 +268,15 @@ class SubmissionLog:
         try:
             with guard(self.path, "nothing was changed"):
                 conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-                version = self._version(conn)
-                if state == "empty" and version == 0 and conn.execute(
-                        "SELECT count(*) FROM sqlite_master").fetchone()[0]:
+                # one read transaction: read apart, the version (none yet) and the tables (just
+                # committed by another creator) made a new log look like another program's
+                conn.execute("BEGIN")
+                try:
+                    version = self._version(conn)
+                    tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+                finally:
+                    conn.execute("COMMIT")
+                if state == "empty" and version == 0 and tables:
                     raise self._error("the file is an SQLite database of another program",
                                       "give --db another file; this one was left untouched")
                 if version > SCHEMA_VERSION:
