@@ -487,10 +487,11 @@ class SubmissionLog:
 
     def _read(self, table: str, date_column: str, unit: str | None,
               key_columns: str = "unit, duty, period", conn: sqlite3.Connection | None = None,
-              *, current: bool = True) -> list[tuple[Any, ...]]:
+              *, current: bool = True, version: int | None = None) -> list[tuple[Any, ...]]:
         """Rows of ``table`` (of ``unit``, or all), checked; on ``conn`` if given (it stays open).
         ``current``: only the records in force (not those replaced). A log of an older
-        version is read as it is: a table it does not have yet has no rows."""
+        version is read as it is: a table it does not have yet has no rows. ``version``: the
+        schema version when the caller has read it (a snapshot reads it once, not per unit)."""
         own = conn is None
         if conn is None:
             conn = self._connect(create=False)
@@ -498,7 +499,8 @@ class SubmissionLog:
                 return []
         width = key_columns.count(",") + 1
         with closing(conn) if own else nullcontext(conn), guard(self.path, "nothing was changed"):
-            version = self._version(conn)
+            if version is None:
+                version = self._version(conn)
             if version < TABLE_SINCE[table]:
                 return []
             history = "replaced_by, reason" if version >= 5 else "NULL, NULL"
