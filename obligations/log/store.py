@@ -368,10 +368,10 @@ class SubmissionLog:
     # -- writing ------------------------------------------------------------------------
 
     def _record(self, table: str, keys: tuple[str, ...], day: dt.date, ref: str | None, note: str | None,
-                replace: bool, reason: str | None) -> tuple[tuple[Any, ...], str | None, str]:
+                replace: bool, reason: str | None) -> tuple[Any, ...]:
         """Write one record in one transaction: refused (AlreadyRecorded) when a current record
         of the same key differs and this is no replacement; the same record again writes
-        nothing. Answers the row (as ``_read`` gives it) and when it was recorded."""
+        nothing. Answers the row, as ``_read`` gives it."""
         key_columns, date_column, what, said = _KINDS[table]
         # Refused before the file is opened for writing, so that a refusal neither creates the
         # log nor migrates an older one; checked again inside the transaction (another
@@ -383,7 +383,7 @@ class SubmissionLog:
             raise InputError(f"there is no record of {what} for {' '.join(keys)} to replace", file=str(self.path),
                              fix="record it without --replace and --reason; nothing was written")
         if same and not replace:
-            return tuple(same[0]), None, same[0][width + 3]          # the same again: nothing to write
+            return tuple(same[0])          # the same again: nothing to write
         if current and not replace:
             raise self._already(table, keys, [(r[width].isoformat(), *r[width + 1:width + 5], r[-1])
                                               for r in current])
@@ -398,7 +398,7 @@ class SubmissionLog:
                 if same and not replace:
                     conn.execute("ROLLBACK")
                     r = same[0]
-                    return (*keys, day, ref, note, r[3], r[4], None, r[5]), None, r[3]
+                    return (*keys, day, ref, note, r[3], r[4], None, r[5])
                 if current and not replace:
                     raise self._already(table, keys, current)
                 if replace and not current:
@@ -417,7 +417,7 @@ class SubmissionLog:
             except BaseException:
                 _rollback(conn)
                 raise
-        return (*keys, day, ref, note, now, reason, None, new_id), reason, now
+        return (*keys, day, ref, note, now, reason, None, new_id)
 
     def _already(self, table: str, keys: tuple[str, ...], current: list[tuple[Any, ...]]) -> AlreadyRecorded:
         _, _, what, said = _KINDS[table]
@@ -438,7 +438,7 @@ class SubmissionLog:
         """Record a delivery. A different second record of the occurrence raises AlreadyRecorded
         unless ``replace`` (with a ``reason``); the same one again writes nothing."""
         check_bounds(unit=unit, duty=duty, period=period, ref=ref, note=note, reason=reason)
-        row, _, _ = self._record("submission", (unit, duty, period), delivered_on, ref, note, replace,
+        row = self._record("submission", (unit, duty, period), delivered_on, ref, note, replace,
                                  _replacement(replace, reason))
         return Submission(*row)
 
@@ -447,7 +447,7 @@ class SubmissionLog:
                          reason: str | None = None) -> Extension:
         """Record an extension; a second one (a further grant, a correction) is a replacement."""
         check_bounds(unit=unit, duty=duty, period=period, ref=ref, note=note, reason=reason)
-        row, _, _ = self._record("extension", (unit, duty, period), until, ref, note, replace,
+        row = self._record("extension", (unit, duty, period), until, ref, note, replace,
                                  _replacement(replace, reason))
         return Extension(*row)
 
@@ -455,7 +455,7 @@ class SubmissionLog:
                      note: str | None = None, *, replace: bool = False, reason: str | None = None) -> RecordedEvent:
         """Record the day an event happened for a unit; another day is a replacement."""
         check_bounds(unit=unit, event=event, ref=ref, note=note, reason=reason)
-        row, _, _ = self._record("event", (unit, event), happened_on, ref, note, replace,
+        row = self._record("event", (unit, event), happened_on, ref, note, replace,
                                  _replacement(replace, reason))
         return RecordedEvent(*row)
 
