@@ -19,14 +19,9 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Iterable
 from contextlib import closing, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-import attrs
-
-from obligations.base.records import record
 
 if TYPE_CHECKING:
     import sqlite3
@@ -34,201 +29,16 @@ if TYPE_CHECKING:
 from obligations.base.errors import InputError
 from obligations.base.keys import OccurrenceKey
 from obligations.base.identifiers import shorten
+from obligations.log.model import (KINDS, AlreadyRecorded, Extension, RecordedEvent, Submission, check_bounds,
+                                   dates_by_event, first_deliveries, recorded_now, replacement_reason)
 from obligations.log.safety import APPLICATION_ID, _rollback, folder_read_only, guard, inspect_file
+from obligations.log.schema import LIMITS, MIGRATIONS, SCHEMA_VERSION, TABLE_SINCE
 
-SCHEMA_VERSION = 5
+# the names the rest of the package and its users import from here
+__all__ = ["AlreadyRecorded", "BUSY_TIMEOUT_MS", "Extension", "LIMITS", "MIGRATIONS", "RecordedEvent", "SCHEMA_VERSION",
+           "Submission", "SubmissionLog", "check_bounds", "dates_by_event", "first_deliveries"]
+
 BUSY_TIMEOUT_MS = 30_000
-
-# The longest note, reference, reason and key (unit, duty, period, event) kept. A note is a
-# sentence or two for the office ("gửi qua bưu điện, bản ký ngày 20/11"); a reference a
-# document number ("08-BC/CB", "45-CV/BTGTU"); a key is checked against the rules before it
-# comes here (a duty id is a directive id and a duty id of at most 100 characters each). A
-# longer value is a mistake or an attack: stored, it would be echoed in every later answer.
-LIMITS = {"note": 1000, "reason": 1000, "ref": 200, "key": 250}
-
-# Each entry upgrades the schema from version N-1 to N; never edit one that has shipped.
-MIGRATIONS: dict[int, str] = {
-    1: """
-        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-        CREATE TABLE submission (
-            id INTEGER PRIMARY KEY,
-            unit TEXT NOT NULL,
-            duty TEXT NOT NULL,
-            period TEXT NOT NULL,
-            delivered_on TEXT NOT NULL,
-            ref TEXT,
-            note TEXT,
-            recorded_at TEXT NOT NULL
-        );
-        CREATE INDEX submission_key ON submission (unit, duty, period);
-    """,
-    2: """
-        CREATE TABLE extension (
-            id INTEGER PRIMARY KEY,
-            unit TEXT NOT NULL,
-            duty TEXT NOT NULL,
-            period TEXT NOT NULL,
-            until TEXT NOT NULL,
-            ref TEXT NOT NULL,
-            note TEXT,
-            recorded_at TEXT NOT NULL
-        );
-        CREATE INDEX extension_key ON extension (unit, duty, period);
-    """,
-    3: """
-        CREATE TABLE event (
-            id INTEGER PRIMARY KEY,
-            unit TEXT NOT NULL,
-            event TEXT NOT NULL,
-            happened_on TEXT NOT NULL,
-            ref TEXT,
-            note TEXT,
-            recorded_at TEXT NOT NULL
-        );
-        CREATE INDEX event_unit ON event (unit, event);
-    """,
-    4: """
-        CREATE TABLE calendar_event (
-            uid TEXT PRIMARY KEY,
-            digest TEXT NOT NULL,
-            sequence INTEGER NOT NULL,
-            modified TEXT NOT NULL
-        );
-    """,
-    # A record replaced by a later one (a corrected delivery date, event date, extension)
-    # stays as history: ``replaced_by`` is the id of the record that replaced it, ``reason``
-    # (on the new record) says why. Rows written before version 5 are current records.
-    5: """
-        ALTER TABLE submission ADD COLUMN replaced_by INTEGER;
-        ALTER TABLE submission ADD COLUMN reason TEXT;
-        ALTER TABLE extension ADD COLUMN replaced_by INTEGER;
-        ALTER TABLE extension ADD COLUMN reason TEXT;
-        ALTER TABLE event ADD COLUMN replaced_by INTEGER;
-        ALTER TABLE event ADD COLUMN reason TEXT;
-    """,
-}
-
-# The version that created each table of records: an older log is read without it.
-TABLE_SINCE = {"submission": 1, "extension": 2, "event": 3}
-
-
-
-@record
-@attrs.frozen(repr=False)
-class Submission:
-    unit: str
-    duty: str
-    period: str
-    delivered_on: dt.date
-    ref: str | None
-    note: str | None
-    recorded_at: str
-    reason: str | None = None           # why this record replaced an earlier one
-    replaced_by: int | None = None      # the record that replaced this one (history), else None
-    id: int | None = None               # the row in the log
-
-    @property
-    def key(self) -> OccurrenceKey:
-        return OccurrenceKey(self.unit, self.duty, self.period)
-
-
-@record
-@attrs.frozen(repr=False)
-class Extension:
-    """A later deadline granted by the level above (gia hạn), with the granting document."""
-
-    unit: str
-    duty: str
-    period: str
-    until: dt.date
-    ref: str
-    note: str | None
-    recorded_at: str
-    reason: str | None = None           # why this record replaced an earlier one
-    replaced_by: int | None = None      # the record that replaced this one (history), else None
-    id: int | None = None               # the row in the log
-
-    @property
-    def key(self) -> OccurrenceKey:
-        return OccurrenceKey(self.unit, self.duty, self.period)
-
-
-@record
-@attrs.frozen(repr=False)
-class RecordedEvent:
-    """An event that happened for a unit (the plan was received, the congress opens),
-    from which event-driven duties are counted."""
-
-    unit: str
-    event: str
-    happened_on: dt.date
-    ref: str | None
-    note: str | None
-    recorded_at: str
-    reason: str | None = None
-    replaced_by: int | None = None
-    id: int | None = None
-
-
-class AlreadyRecorded(InputError):
-    """A second record for an occurrence (or an event of a unit) that differs from the first,
-    without a replacement: 409 Conflict on the web."""
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-
-
-def first_deliveries(items: Iterable[Submission]) -> dict[OccurrenceKey, Submission]:
-    """The delivery that counts for each occurrence. A log holds one current record per
-    occurrence; one written before version 5 may hold several, of which the earliest
-    delivery counts (as it always has)."""
-    first: dict[OccurrenceKey, Submission] = {}
-    for item in items:
-        if item.key not in first or item.delivered_on < first[item.key].delivered_on:
-            first[item.key] = item
-    return first
-
-
-def dates_by_event(items: Iterable[RecordedEvent]) -> dict[str, tuple[dt.date, ...]]:
-    """event id -> the distinct dates it happened, in date order."""
-    found: dict[str, set[dt.date]] = {}
-    for item in items:
-        found.setdefault(item.event, set()).add(item.happened_on)
-    return {k: tuple(sorted(v)) for k, v in found.items()}
-
-
-def check_bounds(**values: str | None) -> None:
-    """Refuse a note, reference, reason or key longer than ``LIMITS`` (echoing ~60 characters of it)."""
-    for name, value in values.items():
-        limit = LIMITS["key" if name in ("unit", "duty", "period", "event") else name]
-        if value is not None and len(value) > limit:
-            raise InputError(f"the {name} is {len(value):,} characters long, more than the {limit:,} kept: "
-                             f"{shorten(value)}",
-                             fix=f"give a {name} of at most {limit:,} characters (a long text belongs in a "
-                                 "document: give its reference); nothing was written")
-
-
-def _replacement(replace: bool, reason: str | None) -> str | None:
-    """The reason of a replacement, checked; None when this is not one."""
-    if not replace:
-        if reason is not None:
-            raise InputError("a reason is given without asking to replace a record",
-                             fix="add --replace (API: \"replace\": true) to replace the record, or leave the "
-                                 "reason out; nothing was written")
-        return None
-    if reason is None or not reason.strip():
-        raise InputError("replacing a record needs the reason",
-                         fix='give --reason "why" (API: "reason"), e.g. "sửa ngày nộp"; nothing was written')
-    return reason
-
-
-# What each kind of record is, for the queries and messages of ``_record``.
-_KINDS = {
-    "submission": ("unit, duty, period", "delivered_on", "a delivery", "delivered on"),
-    "extension": ("unit, duty, period", "until", "an extension", "until"),
-    "event": ("unit, event", "happened_on", "this event", "on"),
-}
 
 
 class SubmissionLog:
@@ -372,7 +182,7 @@ class SubmissionLog:
         """Write one record in one transaction: refused (AlreadyRecorded) when a current record
         of the same key differs and this is no replacement; the same record again writes
         nothing. Answers the row, as ``_read`` gives it."""
-        key_columns, date_column, what, said = _KINDS[table]
+        key_columns, date_column, what, said = KINDS[table]
         # Refused before the file is opened for writing, so that a refusal neither creates the
         # log nor migrates an older one; checked again inside the transaction (another
         # process may have written meanwhile).
@@ -405,7 +215,7 @@ class SubmissionLog:
                     raise InputError(f"there is no record of {what} for {' '.join(keys)} to replace",
                                      file=str(self.path),
                                      fix="record it without --replace and --reason; nothing was written")
-                now = _now()
+                now = recorded_now()
                 cursor = conn.execute(
                     f"INSERT INTO {table} ({key_columns}, {date_column}, ref, note, recorded_at, reason) "
                     f"VALUES ({', '.join('?' * (len(keys) + 5))})", (*keys, day.isoformat(), ref, note, now, reason))
@@ -420,7 +230,7 @@ class SubmissionLog:
         return (*keys, day, ref, note, now, reason, None, new_id)
 
     def _already(self, table: str, keys: tuple[str, ...], current: list[tuple[Any, ...]]) -> AlreadyRecorded:
-        _, _, what, said = _KINDS[table]
+        _, _, what, said = KINDS[table]
         # the record that counts: the earliest delivery, the latest extension or event date
         r = min(current, key=lambda row: (row[0], row[5])) if table == "submission" else current[-1]
         ref = f", ref {shorten(r[1])}" if r[1] else ""
@@ -439,7 +249,7 @@ class SubmissionLog:
         unless ``replace`` (with a ``reason``); the same one again writes nothing."""
         check_bounds(unit=unit, duty=duty, period=period, ref=ref, note=note, reason=reason)
         row = self._record("submission", (unit, duty, period), delivered_on, ref, note, replace,
-                                 _replacement(replace, reason))
+                                 replacement_reason(replace, reason))
         return Submission(*row)
 
     def record_extension(self, unit: str, duty: str, period: str, until: dt.date, ref: str,
@@ -448,7 +258,7 @@ class SubmissionLog:
         """Record an extension; a second one (a further grant, a correction) is a replacement."""
         check_bounds(unit=unit, duty=duty, period=period, ref=ref, note=note, reason=reason)
         row = self._record("extension", (unit, duty, period), until, ref, note, replace,
-                                 _replacement(replace, reason))
+                                 replacement_reason(replace, reason))
         return Extension(*row)
 
     def record_event(self, unit: str, event: str, happened_on: dt.date, ref: str | None = None,
@@ -456,7 +266,7 @@ class SubmissionLog:
         """Record the day an event happened for a unit; another day is a replacement."""
         check_bounds(unit=unit, event=event, ref=ref, note=note, reason=reason)
         row = self._record("event", (unit, event), happened_on, ref, note, replace,
-                                 _replacement(replace, reason))
+                                 replacement_reason(replace, reason))
         return RecordedEvent(*row)
 
     def exported_versions(self) -> dict[str, tuple[str, int, dt.datetime]]:
