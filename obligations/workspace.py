@@ -186,23 +186,35 @@ class Workspace:
 
     def record_submission(self, log: SubmissionLog, unit_id: str, duty_id: str, period: str,
                           delivered_on: dt.date, today: dt.date, ref: str | None = None,
-                          note: str | None = None) -> Submission:
+                          note: str | None = None, *, replace: bool = False,
+                          reason: str | None = None) -> Submission:
+        """Record a delivery of an occurrence that exists. A second, different record of the
+        occurrence raises ``AlreadyRecorded`` (naming the first) unless ``replace=True`` with a
+        ``reason``; the record replaced is kept as history."""
         from obligations.log.record import record_submission   # writes only: kept off the reading path
 
         return record_submission(self.occurrence_source, log, unit_id, duty_id, period, delivered_on, today,
-                                 ref, note)
+                                 ref, note, replace=replace, reason=reason)
 
     def record_extension(self, log: SubmissionLog, unit_id: str, duty_id: str, period: str, until: dt.date,
-                         ref: str, note: str | None = None) -> Extension:
+                         ref: str, note: str | None = None, *, replace: bool = False,
+                         reason: str | None = None) -> Extension:
+        """Record an extension (gia hạn) with the granting document; a second one for the same
+        occurrence (a further grant, a correction) needs ``replace=True`` and a ``reason``."""
         from obligations.log.record import record_extension
 
-        return record_extension(self.occurrence_source, log, unit_id, duty_id, period, until, ref, note)
+        return record_extension(self.occurrence_source, log, unit_id, duty_id, period, until, ref, note,
+                                replace=replace, reason=reason)
 
     def record_event(self, log: SubmissionLog, unit_id: str, event_id: str, happened_on: dt.date,
-                     ref: str | None = None, note: str | None = None) -> RecordedEvent:
+                     ref: str | None = None, note: str | None = None, *, replace: bool = False,
+                     reason: str | None = None) -> RecordedEvent:
+        """Record the day an event happened for a unit; another day for the same event is a
+        correction and needs ``replace=True`` and a ``reason``."""
         from obligations.log.record import record_event
 
-        return record_event(self.occurrence_source, log, unit_id, event_id, happened_on, ref, note)
+        return record_event(self.occurrence_source, log, unit_id, event_id, happened_on, ref, note,
+                            replace=replace, reason=reason)
 
     def chain(self, directive: Directive) -> list[str]:
         return self.rules.chain(directive)

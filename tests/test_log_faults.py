@@ -115,8 +115,8 @@ def _assert_full_disk_reported(log: SubmissionLog) -> list[str]:
     """Writes until the disk is full; the periods whose write returned (was acknowledged)."""
     acked: list[str] = []
     with pytest.raises(InputError) as err:
-        for i in range(200):
-            log.record_submission("chibo-1", "d", f"full-{i}", DAY, note="x" * 4000)
+        for i in range(800):     # notes of the longest kept (1,000 characters) fill 128 KiB
+            log.record_submission("chibo-1", "d", f"full-{i}", DAY, note="x" * 1000)
             acked.append(f"full-{i}")
     text = err.value.render()
     assert "disk is full" in text and str(log.path) in text and "rollback" not in text

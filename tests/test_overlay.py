@@ -91,9 +91,9 @@ def tree(tmp_path_factory):
     # extension of its own on an item that feeds: the other cells must not inherit it
     ws.record_extension(log, "c0001-00", feeding[0].duty.id, feeding[0].period, feeding[0].deadline + late,
                         ref="GH-7/DU")
-    # a correction: a second, earlier delivery of the same item wins
+    # a correction: a second delivery of the same item replaces the first (kept as history)
     ws.record_submission(log, cell, plain[-1].duty.id, plain[-1].period, plain[-1].deadline - dt.timedelta(days=9),
-                         today=today, ref="CV 12", note="bổ sung")
+                         today=today, ref="CV 12", note="bổ sung", replace=True, reason="sửa ngày nộp")
     return ws, log, [cell, "c0003-07", "c0002-04", "c0001", "c0002", "c0001-00", "c0001-05", "c0002-01", "c0003-09"]
 
 
@@ -235,7 +235,8 @@ def test_a_forged_record_does_not_pass_for_another_units(tree, tmp_path, batched
     with sqlite3.connect(copy) as conn:
         conn.executescript("""
             CREATE TABLE s2 (id INTEGER PRIMARY KEY, unit TEXT, duty TEXT, period TEXT,
-                             delivered_on TEXT, ref TEXT, note TEXT, recorded_at TEXT);
+                             delivered_on TEXT, ref TEXT, note TEXT, recorded_at TEXT,
+                             replaced_by INTEGER, reason TEXT);
             INSERT INTO s2 SELECT * FROM submission;
             DROP TABLE submission;
             ALTER TABLE s2 RENAME TO submission;

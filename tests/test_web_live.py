@@ -17,7 +17,8 @@ pytest.importorskip("uvicorn")
 pytest.importorskip("httpx2")
 
 sys.path.insert(0, str(Path(__file__).parent / "bench"))
-from service_load import DELIVERIES, burst, due_requests, free_port, serving, submission_requests  # noqa: E402
+from service_load import (DELIVERIES, burst, due_requests, first_deliveries, free_port, serving,  # noqa: E402
+                          submission_requests)
 from web_helpers import write_tokens  # noqa: E402
 
 TOKEN = "xa-token-live-0123456789abcdef"
@@ -76,7 +77,11 @@ def test_200_concurrent_due_requests(server):
 
 
 def test_3_x_100_concurrent_submissions_lose_nothing(server):
+    """Three occurrences recorded, then corrected 300 times at once (100 at a time): every
+    record is stored, and exactly one is in force per occurrence (the others are history)."""
     base, tmp = server
+    results, _ = burst(first_deliveries(base, TOKEN))
+    assert [s for s, _ in results] == [201] * len(DELIVERIES)
     for round_ in range(3):
         results, elapsed = burst(submission_requests(base, TOKEN, 100, round_))
         statuses = [s for s, _ in results]
@@ -84,8 +89,11 @@ def test_3_x_100_concurrent_submissions_lose_nothing(server):
         assert elapsed < 30
     with sqlite3.connect(tmp / "log.sqlite3") as conn:
         refs = {r for (r,) in conn.execute("SELECT ref FROM submission WHERE ref LIKE 'load-%'")}
+        in_force = conn.execute("SELECT unit, duty, period, count(*) FROM submission WHERE replaced_by IS NULL "
+                                "GROUP BY unit, duty, period").fetchall()
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    assert refs == {f"load-{r}-{n}" for r in range(3) for n in range(100)}
+    assert refs == {f"load-{r}-{n}" for r in range(3) for n in range(100)} | {"load-first"}
+    assert sorted((u, d, p, c) for u, d, p, c in in_force) == sorted((u, d, p, 1) for u, d, p, _ in DELIVERIES)
     # and the service sees them: each delivered occurrence is done
     import json
     import urllib.request

@@ -73,6 +73,12 @@ def _add_db(parser: argparse.ArgumentParser) -> None:
                         help="submissions log (default: $OBLIGATIONS_DB, else the per-user data directory)")
 
 
+def _add_replace(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--replace", action="store_true",
+                        help="replace the record already in the log (a correction); the old one is kept as history")
+    parser.add_argument("--reason", metavar="TEXT", help="why the record is replaced (needed with --replace)")
+
+
 def _add_occurrence(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     """The arguments naming one occurrence in the submissions log."""
     parser.add_argument("--unit", type=_text, required=True)
@@ -80,6 +86,7 @@ def _add_occurrence(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     parser.add_argument("--period", type=_text, required=True, help="e.g. 2025 or 2025-05")
     parser.add_argument("--note")
     parser.add_argument("--lang", choices=("vi", "en"), default="vi")
+    _add_replace(parser)
     _add_data(parser)
     _add_db(parser)
     return parser
@@ -178,6 +185,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     evt.add_argument("--ref", help="số văn bản: the document that tells of it")
     evt.add_argument("--note")
     evt.add_argument("--lang", choices=("vi", "en"), default="vi")
+    _add_replace(evt)
     _add_data(evt)
     _add_db(evt)
     evt.set_defaults(run="obligations.cli.commands.event_cmd:run")

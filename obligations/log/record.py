@@ -1,4 +1,6 @@
-"""Recording deliveries and extensions: the occurrence must exist, the dates must make sense."""
+"""Recording deliveries, extensions and events: the occurrence must exist, the dates must make
+sense. A second record of the same occurrence (or event of a unit) is refused by the store
+unless ``replace`` with a ``reason`` (store.SubmissionLog.record_submission)."""
 
 from __future__ import annotations
 
@@ -12,18 +14,20 @@ from obligations.occurrences.generate import Occurrences
 
 def record_submission(occurrences: Occurrences, log: SubmissionLog, unit_id: str, duty_id: str, period: str,
                       delivered_on: dt.date, today: dt.date, ref: str | None = None,
-                      note: str | None = None) -> Submission:
+                      note: str | None = None, *, replace: bool = False, reason: str | None = None) -> Submission:
     """Check the occurrence exists and the date is not in the future, then record it."""
     if delivered_on > today:
         raise InputError(f"the delivery date {delivered_on} is in the future (today is {today} in Vietnam)",
                          fix="give the day it was actually delivered; nothing was written")
     # a duty counted from an event has the dates the unit recorded for it
     occ = occurrences.find(unit_id, duty_id, period, today, events=log.event_dates(unit_id))
-    return log.record_submission(unit_id, occ.duty.id, occ.period, delivered_on, ref, note)
+    return log.record_submission(unit_id, occ.duty.id, occ.period, delivered_on, ref, note,
+                                 replace=replace, reason=reason)
 
 
 def record_extension(occurrences: Occurrences, log: SubmissionLog, unit_id: str, duty_id: str, period: str,
-                     until: dt.date, ref: str, note: str | None = None) -> Extension:
+                     until: dt.date, ref: str, note: str | None = None, *, replace: bool = False,
+                     reason: str | None = None) -> Extension:
     """An extension granted by the level above, with the reference of the granting document."""
     if not ref or not ref.strip():
         raise InputError("an extension needs the reference of the document that grants it",
@@ -32,11 +36,12 @@ def record_extension(occurrences: Occurrences, log: SubmissionLog, unit_id: str,
     if until <= occ.deadline:
         raise InputError(f"an extension must be later than the deadline {occ.deadline}",
                          fix="give a later --until date; nothing was written")
-    return log.record_extension(unit_id, occ.duty.id, occ.period, until, ref, note)
+    return log.record_extension(unit_id, occ.duty.id, occ.period, until, ref, note, replace=replace, reason=reason)
 
 
 def record_event(occurrences: Occurrences, log: SubmissionLog, unit_id: str, event_id: str,
-                 happened_on: dt.date, ref: str | None = None, note: str | None = None) -> RecordedEvent:
+                 happened_on: dt.date, ref: str | None = None, note: str | None = None, *,
+                 replace: bool = False, reason: str | None = None) -> RecordedEvent:
     """An event that happened (or is set to happen) for a unit; the event must be declared
     in a rule file. A date ahead is allowed: a congress is announced before it opens."""
     occurrences.hierarchy.unit(unit_id)
@@ -48,7 +53,6 @@ def record_event(occurrences: Occurrences, log: SubmissionLog, unit_id: str, eve
         message, fix = unknown_id("event", event_id, declared)
         raise InputError(message, fix=fix)
     occurrences.calendars(unit_id).check_year(happened_on.year)
-    for recorded in log.events(unit_id):    # the same event on the same day once: a repeat writes nothing
-        if recorded.event == event_id and recorded.happened_on == happened_on:
-            return recorded
-    return log.record_event(unit_id, event_id, happened_on, ref, note)
+    # one date per event of a unit: the same again writes nothing, another date is a
+    # correction ("3/3, no: 5/3") to record as a replacement, never a second deadline
+    return log.record_event(unit_id, event_id, happened_on, ref, note, replace=replace, reason=reason)

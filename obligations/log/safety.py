@@ -14,6 +14,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
@@ -61,22 +62,38 @@ def inspect_file(path: Path) -> str:
         return "ours"
     if app_id != 0:
         raise _error(path, f"the file is an SQLite database of another program (application id {app_id:#x})", _OTHER)
-    return _legacy_or_foreign(path)
+    return _legacy_or_foreign(path, wal=head[18] == 2)
 
 
-def _legacy_or_foreign(path: Path) -> str:
+def _peek(path: Path, mode: str) -> tuple[set[str], bool]:
+    """The tables of the file and whether it holds our ``meta`` with a schema version."""
     import sqlite3
     from urllib.parse import quote
 
-    uri = "file:" + quote(str(path.resolve())) + "?immutable=1"
+    conn = sqlite3.connect("file:" + quote(str(path.resolve())) + "?" + mode, uri=True, timeout=30)
     try:
-        conn = sqlite3.connect(uri, uri=True)
-        try:
-            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-            marked = "meta" in tables and conn.execute(
-                "SELECT 1 FROM meta WHERE key='schema_version'").fetchone() is not None
-        finally:
-            conn.close()
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        marked = "meta" in tables and conn.execute(
+            "SELECT 1 FROM meta WHERE key='schema_version'").fetchone() is not None
+    finally:
+        conn.close()
+    return tables, marked
+
+
+def _legacy_or_foreign(path: Path, wal: bool = False) -> str:
+    import sqlite3
+
+    try:
+        tables, marked = _peek(path, "immutable=1")
+        if tables and not marked and wal:
+            # A log being created: its first migration, and the application id with it, may be
+            # in the -wal file or halfway copied into the database, which an immutable read
+            # (no locks, no -wal) sees as tables without our mark. A locking read-only
+            # connection sees the committed state (three creators at once met this).
+            try:
+                tables, marked = _peek(path, "mode=ro")
+            except sqlite3.Error:
+                pass       # no -wal to read (nobody has the file open): the immutable view stands
     except sqlite3.Error as exc:
         raise _error(path, f"the file is a damaged or foreign SQLite database ({exc})", _OTHER) from None
     if marked:
@@ -104,8 +121,8 @@ _MESSAGES = {
     14: ("the log cannot be opened", "check that the folder of --db exists and can be written"),
     11: ("the log is damaged", "restore it from a backup or give --db another file"),
     26: ("the file is not an SQLite database", _OTHER),
-    5: ("the log stayed locked by another program for 30 s", "try again when the other program has finished"),
-    6: ("the log stayed locked by another program for 30 s", "try again when the other program has finished"),
+    5: ("the log stayed locked by another program for {waited} s", "try again when the other program has finished"),
+    6: ("the log stayed locked by another program for {waited} s", "try again when the other program has finished"),
     23: ("access to the log is denied", "check the permissions of the file and its folder"),
 }
 
@@ -115,6 +132,7 @@ def guard(path: Path, outcome: str) -> Iterator[None]:
     """SQLite and OS errors as one InputError naming the file, what happened and the fix."""
     import sqlite3
 
+    began = time.monotonic()
     try:
         yield
     except sqlite3.Error as exc:
@@ -125,6 +143,14 @@ def guard(path: Path, outcome: str) -> Iterator[None]:
         if primary == 14 and folder_read_only(path):
             primary = 8
         message, fix = _MESSAGES.get(primary or -1, (f"the log cannot be used: {exc}", "give --db another file"))
+        if primary in (5, 6):
+            # the time really waited: "locked for 30 s" only when it was (SQLite answers some
+            # busy states at once, without waiting; those are a fault of ours to report as such)
+            waited = time.monotonic() - began
+            message = message.format(waited=f"{waited:.0f}") if waited >= 1 else \
+                f"SQLite answered at once that the log was busy ({exc}), without waiting for it"
+            if waited < 1:
+                fix = "try again; if it recurs, report it (a wait for the lock was skipped)"
         raise _error(path, f"{message}; {outcome}", fix) from None
     except OSError as exc:
         if exc.errno == errno.ENOSPC:

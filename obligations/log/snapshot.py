@@ -136,6 +136,7 @@ class LogSnapshot:
         self._keys_ready: Any = None        # a threading.Event set once the grouped keys are read
         self._failure: BaseException | None = None        # while grouping
         self._late_failure: BaseException | None = None   # while checking the rows, after the grouping
+        self._version: int | None = None
         granted: dict[OccurrenceKey, Extension] = {}
         self._granted_by_unit: dict[str, Granted] = {}
         self._events: list[RecordedEvent] = []
@@ -146,6 +147,7 @@ class LogSnapshot:
         try:
             with guard(log.path, "nothing was changed"):
                 self._conn.execute("BEGIN")     # one consistent view for the whole run
+                self._version = log._version(self._conn)   # read once: a unit's rows are read per unit
                 self._last = self._conn.execute("SELECT max(id) FROM submission").fetchone()[0]
             # The grouped query runs in SQLite's C code, which releases the GIL: on a second
             # core it overlaps with the evaluation of the units above, which need no grouping.
@@ -155,10 +157,11 @@ class LogSnapshot:
             self._worker = threading.Thread(target=self._group_in_worker, args=(self._keys_ready,),
                                             name="obligations-log", daemon=True)
             self._worker.start()
-            for row in log._read("extension", "until", None, conn=self._conn):
+            for row in log._read("extension", "until", None, conn=self._conn, version=self._version):
                 item = Extension(*row)
                 granted[item.key] = item
-            for row in log._read("event", "happened_on", None, key_columns="unit, event", conn=self._conn):
+            for row in log._read("event", "happened_on", None, key_columns="unit, event", conn=self._conn,
+                                 version=self._version):
                 event = RecordedEvent(*row)
                 self._events.append(event)
                 self._events_by_unit.setdefault(event.unit, []).append(event)
@@ -265,7 +268,7 @@ class LogSnapshot:
                 self._check_rows(self._conn)
             if self._flagged:
                 # the store's own reading: raises on the first bad row, as it always has
-                self.log._read("submission", "delivered_on", None, conn=self._conn)
+                self.log._read("submission", "delivered_on", None, conn=self._conn, version=self._version)
 
     def _raise_failure(self) -> None:
         failure, self._failure = self._failure, None
@@ -308,7 +311,8 @@ class LogSnapshot:
         if self._conn is None:
             return {}
         return first_deliveries(Submission(*row) for row in
-                                self.log._read("submission", "delivered_on", unit, conn=self._conn))
+                                self.log._read("submission", "delivered_on", unit, conn=self._conn,
+                                               version=self._version))
 
     def granted(self, unit: str | None = None) -> Granted:
         """The latest extension recorded for each occurrence (of ``unit``, or all)."""

@@ -4,20 +4,24 @@ SQLite from the standard library, in WAL mode so readers never block the writer;
 write is one ``BEGIN IMMEDIATE`` transaction, so two processes recording at the same
 time both land (the second waits for the first), and a process killed mid-write leaves
 the last committed state. The schema carries a version; older files are migrated
-forward in a transaction, newer ones are refused untouched.
+forward in a transaction by the first write, newer ones are refused untouched. Reading
+never creates, migrates or writes the file: a log of an older version is read as it is.
+
+One record per occurrence (a delivery, an extension) and per event of a unit: a second
+one that differs is refused (``AlreadyRecorded``, naming the first) unless it is recorded
+as a replacement with a reason; the record replaced stays in the file as history
+(``replaced_by`` points to the record that replaced it). The same record sent again
+writes nothing. Notes, references and reasons are bounded here, where every writer
+passes (``LIMITS``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import time
 from contextlib import closing, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-import attrs
-
-from obligations.base.records import record
 
 if TYPE_CHECKING:
     import sqlite3
@@ -25,132 +29,16 @@ if TYPE_CHECKING:
 from obligations.base.errors import InputError
 from obligations.base.keys import OccurrenceKey
 from obligations.base.identifiers import shorten
+from obligations.log.model import (KINDS, AlreadyRecorded, Extension, RecordedEvent, Submission, check_bounds,
+                                   dates_by_event, first_deliveries, recorded_now, replacement_reason)
 from obligations.log.safety import APPLICATION_ID, _rollback, folder_read_only, guard, inspect_file
+from obligations.log.schema import LIMITS, MIGRATIONS, SCHEMA_VERSION, TABLE_SINCE
 
-SCHEMA_VERSION = 4
+# the names the rest of the package and its users import from here
+__all__ = ["AlreadyRecorded", "BUSY_TIMEOUT_MS", "Extension", "LIMITS", "MIGRATIONS", "RecordedEvent", "SCHEMA_VERSION",
+           "Submission", "SubmissionLog", "check_bounds", "dates_by_event", "first_deliveries"]
+
 BUSY_TIMEOUT_MS = 30_000
-
-# Each entry upgrades the schema from version N-1 to N; never edit one that has shipped.
-MIGRATIONS: dict[int, str] = {
-    1: """
-        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-        CREATE TABLE submission (
-            id INTEGER PRIMARY KEY,
-            unit TEXT NOT NULL,
-            duty TEXT NOT NULL,
-            period TEXT NOT NULL,
-            delivered_on TEXT NOT NULL,
-            ref TEXT,
-            note TEXT,
-            recorded_at TEXT NOT NULL
-        );
-        CREATE INDEX submission_key ON submission (unit, duty, period);
-    """,
-    2: """
-        CREATE TABLE extension (
-            id INTEGER PRIMARY KEY,
-            unit TEXT NOT NULL,
-            duty TEXT NOT NULL,
-            period TEXT NOT NULL,
-            until TEXT NOT NULL,
-            ref TEXT NOT NULL,
-            note TEXT,
-            recorded_at TEXT NOT NULL
-        );
-        CREATE INDEX extension_key ON extension (unit, duty, period);
-    """,
-    3: """
-        CREATE TABLE event (
-            id INTEGER PRIMARY KEY,
-            unit TEXT NOT NULL,
-            event TEXT NOT NULL,
-            happened_on TEXT NOT NULL,
-            ref TEXT,
-            note TEXT,
-            recorded_at TEXT NOT NULL
-        );
-        CREATE INDEX event_unit ON event (unit, event);
-    """,
-    4: """
-        CREATE TABLE calendar_event (
-            uid TEXT PRIMARY KEY,
-            digest TEXT NOT NULL,
-            sequence INTEGER NOT NULL,
-            modified TEXT NOT NULL
-        );
-    """,
-}
-
-
-@record
-@attrs.frozen(repr=False)
-class Submission:
-    unit: str
-    duty: str
-    period: str
-    delivered_on: dt.date
-    ref: str | None
-    note: str | None
-    recorded_at: str
-
-    @property
-    def key(self) -> OccurrenceKey:
-        return OccurrenceKey(self.unit, self.duty, self.period)
-
-
-@record
-@attrs.frozen(repr=False)
-class Extension:
-    """A later deadline granted by the level above (gia hạn), with the granting document."""
-
-    unit: str
-    duty: str
-    period: str
-    until: dt.date
-    ref: str
-    note: str | None
-    recorded_at: str
-
-    @property
-    def key(self) -> OccurrenceKey:
-        return OccurrenceKey(self.unit, self.duty, self.period)
-
-
-@record
-@attrs.frozen(repr=False)
-class RecordedEvent:
-    """An event that happened for a unit (the plan was received, the congress opens),
-    from which event-driven duties are counted."""
-
-    unit: str
-    event: str
-    happened_on: dt.date
-    ref: str | None
-    note: str | None
-    recorded_at: str
-
-
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-
-
-def first_deliveries(items: Iterable[Submission]) -> dict[OccurrenceKey, Submission]:
-    """The first delivery of each occurrence: a later one is a correction."""
-    first: dict[OccurrenceKey, Submission] = {}
-    for item in items:
-        if item.key not in first or item.delivered_on < first[item.key].delivered_on:
-            first[item.key] = item
-    return first
-
-
-def dates_by_event(items: Iterable[RecordedEvent]) -> dict[str, tuple[dt.date, ...]]:
-    """event id -> the distinct dates it happened, in date order."""
-    found: dict[str, set[dt.date]] = {}
-    for item in items:
-        found.setdefault(item.event, set()).add(item.happened_on)
-    return {k: tuple(sorted(v)) for k, v in found.items()}
 
 
 class SubmissionLog:
@@ -165,6 +53,8 @@ class SubmissionLog:
         return InputError(message, file=str(self.path), fix=fix)
 
     def _connect(self, create: bool) -> sqlite3.Connection | None:
+        """A connection; for reading (``create`` False) None when there is no log yet. Only a
+        connection for writing creates the file or migrates an older schema."""
         state = inspect_file(self.path)      # refuses what is not ours before any write
         if state == "absent":
             if not create:
@@ -188,19 +78,25 @@ class SubmissionLog:
         try:
             with guard(self.path, "nothing was changed"):
                 conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-                version = self._version(conn)
-                if state == "empty" and version == 0 and conn.execute(
-                        "SELECT count(*) FROM sqlite_master").fetchone()[0]:
+                # one read transaction: read apart, the version (none yet) and the tables (just
+                # committed by another creator) made a new log look like another program's
+                conn.execute("BEGIN")
+                try:
+                    version = self._version(conn)
+                    tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+                finally:
+                    conn.execute("COMMIT")
+                if state == "empty" and version == 0 and tables:
                     raise self._error("the file is an SQLite database of another program",
                                       "give --db another file; this one was left untouched")
                 if version > SCHEMA_VERSION:
                     raise self._error(f"the database has schema version {version}, newer than this program's "
                                       f"{SCHEMA_VERSION}", "upgrade obligations; the file was left untouched")
-                if version < SCHEMA_VERSION:
-                    if not create and version == 0:
-                        conn.close()
-                        return None
-                    self._migrate(conn, version)
+                if version == 0 and not create:
+                    conn.close()
+                    return None
+                if version < SCHEMA_VERSION and create:
+                    self._migrate(conn)
         except BaseException:
             conn.close()
             raise
@@ -225,10 +121,10 @@ class SubmissionLog:
             raise self._error(f"the schema version {shorten(row[0])} is not a number",
                               "the file is damaged: restore it from a backup or give --db another file") from None
 
-    def _migrate(self, conn: sqlite3.Connection, version: int) -> None:
+    def _migrate(self, conn: sqlite3.Connection) -> None:
         # WAL: readers do not block the writer; set before the first transaction. Only
         # reached for a new file or one of ours (inspect_file has refused the others).
-        conn.execute("PRAGMA journal_mode = WAL")
+        self._wal(conn)
         conn.execute("BEGIN IMMEDIATE")
         try:
             version = self._version(conn)  # another process may have migrated meanwhile
@@ -243,6 +139,27 @@ class SubmissionLog:
         except BaseException:
             _rollback(conn)
             raise
+
+    @staticmethod
+    def _wal(conn: sqlite3.Connection) -> None:
+        """``PRAGMA journal_mode = WAL``, waiting as a write would. Switching a new file to WAL
+        needs it to itself, and SQLite answers SQLITE_BUSY at once, without its busy handler,
+        while another process creating the same file holds it: three creators at once, one
+        of them failed after 0.00 s. Retried here for up to the busy timeout."""
+        import sqlite3
+
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        pause = 0.001
+        while True:
+            try:
+                conn.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+                if code not in (5, 6) or time.monotonic() >= deadline:    # SQLITE_BUSY, SQLITE_LOCKED
+                    raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.05)
 
     def schema_version(self) -> int:
         conn = self._connect(create=False)
@@ -260,85 +177,131 @@ class SubmissionLog:
 
     # -- writing ------------------------------------------------------------------------
 
-    def _write(self, sql: str, values: tuple[object, ...]) -> None:
+    def _record(self, table: str, keys: tuple[str, ...], day: dt.date, ref: str | None, note: str | None,
+                replace: bool, reason: str | None) -> tuple[Any, ...]:
+        """Write one record in one transaction: refused (AlreadyRecorded) when a current record
+        of the same key differs and this is no replacement; the same record again writes
+        nothing. Answers the row, as ``_read`` gives it."""
+        key_columns, date_column, what, said = KINDS[table]
+        # Refused before the file is opened for writing, so that a refusal neither creates the
+        # log nor migrates an older one; checked again inside the transaction (another
+        # process may have written meanwhile).
+        width = key_columns.count(",") + 1
+        current = [r for r in self._read(table, date_column, keys[0], key_columns) if tuple(r[:width]) == keys]
+        same = [r for r in current if (r[width], r[width + 1], r[width + 2]) == (day, ref, note)]
+        if replace and not current:
+            raise InputError(f"there is no record of {what} for {' '.join(keys)} to replace", file=str(self.path),
+                             fix="record it without --replace and --reason; nothing was written")
+        if same and not replace:
+            return tuple(same[0])          # the same again: nothing to write
+        if current and not replace:
+            raise self._already(table, keys, [(r[width].isoformat(), *r[width + 1:width + 5], r[-1])
+                                              for r in current])
         conn = self._open()
         with closing(conn), guard(self.path, "nothing was recorded"):
             conn.execute("BEGIN IMMEDIATE")
             try:
-                conn.execute(sql, values)
+                where = " AND ".join(f"{c} = ?" for c in key_columns.split(", "))
+                current = conn.execute(f"SELECT {date_column}, ref, note, recorded_at, reason, id FROM {table} "
+                                       f"WHERE {where} AND replaced_by IS NULL ORDER BY id", keys).fetchall()
+                same = [r for r in current if (r[0], r[1], r[2]) == (day.isoformat(), ref, note)]
+                if same and not replace:
+                    conn.execute("ROLLBACK")
+                    r = same[0]
+                    return (*keys, day, ref, note, r[3], r[4], None, r[5])
+                if current and not replace:
+                    raise self._already(table, keys, current)
+                if replace and not current:
+                    raise InputError(f"there is no record of {what} for {' '.join(keys)} to replace",
+                                     file=str(self.path),
+                                     fix="record it without --replace and --reason; nothing was written")
+                now = recorded_now()
+                cursor = conn.execute(
+                    f"INSERT INTO {table} ({key_columns}, {date_column}, ref, note, recorded_at, reason) "
+                    f"VALUES ({', '.join('?' * (len(keys) + 5))})", (*keys, day.isoformat(), ref, note, now, reason))
+                new_id = cursor.lastrowid
+                if current:
+                    conn.executemany(f"UPDATE {table} SET replaced_by = ? WHERE id = ?",
+                                     [(new_id, r[5]) for r in current])
                 conn.execute("COMMIT")
             except BaseException:
                 _rollback(conn)
                 raise
+        return (*keys, day, ref, note, now, reason, None, new_id)
+
+    def _already(self, table: str, keys: tuple[str, ...], current: list[tuple[Any, ...]]) -> AlreadyRecorded:
+        _, _, what, said = KINDS[table]
+        # the record that counts: the earliest delivery, the latest extension or event date
+        r = min(current, key=lambda row: (row[0], row[5])) if table == "submission" else current[-1]
+        ref = f", ref {shorten(r[1])}" if r[1] else ""
+        more = f" (and {len(current) - 1} more)" if len(current) > 1 else ""
+        return AlreadyRecorded(
+            f"{what} is already recorded for {' '.join(keys)}: {said} {r[0]}{ref}, recorded at {r[3]}{more}; "
+            "nothing was written",
+            file=str(self.path),
+            fix='if the new one corrects it, record it again with --replace --reason "why" (API: "replace": true, '
+                '"reason": "why"); the record replaced is kept as history')
 
     def record_submission(self, unit: str, duty: str, period: str, delivered_on: dt.date,
-                          ref: str | None = None, note: str | None = None) -> Submission:
-        item = Submission(unit, duty, period, delivered_on, ref, note, _now())
-        self._write("INSERT INTO submission (unit, duty, period, delivered_on, ref, note, recorded_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (unit, duty, period, delivered_on.isoformat(), ref, note, item.recorded_at))
-        return item
+                          ref: str | None = None, note: str | None = None, *, replace: bool = False,
+                          reason: str | None = None) -> Submission:
+        """Record a delivery. A different second record of the occurrence raises AlreadyRecorded
+        unless ``replace`` (with a ``reason``); the same one again writes nothing."""
+        check_bounds(unit=unit, duty=duty, period=period, ref=ref, note=note, reason=reason)
+        row = self._record("submission", (unit, duty, period), delivered_on, ref, note, replace,
+                                 replacement_reason(replace, reason))
+        return Submission(*row)
 
     def record_extension(self, unit: str, duty: str, period: str, until: dt.date, ref: str,
-                         note: str | None = None) -> Extension:
-        item = Extension(unit, duty, period, until, ref, note, _now())
-        self._write("INSERT INTO extension (unit, duty, period, until, ref, note, recorded_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (unit, duty, period, until.isoformat(), ref, note, item.recorded_at))
-        return item
-
-    def calendar_versions(self, digests: dict[str, str], now: dt.datetime) -> dict[str, tuple[int, dt.datetime]]:
-        """SEQUENCE and LAST-MODIFIED of exported calendar events, by UID: an event whose
-        content digest differs from the one last exported gets the next sequence and ``now``.
-        One transaction: two exports at once never give one version twice."""
-        conn = self._open()
-        found: dict[str, tuple[int, dt.datetime]] = {}
-        with closing(conn), guard(self.path, "nothing was recorded"):
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                for uid, digest in digests.items():
-                    row = conn.execute("SELECT digest, sequence, modified FROM calendar_event WHERE uid = ?",
-                                       (uid,)).fetchone()
-                    if row is not None and not _version_row_ok(row):
-                        raise self._error(f"row {uid!r} of table calendar_event holds a sequence or time that "
-                                          "is not one", "the file was changed by another program: delete that row")
-                    if row is None or row[0] != digest:
-                        sequence = 0 if row is None else int(row[1]) + 1
-                        conn.execute("INSERT INTO calendar_event (uid, digest, sequence, modified) VALUES (?, ?, ?, ?) "
-                                     "ON CONFLICT(uid) DO UPDATE SET digest = excluded.digest, "
-                                     "sequence = excluded.sequence, modified = excluded.modified",
-                                     (uid, digest, sequence, now.isoformat()))
-                        found[uid] = (sequence, now)
-                    else:
-                        found[uid] = (int(row[1]), dt.datetime.fromisoformat(row[2]))
-                conn.execute("COMMIT")
-            except BaseException:
-                _rollback(conn)
-                raise
-        return found
+                         note: str | None = None, *, replace: bool = False,
+                         reason: str | None = None) -> Extension:
+        """Record an extension; a second one (a further grant, a correction) is a replacement."""
+        check_bounds(unit=unit, duty=duty, period=period, ref=ref, note=note, reason=reason)
+        row = self._record("extension", (unit, duty, period), until, ref, note, replace,
+                                 replacement_reason(replace, reason))
+        return Extension(*row)
 
     def record_event(self, unit: str, event: str, happened_on: dt.date, ref: str | None = None,
-                     note: str | None = None) -> RecordedEvent:
-        item = RecordedEvent(unit, event, happened_on, ref, note, _now())
-        self._write("INSERT INTO event (unit, event, happened_on, ref, note, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
-                    (unit, event, happened_on.isoformat(), ref, note, item.recorded_at))
-        return item
+                     note: str | None = None, *, replace: bool = False, reason: str | None = None) -> RecordedEvent:
+        """Record the day an event happened for a unit; another day is a replacement."""
+        check_bounds(unit=unit, event=event, ref=ref, note=note, reason=reason)
+        row = self._record("event", (unit, event), happened_on, ref, note, replace,
+                                 replacement_reason(replace, reason))
+        return RecordedEvent(*row)
+
+    def exported_versions(self) -> dict[str, tuple[str, int, dt.datetime]]:
+        """UID -> (digest, SEQUENCE, LAST-MODIFIED) of calendar events as exports before
+        version 5 stored them (exports no longer write: they are read-only)."""
+        conn = self._connect(create=False)
+        if conn is None:
+            return {}
+        found: dict[str, tuple[str, int, dt.datetime]] = {}
+        with closing(conn), guard(self.path, "nothing was changed"):
+            if self._version(conn) < 4:
+                return {}
+            for row in conn.execute("SELECT uid, digest, sequence, modified FROM calendar_event"):
+                if _version_row_ok(row[1:]):
+                    found[str(row[0])] = (str(row[1]), int(row[2]), dt.datetime.fromisoformat(row[3]))
+        return found
 
     # -- reading ------------------------------------------------------------------------
 
     def events(self, unit: str | None = None) -> list[RecordedEvent]:
         """Events recorded for ``unit`` (every unit when None), in the order recorded."""
         rows = self._read("event", "happened_on", unit, key_columns="unit, event")
-        return [RecordedEvent(r[0], r[1], r[2], r[3], r[4], r[5]) for r in rows]
+        return [RecordedEvent(*r) for r in rows]
 
     def event_dates(self, unit: str) -> dict[str, tuple[dt.date, ...]]:
         """event id -> the distinct dates it happened for ``unit``, in date order."""
         return dates_by_event(self.events(unit))
 
     def _read(self, table: str, date_column: str, unit: str | None,
-              key_columns: str = "unit, duty, period", conn: sqlite3.Connection | None = None
-              ) -> list[tuple[Any, ...]]:
-        """Rows of ``table`` (of ``unit``, or all), checked; on ``conn`` if given (it stays open)."""
+              key_columns: str = "unit, duty, period", conn: sqlite3.Connection | None = None,
+              *, current: bool = True, version: int | None = None) -> list[tuple[Any, ...]]:
+        """Rows of ``table`` (of ``unit``, or all), checked; on ``conn`` if given (it stays open).
+        ``current``: only the records in force (not those replaced). A log of an older
+        version is read as it is: a table it does not have yet has no rows. ``version``: the
+        schema version when the caller has read it (a snapshot reads it once, not per unit)."""
         own = conn is None
         if conn is None:
             conn = self._connect(create=False)
@@ -346,10 +309,18 @@ class SubmissionLog:
                 return []
         width = key_columns.count(",") + 1
         with closing(conn) if own else nullcontext(conn), guard(self.path, "nothing was changed"):
-            # "unit = ?" alone, so that SQLite looks the unit up in the index instead of scanning
-            where, values = ("WHERE unit = ?", (unit,)) if unit is not None else ("", ())
-            rows = conn.execute(f"SELECT {key_columns}, {date_column}, ref, note, recorded_at, id FROM {table} "
-                                f"{where} ORDER BY id", values).fetchall()
+            if version is None:
+                version = self._version(conn)
+            if version < TABLE_SINCE[table]:
+                return []
+            history = "replaced_by, reason" if version >= 5 else "NULL, NULL"
+            # "unit = ?" first, so that SQLite looks the unit up in the index instead of scanning
+            conditions, values = (["unit = ?"], (unit,)) if unit is not None else ([], ())
+            if current and version >= 5:
+                conditions.append("replaced_by IS NULL")
+            where = ("WHERE " + " AND ".join(conditions)) if conditions else ""
+            rows = conn.execute(f"SELECT {key_columns}, {date_column}, ref, note, recorded_at, {history}, id "
+                                f"FROM {table} {where} ORDER BY id", values).fetchall()
         result = []
         for r in rows:
             try:
@@ -360,21 +331,36 @@ class SubmissionLog:
             if not all(isinstance(v, str) for v in r[:width]):
                 raise self._error(f"row {r[-1]} of table {table} holds a value that is not a text",
                                   "the file was changed by another program: correct or delete that row")
-            result.append((*r[:width], day, *r[width + 1:-1]))
+            if not isinstance(r[-3], (int, type(None))):
+                raise self._error(f"row {r[-1]} of table {table} has replaced_by {shorten(r[-3])}, not a row number",
+                                  "the file was changed by another program: correct or delete that row")
+            # (keys..., day, ref, note, recorded_at, reason, replaced_by, id)
+            result.append((*r[:width], day, r[width + 1], r[width + 2], r[width + 3], r[-2], r[-3], r[-1]))
         return result
 
     def submissions(self, unit: str | None = None) -> list[Submission]:
+        """The deliveries in force (one per occurrence; an older log may hold several)."""
         return [Submission(*row) for row in self._read("submission", "delivered_on", unit)]
 
     def extensions(self, unit: str | None = None) -> list[Extension]:
         return [Extension(*row) for row in self._read("extension", "until", unit)]
 
+    def replaced(self, unit: str | None = None) -> list[Submission | Extension | RecordedEvent]:
+        """The records replaced by later ones (history), in the order recorded, each with
+        ``replaced_by``; the records that replaced them carry the ``reason``."""
+        found: list[Submission | Extension | RecordedEvent] = []
+        found += [Submission(*r) for r in self._read("submission", "delivered_on", unit, current=False) if r[-2]]
+        found += [Extension(*r) for r in self._read("extension", "until", unit, current=False) if r[-2]]
+        found += [RecordedEvent(*r) for r in self._read("event", "happened_on", unit, key_columns="unit, event",
+                                                        current=False) if r[-2]]
+        return found
+
     def delivered(self, unit: str | None = None) -> dict[OccurrenceKey, Submission]:
-        """The first delivery of each occurrence (a later one is a correction)."""
+        """The delivery in force of each occurrence."""
         return first_deliveries(self.submissions(unit))
 
     def granted(self, unit: str | None = None) -> dict[OccurrenceKey, Extension]:
-        """The latest extension recorded for each occurrence."""
+        """The extension in force of each occurrence (the latest recorded, in an older log)."""
         return {item.key: item for item in self.extensions(unit)}
 
 

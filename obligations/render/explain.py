@@ -8,6 +8,7 @@ import attrs
 
 from obligations.org.hierarchy import Hierarchy
 from obligations.render.due import conflict_json, constraint_json, target_json
+from obligations.log.store import Extension, Submission
 from obligations.render.history import history_json, history_text
 from obligations.render.labels import Labels, label
 from obligations.render.schedule_text import text as schedule_text
@@ -37,6 +38,15 @@ _t = Labels({
     "decided": ("6. Hạn hiệu lực {date}, quyết định bởi:", "6. Effective deadline {date}, decided by:"),
     "started": ("   Cửa sổ hiệu lực mở từ {date}", "   Effective window opens {date}"),
     "conflicts": ("7. Xung đột", "7. Conflicts"),
+    "log": ("{n}. Sổ theo dõi", "{n}. The submissions log"),
+    "delivered": ("   Đã nộp ngày {date}{ref}, ghi lúc {at}", "   Delivered on {date}{ref}, recorded at {at}"),
+    "not_delivered": ("   Chưa ghi nhận nộp", "   No delivery recorded"),
+    "extended": ("   Gia hạn đến {date}{ref}, ghi lúc {at}", "   Extended until {date}{ref}, recorded at {at}"),
+    "reason": ("     lý do thay bản ghi trước: {reason}", "     reason for replacing the earlier record: {reason}"),
+    "old_submission": ("   Bản ghi đã bị thay: nộp ngày {date}{ref}, ghi lúc {at}",
+                       "   Replaced record: delivered on {date}{ref}, recorded at {at}"),
+    "old_extension": ("   Bản ghi đã bị thay: gia hạn đến {date}{ref}, ghi lúc {at}",
+                      "   Replaced record: extended until {date}{ref}, recorded at {at}"),
 })
 
 
@@ -96,10 +106,44 @@ def explain_json(e: Explanation, hierarchy: Hierarchy, lang: str) -> dict[str, o
         "started_by": [constraint_json(c, lang) for c in result.started_by],
         "target": target_json(result, lang, hierarchy.name),
         "conflicts": [conflict_json(result.conflict, lang, hierarchy.name)] if result.conflict else [],
-        "submission": ({"delivered_on": sub.delivered_on.isoformat(), "ref": sub.ref, "note": sub.note}
-                       if sub else None),
+        "submission": ({"delivered_on": sub.delivered_on.isoformat(), "ref": sub.ref, "note": sub.note,
+                        "recorded_at": sub.recorded_at, "reason": sub.reason} if sub else None),
+        "extension": ({"until": e.extension.until.isoformat(), "ref": e.extension.ref, "note": e.extension.note,
+                       "recorded_at": e.extension.recorded_at, "reason": e.extension.reason}
+                      if e.extension else None),
+        "replaced": [_record_json(r) for r in e.replaced],
         "history": history_json(e.history, lang),
     }
+
+
+def _record_json(r: Submission | Extension) -> dict[str, object]:
+    """A record replaced by a later one (history)."""
+    if isinstance(r, Submission):
+        return {"kind": "submission", "date": r.delivered_on.isoformat(), "ref": r.ref, "note": r.note,
+                "recorded_at": r.recorded_at}
+    return {"kind": "extension", "date": r.until.isoformat(), "ref": r.ref, "note": r.note,
+            "recorded_at": r.recorded_at}
+
+
+def _log_text(d: dict[str, object], lang: str, number: int) -> list[str]:
+    def ref(value: object) -> str:
+        return f" ({value})" if value else ""
+    out = [_t("log", lang, n=number)]
+    sub = d.get("submission")
+    if isinstance(sub, dict):
+        out.append(_t("delivered", lang, date=sub["delivered_on"], ref=ref(sub["ref"]), at=sub.get("recorded_at")))
+        if sub.get("reason"):
+            out.append(_t("reason", lang, reason=sub["reason"]))
+    else:
+        out.append(_t("not_delivered", lang))
+    ext = d.get("extension")
+    if isinstance(ext, dict):
+        out.append(_t("extended", lang, date=ext["until"], ref=ref(ext["ref"]), at=ext["recorded_at"]))
+        if ext.get("reason"):
+            out.append(_t("reason", lang, reason=ext["reason"]))
+    for old in d.get("replaced") or []:  # type: ignore[attr-defined]
+        out.append(_t("old_" + old["kind"], lang, date=old["date"], ref=ref(old["ref"]), at=old["recorded_at"]))
+    return out
 
 
 def _tree(nodes: object, lang: str, pad: str) -> list[str]:
@@ -157,5 +201,7 @@ def explain_text(doc: dict[str, object], lang: str) -> str:
         out.extend(f"   {line}" for line in c["advice"])
     if not d["conflicts"]:
         out.append(_t("none", lang))
-    out.extend(history_text(d.get("history"), lang))
+    versions = history_text(d.get("history"), lang)      # section 8 when the duty has versions
+    out.extend(versions)
+    out.extend(_log_text(d, lang, 9 if versions else 8))
     return "\n".join(out)

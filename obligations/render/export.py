@@ -4,7 +4,8 @@ Each occurrence is one VEVENT on its effective deadline day (all day, or at the 
 directive names), with its window in the description and a reminder a number of working
 days before the deadline. The UID is derived from the unit, the duty and the period only,
 so importing again updates the entry instead of duplicating it; SEQUENCE and
-LAST-MODIFIED change when its content does.
+LAST-MODIFIED change when its content does. Exporting only reads the submissions log:
+SEQUENCE counts the log records that changed the event (``record_changes``, as the feed).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from obligations.base.dates import VIETNAM_TZ
+from obligations.log.store import Extension, Submission, SubmissionLog
 from obligations.render.labels import label
 from obligations.render.csv_safe import cell
 from obligations.render.messages import assumption_text, conflict_message, pick, routing_note
@@ -32,6 +34,20 @@ DEFAULT_REMIND_DAYS = 3
 def uid(item: Item) -> str:
     digest = hashlib.sha256(str(item.occurrence.key).encode("utf-8")).hexdigest()[:24]
     return f"{digest}@obligations"
+
+
+def record_changes(log: SubmissionLog | None, items: Sequence[Item]) -> dict[str, tuple[int, str]]:
+    """UID -> the number of log records that changed the event (deliveries and extensions,
+    those replaced since included) and the time the latest was recorded. Read only."""
+    if log is None:
+        return {}
+    by_key: dict[object, list[str]] = {}
+    for unit in sorted({i.occurrence.unit for i in items}):
+        history = [r for r in log.replaced(unit) if isinstance(r, (Submission, Extension))]
+        for rec in [*log.submissions(unit), *log.extensions(unit), *history]:
+            by_key.setdefault(rec.key, []).append(rec.recorded_at)
+    return {uid(i): (len(by_key[i.occurrence.key]), max(by_key[i.occurrence.key]))
+            for i in items if i.occurrence.key in by_key}
 
 
 def reminder_day(ws: Workspace, item: Item, working_days: int) -> dt.date:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
+from obligations.base.keys import OccurrenceKey
 from obligations.log.store import Extension, RecordedEvent, Submission
 from obligations.render.labels import Labels
 from obligations.render.messages import assumption_text, pick
@@ -30,6 +31,9 @@ _t = Labels({
     "recorded": ("Đã ghi: sự kiện {event} của {unit} ngày {on}{ref}.",
                  "Recorded: event {event} for {unit} on {on}{ref}."),
     "duties": ("Nhiệm vụ tính từ sự kiện này: {duties}", "Duties counted from it: {duties}"),
+    "replaced": ("thay cho bản ghi trước: {what}, ghi lúc {at}", "replaces the earlier record: {what}, recorded at {at}"),
+    "reason": ("lý do thay: {reason}", "reason for the replacement: {reason}"),
+    "event_replaced": ("  (thay cho ngày {on}, ghi lúc {at})", "  (replaces the date {on}, recorded at {at})"),
     "total": ("Tổng: {on_time} đúng hạn, {late} trễ, {missing} chưa nộp, {open} chưa đến hạn.",
               "Total: {on_time} on time, {late} late, {missing} missing, {open} still open."),
 })
@@ -55,7 +59,28 @@ def event_text(item: RecordedEvent, duties: Sequence[str], lang: str) -> str:
     return text
 
 
-def status_rows(found: list[Delivery], lang: str) -> list[dict[str, object]]:
+def replaced_json(records: Sequence[Submission | Extension | RecordedEvent]) -> list[dict[str, object]]:
+    """Records replaced by later ones (history), oldest first: what they said and when."""
+    return [{"kind": type(r).__name__.lower().replace("recordedevent", "event"),
+             "date": (r.delivered_on if isinstance(r, Submission) else r.until if isinstance(r, Extension)
+                      else r.happened_on).isoformat(),
+             "ref": r.ref, "note": r.note, "recorded_at": r.recorded_at} for r in records]
+
+
+def replaced_by_key(records: Sequence[Submission | Extension | RecordedEvent]
+                    ) -> dict[OccurrenceKey, list[Submission | Extension | RecordedEvent]]:
+    """The replaced deliveries and extensions of each occurrence."""
+    found: dict[OccurrenceKey, list[Submission | Extension | RecordedEvent]] = {}
+    for r in records:
+        if isinstance(r, (Submission, Extension)):
+            found.setdefault(r.key, []).append(r)
+    return found
+
+
+def status_rows(found: list[Delivery], lang: str,
+                history: Mapping[OccurrenceKey, Sequence[Submission | Extension | RecordedEvent]] | None = None
+                ) -> list[dict[str, object]]:
+    """``history``: the replaced records of each occurrence (``replaced_by_key``)."""
     rows: list[dict[str, object]] = []
     for d in found:
         item, occ = d.item, d.item.occurrence
@@ -64,6 +89,8 @@ def status_rows(found: list[Delivery], lang: str) -> list[dict[str, object]]:
             "title": pick(lang, occ.duty.title_vi, occ.duty.title_en), "result": d.result,
             "delivered_on": item.submission.delivered_on.isoformat() if item.submission else None,
             "ref": item.submission.ref if item.submission else None,
+            "reason": item.submission.reason if item.submission else None,
+            "replaced": replaced_json([r for r in (history or {}).get(occ.key, ()) if isinstance(r, Submission)]),
             "assumptions": [assumption_text(a, lang) for a in occ.assumptions]}
         if d.result == "late":      # only a late delivery has a number of days late
             row["late_working_days"] = d.late_working_days
@@ -79,15 +106,23 @@ def totals(rows: list[dict[str, object]]) -> dict[str, int]:
     return {k: sum(r["result"] == k for r in rows) for k in RESULTS}
 
 
+def _events_replaced(events: Sequence[RecordedEvent], replaced: Sequence[RecordedEvent], e: RecordedEvent
+                     ) -> list[RecordedEvent]:
+    return [r for r in replaced if r.unit == e.unit and r.event == e.event]
+
+
 def status_json(unit: str, on: dt.date, year: int | None, rows: list[dict[str, object]],
-                events: Sequence[RecordedEvent] = ()) -> dict[str, object]:
+                events: Sequence[RecordedEvent] = (), events_replaced: Sequence[RecordedEvent] = ()
+                ) -> dict[str, object]:
+    """``events_replaced``: dates of events replaced by later ones, shown under the event."""
     return {"unit": unit, "on": on.isoformat(), "year": year, "items": rows, "totals": totals(rows),
-            "events": [{"event": e.event, "on": e.happened_on.isoformat(), "ref": e.ref, "note": e.note}
+            "events": [{"event": e.event, "on": e.happened_on.isoformat(), "ref": e.ref, "note": e.note,
+                        "reason": e.reason, "replaced": replaced_json(_events_replaced(events, events_replaced, e))}
                        for e in events]}
 
 
 def status_text(name: str, unit: str, on: dt.date, year: int | None, rows: list[dict[str, object]],
-                lang: str, events: Sequence[RecordedEvent] = ()) -> str:
+                lang: str, events: Sequence[RecordedEvent] = (), events_replaced: Sequence[RecordedEvent] = ()) -> str:
     out = [_t("title", lang, name=name, unit=unit, year=_t("in_year", lang, year=year) if year else "",
               on=on.isoformat()), ""]
     for r in rows:
@@ -98,9 +133,19 @@ def status_text(name: str, unit: str, on: dt.date, year: int | None, rows: list[
             verdict += "; " + _t("changed", lang, then=r["deadline_at_delivery"], now=r["deadline"])
         out.append(f"{r['deadline']}  {r['period']:<10}  {r['title']}: {verdict}")
         out.extend(f"{'':<12}  ↳ {a}" for a in r["assumptions"])  # type: ignore[attr-defined]
+        for old in r.get("replaced") or []:  # type: ignore[attr-defined]
+            what = _t("delivered", lang, on=old["date"]) + (f" ({old['ref']})" if old["ref"] else "")
+            out.append(f"{'':<12}  ↳ " + _t("replaced", lang, what=what, at=old["recorded_at"]))
+        if r.get("reason"):
+            out.append(f"{'':<12}  ↳ " + _t("reason", lang, reason=r["reason"]))
     out.append("")
     out.append(_t("total", lang, **totals(rows)))
     if events:
         out.extend(["", _t("events", lang)])
-        out.extend(f"{e.happened_on.isoformat()}  {e.event}" + (f" ({e.ref})" if e.ref else "") for e in events)
+        for e in events:
+            out.append(f"{e.happened_on.isoformat()}  {e.event}" + (f" ({e.ref})" if e.ref else ""))
+            out.extend(_t("event_replaced", lang, on=r.happened_on.isoformat(), at=r.recorded_at)
+                       for r in _events_replaced(events, events_replaced, e))
+            if e.reason:
+                out.append("  " + _t("reason", lang, reason=e.reason))
     return "\n".join(out)

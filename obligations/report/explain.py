@@ -10,7 +10,7 @@ from obligations.base.keys import OccurrenceKey
 from obligations.base.records import record
 from obligations.calendar.lunar import LunarDay, to_lunar
 from obligations.calendar.working import Event
-from obligations.log.store import Submission, SubmissionLog
+from obligations.log.store import Extension, Submission, SubmissionLog
 from obligations.occurrences.model import Occurrence
 from obligations.reconcile.solve import Edge, Reconciled
 from obligations.rules.model import Directive
@@ -33,6 +33,8 @@ class Explanation:
     implements: list[dict[str, object]] = attrs.field(factory=list)   # the tree of directives implemented
 
     history: History | None = None                # the dated versions of the duty (rules/versions.py)
+    extension: Extension | None = None            # the extension in force, from the log
+    replaced: tuple[Submission | Extension, ...] = ()    # the log's records of it replaced by later ones
 
 
 @record
@@ -68,6 +70,8 @@ def explain(ws: Workspace, unit_id: str, duty_id: str, period: str | None, on: d
     results = ws.reconcile(found.values(), extensions)
     directive = ws.rules.directive(occ.duty.directive)
     submission = (log.delivered(unit_id) if log else {}).get(occ.key)
+    replaced = tuple(r for r in (log.replaced(unit_id) if log else [])
+                     if isinstance(r, (Submission, Extension)) and r.key == occ.key)
     return Explanation(occ, directive, (directive.number, *ws.chain(directive)), found, tuple(edges),
                        results, results[occ.key], submission, anchor_days(ws, occ),
-                       ws.rules.implements_tree(directive), history(ws, occ))
+                       ws.rules.implements_tree(directive), history(ws, occ), extensions.get(occ.key), replaced)

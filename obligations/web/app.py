@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import time
+from collections.abc import Callable
 from typing import Any, Literal
 from html import escape
 from urllib.parse import parse_qs, urlencode
@@ -38,28 +39,41 @@ class Refused(Exception):
         self.decision = decision
 
 
+REPLACE = ("true to replace the record of this occurrence already in the log (a correction); "
+           "without it a second, different record is refused with 409. The old record is kept as history")
+REASON = "why the record is replaced (needed with replace)"
+NOTE = "at most 1,000 characters"
+REF = "at most 200 characters"
+
+
 class SubmissionIn(BaseModel):
     duty: str = Field(description="duty id, e.g. 76-KH-DU/dang-uy-bao-cao-hang-nam")
     period: str = Field(description="e.g. 2026 or 2026-05")
     on: str | None = Field(None, description="delivery date YYYY-MM-DD (default: today in Vietnam)")
-    ref: str | None = Field(None, description="số văn bản of the delivered document")
-    note: str | None = None
+    ref: str | None = Field(None, description="số văn bản of the delivered document, " + REF)
+    note: str | None = Field(None, description=NOTE)
+    replace: bool = Field(False, description=REPLACE)
+    reason: str | None = Field(None, description=REASON)
 
 
 class ExtensionIn(BaseModel):
     duty: str
     period: str
     until: str = Field(description="the new deadline YYYY-MM-DD")
-    ref: str = Field(description="số văn bản of the document that grants the extension")
-    note: str | None = None
+    ref: str = Field(description="số văn bản of the document that grants the extension, " + REF)
+    note: str | None = Field(None, description=NOTE)
+    replace: bool = Field(False, description=REPLACE)
+    reason: str | None = Field(None, description=REASON)
 
 
 class EventIn(BaseModel):
     event: str = Field(description="event id, e.g. nhan-ke-hoach")
     on: str | None = Field(None, description="the day it happened, or is set to happen, YYYY-MM-DD "
                                                  "(default: today in Vietnam)")
-    ref: str | None = None
-    note: str | None = None
+    ref: str | None = Field(None, description=REF)
+    note: str | None = Field(None, description=NOTE)
+    replace: bool = Field(False, description=REPLACE)
+    reason: str | None = Field(None, description=REASON)
 
 
 class ErrorOut(BaseModel):
@@ -76,9 +90,11 @@ DESCRIBED = {400: "Bad input: an impossible date, an unknown duty, a body that i
              403: "The token acts for another unit", 404: "Unknown unit",
              413: "The body is larger than the limit (64 KiB unless `serve --max-body`)",
              415: "The body is not sent as application/json",
+             409: "The occurrence (or the unit's event) already has a different record: send it with "
+                  "replace and a reason",
              422: "A field missing or of the wrong type, or a number out of its bounds"}
 ERRORS = _errors(400, 404, 422)
-WRITE_ERRORS = _errors(400, 401, 403, 404, 413, 415, 422)
+WRITE_ERRORS = _errors(400, 401, 403, 404, 409, 413, 415, 422)
 
 
 def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool,
@@ -163,21 +179,24 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool,
     def submit(request: Request, unit: str, body: SubmissionIn) -> Any:
         guard(request, unit, write=True)
         day = parse_date(body.on, "on") if body.on else service.today()
-        return JSONResponse(service.submit(unit, body.duty, body.period, day, body.ref, body.note), 201)
+        return recorded(lambda: service.submit(unit, body.duty, body.period, day, body.ref, body.note,
+                                               replace=body.replace, reason=body.reason))
 
     @app.post("/api/units/{unit}/extensions", status_code=201, responses=WRITE_ERRORS, tags=["write"],
               summary="Record an extension (gia hạn) granted by the level above (as `extend`)")
     def extend(request: Request, unit: str, body: ExtensionIn) -> Any:
         guard(request, unit, write=True)
         until = parse_date(body.until, "until")
-        return JSONResponse(service.extend(unit, body.duty, body.period, until, body.ref, body.note), 201)
+        return recorded(lambda: service.extend(unit, body.duty, body.period, until, body.ref, body.note,
+                                               replace=body.replace, reason=body.reason))
 
     @app.post("/api/units/{unit}/events", status_code=201, responses=WRITE_ERRORS, tags=["write"],
               summary="Record a dated event of the unit (as `event`)")
     def event(request: Request, unit: str, body: EventIn) -> Any:
         guard(request, unit, write=True)
         day = parse_date(body.on, "on") if body.on else service.today()
-        return JSONResponse(service.record_event(unit, body.event, day, body.ref, body.note), 201)
+        return recorded(lambda: service.record_event(unit, body.event, day, body.ref, body.note,
+                                                     replace=body.replace, reason=body.reason))
 
     # -- feed, picture, page ----------------------------------------------------------------
 
@@ -268,6 +287,17 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool,
                             f"<body><h1>Đơn vị / Units</h1><ul>{links}</ul></body></html>")
 
     return app
+
+
+def recorded(write: Callable[[], dict[str, Any]]) -> JSONResponse:
+    """201 with the record written; 409 Conflict with {"error", "fix"} when the occurrence (or
+    the unit's event) already has a different record and the body does not replace it."""
+    from obligations.log.store import AlreadyRecorded
+
+    try:
+        return JSONResponse(write(), 201)
+    except AlreadyRecorded as exc:
+        return JSONResponse({"error": limits.clip(exc.render()), "fix": limits.clip(exc.fix or "")}, 409)
 
 
 def error_page(exc: Refused | ObligationsError, lang: str) -> HTMLResponse:

@@ -141,30 +141,36 @@ class Service:
     # -- writing ----------------------------------------------------------------------
 
     def submit(self, unit: str, duty: str, period: str, on: dt.date, ref: str | None,
-               note: str | None) -> JSON:
+               note: str | None, *, replace: bool = False, reason: str | None = None) -> JSON:
+        """Record a delivery (as `submit`); a different second record raises AlreadyRecorded
+        unless ``replace`` with a ``reason``."""
         self.check_unit(unit)
         with self._lock:
-            item = self.ws.record_submission(self._writer(), unit, duty, period, on, self.today(), ref=ref, note=note)
+            item = self.ws.record_submission(self._writer(), unit, duty, period, on, self.today(), ref=ref, note=note,
+                                             replace=replace, reason=reason)
         return {"unit": item.unit, "duty": item.duty, "period": item.period,
                 "delivered_on": item.delivered_on.isoformat(), "ref": item.ref, "note": item.note,
-                "recorded_at": item.recorded_at}
+                "recorded_at": item.recorded_at, "reason": item.reason}
 
-    def extend(self, unit: str, duty: str, period: str, until: dt.date, ref: str, note: str | None) -> JSON:
+    def extend(self, unit: str, duty: str, period: str, until: dt.date, ref: str, note: str | None, *,
+               replace: bool = False, reason: str | None = None) -> JSON:
         self.check_unit(unit)
         with self._lock:
-            item = self.ws.record_extension(self._writer(), unit, duty, period, until, ref, note=note)
+            item = self.ws.record_extension(self._writer(), unit, duty, period, until, ref, note=note,
+                                            replace=replace, reason=reason)
         return {"unit": item.unit, "duty": item.duty, "period": item.period, "until": item.until.isoformat(),
-                "ref": item.ref, "note": item.note, "recorded_at": item.recorded_at}
+                "ref": item.ref, "note": item.note, "recorded_at": item.recorded_at, "reason": item.reason}
 
-    def record_event(self, unit: str, event: str, on: dt.date, ref: str | None, note: str | None) -> JSON:
+    def record_event(self, unit: str, event: str, on: dt.date, ref: str | None, note: str | None, *,
+                     replace: bool = False, reason: str | None = None) -> JSON:
         """A dated event of the unit (e.g. the day a plan was received), for duties counted from it.
         Checked as the CLI's ``event``: the event is declared, its year covered; a day ahead is
-        allowed (a congress is announced before it opens)."""
+        allowed (a congress is announced before it opens); another date is a replacement."""
         self.check_unit(unit)
         with self._lock:
-            item = self.ws.record_event(self._writer(), unit, event, on, ref, note)
+            item = self.ws.record_event(self._writer(), unit, event, on, ref, note, replace=replace, reason=reason)
         return {"unit": item.unit, "event": item.event, "on": item.happened_on.isoformat(), "ref": item.ref,
-                "note": item.note, "recorded_at": item.recorded_at}
+                "note": item.note, "recorded_at": item.recorded_at, "reason": item.reason}
 
     def count_records(self, unit: str) -> int:
         """Submissions and extensions recorded for ``unit`` (for tests and the load bench)."""
@@ -177,7 +183,7 @@ class Service:
              as_known_on: dt.date | None = None) -> bytes:
         """The unit's occurrences from last January to next December as an iCalendar
         subscription (web/feed.py): each event stamped by the log records that changed it."""
-        from obligations.render.export import to_ics, uid
+        from obligations.render.export import record_changes, to_ics
         from obligations.web import feed
 
         self.check_unit(unit)
@@ -186,12 +192,7 @@ class Service:
             ws = self._known(as_known_on or on)
             items = ws.items_between(unit, dt.date(on.year - 1, 1, 1), dt.date(on.year + 1, 12, 31), on,
                                      engine=self.engine, log=log)
-            records: dict[Any, list[str]] = {}
-            if log is not None:
-                for rec in [*log.submissions(unit), *log.extensions(unit)]:
-                    records.setdefault(rec.key, []).append(rec.recorded_at)
-            changes = {uid(i): (len(records[i.occurrence.key]), max(records[i.occurrence.key]))
-                       for i in items if i.occurrence.key in records}
+            changes = record_changes(log, items)
             # a fixed stamp for the reminders: every reminder is kept, and the feed's content
             # changes only when an event does
             return to_ics(ws, items, lang, remind, stamp=dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc),

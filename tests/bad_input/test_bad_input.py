@@ -59,6 +59,10 @@ def _make(spec: str, tmp: Path) -> None:
             else:
                 conn.execute("UPDATE submission SET delivered_on = '2025-13-45'")
         conn.close()
+    elif kind.startswith("sql="):     # "sql=FILE:{tmp}/x.db": the SQL script FILE of this folder run into a new file
+        with sqlite3.connect(path) as conn:
+            conn.executescript((HERE / kind[4:]).read_text(encoding="utf-8"))
+        conn.close()
     elif kind == "big":
         path.write_text("# padding\n" * 500_000, encoding="utf-8")     # 5 MB
     elif kind == "bigkey":

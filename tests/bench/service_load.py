@@ -92,12 +92,22 @@ def due_requests(base: str, count: int) -> list[tuple[str, str, dict | None, dic
     return [("GET", f"{base}/api/units/{UNITS[n % len(UNITS)]}/due?on={ON}", None, {}) for n in range(count)]
 
 
+def first_deliveries(base: str, token: str) -> list[tuple[str, str, dict | None, dict]]:
+    """The first record of each occurrence of DELIVERIES, for ``submission_requests`` to replace."""
+    return [("POST", f"{base}/api/units/{unit}/submissions", {"duty": duty, "period": period, "on": on,
+                                                               "ref": "load-first"},
+             {"Authorization": f"Bearer {token}"}) for unit, duty, period, on in DELIVERIES]
+
+
 def submission_requests(base: str, token: str, count: int, round_: int) -> list[tuple[str, str, dict | None, dict]]:
+    """``count`` corrections of the three occurrences of DELIVERIES (one record per occurrence:
+    each replaces the one in force, which stays as history), each with its own reference."""
     out = []
     for n in range(count):
         unit, duty, period, on = DELIVERIES[n % len(DELIVERIES)]
         out.append(("POST", f"{base}/api/units/{unit}/submissions",
-                    {"duty": duty, "period": period, "on": on, "ref": f"load-{round_}-{n}"},
+                    {"duty": duty, "period": period, "on": on, "ref": f"load-{round_}-{n}", "replace": True,
+                     "reason": "load test"},
                     {"Authorization": f"Bearer {token}"}))
     return out
 

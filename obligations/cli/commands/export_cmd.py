@@ -13,18 +13,33 @@ from obligations.base.dates import parse_iso_date, today_in_vietnam
 from obligations.base.errors import InputError
 from obligations.base.files import write_replacing
 from obligations.cli import environment
-from obligations.render.export import rows, to_csv, to_ics
+from obligations.render.export import record_changes, rows, to_csv, to_ics
 from obligations.status.assess import Item
 from obligations.status.engine import make_engine
 from obligations.workspace import Workspace
 
 
 def ics(ws: Workspace, items: list[Item], lang: str, remind: int, db: str | None, past_alarms: bool) -> bytes:
-    """iCalendar whose SEQUENCE and LAST-MODIFIED follow content changes, kept in the log."""
+    """iCalendar whose SEQUENCE and LAST-MODIFIED follow the log records that changed each
+    event (as the feed's). Reading only: an export never creates or writes the log."""
     now = dates.utc_now().replace(microsecond=0)          # the command line is the edge that reads the clock
-    log = environment.log(db)
-    return to_ics(ws, items, lang, remind, stamp=now, versions=lambda digests: log.calendar_versions(digests, now),
-                  past_alarms=past_alarms)
+    log = environment.existing_log(db)
+    changes = record_changes(log, items)
+    # versions an export stored before exports became read-only: never go below them
+    stored = log.exported_versions() if log is not None else {}
+
+    def versions(digests: dict[str, str]) -> dict[str, tuple[int, dt.datetime]]:
+        found = {}
+        for key, digest in digests.items():
+            count, at = changes.get(key, (0, ""))
+            sequence, modified = count, (dt.datetime.fromisoformat(at) if at else now)
+            old = stored.get(key)
+            if old is not None and old[1] + (old[0] != digest) > sequence:
+                sequence, modified = old[1] + (old[0] != digest), (old[2] if old[0] == digest else now)
+            found[key] = (sequence, modified)
+        return found
+
+    return to_ics(ws, items, lang, remind, stamp=now, versions=versions, past_alarms=past_alarms)
 
 
 # What a file this program wrote begins with: iCalendar, JSON, CSV (our header), a TOML

@@ -8,7 +8,9 @@ from typing import TextIO
 
 from obligations.base.dates import parse_iso_date, today_in_vietnam
 from obligations.cli import environment
-from obligations.render.status import extended_text, status_json, status_rows, status_text, submitted_text
+from obligations.log.store import RecordedEvent
+from obligations.render.status import (extended_text, replaced_by_key, status_json, status_rows, status_text,
+                                       submitted_text)
 from obligations.report.deliveries import deliveries
 
 
@@ -17,7 +19,7 @@ def run_submit(args: argparse.Namespace, out: TextIO) -> int:
     on = parse_iso_date(args.on, what="--on") if args.on is not None else today
     ws = environment.workspace(args.rules, args.org, args.calendars)
     item = ws.record_submission(environment.log(args.db), args.unit, args.duty, args.period, on, today,
-                                ref=args.ref, note=args.note)
+                                ref=args.ref, note=args.note, replace=args.replace, reason=args.reason)
     out.write(submitted_text(item, args.lang) + "\n")
     return 0
 
@@ -26,7 +28,7 @@ def run_extend(args: argparse.Namespace, out: TextIO) -> int:
     until = parse_iso_date(args.until, what="--until")
     ws = environment.workspace(args.rules, args.org, args.calendars)
     item = ws.record_extension(environment.log(args.db), args.unit, args.duty, args.period, until, args.ref,
-                               note=args.note)
+                               note=args.note, replace=args.replace, reason=args.reason)
     out.write(extended_text(item, args.lang) + "\n")
     return 0
 
@@ -35,12 +37,14 @@ def run_status(args: argparse.Namespace, out: TextIO) -> int:
     on = parse_iso_date(args.on, what="--on") if args.on is not None else today_in_vietnam()
     ws = environment.workspace(args.rules, args.org, args.calendars, environment.known_on(args.as_known_on, on))
     log = environment.existing_log(args.db)
-    rows = status_rows(deliveries(ws, args.unit, on, args.year, log), args.lang)
+    replaced = log.replaced(args.unit) if log is not None else []
+    rows = status_rows(deliveries(ws, args.unit, on, args.year, log), args.lang, replaced_by_key(replaced))
     events = log.events(args.unit) if log is not None else []
+    old_events = [r for r in replaced if isinstance(r, RecordedEvent)]
     if args.format == "json":
-        json.dump(status_json(args.unit, on, args.year, rows, events), out, ensure_ascii=False, indent=1)
+        json.dump(status_json(args.unit, on, args.year, rows, events, old_events), out, ensure_ascii=False, indent=1)
         out.write("\n")
     else:
-        out.write(status_text(ws.hierarchy.name(args.unit), args.unit, on, args.year, rows, args.lang, events)
-                  + "\n")
+        out.write(status_text(ws.hierarchy.name(args.unit), args.unit, on, args.year, rows, args.lang, events,
+                              old_events) + "\n")
     return 0
