@@ -29,7 +29,8 @@ if TYPE_CHECKING:
     from obligations.calendar.working import Event, Roll, VietnamCalendar
     from obligations.occurrences.model import Occurrence, Placement
     from obligations.org.hierarchy import Hierarchy, Unit, load_hierarchy
-    from obligations.rules.loader import RuleSet, load_rule_file, load_rules
+    from obligations.rules.layers import load_rules
+    from obligations.rules.loader import RuleSet, load_rule_file
     from obligations.rules.model import Directive, Duty, Policy, Schedule, Source
     from obligations.status.assess import Item
     from obligations.status.engine import make_engine
@@ -43,7 +44,7 @@ _EXPORTS = {
     "VietnamCalendar": "obligations.calendar.working", "Event": "obligations.calendar.working",
     "Roll": "obligations.calendar.working",
     "load_calendar_data": "obligations.calendar.data", "CalendarData": "obligations.calendar.data",
-    "load_rules": "obligations.rules.loader", "load_rule_file": "obligations.rules.loader",
+    "load_rules": "obligations.rules.layers", "load_rule_file": "obligations.rules.loader",
     "RuleSet": "obligations.rules.loader",
     "load_hierarchy": "obligations.org.hierarchy", "Hierarchy": "obligations.org.hierarchy",
     "Unit": "obligations.org.hierarchy",

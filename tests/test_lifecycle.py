@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from obligations.base.errors import ObligationsError
-from obligations.rules.loader import load_rules
+from obligations.rules.layers import load_rules
 
 ROOT = Path(__file__).parent.parent
 AMEND = ROOT / "tests" / "fixtures" / "amend"

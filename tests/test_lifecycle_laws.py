@@ -112,7 +112,7 @@ def test_the_order_of_the_rule_files_does_not_matter(docs, rnd):
 
 
 def test_the_order_of_layered_directories_does_not_matter(tmp_path):
-    from obligations.rules.loader import load_rules
+    from obligations.rules.layers import load_rules
 
     body = ('\n[[amend]]\nduty = "{t}"\nsection = "1"\nsource = "x"\neffective = 2025-01-01\n'
             'schedule = {{ every = "year", month = 12, day = {d}, inclusive = false }}\n')

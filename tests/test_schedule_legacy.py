@@ -57,7 +57,7 @@ def test_migrated_files_give_the_old_occurrences(name):
 
 
 def test_every_bundled_duty_is_covered():
-    from obligations.rules.loader import load_rules
+    from obligations.rules.layers import load_rules
 
     duties = {d.id for d in load_rules(ROOT / "rules").duties}
     assert {row[1] for row in expected("bundled")} == duties

@@ -22,7 +22,7 @@ def replaces_itself(directive: Directive) -> bool:
 def layered(layers: Sequence[Sequence[Directive]], problems: list[ObligationsError]
             ) -> tuple[tuple[Directive, ...], tuple[Directive, ...]]:
     """The directives of several directories, each layer adding to the ones before it
-    (see ``loader.load_rules``), sorted by id, and the earlier ones a later file stands in
+    (see ``load_rules``), sorted by id, and the earlier ones a later file stands in
     for; what cannot be layered is added to ``problems``."""
     chosen: dict[str, Directive] = {}
     shadowed: list[Directive] = []
@@ -123,3 +123,18 @@ def read_rules(directory: Path | Sequence[Path]) -> tuple[RuleSet, list[Obligati
     layers = [_load_directory(d, d.name if names.count(d.name) == 1 else str(d), problems) for d in dirs]
     chosen, shadowed = layered(layers, problems)
     return RuleSet(chosen, directory=os.pathsep.join(str(d) for d in dirs), shadowed=shadowed), problems
+
+
+def load_rules(directory: Path | Sequence[Path]) -> RuleSet:
+    """Load every rule file of a directory (sorted by name, so order never matters).
+
+    Several directories are layered: each adds to the ones before it (a province's own
+    letters over the bundled set). A directive id or number defined again in a later
+    directory is an error, unless that file replaces the directive by its own id
+    (`[[replace]] directive = "<its id>"`): it then stands in the earlier one's place, and
+    the earlier is kept in ``shadowed`` for answers known before the later was issued.
+    Raises ``Problems`` with every problem found (``read_rules`` returns them)."""
+    rules, problems = read_rules(directory)
+    if problems:
+        raise Problems(problems)
+    return rules

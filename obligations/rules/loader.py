@@ -304,20 +304,3 @@ def misnamed_rule_files(directory: Path) -> list[DataFileError]:
                           file=str(p), fix=f"rename it to {p.stem}.toml")
             for p in sorted(Path(directory).iterdir())
             if p.suffix.lower() == ".toml" and p.suffix != ".toml"]
-
-
-def load_rules(directory: Path | Sequence[Path]) -> RuleSet:
-    """Load every rule file of a directory (sorted by name, so order never matters).
-
-    Several directories are layered: each adds to the ones before it (a province's own
-    letters over the bundled set). A directive id or number defined again in a later
-    directory is an error, unless that file replaces the directive by its own id
-    (`[[replace]] directive = "<its id>"`): it then stands in the earlier one's place, and
-    the earlier is kept in ``shadowed`` for answers known before the later was issued.
-    Raises ``Problems`` with every problem found (``read_rules`` returns them)."""
-    from obligations.rules.layers import read_rules
-
-    rules, problems = read_rules(directory)
-    if problems:
-        raise Problems(problems)
-    return rules

@@ -127,5 +127,9 @@ def test_hostile_input(case, tmp_path):
     assert "Traceback" not in out + err and "internal error" not in err
     assert len(err.strip().splitlines()) <= 5 and len(err) < 4000, err[:4000]
     assert "\x1b" not in err
+    # every refusal carries its fix: ObligationsError.render() ends each problem with "(fix)"
+    # (argparse's usage errors end with "(see … --help)")
+    for line in err.strip().splitlines() if result.returncode != 0 else []:
+        assert line.rstrip().endswith(")"), f"a problem without its fix: {line}"
     for name, before in unchanged.items():
         assert _digest(Path(name.replace("{tmp}", str(tmp)))) == before, f"{name} was changed"

@@ -13,7 +13,8 @@ import attrs
 from obligations.base import paths
 from obligations.calendar.data import load_calendar_data
 from obligations.org.hierarchy import Hierarchy, ParentLink, Unit
-from obligations.rules.loader import RuleSet, load_rules
+from obligations.rules.layers import load_rules
+from obligations.rules.loader import RuleSet
 from obligations.workspace import Workspace
 
 PROVINCE_DIRECTIVES = ("CV-BTVTU-KonTum", "147-KH-TU")
