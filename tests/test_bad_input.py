@@ -97,7 +97,7 @@ def test_wrong_example_is_a_finding(run_cli, rules_copy):
 @pytest.mark.parametrize("argv,message", [
     (["--unit", "xa-Q"], "unknown unit 'xa-Q'"),
     (["--unit", "xa-X", "--on", "2026-02-30"], "--on '2026-02-30' is not a valid date"),
-    (["--unit", "xa-X", "--on", "23/11/2026"], "not a date in the form YYYY-MM-DD (write it as 2026-11-23)"),
+    (["--unit", "xa-X", "--on", "23.11.2026"], "not a date in the form YYYY-MM-DD or DD/MM/YYYY (write it as 2026-11-23)"),
     (["--unit", "xa-X", "--on", "1980-01-01"], "outside what the calendar data covers"),
     (["--unit", "xa-X", "--horizon", "-3"], "--horizon -3 is outside 0-3660 days"),
     (["--unit", "xa-X", "--rules", "/nonexistent/rules"], "the rules directory does not exist"),

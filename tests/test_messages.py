@@ -130,7 +130,11 @@ def test_the_library_raises_a_typed_error():
 @pytest.mark.parametrize("typed,fix", [
     ("20260101", "write it as 2026-01-01"),               # Python 3.11 fromisoformat takes it
     ("2026-1-5", "write it as 2026-01-05"),
-    ("23/11/2026", "write it as 2026-11-23"),
+    ("23.11.2026", "write it as 2026-11-23"),              # day first, but dots: not the documented DD/MM/YYYY
+    ("23-11-2026", "write it as 2026-11-23"),
+    ("23/11/26", "write it as YYYY-MM-DD"),                # a two-digit year: which century is a guess
+    ("2026/11/23", "write it as 2026-11-23"),
+    ("\uff12\uff13/11/2026", "write it as YYYY-MM-DD"),   # full-width digits in the day-first form
     ("2026-W01-4", "write it as YYYY-MM-DD"),              # an ISO week date, also taken by 3.11
     ("\uff12\uff10\uff12\uff16-01-01", "write it as YYYY-MM-DD"),   # full-width digits
     ("2026-01-01T00:00", "write it as YYYY-MM-DD"),
@@ -142,6 +146,37 @@ def test_one_strict_date_syntax(typed, fix):
     assert found.value.message.startswith("--as-known-on ") and "not a date in the form YYYY-MM-DD" in found.value.message
     assert fix in (found.value.fix or "")
     assert parse_iso_date("2026-01-01") == dt.date(2026, 1, 1)
+
+
+@pytest.mark.parametrize("typed,day", [
+    # issue 23: the Vietnamese form offices write, day first (hand-read: 30 November 2026)
+    ("30/11/2026", dt.date(2026, 11, 30)),
+    ("01/07/2025", dt.date(2025, 7, 1)),
+    ("1/7/2025", dt.date(2025, 7, 1)),                   # one-digit day and month, as in "từ 1/7/2025"
+    ("29/2/2028", dt.date(2028, 2, 29)),                 # 2028 is a leap year
+])
+def test_the_vietnamese_day_first_form_is_read(typed, day):
+    assert parse_iso_date(typed, what="--on") == day
+
+
+@pytest.mark.parametrize("typed,message", [
+    ("29/2/2027", "is not a valid date"),                # 2027 is not a leap year
+    ("31/11/2026", "is not a valid date"),
+    ("13/13/2026", "is not a valid date"),               # no month 13: refused, never read month-first
+    ("30/11/1800", "outside the years 1900-2100"),
+])
+def test_a_day_first_date_that_does_not_exist_is_refused(typed, message):
+    with pytest.raises(InputError) as found:
+        parse_iso_date(typed, what="--on")
+    assert message in found.value.message and found.value.fix
+
+
+def test_on_in_the_day_first_form_gives_the_same_items(run_cli):
+    import json
+    a = run_cli("due", "--unit", "xa-X", "--on", "23/11/2026", "--format", "json")
+    b = run_cli("due", "--unit", "xa-X", "--on", "2026-11-23", "--format", "json")
+    assert a[0] == b[0] == 0
+    assert json.loads(a[1]) == json.loads(b[1]) and json.loads(a[1])["on"] == "2026-11-23"
 
 
 def test_every_typed_date_goes_through_it(run_cli, tmp_path):

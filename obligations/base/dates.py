@@ -7,12 +7,16 @@ import re
 
 from obligations.base.errors import InputError
 
-# The one form of a date the user types (docs/usage.md): Python 3.11's date.fromisoformat
-# also takes 20260101, 2026-W01-4 and full-width digits, none of which the docs promise.
+# The two forms of a date the user types (docs/usage.md section 8): YYYY-MM-DD and the
+# Vietnamese DD/MM/YYYY (day and month of one or two digits, as offices write 1/7/2025).
+# Python 3.11's date.fromisoformat also takes 20260101, 2026-W01-4 and full-width digits,
+# none of which the docs promise; [0-9] keeps to ASCII digits.
 _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+_VN_DAY = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})\Z")
 _BASIC_DAY = re.compile(r"([0-9]{4})([0-9]{2})([0-9]{2})\Z")
 _LOOSE_DAY = re.compile(r"([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})\Z")
 _DMY_DAY = re.compile(r"([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})\Z")
+_FORMS = "YYYY-MM-DD or DD/MM/YYYY"
 
 # Vietnam has kept UTC+7 without daylight saving since 1975; a fixed offset avoids
 # depending on the system's tz database.
@@ -52,19 +56,24 @@ def _suggestion(text: str) -> str | None:
 
 def parse_iso_date(text: str, *, what: str = "date") -> dt.date:
     """Parse a date the user typed (an option, a query parameter, a JSON field, a form field):
-    exactly YYYY-MM-DD, naming the field and the fix otherwise. The one parser of typed dates."""
+    exactly YYYY-MM-DD or DD/MM/YYYY (D/M/YYYY too), naming the field and the fix otherwise.
+    The one parser of typed dates."""
     shown = repr(text) if len(text) <= 40 else repr(text[:40]) + "…"
-    if not isinstance(text, str) or not _ISO_DAY.match(text):
+    vn = _VN_DAY.match(text) if isinstance(text, str) else None
+    if not isinstance(text, str) or not (_ISO_DAY.match(text) or vn):
         better = _suggestion(text) if isinstance(text, str) and len(text) <= 40 else None
-        raise InputError(f"{what} {shown} is not a date in the form YYYY-MM-DD",
+        raise InputError(f"{what} {shown} is not a date in the form {_FORMS}",
                          fix=f"write it as {better}" if better else
-                         "write it as YYYY-MM-DD with a four-digit year and a two-digit month and day, e.g. 2026-11-23")
+                         "write it as YYYY-MM-DD with a four-digit year and a two-digit month and day, e.g. 2026-11-23, "
+                         "or as DD/MM/YYYY, e.g. 23/11/2026")
     try:
-        day = dt.date.fromisoformat(text)
+        day = (dt.date(int(vn.group(3)), int(vn.group(2)), int(vn.group(1))) if vn
+               else dt.date.fromisoformat(text))
     except ValueError:
         raise InputError(
             f"{what} {shown} is not a valid date",
-            fix="write it as YYYY-MM-DD, e.g. 2026-11-23, with a day that exists in that month",
+            fix="write it as YYYY-MM-DD (e.g. 2026-11-23) or DD/MM/YYYY (e.g. 23/11/2026), "
+                "with a day that exists in that month",
         ) from None
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
         # the calendar data covers less; this bound keeps date arithmetic away from year 1 and 9999

@@ -135,7 +135,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     who.add_argument("--unit", type=_text, help="unit id, e.g. xa-X")
     who.add_argument("--under", type=_text, metavar="UNIT",
                      help="this unit and every unit below it (a summary table, or --format json)")
-    due.add_argument("--on", type=_text, help="evaluation date YYYY-MM-DD (default: today in Vietnam)")
+    due.add_argument("--on", type=_text, help="evaluation date YYYY-MM-DD or DD/MM/YYYY (default: today in Vietnam)")
     due.add_argument("--horizon", type=_bounded("--horizon", 0, HORIZON_MAX, "days"), default=30, metavar="DAYS",
                      help="list windows opening within this many days (default: 30)")
     due.add_argument("--lookback", type=_bounded("--lookback", 0, HORIZON_MAX, "days"), default=30, metavar="DAYS",
@@ -169,19 +169,19 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     exp.set_defaults(run="obligations.cli.commands.explain_cmd:run")
 
     sbm = _add_occurrence(sub.add_parser("submit", help="record that an occurrence was delivered"))
-    sbm.add_argument("--on", type=_text, help="delivery date YYYY-MM-DD (default: today in Vietnam)")
+    sbm.add_argument("--on", type=_text, help="delivery date YYYY-MM-DD or DD/MM/YYYY (default: today in Vietnam)")
     sbm.add_argument("--ref", help="số văn bản: the reference of the delivered document")
     sbm.set_defaults(run="obligations.cli.commands.log_cmd:run_submit")
 
     ext = _add_occurrence(sub.add_parser("extend", help="record an extension (gia hạn) granted by the level above"))
-    ext.add_argument("--until", type=_text, required=True, help="the new deadline YYYY-MM-DD")
+    ext.add_argument("--until", type=_text, required=True, help="the new deadline YYYY-MM-DD or DD/MM/YYYY")
     ext.add_argument("--ref", required=True, help="số văn bản: the document that grants the extension")
     ext.set_defaults(run="obligations.cli.commands.log_cmd:run_extend")
 
     evt = sub.add_parser("event", help="record the day an event happened for a unit (duties are counted from it)")
     evt.add_argument("--unit", required=True)
     evt.add_argument("--event", required=True, help="the event id declared in a rule file ([[event]])")
-    evt.add_argument("--on", required=True, help="the day it happened (or is set to happen) YYYY-MM-DD")
+    evt.add_argument("--on", required=True, help="the day it happened (or is set to happen) YYYY-MM-DD or DD/MM/YYYY")
     evt.add_argument("--ref", help="số văn bản: the document that tells of it")
     evt.add_argument("--note")
     evt.add_argument("--lang", choices=("vi", "en"), default="vi")
@@ -224,7 +224,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     ext.add_argument("--out", metavar="FILE", help="write the draft to FILE instead of standard output")
     ext.add_argument("--format", choices=("toml", "json"), default="toml")
     ext.add_argument("--calendars", metavar="DIR", help="calendar data for commemoration names (default: bundled)")
-    ext.add_argument("--issued", type=_text, metavar="DATE", help="the directive's date YYYY-MM-DD, for dates without "
+    ext.add_argument("--issued", type=_text, metavar="DATE", help="the directive's date YYYY-MM-DD or DD/MM/YYYY, for dates without "
                                                                    "a year (default: read from the header)")
     ext.add_argument("--org", metavar="FILE", help="a hierarchy: a body the text names that is one of its units "
                                                    "becomes the duty's performer")
