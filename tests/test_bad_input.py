@@ -153,7 +153,7 @@ def test_window_with_no_working_day_is_reported_not_dropped(run_cli, tmp_path):
     import json
 
     doc = json.loads(out)
-    assert code == 0 and doc["placement_problems"][0]["message"] == "không có ngày làm việc nào từ 2025-01-28 đến 2025-01-31"
+    assert code == 0 and doc["placement_problems"][0]["message"] == "không có ngày làm việc nào từ 28/01/2025 đến 31/01/2025"
     code, out, _ = run_cli("due", "--unit", "chibo-1", "--on", "2025-01-20", "--rules", str(rules),
                            "--format", "json", "--lang", "en")
     assert json.loads(out)["placement_problems"][0]["message"] == "no working day between 2025-01-28 and 2025-01-31"

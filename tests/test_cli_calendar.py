@@ -47,7 +47,7 @@ def test_module_entry_point():
     result = subprocess.run([sys.executable, "-m", "obligations", "calendar", "--year", "2023"],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0
-    assert "2023-09-04" in result.stdout
+    assert "T2 04/09/2023" in result.stdout        # Monday 4/9/2023, the National Day's day off in lieu
     bad = subprocess.run([sys.executable, "-m", "obligations", "calendar", "--year", "abc"],
                          capture_output=True, text=True, timeout=60)
     assert bad.returncode == 2 and "Traceback" not in bad.stderr

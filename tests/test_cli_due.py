@@ -32,10 +32,11 @@ def test_issue_example_json(run_cli):
 def test_table_soonest_first_in_both_languages(run_cli):
     code, out, _ = run_cli("due", "--unit", "xa-X", "--on", "2026-11-23")
     assert code == 0
-    assert out.index("2026-11-30") < out.index("2026-12-14")
+    assert out.index("T2 30/11/2026") < out.index("T2 14/12/2026")      # Vietnamese: day first (issue 23)
     assert "sắp đến hạn" in out and "76-KH/ĐU mục V.7" in out and "Hạn" in out
     code, out, _ = run_cli("due", "--unit", "xa-X", "--on", "2026-11-23", "--lang", "en")
     assert "due soon" in out and "routed to its successor Tỉnh ủy Quảng Ngãi" in out and "Deadline" in out
+    assert out.index("2026-11-30 Mon") < out.index("2026-12-14 Mon")
 
 
 def test_calendar_moves_are_shown(run_cli):
@@ -91,7 +92,7 @@ def test_python_api_returns_frozen_objects():
 def test_cli_entry_point_runs_in_a_subprocess():
     result = subprocess.run([sys.executable, "-m", "obligations", "due", "--unit", "xa-X", "--on", "2026-11-23"],
                             capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0 and "2026-11-30" in result.stdout and result.stderr == ""
+    assert result.returncode == 0 and "T2 30/11/2026" in result.stdout and result.stderr == ""
 
 
 def test_readme_sample_is_the_real_output(run_cli):

@@ -172,7 +172,7 @@ def test_submit_twice_then_replace_through_the_command_line(run_cli, tmp_path):
     assert [(r["date"], r["ref"]) for r in row["replaced"]] == [("2024-11-20", "08-BC/CB")]
     _, vi, _ = run_cli("status", "--unit", "chibo-1", "--year", "2024", "--db", db)
     _, en, _ = run_cli("status", "--unit", "chibo-1", "--year", "2024", "--db", db, "--lang", "en")
-    assert "thay cho bản ghi trước: nộp 2024-11-20 (08-BC/CB)" in vi and "lý do thay: sửa ngày nộp" in vi
+    assert "thay cho bản ghi trước: nộp 20/11/2024 (08-BC/CB)" in vi and "lý do thay: sửa ngày nộp" in vi
     assert "replaces the earlier record: delivered 2024-11-20 (08-BC/CB)" in en and "replaces" not in vi
     code, out, _ = run_cli("explain", "--unit", "chibo-1", "--duty", YEARLY, "--period", "2024", "--db", db,
                            "--format", "json")
@@ -182,7 +182,7 @@ def test_submit_twice_then_replace_through_the_command_line(run_cli, tmp_path):
     _, vi, _ = run_cli("explain", "--unit", "chibo-1", "--duty", YEARLY, "--period", "2024", "--db", db)
     _, en, _ = run_cli("explain", "--unit", "chibo-1", "--duty", YEARLY, "--period", "2024", "--db", db,
                        "--lang", "en")
-    assert "Bản ghi đã bị thay: nộp ngày 2024-11-20 (08-BC/CB)" in vi and "Replaced record" not in vi
+    assert "Bản ghi đã bị thay: nộp ngày 20/11/2024 (08-BC/CB)" in vi and "Replaced record" not in vi
     assert "Replaced record: delivered on 2024-11-20 (08-BC/CB)" in en
 
 

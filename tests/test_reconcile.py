@@ -73,7 +73,7 @@ def test_explain_text_in_both_languages(run_cli):
     argv = ("explain", "--unit", "chibo-1", "--duty", "76-KH-DU/chi-bo-so-ket", "--period", "2025")
     code, out, err = run_cli(*argv)
     assert code == 0 and err == ""
-    assert "Hạn hiệu lực 2025-10-31, quyết định bởi:" in out
+    assert "Hạn hiệu lực 31/10/2025, quyết định bởi:" in out
     assert "“báo cáo sơ kết giai đoạn 2023-2025 vào **tháng 10/2025**”" in out
     code, out, _ = run_cli(*argv, "--lang", "en", "--format", "json")
     doc = json.loads(out)
@@ -119,7 +119,10 @@ def test_check_catches_the_conflict(run_cli):
     doc = json.loads(out)
     # 14/11 minus the commune's 3 working days (stated in the hierarchy) = 11/11; the window still opens 1/11.
     assert doc["deadline"] == "2025-11-11" and doc["effective_window_start"] == "2025-11-01"
-    assert doc["conflicts"] == [] and "lead time of level commune" in doc["decided_by"][-1]["source"]
+    assert doc["conflicts"] == [] and "thời gian tổng hợp của cấp xã" in doc["decided_by"][-1]["source"]
+    code, out, _ = run_cli("explain", "--rules", str(FIXTURES / "rules_conflict"), "--unit", "chibo-K",
+                           "--duty", "C-1/chi-bo-so-ket", "--period", "2025", "--format", "json", "--lang", "en")
+    assert "lead time of level commune" in json.loads(out)["decided_by"][-1]["source"]
 
 
 def test_due_shows_the_conflict_with_the_item(run_cli):

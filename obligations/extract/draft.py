@@ -263,6 +263,8 @@ def _duty(context: _Context, found: Found, earliest: dt.date | None, seen: dict[
         duty["body"] = people.body
     if found.assumed:
         duty["assumed"] = list(found.assumed)
+    if found.assumed_en:
+        duty["assumed_en"] = list(found.assumed_en)
     draft: dict[str, Any] = {"confidence": round(max(confidence, 0.05), 2), "reason": "; ".join(reasons),
                              "decided_by": {k: v for k, v in decided_by.items() if v},
                              "todo": todo, "flags": flags, "paragraph": place}

@@ -41,6 +41,7 @@ class Found:
     todo: tuple[str, ...] = ()
     weak: bool = False                  # "trong năm 2026": a deadline only if the clause has no other
     assumed: tuple[str, ...] = ()       # what the draft takes that no text gives: written as `assumed`
+    assumed_en: tuple[str, ...] = ()    # the same in English: written as `assumed_en`
 
 
 def todo(phrase: str, reason: str, start: int = 0, end: int = 0, *, flag: bool = False) -> Found:

@@ -37,9 +37,9 @@ class Commemoration(Protocol):
 
 
 # The same words as the hand-written rule files: the width is ours, and the output must say so.
-PEAK_WIDTH_ASSUMED = ("Văn bản không nêu độ dài đợt cao điểm: lấy 14 ngày trước ngày kỷ niệm / The text gives "
-                      "no width for a peak: its window is taken as the 14 days up to the day "
-                      "(days_before = 14, days_after = 0).")
+PEAK_WIDTH_ASSUMED = "Văn bản không nêu độ dài đợt cao điểm: lấy 14 ngày trước ngày kỷ niệm"
+PEAK_WIDTH_ASSUMED_EN = ("The text gives no width for a peak: its window is taken as the 14 days up to the day "
+                         "(days_before = 14, days_after = 0).")
 
 def peaks(clause: str, commemorations: Iterable[Commemoration]) -> Found | None:
     peak = RE_PEAK.search(clause)
@@ -75,4 +75,5 @@ def peaks(clause: str, commemorations: Iterable[Commemoration]) -> Found | None:
     reasons.append("window: two weeks before the day (days_before = 14), a default to review")
     return Found({"every": "peaks", "around": ids, "days_before": 14, "days_after": 0},
                  "cao điểm … " + "; ".join(words), "; ".join(reasons), peak.start(), len(clause),
-                 confidence=0.8 if todos else 0.85, todo=tuple(todos), assumed=(PEAK_WIDTH_ASSUMED,))
+                 confidence=0.8 if todos else 0.85, todo=tuple(todos), assumed=(PEAK_WIDTH_ASSUMED,),
+                 assumed_en=(PEAK_WIDTH_ASSUMED_EN,))

@@ -243,7 +243,8 @@ class Occurrences:
         h = self.hierarchy
         reach = [routed.issuer, *([routed.recipient] if routed.recipient else [])] if routed is not None else []
         found = h.assumptions(unit_id, day, reach)
-        return tuple(Assumption("placement", subject, why, h.file and Path(h.file).name) for subject, why in found)
+        return tuple(Assumption("placement", subject, why, h.file and Path(h.file).name, why_en)
+                     for subject, why, why_en in found)
 
     def one(self, unit_id: str, duty: Duty, period: str) -> Occurrence | None:
         """The occurrence of ``duty`` for ``unit_id`` in ``period``, if there is one."""
@@ -356,9 +357,10 @@ class _Unplaced:
 
 
 def _static_assumptions(duty: Duty, directive: Directive) -> tuple[Assumption, ...]:
-    found = [Assumption("secondary_source", directive.number, directive.secondary_source, directive.file)
-             ] if directive.secondary_source else []
-    found += [Assumption("rule", duty.id, why, duty.source.location) for why in duty.assumed]
+    found = [Assumption("secondary_source", directive.number, directive.secondary_source, directive.file,
+                        directive.secondary_source_en)] if directive.secondary_source else []
+    english = duty.assumed_en if len(duty.assumed_en) == len(duty.assumed) else (None,) * len(duty.assumed)
+    found += [Assumption("rule", duty.id, why, duty.source.location, en) for why, en in zip(duty.assumed, english)]
     return tuple(found)
 
 

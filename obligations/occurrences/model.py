@@ -27,8 +27,9 @@ class Assumption:
 
     kind: str
     subject: str
-    why: str
+    why: str                   # in Vietnamese (the data's first language)
     where: str
+    why_en: str | None = None  # in English, when the data gives it
 
 
 @record

@@ -26,7 +26,8 @@ class ParentLink:
     parent: str
     start: dt.date = FAR_PAST
     end: dt.date = FAR_FUTURE
-    assumed: str | None = None    # why this link is assumed when no document gives it
+    assumed: str | None = None    # why this link is assumed when no document gives it (Vietnamese)
+    assumed_en: str | None = None # the same in English (optional: the Vietnamese is shown without it)
 
     def valid_on(self, day: dt.date) -> bool:
         return self.start <= day <= self.end
@@ -45,7 +46,8 @@ class Unit:
     note: str | None = None
     location: str = ""
     policy: tuple[tuple[str, object], ...] = ()   # the unit's own policy defaults
-    assumed: str | None = None    # why the unit (or its placement) is assumed, when no document gives it
+    assumed: str | None = None    # why the unit (or its placement) is assumed, when no document gives it (Vietnamese)
+    assumed_en: str | None = None # the same in English (optional)
 
     def exists_on(self, day: dt.date) -> bool:
         return self.start <= day <= self.end
@@ -135,8 +137,9 @@ class Hierarchy:
         return lead_time(self.lead_times, unit_id, self.unit(unit_id).level, day, internal=internal,
                          file_name=Path(self.file).name if self.file else "hierarchy")
 
-    def assumptions(self, unit_id: str, day: dt.date, reach: Iterable[str]) -> list[tuple[str, str]]:
-        """(subject, why) for what the data marks as assumed among the units and parent links
+    def assumptions(self, unit_id: str, day: dt.date,
+                    reach: Iterable[str]) -> list[tuple[str, str, str | None]]:
+        """(subject, why in Vietnamese, why in English or None) for what the data marks as assumed among the units and parent links
         on ``day`` from ``unit_id`` up to the highest of ``reach`` on its chain (the issuer,
         the recipient), and the units of ``reach`` that are not on that chain."""
         marked = self._index.get("assumed")
@@ -148,18 +151,18 @@ class Hierarchy:
         chain = [unit_id, *self.ancestors(unit_id, day)]
         targets = set(reach)
         last = max((chain.index(t) for t in targets if t in chain), default=0)
-        found: list[tuple[str, str]] = []
+        found: list[tuple[str, str, str | None]] = []
         for index, current in enumerate(chain[: last + 1]):
             unit = self.unit(current)
             if unit.assumed:
-                found.append((current, unit.assumed))
+                found.append((current, unit.assumed, unit.assumed_en))
             if index < last:
                 link = next(link for link in unit.parents if link.valid_on(day))
                 if link.assumed:
-                    found.append((f"{current} → {link.parent}", link.assumed))
+                    found.append((f"{current} → {link.parent}", link.assumed, link.assumed_en))
         for target in sorted(targets - set(chain)):
             if self.unit(target).assumed:
-                found.append((target, self.unit(target).assumed or ""))
+                found.append((target, self.unit(target).assumed or "", self.unit(target).assumed_en))
         return found
 
     def unit(self, unit_id: str) -> Unit:
@@ -267,7 +270,7 @@ def _link(value: dict[str, Any], problems: list[DataFileError], loc: Locator, li
     if end < start:
         problems.append(loc.error(f"parents: the link to {value['unit']!r} ends ({end}) before it starts ({start})",
                                   line=line, place=place, fix="swap from and until"))
-    return ParentLink(value["unit"], start, end, value.get("assumed"))
+    return ParentLink(value["unit"], start, end, value.get("assumed"), value.get("assumed_en"))
 
 
 def load_hierarchy(path: Path) -> Hierarchy:
@@ -307,7 +310,7 @@ def load_hierarchy(path: Path) -> Hierarchy:
             problems.append(loc.error(f"until: the unit ends ({end}) before it starts ({start})", line=line,
                                       place=place, fix="swap from and until"))
         policy = item.get("policy", {})
-        units[unit_id] = Unit(assumed=item.get("assumed"), id=unit_id, name=item["name"],
+        units[unit_id] = Unit(assumed=item.get("assumed"), assumed_en=item.get("assumed_en"), id=unit_id, name=item["name"],
                               level=item["level"], parents=tuple(ordered), start=start, end=end,
                               successor=item.get("successor"), note=item.get("note"),
                               location=f"{path.name}:{line}", policy=tuple(sorted(policy.items())))

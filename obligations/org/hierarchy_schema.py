@@ -18,7 +18,8 @@ LEAD_TIME_SCHEMA = Table((
 ), exclusive=(("unit", "level"),))
 
 _LINK = Table((Field("unit", "id", required=True), Field("from", "date"), Field("until", "date"),
-               Field("assumed", "str", fix="say why the link is assumed")))
+               Field("assumed", "str", fix="say in Vietnamese why the link is assumed"),
+               Field("assumed_en", "str", fix="say in English why the link is assumed")))
 _NO_LEAD_DAYS: dict[str, Any] = dict(kind="none", fix="a lead time needs its basis: write it as a [[lead_time]] table with "
                                       "days and basis (docs/reconciliation.md)")
 _POLICY = Table((
@@ -34,7 +35,8 @@ UNIT_SCHEMA = Table((
     Field("parent", "id"), Field("parents", "tables", schema=_LINK, non_empty=False),
     Field("from", "date"), Field("until", "date"), Field("successor", "id"), Field("note", "str"),
     Field("policy", "table", schema=_POLICY), Field("lead_days", **_NO_LEAD_DAYS),
-    Field("assumed", "str", fix="say why the unit or its placement is assumed"),
+    Field("assumed", "str", fix="say in Vietnamese why the unit or its placement is assumed"),
+    Field("assumed_en", "str", fix="say in English why the unit or its placement is assumed"),
 ), exclusive=(("parent", "parents"),))
 HIERARCHY_SCHEMA = Table((
     Field("unit", "tables", required=True, fix="add [[unit]] tables (see docs/rules.md)"),

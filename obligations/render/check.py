@@ -29,7 +29,7 @@ def _conflict_line(conflict: Conflict) -> str:
     """`file:line: conflict ...` at the rule whose window cannot be met, with every clashing constraint."""
     unit, duty, period = conflict.node.unit, conflict.node.duty, conflict.node.period
     first = constraint_location(conflict.constraints[0])
-    parts = [f"{c.kind} {c.date} ({constraint_source(c)}"
+    parts = [f"{c.kind} {c.date} ({constraint_source(c, 'en')}"
              f"{', ' + constraint_location(c) if constraint_location(c) else ''})"
              for c in conflict.constraints]
     return (f"{first or 'rules'}: conflict for {unit} {duty} period {period}: the window opens "

@@ -8,9 +8,10 @@ import attrs
 
 from obligations.base.records import record
 from obligations.reconcile.solve import Conflict, Constraint, ExtensionOrigin, LeadOrigin, Reconciled, SameReportOrigin
-from obligations.render.labels import Labels, label, weekday
+from obligations.render.day_text import day, day_iso, day_short
+from obligations.render.labels import Labels, label
 from obligations.render.messages import (conflict_advice, conflict_message, conflict_window, constraint_source, constraint_text,
-                                         assumption_text, move_reason, one_day_window, pick, placement_message, routing_note,
+                                         assumption_text, move_reason, one_day_window, pick, placement_message, roll_policy, routing_note,
                                          target_text)
 from obligations.report.due import DueReport
 from obligations.status.assess import Item
@@ -26,7 +27,7 @@ def _sources(ws: Workspace, item: Item) -> list[dict[str, str]]:
 def constraint_json(c: Constraint, lang: str = "vi") -> dict[str, object]:
     result: dict[str, object] = {
         "kind": c.kind, "unit": c.node.unit, "duty": c.node.duty, "period": c.node.period,
-        "date": c.date.isoformat() if c.date else None, "source": constraint_source(c), "text": constraint_text(c)}
+        "date": c.date.isoformat() if c.date else None, "source": constraint_source(c, lang), "text": constraint_text(c, lang)}
     if c.kind == "lead":
         result["lead_working_days"] = c.lead
         if isinstance(c.origin, LeadOrigin):
@@ -127,20 +128,22 @@ _HEAD = {
 }
 _t = Labels({
     "title": ("Việc cần làm của {name} ({unit}) tính đến {on}", "Due for {name} ({unit}) as of {on}"),
-    "days": ("{n} ngày", "{n} days"),
-    "ago": ("quá {n} ngày", "{n} days late"),
-    "wd": ("còn {n} ngày làm việc", "{n} working days left"),
-    "wd_late": ("trễ {n} ngày làm việc", "{n} working days late"),
-    "moved": ("dời từ {frm} ({why}), quy tắc {policy}", "moved from {frm} ({why}), policy {policy}"),
+    "days": ("{n} ngày", "{n} day", "{n} days"),
+    "ago": ("quá {n} ngày", "{n} day late", "{n} days late"),
+    "wd": ("còn {n} ngày làm việc", "{n} working day left", "{n} working days left"),
+    "wd_late": ("trễ {n} ngày làm việc", "{n} working day late", "{n} working days late"),
+    "moved": ("dời từ {frm} ({why}), {policy}", "moved from {frm} ({why}), policy {policy}"),
     "to": ("gửi: {name}", "to: {name}"),
     "window": ("thời gian: {start} → {end}", "window: {start} → {end}"),
     "none": ("Không có việc nào trong khoảng thời gian này.", "Nothing due in this range."),
     "hidden": ("{n} việc quá hạn cũ hơn không hiển thị (dùng --lookback để xem).",
+               "{n} older overdue item not shown (use --lookback to see it).",
                "{n} older overdue items not shown (use --lookback to see them)."),
-    "engine": ("Bộ máy luật: {name}", "Rules engine: {name}"),
+    "engine": ("Bộ máy quy tắc: {name}", "Rules engine: {name}"),
     "tightened": ("hạn riêng {own}; hạn hiệu lực {eff} do {why}",
                   "own deadline {own}; effective {eff} because of {why}"),
     "lead": ("trừ {n} ngày làm việc để {name} tổng hợp ({source})",
+             "minus {n} working day for {name} to aggregate ({source})",
              "minus {n} working days for {name} to aggregate ({source})"),
     "same": ("cùng báo cáo theo hai văn bản", "the same report under two directives"),
     "feeds": ("không muộn hơn hạn của {name} (không văn bản nào quy định thời gian tổng hợp)",
@@ -162,13 +165,13 @@ def why_text(ws: Workspace, result: Reconciled, lang: str) -> str:
     for c in result.decided_by:
         if c.kind == "lead" and c.lead:
             name = ws.hierarchy.name(above) if above else "?"
-            parts.append(_t("lead", lang, n=c.lead, name=name, source=constraint_source(c)))
+            parts.append(_t("lead", lang, n=c.lead, name=name, source=constraint_source(c, lang)))
         elif c.kind == "lead" and isinstance(c.origin, SameReportOrigin):
             parts.append(_t("same", lang))
         elif c.kind == "lead":
             parts.append(_t("feeds", lang, name=ws.hierarchy.name(above) if above else "?"))
         else:
-            parts.append(f"{constraint_source(c)} ({c.date.isoformat() if c.date else '?'})")
+            parts.append(f"{constraint_source(c, lang)} ({day(c.date, lang) if c.date else '?'})")
         above = c.node.unit
     return " → ".join(parts)
 
@@ -184,7 +187,7 @@ class _Row:
 
 def due_table(ws: Workspace, report: DueReport, lang: str) -> str:
     lang = "en" if lang == "en" else "vi"
-    out = [_t("title", lang, name=ws.hierarchy.name(report.unit), unit=report.unit, on=report.on.isoformat()), ""]
+    out = [_t("title", lang, name=ws.hierarchy.name(report.unit), unit=report.unit, on=day(report.on, lang)), ""]
     rows: list[_Row] = []
     for item in report.items:
         occ = item.occurrence
@@ -192,8 +195,8 @@ def due_table(ws: Workspace, report: DueReport, lang: str) -> str:
         directive = ws.rules.directive(duty.directive)
         left = (_t("days", lang, n=item.days_left) if item.days_left >= 0
                 else _t("ago", lang, n=-item.days_left))
-        deadline = f"{item.deadline.isoformat()} {weekday(item.deadline, lang)}"
-        title = pick(lang, duty.title_vi, duty.title_en) + f" [{occ.period}]"
+        deadline = day_short(item.deadline, lang)
+        title = pick(lang, duty.title_vi, duty.title_en) + f" [{day_iso(occ.period, lang)}]"
         rows.append(_Row((deadline, left, label(item.status, lang)), title,
                          f"{directive.number} {'mục' if lang == 'vi' else 'sec.'} {duty.source.section}", item))
     if not rows:
@@ -212,15 +215,15 @@ def due_table(ws: Workspace, report: DueReport, lang: str) -> str:
             if item.result.conflict:      # never a backwards window that reads like a task
                 out.append(pad + "↳ " + conflict_window(item.result.conflict, lang))
             else:
-                out.append(pad + "↳ " + _t("window", lang, start=item.window_start.isoformat(),
-                                            end=item.deadline.isoformat()) + "; " + wd)
+                out.append(pad + "↳ " + _t("window", lang, start=day(item.window_start, lang),
+                                            end=day(item.deadline, lang)) + "; " + wd)
             first = item.result.decided_by[0] if item.result.decided_by else None
             if first is not None and isinstance(first.origin, ExtensionOrigin) and first.node == occ.key:
-                out.append(pad + "↳ " + _t("extended", lang, own=occ.deadline.isoformat(),
-                                            eff=item.deadline.isoformat(), ref=first.origin.ref))
+                out.append(pad + "↳ " + _t("extended", lang, own=day(occ.deadline, lang),
+                                            eff=day(item.deadline, lang), ref=first.origin.ref))
             elif item.result.tightened:
-                out.append(pad + "↳ " + _t("tightened", lang, own=occ.deadline.isoformat(),
-                                            eff=item.deadline.isoformat(), why=why_text(ws, item.result, lang)))
+                out.append(pad + "↳ " + _t("tightened", lang, own=day(occ.deadline, lang),
+                                            eff=day(item.deadline, lang), why=why_text(ws, item.result, lang)))
             if item.result.conflict:
                 out.append(pad + "↳ " + _t("conflict", lang, msg=conflict_message(item.result.conflict, lang)))
                 out.extend(pad + "  " + line for line in
@@ -236,15 +239,15 @@ def due_table(ws: Workspace, report: DueReport, lang: str) -> str:
             if occ.roll.moved:
                 why = ", ".join(f"{m.date.strftime('%d/%m')} {move_reason(m, lang)}"
                                 for m in occ.roll.skipped)
-                out.append(pad + "↳ " + _t("moved", lang, frm=occ.last_allowed.isoformat(), why=why,
-                                            policy=occ.roll.policy))
+                out.append(pad + "↳ " + _t("moved", lang, frm=day(occ.last_allowed, lang), why=why,
+                                            policy=roll_policy(occ.roll.policy, lang)))
             for note in occ.routing:
                 out.append(pad + "↳ " + routing_note(note, lang))
             for assumption in occ.assumptions:
                 out.append(pad + "↳ " + assumption_text(assumption, lang))
             if item.submission is not None:
                 ref = f" ({item.submission.ref})" if item.submission.ref else ""
-                out.append(pad + "↳ " + _t("done", lang, on=item.submission.delivered_on.isoformat(), ref=ref))
+                out.append(pad + "↳ " + _t("done", lang, on=day(item.submission.delivered_on, lang), ref=ref))
     out.append("")
     if report.hidden_overdue:
         out.append(_t("hidden", lang, n=report.hidden_overdue))

@@ -10,9 +10,11 @@ from obligations.org.hierarchy import Hierarchy
 from obligations.render.due import conflict_json, constraint_json, target_json
 from obligations.log.store import Extension, Submission
 from obligations.render.history import history_json, history_text
+from obligations.render.day_text import day_iso, instant_iso
 from obligations.render.labels import Labels, label
 from obligations.render.schedule_text import text as schedule_text
-from obligations.render.messages import assumption_text, event_name, move_reason, origin_source, origin_text, pick, routing_note
+from obligations.render.messages import (assumption_text, event_name, move_reason, origin_source, origin_text, pick,
+                                         policy_word, roll_policy, routing_note)
 from obligations.report.explain import Explanation
 
 _t = Labels({
@@ -23,17 +25,21 @@ _t = Labels({
     "implements": ("{pad}thực hiện {number}", "{pad}implements {number}"),
     "no_file": (" (chưa có tệp quy tắc)", " (no rule file)"),
     "rule": ("2. Quy tắc", "2. Rule"),
-    "window": ("   Cửa sổ {start} → ngày cuối được phép {last} (before={before}, opens={opens})",
+    "window": ("   Cửa sổ {start} → ngày cuối được phép {last} ({before}; {opens})",
                "   Window {start} → last allowed day {last} (before={before}, opens={opens})"),
-    "cal": ("3. Lịch làm việc (quy tắc {policy})", "3. Working calendar (policy {policy})"),
+    "cal": ("3. Lịch làm việc ({policy})", "3. Working calendar (policy {policy})"),
     "anchor": ("   Cao điểm quanh {name} ngày {date}{nth}{lunar} ({source})",
                "   Peak around {name} on {date}{nth}{lunar} ({source})"),
     "skip": ("   {date}: {reason} — bỏ qua", "   {date}: {reason} — skipped"),
     "own": ("   Hạn riêng: {date}", "   Own deadline: {date}"),
     "route": ("4. Định tuyến: ban hành {issuer}; gửi {recipient}", "4. Routing: issued by {issuer}; to {recipient}"),
     "above": ("5. Ràng buộc từ cấp trên", "5. Constraints from above"),
-    "edge": ("   {child} → {parent}: hạn riêng {own}, hạn hiệu lực {eff}; thời gian tổng hợp {lead} ngày làm việc ({source})",
-             "   {child} → {parent}: own {own}, effective {eff}; lead time {lead} working days ({source})"),
+    "edge": ("   {child} → {parent}: hạn riêng {own}, hạn hiệu lực {eff}; thời gian tổng hợp {n} ngày làm việc ({source})",
+             "   {child} → {parent}: own {own}, effective {eff}; lead time {n} working day ({source})",
+             "   {child} → {parent}: own {own}, effective {eff}; lead time {n} working days ({source})"),
+    "schedule": ("   Hiệu lực từ {start} đến {until}", "   schedule: {fields}; valid {start} → {until}"),
+    "kind.deadline": ("hạn", "deadline"), "kind.window_start": ("mở cửa sổ", "window_start"),
+    "kind.extension": ("gia hạn", "extension"), "kind.lead": ("tổng hợp", "lead"),
     "none": ("   (không có)", "   (none)"),
     "decided": ("6. Hạn hiệu lực {date}, quyết định bởi:", "6. Effective deadline {date}, decided by:"),
     "started": ("   Cửa sổ hiệu lực mở từ {date}", "   Effective window opens {date}"),
@@ -98,7 +104,7 @@ def explain_json(e: Explanation, hierarchy: Hierarchy, lang: str) -> dict[str, o
              "own_deadline": e.network[edge.parent].deadline.isoformat(),
              "effective_deadline": e.results[edge.parent].deadline.isoformat() if edge.parent in e.results else None,
              "fed_by": str(edge.child), "lead_working_days": edge.lead,
-             "lead_source": origin_source(edge.origin), "lead_text": origin_text(edge.origin)}
+             "lead_source": origin_source(edge.origin, lang), "lead_text": origin_text(edge.origin, lang)}
             for edge in e.edges],
         "deadline": result.deadline.isoformat(),
         "effective_window_start": result.window_start.isoformat(),
@@ -131,18 +137,20 @@ def _log_text(d: dict[str, object], lang: str, number: int) -> list[str]:
     out = [_t("log", lang, n=number)]
     sub = d.get("submission")
     if isinstance(sub, dict):
-        out.append(_t("delivered", lang, date=sub["delivered_on"], ref=ref(sub["ref"]), at=sub.get("recorded_at")))
+        out.append(_t("delivered", lang, date=day_iso(sub["delivered_on"], lang), ref=ref(sub["ref"]),
+                      at=instant_iso(sub.get("recorded_at"), lang)))
         if sub.get("reason"):
             out.append(_t("reason", lang, reason=sub["reason"]))
     else:
         out.append(_t("not_delivered", lang))
     ext = d.get("extension")
     if isinstance(ext, dict):
-        out.append(_t("extended", lang, date=ext["until"], ref=ref(ext["ref"]), at=ext["recorded_at"]))
+        out.append(_t("extended", lang, date=day_iso(ext["until"], lang), ref=ref(ext["ref"]), at=instant_iso(ext["recorded_at"], lang)))
         if ext.get("reason"):
             out.append(_t("reason", lang, reason=ext["reason"]))
     for old in d.get("replaced") or []:  # type: ignore[attr-defined]
-        out.append(_t("old_" + old["kind"], lang, date=old["date"], ref=ref(old["ref"]), at=old["recorded_at"]))
+        out.append(_t("old_" + old["kind"], lang, date=day_iso(old["date"], lang), ref=ref(old["ref"]),
+                      at=instant_iso(old["recorded_at"], lang)))
     return out
 
 
@@ -158,43 +166,51 @@ def _tree(nodes: object, lang: str, pad: str) -> list[str]:
 def explain_text(doc: dict[str, object], lang: str) -> str:
     """The JSON document of ``explain_json`` as numbered text."""
     d: dict = dict(doc)  # type: ignore[type-arg]
-    out = [_t("head", lang, **d), "", _t("source", lang)]
+    # a period named by its day (a peak's) is written as the reader writes days; JSON keeps the id
+    out = [_t("head", lang, **dict(d, period=day_iso(d["period"], lang))), "", _t("source", lang)]
     for s in d["sources"]:
         out.append(f"   {s['directive']} mục {s['section']} ({s['file']}):")
         out.append(f"   “{s['text']}”")
     out.append(_t("chain", lang, chain=d["chain"][0]))
     out.extend(_tree(d["implements"], lang, "      "))
     out.append(_t("rule", lang))
-    out.append("   schedule: " + ", ".join(f"{k}={v}" for k, v in d["schedule"].items())
-               + f"; valid {d['valid']['from']} → {d['valid']['until'] or '…'}")
+    # the rule file's own notation (every=..., inclusive=True) only in English, for those who
+    # write rules; Vietnamese text says the same in words on the next line
+    out.append(_t("schedule", lang, fields=", ".join(f"{k}={v}" for k, v in d["schedule"].items()),
+                  start=day_iso(d["valid"]["from"], lang), until=day_iso(d["valid"]["until"], lang) or "…"))
     out.append(f"   {d['rule']['text']}")
-    out.append(_t("window", lang, start=d["window_start"], last=d["last_allowed"], **d["policy"]))
+    policy = d["policy"]
+    out.append(_t("window", lang, start=day_iso(d["window_start"], lang), last=day_iso(d["last_allowed"], lang),
+                  before=policy_word("before", policy["before"], lang), opens=policy_word("opens", policy["opens"], lang)))
     for a in d["anchor"]:
-        out.append(_t("anchor", lang, name=a["name"], date=a["date"],
+        out.append(_t("anchor", lang, name=a["name"], date=day_iso(a["date"], lang),
                       nth=f" — {label('anniversary', lang, n=a['anniversary'])}" if a["anniversary"] else "",
                       lunar=f" ({a['lunar']})" if a["lunar"] else "", source=a["source"]))
-    out.append(_t("cal", lang, policy=d["calendar"]["policy"]))
+    out.append(_t("cal", lang, policy=roll_policy(d["calendar"]["policy"], lang)))
     for m in d["calendar"]["skipped"]:
-        out.append(_t("skip", lang, **m))
-    out.append(_t("own", lang, date=d["own_deadline"] + (f" {d['deadline_time']}" if d["deadline_time"] else "")))
+        out.append(_t("skip", lang, **dict(m, date=day_iso(m["date"], lang))))
+    out.append(_t("own", lang, date=day_iso(d["own_deadline"], lang)
+                  + (f" {d['deadline_time']}" if d["deadline_time"] else "")))
     out.append(_t("route", lang, issuer=d["issuer"]["name"],
                   recipient=d["recipient"]["name"] if d["recipient"] else "—"))
     out.extend(f"   {note}" for note in d["routing"])
     out.extend(f"   {a['text']}" for a in d["assumptions"])
     out.append(_t("above", lang))
     for a in d["above"]:
-        out.append(_t("edge", lang, child=a["fed_by"], parent=a["occurrence"], own=a["own_deadline"],
-                      eff=a["effective_deadline"], lead=a["lead_working_days"], source=a["lead_source"]))
+        out.append(_t("edge", lang, child=a["fed_by"], parent=a["occurrence"], own=day_iso(a["own_deadline"], lang),
+                      eff=day_iso(a["effective_deadline"], lang) or "?", n=a["lead_working_days"],
+                      source=a["lead_source"]))
     if not d["above"]:
         out.append(_t("none", lang))
-    out.append(_t("decided", lang, date=d["deadline"]))
+    out.append(_t("decided", lang, date=day_iso(d["deadline"], lang)))
     for c in d["decided_by"]:
         extra = f" −{c['lead_working_days']}" if c["kind"] == "lead" else ""
-        out.append(f"   [{c['kind']}{extra}] {c['date']} {c['source']}")
-        out.extend(_t("skip", lang, **m) for m in c.get("skipped", []))
+        kind = _t(f"kind.{c['kind']}", lang) if f"kind.{c['kind']}" in _t else c["kind"]
+        out.append(f"   [{kind}{extra}] {day_iso(c['date'], lang) or '?'} {c['source']}")
+        out.extend(_t("skip", lang, **dict(m, date=day_iso(m["date"], lang))) for m in c.get("skipped", []))
     if d["target"]:
         out.append(f"   {d['target']['text']}")
-    out.append(_t("started", lang, date=d["effective_window_start"]))
+    out.append(_t("started", lang, date=day_iso(d["effective_window_start"], lang)))
     out.append(_t("conflicts", lang))
     for c in d["conflicts"]:
         out.append(f"   {c['message']}")

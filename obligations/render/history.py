@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from obligations.render.day_text import day_iso
 from obligations.render.labels import Labels
 from obligations.report.history import History
 from obligations.rules.model import Change
@@ -87,24 +88,25 @@ def history_json(h: History | None, lang: str) -> dict[str, Any] | None:
 def history_text(doc: dict[str, Any] | None, lang: str) -> list[str]:
     if doc is None:
         return []
-    known = _t("known", lang, date=doc["as_known_on"]) if doc["as_known_on"] else _t("all", lang)
+    known = _t("known", lang, date=day_iso(doc["as_known_on"], lang)) if doc["as_known_on"] else _t("all", lang)
     out = [_t("head", lang, known=known), _t("rule", lang)]
     for v in doc["versions"]:
         source = v.get("source") or {}
         out.append(_t("line", lang, n=v["version"], state=v["state"], mark=_t("here", lang) if v["in_force"] else "",
                       document=source.get("document") or v.get("document"),
-                      issued=v.get("issued") or _t("unknown_date", lang),
-                      effective=v["effective"] or (v["valid"] or {}).get("from") or "—"))
+                      issued=day_iso(v.get("issued"), lang) or _t("unknown_date", lang),
+                      effective=day_iso(v["effective"] or (v["valid"] or {}).get("from"), lang) or "—"))
         if source:
             out.append(_t("src", lang, section=source["section"], file=source["file"], text=source["text"]))
         if v.get("changes"):
             out.append(_t("fields", lang, fields="; ".join(f"{k} = {val}" for k, val in v["changes"].items())))
     p = doc["postponed"]
     if p:
-        out.append(_t("postponed", lang, period=p["period"], to=p["to"], document=p["document"], issued=p["issued"],
+        out.append(_t("postponed", lang, period=p["period"], to=day_iso(p["to"], lang), document=p["document"],
+                      issued=day_iso(p["issued"], lang),
                       incl=_t("incl" if p["inclusive"] else "excl", lang)))
         out.append(f"       “{p['source']['text']}” ({p['source']['file']})")
     for c in doc["not_counted"]:
-        out.append(_t("unknown", lang, date=doc["as_known_on"], state=c["state"], document=c["document"],
-                      issued=c["issued"], effective=c["effective"]))
+        out.append(_t("unknown", lang, date=day_iso(doc["as_known_on"], lang), state=c["state"], document=c["document"],
+                      issued=day_iso(c["issued"], lang), effective=day_iso(c["effective"], lang)))
     return out

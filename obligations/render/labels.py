@@ -6,12 +6,33 @@ import datetime as dt
 
 
 
-class Labels(dict[str, tuple[str, str]]):
-    """A table of (Vietnamese, English) texts: ``labels(key, lang, **values)``."""
+def number(value: int | float, lang: str) -> str:
+    """A number as the language writes it: Vietnamese groups thousands with "." and marks
+    decimals with "," (1.234; 3,5); English keeps Python's plain form (1234; 3.5)."""
+    if lang == "en":
+        return str(value)
+    if isinstance(value, float):
+        whole, _, frac = f"{value:,.2f}".rstrip("0").rstrip(".").partition(".")
+        return whole.replace(",", ".") + ("," + frac if frac else "")
+    return f"{value:,}".replace(",", ".")
+
+
+class Labels(dict[str, tuple[str, ...]]):
+    """A table of texts: ``labels(key, lang, **values)``. An entry is (Vietnamese, English) or,
+    when the English depends on a count ``n``, (Vietnamese, English for one, English for
+    others): Vietnamese nouns do not change with the number ("1 ngày", "2 ngày"). A count ``n``
+    (and any float) is written with the language's separators."""
 
     def __call__(self, key: str, lang: str, **values: object) -> str:
-        vi, en = self[key]
-        return (en if lang == "en" else vi).format(**values)
+        texts = self[key]
+        count = values.get("n")
+        if isinstance(count, (int, float)) and not isinstance(count, bool):
+            values["n"] = number(count, lang)
+        values = {k: number(v, lang) if isinstance(v, float) else v for k, v in values.items()}
+        if lang != "en":
+            return texts[0].format(**values)
+        english = texts[2] if len(texts) > 2 and count != 1 else texts[1]
+        return english.format(**values)
 
 
 _LABELS = Labels({

@@ -15,6 +15,7 @@ from obligations.occurrences.model import Assumption, Placement
 from obligations.org.routing import RoutingNote
 from obligations.reconcile.solve import (Conflict, Constraint, ExtensionOrigin, LeadOrigin, Origin, Reconciled,
                                          RuleOrigin, SameReportOrigin)
+from obligations.render.day_text import day
 from obligations.render.labels import Labels
 
 _m = Labels({
@@ -48,8 +49,46 @@ _m = Labels({
     "target": ("mục tiêu nội bộ {date} ({why}); hạn chính thức vẫn là {deadline}",
                "internal target {date} ({why}); the official deadline stays {deadline}"),
     "target_why": ("{n} ngày làm việc trước hạn của {name}, {basis}",
+                   "{n} working day before {name}'s deadline, {basis}",
                    "{n} working days before {name}'s deadline, {basis}"),
+    # a constraint's source: the documents and files it comes from, in the reader's words
+    "src_rule": ("{unit}: {directive} mục {section}", "{unit}: {directive} mục {section}"),   # a citation
+    "src_lead_unit": ("{file}: {own} của {unit} ({basis})", "{file}: {own} of {unit} ({basis})"),
+    "src_lead_level": ("{file}: {own} của cấp {level} ({basis})", "{file}: {own} of level {level} ({basis})"),
+    "src_lead_none": ("{unit}: không văn bản nào quy định thời gian tổng hợp (0 ngày làm việc)",
+                      "{unit}: no lead time stated (0 working days)"),
+    "own_lead": ("thời gian tổng hợp", "lead time"),
+    "own_internal": ("thời gian tổng hợp nội bộ", "internal lead time"),
+    "src_extension": ("{unit}: gia hạn {ref}", "{unit}: extension {ref}"),
+    "src_same": ("{unit}: cùng một báo cáo theo hai văn bản", "{unit}: same report under two directives"),
+    "text_lead_none": ("{name} nhận báo cáo để tổng hợp; không văn bản nào quy định thời gian tổng hợp",
+                       "feeds the report of {name}; no document states a lead time"),
+    "text_lead": ("{name} cần {n} ngày làm việc để tổng hợp", "{name} needs {n} working day to aggregate",
+                  "{name} needs {n} working days to aggregate"),
+    "text_same": ("cùng một báo cáo, hai văn bản cùng yêu cầu", "one report required by two directives"),
+    # the policies of a rule, in words (codes in rules/model.py)
+    "roll.previous": ("lùi về ngày làm việc liền trước", "previous"),
+    "roll.next": ("sang ngày làm việc liền sau", "next"),
+    "roll.none": ("giữ nguyên ngày nghỉ", "none"),
+    "before.exclusive": ("“trước ngày D”: ngày cuối là ngày liền trước D", "exclusive"),
+    "before.inclusive": ("“trước ngày D”: tính cả ngày D", "inclusive"),
+    "opens.period_start": ("mở từ đầu kỳ", "period_start"),
+    "opens.validity_start": ("mở từ ngày văn bản có hiệu lực", "validity_start"),
+    "level.cell": ("chi bộ", "cell"), "level.commune": ("xã", "commune"), "level.district": ("huyện", "district"),
+    "level.province": ("tỉnh", "province"), "level.central": ("trung ương", "central"),
 })
+
+
+def policy_word(kind: str, code: str, lang: str) -> str:
+    """A rule's policy (roll, before, opens) or a level, in words; an unknown code as it is."""
+    key = f"{kind}.{code}"
+    return _m(key, lang) if key in _m else code
+
+
+def roll_policy(code: str, lang: str) -> str:
+    """How a deadline on a day off moves: "quy tắc: lùi về ngày làm việc liền trước" / "previous"."""
+    return (policy_word("roll", code, lang) if lang == "en"
+            else "quy tắc: " + policy_word("roll", code, lang))
 
 
 def pick(lang: str, vi: str, en: str | None) -> str:
@@ -70,50 +109,49 @@ def move_reason(move: Move, lang: str) -> str:
 
 def routing_note(note: RoutingNote, lang: str) -> str:
     role = _m(f"role_{note.role}", lang)
-    ended = note.ended.isoformat()
+    ended = day(note.ended, lang)
     if note.final is None:
         return _m("no_successor", lang, role=role, gone=note.gone_name, ended=ended)
     return _m("succeeded", lang, role=role, gone=note.gone_name, ended=ended, final=note.final_name)
 
 
-# A constraint's source, text and location are the same in both languages: they cite
-# documents and files, whose words are the documents' own.
+# A constraint's source and text cite documents and files (whose words are the documents'
+# own) in the reader's language.
 
-def constraint_source(c: Constraint) -> str:
-    return origin_source(c.origin)
+def constraint_source(c: Constraint, lang: str = "vi") -> str:
+    return origin_source(c.origin, lang)
 
 
-def origin_source(o: Origin) -> str:
+def origin_source(o: Origin, lang: str = "vi") -> str:
     if isinstance(o, RuleOrigin):
-        return f"{o.unit}: {o.directive} mục {o.section}"
+        return _m("src_rule", lang, unit=o.unit, directive=o.directive, section=o.section)
     if isinstance(o, LeadOrigin):
-        own = "internal lead time" if o.internal else "lead time"
+        own = _m("own_internal" if o.internal else "own_lead", lang)
         if o.setting == "unit":
-            return f"{o.file}: {own} of {o.receiving_unit} ({o.basis})"
+            return _m("src_lead_unit", lang, file=o.file, own=own, unit=o.receiving_unit, basis=o.basis)
         if o.setting == "level":
-            return f"{o.file}: {own} of level {o.level} ({o.basis})"
-        return f"{o.receiving_unit}: no lead time stated (0 working days)"
+            return _m("src_lead_level", lang, file=o.file, own=own, level=policy_word("level", o.level or "", lang),
+                      basis=o.basis)
+        return _m("src_lead_none", lang, unit=o.receiving_unit)
     if isinstance(o, ExtensionOrigin):
-        return f"{o.unit}: gia hạn / extension {o.ref}"
-    return f"{o.unit}: same report under two directives"
+        return _m("src_extension", lang, unit=o.unit, ref=o.ref)
+    return _m("src_same", lang, unit=o.unit)
 
 
-def constraint_text(c: Constraint) -> str:
-    return origin_text(c.origin)
+def constraint_text(c: Constraint, lang: str = "vi") -> str:
+    return origin_text(c.origin, lang)
 
 
-def origin_text(o: Origin) -> str:
+def origin_text(o: Origin, lang: str = "vi") -> str:
     if isinstance(o, RuleOrigin):
         return o.text
     if isinstance(o, LeadOrigin):
         if o.setting == "none":
-            return (f"{o.receiving_name} nhận báo cáo để tổng hợp; không văn bản nào quy định thời gian tổng hợp / "
-                    "feeds the report of the receiving unit; no document states a lead time")
-        return (f"{o.receiving_name} cần {o.days} ngày làm việc để tổng hợp / "
-                f"needs {o.days} working days to aggregate")
+            return _m("text_lead_none", lang, name=o.receiving_name)
+        return _m("text_lead", lang, name=o.receiving_name, n=o.days)
     if isinstance(o, ExtensionOrigin):
         return o.note
-    return "cùng một báo cáo, hai văn bản cùng yêu cầu / one report required by two directives"
+    return _m("text_same", lang)
 
 
 def constraint_location(c: Constraint) -> str:
@@ -129,8 +167,8 @@ def constraint_location(c: Constraint) -> str:
 
 
 def conflict_message(conflict: Conflict, lang: str) -> str:
-    return _m("conflict", lang, start=conflict.window_start, deadline=conflict.deadline,
-              sources="; ".join(constraint_source(c) for c in conflict.constraints))
+    return _m("conflict", lang, start=day(conflict.window_start, lang), deadline=day(conflict.deadline, lang),
+              sources="; ".join(constraint_source(c, lang) for c in conflict.constraints))
 
 
 def conflict_advice(conflict: Conflict, lang: str, name_of: Callable[[str], str]) -> list[str]:
@@ -138,30 +176,32 @@ def conflict_advice(conflict: Conflict, lang: str, name_of: Callable[[str], str]
     meets every deadline, and what to do: ask the stricter level for an extension."""
     opening = [c for c in conflict.constraints if c.kind == "window_start"]
     closing = [c for c in conflict.constraints if c.kind in ("deadline", "extension")]
-    lines = [_m("opens_late", lang, source=constraint_source(c), date=c.date) for c in opening[-1:]]
-    lines += [_m("closes_early", lang, source=constraint_source(c), date=c.date) for c in closing[:1]]
+    def when(d: dt.date | None) -> str:
+        return day(d, lang) if d else "?"
+    lines = [_m("opens_late", lang, source=constraint_source(c, lang), date=when(c.date)) for c in opening[-1:]]
+    lines += [_m("closes_early", lang, source=constraint_source(c, lang), date=when(c.date)) for c in closing[:1]]
     lines.append(_m("no_day", lang))
-    lines.append(_m("early_choice", lang, deadline=conflict.deadline, start=conflict.window_start))
+    lines.append(_m("early_choice", lang, deadline=day(conflict.deadline, lang), start=day(conflict.window_start, lang)))
     if closing:
         strict = closing[0]
         command = (f'python -m obligations extend --unit {strict.node.unit} --duty {strict.node.duty} '
-                   f'--period {strict.node.period} --until {conflict.window_start.isoformat()} --ref "số văn bản"')
+                   f'--period {strict.node.period} --until {day(conflict.window_start, lang)} --ref "số văn bản"')
         issuer = strict.origin.issuer if isinstance(strict.origin, RuleOrigin) and strict.origin.issuer else ""
-        lines.append(_m("ask", lang, who=name_of(issuer or strict.node.unit), source=constraint_source(strict),
-                        start=conflict.window_start, command=command))
+        lines.append(_m("ask", lang, who=name_of(issuer or strict.node.unit), source=constraint_source(strict, lang),
+                        start=day(conflict.window_start, lang), command=command))
     return lines
 
 
 def conflict_window(conflict: Conflict, lang: str) -> str:
-    return _m("conflict_window", lang, start=conflict.window_start, deadline=conflict.deadline)
+    return _m("conflict_window", lang, start=day(conflict.window_start, lang), deadline=day(conflict.deadline, lang))
 
 
 def assumption_text(a: Assumption, lang: str) -> str:
-    return _m(f"assumed_{a.kind}", lang, subject=a.subject, why=a.why, where=a.where)
+    return _m(f"assumed_{a.kind}", lang, subject=a.subject, why=pick(lang, a.why, a.why_en), where=a.where)
 
 
 def one_day_window(start: dt.date, deadline: dt.date, lang: str) -> str | None:
-    return _m("one_day", lang, date=deadline) if start == deadline else None
+    return _m("one_day", lang, date=day(deadline, lang)) if start == deadline else None
 
 
 def target_text(result: Reconciled, lang: str, name_of: Callable[[str], str]) -> str | None:
@@ -173,8 +213,8 @@ def target_text(result: Reconciled, lang: str, name_of: Callable[[str], str]) ->
     if not isinstance(origin, LeadOrigin):
         return None
     why = _m("target_why", lang, n=lead.lead, name=name_of(origin.receiving_unit), basis=origin.basis)
-    return _m("target", lang, date=result.target, why=why, deadline=result.deadline)
+    return _m("target", lang, date=day(result.target, lang), why=why, deadline=day(result.deadline, lang))
 
 
 def placement_message(p: Placement, lang: str) -> str:
-    return _m("no_working_day", lang, start=p.window_start, last=p.last_allowed)
+    return _m("no_working_day", lang, start=day(p.window_start, lang), last=day(p.last_allowed, lang))

@@ -7,6 +7,7 @@ fills them in. Kept apart from the rules so that all wording lives under render/
 
 from __future__ import annotations
 
+from obligations.render.day_text import day_iso
 from obligations.rules.schedules.base import Description
 
 TEXTS: dict[str, tuple[str, str]] = {
@@ -81,6 +82,9 @@ def text(description: Description, lang: str = "vi") -> str:
     for key in ("unit", "from", "weekday"):
         if key in p:
             values[key] = _t(f"{key}.{p[key]}", lang)
+    for key in ("date", "start"):      # dates the schedule names (once), as the reader writes them
+        if isinstance(p.get(key), str):
+            values[key] = day_iso(p[key], lang)
     around = p.get("around")
     if isinstance(around, list):
         values["around"] = ", ".join(map(str, around))

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 
 from obligations.base.keys import OccurrenceKey
 from obligations.log.store import Extension, RecordedEvent, Submission
+from obligations.render.day_text import day, day_iso, instant_iso
 from obligations.render.labels import Labels
 from obligations.render.messages import assumption_text, pick
 from obligations.report.deliveries import Delivery
@@ -20,7 +21,7 @@ _t = Labels({
               "Delivery status of {name} ({unit}){year}, as of {on}"),
     "in_year": (" năm {year}", " in {year}"),
     "on_time": ("đúng hạn", "on time"),
-    "late": ("trễ {n} ngày làm việc", "late by {n} working days"),
+    "late": ("trễ {n} ngày làm việc", "late by {n} working day", "late by {n} working days"),
     "missing": ("chưa nộp, quá hạn", "missing (overdue)"),
     "open": ("chưa đến hạn", "still open"),
     "delivered": ("nộp {on}", "delivered {on}"),
@@ -43,17 +44,17 @@ RESULTS = ("on_time", "late", "missing", "open")
 def submitted_text(item: Submission, lang: str) -> str:
     ref = f" ({item.ref})" if item.ref else ""
     return _t("submitted", lang, unit=item.unit, duty=item.duty, period=item.period,
-              on=item.delivered_on.isoformat(), ref=ref)
+              on=day(item.delivered_on, lang), ref=ref)
 
 
 def extended_text(item: Extension, lang: str) -> str:
     return _t("extended", lang, unit=item.unit, duty=item.duty, period=item.period,
-              until=item.until.isoformat(), ref=item.ref)
+              until=day(item.until, lang), ref=item.ref)
 
 
 def event_text(item: RecordedEvent, duties: Sequence[str], lang: str) -> str:
     ref = f" ({item.ref})" if item.ref else ""
-    text = _t("recorded", lang, event=item.event, unit=item.unit, on=item.happened_on.isoformat(), ref=ref)
+    text = _t("recorded", lang, event=item.event, unit=item.unit, on=day(item.happened_on, lang), ref=ref)
     if duties:
         text += "\n" + _t("duties", lang, duties=", ".join(duties))
     return text
@@ -124,18 +125,19 @@ def status_json(unit: str, on: dt.date, year: int | None, rows: list[dict[str, o
 def status_text(name: str, unit: str, on: dt.date, year: int | None, rows: list[dict[str, object]],
                 lang: str, events: Sequence[RecordedEvent] = (), events_replaced: Sequence[RecordedEvent] = ()) -> str:
     out = [_t("title", lang, name=name, unit=unit, year=_t("in_year", lang, year=year) if year else "",
-              on=on.isoformat()), ""]
+              on=day(on, lang)), ""]
     for r in rows:
         verdict = _t(str(r["result"]), lang, n=r.get("late_working_days", 0))
         if r["delivered_on"]:
-            verdict += ", " + _t("delivered", lang, on=r["delivered_on"]) + (f" ({r['ref']})" if r["ref"] else "")
+            verdict += ", " + _t("delivered", lang, on=day_iso(r["delivered_on"], lang)) + (f" ({r['ref']})" if r["ref"] else "")
         if r.get("deadline_changed"):
-            verdict += "; " + _t("changed", lang, then=r["deadline_at_delivery"], now=r["deadline"])
-        out.append(f"{r['deadline']}  {r['period']:<10}  {r['title']}: {verdict}")
+            verdict += "; " + _t("changed", lang, then=day_iso(r["deadline_at_delivery"], lang),
+                                 now=day_iso(r["deadline"], lang))
+        out.append(f"{day_iso(r['deadline'], lang)}  {day_iso(r['period'], lang):<10}  {r['title']}: {verdict}")
         out.extend(f"{'':<12}  ↳ {a}" for a in r["assumptions"])  # type: ignore[attr-defined]
         for old in r.get("replaced") or []:  # type: ignore[attr-defined]
-            what = _t("delivered", lang, on=old["date"]) + (f" ({old['ref']})" if old["ref"] else "")
-            out.append(f"{'':<12}  ↳ " + _t("replaced", lang, what=what, at=old["recorded_at"]))
+            what = _t("delivered", lang, on=day_iso(old["date"], lang)) + (f" ({old['ref']})" if old["ref"] else "")
+            out.append(f"{'':<12}  ↳ " + _t("replaced", lang, what=what, at=instant_iso(old["recorded_at"], lang)))
         if r.get("reason"):
             out.append(f"{'':<12}  ↳ " + _t("reason", lang, reason=r["reason"]))
     out.append("")
@@ -143,8 +145,8 @@ def status_text(name: str, unit: str, on: dt.date, year: int | None, rows: list[
     if events:
         out.extend(["", _t("events", lang)])
         for e in events:
-            out.append(f"{e.happened_on.isoformat()}  {e.event}" + (f" ({e.ref})" if e.ref else ""))
-            out.extend(_t("event_replaced", lang, on=r.happened_on.isoformat(), at=r.recorded_at)
+            out.append(f"{day(e.happened_on, lang)}  {e.event}" + (f" ({e.ref})" if e.ref else ""))
+            out.extend(_t("event_replaced", lang, on=day(r.happened_on, lang), at=instant_iso(r.recorded_at, lang))
                        for r in _events_replaced(events, events_replaced, e))
             if e.reason:
                 out.append("  " + _t("reason", lang, reason=e.reason))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from obligations.render.day_text import day
 from obligations.report.due import DueReport
 
 _HEAD = {
@@ -21,8 +22,8 @@ def summary_head(lang: str) -> str:
     return "  ".join(f"{h:<14}" for h in _HEAD["en" if lang == "en" else "vi"])
 
 
-def summary_line(report: DueReport, on: dt.date) -> str:
+def summary_line(report: DueReport, on: dt.date, lang: str = "vi") -> str:
     counts = {s: sum(i.status == s for i in report.items) for s in _COUNTED}
     pending = [i.deadline for i in report.items if i.status in ("due_soon", "window_open") and i.deadline >= on]
-    cells = [report.unit, *(str(counts[s]) for s in _COUNTED), min(pending).isoformat() if pending else "—"]
+    cells = [report.unit, *(str(counts[s]) for s in _COUNTED), day(min(pending), lang) if pending else "—"]
     return "  ".join(f"{c:<14}" for c in cells)

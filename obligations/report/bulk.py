@@ -143,4 +143,4 @@ def _lead_times_by_unit(occurrences: Occurrences) -> dict[str | None, tuple[Lead
 def _signature(occurrences: Occurrences, unit_id: str, leads: dict[str | None, tuple[LeadTimeRule, ...]]
                ) -> tuple[object, ...]:
     u = occurrences.hierarchy.unit(unit_id)
-    return (u.level, u.parents, u.start, u.end, u.successor, u.policy, u.assumed, leads.get(unit_id, ()))
+    return (u.level, u.parents, u.start, u.end, u.successor, u.policy, u.assumed, u.assumed_en, leads.get(unit_id, ()))

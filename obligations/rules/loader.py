@@ -26,9 +26,9 @@ from obligations.rules.ruleset import RuleSet as RuleSet
 HIERARCHY_FILE = "hierarchy.toml"
 
 _DIRECTIVE_KEYS = {"id", "number", "kind", "issuer", "unit", "title", "issued", "implements",
-                   "source_document", "note", "secondary_source"}
+                   "source_document", "note", "secondary_source", "secondary_source_en"}
 _DUTY_KEYS = {"id", "section", "source", "kind", "title_vi", "title_en", "performers", "recipient",
-              "body", "schedule", "valid", "policy", "see_also", "note", "example", "feeds", "draft", "assumed"}
+              "body", "schedule", "valid", "policy", "see_also", "note", "example", "feeds", "draft", "assumed", "assumed_en"}
 _DUTY_REQUIRED = {"id", "section", "source", "kind", "title_vi", "performers",
                   "recipient", "schedule", "valid"}
 _POLICY_VALUES = {
@@ -202,8 +202,15 @@ def _duty(raw: dict[str, Any], directive: dict[str, Any], ctx: _Ctx, examples_se
     if not isinstance(assumed, list) or not all(isinstance(a, str) and a.strip() for a in assumed):
         raise ctx.error("assumed must be a sentence or a list of sentences saying what the text does not give",
                         fix='e.g. assumed = ["The plan gives no width for a peak: 14 days before the day."]')
+    english = raw.get("assumed_en", [])
+    english = [english] if isinstance(english, str) else english
+    if not isinstance(english, list) or not all(isinstance(a, str) and a.strip() for a in english) \
+            or (english and len(english) != len(assumed)):
+        raise ctx.error("assumed_en must give each sentence of assumed in English, in the same order",
+                        fix=f"write {len(assumed)} English sentence(s) in assumed_en, or leave assumed_en out")
     return Duty(
         assumed=tuple(a.strip() for a in assumed),
+        assumed_en=tuple(a.strip() for a in english),
         feeds=tuple(feeds),
         id=duty_id, directive=directive["id"], kind=kind,
         title_vi=ctx.str(raw["title_vi"], "title_vi"),
@@ -268,6 +275,7 @@ def load_rule_file(path: Path, rel: str | None = None) -> Directive:
                      implements=tuple(implements), file=rel, note=head.get("note"),
                      source_document=head.get("source_document"),
                      secondary_source=head.get("secondary_source"),
+                     secondary_source_en=head.get("secondary_source_en"),
                      duties=tuple(sorted(duties, key=lambda d: d.id)), undated=tuple(undated),
                      events=declared, changes=read_changes(doc, head, issued, loc, rel, events, _Ctx, _selectors))
 

@@ -83,7 +83,8 @@ class Duty:
     note: str | None = None
     examples: tuple[Example, ...] = ()
     feeds: tuple[str, ...] = ()   # duties of the same flow at this or the receiving unit
-    assumed: tuple[str, ...] = () # what the text does not give and the rule assumes, said in every output
+    assumed: tuple[str, ...] = () # what the text does not give and the rule assumes, said in every output (Vietnamese)
+    assumed_en: tuple[str, ...] = ()  # the same sentences in English, one for each (or none)
     amended_by: tuple[Source, ...] = ()   # the later sentences that made this version (rules/versions.py)
 
     @property
@@ -158,6 +159,7 @@ class Directive:
     note: str | None = None
     source_document: str | None = None
     secondary_source: str | None = None   # known only from a secondary source (a news article): said in every output
+    secondary_source_en: str | None = None    # the same in English (optional)
     duties: tuple[Duty, ...] = ()
     undated: tuple[Undated, ...] = ()
     events: tuple[DeclaredEvent, ...] = ()

@@ -39,7 +39,8 @@ DIRECTIVE_SCHEMA = Table((
     Field("title", "str", required=True), Field("issued", "date"),
     Field("implements", "str_list", non_empty=False, fix='e.g. implements = ["105-KH/HU"]'),
     Field("source_document", "str"), Field("note", "str"),
-    Field("secondary_source", "str", fix="say where the directive is known from, e.g. a news article and its date"),
+    Field("secondary_source", "str", fix="say in Vietnamese where the directive is known from, e.g. a news article and its date"),
+    Field("secondary_source_en", "str", fix="the same in English"),
 ))
 DUTY_SCHEMA = Table((
     Field("id", "id", required=True), Field("section", "scalar", required=True),
@@ -59,7 +60,8 @@ DUTY_SCHEMA = Table((
     Field("example", "tables", schema=_EXAMPLE, non_empty=False),
     Field("feeds", "str_list", non_empty=False, fix='e.g. feeds = ["CV-BTVTU-KonTum/bao-cao-hang-nam"]'),
     Field("draft", "any"),
-    Field("assumed", "text_or_list", fix="a sentence (or a list) saying what the text does not give"),
+    Field("assumed", "text_or_list", fix="a sentence (or a list) saying in Vietnamese what the text does not give"),
+    Field("assumed_en", "text_or_list", fix="the sentences of assumed in English, in the same order"),
 ))
 UNDATED_SCHEMA = Table((Field("section", "scalar", required=True), Field("text", "str", required=True),
                         Field("note", "str", required=True)))

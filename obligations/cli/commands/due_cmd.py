@@ -71,7 +71,7 @@ def _write_under(args: argparse.Namespace, out: TextIO, ws: Workspace, on: dt.da
 
     out.write(summary_head(args.lang) + "\n")
     for report in reports:
-        out.write(summary_line(report, on) + "\n")
+        out.write(summary_line(report, on, args.lang) + "\n")
     return 0
 
 
