@@ -8,12 +8,16 @@ English plurals right. Expected values are written by hand with the reasoning be
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
 from obligations.render.labels import Labels, number
 
-CONFLICT = "tests/fixtures/rules_conflict"
+ROOT = Path(__file__).resolve().parent.parent
+CONFLICT = str(ROOT / "tests" / "fixtures" / "rules_conflict")
+# the bundled rules with an amending letter (tests/test_lifecycle.py): explain shows versions
+AMENDED = ("--rules", str(ROOT / "rules"), "--rules", str(ROOT / "tests" / "fixtures" / "amend"))
 ISO = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 
 # English words that leaked into Vietnamese output before issue 23 (the issue's examples), the
@@ -40,6 +44,8 @@ VIETNAMESE = [
     ("explain xa-X", ["explain", "--unit", "xa-X", "--duty", "76-KH-DU/dang-uy-bao-cao-hang-nam", "--period", "2026"]),
     ("explain a peak", ["explain", "--unit", "tinh-kon-tum", "--duty", "CV-BTVTU-KonTum/cao-diem-ngay-le",
                         "--period", "2024-04-18"]),
+    ("explain with versions", ["explain", *AMENDED, "--unit", "xa-X", "--duty", "CV-BTVTU-KonTum/bao-cao-hang-nam",
+                               "--period", "2026", "--on", "2026-12-01"]),
     ("status chibo-1", ["status", "--unit", "chibo-1", "--year", "2025", "--on", "2026-11-23"]),
     ("calendar 2026", ["calendar", "--year", "2026"]),
 ]
@@ -151,3 +157,11 @@ def test_a_recorded_instant_is_written_in_vietnam_time():
     # 17:33 UTC on 7/12/2026 is 00:33 on 8/12/2026 in Vietnam (UTC+7, no daylight saving)
     assert instant_iso("2026-12-07T17:33:27+00:00", "vi") == "08/12/2026 00:33"
     assert instant_iso("2026-12-07T17:33:27+00:00", "en") == "2026-12-07T17:33:27+00:00"
+
+
+def test_a_changed_schedule_is_said_in_words(run_cli):
+    # the amending letter moves Kon Tum's yearly report from "before 15-12" to "before 10-12"
+    _, out, _ = run_cli("explain", *AMENDED, "--unit", "xa-X", "--duty", "CV-BTVTU-KonTum/bao-cao-hang-nam",
+                        "--period", "2026", "--on", "2026-12-01", "--lang", "vi")
+    assert "thay đổi: lịch hạn: hằng năm; trước ngày 10 của tháng 12" in out and "'every'" not in out
+    assert "ban hành 15/07/2026, hiệu lực từ 15/07/2026" in out

@@ -6,6 +6,7 @@ from typing import Any
 
 from obligations.render.day_text import day_iso
 from obligations.render.labels import Labels
+from obligations.render.schedule_text import text as schedule_text
 from obligations.report.history import History
 from obligations.rules.model import Change
 from obligations.rules.versions import Version
@@ -35,6 +36,11 @@ _t = Labels({
     "incl": ("được nộp trong ngày đó", "that day allowed"),
     "excl": ("trước ngày đó", "before that day"),
     "unknown_date": ("không rõ", "unknown"),
+    "field.schedule": ("lịch hạn", "schedule"), "field.valid": ("thời gian hiệu lực", "valid"),
+    "field.policy": ("chính sách", "policy"), "field.title_vi": ("tên", "title_vi"),
+    "field.title_en": ("tên tiếng Anh", "title_en"), "field.body": ("nơi nhận", "body"),
+    "field.recipient": ("nơi nhận", "recipient"), "field.performers": ("đơn vị thực hiện", "performers"),
+    "field.kind": ("loại", "kind"),
     "src": ("       mục {section} ({file}): “{text}”", "       section {section} ({file}): “{text}”"),
 })
 
@@ -63,6 +69,7 @@ def _version(n: int, version: Version, in_force: bool, lang: str) -> dict[str, A
         "version": n, "effective": version.effective.isoformat() if version.effective else None,
         "in_force": in_force, "revoked": duty is None,
         "schedule": duty.schedule.as_table() if duty is not None else None,
+        "rule_text": schedule_text(duty.schedule.describe(), lang) if duty is not None else None,
         "valid": ({"from": duty.valid_from.isoformat(), "until": duty.valid_until.isoformat() if duty.valid_until
                    else None} if duty is not None else None)}
     if version.change is None:
@@ -98,8 +105,13 @@ def history_text(doc: dict[str, Any] | None, lang: str) -> list[str]:
                       effective=day_iso(v["effective"] or (v["valid"] or {}).get("from"), lang) or "—"))
         if source:
             out.append(_t("src", lang, section=source["section"], file=source["file"], text=source["text"]))
-        if v.get("changes"):
+        if v.get("changes") and lang == "en":    # the rule file's notation, for those who write rules
             out.append(_t("fields", lang, fields="; ".join(f"{k} = {val}" for k, val in v["changes"].items())))
+        elif v.get("changes"):                     # Vietnamese: what changed in words, the schedule as text
+            out.append(_t("fields", lang, fields="; ".join(
+                (_t(f"field.{k}", lang) if f"field.{k}" in _t else k)
+                + (f": {v['rule_text']}" if k == "schedule" and v.get("rule_text") else "")
+                for k in v["changes"])))
     p = doc["postponed"]
     if p:
         out.append(_t("postponed", lang, period=p["period"], to=day_iso(p["to"], lang), document=p["document"],
