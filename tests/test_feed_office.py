@@ -58,7 +58,8 @@ def test_no_alarm_before_the_services_now_in_two_parsers(tmp_path):
     # the yearly report of 2026 (deadline Monday 30/11): 3 working days before is Wednesday 25/11
     # (24/11 is Culture Day), at 08:00 in Vietnam = 01:00 UTC, two days after the clock: kept
     assert dt.datetime(2026, 11, 25, 1, 0, tzinfo=dt.timezone.utc) in everyone
-    # 22 events of 2025 have reminders long past: none is left (the old feed carried them all)
+    # events whose deadline has passed had their reminders before now: none is left (the feed
+    # kept them all with its fixed stamp of 2000)
     import icalendar
 
     events = icalendar.Calendar.from_ical(body).walk("VEVENT")

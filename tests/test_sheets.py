@@ -38,7 +38,8 @@ def test_due_workbook_has_a_frozen_vietnamese_header_and_date_cells(run_cli, tmp
     assert values["Mở từ"] == dt.datetime(2026, 11, 1) and values["Hạn"] == dt.datetime(2026, 11, 30)
     assert cells["Hạn"].is_date and cells["Hạn"].number_format == "dd/mm/yyyy"
     # 23/11 to 30/11: 7 days; 24/11 (Culture Day) off: 25, 26, 27 and 30/11 are working days
-    assert values["Còn (ngày)"] == 7 and values["Trạng thái"] == "sắp đến hạn"
+    assert values["Còn (ngày)"] == 7 and values["Còn (ngày làm việc)"] == 4
+    assert values["Trạng thái"] == "sắp đến hạn"
     assert values["Ngày nộp"] is None
     assert ws.column_dimensions["C"].width > ws.column_dimensions["A"].width   # titles get the room
     # made at the injected clock's instant (tests/conftest.py: 01:00 UTC on 23/11/2026), not the wall clock
