@@ -54,6 +54,12 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
                         help="output format (default: table)")
 
 
+def _add_sheet(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
+    parser.add_argument("--excel", action="store_true",
+                        help="with --format csv: as Excel reads it (UTF-8 with a byte-order mark, CRLF line ends)")
+
+
 def _add_data(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--rules", metavar="DIR", action="append",
                         help="directory of rule files (default: bundled); give it again to add a directory "
@@ -152,8 +158,10 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     _add_known(due)
     _add_db(due)
     due.add_argument("--lang", choices=("vi", "en"), default="vi", help="language (default: vi)")
-    due.add_argument("--format", choices=("table", "json", "csv", "ics"), default="table",
-                     help="output format (csv: one row per unit and item, for spreadsheets)")
+    due.add_argument("--format", choices=("table", "json", "csv", "ics", "xlsx"), default="table",
+                     help="output format (csv: one row per unit and item, for spreadsheets; xlsx: an Excel "
+                          "workbook, needs obligations[sheets])")
+    _add_sheet(due)
     due.set_defaults(run="obligations.cli.commands.due_cmd:run")
 
     exp = sub.add_parser("explain", help="the whole derivation of one occurrence's deadline")
@@ -197,15 +205,19 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     _add_data(sts)
     _add_known(sts)
     _add_db(sts)
-    _add_common(sts)
+    sts.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of labels and names (default: vi)")
+    sts.add_argument("--format", choices=("table", "json", "csv", "xlsx"), default="table",
+                     help="output format (default: table; xlsx: an Excel workbook, needs obligations[sheets])")
+    _add_sheet(sts)
     sts.set_defaults(run="obligations.cli.commands.log_cmd:run_status")
 
     exo = sub.add_parser("export", help="a unit's occurrences as iCalendar, CSV or JSON")
     exo.add_argument("--unit", type=_text, required=True)
     exo.add_argument("--from", type=_text, dest="from_", required=True, metavar="DATE")
     exo.add_argument("--to", type=_text, required=True, metavar="DATE")
-    exo.add_argument("--format", choices=("ics", "csv", "json"), default="ics")
-    exo.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
+    exo.add_argument("--format", choices=("ics", "csv", "json", "xlsx"), default="ics",
+                     help="output format (default: ics; xlsx: an Excel workbook, needs obligations[sheets])")
+    _add_sheet(exo)
     exo.add_argument("--remind", type=_bounded("--remind", 0, WORKING_DAYS_MAX, "working days"), default=3, metavar="N",
                      help="reminder N working days before each deadline (default: 3)")
     exo.add_argument("--past-alarms", action="store_true",

@@ -25,6 +25,7 @@ from obligations.base.errors import ObligationsError
 from obligations.base.vocabulary import HORIZON_MAX, WORKING_DAYS_MAX
 from obligations.render import page
 from obligations.web import auth, feed, limits
+from obligations.web.docs import add_docs
 from obligations.web.data import Service, UnknownUnit, parse_date
 from obligations.web.timeline import timeline_svg
 
@@ -102,7 +103,9 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool,
     """``open_reads``: the server binds a loopback address, so a loopback client reads freely.
     ``max_body``: the largest request body accepted, in bytes (web/limits.py)."""
     app = FastAPI(title="obligations", version="1", responses=_errors(422),   # every path: 422 as {error, fix}
-                  description="Dated duties of Vietnamese directives: what is due, by when, why.")
+                  description="Dated duties of Vietnamese directives: what is due, by when, why.",
+                  docs_url=None, redoc_url=None)      # served with local assets: web/docs.py
+    add_docs(app)
 
     def token_of(request: Request, query: str | None = None) -> str | None:
         return auth.bearer(request.headers.get("authorization")) or query

@@ -55,6 +55,12 @@ class Service:
 
         return cls(Workspace.load(rules, org, calendars, cache_dir=cache_dir), db, engine, clock=clock)
 
+    def now(self) -> dt.datetime:
+        """The instant now by the service's clock (timezone-aware)."""
+        from obligations.base import dates
+
+        return self.clock() if self.clock is not None else dates.utc_now()
+
     def today(self) -> dt.date:
         """Today in Vietnam by the service's clock: the day a request without a date asks about."""
         return today_in_vietnam(self.clock() if self.clock is not None else None)
@@ -193,9 +199,10 @@ class Service:
             items = ws.items_between(unit, dt.date(on.year - 1, 1, 1), dt.date(on.year + 1, 12, 31), on,
                                      engine=self.engine, log=log)
             changes = record_changes(log, items)
-            # a fixed stamp for the reminders: every reminder is kept, and the feed's content
-            # changes only when an event does
-            return to_ics(ws, items, lang, remind, stamp=dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc),
+            # reminders already past by the service's clock are left out, as `export` does:
+            # some calendar apps fire every past alarm when subscribing. The body (and its ETag)
+            # changes when a reminder passes, at most once a day (reminders are at 08:00)
+            return to_ics(ws, items, lang, remind, stamp=self.now(),
                           stamps=feed.stamps(changes), properties=feed.properties(f"{self.unit_name(unit)} ({unit})"))
 
     # -- the timeline picture ---------------------------------------------------------------
