@@ -66,8 +66,8 @@ def test_the_default_window_is_two_months_back_four_ahead():
 # -- today's line ---------------------------------------------------------------------------------
 
 # At 390 px the page's box shows 390 - 2*12 (padding) - 2 (border) = 364 CSS px of a picture that
-# stops shrinking at 700 CSS px: the first 364 * 960 / 700 = 499 viewBox units are on screen.
-PHONE_VISIBLE = 364 * 960 / 700
+# stops shrinking at 760 CSS px: the first 364 * 960 / 760 = 460 viewBox units are on screen.
+PHONE_VISIBLE = 364 * 960 / 760
 
 
 @pytest.mark.parametrize("today", ["2026-01-01", "2026-03-15", "2026-06-30", "2026-09-02", "2026-11-23",
@@ -75,7 +75,8 @@ PHONE_VISIBLE = 364 * 960 / 700
 def test_today_is_drawn_with_its_date_inside_the_picture_and_a_phones_screen(run_cli, tmp_path, today):
     root = picture(run_cli, tmp_path, "--unit", "xa-X", "--on", today)
     width, _ = view(root)
-    assert root.get("width") == "100%"                          # scales to its box
+    assert root.get("width") == "100%"                          # scales to its box ...
+    assert "min-width:760px" in root.get("style")               # ... down to 760 CSS px, then scrolls
     lines = [e for e in root.iter(f"{NS}line") if e.get("class") == "today"]
     assert len(lines) == 1 and lines[0].get("data-day") == today
     x = float(lines[0].get("x1"))

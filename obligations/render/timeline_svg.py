@@ -41,7 +41,7 @@ __all__ = ["Arrow", "Bar", "Chain", "DayOff", "Row", "Timeline", "draw", "entrie
 
 
 WIDTH = 960          # the viewBox width: the page's box is 936 CSS px at 1280 px
-MIN_WIDTH = 700      # CSS px below which the picture scrolls sideways instead of shrinking
+MIN_WIDTH = 760      # CSS px below which the picture scrolls sideways instead of shrinking
 PAD = 12
 TOP = 92             # where the first chain starts
 CHAIN = 26
