@@ -123,7 +123,8 @@ def _status(item: dict[str, Any], lang: str) -> str:
 
 def _item(item: dict[str, Any], unit: str, lang: str, token: str | None) -> list[str]:
     late = _late(item)
-    classes = ["item", item["status"]] + (["late"] if late else []) + (["conflict"] if item["conflicts"] else [])
+    classes = ["item", item["status"]] + (["late"] if late else []) + \
+        (["conflict"] if item["conflicts"] and item["status"] != "conflict" else [])
     hid = "i-" + re.sub(r"[^A-Za-z0-9_-]+", "-", item["id"])
     out = [f"<article class=\"{' '.join(classes)}\" id=\"{escape(hid)}\" aria-labelledby=\"{escape(hid)}-h\">",
            f"<h3 id=\"{escape(hid)}-h\">{escape(item['title'])} "
@@ -155,7 +156,7 @@ def _item(item: dict[str, Any], unit: str, lang: str, token: str | None) -> list
         out.extend(_conflict(c, item, unit, lang, token))
     notes = [a["text"] for a in item["assumptions"]] + list(item["routing"])
     if notes:
-        out.append(f"<details><summary>{t('assumptions', lang)}</summary><ul>"
+        out.append(f"<details class='notes'><summary>{t('assumptions', lang)}</summary><ul>"
                    + "".join(f"<li>{escape(n)}</li>" for n in notes) + "</ul></details>")
     href = link(f"/units/{unit}/explain", duty=item["duty"], period=item["period"], lang=lang, token=token)
     out.append(f"<p><a href=\"{href}\">{t('full', lang)}<span class='skip'>: {escape(item['title'])}</span></a></p>")

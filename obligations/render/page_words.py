@@ -67,7 +67,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "again": ("Thử lại", "Try again"),
     "e_title": ("Không thực hiện được yêu cầu", "The request could not be done"),
     "e401": ("Mã truy cập không đúng hoặc chưa nhập.", "The access token is missing or unknown."),
-    "e401_fix": ("Nhập đúng mã truy cập của đơn vị (người quản trị tạo bằng lệnh token), rồi gửi lại.",
+    "e401_fix": ("Nhập đúng mã truy cập của đơn vị (do người quản trị hệ thống cấp), rồi gửi lại.",
                  "Enter the unit's access token (the administrator makes one with the token command), then send again."),
     "e403": ("Mã truy cập này không thuộc đơn vị này hoặc đơn vị cấp trên.",
              "This token belongs to neither this unit nor a unit above it."),
