@@ -212,3 +212,6 @@ def test_the_explanation_is_structured_html(tmp_path):
     css = page[page.index("<style>"):page.index("</style>")]
     assert "monospace" not in css and '"Noto Sans"' in css and "font-family:system-ui" in css
     assert not ISO.search(visible(page)), ISO.findall(visible(page))[:3]
+    en = client.get("/units/chibo-K/explain", params={"duty": "C-1/chi-bo-so-ket", "period": "2025", "lang": "en"}).text
+    assert "<html lang='en'" in en and '<time datetime="2025-11-30">2025-11-30</time>: Sunday, day off' in en
+    assert "Chi bộ K feeds Xã C" in en and "3 working days to aggregate" in en

@@ -35,6 +35,10 @@ _T: dict[str, tuple[str, str]] = {
               "cần {lead} ngày làm việc để tổng hợp.",
               "{child} feeds {parent}: {parent}'s own deadline {own}, effective {eff}; "
               "{lead} working {days} to aggregate."),
+    "level_nolead": ("{child} nộp cho {parent}: hạn riêng của {parent} {own}, hạn hiệu lực {eff}.",
+                     "{child} feeds {parent}: {parent}'s own deadline {own}, effective {eff}."),
+    "level_same": ("Cùng báo cáo của {parent} theo một văn bản khác: hạn riêng {own}, hạn hiệu lực {eff}.",
+                   "The same report of {parent} under another directive: own deadline {own}, effective {eff}."),
     "no_levels": ("Không có cấp nào phía trên đặt hạn sớm hơn.", "No level above sets an earlier deadline."),
     "s_decided": ("Hạn hiệu lực", "The effective deadline"),
     "decided": ("Hạn hiệu lực là {date}, do:", "The effective deadline is {date}, set by:"),
@@ -121,8 +125,10 @@ def render_explain(doc: dict[str, Any], lang: str, back: str, name_of: Callable[
             dates = {"own": e["own_deadline"]}
             if e["effective_deadline"]:
                 dates["eff"] = e["effective_deadline"]
-            out.append("<li>" + _with_dates("level", lang, dates, child=name_of(_unit_of(e["fed_by"])),
-                                            parent=name_of(e["unit"]), lead=e["lead_working_days"],
+            child, parent = _unit_of(e["fed_by"]), e["unit"]
+            key = "level_same" if child == parent else "level" if e["lead_working_days"] else "level_nolead"
+            out.append("<li>" + _with_dates(key, lang, dates, child=name_of(child),
+                                            parent=name_of(parent), lead=e["lead_working_days"],
                                             **({} if "eff" in dates else {"eff": "—"}))
                        + f"<br><q>{escape(e['lead_text'])}</q></li>")
         out.append("</ol>")
