@@ -263,9 +263,10 @@ def _nav(unit: str, lang: str, other_href: str) -> str:
 
 def render_page(doc: dict[str, Any], svg: str, year: int, lang: str, *, token: str | None = None,
                 message: str | None = None, today: str = "", host: str = "", scheme: str = "http",
-                remembered: bool = False, lookback: int | None = None) -> str:
+                remembered: bool = False, lookback: int | None = None, timeline_list: str = "") -> str:
     """``token``: only when the user chose a link carrying one (it is kept in the page's links);
-    ``remembered``: the visit's cookie holds a token (the forms do not ask again)."""
+    ``remembered``: the visit's cookie holds a token (the forms do not ask again);
+    ``timeline_list``: the picture's content as HTML (its text alternative), shown below it."""
     lang = "en" if lang == "en" else "vi"
     unit = doc["unit"]
     other = "vi" if lang == "en" else "en"
@@ -290,7 +291,7 @@ def render_page(doc: dict[str, Any], svg: str, year: int, lang: str, *, token: s
         body.append("</section>")
     body.extend(delivery_form(doc, unit, lang, today, remembered=remembered or bool(token)))
     body.append(f"<section aria-labelledby='tl-h'><h2 id='tl-h'>{escape(t('timeline', lang, year=year))}</h2>"
-                f"<div class='svg' tabindex='0' role='region' aria-labelledby='tl-h'>{svg}</div>"
+                f"<div class='svg' tabindex='0' role='region' aria-labelledby='tl-h'>{svg}</div>{timeline_list}"
                 f"<p><a href=\"{link(f'/units/{unit}/timeline.svg', year=year, lang=lang, token=token)}\">"
                 f"{t('svg', lang)}</a></p></section>")
     feed = link(f"/units/{unit}/calendar.ics", lang=lang, token=token)
