@@ -291,7 +291,7 @@ def render_page(doc: dict[str, Any], svg: str, year: int, lang: str, *, token: s
         body.append("</section>")
     body.extend(delivery_form(doc, unit, lang, today, remembered=remembered or bool(token)))
     body.append(f"<section aria-labelledby='tl-h'><h2 id='tl-h'>{escape(t('timeline', lang, year=year))}</h2>"
-                f"<div class='svg' tabindex='0' role='region' aria-labelledby='tl-h'>{svg}</div>{timeline_list}"
+                f"<div class='svg' tabindex='0' role='region' aria-label=\"{t('picture', lang)}\">{svg}</div>{timeline_list}"
                 f"<p><a href=\"{link(f'/units/{unit}/timeline.svg', year=year, lang=lang, token=token)}\">"
                 f"{t('svg', lang)}</a></p></section>")
     feed = link(f"/units/{unit}/calendar.ics", lang=lang, token=token)

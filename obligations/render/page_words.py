@@ -37,6 +37,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "done_late": ("Nộp muộn {wd} ngày làm việc (ngày {on})", "Delivered {wd} working {wdays} late (on {on})"),
     "doc_ref": ("số văn bản {ref}", "document {ref}"),
     "timeline": ("Chuỗi báo cáo năm {year}", "Report chains {year}"),
+    "picture": ("Hình chuỗi báo cáo (cuộn ngang để xem thêm)", "Picture of the report chains (scroll sideways for more)"),
     "svg": ("Tải ảnh SVG", "Download the SVG"),
     "feed": ("Lịch trên điện thoại", "Phone calendar"),
     "subscribe": ("Đăng ký lịch (webcal)", "Subscribe (webcal)"),
