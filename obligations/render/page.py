@@ -332,7 +332,7 @@ def render_error(status: int, detail: str, lang: str, *, back: str = "/", form: 
 
 def render_index(units: list[tuple[str, str]], lang: str, token: str | None) -> str:
     lang = "en" if lang == "en" else "vi"
-    items = "".join(f"<li><a href=\"{link(f'/units/{u}', lang=lang, token=token)}\">{escape(name)}</a></li>"
+    items = "".join(f"<li><a href=\"{link(f'/units/{u}', lang=lang if lang == 'en' else None, token=token)}\">{escape(name)}</a></li>"
                     for u, name in units)
     other = "vi" if lang == "en" else "en"
     nav = (f"<header class='top'><nav aria-label=\"{t('units', lang)}\"><ul><li><a href=\"{link('/', lang=other, token=token)}\" "
