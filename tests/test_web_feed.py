@@ -119,19 +119,24 @@ def test_timeline_marks_a_conflict_in_red():
     bar = Bar("u|d|2025", "2025", dt.date(2025, 3, 1), dt.date(2025, 3, 31), dt.date(2025, 3, 20),
               dt.date(2025, 3, 10), True)
     row = Row("u", "U", "cell", "d", "t", "t", (bar,))
-    svg = draw(Timeline("u", "U", 2025, (Chain("c", "c", "1-KH", (row,), ()),), ()))
+    svg = draw(Timeline("u", "U", dt.date(2025, 1, 1), dt.date(2025, 12, 31), dt.date(2025, 3, 5),
+                        (Chain("c", "c", "1-KH", (row,), ()),), ()))
     root = ET.fromstring(svg)
     conflict = [g for g in root.iter("{http://www.w3.org/2000/svg}g") if g.get("class") == "bar conflict"]
     assert conflict and "#c62828" in ET.tostring(conflict[0], encoding="unicode")
+    # not by colour alone: the cross-hatched pattern, and the word on the row's line of dates
+    assert 'fill="url(#tl-conflict)"' in ET.tostring(conflict[0], encoding="unicode")
+    dates = [t for t in root.iter("{http://www.w3.org/2000/svg}text") if t.get("class") == "dates"]
+    assert [t.text for t in dates] == ["2025: hạn 10/03/2025; hạn riêng 31/03/2025; xung đột"]
 
 
 def test_page_lists_items_conflicts_first_and_works_in_english(client):
     r = client.get("/units/chibo-1", params={"on": "2025-11-25"})
     assert r.status_code == 200 and "<html lang='vi'" in r.text
-    assert "Vì sao hạn này?" in r.text and 'id="timeline"' in r.text and "<form" in r.text
-    assert "chibo-1|76-KH-DU/chi-bo-bao-cao-hang-nam|2025" in r.text
+    assert "Giải trình hạn này" in r.text and 'id="timeline"' in r.text and "<form" in r.text
+    assert "duty=76-KH-DU%2Fchi-bo-bao-cao-hang-nam&amp;period=2025" in r.text
     en = client.get("/units/chibo-1", params={"on": "2025-11-25", "lang": "en"})
-    assert "Why this deadline?" in en.text and "<html lang='en'" in en.text
+    assert "How this deadline is derived" in en.text and "<html lang='en'" in en.text
     explain = client.get("/units/chibo-1/explain", params={"duty": "76-KH-DU/chi-bo-bao-cao-hang-nam",
                                                           "period": "2025"})
     assert explain.status_code == 200 and "76-KH/ĐU" in explain.text
@@ -149,8 +154,9 @@ def test_page_shows_conflicts_first():
         return {"id": key, "duty": "d", "period": "2025", "title": key, "directive": "X", "status": "upcoming",
                 "days_left": 3, "working_days_left": 2, "window_start": "2025-01-01", "deadline": "2025-02-01",
                 "own_deadline": "2025-02-01", "sources": [], "decided_by": [], "calendar": {"skipped": []},
-                "routing": [], "recipient": None, "submission": None,
-                "conflicts": [{"message": "clash"}] if conflict else []}
+                "routing": [], "recipient": None, "submission": None, "assumptions": [],
+                "conflicts": [{"message": "clash", "advice": ["ask"], "constraints": [],
+                               "window_start": "2025-02-03"}] if conflict else []}
     doc = {"unit": "u", "unit_name": "U", "on": "2025-01-01", "hidden_overdue": 0,
            "items": [item("first-by-date", False), item("the-conflict", True)]}
     html = render_page(doc, "<svg/>", 2025, "vi")

@@ -13,7 +13,7 @@ import sys
 from typing import Any, NoReturn
 
 from obligations.base.errors import ObligationsError
-from obligations.base.vocabulary import HORIZON_MAX, WORKING_DAYS_MAX
+from obligations.base.vocabulary import HORIZON_MAX, TIMELINE_MONTHS_MAX, WORKING_DAYS_MAX
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -52,6 +52,12 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
                         help="language of labels and names (default: vi)")
     parser.add_argument("--format", choices=("table", "json"), default="table",
                         help="output format (default: table)")
+
+
+def _add_sheet(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
+    parser.add_argument("--excel", action="store_true",
+                        help="with --format csv: as Excel reads it (UTF-8 with a byte-order mark, CRLF line ends)")
 
 
 def _add_data(parser: argparse.ArgumentParser) -> None:
@@ -152,8 +158,10 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     _add_known(due)
     _add_db(due)
     due.add_argument("--lang", choices=("vi", "en"), default="vi", help="language (default: vi)")
-    due.add_argument("--format", choices=("table", "json", "csv", "ics"), default="table",
-                     help="output format (csv: one row per unit and item, for spreadsheets)")
+    due.add_argument("--format", choices=("table", "json", "csv", "ics", "xlsx"), default="table",
+                     help="output format (csv: one row per unit and item, for spreadsheets; xlsx: an Excel "
+                          "workbook, needs obligations[sheets])")
+    _add_sheet(due)
     due.set_defaults(run="obligations.cli.commands.due_cmd:run")
 
     exp = sub.add_parser("explain", help="the whole derivation of one occurrence's deadline")
@@ -197,15 +205,19 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     _add_data(sts)
     _add_known(sts)
     _add_db(sts)
-    _add_common(sts)
+    sts.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of labels and names (default: vi)")
+    sts.add_argument("--format", choices=("table", "json", "csv", "xlsx"), default="table",
+                     help="output format (default: table; xlsx: an Excel workbook, needs obligations[sheets])")
+    _add_sheet(sts)
     sts.set_defaults(run="obligations.cli.commands.log_cmd:run_status")
 
     exo = sub.add_parser("export", help="a unit's occurrences as iCalendar, CSV or JSON")
     exo.add_argument("--unit", type=_text, required=True)
     exo.add_argument("--from", type=_text, dest="from_", required=True, metavar="DATE")
     exo.add_argument("--to", type=_text, required=True, metavar="DATE")
-    exo.add_argument("--format", choices=("ics", "csv", "json"), default="ics")
-    exo.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
+    exo.add_argument("--format", choices=("ics", "csv", "json", "xlsx"), default="ics",
+                     help="output format (default: ics; xlsx: an Excel workbook, needs obligations[sheets])")
+    _add_sheet(exo)
     exo.add_argument("--remind", type=_bounded("--remind", 0, WORKING_DAYS_MAX, "working days"), default=3, metavar="N",
                      help="reminder N working days before each deadline (default: 3)")
     exo.add_argument("--past-alarms", action="store_true",
@@ -251,10 +263,19 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     _add_data(tok)
     tok.set_defaults(run="obligations.cli.commands.token_cmd:run")
 
-    tml = sub.add_parser("timeline", help="one year of a unit's report chains as an SVG picture")
+    tml = sub.add_parser("timeline", help="a unit's report chains as an SVG picture: the months around today, "
+                                          "or a whole --year")
     tml.add_argument("--unit", required=True)
-    tml.add_argument("--year", type=int, required=True)
-    tml.add_argument("--out", metavar="FILE.svg", help="write to FILE instead of standard output")
+    tml.add_argument("--on", type=_text, metavar="DATE", help="the day marked as today, the centre of the picture "
+                                                              "(default: today in Vietnam)")
+    tml.add_argument("--year", type=int, help="draw this whole year instead of the months around --on")
+    tml.add_argument("--before", type=_bounded("--before", 0, TIMELINE_MONTHS_MAX, "months"), metavar="MONTHS",
+                     help="months drawn before the month of --on (default: 2)")
+    tml.add_argument("--after", type=_bounded("--after", 0, TIMELINE_MONTHS_MAX, "months"), metavar="MONTHS",
+                     help="months drawn after the month of --on (default: 4)")
+    tml.add_argument("--format", choices=("svg", "text"), default="svg",
+                     help="svg: the picture (default); text: the list of what it shows")
+    tml.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
     tml.add_argument("--lang", choices=("vi", "en"), default="vi")
     tml.add_argument("--as-known-on", type=_text, metavar="DATE", dest="as_known_on",
                      help="draw with the documents issued by DATE only (default: today)")

@@ -62,6 +62,9 @@ def _text(ws: Workspace, item: Item, lang: str) -> tuple[str, str]:
     title = pick(lang, duty.title_vi, duty.title_en)
     when = "Deadline" if lang == "en" else "Hạn"
     summary = f"[{when} {item.deadline.strftime('%d/%m/%Y')}] {title} ({occ.period})"
+    state = state_mark(item, lang)
+    if state:
+        summary = f"{state} · {summary}"
     lines = [
         f"{'Unit' if lang == 'en' else 'Đơn vị'}: {ws.hierarchy.name(occ.unit)} ({occ.unit})",
         f"{'Source' if lang == 'en' else 'Nguồn'}: {directive.number} {'sec.' if lang == 'en' else 'mục'} {duty.source.section}",
@@ -77,6 +80,26 @@ def _text(ws: Workspace, item: Item, lang: str) -> tuple[str, str]:
         lines.append(("CONFLICT: " if lang == "en" else "XUNG ĐỘT: ") + conflict_message(item.result.conflict, lang))
     lines.append(f"{'Status' if lang == 'en' else 'Trạng thái'}: {label(item.status, lang)}")
     return summary, "\n".join(lines)
+
+
+# What a calendar's title says of the state, first, so that a done and an overdue event do not
+# look alike in a month view; a mark and a word, never colour alone.
+STATE_MARKS = {"done": ("✔ đã nộp", "✔ delivered"), "conflict": ("⚡ xung đột", "⚡ conflict"),
+               "overdue": ("⚠ quá hạn", "⚠ overdue")}
+
+
+def state_mark(item: Item, lang: str) -> str:
+    """"✔ đã nộp", "⚡ xung đột" or "⚠ quá hạn" (a conflict before overdue: its fix is to ask
+    for an extension), "" for an item still ahead."""
+    if item.status == "done":
+        key = "done"
+    elif item.status == "conflict" or item.result.conflict:
+        key = "conflict"
+    elif item.status == "overdue":
+        key = "overdue"
+    else:
+        return ""
+    return pick(lang, *STATE_MARKS[key])
 
 
 Versions = Callable[[dict[str, str]], Mapping[str, tuple[int, dt.datetime]]]

@@ -103,6 +103,11 @@ def status_rows(found: list[Delivery], lang: str,
     return rows
 
 
+def result_text(row: Mapping[str, object], lang: str) -> str:
+    """A row's result in words: "trễ 2 ngày làm việc", "on time"."""
+    return _t(str(row["result"]), lang, n=row.get("late_working_days", 0))
+
+
 def totals(rows: list[dict[str, object]]) -> dict[str, int]:
     return {k: sum(r["result"] == k for r in rows) for k in RESULTS}
 

@@ -55,6 +55,12 @@ class Service:
 
         return cls(Workspace.load(rules, org, calendars, cache_dir=cache_dir), db, engine, clock=clock)
 
+    def now(self) -> dt.datetime:
+        """The instant now by the service's clock (timezone-aware)."""
+        from obligations.base import dates
+
+        return self.clock() if self.clock is not None else dates.utc_now()
+
     def today(self) -> dt.date:
         """Today in Vietnam by the service's clock: the day a request without a date asks about."""
         return today_in_vietnam(self.clock() if self.clock is not None else None)
@@ -108,6 +114,24 @@ class Service:
             ws = self._known(as_known_on or on)
             report = ws.due(unit, on, horizon=horizon, lookback=lookback, engine=self.engine, log=self._reader())
             return dict(due_json(ws, report, lang))
+
+    def page_due(self, unit: str, on: dt.date, horizon: int, lookback: int, lang: str) -> JSON:
+        """The ``due`` document of the office page: as ``due``, each delivered item also with
+        ``late_working_days`` as ``status`` counts it (report/deliveries.py), for "nộp muộn"."""
+        from obligations.render.due import due_json
+        from obligations.report.deliveries import classify
+
+        self.check_unit(unit)
+        with self._lock:
+            ws = self._known(on)
+            log = self._reader()
+            report = ws.due(unit, on, horizon=horizon, lookback=lookback, engine=self.engine, log=log)
+            doc: JSON = dict(due_json(ws, report, lang))
+            rows: list[JSON] = doc["items"]
+            for row, item in zip(rows, report.items):
+                if item.submission is not None:
+                    row["late_working_days"] = classify(ws, item, on, log).late_working_days
+            return doc
 
     def explain(self, unit: str, duty: str, period: str | None, on: dt.date, lang: str,
                 as_known_on: dt.date | None = None) -> JSON:
@@ -193,20 +217,23 @@ class Service:
             items = ws.items_between(unit, dt.date(on.year - 1, 1, 1), dt.date(on.year + 1, 12, 31), on,
                                      engine=self.engine, log=log)
             changes = record_changes(log, items)
-            # a fixed stamp for the reminders: every reminder is kept, and the feed's content
-            # changes only when an event does
-            return to_ics(ws, items, lang, remind, stamp=dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc),
+            # reminders already past by the service's clock are left out, as `export` does:
+            # some calendar apps fire every past alarm when subscribing. The body (and its ETag)
+            # changes when a reminder passes, at most once a day (reminders are at 08:00)
+            return to_ics(ws, items, lang, remind, stamp=self.now(),
                           stamps=feed.stamps(changes), properties=feed.properties(f"{self.unit_name(unit)} ({unit})"))
 
     # -- the timeline picture ---------------------------------------------------------------
 
-    def timeline(self, unit: str, year: int, as_known_on: dt.date) -> Timeline:
-        """Each duty of ``unit`` in ``year`` with the chain of duties it feeds above it
-        (obligations.report.timeline), with the unit's recorded events."""
+    def timeline(self, unit: str, span: tuple[dt.date, dt.date], today: dt.date, as_known_on: dt.date,
+                 asked: str = "year") -> Timeline:
+        """Each duty of ``unit`` in ``span`` (first and last day drawn) with the chain of duties
+        it feeds above it (obligations.report.timeline), with the unit's recorded events and
+        deliveries; ``today`` is the day marked."""
         from obligations.report.timeline import timeline
 
         self.check_unit(unit)
         with self._lock:
             log = self._reader()
-            return timeline(self._known(as_known_on), unit, year, log,
-                            log.event_dates(unit) if log is not None else None)
+            return timeline(self._known(as_known_on), unit, span, today, log,
+                            log.event_dates(unit) if log is not None else None, asked=asked)

@@ -63,17 +63,23 @@ def test_decomposed_unicode_is_composed(tmp_path):
     assert read_text(path) == "báo cáo trước ngày 15 tháng 12 hằng năm"
 
 
+# Speed is measured by tests/bench/bench.py (documents, extract), never here. These bounds only
+# stop a quadratic regression from hanging CI for hours: 5 MB took 5 s alone and 113 s on a
+# machine shared with five other jobs, so the guard is far above both.
+HANG = 600
+
+
 def test_paragraph_joining_is_linear():
     # 200,000 broken lines of one paragraph: the old joining copied the paragraph at each line.
     text = "\n".join(["Các chi bộ báo cáo kết quả thực hiện"] * 200_000)
     start = time.perf_counter()
     (paragraph,) = paragraphs(text)
     assert len(paragraph.text) == 200_000 * 37 - 1
-    assert time.perf_counter() - start < 30
+    assert time.perf_counter() - start < HANG   # a hang guard, not a speed target
 
 
 def test_five_megabytes_finish(commemorations, tmp_path):
-    # The figure (about 2 s) is printed by tests/bench/bench.py extract; here a generous bound.
+    # The figure (about 5 s) is printed by tests/bench/bench.py documents; here only a hang guard.
     # Every line a duty: the densest text there is (a directive has a few per page).
     line = "Các huyện ủy báo cáo 6 tháng gửi trước ngày 20 tháng 7 và báo cáo năm gửi trước ngày 20 tháng 01\nnăm sau;\n"
     count = 5 * 1024 * 1024 // len(line.encode())
@@ -82,7 +88,7 @@ def test_five_megabytes_finish(commemorations, tmp_path):
     path.write_text(text, encoding="utf-8")
     start = time.perf_counter()
     draft = extract(path, commemorations)
-    assert time.perf_counter() - start < 60
+    assert time.perf_counter() - start < HANG   # a hang guard, not a speed target
     assert len(draft["duty"]) == 2 * count          # two duties in each sentence
 
 
@@ -92,4 +98,4 @@ def test_one_clause_without_punctuation_is_linear(commemorations, tmp_path):
     path.write_text(text, encoding="utf-8")
     start = time.perf_counter()
     extract(path, commemorations)
-    assert time.perf_counter() - start < 60
+    assert time.perf_counter() - start < HANG   # a hang guard, not a speed target

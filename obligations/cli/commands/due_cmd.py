@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import io
 import json
 import sys
+from collections.abc import Iterable
 from typing import TextIO
 
+from obligations.base import dates
 from obligations.base.dates import parse_iso_date, today_in_vietnam
 from obligations.base.errors import InputError
 from obligations.cli import environment
 from obligations.log.store import SubmissionLog
 from obligations.render.due import due_json, due_table
+from obligations.report.due import DueReport
 from obligations.status.engine import make_engine
 from obligations.workspace import Workspace
 
@@ -54,11 +58,12 @@ def _write_under(args: argparse.Namespace, out: TextIO, ws: Workspace, on: dt.da
     reports = ws.due_under(args.under, on, horizon=args.horizon, lookback=args.lookback,
                            engine=make_engine(environment.engine_name(args.engine)), due_soon=args.due_soon,
                            log=log, progress=Progress())
-    if args.format == "csv":
-        from obligations.render.due_csv import write_due_csv
-
-        write_due_csv(reports, out, args.lang)
+    if args.format in ("csv", "xlsx"):
+        sheet(args, reports, out, args.under)
         return 0
+    if args.out:
+        raise InputError("--out writes --format csv or xlsx; this table goes to standard output",
+                         fix="leave --out out, or add --format csv or --format xlsx")
     if args.format == "json":
         # Streamed: a province's report is written unit by unit, never held whole.
         out.write(json.dumps({"under": args.under, "on": on.isoformat()}, ensure_ascii=False)[:-1]
@@ -75,7 +80,30 @@ def _write_under(args: argparse.Namespace, out: TextIO, ws: Workspace, on: dt.da
     return 0
 
 
+def sheet(args: argparse.Namespace, reports: Iterable[DueReport], out: TextIO, title: str) -> None:
+    """CSV (``--excel``: as Excel reads it) or an .xlsx workbook, to --out FILE or standard output."""
+    from obligations.cli.commands.export_cmd import csv_text, write
+
+    if args.format == "xlsx":
+        from obligations.render import sheets
+
+        write(sheets.workbook(sheets.DUE_COLUMNS, sheets.due_rows(reports, args.lang), args.lang, title,
+                                  dates.utc_now()), out, args.out)
+        return
+    from obligations.render.due_csv import write_due_csv
+
+    if not args.excel and not args.out:
+        write_due_csv(reports, out, args.lang)      # streamed, unit by unit
+        return
+    buffer = io.StringIO()
+    write_due_csv(reports, buffer, args.lang)
+    write(csv_text(buffer.getvalue(), args.excel), out, args.out)
+
+
 def run(args: argparse.Namespace, out: TextIO) -> int:
+    from obligations.cli.commands.export_cmd import check_excel
+
+    check_excel(args)
     on = parse_iso_date(args.on, what="--on") if args.on is not None else today_in_vietnam()
     ws = environment.workspace(args.rules, args.org, args.calendars, environment.known_on(args.as_known_on, on))
     log = environment.existing_log(args.db)
@@ -86,11 +114,12 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     if args.format == "ics":
         from obligations.cli.commands.export_cmd import ics, write
 
-        write(ics(ws, list(report.items), args.lang, args.remind, args.db, args.past_alarms), out, None)
-    elif args.format == "csv":
-        from obligations.render.due_csv import write_due_csv
-
-        write_due_csv([report], out, args.lang)
+        write(ics(ws, list(report.items), args.lang, args.remind, args.db, args.past_alarms), out, args.out)
+    elif args.format in ("csv", "xlsx"):
+        sheet(args, [report], out, args.unit)
+    elif args.out:
+        raise InputError("--out writes --format csv, xlsx or ics; this table goes to standard output",
+                         fix="leave --out out, or add --format csv or --format xlsx")
     elif args.format == "json":
         json.dump(due_json(ws, report, args.lang), out, ensure_ascii=False, indent=1)
         out.write("\n")

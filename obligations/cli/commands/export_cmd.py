@@ -1,4 +1,4 @@
-"""`export`: a unit's occurrences in a date range as iCalendar, CSV or JSON."""
+"""`export`: a unit's occurrences in a date range as iCalendar, CSV, JSON or an .xlsx workbook."""
 
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ def ics(ws: Workspace, items: list[Item], lang: str, remind: int, db: str | None
 
 # What a file this program wrote begins with: iCalendar, JSON, CSV (our header), a TOML
 # draft (a comment), an SVG picture. Any other existing file is another program's.
-OUR_STARTS = (b"BEGIN:VCALENDAR", b"{", b"uid,", b"#", b"[", b"<?xml", b"<svg")
+OUR_STARTS = (b"BEGIN:VCALENDAR", b"{", b"uid,", b"unit,", b"deadline,", b"#", b"[", b"<?xml", b"<svg")
 
 
 def refuse_foreign(path: Path) -> None:
@@ -62,7 +62,13 @@ def refuse_foreign(path: Path) -> None:
                          fix="give --out the name of a new file")
     with path.open("rb") as handle:
         head = handle.read(64).lstrip(b"\xef\xbb\xbf \t\r\n")
-    if head and not head.startswith(OUR_STARTS):
+    if head.startswith(b"PK\x03\x04"):       # a zip: replaced only if it is a workbook we wrote
+        from obligations.render.sheets import is_our_workbook
+
+        ours = is_our_workbook(path)
+    else:
+        ours = not head or head.startswith(OUR_STARTS)
+    if not ours:
         raise InputError(f"{path} exists and was not written by this program: it was left untouched",
                          fix="give --out the name of a new file, or delete that one first")
 
@@ -76,6 +82,13 @@ def write(data: str | bytes, out: TextIO, target: str | None) -> None:
             write_replacing(path, data if isinstance(data, bytes) else data.encode("utf-8"))
         except OSError as exc:
             raise InputError(f"cannot write {path}: {exc.strerror}", fix="check the folder exists and is writable") from None
+    elif isinstance(data, bytes) and data.startswith(b"PK"):
+        # a workbook is not text: never to a terminal (nor through its text filter)
+        if not hasattr(out, "buffer") or out.isatty():
+            raise InputError("an .xlsx workbook is not text: it was not written to the terminal",
+                             fix="give --out FILE.xlsx, or redirect standard output to a file")
+        out.flush()
+        out.buffer.write(data)
     elif isinstance(data, bytes) and hasattr(out, "buffer"):
         out.flush()          # bytes as they are: a text stream would rewrite iCalendar's CRLF on Windows
         out.buffer.write(data)
@@ -84,15 +97,37 @@ def write(data: str | bytes, out: TextIO, target: str | None) -> None:
 
 
 def render(ws: Workspace, items: list[Item], fmt: str, lang: str, remind: int, db: str | None = None,
-           past_alarms: bool = False) -> str | bytes:
+           past_alarms: bool = False, excel: bool = False, title: str = "") -> str | bytes:
     if fmt == "ics":
         return ics(ws, items, lang, remind, db, past_alarms)
     if fmt == "csv":
-        return to_csv(ws, items, lang)
+        return csv_text(to_csv(ws, items, lang), excel)
+    if fmt == "xlsx":
+        from obligations.render import sheets
+
+        return sheets.workbook(sheets.EXPORT_COLUMNS, sheets.export_rows(ws, items, lang), lang, title,
+                               dates.utc_now())
     return json.dumps({"items": rows(ws, items, lang)}, ensure_ascii=False, indent=1) + "\n"
 
 
+def check_excel(args: argparse.Namespace) -> None:
+    """--excel shapes CSV only: with another format it would be silently ignored."""
+    if getattr(args, "excel", False) and args.format != "csv":
+        raise InputError(f"--excel applies to --format csv, not --format {args.format}",
+                         fix="add --format csv, or leave --excel out")
+
+
+def csv_text(text: str, excel: bool) -> str | bytes:
+    """CSV as written, or (``excel``) with a byte-order mark and CRLF (render/sheets.py)."""
+    if not excel:
+        return text
+    from obligations.render.sheets import for_excel
+
+    return for_excel(text)
+
+
 def run(args: argparse.Namespace, out: TextIO) -> int:
+    check_excel(args)
     start = parse_iso_date(args.from_, what="--from")
     end = parse_iso_date(args.to, what="--to")
     on = parse_iso_date(args.on, what="--on") if args.on is not None else today_in_vietnam()
@@ -100,5 +135,6 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     # days outside the calendar data's coverage are refused by items_between (naming the data used)
     items = ws.items_between(args.unit, start, end, on, engine=make_engine(environment.engine_name(args.engine)),
                              log=environment.existing_log(args.db))
-    write(render(ws, items, args.format, args.lang, args.remind, args.db, args.past_alarms), out, args.out)
+    write(render(ws, items, args.format, args.lang, args.remind, args.db, args.past_alarms, args.excel, args.unit),
+          out, args.out)
     return 0

@@ -6,7 +6,9 @@ import argparse
 import json
 from typing import TextIO
 
+from obligations.base import dates
 from obligations.base.dates import parse_iso_date, today_in_vietnam
+from obligations.base.errors import InputError
 from obligations.cli import environment
 from obligations.log.store import RecordedEvent
 from obligations.render.status import (extended_text, replaced_by_key, status_json, status_rows, status_text,
@@ -34,6 +36,9 @@ def run_extend(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def run_status(args: argparse.Namespace, out: TextIO) -> int:
+    from obligations.cli.commands.export_cmd import check_excel
+
+    check_excel(args)
     on = parse_iso_date(args.on, what="--on") if args.on is not None else today_in_vietnam()
     ws = environment.workspace(args.rules, args.org, args.calendars, environment.known_on(args.as_known_on, on))
     log = environment.existing_log(args.db)
@@ -41,6 +46,20 @@ def run_status(args: argparse.Namespace, out: TextIO) -> int:
     rows = status_rows(deliveries(ws, args.unit, on, args.year, log), args.lang, replaced_by_key(replaced))
     events = log.events(args.unit) if log is not None else []
     old_events = [r for r in replaced if isinstance(r, RecordedEvent)]
+    if args.format in ("csv", "xlsx"):
+        from obligations.cli.commands.export_cmd import csv_text, write
+        from obligations.render import sheets
+
+        if args.format == "xlsx":      # results in words; the CSV keeps their codes, as the JSON
+            write(sheets.workbook(sheets.STATUS_COLUMNS, sheets.status_rows(rows, args.lang), args.lang, args.unit,
+                                  dates.utc_now()),
+                  out, args.out)
+        else:
+            write(csv_text(sheets.csv_table(sheets.STATUS_COLUMNS, rows), args.excel), out, args.out)
+        return 0
+    if args.out:
+        raise InputError("--out writes --format csv or xlsx; this table goes to standard output",
+                         fix="leave --out out, or add --format csv or --format xlsx")
     if args.format == "json":
         json.dump(status_json(args.unit, on, args.year, rows, events, old_events), out, ensure_ascii=False, indent=1)
         out.write("\n")

@@ -1,0 +1,213 @@
+"""Tables for spreadsheet programs: .xlsx workbooks (openpyxl) and CSV as Excel reads it.
+
+Offices exchange .xlsx: a workbook here has one sheet with a header row in the output's
+language, frozen so that it stays in view, dates as date cells (shown dd/mm/yyyy in
+Vietnamese, ISO in English) that sort and filter as dates, and columns wide enough for
+their content. Text that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``)
+is stored as text, as in our CSV (render/csv_safe.py).
+
+openpyxl is an optional dependency (``obligations[sheets]``), imported only when a
+workbook is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+import attrs
+
+from obligations.base.errors import InputError
+from obligations.render.csv_safe import FORMULA_START
+
+if TYPE_CHECKING:
+    from obligations.report.due import DueReport
+    from obligations.status.assess import Item
+    from obligations.workspace import Workspace
+
+Kind = Literal["text", "date", "number"]
+# The workbook's author: how ``export --out`` knows a workbook it may replace is one of ours.
+CREATOR = "obligations"
+DATE_FORMAT = {"vi": "dd/mm/yyyy", "en": "yyyy-mm-dd"}
+MAX_WIDTH = 60          # characters: a long source sentence wraps to the cell, not the screen
+
+
+@attrs.frozen
+class Column:
+    key: str
+    vi: str
+    en: str
+    kind: Kind = "text"
+
+    def header(self, lang: str) -> str:
+        return self.en if lang == "en" else self.vi
+
+
+def workbook(columns: Sequence[Column], rows: Iterable[Mapping[str, object]], lang: str, title: str,
+             made: dt.datetime) -> bytes:
+    """The rows as an .xlsx file (bytes). A date column takes ``datetime.date`` values (or
+    ISO text), a number column ints; None is an empty cell. ``made``: the instant the
+    workbook is made (its created and modified properties; the caller's clock)."""
+    try:
+        import openpyxl  # type: ignore[import-untyped]
+        from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+    except ImportError:
+        raise InputError("--format xlsx needs the package openpyxl, which is not installed",
+                         fix='pip install "obligations[sheets]" (or use --format csv --excel)') from None
+    book = openpyxl.Workbook()
+    book.properties.creator = CREATOR
+    made = made.astimezone(dt.timezone.utc).replace(tzinfo=None, microsecond=0)     # the format's UTC
+    book.properties.created = book.properties.modified = made
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = _sheet_title(title)
+    widths = [len(c.header(lang)) for c in columns]
+    sheet.append([c.header(lang) for c in columns])
+    for cell in sheet[1]:
+        cell.font = openpyxl.styles.Font(bold=True)
+    for r, row in enumerate(rows, start=2):
+        for i, column in enumerate(columns):
+            value = _value(row.get(column.key), column.kind)
+            cell = sheet.cell(row=r, column=i + 1, value=value)
+            if isinstance(value, dt.date):
+                cell.number_format = DATE_FORMAT["en" if lang == "en" else "vi"]
+                shown = 10
+            else:
+                shown = len(str(value)) if value is not None else 0
+            if isinstance(value, str) and value.startswith(FORMULA_START):
+                cell.data_type = "s"        # openpyxl took it for a formula; text it is
+                cell.quotePrefix = True     # and stays text when edited in Excel
+            widths[i] = max(widths[i], shown)
+    sheet.freeze_panes = "A2"
+    for i, width in enumerate(widths):
+        sheet.column_dimensions[get_column_letter(i + 1)].width = min(width + 2, MAX_WIDTH)
+    import zipfile
+
+    from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
+
+    buffer = io.BytesIO()
+    # ExcelWriter, not Workbook.save: save stamps "modified" with the wall clock
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+        ExcelWriter(book, archive).save()
+    return buffer.getvalue()
+
+
+def _value(value: object, kind: Kind) -> object:
+    if value is None or value == "":
+        return None
+    if kind == "date" and isinstance(value, str):
+        return dt.date.fromisoformat(value)
+    return value
+
+
+def _sheet_title(title: str) -> str:
+    """Excel's limits on a sheet name: 31 characters, none of []:*?/\\."""
+    for bad in "[]:*?/\\":
+        title = title.replace(bad, "-")
+    return title[:31] or "obligations"
+
+
+def for_excel(text: str) -> bytes:
+    """CSV as Excel on a Vietnamese Windows reads it: UTF-8 with a byte-order mark (without
+    it Excel takes the file for the ANSI code page and breaks the diacritics) and CRLF."""
+    return b"\xef\xbb\xbf" + text.replace("\r\n", "\n").replace("\n", "\r\n").encode("utf-8")
+
+
+def is_our_workbook(path: Path) -> bool:
+    """A workbook whose core properties name us as its creator (``CREATOR``): ``--out`` may
+    replace it; any other zip (a document, someone's workbook) is left alone."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            core = z.read("docProps/core.xml")
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return False
+    import re
+
+    return re.search(rb"<dc:creator\b[^>]*>" + CREATOR.encode() + rb"</dc:creator>", core) is not None
+
+
+# -- the tables of `due`, `status` and `export` ----------------------------------------------
+
+DUE_COLUMNS = (
+    Column("unit", "Đơn vị", "Unit"), Column("duty", "Nhiệm vụ", "Duty"), Column("title", "Tên", "Title"),
+    Column("period", "Kỳ", "Period"), Column("window_start", "Mở từ", "Window opens", "date"),
+    Column("deadline", "Hạn", "Deadline", "date"), Column("status", "Trạng thái", "Status"),
+    Column("days_left", "Còn (ngày)", "Days left", "number"),
+    Column("working_days_left", "Còn (ngày làm việc)", "Working days left", "number"),
+    Column("delivered_on", "Ngày nộp", "Delivered on", "date"),
+    Column("assumptions", "Giả định", "Assumptions"))
+
+STATUS_COLUMNS = (
+    Column("deadline", "Hạn", "Deadline", "date"), Column("period", "Kỳ", "Period"),
+    Column("duty", "Nhiệm vụ", "Duty"), Column("title", "Tên", "Title"), Column("result", "Kết quả", "Result"),
+    Column("delivered_on", "Ngày nộp", "Delivered on", "date"), Column("ref", "Số văn bản", "Reference"),
+    Column("assumptions", "Giả định", "Assumptions"))
+
+EXPORT_COLUMNS = (
+    Column("unit", "Đơn vị", "Unit"), Column("duty", "Nhiệm vụ", "Duty"), Column("directive", "Văn bản", "Directive"),
+    Column("section", "Mục", "Section"), Column("title", "Tên", "Title"), Column("kind", "Loại", "Kind"),
+    Column("period", "Kỳ", "Period"), Column("window_start", "Mở từ", "Window opens", "date"),
+    Column("own_deadline", "Hạn riêng", "Own deadline", "date"), Column("deadline", "Hạn", "Deadline", "date"),
+    Column("status", "Trạng thái", "Status"), Column("recipient", "Gửi", "To"), Column("source", "Nguồn", "Source"),
+    Column("assumptions", "Giả định", "Assumptions"), Column("uid", "UID", "UID"))
+
+
+def export_rows(ws: "Workspace", items: "list[Item]", lang: str) -> list[dict[str, object]]:
+    """``export``'s rows (render/export.py) with the status and kind in words."""
+    from obligations.render.export import rows
+    from obligations.render.labels import label
+
+    return [dict(row, status=label(row["status"], lang), kind=label(row["kind"], lang)) for row in rows(ws, items, lang)]
+
+
+def due_rows(reports: "Iterable[DueReport]", lang: str) -> Iterable[dict[str, object]]:
+    """One row per unit per listed item, as ``due --format csv`` (render/due_csv.py)."""
+    from obligations.render.labels import label
+    from obligations.render.messages import assumption_text, pick
+
+    for report in reports:
+        for item in report.items:
+            occ = item.occurrence
+            yield {"unit": report.unit, "duty": occ.duty.id, "title": pick(lang, occ.duty.title_vi, occ.duty.title_en),
+                   "period": occ.period, "window_start": item.window_start, "deadline": item.deadline,
+                   "status": label(item.status, lang), "days_left": item.days_left,
+                   "working_days_left": item.working_days_left,
+                   "delivered_on": item.submission.delivered_on if item.submission else None,
+                   "assumptions": " | ".join(assumption_text(a, lang) for a in occ.assumptions)}
+
+
+def status_rows(rows: Iterable[Mapping[str, object]], lang: str) -> list[dict[str, object]]:
+    """``status``'s rows (render/status.py ``status_rows``) with the result in words."""
+    from obligations.render.status import result_text
+
+    return [dict(row, result=result_text(row, lang),
+                 assumptions=" | ".join(str(a) for a in row["assumptions"]))  # type: ignore[attr-defined]
+            for row in rows]
+
+
+def csv_table(columns: Sequence[Column], rows: Iterable[Mapping[str, object]]) -> str:
+    """The columns' keys as the header, dates in ISO, lists joined by " | ", formula-like text
+    kept as text (render/csv_safe.py): the CSV of a table that has no other writer."""
+    import csv
+
+    from obligations.render.csv_safe import cell
+
+    def text(value: object) -> object:
+        if value is None:
+            return ""
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        if isinstance(value, (list, tuple)):
+            return " | ".join(str(v) for v in value)
+        return cell(value)
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([c.key for c in columns])
+    writer.writerows([text(row.get(c.key)) for c in columns] for row in rows)
+    return buffer.getvalue()
