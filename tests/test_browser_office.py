@@ -186,7 +186,6 @@ def measure(page: Any, base: str, which: str, width: str) -> dict[str, Any]:
 def shot(page: Any, name: str, width: str) -> Path:
     path = _screenshots() / f"{name}-{width}.png"
     page.screenshot(path=str(path), full_page=True)
-    print(f"screenshot: {path}")
     return path
 
 
@@ -391,11 +390,12 @@ def test_axe_no_serious_or_critical_violation(visits, width, which):
     assert not bad, f"axe on the {which} page at {width} px: {summary(bad)}"
 
 
-def test_screenshots_are_in_the_folder_named(visits):
+def test_screenshots_are_in_the_folder_named(visits, capsys):
     """(d): every page at both widths, as loaded and with its <details> open, in the folder printed."""
     for width in WIDTHS:
         for which in PAGES:
             path = visits(width, which)["screenshot"]
             assert path.parent == _screenshots() and path.stat().st_size > 5_000, path
             assert (path.parent / f"{which}-vi-opened-{width}.png").is_file()
-    print(f"screenshots in {_screenshots()}")
+    with capsys.disabled():                                 # shown by every run, not only a failing one
+        print(f"\nscreenshots for review: {_screenshots()}")
