@@ -128,10 +128,10 @@ def test_timeline_marks_a_conflict_in_red():
 def test_page_lists_items_conflicts_first_and_works_in_english(client):
     r = client.get("/units/chibo-1", params={"on": "2025-11-25"})
     assert r.status_code == 200 and "<html lang='vi'" in r.text
-    assert "Vì sao hạn này?" in r.text and 'id="timeline"' in r.text and "<form" in r.text
-    assert "chibo-1|76-KH-DU/chi-bo-bao-cao-hang-nam|2025" in r.text
+    assert "Giải trình hạn này" in r.text and 'id="timeline"' in r.text and "<form" in r.text
+    assert "duty=76-KH-DU%2Fchi-bo-bao-cao-hang-nam&amp;period=2025" in r.text
     en = client.get("/units/chibo-1", params={"on": "2025-11-25", "lang": "en"})
-    assert "Why this deadline?" in en.text and "<html lang='en'" in en.text
+    assert "How this deadline is derived" in en.text and "<html lang='en'" in en.text
     explain = client.get("/units/chibo-1/explain", params={"duty": "76-KH-DU/chi-bo-bao-cao-hang-nam",
                                                           "period": "2025"})
     assert explain.status_code == 200 and "76-KH/ĐU" in explain.text
@@ -149,8 +149,9 @@ def test_page_shows_conflicts_first():
         return {"id": key, "duty": "d", "period": "2025", "title": key, "directive": "X", "status": "upcoming",
                 "days_left": 3, "working_days_left": 2, "window_start": "2025-01-01", "deadline": "2025-02-01",
                 "own_deadline": "2025-02-01", "sources": [], "decided_by": [], "calendar": {"skipped": []},
-                "routing": [], "recipient": None, "submission": None,
-                "conflicts": [{"message": "clash"}] if conflict else []}
+                "routing": [], "recipient": None, "submission": None, "assumptions": [],
+                "conflicts": [{"message": "clash", "advice": ["ask"], "constraints": [],
+                               "window_start": "2025-02-03"}] if conflict else []}
     doc = {"unit": "u", "unit_name": "U", "on": "2025-01-01", "hidden_overdue": 0,
            "items": [item("first-by-date", False), item("the-conflict", True)]}
     html = render_page(doc, "<svg/>", 2025, "vi")

@@ -13,30 +13,24 @@ import logging
 import time
 from collections.abc import Callable
 from typing import Any, Literal
-from html import escape
-from urllib.parse import parse_qs, urlencode
 
 from fastapi import FastAPI, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, Field
-from starlette.concurrency import run_in_threadpool
 
 from obligations.base.errors import ObligationsError
 from obligations.base.vocabulary import HORIZON_MAX, WORKING_DAYS_MAX
 from obligations.render import page
 from obligations.web import auth, feed, limits
+from obligations.web.auth import Refused
 from obligations.web.data import Service, UnknownUnit, parse_date
+from obligations.web.pages import add_pages
 from obligations.web.timeline import timeline_svg
 
 log = logging.getLogger("obligations.web")
 Lang = Literal["vi", "en"]
 KNOWN = "answer with the documents issued by this day only, YYYY-MM-DD (default: the same as on)"
 KNOWN_TODAY = "answer with the documents issued by this day only, YYYY-MM-DD (default: today in Vietnam)"
-
-
-class Refused(Exception):
-    def __init__(self, decision: auth.Decision) -> None:
-        self.decision = decision
 
 
 REPLACE = ("true to replace the record of this occurrence already in the log (a correction); "
@@ -225,66 +219,7 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool,
         svg = timeline_svg(service, unit, year or day.year, lang, known(as_known_on, day))
         return Response(svg, media_type="image/svg+xml; charset=utf-8")
 
-    @app.get("/units/{unit}", response_class=HTMLResponse, tags=["page"], summary="The office page")
-    def office_page(request: Request, unit: str, lang: Lang = "vi", on: str | None = None,
-                    token: str | None = None, recorded: str | None = None) -> HTMLResponse:
-        try:
-            guard(request, unit, write=False, token=token)
-            day = parse_date(on, "on") if on else service.today()
-            doc = service.due(unit, day, 30, 30, lang)
-            svg = timeline_svg(service, unit, day.year, lang, day)
-        except (Refused, ObligationsError) as exc:
-            return error_page(exc, lang)
-        message = page.t("recorded", lang) + f" {recorded}" if recorded else None
-        return HTMLResponse(page.render_page(doc, svg, day.year, lang, token=token, message=message,
-                                             today=service.today().isoformat(), host=request.headers.get("host", "")))
-
-    @app.get("/units/{unit}/explain", response_class=HTMLResponse, tags=["page"],
-             summary="The derivation of one occurrence, as a page")
-    def explain_page(request: Request, unit: str, duty: str, period: str | None = None, lang: Lang = "vi",
-                     token: str | None = None) -> HTMLResponse:
-        try:
-            guard(request, unit, write=False, token=token)
-            doc = service.explain(unit, duty, period, service.today(), lang)
-        except (Refused, ObligationsError) as exc:
-            return error_page(exc, lang)
-        back = f"/units/{unit}?" + urlencode({k: v for k, v in {"lang": lang, "token": token}.items() if v})
-        return HTMLResponse(page.render_text(doc["title"], service.explain_text(doc, lang), lang, back))
-
-    @app.post("/units/{unit}/deliver", response_class=HTMLResponse, tags=["page"],
-              summary="The page's form: record a delivery (token in the form)")
-    async def deliver(request: Request, unit: str) -> Response:
-        form = {k: v[0] for k, v in parse_qs((await request.body()).decode("utf-8", "replace")).items()}
-        return await run_in_threadpool(record_from_form, request, unit, form)
-
-    def record_from_form(request: Request, unit: str, form: dict[str, str]) -> Response:
-        lang = "en" if form.get("lang") == "en" else "vi"
-        duty, _, period = form.get("item", "").rpartition("|")
-        try:
-            guard(request, unit, write=True, token=form.get("token"))
-            day = parse_date(form.get("on", ""), "on")
-            service.submit(unit, duty, period, day, form.get("ref") or None, form.get("note") or None)
-        except (Refused, ObligationsError) as exc:
-            return error_page(exc, lang)
-        query = {"lang": lang, "recorded": f"{duty} {period}"}
-        if not open_reads:
-            query["token"] = form.get("token", "")
-        return RedirectResponse(f"/units/{unit}?{urlencode(query)}", 303)
-
-    @app.get("/", response_class=HTMLResponse, tags=["page"], summary="The units")
-    def index(request: Request, token: str | None = None) -> HTMLResponse:
-        # the list names every unit: a read like the others (open on loopback, else a token)
-        try:
-            guard(request, None, write=False, token=token)
-        except Refused as exc:
-            return error_page(exc, "vi")
-        keep = f"?{urlencode({'token': token})}" if token else ""
-        links = "".join(f"<li><a href='/units/{u}{escape(keep)}'>{escape(service.unit_name(u))}</a> ({u})</li>"
-                        for u in service.units())
-        return HTMLResponse("<!doctype html><html lang='vi'><head><meta charset='utf-8'>"
-                            "<meta name='viewport' content='width=device-width, initial-scale=1'>"
-                            f"<title>obligations</title><style>{page.CSS}</style></head>"
-                            f"<body><h1>Đơn vị / Units</h1><ul>{links}</ul></body></html>")
+    add_pages(app, service, guard)
 
     return app
 
@@ -298,16 +233,6 @@ def recorded(write: Callable[[], dict[str, Any]]) -> JSONResponse:
         return JSONResponse(write(), 201)
     except AlreadyRecorded as exc:
         return JSONResponse({"error": limits.clip(exc.render()), "fix": limits.clip(exc.fix or "")}, 409)
-
-
-def error_page(exc: Refused | ObligationsError, lang: str) -> HTMLResponse:
-    """The page for a refused or bad request: the refusal's status, 404 for a unit that
-    does not exist (as the JSON API answers), else 400."""
-    if isinstance(exc, Refused):
-        status, text = exc.decision.status, exc.decision.reason
-    else:
-        status, text = (404 if isinstance(exc, UnknownUnit) else 400), exc.render()
-    return HTMLResponse(page.render_error(status, limits.clip(text), lang), status)
 
 
 REFUSAL_FIX = {401: "send the header Authorization: Bearer <token>, a token the tokens file lists "

@@ -172,3 +172,11 @@ def decide(tokens: Tokens, token: str | None, unit: str | None, *, open_read: bo
     if unit is not None and not may_act_for(entry.unit, unit):
         return Decision(403, f"the token acts for {entry.unit}, not for {unit}", entry.unit)
     return Decision(200, "token", entry.unit)
+
+
+class Refused(Exception):
+    """A request the tokens do not allow: raised by the service's guard, rendered at the edge
+    (JSON with its fix for the API, a page in the page's language for the pages)."""
+
+    def __init__(self, decision: Decision) -> None:
+        self.decision = decision

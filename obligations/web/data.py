@@ -109,6 +109,24 @@ class Service:
             report = ws.due(unit, on, horizon=horizon, lookback=lookback, engine=self.engine, log=self._reader())
             return dict(due_json(ws, report, lang))
 
+    def page_due(self, unit: str, on: dt.date, horizon: int, lookback: int, lang: str) -> JSON:
+        """The ``due`` document of the office page: as ``due``, each delivered item also with
+        ``late_working_days`` as ``status`` counts it (report/deliveries.py), for "nộp muộn"."""
+        from obligations.render.due import due_json
+        from obligations.report.deliveries import classify
+
+        self.check_unit(unit)
+        with self._lock:
+            ws = self._known(on)
+            log = self._reader()
+            report = ws.due(unit, on, horizon=horizon, lookback=lookback, engine=self.engine, log=log)
+            doc: JSON = dict(due_json(ws, report, lang))
+            rows: list[JSON] = doc["items"]
+            for row, item in zip(rows, report.items):
+                if item.submission is not None:
+                    row["late_working_days"] = classify(ws, item, on, log).late_working_days
+            return doc
+
     def explain(self, unit: str, duty: str, period: str | None, on: dt.date, lang: str,
                 as_known_on: dt.date | None = None) -> JSON:
         from obligations.render.explain import explain_json

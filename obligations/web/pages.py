@@ -1,0 +1,181 @@
+"""The office's pages: the unit page, the explanation page, the forms behind them, the list of units.
+
+Every page is a read like the API's (open on loopback, else a token) and every form a write
+(a token always). A token typed once into a form is remembered for the visit in a cookie
+(HttpOnly: no script reads it; SameSite=Strict: no other site's form sends it; Secure over
+https; no Max-Age: gone when the browser closes). A token in a link is used only when the user
+chose such a link, and is then kept in that page's links; the forms never put it in one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Literal
+from urllib.parse import parse_qs, urlencode
+
+from fastapi import FastAPI, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+from obligations.base.errors import ObligationsError
+from obligations.base.vocabulary import HORIZON_MAX
+from obligations.render import page
+from obligations.web import limits
+from obligations.web.auth import Refused
+from obligations.web.data import Service, UnknownUnit, parse_date
+from obligations.web.timeline import timeline_svg
+
+Lang = Literal["vi", "en"]
+COOKIE = "obligations_token"
+Guard = Callable[..., str | None]
+
+
+def add_pages(app: FastAPI, service: Service, guard: Guard) -> None:
+    """The page routes on ``app``; ``guard(request, unit, write=, token=)`` raises Refused."""
+
+    def page_token(request: Request, query: str | None) -> str | None:
+        return query or request.cookies.get(COOKIE) or None
+
+    def remember(response: Response, request: Request, token: str) -> None:
+        response.set_cookie(COOKIE, token, path=request.scope.get("root_path") or "/", httponly=True,
+                            samesite="strict", secure=request.url.scheme == "https")
+
+    def recorded_title(unit: str, item: str | None, lang: str) -> str:
+        """The duty of a confirmation in words (its title and period), never its internal id."""
+        duty, _, period = (item or "").rpartition("|")
+        if not duty:
+            return ""
+        try:
+            doc = service.explain(unit, duty, period or None, service.today(), lang)
+        except ObligationsError:
+            return ""
+        return f"{doc['title']} ({page.t('period', lang, period=doc['period'])})"
+
+    @app.get("/units/{unit}", response_class=HTMLResponse, tags=["page"], summary="The office page")
+    def office_page(request: Request, unit: str, lang: Lang = "vi", on: str | None = None,
+                    lookback: int = Query(30, ge=0, le=HORIZON_MAX), token: str | None = None,
+                    recorded: str | None = None, extended: str | None = None) -> HTMLResponse:
+        back = f"/?lang={lang}"
+        try:
+            guard(request, unit, write=False, token=page_token(request, token))
+            day = parse_date(on, "on") if on else service.today()
+            doc = service.page_due(unit, day, 30, lookback, lang)
+            svg = timeline_svg(service, unit, day.year, lang, day)
+        except (Refused, ObligationsError) as exc:
+            return error_page(exc, lang, back)
+        message = None
+        if recorded or extended:
+            what = recorded_title(unit, recorded or extended, lang)
+            message = page.t("recorded" if recorded else "extended", lang, what=what) if what else None
+        return HTMLResponse(page.render_page(
+            doc, svg, day.year, lang, token=token, message=message, today=service.today().isoformat(),
+            host=request.headers.get("host", ""), scheme=request.url.scheme,
+            remembered=bool(request.cookies.get(COOKIE)), lookback=lookback if lookback != 30 else None))
+
+    @app.get("/units/{unit}/explain", response_class=HTMLResponse, tags=["page"],
+             summary="The derivation of one occurrence, as a page")
+    def explain_page(request: Request, unit: str, duty: str, period: str | None = None, lang: Lang = "vi",
+                     token: str | None = None) -> HTMLResponse:
+        from obligations.render.explain_page import render_explain
+
+        back = f"/units/{unit}?" + urlencode({k: v for k, v in {"lang": lang, "token": token}.items() if v})
+        try:
+            guard(request, unit, write=False, token=page_token(request, token))
+            doc = service.explain(unit, duty, period, service.today(), lang)
+        except (Refused, ObligationsError) as exc:
+            return error_page(exc, lang, back)
+        return HTMLResponse(render_explain(doc, lang, back, service.unit_name))
+
+    async def form_of(request: Request) -> dict[str, str]:
+        return {k: v[0] for k, v in parse_qs((await request.body()).decode("utf-8", "replace")).items()}
+
+    @app.post("/units/{unit}/deliver", response_class=HTMLResponse, tags=["page"],
+              summary="The page's form: record a delivery (token in the form or remembered for the visit)")
+    async def deliver(request: Request, unit: str) -> Response:
+        return await run_in_threadpool(record_from_form, request, unit, await form_of(request))
+
+    def record_from_form(request: Request, unit: str, form: dict[str, str]) -> Response:
+        lang = "en" if form.get("lang") == "en" else "vi"
+        duty, _, period = form.get("item", "").rpartition("|")
+        typed = form.get("token") or None
+        try:
+            guard(request, unit, write=True, token=typed or request.cookies.get(COOKIE))
+            day = parse_date(form.get("on", ""), "on")
+            service.submit(unit, duty, period, day, form.get("ref") or None, form.get("note") or None)
+        except (Refused, ObligationsError) as exc:
+            return error_page(exc, lang, f"/units/{unit}?lang={lang}", delivery=(unit, form, typed is None))
+        except Exception as exc:  # AlreadyRecorded: a second, different record of the occurrence
+            from obligations.log.store import AlreadyRecorded
+
+            if not isinstance(exc, AlreadyRecorded):
+                raise
+            return HTMLResponse(page.render_error(409, limits.clip(exc.render()), lang,
+                                                  back=f"/units/{unit}?lang={lang}"), 409)
+        response = RedirectResponse(f"/units/{unit}?{urlencode({'lang': lang, 'recorded': f'{duty}|{period}'})}", 303)
+        if typed:
+            remember(response, request, typed)
+        return response
+
+    @app.post("/units/{unit}/extend", response_class=HTMLResponse, tags=["page"],
+              summary="The page's conflict form: record an extension granted by the level above")
+    async def extend_form(request: Request, unit: str) -> Response:
+        return await run_in_threadpool(extension_from_form, request, unit, await form_of(request))
+
+    def extension_from_form(request: Request, unit: str, form: dict[str, str]) -> Response:
+        lang = "en" if form.get("lang") == "en" else "vi"
+        target = form.get("unit") or unit      # the unit whose deadline is extended (the advice names it)
+        typed = form.get("token") or None
+        back = f"/units/{unit}?lang={lang}"
+        try:
+            guard(request, target, write=True, token=typed or request.cookies.get(COOKIE))
+            until = parse_date(form.get("until", ""), "until")
+            ref = form.get("ref", "").strip()
+            if not ref:
+                raise ObligationsError("an extension needs the number of the document that grants it",
+                                       place="ref", fix="type the số văn bản of the document granting the extension")
+            service.extend(target, form.get("duty", ""), form.get("period", ""), until, ref, form.get("note") or None)
+        except (Refused, ObligationsError) as exc:
+            return error_page(exc, lang, back)
+        except Exception as exc:
+            from obligations.log.store import AlreadyRecorded
+
+            if not isinstance(exc, AlreadyRecorded):
+                raise
+            return HTMLResponse(page.render_error(409, limits.clip(exc.render()), lang, back=back), 409)
+        item = f"{form.get('duty', '')}|{form.get('period', '')}"
+        response = RedirectResponse(f"/units/{unit}?{urlencode({'lang': lang, 'extended': item})}", 303)
+        if typed:
+            remember(response, request, typed)
+        return response
+
+    def error_page(exc: Refused | ObligationsError, lang: str, back: str,
+                   delivery: tuple[str, dict[str, str], bool] | None = None) -> HTMLResponse:
+        """The page for a refused or bad request, in the page's language, with the fix, a link
+        back and, for a delivery, the form again with what was typed (the token excepted)."""
+        if isinstance(exc, Refused):
+            status, text = exc.decision.status, ""
+        else:
+            status, text = (404 if isinstance(exc, UnknownUnit) else 400), exc.render()
+        form = None
+        if delivery is not None:
+            unit, values, _ = delivery
+            doc: dict[str, Any] = {"items": []}
+            try:
+                on = values.get("on", "")
+                doc = service.due(unit, parse_date(on, "on") if on else service.today(), 30, 30, lang)
+            except ObligationsError:
+                pass
+            remembered = bool(delivery[2]) and status not in (401, 403)
+            form = page.delivery_form(doc, unit, lang, service.today().isoformat(), remembered=remembered,
+                                      values=values)
+        return HTMLResponse(page.render_error(status, limits.clip(text), lang, back=back, form=form), status)
+
+    @app.get("/", response_class=HTMLResponse, tags=["page"], summary="The units")
+    def index(request: Request, lang: Lang = "vi", token: str | None = None) -> HTMLResponse:
+        # the list names every unit: a read like the others (open on loopback, else a token)
+        try:
+            guard(request, None, write=False, token=page_token(request, token))
+        except Refused as exc:
+            return error_page(exc, lang, "/")
+        return HTMLResponse(page.render_index([(u, service.unit_name(u)) for u in service.units()], lang, token))
+
