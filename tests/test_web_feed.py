@@ -119,10 +119,15 @@ def test_timeline_marks_a_conflict_in_red():
     bar = Bar("u|d|2025", "2025", dt.date(2025, 3, 1), dt.date(2025, 3, 31), dt.date(2025, 3, 20),
               dt.date(2025, 3, 10), True)
     row = Row("u", "U", "cell", "d", "t", "t", (bar,))
-    svg = draw(Timeline("u", "U", 2025, (Chain("c", "c", "1-KH", (row,), ()),), ()))
+    svg = draw(Timeline("u", "U", dt.date(2025, 1, 1), dt.date(2025, 12, 31), dt.date(2025, 3, 5),
+                        (Chain("c", "c", "1-KH", (row,), ()),), ()))
     root = ET.fromstring(svg)
     conflict = [g for g in root.iter("{http://www.w3.org/2000/svg}g") if g.get("class") == "bar conflict"]
     assert conflict and "#c62828" in ET.tostring(conflict[0], encoding="unicode")
+    # not by colour alone: the cross-hatched pattern, and the word on the row's line of dates
+    assert 'fill="url(#tl-conflict)"' in ET.tostring(conflict[0], encoding="unicode")
+    dates = [t for t in root.iter("{http://www.w3.org/2000/svg}text") if t.get("class") == "dates"]
+    assert [t.text for t in dates] == ["2025: hạn 10/03/2025; hạn riêng 31/03/2025; xung đột"]
 
 
 def test_page_lists_items_conflicts_first_and_works_in_english(client):

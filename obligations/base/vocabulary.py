@@ -20,3 +20,4 @@ FAR_FUTURE: Final = dt.date(2100, 12, 31)
 # calendar data cannot answer.
 HORIZON_MAX: Final = 3660        # days: ten years (horizon, lookback)
 WORKING_DAYS_MAX: Final = 250    # working days: about a year (remind, due-soon)
+TIMELINE_MONTHS_MAX: Final = 24  # months before or after today's in the timeline (a picture, not an archive)

@@ -13,7 +13,7 @@ import sys
 from typing import Any, NoReturn
 
 from obligations.base.errors import ObligationsError
-from obligations.base.vocabulary import HORIZON_MAX, WORKING_DAYS_MAX
+from obligations.base.vocabulary import HORIZON_MAX, TIMELINE_MONTHS_MAX, WORKING_DAYS_MAX
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -251,10 +251,19 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     _add_data(tok)
     tok.set_defaults(run="obligations.cli.commands.token_cmd:run")
 
-    tml = sub.add_parser("timeline", help="one year of a unit's report chains as an SVG picture")
+    tml = sub.add_parser("timeline", help="a unit's report chains as an SVG picture: the months around today, "
+                                          "or a whole --year")
     tml.add_argument("--unit", required=True)
-    tml.add_argument("--year", type=int, required=True)
-    tml.add_argument("--out", metavar="FILE.svg", help="write to FILE instead of standard output")
+    tml.add_argument("--on", type=_text, metavar="DATE", help="the day marked as today, the centre of the picture "
+                                                              "(default: today in Vietnam)")
+    tml.add_argument("--year", type=int, help="draw this whole year instead of the months around --on")
+    tml.add_argument("--before", type=_bounded("--before", 0, TIMELINE_MONTHS_MAX, "months"), metavar="MONTHS",
+                     help="months drawn before the month of --on (default: 2)")
+    tml.add_argument("--after", type=_bounded("--after", 0, TIMELINE_MONTHS_MAX, "months"), metavar="MONTHS",
+                     help="months drawn after the month of --on (default: 4)")
+    tml.add_argument("--format", choices=("svg", "text"), default="svg",
+                     help="svg: the picture (default); text: the list of what it shows")
+    tml.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
     tml.add_argument("--lang", choices=("vi", "en"), default="vi")
     tml.add_argument("--as-known-on", type=_text, metavar="DATE", dest="as_known_on",
                      help="draw with the documents issued by DATE only (default: today)")

@@ -18,8 +18,8 @@ from fastapi import FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, Field
 
-from obligations.base.errors import ObligationsError
-from obligations.base.vocabulary import HORIZON_MAX, WORKING_DAYS_MAX
+from obligations.base.errors import InputError, ObligationsError
+from obligations.base.vocabulary import HORIZON_MAX, TIMELINE_MONTHS_MAX, WORKING_DAYS_MAX
 from obligations.render import page
 from obligations.web import auth, feed, limits
 from obligations.web.auth import Refused
@@ -210,13 +210,23 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool,
         return Response(body, media_type="text/calendar; charset=utf-8", headers=headers)
 
     @app.get("/units/{unit}/timeline.svg", tags=["picture"], response_class=Response,
-             summary="One year of the unit's report chains as an SVG picture")
-    def timeline(request: Request, unit: str, year: int | None = None, lang: Lang = "vi",
-                 token: str | None = None,
+             summary="The unit's report chains as an SVG picture: the months around today, or a whole year")
+    def timeline(request: Request, unit: str,
+                 year: int | None = Query(None, description="draw this whole year (not with before/after)"),
+                 on: str | None = Query(None, description="the day marked as today, the picture's centre "
+                                                          "(default: today)"),
+                 before: int | None = Query(None, ge=0, le=TIMELINE_MONTHS_MAX,
+                                            description="months drawn before the month of `on` (default 2)"),
+                 after: int | None = Query(None, ge=0, le=TIMELINE_MONTHS_MAX,
+                                           description="months drawn after the month of `on` (default 4)"),
+                 lang: Lang = "vi", token: str | None = None,
                  as_known_on: str | None = Query(None, description=KNOWN_TODAY)) -> Response:
         guard(request, unit, write=False, token=token)
-        day = service.today()
-        svg = timeline_svg(service, unit, year or day.year, lang, known(as_known_on, day))
+        if year is not None and (before is not None or after is not None):
+            raise InputError("year draws the whole year: it cannot be combined with before or after",
+                             fix="give either year or before/after around on")
+        day = parse_date(on, "on") if on else service.today()
+        svg = timeline_svg(service, unit, year, lang, known(as_known_on, day), today=day, before=before, after=after)
         return Response(svg, media_type="image/svg+xml; charset=utf-8")
 
     add_pages(app, service, guard)
