@@ -215,3 +215,17 @@ def test_the_explanation_is_structured_html(tmp_path):
     en = client.get("/units/chibo-K/explain", params={"duty": "C-1/chi-bo-so-ket", "period": "2025", "lang": "en"}).text
     assert "<html lang='en'" in en and '<time datetime="2025-11-30">2025-11-30</time>: Sunday, day off' in en
     assert "Chi bộ K feeds Xã C" in en and "3 working days to aggregate" in en
+
+
+def test_a_second_different_delivery_on_the_form_is_409_naming_the_first(tmp_path):
+    # The same refusal as the API's (issue 22): the occurrence already has a delivery on 20/11/2026;
+    # a second one on 23/11/2026 without replace is a conflict, answered as a page in Vietnamese.
+    tokens = write_tokens(tmp_path / "tokens.toml", {XA: "xa-X"})
+    client, _ = make_client(tmp_path / "log.sqlite3", tokens)
+    first = client.post("/units/xa-X/deliver", data={"lang": "vi", "item": f"{REPORT}|2026", "on": "2026-11-20",
+                                                     "token": XA}, follow_redirects=False)
+    assert first.status_code == 303
+    second = client.post("/units/xa-X/deliver", data={"lang": "vi", "item": f"{REPORT}|2026", "on": ON},
+                         follow_redirects=False)
+    assert second.status_code == 409, second.text[:500]
+    assert "<main" in second.text and "href=\"/units/xa-X?lang=vi\"" in second.text.replace("&amp;", "&")

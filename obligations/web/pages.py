@@ -19,6 +19,7 @@ from starlette.concurrency import run_in_threadpool
 
 from obligations.base.errors import ObligationsError
 from obligations.base.vocabulary import HORIZON_MAX
+from obligations.log.store import AlreadyRecorded
 from obligations.render import page
 from obligations.web import limits
 from obligations.web.auth import Refused
@@ -103,15 +104,11 @@ def add_pages(app: FastAPI, service: Service, guard: Guard) -> None:
             guard(request, unit, write=True, token=typed or request.cookies.get(COOKIE))
             day = parse_date(form.get("on", ""), "on")
             service.submit(unit, duty, period, day, form.get("ref") or None, form.get("note") or None)
-        except (Refused, ObligationsError) as exc:
-            return error_page(exc, lang, f"/units/{unit}?lang={lang}", delivery=(unit, form, typed is None))
-        except Exception as exc:  # AlreadyRecorded: a second, different record of the occurrence
-            from obligations.log.store import AlreadyRecorded
-
-            if not isinstance(exc, AlreadyRecorded):
-                raise
+        except AlreadyRecorded as exc:   # a second, different record of the occurrence: 409, as the API
             return HTMLResponse(page.render_error(409, limits.clip(exc.render()), lang,
                                                   back=f"/units/{unit}?lang={lang}"), 409)
+        except (Refused, ObligationsError) as exc:
+            return error_page(exc, lang, f"/units/{unit}?lang={lang}", delivery=(unit, form, typed is None))
         response = RedirectResponse(f"/units/{unit}?{urlencode({'lang': lang, 'recorded': f'{duty}|{period}'})}", 303)
         if typed:
             remember(response, request, typed)
@@ -135,14 +132,10 @@ def add_pages(app: FastAPI, service: Service, guard: Guard) -> None:
                 raise ObligationsError("an extension needs the number of the document that grants it",
                                        place="ref", fix="type the số văn bản of the document granting the extension")
             service.extend(target, form.get("duty", ""), form.get("period", ""), until, ref, form.get("note") or None)
+        except AlreadyRecorded as exc:   # a different extension already recorded: 409, as the API
+            return HTMLResponse(page.render_error(409, limits.clip(exc.render()), lang, back=back), 409)
         except (Refused, ObligationsError) as exc:
             return error_page(exc, lang, back)
-        except Exception as exc:
-            from obligations.log.store import AlreadyRecorded
-
-            if not isinstance(exc, AlreadyRecorded):
-                raise
-            return HTMLResponse(page.render_error(409, limits.clip(exc.render()), lang, back=back), 409)
         item = f"{form.get('duty', '')}|{form.get('period', '')}"
         response = RedirectResponse(f"/units/{unit}?{urlencode({'lang': lang, 'extended': item})}", 303)
         if typed:
