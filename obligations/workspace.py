@@ -173,9 +173,11 @@ class Workspace:
         """Every occurrence of ``unit_id`` whose window meets [start, end], reconciled, with status."""
         if end < start:
             raise InputError(f"--to ({end}) is before --from ({start})", fix="give the earlier date first")
-        if start > self.hierarchy.unit(unit_id).end or end < self.hierarchy.unit(unit_id).start:
-            self.hierarchy.require_on(unit_id, start if start > self.hierarchy.unit(unit_id).end else end,
-                                      asked="--from" if start > self.hierarchy.unit(unit_id).end else "--to")
+        unit = self.hierarchy.unit(unit_id)
+        if start > unit.end:           # the whole span after the unit ended (or before it began): refused
+            self.hierarchy.require_on(unit_id, start, asked="--from")
+        elif end < unit.start:
+            self.hierarchy.require_on(unit_id, end, asked="--to")
         self.calendar_for(unit_id).check_days(start, end, "the days asked about, from --from to --to")
         occurrences, _ = self.occurrences(unit_id, start.year, end.year + 1,
                                           events=log.event_dates(unit_id) if log is not None else None,
