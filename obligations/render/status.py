@@ -10,6 +10,7 @@ from obligations.log.store import Extension, RecordedEvent, Submission
 from obligations.render.day_text import day, day_iso, instant_iso
 from obligations.render.labels import Labels
 from obligations.render.messages import assumption_text, pick
+from obligations.report.context import SCHEMA_VERSION
 from obligations.report.deliveries import Delivery
 
 _t = Labels({
@@ -78,7 +79,7 @@ def replaced_by_key(records: Sequence[Submission | Extension | RecordedEvent]
     return found
 
 
-def status_rows(found: list[Delivery], lang: str,
+def status_rows(found: Sequence[Delivery], lang: str,
                 history: Mapping[OccurrenceKey, Sequence[Submission | Extension | RecordedEvent]] | None = None
                 ) -> list[dict[str, object]]:
     """``history``: the replaced records of each occurrence (``replaced_by_key``)."""
@@ -121,10 +122,18 @@ def status_json(unit: str, on: dt.date, year: int | None, rows: list[dict[str, o
                 events: Sequence[RecordedEvent] = (), events_replaced: Sequence[RecordedEvent] = ()
                 ) -> dict[str, object]:
     """``events_replaced``: dates of events replaced by later ones, shown under the event."""
-    return {"unit": unit, "on": on.isoformat(), "year": year, "items": rows, "totals": totals(rows),
+    return {"schema_version": SCHEMA_VERSION, "unit": unit, "on": on.isoformat(), "year": year, "items": rows, "totals": totals(rows),
             "events": [{"event": e.event, "on": e.happened_on.isoformat(), "ref": e.ref, "note": e.note,
                         "reason": e.reason, "replaced": replaced_json(_events_replaced(events, events_replaced, e))}
                        for e in events]}
+
+
+def status_document(unit: str, on: dt.date, year: int | None, found: Sequence[Delivery],
+                    events: Sequence[RecordedEvent], replaced: Sequence[Submission | Extension | RecordedEvent],
+                    lang: str) -> dict[str, object]:
+    """The document of docs/schemas/status.json (StatusReport.to_dict passes its fields)."""
+    rows = status_rows(found, lang, replaced_by_key(replaced))
+    return status_json(unit, on, year, rows, events, [r for r in replaced if isinstance(r, RecordedEvent)])
 
 
 def status_text(name: str, unit: str, on: dt.date, year: int | None, rows: list[dict[str, object]],

@@ -22,7 +22,7 @@ from obligations.log.store import SubmissionLog
 from obligations.occurrences.generate import Occurrences
 from obligations.org.leadtimes import LeadTimeRule
 from obligations.reconcile.network import Network
-from obligations.report.due import DEFAULT_HORIZON, DEFAULT_LOOKBACK, DueReport, due, listing_order
+from obligations.report.due import DEFAULT_HORIZON, DEFAULT_LOOKBACK, DueReport, context_of, due, listing_order
 from obligations.status.assess import Payload
 from obligations.status.rules import Engine
 
@@ -92,7 +92,8 @@ def due_under(root: str, on: dt.date, occurrences: Occurrences, network: Network
                 else:
                     items, hidden, placements = shared.report_items(template, unit_id)
                 report = DueReport(unit=unit_id, on=on, backend=engine.backend, items=tuple(items),
-                                   hidden_overdue=hidden, placements=placements)
+                                   hidden_overdue=hidden, placements=placements,
+                                   context=context_of(unit_id, items, occurrences))
             if progress is not None:
                 progress(count, len(units))
             yield report

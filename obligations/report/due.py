@@ -16,6 +16,7 @@ from obligations.occurrences.calendars import UnitCalendars
 from obligations.occurrences.generate import Occurrences
 from obligations.occurrences.model import Occurrence, Placement
 from obligations.reconcile.network import Network
+from obligations.report.context import Context, capture, mentioned_units
 from obligations.status.assess import Item, Payload, assess
 from obligations.status.rules import Engine
 
@@ -33,6 +34,18 @@ class DueReport:
     items: tuple[Item, ...]
     hidden_overdue: int
     placements: tuple[Placement, ...] = ()
+    # names, directive numbers and provisional years, captured when built: the report renders alone
+    context: Context = attrs.field(factory=Context)
+
+    def to_dict(self, lang: str = "vi") -> dict[str, object]:
+        """The JSON document of ``due --format json`` (docs/schemas/due.json): ``lang`` ("vi" or
+        "en") chooses the words of its texts only; every code, id and date is the same."""
+        # Words are rendering's job (docs/architecture.md): the one upward import allowed, inside
+        # to_dict only, of a writer that imports no result type (tests/test_architecture.py).
+        from obligations.render.due_json import due_document
+
+        return due_document(self.unit, self.on, self.backend, self.items, self.hidden_overdue, self.placements,
+                            self.context, lang)
 
 
 SKIP, HIDDEN, LISTED = 0, 1, 2
@@ -104,4 +117,14 @@ def due(unit_id: str, on: dt.date, occurrences: Occurrences, network: Network, e
     items, hidden = listed(evaluate(unit_id, on, found, network, calendars, engine, due_soon, log, known),
                            horizon_end, oldest)
     return DueReport(unit=unit_id, on=on, backend=engine.backend, items=tuple(items),
-                     hidden_overdue=hidden, placements=tuple(problems))
+                     hidden_overdue=hidden, placements=tuple(problems), context=context_of(unit_id, items, occurrences))
+
+
+def context_of(unit_id: str, items: Sequence[Item], occurrences: Occurrences) -> Context:
+    """What the report's document names beyond its items (report.context)."""
+    calendar = occurrences.calendars(unit_id)
+    units = [unit_id]
+    for item in items:
+        units.extend(mentioned_units(item.occurrence, item.result))
+    return capture(occurrences.rules, occurrences.hierarchy, units, (i.occurrence.duty.directive for i in items),
+                   (i.deadline.year for i in items if calendar.is_provisional(i.deadline.year)))

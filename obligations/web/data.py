@@ -1,7 +1,7 @@
 """The one module of the web service that calls the library.
 
 Everything the service shows comes through ``Service``: the same functions the command
-line calls (``Workspace.due`` then ``due_json``, ``explain``, ``year_as_json``,
+line calls (``Workspace.due`` then ``to_dict``, ``explain``, ``year_as_json``,
 ``record_submission``...), so the API's JSON is the CLI's JSON by construction. The
 workspace keeps caches that are not meant for concurrent mutation, and the durable
 engine keeps a host per engine: every call into the library holds one lock. A call
@@ -107,18 +107,16 @@ class Service:
     def due(self, unit: str, on: dt.date, horizon: int, lookback: int, lang: str,
             as_known_on: dt.date | None = None) -> JSON:
         """``as_known_on``: None means ``on``, as the CLI's --as-known-on."""
-        from obligations.render.due import due_json
-
         self.check_unit(unit)
         with self._lock:
             ws = self._known(as_known_on or on)
             report = ws.due(unit, on, horizon=horizon, lookback=lookback, engine=self.engine, log=self._reader())
-            return dict(due_json(ws, report, lang))
+            doc: JSON = report.to_dict(lang)
+            return doc
 
     def page_due(self, unit: str, on: dt.date, horizon: int, lookback: int, lang: str) -> JSON:
         """The ``due`` document of the office page: as ``due``, each delivered item also with
         ``late_working_days`` as ``status`` counts it (report/deliveries.py), for "nộp muộn"."""
-        from obligations.render.due import due_json
         from obligations.report.deliveries import classify
 
         self.check_unit(unit)
@@ -126,7 +124,7 @@ class Service:
             ws = self._known(on)
             log = self._reader()
             report = ws.due(unit, on, horizon=horizon, lookback=lookback, engine=self.engine, log=log)
-            doc: JSON = dict(due_json(ws, report, lang))
+            doc: JSON = report.to_dict(lang)
             rows: list[JSON] = doc["items"]
             for row, item in zip(rows, report.items):
                 if item.submission is not None:
@@ -135,14 +133,14 @@ class Service:
 
     def explain(self, unit: str, duty: str, period: str | None, on: dt.date, lang: str,
                 as_known_on: dt.date | None = None) -> JSON:
-        from obligations.render.explain import explain_json
         from obligations.report.explain import explain
 
         self.check_unit(unit)
         with self._lock:
             ws = self._known(as_known_on or on)
             found = explain(ws, unit, duty, period, on, log=self._reader())
-            return dict(explain_json(found, ws.hierarchy, lang))
+            doc: JSON = found.to_dict(lang)
+            return doc
 
     def explain_text(self, doc: JSON, lang: str) -> str:
         from obligations.render.explain import explain_text
