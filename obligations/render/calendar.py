@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from obligations.base.version import SCHEMA_VERSION
 from obligations.calendar.working import Event, VietnamCalendar
 from obligations.render.day_text import day_short
 from obligations.render.labels import label, weekday
@@ -26,7 +27,7 @@ def year_as_json(cal: VietnamCalendar, year: int, lang: str) -> dict[str, object
             events.append(item)
         days.append({"date": day.isoformat(), "working": cal.is_working_day(day), "events": events})
         day += dt.timedelta(days=1)
-    return {"year": year, "provisional": cal.is_provisional(year), "days": days}
+    return {"schema_version": SCHEMA_VERSION, "year": year, "provisional": cal.is_provisional(year), "days": days}
 
 
 def _line(e: Event, lang: str) -> str:

@@ -8,12 +8,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
+from obligations.base.version import SCHEMA_VERSION
 from obligations.occurrences.model import Placement
 from obligations.reconcile.solve import Conflict, Constraint, LeadOrigin, Reconciled
 from obligations.render.messages import (assumption_text, conflict_advice, conflict_message, constraint_source,
                                          constraint_text, move_reason, pick, placement_message, routing_note,
                                          target_text)
-from obligations.report.context import SCHEMA_VERSION, Context
+from obligations.report.context import Context
 from obligations.status.assess import Item
 
 

@@ -11,6 +11,7 @@ import attrs
 
 from obligations.base.keys import OccurrenceKey
 from obligations.log.store import Extension, Submission
+from obligations.base.version import SCHEMA_VERSION
 from obligations.occurrences.model import Occurrence
 from obligations.reconcile.solve import Edge, Reconciled
 from obligations.render.due_json import conflict_json, constraint_json, target_json
@@ -18,7 +19,7 @@ from obligations.render.history import history_json
 from obligations.render.messages import (assumption_text, event_name, move_reason, origin_source, origin_text, pick,
                                          routing_note)
 from obligations.render.schedule_text import text as schedule_text
-from obligations.report.context import SCHEMA_VERSION, AnchorDay, Context
+from obligations.report.context import AnchorDay, Context
 from obligations.report.history import History
 
 

@@ -6,11 +6,11 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 
 from obligations.base.keys import OccurrenceKey
+from obligations.base.version import SCHEMA_VERSION
 from obligations.log.store import Extension, RecordedEvent, Submission
 from obligations.render.day_text import day, day_iso, instant_iso
 from obligations.render.labels import Labels
 from obligations.render.messages import assumption_text, pick
-from obligations.report.context import SCHEMA_VERSION
 from obligations.report.deliveries import Delivery
 
 _t = Labels({

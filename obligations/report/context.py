@@ -17,11 +17,6 @@ from obligations.org.hierarchy import Hierarchy
 from obligations.reconcile.solve import Constraint, LeadOrigin, Reconciled, RuleOrigin
 from obligations.rules.ruleset import RuleSet
 
-# The version of the shape of every JSON document (docs/schemas.md): bumped on an incompatible
-# change (a field removed, renamed or retyped, a value added to a closed vocabulary), not when
-# an optional field is added. The schemas in docs/schemas/ describe this version.
-SCHEMA_VERSION = "1"
-
 
 @record
 @attrs.frozen(repr=False)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from obligations.base.dates import parse_iso_date, today_in_vietnam
 from obligations.base.errors import InputError
+from obligations.base.version import SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from obligations.report.timeline import Timeline
@@ -170,7 +171,7 @@ class Service:
         with self._lock:
             item = self.ws.record_submission(self._writer(), unit, duty, period, on, self.today(), ref=ref, note=note,
                                              replace=replace, reason=reason)
-        return {"unit": item.unit, "duty": item.duty, "period": item.period,
+        return {"schema_version": SCHEMA_VERSION, "unit": item.unit, "duty": item.duty, "period": item.period,
                 "delivered_on": item.delivered_on.isoformat(), "ref": item.ref, "note": item.note,
                 "recorded_at": item.recorded_at, "reason": item.reason}
 
@@ -180,7 +181,7 @@ class Service:
         with self._lock:
             item = self.ws.record_extension(self._writer(), unit, duty, period, until, ref, note=note,
                                             replace=replace, reason=reason)
-        return {"unit": item.unit, "duty": item.duty, "period": item.period, "until": item.until.isoformat(),
+        return {"schema_version": SCHEMA_VERSION, "unit": item.unit, "duty": item.duty, "period": item.period, "until": item.until.isoformat(),
                 "ref": item.ref, "note": item.note, "recorded_at": item.recorded_at, "reason": item.reason}
 
     def record_event(self, unit: str, event: str, on: dt.date, ref: str | None, note: str | None, *,
@@ -191,7 +192,7 @@ class Service:
         self.check_unit(unit)
         with self._lock:
             item = self.ws.record_event(self._writer(), unit, event, on, ref, note, replace=replace, reason=reason)
-        return {"unit": item.unit, "event": item.event, "on": item.happened_on.isoformat(), "ref": item.ref,
+        return {"schema_version": SCHEMA_VERSION, "unit": item.unit, "event": item.event, "on": item.happened_on.isoformat(), "ref": item.ref,
                 "note": item.note, "recorded_at": item.recorded_at, "reason": item.reason}
 
     def count_records(self, unit: str) -> int:

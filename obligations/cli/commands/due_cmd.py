@@ -13,10 +13,10 @@ from typing import TextIO
 from obligations.base import dates
 from obligations.base.dates import parse_iso_date, today_in_vietnam
 from obligations.base.errors import InputError
+from obligations.base.version import SCHEMA_VERSION
 from obligations.cli import environment
 from obligations.log.store import SubmissionLog
 from obligations.render.due import due_table
-from obligations.report.context import SCHEMA_VERSION
 from obligations.report.due import DueReport
 from obligations.status.engine import make_engine
 from obligations.workspace import Workspace

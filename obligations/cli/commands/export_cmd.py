@@ -12,6 +12,7 @@ from obligations.base import dates
 from obligations.base.dates import parse_iso_date, today_in_vietnam
 from obligations.base.errors import InputError
 from obligations.base.files import write_replacing
+from obligations.base.version import SCHEMA_VERSION
 from obligations.cli import environment
 from obligations.render.export import record_changes, rows, to_csv, to_ics
 from obligations.status.assess import Item
@@ -107,7 +108,8 @@ def render(ws: Workspace, items: list[Item], fmt: str, lang: str, remind: int, d
 
         return sheets.workbook(sheets.EXPORT_COLUMNS, sheets.export_rows(ws, items, lang), lang, title,
                                dates.utc_now())
-    return json.dumps({"items": rows(ws, items, lang)}, ensure_ascii=False, indent=1) + "\n"
+    return json.dumps({"schema_version": SCHEMA_VERSION, "items": rows(ws, items, lang)}, ensure_ascii=False,
+                      indent=1) + "\n"
 
 
 def check_excel(args: argparse.Namespace) -> None:
