@@ -314,6 +314,7 @@ def test_to_dict_renders_alone_in_either_language_with_the_names_it_captured():
     ws = obligations.load(rules=CONFLICT)
     report = ws.due("xa-C", dt.date(2025, 11, 3))
     alone = pickle.loads(pickle.dumps(report))      # no workspace travels with it
+    assert hash(alone) == hash(report)              # hashable as before the names were captured
     vi, en = alone.to_dict("vi"), alone.to_dict("en")
     assert vi["schema_version"] == en["schema_version"] == "1"
     assert vi["unit_name"] == en["unit_name"] == ws.hierarchy.name("xa-C") != "xa-C"

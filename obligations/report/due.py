@@ -34,8 +34,9 @@ class DueReport:
     items: tuple[Item, ...]
     hidden_overdue: int
     placements: tuple[Placement, ...] = ()
-    # names, directive numbers and provisional years, captured when built: the report renders alone
-    context: Context = attrs.field(factory=Context)
+    # names, directive numbers and provisional years, captured when built: the report renders alone.
+    # Derived from the same inputs as the items, so left out of == and hash (a report stays hashable).
+    context: Context = attrs.field(factory=Context, eq=False)
 
     def to_dict(self, lang: str = "vi") -> dict[str, object]:
         """The JSON document of ``due --format json`` (docs/schemas/due.json): ``lang`` ("vi" or

@@ -36,7 +36,7 @@ class Explanation:
     extension: Extension | None = None            # the extension in force, from the log
     replaced: tuple[Submission | Extension, ...] = ()    # the log's records of it replaced by later ones
     # the names of the units it mentions, captured when built: the explanation renders alone
-    context: Context = attrs.field(factory=Context)
+    context: Context = attrs.field(factory=Context, eq=False)
 
     def to_dict(self, lang: str = "vi") -> dict[str, object]:
         """The JSON document of ``explain --format json`` (docs/schemas/explain.json): ``lang``
