@@ -6,16 +6,19 @@ directives, the years whose day swaps are not known yet. With it a ``DueReport``
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
 import attrs
 
 from obligations.base.records import record
-from obligations.calendar.lunar import LunarDay
 from obligations.calendar.working import Event
 from obligations.occurrences.model import Occurrence
 from obligations.org.hierarchy import Hierarchy
 from obligations.reconcile.solve import Constraint, LeadOrigin, Reconciled, RuleOrigin
 from obligations.rules.ruleset import RuleSet
+
+if TYPE_CHECKING:      # only explain places peaks on lunar days: due's start does not import it
+    from obligations.calendar.lunar import LunarDay
 
 
 @record
