@@ -60,14 +60,14 @@ def errors(name: str, doc: object) -> list[str]:
 
 def test_every_schema_is_a_valid_draft_2020_12_schema_with_an_id_title_and_description():
     assert {"common", "due", "due-under", "explain", "status", "export", "calendar", "extract", "submission",
-            "extension", "event"} <= set(SCHEMAS)
+            "extension", "event", "error"} <= set(SCHEMAS)
     ids = set()
     for name, schema in SCHEMAS.items():
         assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema", name
         jsonschema.Draft202012Validator.check_schema(schema)
         assert schema["$id"] == f"urn:obligations:schema:{name}" and schema["title"] and schema["description"], name
         ids.add(schema["$id"])
-        if name != "common":      # a document: closed, versioned
+        if name not in ("common", "error"):      # a document: closed, versioned (an error body is open)
             assert schema["additionalProperties"] is False and "schema_version" in schema["required"], name
     assert len(ids) == len(SCHEMAS)
 
@@ -231,6 +231,15 @@ def test_the_apis_documents_validate(tmp_path):
                                (f"/api/calendar/2026?lang={lang}", "calendar")):
                 r = client.get(path)
                 assert r.status_code == 200 and not errors(name, r.json()), (path, errors(name, r.json())[:3])
+        for path, status in (("/api/units/khong-co/due", 404), ("/api/units/xa-X/due?on=2026-02-30", 400),
+                             ("/api/units/xa-X/due?horizon=99999", 422), ("/api/units/xa-X/explain", 422)):
+            r = client.get(path)
+            assert r.status_code == status and not errors("error", r.json()), (path, r.status_code, r.text)
+        r = client.post("/api/units/xa-X/submissions", json={"duty": COMMUNE_REPORT, "period": "2024"})
+        assert r.status_code == 401 and not errors("error", r.json()), r.text
+        r = client.post("/api/units/xa-X/extensions", headers=auth, json={"duty": COMMUNE_REPORT, "period": "2025",
+                                                                          "until": "2025-12-20", "ref": "100-CV/H"})
+        assert r.status_code == 409 and not errors("error", r.json()), r.text
     token = "don-vi-token-for-schemas-0123456789"
     client, _ = make_client(tmp_path / "log2.sqlite3", write_tokens(tmp_path / "tokens2.toml", {token: "don-vi-A"}),
                             rules=[SHAPES])
