@@ -18,7 +18,10 @@ LAYERS = [
     ["obligations.log"],
     ["obligations.reconcile"],
     ["obligations.status"],
-    ["obligations.report.due", "obligations.report.bulk", "obligations.report.overlay", "obligations.report.events"],
+    ["obligations.report.due", "obligations.report.bulk", "obligations.report.overlay", "obligations.report.events",
+     # offered as Workspace methods (explain, status, history): below the class, given it as a protocol
+     "obligations.report.facade", "obligations.report.explain", "obligations.report.deliveries",
+     "obligations.report.history"],
     ["obligations.workspace", "obligations.loading", "obligations.load_cache"],
     ["obligations.report"],
     ["obligations.render"],

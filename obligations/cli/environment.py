@@ -13,6 +13,7 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
+from obligations.log.place import default_log_path
 from obligations.log.store import SubmissionLog
 from obligations.workspace import Workspace
 
@@ -43,12 +44,7 @@ def db_path(explicit: str | None = None, env: Mapping[str, str] = os.environ) ->
         return Path(explicit)
     if env.get(DB_VAR):
         return Path(env[DB_VAR])
-    if sys.platform.startswith("linux"):    # the XDG rule, without importing platformdirs on every start
-        base = env.get("XDG_DATA_HOME", "").strip()
-        return (Path(base) if base else Path.home() / ".local" / "share") / "obligations" / "submissions.sqlite3"
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("obligations", appauthor=False)) / "submissions.sqlite3"
+    return default_log_path()
 
 
 def log(explicit: str | None = None) -> SubmissionLog:

@@ -14,7 +14,7 @@ import attrs
 
 from obligations.base.errors import DataFileError, InputError, UnitNotActive
 from obligations.base.records import record
-from obligations.base.vocabulary import FAR_FUTURE, FAR_PAST
+from obligations.base.vocabulary import FAR_FUTURE, FAR_PAST, Level
 from obligations.base.toml import Locator, read_toml
 from obligations.org.leadtimes import LeadTime, LeadTimeRule, lead_time
 from obligations.org.leadtimes import parse as parse_lead_times
@@ -36,9 +36,12 @@ class ParentLink:
 @record
 @attrs.frozen(repr=False)
 class Unit:
+    """A unit of the hierarchy (đảng ủy, chi bộ …): ``level`` (a :data:`obligations.Level`),
+    dated ``parents``, the days it exists (``start``, ``end``) and its ``successor`` after a merger."""
+
     id: str
     name: str
-    level: str
+    level: Level
     parents: tuple[ParentLink, ...]
     start: dt.date = FAR_PAST
     end: dt.date = FAR_FUTURE
@@ -60,6 +63,9 @@ def _unit_dict(units: Iterable[tuple[str, Unit]] | dict[str, Unit]) -> dict[str,
 @record
 @attrs.frozen(repr=False)
 class Hierarchy:
+    """The units by id with their dated parent links (``units``), read from ``hierarchy.toml``;
+    ``unit(id)`` one of them (an unknown id is refused, naming the nearest), ``name(id)`` its name."""
+
     units: dict[str, Unit] = attrs.field(converter=_unit_dict)
     file: str = ""
     lead_times: tuple[LeadTimeRule, ...] = ()

@@ -23,6 +23,7 @@ from obligations.occurrences.generate import Occurrences
 from obligations.org.leadtimes import LeadTimeRule
 from obligations.reconcile.network import Network
 from obligations.report.due import DEFAULT_HORIZON, DEFAULT_LOOKBACK, DueReport, due, listing_order
+from obligations.base.vocabulary import Status
 from obligations.status.assess import Payload
 from obligations.status.rules import Engine
 
@@ -36,7 +37,7 @@ Progress = Callable[[int, int], None]
 
 
 def due_under(root: str, on: dt.date, occurrences: Occurrences, network: Network, engine: Engine,
-              known: MutableMapping[Payload, str], *, horizon: int = DEFAULT_HORIZON, lookback: int = DEFAULT_LOOKBACK,
+              known: MutableMapping[Payload, Status], *, horizon: int = DEFAULT_HORIZON, lookback: int = DEFAULT_LOOKBACK,
               due_soon: int | None = None, log: SubmissionLog | LogSnapshot | None = None,
               progress: Progress | None = None, share: bool = True) -> Iterator[DueReport]:
     """One report per unit, ``root`` first, then every unit below it on ``on``, breadth first.
