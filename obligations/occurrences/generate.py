@@ -8,7 +8,6 @@ hierarchy's epoch, so it is computed once per epoch.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -243,7 +242,7 @@ class Occurrences:
         h = self.hierarchy
         reach = [routed.issuer, *([routed.recipient] if routed.recipient else [])] if routed is not None else []
         found = h.assumptions(unit_id, day, reach)
-        return tuple(Assumption("placement", subject, why, h.file and Path(h.file).name, why_en)
+        return tuple(Assumption("placement", subject, why, h.file and h.file_name, why_en)
                      for subject, why, why_en in found)
 
     def one(self, unit_id: str, duty: Duty, period: str) -> Occurrence | None:

@@ -137,11 +137,20 @@ class Hierarchy:
             cache[unit_id] = found
         return found
 
+    @property
+    def file_name(self) -> str:
+        """The hierarchy file's name without its folder ("" when built in memory); kept, since
+        every occurrence placed through an assumed unit names it."""
+        name = self._index.get("file_name")
+        if name is None:
+            name = self._index["file_name"] = Path(self.file).name if self.file else ""
+        return str(name)
+
     def lead_time(self, unit_id: str, day: dt.date, *, internal: bool = False) -> LeadTime | None:
         """The stated lead time of ``unit_id`` on ``day`` (0 when no data states one), or its
         internal one (None when there is none)."""
         return lead_time(self.lead_times, unit_id, self.unit(unit_id).level, day, internal=internal,
-                         file_name=Path(self.file).name if self.file else "hierarchy")
+                         file_name=self.file_name or "hierarchy")
 
     def assumptions(self, unit_id: str, day: dt.date,
                     reach: Iterable[str]) -> list[tuple[str, str, str | None]]:
