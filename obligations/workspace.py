@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from obligations.base.errors import InputError, Problems
 from obligations.base.keys import OccurrenceKey
 from obligations.base.lru import LRU
+from obligations.base.vocabulary import Status
 from obligations.calendar.data import CalendarData
 from obligations.calendar.holiday_source import HolidaySource
 from obligations.calendar.working import VietnamCalendar
@@ -39,7 +40,6 @@ from obligations.report.due import ASKED, DEFAULT_HORIZON, DEFAULT_LOOKBACK, Due
 from obligations.rules.loader import RuleSet
 from obligations.rules.model import Directive, Duty
 from obligations.rules.versions import known_on
-from obligations.base.vocabulary import Status
 from obligations.status.assess import Item, Payload
 from obligations.status.engine import make_engine
 from obligations.status.rules import Engine

@@ -17,13 +17,13 @@ from collections.abc import Callable, Iterator, MutableMapping
 from typing import TYPE_CHECKING
 
 from obligations.base.errors import InputError
+from obligations.base.vocabulary import Status
 from obligations.log.snapshot import LogSnapshot
 from obligations.log.store import SubmissionLog
 from obligations.occurrences.generate import Occurrences
 from obligations.org.leadtimes import LeadTimeRule
 from obligations.reconcile.network import Network
 from obligations.report.due import DEFAULT_HORIZON, DEFAULT_LOOKBACK, DueReport, due, listing_order
-from obligations.base.vocabulary import Status
 from obligations.status.assess import Payload
 from obligations.status.rules import Engine
 

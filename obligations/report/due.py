@@ -10,13 +10,13 @@ import attrs
 
 from obligations.base.errors import InputError
 from obligations.base.records import record
+from obligations.base.vocabulary import Status
 from obligations.log.snapshot import LogSnapshot
 from obligations.log.store import SubmissionLog
 from obligations.occurrences.calendars import UnitCalendars
 from obligations.occurrences.generate import Occurrences
 from obligations.occurrences.model import Occurrence, Placement
 from obligations.reconcile.network import Network
-from obligations.base.vocabulary import Status
 from obligations.status.assess import Item, Payload, assess
 from obligations.status.rules import Engine
 

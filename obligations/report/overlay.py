@@ -27,6 +27,7 @@ import attrs
 
 from obligations.base.keys import OccurrenceKey
 from obligations.base.records import record
+from obligations.base.vocabulary import Status
 from obligations.log.snapshot import LogSnapshot, done_key
 from obligations.log.store import Extension
 from obligations.occurrences.generate import Occurrences
@@ -35,7 +36,6 @@ from obligations.reconcile.network import Network
 from obligations.reconcile.solve import (Conflict, Constraint, Edge, ExtensionOrigin, Origin, Reconciled, RuleOrigin,
                                          SameReportOrigin, reconcile)
 from obligations.report.due import ASKED, HIDDEN, LISTED, fate, last_year, listing_order
-from obligations.base.vocabulary import Status
 from obligations.status.assess import Item, Payload, payload_of, statuses_of
 from obligations.status.rules import Engine
 
