@@ -13,7 +13,6 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-from obligations.log.place import default_log_path
 from obligations.log.store import SubmissionLog
 from obligations.workspace import Workspace
 
@@ -44,6 +43,8 @@ def db_path(explicit: str | None = None, env: Mapping[str, str] = os.environ) ->
         return Path(explicit)
     if env.get(DB_VAR):
         return Path(env[DB_VAR])
+    from obligations.log.place import default_log_path   # the library's default, shared; only when needed
+
     return default_log_path()
 
 
