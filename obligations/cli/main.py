@@ -117,11 +117,28 @@ class _OnlySub:
         return self.sub.add_parser(name, **kwargs)
 
 
+class _Version(argparse.Action):
+    """``--version``: the version and which rules engine answers by default, so that an install
+    without durable-rules (no C compiler: docs/api.md) is visible at once."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
+                 option_string: str | None = None) -> None:
+        from obligations.base.version import VERSION
+        from obligations.status.engine import durable_available
+
+        engine = ("durable (durable-rules)" if durable_available()
+                  else "python (durable-rules is not installed: pip install 'obligations[durable]')")
+        sys.stdout.write(f"obligations {VERSION}; rules engine: {engine}\n")
+        parser.exit(EXIT_OK)
+
+
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The whole parser, or (``only``) the top level and one command's parser."""
     parser = _Parser(
         prog="python -m obligations",
         description="Dated duties of Vietnamese directives, placed on the Vietnamese calendar.")
+    parser.add_argument("--version", action=_Version, nargs=0,
+                        help="print the version and the rules engine that answers here (durable or python), then exit")
     real = parser.add_subparsers(dest="command", metavar="COMMAND")
     real.required = True
     sub = _OnlySub(real, only)

@@ -18,6 +18,10 @@ from obligations.log.schema import LIMITS
 @record
 @attrs.frozen(repr=False)
 class Submission:
+    """A delivery recorded in the submissions log: the occurrence (``unit``, ``duty``, ``period``),
+    the day delivered and the document's ``ref``; ``replaced_by`` is set when a later record
+    corrected it (kept as history)."""
+
     unit: str
     duty: str
     period: str

@@ -8,7 +8,6 @@ hierarchy's epoch, so it is computed once per epoch.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -29,6 +28,10 @@ from obligations.rules.versions import Lifecycle, in_force, postponed_window, re
 WindowKey = tuple[object, ...]
 # windows per (schedule, scope, years, recorded events): far more than one national run needs
 WINDOWS_KEPT = 50_000
+# A unit's placed occurrences, by years asked and events recorded: what `due` asks again for
+# the same unit (a service, an office refreshing its page) is placed once. Per unit a few
+# dozen occurrences: the 256 units asked last stay well under the windows' memory.
+UNITS_KEPT = 256
 EventDates = Mapping[str, tuple[dt.date, ...]]   # event id -> the dates it happened for a unit
 Span = tuple[dt.date, dt.date]
 EVERY_DAY: Span = (dt.date.min, dt.date.max)
@@ -73,6 +76,8 @@ class Occurrences:
         # keyed by the recorded events too, which grow with the log: bounded, least recently used
         self._windows: LRU[WindowKey, list[Window]] = LRU(WINDOWS_KEPT)
         self._by_period: dict[tuple[str, str, int], dict[str, Occurrence]] = {}
+        self._placed: LRU[tuple[str, int, int, tuple[tuple[str, tuple[dt.date, ...]], ...]],
+                          tuple[tuple[Occurrence, ...], tuple[Placement, ...]]] = LRU(UNITS_KEPT)
 
     def relevant_duties(self, unit_id: str) -> list[Duty]:
         """Duties of directives issued by the unit, any unit ever above it, or their predecessors."""
@@ -138,6 +143,10 @@ class Occurrences:
         cal = self.calendars(unit_id)
         first_year = max(first_year, cal.data.first_year)
         last_year = min(last_year, cal.data.last_year)
+        key = (unit_id, first_year, last_year, tuple(sorted(events.items())) if events else ())
+        memo = duties is None and not as_written      # the usual question: every duty, as in force
+        if memo and (kept := self._placed.get(key)) is not None:
+            return list(kept[0]), list(kept[1])       # fresh lists: callers may sort or extend them
         found: list[Occurrence] = []
         problems: list[Placement] = []
         above = self.hierarchy.ever_above(unit_id)
@@ -157,6 +166,8 @@ class Occurrences:
                 if could_perform(duty, unit, directive.unit, above, itself):
                     self._place(duty, windows, directive, unit_id, cal, found, problems)
         found.sort(key=lambda o: (o.deadline, o.duty.id, o.period))
+        if memo:
+            self._placed[key] = (tuple(found), tuple(problems))
         return found, problems
 
     def beyond(self, unit_id: str, first_year: int, last_year: int, needed: Span | None,
@@ -243,7 +254,7 @@ class Occurrences:
         h = self.hierarchy
         reach = [routed.issuer, *([routed.recipient] if routed.recipient else [])] if routed is not None else []
         found = h.assumptions(unit_id, day, reach)
-        return tuple(Assumption("placement", subject, why, h.file and Path(h.file).name, why_en)
+        return tuple(Assumption("placement", subject, why, h.file and h.file_name, why_en)
                      for subject, why, why_en in found)
 
     def one(self, unit_id: str, duty: Duty, period: str) -> Occurrence | None:

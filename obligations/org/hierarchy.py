@@ -14,7 +14,7 @@ import attrs
 
 from obligations.base.errors import DataFileError, InputError, UnitNotActive
 from obligations.base.records import record
-from obligations.base.vocabulary import FAR_FUTURE, FAR_PAST
+from obligations.base.vocabulary import FAR_FUTURE, FAR_PAST, Level
 from obligations.base.toml import Locator, read_toml
 from obligations.org.leadtimes import LeadTime, LeadTimeRule, lead_time
 from obligations.org.leadtimes import parse as parse_lead_times
@@ -36,9 +36,12 @@ class ParentLink:
 @record
 @attrs.frozen(repr=False)
 class Unit:
+    """A unit of the hierarchy (đảng ủy, chi bộ …): ``level`` (a :data:`obligations.Level`),
+    dated ``parents``, the days it exists (``start``, ``end``) and its ``successor`` after a merger."""
+
     id: str
     name: str
-    level: str
+    level: Level
     parents: tuple[ParentLink, ...]
     start: dt.date = FAR_PAST
     end: dt.date = FAR_FUTURE
@@ -60,6 +63,9 @@ def _unit_dict(units: Iterable[tuple[str, Unit]] | dict[str, Unit]) -> dict[str,
 @record
 @attrs.frozen(repr=False)
 class Hierarchy:
+    """The units by id with their dated parent links (``units``), read from ``hierarchy.toml``;
+    ``unit(id)`` one of them (an unknown id is refused, naming the nearest), ``name(id)`` its name."""
+
     units: dict[str, Unit] = attrs.field(converter=_unit_dict)
     file: str = ""
     lead_times: tuple[LeadTimeRule, ...] = ()
@@ -131,11 +137,20 @@ class Hierarchy:
             cache[unit_id] = found
         return found
 
+    @property
+    def file_name(self) -> str:
+        """The hierarchy file's name without its folder ("" when built in memory); kept, since
+        every occurrence placed through an assumed unit names it."""
+        name = self._index.get("file_name")
+        if name is None:
+            name = self._index["file_name"] = Path(self.file).name if self.file else ""
+        return str(name)
+
     def lead_time(self, unit_id: str, day: dt.date, *, internal: bool = False) -> LeadTime | None:
         """The stated lead time of ``unit_id`` on ``day`` (0 when no data states one), or its
         internal one (None when there is none)."""
         return lead_time(self.lead_times, unit_id, self.unit(unit_id).level, day, internal=internal,
-                         file_name=Path(self.file).name if self.file else "hierarchy")
+                         file_name=self.file_name or "hierarchy")
 
     def assumptions(self, unit_id: str, day: dt.date,
                     reach: Iterable[str]) -> list[tuple[str, str, str | None]]:

@@ -121,6 +121,9 @@ class Edge:
 @record
 @attrs.frozen(repr=False)
 class Conflict:
+    """No day satisfies every constraint on an occurrence: the levels' deadlines contradict each
+    other (the item's status is then ``conflict``). ``constraints``: the ones that clash."""
+
     node: OccurrenceKey
     window_start: dt.date
     deadline: dt.date
@@ -130,6 +133,12 @@ class Conflict:
 @record
 @attrs.frozen(repr=False)
 class Reconciled:
+    """An occurrence's effective window and deadline once the levels above are taken into account.
+
+    ``own_deadline``: the unit's own; ``deadline``: the effective one (never later);
+    ``decided_by``: the constraints that set it, decisive first (a level above, a lead time,
+    an extension); ``conflict``: set when no day satisfies them all."""
+
     key: OccurrenceKey
     own_deadline: dt.date
     deadline: dt.date

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator, MutableMapping
 from typing import TYPE_CHECKING
 
 from obligations.base.errors import InputError
+from obligations.base.vocabulary import Status
 from obligations.log.snapshot import LogSnapshot
 from obligations.log.store import SubmissionLog
 from obligations.occurrences.generate import Occurrences
@@ -36,7 +37,7 @@ Progress = Callable[[int, int], None]
 
 
 def due_under(root: str, on: dt.date, occurrences: Occurrences, network: Network, engine: Engine,
-              known: MutableMapping[Payload, str], *, horizon: int = DEFAULT_HORIZON, lookback: int = DEFAULT_LOOKBACK,
+              known: MutableMapping[Payload, Status], *, horizon: int = DEFAULT_HORIZON, lookback: int = DEFAULT_LOOKBACK,
               due_soon: int | None = None, log: SubmissionLog | LogSnapshot | None = None,
               progress: Progress | None = None, share: bool = True) -> Iterator[DueReport]:
     """One report per unit, ``root`` first, then every unit below it on ``on``, breadth first.

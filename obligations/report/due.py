@@ -10,6 +10,7 @@ import attrs
 
 from obligations.base.errors import InputError
 from obligations.base.records import record
+from obligations.base.vocabulary import Status
 from obligations.log.snapshot import LogSnapshot
 from obligations.log.store import SubmissionLog
 from obligations.occurrences.calendars import UnitCalendars
@@ -28,6 +29,11 @@ ASKED = "the days asked about, from on - lookback to on + horizon"
 @record
 @attrs.frozen(repr=False)
 class DueReport:
+    """What a unit must do around a day (``Workspace.due``): ``items`` in listing order (conflicts
+    and overdue first, then by effective deadline), ``hidden_overdue`` (older overdue items
+    not listed), ``placements`` (occurrences that could not be placed, reported, never
+    dropped) and ``backend``, the rules engine that answered (``durable`` or ``python``)."""
+
     unit: str
     on: dt.date
     backend: str
@@ -87,7 +93,7 @@ def listed(items: Sequence[Item], horizon_end: dt.date, oldest: dt.date) -> tupl
 
 def evaluate(unit_id: str, on: dt.date, occurrences: Sequence[Occurrence], network: Network,
              calendars: UnitCalendars, engine: Engine, due_soon: int | None, log: SubmissionLog | LogSnapshot | None,
-             known: MutableMapping[Payload, str]) -> list[Item]:
+             known: MutableMapping[Payload, Status]) -> list[Item]:
     """Reconcile ``occurrences`` of one unit and give each its status on ``on``.
 
     ``log`` marks delivered occurrences done and applies extensions. Only occurrences that
@@ -99,7 +105,7 @@ def evaluate(unit_id: str, on: dt.date, occurrences: Sequence[Occurrence], netwo
 
 
 def due(unit_id: str, on: dt.date, occurrences: Occurrences, network: Network, engine: Engine,
-        known: MutableMapping[Payload, str], *, horizon: int = DEFAULT_HORIZON, lookback: int = DEFAULT_LOOKBACK,
+        known: MutableMapping[Payload, Status], *, horizon: int = DEFAULT_HORIZON, lookback: int = DEFAULT_LOOKBACK,
         due_soon: int | None = None, log: SubmissionLog | LogSnapshot | None = None) -> DueReport:
     """Items whose window opens by ``on + horizon`` and whose deadline is not older than
     ``on - lookback``; older overdue items are counted, not listed."""

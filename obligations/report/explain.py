@@ -15,12 +15,17 @@ from obligations.reconcile.solve import Edge, Reconciled
 from obligations.rules.model import Directive
 from obligations.report.context import AnchorDay, Context, capture, mentioned_units
 from obligations.report.history import History, history
-from obligations.workspace import Workspace
+from obligations.report.facade import Facade as Workspace   # the protocol: these reports sit below the class
 
 
 @record
 @attrs.frozen(repr=False)
 class Explanation:
+    """The whole derivation of one occurrence (``Workspace.explain``): the ``occurrence``, its
+    ``directive`` and the ``chain`` of directives above it, every occurrence it feeds
+    (``network``, ``edges``) with their ``results``, its own ``result`` (effective deadline
+    and what decided it), the ``history`` of its duty and what the log records for it."""
+
     occurrence: Occurrence
     directive: Directive
     chain: tuple[str, ...]                        # this directive's number, then what it implements

@@ -10,12 +10,16 @@ import attrs
 from obligations.base.records import record
 from obligations.log.store import Extension, RecordedEvent, Submission, SubmissionLog
 from obligations.report.deliveries import Delivery, deliveries
-from obligations.workspace import Workspace
+from obligations.report.facade import Facade as Workspace
 
 
 @record
 @attrs.frozen(repr=False)
 class StatusReport:
+    """What ``status`` answers (``Workspace.status``): each occurrence of ``unit`` judged on ``on``
+    against the log (``deliveries``, oldest deadline first), the events the log records for the
+    unit and the records replaced by later ones. ``to_dict(lang)`` is ``status --format json``."""
+
     unit: str
     unit_name: str
     on: dt.date

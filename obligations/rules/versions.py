@@ -38,6 +38,10 @@ _ALL_FIELDS = ("*",)
 @record
 @attrs.frozen(repr=False)
 class Version:
+    """One version of a duty in its history: in force from ``effective`` (None: as first
+    written), ``duty`` as that version states it (None: revoked or replaced), ``change`` the
+    sentence of the later document that made it."""
+
     effective: dt.date | None      # None: the duty as first written
     duty: Duty | None              # None: revoked or replaced from ``effective`` on
     change: Change | None = None
