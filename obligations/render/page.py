@@ -321,7 +321,7 @@ def render_error(status: int, detail: str, lang: str, *, back: str = "/", form: 
     file and place, shown under "details" for whoever maintains the service."""
     lang = "en" if lang == "en" else "vi"
     what, fix = said or error_text(status, lang)
-    back_label = t("back_home" if back == "/" else "back", lang)
+    back_label = t("back_home" if back == "/" or back.startswith("/?") else "back", lang)   # the list of units
     body = [f"<h1>{t('e_title', lang)}</h1>",
             f"<div class='error' role='alert'><p>{escape(what)}</p>"
             f"<p><strong>{t('fix', lang)}:</strong> {escape(fix)}</p></div>",
