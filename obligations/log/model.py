@@ -120,7 +120,7 @@ def replacement_reason(replace: bool, reason: str | None) -> str | None:
         if reason is not None:
             raise InputError("a reason is given without asking to replace a record",
                              fix="ask to replace the record, or leave the reason out; nothing was written",
-                             param="replace")
+                             code="bad-input", param="replace")
         return None
     if reason is None or not reason.strip():
         raise InputError("replacing a record needs the reason",

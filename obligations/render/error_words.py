@@ -40,6 +40,8 @@ _CLI = Labels({
     "calendar-range:calendars": ("{fix}, bằng {flag}", "{fix}, with {flag}"),
     "engine:engine": ("chạy lại với --engine python và báo lỗi này", "re-run with --engine python and report this"),
     "not-installed:engine": ("dùng --engine python", "use --engine python"),
+    "not-installed:format": ('pip install "obligations[sheets]" (hoặc dùng --format csv --excel)',
+                             'pip install "obligations[sheets]" (or use --format csv --excel)'),
 })
 
 # -- the JSON API: its fields and query parameters
