@@ -98,7 +98,8 @@ _PAGE = Labels({
     "calendar-range_fix": ("Hỏi về một ngày gần hơn, hoặc nhờ người quản trị bổ sung dữ liệu lịch.",
                            "Ask about a nearer day, or ask the administrator to add calendar data."),
     "already-recorded": ("Việc này đã có bản ghi khác trong sổ theo dõi.", "This item already has a different record in the log."),
-    "already-recorded_fix": ("Nếu cần sửa bản ghi, hãy dùng giao diện lập trình với replace và reason (xem tài liệu dịch vụ).",
+    "already-recorded_fix": ("Nếu cần sửa bản ghi, hãy gửi lại qua giao diện lập trình, yêu cầu thay thế và nêu lý do "
+                             "(xem tài liệu dịch vụ).",
                              "To correct the record, use the API with replace and reason (see the service documentation)."),
     "no-record": ("Không có bản ghi nào để thay.", "There is no record to replace."),
     "no-record_fix": ("Ghi nhận như một bản ghi mới.", "Record it as a new record."),
