@@ -5,8 +5,8 @@ The library's fix is neutral (it names no command-line flag and no JSON field: a
 line its flags ("--ref"), the JSON API its fields ("ref"), the office page a sentence in the
 page's language. A key is "code:param" or "code"; a missing key keeps the library's fix.
 Templates take the error's ``data`` and ``{fix}`` (the library's fix), ``{flag}`` ("--" and
-the parameter) and ``{param}``. Tables in the style of render/messages.py (Vietnamese,
-English), so that they can become catalogues.
+the parameter) and ``{param}``. The page's table is in the style of render/messages.py
+(Vietnamese, English); the command line's and the API's are English, as their refusals.
 """
 
 from __future__ import annotations
@@ -14,57 +14,43 @@ from __future__ import annotations
 from obligations.base.errors import ObligationsError
 from obligations.render.labels import Labels
 
-# -- the command line: its flags (its refusals are written in English, as the rest of its errors)
-_CLI = Labels({
-    "missing-value:ref": ('ghi --ref "số văn bản"', 'give --ref "số văn bản"'),
-    "missing-value:reason": ('ghi --reason "lý do", ví dụ "sửa ngày nộp"; chưa ghi gì',
-                             'give --reason "why", e.g. "sửa ngày nộp"; nothing was written'),
-    "bad-input:replace": ("thêm --replace để thay bản ghi, hoặc bỏ --reason; chưa ghi gì",
-                          "add --replace to replace the record, or leave --reason out; nothing was written"),
-    "bad-range:until": ("ghi một ngày --until muộn hơn; chưa ghi gì", "give a later --until date; nothing was written"),
-    "no-record:replace": ("ghi lại mà không có --replace và --reason; chưa ghi gì",
-                          "record it without --replace and --reason; nothing was written"),
-    "already-recorded:replace": ('nếu bản mới sửa bản cũ, ghi lại với --replace --reason "lý do"; bản bị thay '
-                                 "vẫn được giữ trong lịch sử",
-                                 'if the new one corrects it, record it again with --replace --reason "why"; '
-                                 "the record replaced is kept as history"),
-    "unit-not-active": ("{fix} ({flag} {last})", "{fix} ({flag} {last})"),
-    "event-not-recorded": ("ghi sự kiện: python -m obligations event --unit {unit} --event {event} "
-                           "--on YYYY-MM-DD [--db FILE], rồi hỏi lại với cùng --db",
-                           "record it: python -m obligations event --unit {unit} --event {event} "
-                           "--on YYYY-MM-DD [--db FILE], then ask again with the same --db"),
-    "log-file:db": ("{fix} (sổ theo dõi là tệp của --db)", "{fix} (the log is the file of --db)"),
-    "data-file:rules": ("{fix}, bằng {flag}", "{fix}, with {flag}"),
-    "data-file:org": ("{fix}, bằng {flag}", "{fix}, with {flag}"),
-    "data-file:calendars": ("{fix}, bằng {flag}", "{fix}, with {flag}"),
-    "calendar-range:calendars": ("{fix}, bằng {flag}", "{fix}, with {flag}"),
-    "engine:engine": ("chạy lại với --engine python và báo lỗi này", "re-run with --engine python and report this"),
-    "not-installed:engine": ("dùng --engine python", "use --engine python"),
-    "not-installed:format": ('pip install "obligations[sheets]" (hoặc dùng --format csv --excel)',
-                             'pip install "obligations[sheets]" (or use --format csv --excel)'),
-})
+# -- the command line: its flags. The command line's refusals and the API's errors are written in
+# English (--lang chooses the language of answers, not of refusals): one text per key, its msgid
+# when these become catalogues.
+_CLI: dict[str, str] = {
+    "missing-value:ref": 'give --ref "số văn bản"',
+    "missing-value:reason": 'give --reason "why", e.g. "sửa ngày nộp"; nothing was written',
+    "bad-input:replace": "add --replace to replace the record, or leave --reason out; nothing was written",
+    "bad-range:until": "give a later --until date; nothing was written",
+    "no-record:replace": "record it without --replace and --reason; nothing was written",
+    "already-recorded:replace": 'if the new one corrects it, record it again with --replace --reason "why"; '
+                                "the record replaced is kept as history",
+    "unit-not-active": "{fix} ({flag} {last})",
+    "event-not-recorded": "record it: python -m obligations event --unit {unit} --event {event} --on YYYY-MM-DD "
+                          "[--db FILE], then ask again with the same --db",
+    "log-file:db": "{fix} (the log is the file of --db)",
+    "data-file:rules": "{fix}, with {flag}",
+    "data-file:org": "{fix}, with {flag}",
+    "data-file:calendars": "{fix}, with {flag}",
+    "calendar-range:calendars": "{fix}, with {flag}",
+    "engine:engine": "re-run with --engine python and report this",
+    "not-installed:engine": "use --engine python",
+    "not-installed:format": 'pip install "obligations[sheets]" (or use --format csv --excel)',
+}
 
 # -- the JSON API: its fields and query parameters
-_API = Labels({
-    "missing-value:ref": ('gửi "ref": số văn bản cho phép gia hạn',
-                          'send "ref": the number of the document that grants it ("số văn bản")'),
-    "missing-value:reason": ('gửi "reason": lý do, ví dụ "sửa ngày nộp"; chưa ghi gì',
-                             'send "reason": why, e.g. "sửa ngày nộp"; nothing was written'),
-    "bad-input:replace": ('gửi "replace": true để thay bản ghi, hoặc bỏ "reason"; chưa ghi gì',
-                          'send "replace": true to replace the record, or leave "reason" out; nothing was written'),
-    "bad-range:until": ('gửi "until" muộn hơn; chưa ghi gì', 'send a later "until"; nothing was written'),
-    "no-record:replace": ('gửi lại mà không có "replace" và "reason"; chưa ghi gì',
-                          'send it without "replace" and "reason"; nothing was written'),
-    "already-recorded:replace": ('nếu bản mới sửa bản cũ, gửi lại với "replace": true và "reason": "lý do"; '
-                                 "bản bị thay vẫn được giữ trong lịch sử",
-                                 'if the new one corrects it, send it again with "replace": true and "reason": '
-                                 '"why"; the record replaced is kept as history'),
-    "unit-not-active": ("{fix} ({param}={last})", "{fix} ({param}={last})"),
-    "event-not-recorded": ('ghi sự kiện trước (POST đến sự kiện của đơn vị {unit} với "event": "{event}" và '
-                           '"on"), rồi hỏi lại',
-                           'record the event first (POST to the events of unit {unit} with "event": "{event}" '
-                           'and "on"), then ask again'),
-})
+_API: dict[str, str] = {
+    "missing-value:ref": 'send "ref": the number of the document that grants it ("số văn bản")',
+    "missing-value:reason": 'send "reason": why, e.g. "sửa ngày nộp"; nothing was written',
+    "bad-input:replace": 'send "replace": true to replace the record, or leave "reason" out; nothing was written',
+    "bad-range:until": 'send a later "until"; nothing was written',
+    "no-record:replace": 'send it without "replace" and "reason"; nothing was written',
+    "already-recorded:replace": 'if the new one corrects it, send it again with "replace": true and "reason": '
+                                '"why"; the record replaced is kept as history',
+    "unit-not-active": "{fix} ({param}={last})",
+    "event-not-recorded": 'record the event first (POST to the events of unit {unit} with "event": "{event}" '
+                          'and "on"), then ask again',
+}
 
 # -- the office page: what went wrong and the fix, in the page's language, from the code and its data
 _PAGE = Labels({
@@ -117,11 +103,11 @@ def _values(exc: ObligationsError) -> dict[str, object]:
     return {**exc.data, "fix": exc.fix or "", "param": param, "flag": f"--{param}"}
 
 
-def _said(table: Labels, exc: ObligationsError, lang: str) -> str | None:
+def _said(table: dict[str, str], exc: ObligationsError) -> str | None:
     for key in (f"{exc.code}:{exc.param}", exc.code):
         if key in table:
             try:
-                return table(key, lang, **_values(exc))
+                return table[key].format(**_values(exc))
             except (KeyError, IndexError):      # a template whose value this error lacks: the library's words
                 return None
     return None
@@ -129,7 +115,7 @@ def _said(table: Labels, exc: ObligationsError, lang: str) -> str | None:
 
 def cli_fix(exc: ObligationsError) -> str | None:
     """The fix as the command line says it (its flags), else the library's."""
-    return _said(_CLI, exc, "en") or exc.fix
+    return _said(_CLI, exc) or exc.fix
 
 
 def cli_text(exc: ObligationsError) -> str:
@@ -139,7 +125,7 @@ def cli_text(exc: ObligationsError) -> str:
 
 def api_fix(exc: ObligationsError) -> str | None:
     """The fix as the JSON API says it (its fields), else the library's."""
-    return _said(_API, exc, "en") or exc.fix
+    return _said(_API, exc) or exc.fix
 
 
 def page_said(exc: ObligationsError, lang: str) -> tuple[str, str] | None:
