@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from obligations.report.due import DueReport
     from obligations.report.explain import Explanation
     from obligations.report.status_report import StatusReport
+    from obligations.base.errors import ErrorCode
     from obligations.report.history import History
     from obligations.rules.model import Change, Directive, Duty, Policy, Source
     from obligations.rules.versions import Version
@@ -84,12 +85,12 @@ _EXPORTS = {
     "ObligationsError": "obligations.base.errors", "DataFileError": "obligations.base.errors",
     "InputError": "obligations.base.errors", "UnitNotActive": "obligations.base.errors",
     "CalendarRangeError": "obligations.base.errors", "EngineError": "obligations.base.errors",
-    "Problems": "obligations.base.errors",
+    "Problems": "obligations.base.errors", "ErrorCode": "obligations.base.errors",
 }
 
 __all__ = ["AlreadyRecorded", "CalendarRangeError", "Change", "Conflict", "DataFileError", "Delivery",
            "DeliveryResult", "Directive", "DueReport", "Duty", "EngineError", "Explanation", "Extension",
-           "StatusReport",
+           "StatusReport", "ErrorCode",
            "Hierarchy", "History", "InputError", "Item", "Kind", "Level", "ObligationsError", "Occurrence",
            "OccurrenceKey", "Placement", "Policy", "Problems", "RecordedEvent", "Reconciled", "Source", "Status",
            "Submission", "SubmissionLog", "Unit", "UnitNotActive", "Version", "VietnamCalendar", "Workspace",

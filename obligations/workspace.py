@@ -244,13 +244,14 @@ class Workspace:
                       engine: Engine | None = None, log: SubmissionLog | None = None) -> list[Item]:
         """Every occurrence of ``unit_id`` whose window meets [start, end], reconciled, with status."""
         if end < start:
-            raise InputError(f"--to ({end}) is before --from ({start})", fix="give the earlier date first")
+            raise InputError(f"the end of the span ({end}) is before its start ({start})",
+                             fix="give the earlier date first", code="bad-range", param="to")
         unit = self.hierarchy.unit(unit_id)
         if start > unit.end:           # the whole span after the unit ended (or before it began): refused
-            self.hierarchy.require_on(unit_id, start, asked="--from")
+            self.hierarchy.require_on(unit_id, start, asked="from")
         elif end < unit.start:
-            self.hierarchy.require_on(unit_id, end, asked="--to")
-        self.calendar_for(unit_id).check_days(start, end, "the days asked about, from --from to --to")
+            self.hierarchy.require_on(unit_id, end, asked="to")
+        self.calendar_for(unit_id).check_days(start, end, "the days asked about")
         occurrences, _ = self.occurrences(unit_id, start.year, end.year + 1,
                                           events=log.event_dates(unit_id) if log is not None else None,
                                           needed=(start, end))

@@ -67,7 +67,8 @@ def engine_name(explicit: str | None = None, env: Mapping[str, str] = os.environ
     if name is not None and name not in BACKENDS:
         where = "--engine" if explicit else f"the environment variable {ENGINE_VAR}"
         raise InputError(f"unknown engine {name[:40]!r} (from {where})",
-                         fix=f"set {ENGINE_VAR} or --engine to one of: " + ", ".join(BACKENDS))
+                         fix=f"set {ENGINE_VAR} or --engine to one of: " + ", ".join(BACKENDS),
+                         code="unknown-option")
     return name
 
 

@@ -331,8 +331,10 @@ def main(argv: list[str] | None = None) -> int:
         code: int = getattr(module, func_name)(args, for_terminal(sys.stdout, human=human))
         return code
     except ObligationsError as exc:
+        from obligations.cli.exits import EXIT_STATUS
+
         print(_one_message(exc), file=sys.stderr)
-        return exc.exit_code
+        return EXIT_STATUS[exc.code]
     except BrokenPipeError:
         return EXIT_OK
     except KeyboardInterrupt:
@@ -356,9 +358,11 @@ def main(argv: list[str] | None = None) -> int:
 def _one_message(exc: ObligationsError, lines: int = 4, width: int = 600) -> str:
     """At most five lines: the first problems, cut to a readable width, and how many more."""
     from obligations.base.errors import Problems
+    from obligations.render.error_words import cli_text
     from obligations.render.safe_text import escape_controls
 
-    texts = [p.render() for p in exc.problems] if isinstance(exc, Problems) else [exc.render()]
+    # the library's message with the command line's words for the fix (its flags)
+    texts = [cli_text(p) for p in exc.problems] if isinstance(exc, Problems) else [cli_text(exc)]
     shown = [escape_controls(t if len(t) <= width else t[:width] + "…") for t in texts[:lines]]
     if len(texts) > lines:
         shown.append(f"… and {len(texts) - lines} more problem(s): run `python -m obligations check` to see them all")

@@ -290,13 +290,15 @@ class Occurrences:
         same = sorted(d.id for d in self.rules.duties if d.local_id == duty_id)
         if len(same) > 1:
             return InputError(f"duty {shorten(duty_id)} is ambiguous: {len(same)} directives have a duty of that "
-                              f"local id{later}", fix="give the full id: " + ", ".join(same[:12]))
+                              f"local id{later}", fix="give the full id: " + ", ".join(same[:12]),
+                              code="unknown-duty", param="duty")
         from collections import Counter
 
         local = Counter(d.local_id for d in self.rules.duties)     # a unique local id is also an id
         known = [d.id for d in self.rules.duties] + [k for k, n in local.items() if n == 1]
         message, fix = unknown_id("duty", duty_id, known)
-        return InputError(message + ("" if fix.startswith("did you mean") else later), fix=fix)
+        return InputError(message + ("" if fix.startswith("did you mean") else later), fix=fix,
+                          code="unknown-duty", param="duty")
 
     def find(self, unit_id: str, duty_id: str, period: str | None, on: dt.date,
              events: EventDates | None = None) -> Occurrence:
@@ -315,7 +317,8 @@ class Occurrences:
             file, _, line = duty.source.location.rpartition(":")
             raise InputError(f"period {period!r} does not fit duty {duty.id} (every = {duty.schedule.kind!r})",
                              file=file, place=f"{line} (duty {duty.local_id!r})",
-                             fix=f"give the period as {duty.schedule.label_hint()}")
+                             fix=f"give the period as {duty.schedule.label_hint()}", code="unknown-duty",
+                             param="period")
         if period is not None and period[:4].isdigit():
             last = max(last, int(period[:4]) + 1)     # a period asked for by name, however far ahead
         first = min(d.valid_from.year for d in texts)
@@ -333,13 +336,15 @@ class Occurrences:
             raise missing
         if not occurrences:
             raise InputError(f"{unit_id} does not perform {duty.id} on any date",
-                             fix="check the unit (is it a performer of this duty?) or the duty id")
+                             fix="check the unit (is it a performer of this duty?) or the duty id",
+                             code="unknown-duty", param="duty")
         if period is not None:
             for occ in occurrences:
                 if occ.period == period:
                     return occ
             raise InputError(f"{duty.id} has no period {period!r} for {unit_id}",
-                             fix="use one of: " + ", ".join(o.period for o in occurrences))
+                             fix="use one of: " + ", ".join(o.period for o in occurrences),
+                             code="unknown-duty", param="period")
         return upcoming[0] if upcoming else occurrences[-1]
 
 
@@ -381,6 +386,7 @@ def _missing_event(duty: Duty, unit_id: str, events: EventDates | None) -> Input
         if not (events or {}).get(event_id) and not getattr(duty.schedule, "declared", ()):
             return InputError(f"{duty.id} is counted from the event {event_id!r}, which has not been recorded "
                               f"for {unit_id}" + ("" if events is not None else " (no submissions log was read)"),
-                              fix=f"record it: python -m obligations event --unit {unit_id} --event {event_id} "
-                                  "--on YYYY-MM-DD [--db FILE], then ask again with the same --db")
+                              fix=f"record the date of the event {event_id} for {unit_id}, then ask again "
+                                  "with the same log", code="event-not-recorded", param="event",
+                              data={"unit": unit_id, "event": event_id})
     return None

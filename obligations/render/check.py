@@ -16,7 +16,9 @@ __all__ = ["finding_line", "note_line"]
 
 def finding_line(finding: Finding) -> str:
     if isinstance(finding, ObligationsError):
-        return finding.render()
+        from obligations.render.error_words import cli_text
+
+        return cli_text(finding)     # the command line's words for the fix (its flags)
     if isinstance(finding, Placement):
         return (f"{finding.location}: duty {finding.duty!r} for {finding.unit} period {finding.period}: "
                 f"{placement_message(finding, 'en')}")
@@ -47,7 +49,9 @@ def _example_line(m: ExampleMismatch) -> str:
     elif m.reason == "period_without_year":
         text = f"example period {example.period!r} does not start with a year"
     elif m.reason == "error":
-        text = m.error
+        from obligations.render.error_words import cli_text
+
+        text = cli_text(m.problem) if m.problem is not None else m.error
     elif occ is None:       # "no_occurrence"
         text = (f"example expects {duty.local_id!r} for {example.unit} in period {example.period}, but the "
                 "rules give none (is the unit a performer on that date? is the period inside `valid`?)")

@@ -312,19 +312,23 @@ def error_text(status: int, lang: str) -> tuple[str, str]:
     return t(key, lang), t(key + "_fix", lang)
 
 
-def render_error(status: int, detail: str, lang: str, *, back: str = "/", form: list[str] | None = None) -> str:
+def render_error(status: int, detail: str, lang: str, *, back: str = "/", form: list[str] | None = None,
+                 said: tuple[str, str] | None = None) -> str:
     """An error page in the page's language: what went wrong, the fix, a link back, and the
-    form again with what was typed (``form``, already rendered). ``detail``: the service's own
-    words (file, place), shown under "details" for whoever maintains the service."""
+    form again with what was typed (``form``, already rendered). ``said``: what went wrong and
+    the fix in the page's language from the error's code (render/error_words.py), else the
+    status's. ``detail``: the service's own words (in English) or, on a Vietnamese page, the
+    file and place, shown under "details" for whoever maintains the service."""
     lang = "en" if lang == "en" else "vi"
-    what, fix = error_text(status, lang)
-    back_label = t("back_home" if back == "/" else "back", lang)
+    what, fix = said or error_text(status, lang)
+    back_label = t("back_home" if back == "/" or back.startswith("/?") else "back", lang)   # the list of units
     body = [f"<h1>{t('e_title', lang)}</h1>",
             f"<div class='error' role='alert'><p>{escape(what)}</p>"
             f"<p><strong>{t('fix', lang)}:</strong> {escape(fix)}</p></div>",
             f"<p><a href=\"{escape(back)}\">{back_label}</a></p>"]
     if detail:
-        body.append(f"<details><summary>{t('detail', lang)}</summary><p lang='en'>{escape(detail)}</p></details>")
+        tongue = " lang='en'" if lang == "en" else ""      # the service's English words, or file and place
+        body.append(f"<details><summary>{t('detail', lang)}</summary><p{tongue}>{escape(detail)}</p></details>")
     if form:
         body.extend(form)
     return shell(f"{status} — {t('e_title', lang)}", lang, "".join(body))

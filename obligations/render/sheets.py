@@ -56,7 +56,8 @@ def workbook(columns: Sequence[Column], rows: Iterable[Mapping[str, object]], la
         from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
     except ImportError:
         raise InputError("--format xlsx needs the package openpyxl, which is not installed",
-                         fix='pip install "obligations[sheets]" (or use --format csv --excel)') from None
+                         fix='pip install "obligations[sheets]" (or write CSV for Excel)',
+                         code="not-installed", param="format") from None
     book = openpyxl.Workbook()
     book.properties.creator = CREATOR
     made = made.astimezone(dt.timezone.utc).replace(tzinfo=None, microsecond=0)     # the format's UTC

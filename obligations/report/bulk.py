@@ -44,7 +44,8 @@ def due_under(root: str, on: dt.date, occurrences: Occurrences, network: Network
     ``progress(done, total)`` is called after each unit. ``share=False`` evaluates every
     unit on its own (the same reports, slower: for comparison)."""
     if horizon < 0 or lookback < 0:
-        raise InputError("horizon and lookback must not be negative", fix="give a number of days >= 0")
+        raise InputError("horizon and lookback must not be negative", fix="give a number of days >= 0",
+                         code="bad-range")
     hierarchy = occurrences.hierarchy
     hierarchy.require_on(root, on)
     units = [root, *hierarchy.below(root, on)]

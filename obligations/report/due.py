@@ -110,7 +110,8 @@ def due(unit_id: str, on: dt.date, occurrences: Occurrences, network: Network, e
     """Items whose window opens by ``on + horizon`` and whose deadline is not older than
     ``on - lookback``; older overdue items are counted, not listed."""
     if horizon < 0 or lookback < 0:
-        raise InputError("horizon and lookback must not be negative", fix="give a number of days >= 0")
+        raise InputError("horizon and lookback must not be negative", fix="give a number of days >= 0",
+                         code="bad-range")
     calendars = occurrences.calendars
     occurrences.hierarchy.require_on(unit_id, on)
     first = occurrences.first_year or on.year

@@ -196,7 +196,7 @@ def problems(rules: RuleSet, calendar: WorkingCalendar | None = None) -> list[Da
         if not known:
             what = "directive" if change.on_directive else "duty"
             found.append(at(change, f"{change.kind} points at {what} {change.target!r}, which no loaded rule file has",
-                            "correct the id, or add the rules directory that holds it (--rules may be repeated)"))
+                            "correct the id, or add the rules directory that holds it (several may be given)"))
         if change.by is not None and change.by not in duties and change.by not in directives:
             found.append(at(change, f"replace names {change.by!r} as taking over, which no loaded rule file has",
                             'name a duty as "<directive id>/<duty id>" or a directive id'))

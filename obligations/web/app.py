@@ -18,13 +18,14 @@ from fastapi import FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, Field
 
-from obligations.base.errors import InputError, ObligationsError
+from obligations.base.errors import ErrorCode, InputError, ObligationsError
 from obligations.base.vocabulary import HORIZON_MAX, TIMELINE_MONTHS_MAX, WORKING_DAYS_MAX
 from obligations.render import page
 from obligations.web import auth, feed, limits
 from obligations.web.auth import Refused
 from obligations.web.docs import add_docs
-from obligations.web.data import Service, UnknownUnit, parse_date
+from obligations.web.data import Service, parse_date
+from obligations.web.errors import HTTP_STATUS, error_body
 from obligations.web.pages import add_pages
 from obligations.web.timeline import timeline_svg
 
@@ -74,6 +75,9 @@ class EventIn(BaseModel):
 class ErrorOut(BaseModel):
     error: str = Field(description="what is wrong; at most 200 characters of any input are repeated")
     fix: str = Field(description="how to put it right")
+    code: ErrorCode = Field(description="the error's stable code (docs/errors.md), e.g. unknown-unit")
+    file: str | None = Field(None, description="the file the error is about, when there is one")
+    place: str | None = Field(None, description="the place in that file (line, table), when there is one")
 
 
 def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
@@ -126,12 +130,13 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool,
     @app.exception_handler(Refused)
     def refused(request: Request, exc: Refused) -> Response:
         headers = {"WWW-Authenticate": "Bearer"} if exc.decision.status == 401 else {}
-        return limits.error(exc.decision.status, exc.decision.reason, REFUSAL_FIX[exc.decision.status], headers)
+        return limits.error(exc.decision.status, exc.decision.reason, REFUSAL_FIX[exc.decision.status], headers,
+                            code="unauthorized" if exc.decision.status == 401 else "forbidden")
 
     @app.exception_handler(ObligationsError)
     def bad_input(request: Request, exc: ObligationsError) -> Response:
-        status = 404 if isinstance(exc, UnknownUnit) else 400
-        return limits.error(status, exc.render(), exc.fix or "see docs/service.md")
+        # the status from the code (web/errors.py), the body with the API's words for the fix
+        return JSONResponse(error_body(exc), HTTP_STATUS[exc.code])
 
     def refuse_early(request: Request, unit: str | None) -> Response | None:
         """A JSON write refused from its headers alone, before its body is read."""
@@ -227,7 +232,7 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool,
         guard(request, unit, write=False, token=token)
         if year is not None and (before is not None or after is not None):
             raise InputError("year draws the whole year: it cannot be combined with before or after",
-                             fix="give either year or before/after around on")
+                             fix="give either year or before/after around on", code="bad-range", param="year")
         day = parse_date(on, "on") if on else service.today()
         svg = timeline_svg(service, unit, year, lang, known(as_known_on, day), today=day, before=before, after=after)
         return Response(svg, media_type="image/svg+xml; charset=utf-8")
@@ -245,7 +250,7 @@ def recorded(write: Callable[[], dict[str, Any]]) -> JSONResponse:
     try:
         return JSONResponse(write(), 201)
     except AlreadyRecorded as exc:
-        return JSONResponse({"error": limits.clip(exc.render()), "fix": limits.clip(exc.fix or "")}, 409)
+        return JSONResponse(error_body(exc), HTTP_STATUS[exc.code])
 
 
 REFUSAL_FIX = {401: "send the header Authorization: Bearer <token>, a token the tokens file lists "

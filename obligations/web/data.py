@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from obligations.base.dates import parse_iso_date, today_in_vietnam
-from obligations.base.errors import InputError
+from obligations.base.errors import ErrorCode, InputError
 from obligations.base.version import SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -26,7 +26,9 @@ JSON = dict[str, Any]
 
 
 class UnknownUnit(InputError):
-    """A unit id the hierarchy does not know: 404 on the web."""
+    """A unit id the hierarchy does not know (code "unknown-unit": 404 on the web)."""
+
+    default_code: ErrorCode = "unknown-unit"
 
 
 def parse_date(text: str, what: str) -> dt.date:
@@ -86,7 +88,7 @@ class Service:
     def check_unit(self, unit: str) -> None:
         if unit not in self.ws.hierarchy.units:
             known = self.ws.hierarchy.unknown(unit)
-            raise UnknownUnit(known.message, fix=known.fix)
+            raise UnknownUnit(known.message, fix=known.fix, param=known.param, data=known.data)
 
     def unit_name(self, unit: str) -> str:
         return str(self.ws.hierarchy.name(unit))
