@@ -63,9 +63,7 @@ def _unit_dict(units: Iterable[tuple[str, Unit]] | dict[str, Unit]) -> dict[str,
 @record
 @attrs.frozen(repr=False)
 class Hierarchy:
-    """The units by id with their dated parent links (``units``), read from ``hierarchy.toml``;
-    ``unit(id)`` one of them (an unknown id is refused, naming the nearest), ``name(id)`` its name."""
-
+    """The units by id with their dated parents (``hierarchy.toml``); ``unit(id)``, ``name(id)``."""
     units: dict[str, Unit] = attrs.field(converter=_unit_dict)
     file: str = ""
     lead_times: tuple[LeadTimeRule, ...] = ()
@@ -139,8 +137,7 @@ class Hierarchy:
 
     @property
     def file_name(self) -> str:
-        """The hierarchy file's name without its folder ("" when built in memory); kept, since
-        every occurrence placed through an assumed unit names it."""
+        """The file's name without its folder ("" in memory); kept: every assumed placement names it."""
         name = self._index.get("file_name")
         if name is None:
             name = self._index["file_name"] = Path(self.file).name if self.file else ""
