@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from obligations.render.labels import Labels, number
+from obligations.render.labels import Labels, npmsg, number
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFLICT = str(ROOT / "tests" / "fixtures" / "rules_conflict")
@@ -146,9 +146,10 @@ def test_number_and_plural_forms():
     assert [number(n, "vi") for n in (7, 999, 1314, 1234567)] == ["7", "999", "1.314", "1.234.567"]
     assert [number(x, "vi") for x in (3.5, 1234.25, 2.0)] == ["3,5", "1.234,25", "2"]
     assert number(1314, "en") == "1314" and number(3.5, "en") == "3.5"
-    t = Labels({"late": ("quá {n} ngày", "{n} day late", "{n} days late")})
-    assert [t("late", "en", n=n) for n in (0, 1, 2)] == ["0 days late", "1 day late", "2 days late"]
-    assert [t("late", "vi", n=n) for n in (1, 1314)] == ["quá 1 ngày", "quá 1.314 ngày"]
+    # the `due` table's text (msgctxt "ago"): English has two forms, Vietnamese one (vi.po)
+    t = Labels([npmsg("ago", "{n} day late", "{n} days late")])
+    assert [t("ago", "en", n=n) for n in (0, 1, 2)] == ["0 days late", "1 day late", "2 days late"]
+    assert [t("ago", "vi", n=n) for n in (1, 1314)] == ["quá 1 ngày", "quá 1.314 ngày"]
 
 
 def test_a_recorded_instant_is_written_in_vietnam_time():
