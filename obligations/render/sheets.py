@@ -92,7 +92,23 @@ def workbook(columns: Sequence[Column], rows: Iterable[Mapping[str, object]], la
     # ExcelWriter, not Workbook.save: save stamps "modified" with the wall clock
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
         ExcelWriter(book, archive).save()
-    return buffer.getvalue()
+    return _stamped(buffer.getvalue(), made)
+
+
+def _stamped(archive: bytes, made: dt.datetime) -> bytes:
+    """The zip again with every member dated ``made`` (the properties' instant) instead of the
+    wall clock's second at which zipfile wrote it: the file depends only on its content and
+    the caller's clock, and two writes of one answer are the same bytes."""
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(archive)) as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as target:
+        for member in source.infolist():
+            dated = zipfile.ZipInfo(member.filename, date_time=made.timetuple()[:6])
+            dated.compress_type, dated.external_attr = zipfile.ZIP_DEFLATED, member.external_attr
+            target.writestr(dated, source.read(member))
+    return out.getvalue()
 
 
 def _value(value: object, kind: Kind) -> object:
