@@ -54,6 +54,9 @@ _m = Labels([
     npmsg("text_lead", "{name} needs {n} working day to aggregate",
                        "{name} needs {n} working days to aggregate"),
     pmsg("text_same", "one report required by two directives"),
+    # an origin in a few words, where a picture has little room (the timeline's tooltips)
+    pmsg("cite", "{directive} section {section}"),
+    pmsg("cite_extension", "extension {ref}"),
     # the policies of a rule, in words (codes in rules/model.py)
     pmsg("roll.previous", "previous"),
     pmsg("roll.next", "next"),
@@ -140,6 +143,17 @@ def origin_text(o: Origin, lang: str = "vi") -> str:
     if isinstance(o, ExtensionOrigin):
         return o.note
     return _m("text_same", lang)
+
+
+def origin_brief(o: Origin, lang: str = "vi") -> str:
+    """An origin in a few words, where a picture has little room (the timeline's tooltips): a rule
+    by its citation and an extension by its reference (their sentence and note are long), a lead
+    time and the same report in the words of origin_text."""
+    if isinstance(o, RuleOrigin):
+        return _m("cite", lang, directive=o.directive, section=o.section)
+    if isinstance(o, ExtensionOrigin):
+        return _m("cite_extension", lang, ref=o.ref)
+    return origin_text(o, lang)
 
 
 def constraint_location(c: Constraint) -> str:

@@ -8,7 +8,6 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from obligations.reconcile.solve import ExtensionOrigin, LeadOrigin, Origin, RuleOrigin
 from obligations.render.day_text import day
 from obligations.render.labels import Labels, pmsg
 from obligations.render.messages import move_reason, pick
@@ -40,25 +39,7 @@ words = Labels([
     pmsg("days_off", "Public days off: {days}"),
     pmsg("no_days_off", "No public day off in this span."),
     pmsg("months", "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec"),
-    # the reasons behind a deadline, in the tooltips
-    pmsg("rule", "{directive} section {section}"),
-    pmsg("lead_by", "{name} needs {n} working days to aggregate"),
-    pmsg("lead_none", "{name} aggregates; no document states a lead time"),
-    pmsg("extension", "extension {ref}"),
-    pmsg("same_report", "one report required by two directives"),
 ])
-
-
-def origin_words(o: Origin, lang: str) -> str:
-    if isinstance(o, RuleOrigin):
-        return words("rule", lang, directive=o.directive, section=o.section)
-    if isinstance(o, LeadOrigin):
-        if o.setting == "none":
-            return words("lead_none", lang, name=o.receiving_name)
-        return words("lead_by", lang, name=o.receiving_name, n=o.days)
-    if isinstance(o, ExtensionOrigin):
-        return words("extension", lang, ref=o.ref)
-    return words("same_report", lang)
 
 
 def bar_words(bar: Bar, late: bool, lang: str) -> list[str]:
