@@ -112,3 +112,14 @@ def test_the_program_reads_the_catalogues_without_babel():
             "print(label('overdue', 'vi'), label('overdue', 'en'), 'babel' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT).stdout
     assert out.split() == ["quá", "hạn", "overdue", "False"]
+
+
+def test_a_table_in_the_old_form_is_refused_with_the_way_to_convert_it():
+    import pytest
+
+    from obligations.render.labels import Labels, npmsg, pmsg
+
+    with pytest.raises(TypeError, match="pmsg.*translating.md"):
+        Labels({"late": ("quá {n} ngày", "{n} day late", "{n} days late")})   # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="two texts with the key 'late'"):
+        Labels([npmsg("late", "{n} day late", "{n} days late"), pmsg("late", "late")])

@@ -51,6 +51,10 @@ class Labels:
     __slots__ = ("_messages",)
 
     def __init__(self, messages: Iterable[Msg]) -> None:
+        if isinstance(messages, Mapping):     # the (Vietnamese, English) tables before the catalogues
+            raise TypeError("Labels takes pmsg(key, english) and npmsg(key, one, other) entries, the "
+                            "Vietnamese being in obligations/locale/vi/LC_MESSAGES/obligations.po "
+                            "(docs/translating.md)")
         table: dict[str, Msg] = {}
         for message in messages:
             if message.key in table:
