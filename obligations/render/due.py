@@ -122,11 +122,12 @@ def due_json(ws: Workspace, report: DueReport, lang: str) -> dict[str, object]:
     }
 
 
-_HEAD = {
-    "vi": ("Hạn", "Còn", "Trạng thái", "Nhiệm vụ", "Nguồn"),
-    "en": ("Deadline", "Left", "Status", "Duty", "Source"),
-}
+_HEAD = ("head.deadline", "head.left", "head.status", "head.duty", "head.source")
 _t = Labels([
+    # the table's column heads
+    pmsg("head.deadline", "Deadline"), pmsg("head.left", "Left"), pmsg("head.status", "Status"),
+    pmsg("head.duty", "Duty"), pmsg("head.source", "Source"),
+    pmsg("cite", "{directive} sec. {section}"),       # a row's source
     pmsg("title", "Due for {name} ({unit}) as of {on}"),
     npmsg("days", "{n} day", "{n} days"),
     npmsg("ago", "{n} day late", "{n} days late"),
@@ -193,11 +194,11 @@ def due_table(ws: Workspace, report: DueReport, lang: str) -> str:
         deadline = day_short(item.deadline, lang)
         title = pick(lang, duty.title_vi, duty.title_en) + f" [{day_iso(occ.period, lang)}]"
         rows.append(_Row((deadline, left, label(item.status, lang)), title,
-                         f"{directive.number} {'mục' if lang == 'vi' else 'sec.'} {duty.source.section}", item))
+                         _t("cite", lang, directive=directive.number, section=duty.source.section), item))
     if not rows:
         out.append(_t("none", lang))
     else:
-        head = _HEAD[lang]
+        head = [_t(key, lang) for key in _HEAD]
         widths = [max(len(head[i]), *(len(r.cells[i]) for r in rows)) for i in range(3)]
         out.append("  ".join(h.ljust(w) for h, w in zip(head[:3], widths)) + f"  {head[3]} — {head[4]}")
         for row in rows:

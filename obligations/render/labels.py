@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
@@ -115,12 +114,6 @@ _LABELS = Labels([
     pmsg("none", "(none)"),
 ])
 
-WEEKDAYS = {
-    "vi": ("T2", "T3", "T4", "T5", "T6", "T7", "CN"),
-    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
-}
-
-
 def ordinal_en(number: int) -> str:
     if 10 <= number % 100 <= 20:
         return f"{number}th"
@@ -133,7 +126,3 @@ def label(key: str, lang: str = "vi", **values: object) -> str:
     if lang == "en" and key == "anniversary":
         values = {"n": ordinal_en(int(str(values["n"])))}
     return _LABELS(key, lang, **values)
-
-
-def weekday(day: dt.date, lang: str = "vi") -> str:
-    return WEEKDAYS["en" if lang == "en" else "vi"][day.weekday()]

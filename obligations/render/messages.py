@@ -58,6 +58,7 @@ _m = Labels([
     pmsg("cite", "{directive} section {section}"),
     pmsg("cite_extension", "extension {ref}"),
     # the policies of a rule, in words (codes in rules/model.py)
+    pmsg("roll_rule", "{policy}"),     # a roll policy said as a rule ("quy tắc: …"), the English as it is
     pmsg("roll.previous", "previous"),
     pmsg("roll.next", "next"),
     pmsg("roll.none", "none"),
@@ -78,8 +79,7 @@ def policy_word(kind: str, code: str, lang: str) -> str:
 
 def roll_policy(code: str, lang: str) -> str:
     """How a deadline on a day off moves: "quy tắc: lùi về ngày làm việc liền trước" / "previous"."""
-    return (policy_word("roll", code, lang) if lang == "en"
-            else "quy tắc: " + policy_word("roll", code, lang))
+    return _m("roll_rule", lang, policy=policy_word("roll", code, lang))
 
 
 def pick(lang: str, vi: str, en: str | None) -> str:

@@ -186,7 +186,7 @@ def _months(s: _Scale, lang: str, top: float, bottom: float) -> list[str]:
         start = max(dt.date(year, month, 1), s.first)
         x = s.x(start)
         name = names[month - 1]
-        label = f"{name}/{year}" if lang == "vi" else f"{name} {year}"
+        label = words("month_year", lang, month=name, year=year)
         if start != s.first and month != 1:
             label = name
         nxt = dt.date(year + (month == 12), month % 12 + 1, 1)

@@ -39,6 +39,7 @@ words = Labels([
     pmsg("days_off", "Public days off: {days}"),
     pmsg("no_days_off", "No public day off in this span."),
     pmsg("months", "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec"),
+    pmsg("month_year", "{month} {year}"),       # a month's first column: "Th11/2026", "Nov 2026"
 ])
 
 
