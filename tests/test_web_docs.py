@@ -65,3 +65,20 @@ def test_only_the_named_assets_are_served(client):
     assert r.json()["fix"] and "secret.txt" in r.json()["error"]
     assert client.get("/docs/oauth2-redirect").status_code == 200
     assert "/docs-assets" not in client.get("/openapi.json").text     # not part of the API
+
+
+def test_every_date_field_names_both_forms_the_service_accepts(client):
+    # base/dates.parse_iso_date takes YYYY-MM-DD and DD/MM/YYYY (issue 23); the schema said only
+    # the first. Walk every parameter and every body field of every operation, whatever its path.
+    schema = client.get("/openapi.json").json()
+    described: dict[str, str] = {}
+    for path, ops in schema["paths"].items():
+        for method, op in ops.items():
+            for p in op.get("parameters", []):
+                described[f"{method} {path} {p['name']}"] = p.get("description", "")
+    for model, body in schema["components"]["schemas"].items():
+        for name, prop in body.get("properties", {}).items():
+            described[f"{model}.{name}"] = prop.get("description", "")
+    dates = {k: v for k, v in described.items() if k.split(".")[-1].split()[-1] in ("on", "until", "as_known_on")}
+    assert len(dates) >= 8, sorted(dates)
+    assert {k: v for k, v in dates.items() if not ("YYYY-MM-DD" in v and "DD/MM/YYYY" in v)} == {}

@@ -302,6 +302,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
     chk = sub.add_parser("check", help="validate rule files, hierarchy and calendar data")
     chk.add_argument("--verbose", "-v", action="store_true", help="also print notes")
+    # English by default: check prints the loader's errors with due's words, which are English
+    chk.add_argument("--lang", choices=("vi", "en"), default="en", help="language of the findings (default: en)")
     _add_data(chk)
     chk.set_defaults(run="obligations.cli.commands.check_cmd:run")
     if only is not None and not sub.found:

@@ -7,7 +7,7 @@ import datetime as dt
 from obligations.base.version import SCHEMA_VERSION
 from obligations.calendar.working import Event, VietnamCalendar
 from obligations.render.day_text import day_short
-from obligations.render.labels import label, weekday
+from obligations.render.labels import label
 from obligations.render.messages import event_name
 
 
@@ -31,8 +31,7 @@ def year_as_json(cal: VietnamCalendar, year: int, lang: str) -> dict[str, object
 
 
 def _line(e: Event, lang: str) -> str:
-    shown = day_short(e.date, lang) if lang != "en" else f"{e.date.isoformat()} {weekday(e.date, lang):<3}"
-    text = f"  {shown} {event_name(e, lang)}"
+    text = f"  {day_short(e.date, lang)} {event_name(e, lang)}"
     if e.anniversary:
         text += f" — {label('anniversary', lang, n=e.anniversary)}"
         if e.anniversary_class:

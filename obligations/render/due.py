@@ -7,7 +7,7 @@ import attrs
 from obligations.base.records import record
 from obligations.reconcile.solve import ExtensionOrigin, Reconciled, SameReportOrigin
 from obligations.render.day_text import day, day_iso, day_short
-from obligations.render.labels import Labels, label
+from obligations.render.labels import Labels, label, npmsg, pmsg
 from obligations.render.messages import (conflict_advice, conflict_message, conflict_window, constraint_source,
                                          assumption_text, move_reason, one_day_window, pick, placement_message, roll_policy, routing_note,
                                          target_text)
@@ -16,38 +16,34 @@ from obligations.status.assess import Item
 from obligations.workspace import Workspace
 
 
-_HEAD = {
-    "vi": ("Hạn", "Còn", "Trạng thái", "Nhiệm vụ", "Nguồn"),
-    "en": ("Deadline", "Left", "Status", "Duty", "Source"),
-}
-_t = Labels({
-    "title": ("Việc cần làm của {name} ({unit}) tính đến {on}", "Due for {name} ({unit}) as of {on}"),
-    "days": ("{n} ngày", "{n} day", "{n} days"),
-    "ago": ("quá {n} ngày", "{n} day late", "{n} days late"),
-    "wd": ("còn {n} ngày làm việc", "{n} working day left", "{n} working days left"),
-    "wd_late": ("trễ {n} ngày làm việc", "{n} working day late", "{n} working days late"),
-    "moved": ("dời từ {frm} ({why}), {policy}", "moved from {frm} ({why}), policy {policy}"),
-    "to": ("gửi: {name}", "to: {name}"),
-    "window": ("thời gian: {start} → {end}", "window: {start} → {end}"),
-    "none": ("Không có việc nào trong khoảng thời gian này.", "Nothing due in this range."),
-    "hidden": ("{n} việc quá hạn cũ hơn không hiển thị (dùng --lookback để xem).",
-               "{n} older overdue item not shown (use --lookback to see it).",
-               "{n} older overdue items not shown (use --lookback to see them)."),
-    "engine": ("Bộ máy quy tắc: {name}", "Rules engine: {name}"),
-    "tightened": ("hạn riêng {own}; hạn hiệu lực {eff} do {why}",
-                  "own deadline {own}; effective {eff} because of {why}"),
-    "lead": ("trừ {n} ngày làm việc để {name} tổng hợp ({source})",
-             "minus {n} working day for {name} to aggregate ({source})",
-             "minus {n} working days for {name} to aggregate ({source})"),
-    "same": ("cùng báo cáo theo hai văn bản", "the same report under two directives"),
-    "feeds": ("không muộn hơn hạn của {name} (không văn bản nào quy định thời gian tổng hợp)",
-              "no later than {name}'s deadline (no document states a lead time)"),
-    "conflict": ("XUNG ĐỘT: {msg}", "CONFLICT: {msg}"),
-    "extended": ("gia hạn từ {own} đến {eff} theo {ref}", "extended from {own} to {eff} by {ref}"),
-    "done": ("đã nộp {on}{ref}", "delivered {on}{ref}"),
-    "placement": ("Không xếp được lên lịch: {duty} kỳ {period}: {message} ({file})",
-                  "Could not be placed: {duty} period {period}: {message} ({file})"),
-})
+_HEAD = ("head.deadline", "head.left", "head.status", "head.duty", "head.source")
+_t = Labels([
+    # the table's column heads
+    pmsg("head.deadline", "Deadline"), pmsg("head.left", "Left"), pmsg("head.status", "Status"),
+    pmsg("head.duty", "Duty"), pmsg("head.source", "Source"),
+    pmsg("cite", "{directive} sec. {section}"),       # a row's source
+    pmsg("title", "Due for {name} ({unit}) as of {on}"),
+    npmsg("days", "{n} day", "{n} days"),
+    npmsg("ago", "{n} day late", "{n} days late"),
+    npmsg("wd", "{n} working day left", "{n} working days left"),
+    npmsg("wd_late", "{n} working day late", "{n} working days late"),
+    pmsg("moved", "moved from {frm} ({why}), policy {policy}"),
+    pmsg("to", "to: {name}"),
+    pmsg("window", "window: {start} → {end}"),
+    pmsg("none", "Nothing due in this range."),
+    npmsg("hidden", "{n} older overdue item not shown (use --lookback to see it).",
+                    "{n} older overdue items not shown (use --lookback to see them)."),
+    pmsg("engine", "Rules engine: {name}"),
+    pmsg("tightened", "own deadline {own}; effective {eff} because of {why}"),
+    npmsg("lead", "minus {n} working day for {name} to aggregate ({source})",
+                  "minus {n} working days for {name} to aggregate ({source})"),
+    pmsg("same", "the same report under two directives"),
+    pmsg("feeds", "no later than {name}'s deadline (no document states a lead time)"),
+    pmsg("conflict", "CONFLICT: {msg}"),
+    pmsg("extended", "extended from {own} to {eff} by {ref}"),
+    pmsg("done", "delivered {on}{ref}"),
+    pmsg("placement", "Could not be placed: {duty} period {period}: {message} ({file})"),
+])
 
 
 
@@ -92,11 +88,11 @@ def due_table(ws: Workspace, report: DueReport, lang: str) -> str:
         deadline = day_short(item.deadline, lang)
         title = pick(lang, duty.title_vi, duty.title_en) + f" [{day_iso(occ.period, lang)}]"
         rows.append(_Row((deadline, left, label(item.status, lang)), title,
-                         f"{directive.number} {'mục' if lang == 'vi' else 'sec.'} {duty.source.section}", item))
+                         _t("cite", lang, directive=directive.number, section=duty.source.section), item))
     if not rows:
         out.append(_t("none", lang))
     else:
-        head = _HEAD[lang]
+        head = [_t(key, lang) for key in _HEAD]
         widths = [max(len(head[i]), *(len(r.cells[i]) for r in rows)) for i in range(3)]
         out.append("  ".join(h.ljust(w) for h, w in zip(head[:3], widths)) + f"  {head[3]} — {head[4]}")
         for row in rows:

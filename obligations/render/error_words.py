@@ -12,7 +12,7 @@ the parameter) and ``{param}``. The page's table is in the style of render/messa
 from __future__ import annotations
 
 from obligations.base.errors import ObligationsError
-from obligations.render.labels import Labels
+from obligations.render.labels import Labels, pmsg
 
 # -- the command line: its flags. The command line's refusals and the API's errors are written in
 # English (--lang chooses the language of answers, not of refusals): one text per key, its msgid
@@ -53,49 +53,38 @@ _API: dict[str, str] = {
 }
 
 # -- the office page: what went wrong and the fix, in the page's language, from the code and its data
-_PAGE = Labels({
-    "unknown-unit": ("Không có đơn vị «{unit}» trong danh sách đơn vị.", "There is no unit «{unit}» in the list of units."),
-    "unknown-unit_fix": ("Chọn đơn vị trong danh sách đơn vị.", "Pick the unit from the list of units."),
-    "unit-not-active": ("Đơn vị «{unit}» không hoạt động vào ngày được hỏi.",
-                        "The unit «{unit}» did not exist on the day asked about."),
-    "unit-not-active_fix": ("Chọn đơn vị kế thừa, hoặc hỏi về một ngày khi đơn vị còn hoạt động ({last}).",
-                            "Pick its successor, or ask about a day when the unit existed ({last})."),
-    "bad-date": ("Ngày nhập vào không hợp lệ.", "The date entered is not valid."),
-    "bad-date_fix": ("Nhập ngày theo dạng ngày/tháng/năm, ví dụ 23/11/2026.",
-                     "Enter the date as DD/MM/YYYY or YYYY-MM-DD, e.g. 23/11/2026."),
-    "bad-range": ("Khoảng thời gian hoặc ngày nhập vào không hợp lệ (ngày kết thúc trước ngày bắt đầu).",
-                  "The dates entered do not fit (the end comes before the start)."),
-    "bad-range_fix": ("Nhập ngày muộn hơn, rồi gửi lại.", "Enter a later date, then send again."),
-    "missing-value": ("Còn thiếu thông tin bắt buộc.", "A required field is empty."),
-    "missing-value_fix": ("Điền đủ các ô bắt buộc (ví dụ số văn bản), rồi gửi lại.",
-                          "Fill in the required fields (e.g. the document number), then send again."),
-    "too-long": ("Nội dung nhập vào quá dài.", "A text entered is too long."),
-    "too-long_fix": ("Rút ngắn ghi chú hoặc số văn bản, rồi gửi lại.", "Shorten the note or the reference, then send again."),
-    "unknown-duty": ("Không tìm thấy nhiệm vụ hoặc kỳ này cho đơn vị.", "This duty or period is not found for the unit."),
-    "unknown-duty_fix": ("Quay lại trang việc cần làm và chọn lại từ danh sách.",
-                         "Go back to the page of what is due and pick it again from the list."),
-    "unknown-event": ("Không tìm thấy sự kiện này.", "This event is not known."),
-    "unknown-event_fix": ("Chọn một sự kiện được khai báo trong văn bản.", "Pick an event the directives declare."),
-    "event-not-recorded": ("Hạn này tính từ một sự kiện chưa được ghi ngày.",
-                           "This deadline counts from an event whose date is not recorded."),
-    "event-not-recorded_fix": ("Ghi ngày diễn ra sự kiện trước, rồi xem lại.", "Record the date of the event first, then look again."),
-    "calendar-range": ("Năm {year} nằm ngoài phạm vi dữ liệu lịch ({first}–{last}).",
-                       "The year {year} lies outside the calendar data ({first}–{last})."),
-    "calendar-range_fix": ("Hỏi về một ngày gần hơn, hoặc nhờ người quản trị bổ sung dữ liệu lịch.",
-                           "Ask about a nearer day, or ask the administrator to add calendar data."),
-    "already-recorded": ("Việc này đã có bản ghi khác trong sổ theo dõi.", "This item already has a different record in the log."),
-    "already-recorded_fix": ("Nếu cần sửa bản ghi, hãy gửi lại qua giao diện lập trình, yêu cầu thay thế và nêu lý do "
-                             "(xem tài liệu dịch vụ).",
-                             "To correct the record, use the API with replace and reason (see the service documentation)."),
-    "no-record": ("Không có bản ghi nào để thay.", "There is no record to replace."),
-    "no-record_fix": ("Ghi nhận như một bản ghi mới.", "Record it as a new record."),
-    "log-file": ("Không dùng được sổ theo dõi của hệ thống.", "The service's log cannot be used."),
-    "log-file_fix": ("Báo cho người quản trị hệ thống.", "Tell the administrator of the service."),
-    "data-file": ("Dữ liệu của hệ thống có lỗi.", "The service's data has an error."),
-    "data-file_fix": ("Báo cho người quản trị hệ thống.", "Tell the administrator of the service."),
-    "engine": ("Hệ thống gặp lỗi khi tính trạng thái.", "The service failed while working out a status."),
-    "engine_fix": ("Báo cho người quản trị hệ thống.", "Tell the administrator of the service."),
-})
+_PAGE = Labels([
+    pmsg("unknown-unit", "There is no unit «{unit}» in the list of units."),
+    pmsg("unknown-unit_fix", "Pick the unit from the list of units."),
+    pmsg("unit-not-active", "The unit «{unit}» did not exist on the day asked about."),
+    pmsg("unit-not-active_fix", "Pick its successor, or ask about a day when the unit existed ({last})."),
+    pmsg("bad-date", "The date entered is not valid."),
+    pmsg("bad-date_fix", "Enter the date as DD/MM/YYYY or YYYY-MM-DD, e.g. 23/11/2026."),
+    pmsg("bad-range", "The dates entered do not fit (the end comes before the start)."),
+    pmsg("bad-range_fix", "Enter a later date, then send again."),
+    pmsg("missing-value", "A required field is empty."),
+    pmsg("missing-value_fix", "Fill in the required fields (e.g. the document number), then send again."),
+    pmsg("too-long", "A text entered is too long."),
+    pmsg("too-long_fix", "Shorten the note or the reference, then send again."),
+    pmsg("unknown-duty", "This duty or period is not found for the unit."),
+    pmsg("unknown-duty_fix", "Go back to the page of what is due and pick it again from the list."),
+    pmsg("unknown-event", "This event is not known."),
+    pmsg("unknown-event_fix", "Pick an event the directives declare."),
+    pmsg("event-not-recorded", "This deadline counts from an event whose date is not recorded."),
+    pmsg("event-not-recorded_fix", "Record the date of the event first, then look again."),
+    pmsg("calendar-range", "The year {year} lies outside the calendar data ({first}–{last})."),
+    pmsg("calendar-range_fix", "Ask about a nearer day, or ask the administrator to add calendar data."),
+    pmsg("already-recorded", "This item already has a different record in the log."),
+    pmsg("already-recorded_fix", "To correct the record, use the API with replace and reason (see the service documentation)."),
+    pmsg("no-record", "There is no record to replace."),
+    pmsg("no-record_fix", "Record it as a new record."),
+    pmsg("log-file", "The service's log cannot be used."),
+    pmsg("log-file_fix", "Tell the administrator of the service."),
+    pmsg("data-file", "The service's data has an error."),
+    pmsg("data-file_fix", "Tell the administrator of the service."),
+    pmsg("engine", "The service failed while working out a status."),
+    pmsg("engine_fix", "Tell the administrator of the service."),
+])
 
 
 def _values(exc: ObligationsError) -> dict[str, object]:

@@ -4,46 +4,40 @@ from __future__ import annotations
 
 from obligations.render.history import history_text
 from obligations.render.day_text import day_iso, instant_iso
-from obligations.render.labels import Labels, label
+from obligations.render.labels import Labels, label, npmsg, pmsg
 from obligations.render.messages import policy_word, roll_policy
 
-_t = Labels({
-    "head": ("Giải trình hạn: {title} — {unit_name} ({unit}), kỳ {period}",
-             "Derivation: {title} — {unit_name} ({unit}), period {period}"),
-    "source": ("1. Nguồn", "1. Source"),
-    "chain": ("   Chuỗi văn bản: {chain}", "   Chain of directives: {chain}"),
-    "implements": ("{pad}thực hiện {number}", "{pad}implements {number}"),
-    "no_file": (" (chưa có tệp quy tắc)", " (no rule file)"),
-    "rule": ("2. Quy tắc", "2. Rule"),
-    "window": ("   Cửa sổ {start} → ngày cuối được phép {last} ({before}; {opens})",
-               "   Window {start} → last allowed day {last} (before={before}, opens={opens})"),
-    "cal": ("3. Lịch làm việc ({policy})", "3. Working calendar (policy {policy})"),
-    "anchor": ("   Cao điểm quanh {name} ngày {date}{nth}{lunar} ({source})",
-               "   Peak around {name} on {date}{nth}{lunar} ({source})"),
-    "skip": ("   {date}: {reason} — bỏ qua", "   {date}: {reason} — skipped"),
-    "own": ("   Hạn riêng: {date}", "   Own deadline: {date}"),
-    "route": ("4. Định tuyến: ban hành {issuer}; gửi {recipient}", "4. Routing: issued by {issuer}; to {recipient}"),
-    "above": ("5. Ràng buộc từ cấp trên", "5. Constraints from above"),
-    "edge": ("   {child} → {parent}: hạn riêng {own}, hạn hiệu lực {eff}; thời gian tổng hợp {n} ngày làm việc ({source})",
-             "   {child} → {parent}: own {own}, effective {eff}; lead time {n} working day ({source})",
-             "   {child} → {parent}: own {own}, effective {eff}; lead time {n} working days ({source})"),
-    "schedule": ("   Hiệu lực từ {start} đến {until}", "   schedule: {fields}; valid {start} → {until}"),
-    "kind.deadline": ("hạn", "deadline"), "kind.window_start": ("mở cửa sổ", "window_start"),
-    "kind.extension": ("gia hạn", "extension"), "kind.lead": ("tổng hợp", "lead"),
-    "none": ("   (không có)", "   (none)"),
-    "decided": ("6. Hạn hiệu lực {date}, quyết định bởi:", "6. Effective deadline {date}, decided by:"),
-    "started": ("   Cửa sổ hiệu lực mở từ {date}", "   Effective window opens {date}"),
-    "conflicts": ("7. Xung đột", "7. Conflicts"),
-    "log": ("{n}. Sổ theo dõi", "{n}. The submissions log"),
-    "delivered": ("   Đã nộp ngày {date}{ref}, ghi lúc {at}", "   Delivered on {date}{ref}, recorded at {at}"),
-    "not_delivered": ("   Chưa ghi nhận nộp", "   No delivery recorded"),
-    "extended": ("   Gia hạn đến {date}{ref}, ghi lúc {at}", "   Extended until {date}{ref}, recorded at {at}"),
-    "reason": ("     lý do thay bản ghi trước: {reason}", "     reason for replacing the earlier record: {reason}"),
-    "old_submission": ("   Bản ghi đã bị thay: nộp ngày {date}{ref}, ghi lúc {at}",
-                       "   Replaced record: delivered on {date}{ref}, recorded at {at}"),
-    "old_extension": ("   Bản ghi đã bị thay: gia hạn đến {date}{ref}, ghi lúc {at}",
-                      "   Replaced record: extended until {date}{ref}, recorded at {at}"),
-})
+_t = Labels([
+    pmsg("head", "Derivation: {title} — {unit_name} ({unit}), period {period}"),
+    pmsg("source", "1. Source"),
+    pmsg("chain", "   Chain of directives: {chain}"),
+    pmsg("implements", "{pad}implements {number}"),
+    pmsg("no_file", " (no rule file)"),
+    pmsg("rule", "2. Rule"),
+    pmsg("window", "   Window {start} → last allowed day {last} (before={before}, opens={opens})"),
+    pmsg("cal", "3. Working calendar (policy {policy})"),
+    pmsg("anchor", "   Peak around {name} on {date}{nth}{lunar} ({source})"),
+    pmsg("skip", "   {date}: {reason} — skipped"),
+    pmsg("own", "   Own deadline: {date}"),
+    pmsg("route", "4. Routing: issued by {issuer}; to {recipient}"),
+    pmsg("above", "5. Constraints from above"),
+    npmsg("edge", "   {child} → {parent}: own {own}, effective {eff}; lead time {n} working day ({source})",
+                  "   {child} → {parent}: own {own}, effective {eff}; lead time {n} working days ({source})"),
+    pmsg("schedule", "   schedule: {fields}; valid {start} → {until}"),
+    pmsg("kind.deadline", "deadline"), pmsg("kind.window_start", "window_start"),
+    pmsg("kind.extension", "extension"), pmsg("kind.lead", "lead"),
+    pmsg("none", "   (none)"),
+    pmsg("decided", "6. Effective deadline {date}, decided by:"),
+    pmsg("started", "   Effective window opens {date}"),
+    pmsg("conflicts", "7. Conflicts"),
+    pmsg("log", "{n}. The submissions log"),
+    pmsg("delivered", "   Delivered on {date}{ref}, recorded at {at}"),
+    pmsg("not_delivered", "   No delivery recorded"),
+    pmsg("extended", "   Extended until {date}{ref}, recorded at {at}"),
+    pmsg("reason", "     reason for replacing the earlier record: {reason}"),
+    pmsg("old_submission", "   Replaced record: delivered on {date}{ref}, recorded at {at}"),
+    pmsg("old_extension", "   Replaced record: extended until {date}{ref}, recorded at {at}"),
+])
 
 
 def _log_text(d: dict[str, object], lang: str, number: int) -> list[str]:

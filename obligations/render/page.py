@@ -55,15 +55,7 @@ ol.steps>li{margin:10px 0}
 
 
 def t(key: str, lang: str, **values: object) -> str:
-    vi, en = _T[key]
-    if lang == "en":
-        # English plurals: "1 day", "2 days"
-        n, wd = values.get("n"), values.get("wd")
-        values.setdefault("days", "day" if n == 1 else "days")
-        values.setdefault("wdays", "day" if wd == 1 else "days")
-        values.setdefault("items", "item" if n == 1 else "items")
-        return en.format(**values)
-    return vi.format(**values)
+    return _T(key, lang, **values)
 
 
 def _date(iso: str) -> dt.date:
@@ -100,10 +92,10 @@ def shell(title: str, lang: str, body: str, *, nav: str = "") -> str:
 
 def _left(item: dict[str, Any], lang: str) -> str:
     if item["days_left"] > 0:
-        return t("left", lang, n=item["days_left"], wd=item["working_days_left"])
+        return t("left", lang, n=item["days_left"], working=t("working", lang, n=item["working_days_left"]))
     if item["days_left"] == 0:
         return t("today", lang)
-    return t("late", lang, n=-item["days_left"], wd=-item["working_days_left"])
+    return t("late", lang, n=-item["days_left"], working=t("working", lang, n=-item["working_days_left"]))
 
 
 def _late(item: dict[str, Any]) -> int:
@@ -134,7 +126,7 @@ def _item(item: dict[str, Any], unit: str, lang: str, token: str | None) -> list
     sub = item["submission"]
     if sub:
         on = time_tag(sub["delivered_on"], lang, long=False)
-        text = (escape(t("done_late", lang, wd=late, on="\0")).replace("\0", on) if late
+        text = (escape(t("done_late", lang, n=late, on="\0")).replace("\0", on) if late
                 else escape(t("done", lang, on="\0")).replace("\0", on))
         if sub["ref"]:
             text += ", " + escape(t("doc_ref", lang, ref=sub["ref"]))

@@ -24,15 +24,17 @@ from obligations.render import page
 from obligations.web import auth, feed, limits
 from obligations.web.auth import Refused
 from obligations.web.docs import add_docs
-from obligations.web.data import Service, parse_date
+from obligations.web.data import DATE_FORMS, Service, parse_date
 from obligations.web.errors import HTTP_STATUS, error_body
 from obligations.web.pages import add_pages
 from obligations.web.timeline import timeline_svg
 
 log = logging.getLogger("obligations.web")
 Lang = Literal["vi", "en"]
-KNOWN = "answer with the documents issued by this day only, YYYY-MM-DD (default: the same as on)"
-KNOWN_TODAY = "answer with the documents issued by this day only, YYYY-MM-DD (default: today in Vietnam)"
+DATE = DATE_FORMS
+ON = f"the day asked about, {DATE} (default: today in Vietnam)"
+KNOWN = f"answer with the documents issued by this day only, {DATE} (default: the same as on)"
+KNOWN_TODAY = f"answer with the documents issued by this day only, {DATE} (default: today in Vietnam)"
 
 
 REPLACE = ("true to replace the record of this occurrence already in the log (a correction); "
@@ -45,7 +47,7 @@ REF = "at most 200 characters"
 class SubmissionIn(BaseModel):
     duty: str = Field(description="duty id, e.g. 76-KH-DU/dang-uy-bao-cao-hang-nam")
     period: str = Field(description="e.g. 2026 or 2026-05")
-    on: str | None = Field(None, description="delivery date YYYY-MM-DD (default: today in Vietnam)")
+    on: str | None = Field(None, description=f"delivery date {DATE} (default: today in Vietnam)")
     ref: str | None = Field(None, description="số văn bản of the delivered document, " + REF)
     note: str | None = Field(None, description=NOTE)
     replace: bool = Field(False, description=REPLACE)
@@ -55,7 +57,7 @@ class SubmissionIn(BaseModel):
 class ExtensionIn(BaseModel):
     duty: str
     period: str
-    until: str = Field(description="the new deadline YYYY-MM-DD")
+    until: str = Field(description=f"the new deadline {DATE}")
     ref: str = Field(description="số văn bản of the document that grants the extension, " + REF)
     note: str | None = Field(None, description=NOTE)
     replace: bool = Field(False, description=REPLACE)
@@ -64,7 +66,7 @@ class ExtensionIn(BaseModel):
 
 class EventIn(BaseModel):
     event: str = Field(description="event id, e.g. nhan-ke-hoach")
-    on: str | None = Field(None, description="the day it happened, or is set to happen, YYYY-MM-DD "
+    on: str | None = Field(None, description=f"the day it happened, or is set to happen, {DATE} "
                                                  "(default: today in Vietnam)")
     ref: str | None = Field(None, description=REF)
     note: str | None = Field(None, description=NOTE)
@@ -155,7 +157,7 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool,
 
     @app.get("/api/units/{unit}/due", responses=ERRORS, tags=["read"],
              summary="What a unit must do around a date (the JSON of `due --format json`)")
-    def due(request: Request, unit: str, on: str | None = None,
+    def due(request: Request, unit: str, on: str | None = Query(None, description=ON),
             horizon: int = Query(30, ge=0, le=HORIZON_MAX), lookback: int = Query(30, ge=0, le=HORIZON_MAX),
             lang: Lang = "vi", as_known_on: str | None = Query(None, description=KNOWN)) -> Any:
         guard(request, unit, write=False)
@@ -164,7 +166,8 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool,
 
     @app.get("/api/units/{unit}/explain", responses=ERRORS, tags=["read"],
              summary="The whole derivation of one occurrence (the JSON of `explain --format json`)")
-    def explain(request: Request, unit: str, duty: str, period: str | None = None, on: str | None = None,
+    def explain(request: Request, unit: str, duty: str, period: str | None = None,
+                on: str | None = Query(None, description=ON),
                 lang: Lang = "vi", as_known_on: str | None = Query(None, description=KNOWN)) -> Any:
         guard(request, unit, write=False)
         day = parse_date(on, "on") if on else service.today()
@@ -221,8 +224,8 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool,
              summary="The unit's report chains as an SVG picture: the months around today, or a whole year")
     def timeline(request: Request, unit: str,
                  year: int | None = Query(None, description="draw this whole year (not with before/after)"),
-                 on: str | None = Query(None, description="the day marked as today, the picture's centre "
-                                                          "(default: today)"),
+                 on: str | None = Query(None, description="the day marked as today, the picture's centre, "
+                                                          f"{DATE} (default: today)"),
                  before: int | None = Query(None, ge=0, le=TIMELINE_MONTHS_MAX,
                                             description="months drawn before the month of `on` (default 2)"),
                  after: int | None = Query(None, ge=0, le=TIMELINE_MONTHS_MAX,

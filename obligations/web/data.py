@@ -31,6 +31,10 @@ class UnknownUnit(InputError):
     default_code: ErrorCode = "unknown-unit"
 
 
+# the forms parse_date accepts, as the schema's descriptions say them
+DATE_FORMS = "YYYY-MM-DD or DD/MM/YYYY (D/M/YYYY too)"
+
+
 def parse_date(text: str, what: str) -> dt.date:
     return parse_iso_date(text, what=what)
 

@@ -23,7 +23,7 @@ from obligations.render import page
 from obligations.web import limits
 from obligations.web.auth import Refused
 from obligations.render.error_words import page_said
-from obligations.web.data import Service, parse_date
+from obligations.web.data import DATE_FORMS, Service, parse_date
 from obligations.web.errors import HTTP_STATUS
 from obligations.web.timeline import page_timeline
 
@@ -54,7 +54,8 @@ def add_pages(app: FastAPI, service: Service, guard: Guard) -> None:
         return f"{doc['title']} ({page.t('period', lang, period=doc['period'])})"
 
     @app.get("/units/{unit}", response_class=HTMLResponse, tags=["page"], summary="The office page")
-    def office_page(request: Request, unit: str, lang: Lang = "vi", on: str | None = None,
+    def office_page(request: Request, unit: str, lang: Lang = "vi",
+                    on: str | None = Query(None, description=f"the day the page is for, {DATE_FORMS} (default: today)"),
                     lookback: int = Query(30, ge=0, le=HORIZON_MAX), token: str | None = None,
                     recorded: str | None = None, extended: str | None = None) -> HTMLResponse:
         back = f"/?lang={lang}"
