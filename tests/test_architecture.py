@@ -19,7 +19,7 @@ LAYERS = [
     ["obligations.reconcile"],
     ["obligations.status"],
     ["obligations.report.due", "obligations.report.bulk", "obligations.report.overlay", "obligations.report.events",
-     "obligations.report.context",
+     "obligations.report.context", "obligations.report.not_active",
      # offered as Workspace methods (explain, status, history): below the class, given it as a protocol
      "obligations.report.facade", "obligations.report.explain", "obligations.report.deliveries",
      "obligations.report.status_report", "obligations.report.history"],

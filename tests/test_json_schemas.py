@@ -132,7 +132,8 @@ DUE = [("--unit", "xa-X", "--on", "2026-11-23"),
        ("--unit", "xa-C", "--on", "2025-11-03", "--rules", CONFLICT),           # a conflict
        ("--unit", "chibo-K", "--on", "2025-11-03", "--rules", CONFLICT),
        ("--unit", "xa-X", "--on", "2026-12-01", *BOTH),
-       ("--unit", "don-vi-A", "--on", "2025-03-10", "--rules", SHAPES)]        # counted from an event
+       ("--unit", "don-vi-A", "--on", "2025-03-10", "--rules", SHAPES),        # counted from an event
+       ("--unit", "tinh-kon-tum", "--on", "2026-11-23")]                         # ended: not_active
 
 
 def due_docs(db):
@@ -145,6 +146,8 @@ def test_due_documents_validate_and_cover_what_they_should(db):
     seen: set[str] = set()
     for args, lang, doc in due_docs(db):
         assert not errors("due", doc), (args, lang, errors("due", doc)[:3])
+        if doc["not_active"]:
+            seen.add("not_active")
         for item in doc["items"]:
             seen.add(item["status"])
             seen.update(k for k in ("anchor", "submission") if item.get(k))
@@ -152,7 +155,7 @@ def test_due_documents_validate_and_cover_what_they_should(db):
             seen.update(c["kind"] for c in item["decided_by"])
     # the cases above reach what the schema describes (else a field's schema went untested)
     assert {"overdue", "done", "due_soon", "window_open", "upcoming", "conflict", "anchor", "submission",
-            "extension"} <= seen, seen
+            "extension", "not_active"} <= seen, seen
 
 
 def test_due_under_streams_a_document_that_validates(db):

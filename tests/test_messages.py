@@ -6,7 +6,9 @@ conflicts `due --under` counts. Expected texts are written from the data by hand
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -80,16 +82,44 @@ def test_the_api_names_the_code_point_with_a_404(tmp_path):
 
 # -- ended units ----------------------------------------------------------------------------------
 
-def test_an_ended_unit_says_when_it_ended_and_who_succeeded_it(run_cli):
-    # rules/hierarchy.toml: tinh-kon-tum until = 2025-06-30, successor = "tinh-quang-ngai"
+def test_due_for_an_ended_unit_answers_nothing_and_says_when_it_ended_and_who_succeeded_it(run_cli):
+    # rules/hierarchy.toml: tinh-kon-tum until = 2025-06-30, successor = "tinh-quang-ngai". `due` is
+    # what an app asks of every unit of its list: it answers (exit 0), lists nothing and says why.
+    code, out, err = run_cli("due", "--unit", "tinh-kon-tum", "--on", "2026-11-23", "--lang", "en")
+    assert code == 0, err
+    assert "tinh-kon-tum (Tỉnh ủy Kon Tum) ended on 2025-06-30, before 2026-11-23: nothing is due for it; its " \
+           "duties passed to its successor tinh-quang-ngai (Tỉnh ủy Quảng Ngãi)." in out
+    assert "Nothing due in this range" not in out          # not the words of an active unit with nothing due
     code, out, err = run_cli("due", "--unit", "tinh-kon-tum", "--on", "2026-11-23")
-    assert code == 2 and out == ""
-    assert "tinh-kon-tum (Tỉnh ủy Kon Tum) ended on 2025-06-30, before 2026-11-23: its successor is " \
-           "tinh-quang-ngai (Tỉnh ủy Quảng Ngãi)" in err
-    assert "ask for tinh-quang-ngai, or for a day up to 2025-06-30 (--on 2025-06-30)" in err
+    assert code == 0 and "đã kết thúc hoạt động ngày 30/06/2025, trước ngày 23/11/2026" in out
+    assert "đơn vị kế thừa Tỉnh ủy Quảng Ngãi (tinh-quang-ngai)" in out
+    code, out, err = run_cli("due", "--unit", "tinh-kon-tum", "--on", "2026-11-23", "--format", "json")
+    doc = json.loads(out)
+    assert code == 0 and doc["items"] == [] and doc["not_active"]["ended"] == "2025-06-30"
+    assert doc["not_active"]["successor"] == "tinh-quang-ngai" and doc["not_active"]["begins"] is None
+    # a table or a calendar cannot say why it is empty: refused, with the end and the successor
+    for fmt in ("csv", "ics"):
+        code, out, err = run_cli("due", "--unit", "tinh-kon-tum", "--on", "2026-11-23", "--format", fmt)
+        assert code == 2 and out == "", (fmt, out)
+        assert "ended on 2025-06-30, before 2026-11-23: its successor is tinh-quang-ngai" in err
+        assert "(--on 2025-06-30)" in err
     # its last day is still its own: the monthly bulletin of 2025-06 is listed
     code, out, err = run_cli("due", "--unit", "tinh-kon-tum", "--on", "2025-06-30", "--lang", "en")
-    assert code == 0 and "[2025-06]" in out
+    assert code == 0 and "[2025-06]" in out and "ended on" not in out
+
+
+def test_due_for_a_unit_not_yet_begun_says_when_it_begins(run_cli, tmp_path):
+    # the bundled rules with tinh-quang-ngai (as merged) existing from 2025-07-01 only
+    rules = tmp_path / "rules"
+    shutil.copytree(Path(__file__).parents[1] / "rules", rules)
+    text = (rules / "hierarchy.toml").read_text(encoding="utf-8")
+    (rules / "hierarchy.toml").write_text(text.replace('id = "tinh-quang-ngai"\n', 'id = "tinh-quang-ngai"\nfrom = 2025-07-01\n'),
+                                          encoding="utf-8")
+    code, out, err = run_cli("due", "--rules", str(rules), "--unit", "tinh-quang-ngai", "--on", "2025-06-01",
+                             "--format", "json", "--lang", "en")
+    doc = json.loads(out)
+    assert code == 0 and doc["items"] == [] and doc["not_active"]["begins"] == "2025-07-01", (out, err)
+    assert doc["not_active"]["ended"] is None and "exists from 2025-07-01, after 2025-06-01" in doc["not_active"]["text"]
 
 
 @pytest.mark.parametrize("argv,words", [
@@ -117,11 +147,15 @@ def test_the_years_of_an_ended_units_life_are_still_answered(run_cli):
     assert code == 0, err
 
 
-def test_the_library_raises_a_typed_error():
+def test_the_library_answers_due_with_why_and_raises_a_typed_error_elsewhere():
     from obligations.workspace import load
 
+    ws = load()
+    report = ws.due("tinh-kon-tum", dt.date(2026, 11, 23))
+    assert report.items == () and report.not_active is not None
+    assert (report.not_active.ended, report.not_active.successor) == (dt.date(2025, 6, 30), "tinh-quang-ngai")
     with pytest.raises(UnitNotActive) as found:
-        load().due("tinh-kon-tum", dt.date(2026, 11, 23))
+        ws.explain("tinh-kon-tum", "CV-BTVTU-KonTum/bao-cao-hang-nam", None, dt.date(2026, 11, 23))
     assert isinstance(found.value, InputError) and found.value.fix is not None and "tinh-quang-ngai" in found.value.fix
 
 

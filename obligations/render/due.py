@@ -8,7 +8,7 @@ from obligations.base.records import record
 from obligations.reconcile.solve import ExtensionOrigin, Reconciled, SameReportOrigin
 from obligations.render.day_text import day, day_iso, day_short
 from obligations.render.labels import Labels, label, npmsg, pmsg
-from obligations.render.messages import (conflict_advice, conflict_message, conflict_window, constraint_source,
+from obligations.render.messages import (not_active_text, conflict_advice, conflict_message, conflict_window, constraint_source,
                                          assumption_text, move_reason, one_day_window, pick, placement_message, roll_policy, routing_note,
                                          target_text)
 from obligations.report.due import DueReport
@@ -89,7 +89,9 @@ def due_table(ws: Workspace, report: DueReport, lang: str) -> str:
         title = pick(lang, duty.title_vi, duty.title_en) + f" [{day_iso(occ.period, lang)}]"
         rows.append(_Row((deadline, left, label(item.status, lang)), title,
                          _t("cite", lang, directive=directive.number, section=duty.source.section), item))
-    if not rows:
+    if report.not_active is not None:
+        out.append(not_active_text(report.unit, report.on, report.not_active, report.context, lang))
+    elif not rows:
         out.append(_t("none", lang))
     else:
         head = [_t(key, lang) for key in _HEAD]

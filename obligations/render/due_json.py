@@ -11,10 +11,11 @@ from collections.abc import Callable, Sequence
 from obligations.base.version import SCHEMA_VERSION
 from obligations.occurrences.model import Placement
 from obligations.reconcile.solve import Conflict, Constraint, LeadOrigin, Reconciled
-from obligations.render.messages import (assumption_text, conflict_advice, conflict_message, constraint_source,
+from obligations.render.messages import (assumption_text, not_active_text, conflict_advice, conflict_message, constraint_source,
                                          constraint_text, move_reason, pick, placement_message, routing_note,
                                          target_text)
 from obligations.report.context import Context
+from obligations.report.not_active import NotActive
 from obligations.status.assess import Item
 
 
@@ -98,7 +99,8 @@ def item_json(item: Item, context: Context, lang: str) -> dict[str, object]:
 
 
 def due_document(unit: str, on: dt.date, backend: str, items: Sequence[Item], hidden_overdue: int,
-                 placements: Sequence[Placement], context: Context, lang: str) -> dict[str, object]:
+                 placements: Sequence[Placement], context: Context, lang: str,
+                 not_active: NotActive | None = None) -> dict[str, object]:
     """The document of docs/schemas/due.json."""
     return {
         "schema_version": SCHEMA_VERSION,
@@ -111,4 +113,13 @@ def due_document(unit: str, on: dt.date, backend: str, items: Sequence[Item], hi
         "provisional_years": list(context.provisional_years),
         "placement_problems": [{"unit": p.unit, "duty": p.duty, "period": p.period, "message": placement_message(p, lang),
                                 "file": p.location} for p in placements],
+        "not_active": None if not_active is None else not_active_json(unit, on, not_active, context, lang),
     }
+
+
+def not_active_json(unit: str, on: dt.date, why: NotActive, context: Context, lang: str) -> dict[str, object]:
+    """Why nothing is listed: the unit's last day and its successor, or its first day."""
+    return {"ended": why.ended.isoformat() if why.ended else None,
+            "begins": why.begins.isoformat() if why.begins else None,
+            "successor": why.successor, "successor_name": context.name(why.successor) if why.successor else None,
+            "text": not_active_text(unit, on, why, context, lang)}

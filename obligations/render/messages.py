@@ -17,8 +17,15 @@ from obligations.reconcile.solve import (Conflict, Constraint, ExtensionOrigin, 
                                          RuleOrigin, SameReportOrigin)
 from obligations.render.day_text import day
 from obligations.render.labels import Labels, npmsg, pmsg
+from obligations.report.context import Context
+from obligations.report.not_active import NotActive
 
 _m = Labels([
+    # due for a unit that did not exist on the day asked (report/not_active.py)
+    pmsg("not_active.ended", "{unit} ({name}) ended on {end}, before {on}: nothing is due for it."),
+    pmsg("not_active.succeeded", "{unit} ({name}) ended on {end}, before {on}: nothing is due for it; "
+                                 "its duties passed to its successor {successor} ({successor_name})."),
+    pmsg("not_active.begins", "{unit} ({name}) exists from {begins}, after {on}: nothing is due for it yet."),
     pmsg("saturday", "Saturday"),
     pmsg("sunday", "Sunday"),
     pmsg("role_issuer", "Issuing unit"),
@@ -220,3 +227,15 @@ def target_text(result: Reconciled, lang: str, name_of: Callable[[str], str]) ->
 
 def placement_message(p: Placement, lang: str) -> str:
     return _m("no_working_day", lang, start=day(p.window_start, lang), last=day(p.last_allowed, lang))
+
+
+def not_active_text(unit: str, on: dt.date, why: NotActive, context: Context, lang: str) -> str:
+    """Why a due report lists nothing: when the unit ended and who took over, or when it begins."""
+    values = {"unit": unit, "name": context.name(unit), "on": day(on, lang)}
+    if why.begins is not None:
+        return _m("not_active.begins", lang, begins=day(why.begins, lang), **values)
+    assert why.ended is not None
+    if why.successor is None:
+        return _m("not_active.ended", lang, end=day(why.ended, lang), **values)
+    return _m("not_active.succeeded", lang, end=day(why.ended, lang), successor=why.successor,
+              successor_name=context.name(why.successor), **values)

@@ -8,7 +8,7 @@ from collections.abc import MutableMapping, Sequence
 
 import attrs
 
-from obligations.base.errors import InputError
+from obligations.base.errors import InputError, UnitNotActive
 from obligations.base.records import record
 from obligations.base.vocabulary import Status
 from obligations.log.snapshot import LogSnapshot
@@ -18,6 +18,7 @@ from obligations.occurrences.generate import Occurrences
 from obligations.occurrences.model import Occurrence, Placement
 from obligations.reconcile.network import Network
 from obligations.report.context import Context, capture, mentioned_units
+from obligations.report.not_active import NotActive
 from obligations.status.assess import Item, Payload, assess
 from obligations.status.rules import Engine
 
@@ -32,7 +33,9 @@ class DueReport:
     """What a unit must do around a day (``Workspace.due``): ``items`` in listing order (conflicts
     and overdue first, then by effective deadline), ``hidden_overdue`` (older overdue items
     not listed), ``placements`` (occurrences that could not be placed, reported, never
-    dropped) and ``backend``, the rules engine that answered (``durable`` or ``python``)."""
+    dropped) and ``backend``, the rules engine that answered (``durable`` or ``python``).
+    ``not_active``: set when the unit did not exist on ``on`` (it ended, or had not begun);
+    then nothing is listed, and every document of the report says so and names the successor."""
 
     unit: str
     on: dt.date
@@ -43,6 +46,7 @@ class DueReport:
     # names, directive numbers and provisional years, captured when built: the report renders alone.
     # Derived from the same inputs as the items, so left out of == and hash (a report stays hashable).
     context: Context = attrs.field(factory=Context, eq=False)
+    not_active: NotActive | None = None
 
     def to_dict(self, lang: str = "vi") -> dict[str, object]:
         """The JSON document of ``due --format json`` (docs/schemas/due.json): ``lang`` ("vi" or
@@ -52,7 +56,7 @@ class DueReport:
         from obligations.render.due_json import due_document
 
         return due_document(self.unit, self.on, self.backend, self.items, self.hidden_overdue, self.placements,
-                            self.context, lang)
+                            self.context, lang, self.not_active)
 
 
 SKIP, HIDDEN, LISTED = 0, 1, 2
@@ -113,7 +117,10 @@ def due(unit_id: str, on: dt.date, occurrences: Occurrences, network: Network, e
         raise InputError("horizon and lookback must not be negative", fix="give a number of days >= 0",
                          code="bad-range")
     calendars = occurrences.calendars
-    occurrences.hierarchy.require_on(unit_id, on)
+    try:
+        occurrences.hierarchy.require_on(unit_id, on)
+    except UnitNotActive:
+        return not_active(unit_id, on, occurrences, engine)
     first = occurrences.first_year or on.year
     horizon_end = on + dt.timedelta(days=horizon)
     oldest = on - dt.timedelta(days=lookback)
@@ -136,3 +143,21 @@ def context_of(unit_id: str, items: Sequence[Item], occurrences: Occurrences) ->
         units.extend(mentioned_units(item.occurrence, item.result))
     return capture(occurrences.rules, occurrences.hierarchy, units, (i.occurrence.duty.directive for i in items),
                    (i.deadline.year for i in items if calendar.is_provisional(i.deadline.year)))
+
+
+def not_active(unit_id: str, on: dt.date, occurrences: Occurrences, engine: Engine) -> DueReport:
+    """The answer for a unit that did not exist on ``on``: nothing listed, and why. ``due`` is what
+    an app asks of every unit of its hierarchy each day, and the hierarchy keeps the units that
+    ended in 2025 for their history: the answer is true and carries the end and the successor as
+    data; the formats that cannot carry them (CSV, xlsx) refuse instead (docs/usage.md section 8)."""
+    hierarchy = occurrences.hierarchy
+    unit = hierarchy.unit(unit_id)
+    if on > unit.end:
+        standing, _ = hierarchy.successor_on(unit_id, on)
+        heir = standing or unit.successor
+        why = NotActive(ended=unit.end, successor=heir)
+    else:
+        heir, why = None, NotActive(begins=unit.start)
+    context = capture(occurrences.rules, hierarchy, [unit_id] + ([heir] if heir else []), ())
+    return DueReport(unit=unit_id, on=on, backend=engine.backend, items=(), hidden_overdue=0, context=context,
+                     not_active=why)

@@ -113,6 +113,9 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         return run_under(args, out, ws, on, log)
     report = ws.due(args.unit, on, horizon=args.horizon, lookback=args.lookback,
                     engine=make_engine(environment.engine_name(args.engine)), due_soon=args.due_soon, log=log)
+    if report.not_active is not None and args.format in ("ics", "csv", "xlsx"):
+        # an empty calendar or table cannot say why it is empty: refused (exit 2), never blank
+        ws.hierarchy.require_on(args.unit, on)
     if args.format == "ics":
         from obligations.cli.commands.export_cmd import ics, write
 
