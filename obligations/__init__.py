@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from obligations.report.due import DueReport
     from obligations.report.explain import Explanation
     from obligations.report.status_report import StatusReport
+    from obligations.report.not_active import NotActive
     from obligations.base.errors import ErrorCode
     from obligations.report.history import History
     from obligations.rules.model import Change, Directive, Duty, Policy, Source
@@ -67,7 +68,7 @@ _EXPORTS = {
     "DueReport": "obligations.report.due", "Item": "obligations.status.assess",
     "Occurrence": "obligations.occurrences.model", "Placement": "obligations.occurrences.model",
     "OccurrenceKey": "obligations.base.keys", "Reconciled": "obligations.reconcile.solve",
-    "Conflict": "obligations.reconcile.solve", "Explanation": "obligations.report.explain", "StatusReport": "obligations.report.status_report",
+    "Conflict": "obligations.reconcile.solve", "Explanation": "obligations.report.explain", "StatusReport": "obligations.report.status_report", "NotActive": "obligations.report.not_active",
     "Delivery": "obligations.report.deliveries", "History": "obligations.report.history",
     "Version": "obligations.rules.versions", "Change": "obligations.rules.model",
     # what results refer to
@@ -90,7 +91,7 @@ _EXPORTS = {
 
 __all__ = ["AlreadyRecorded", "CalendarRangeError", "Change", "Conflict", "DataFileError", "Delivery",
            "DeliveryResult", "Directive", "DueReport", "Duty", "EngineError", "Explanation", "Extension",
-           "StatusReport", "ErrorCode",
+           "StatusReport", "ErrorCode", "NotActive",
            "Hierarchy", "History", "InputError", "Item", "Kind", "Level", "ObligationsError", "Occurrence",
            "OccurrenceKey", "Placement", "Policy", "Problems", "RecordedEvent", "Reconciled", "Source", "Status",
            "Submission", "SubmissionLog", "Unit", "UnitNotActive", "Version", "VietnamCalendar", "Workspace",
