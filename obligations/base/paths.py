@@ -1,4 +1,4 @@
-"""Where the bundled rule files and calendar data are.
+"""Where the bundled rule files, calendar data and JSON Schemas are.
 
 An installed wheel carries them in ``obligations/_bundled``; a source checkout (or an
 editable install) has them at the top of the repository, next to the package.
@@ -26,6 +26,15 @@ def rules_dir() -> Path:
 def calendars_dir() -> Path:
     """The directory of the bundled calendar data."""
     return _bundled("calendars")
+
+
+def schemas_dir() -> Path:
+    """The directory of the published JSON Schemas of the JSON documents (docs/schemas/)."""
+    inside = _PACKAGE / "_bundled" / "schemas"
+    if inside.is_dir():
+        return inside
+    # A checkout keeps them with the documentation they are part of, not at the top.
+    return _PACKAGE.parent / "docs" / "schemas"
 
 
 def hierarchy_file() -> Path:

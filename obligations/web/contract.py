@@ -1,0 +1,273 @@
+"""What every path of the service answers, as /openapi.json declares it: a schema for each
+status and media type, so that clients can be generated from it (tests/test_typescript_client.py).
+
+Two sources, one per kind of body:
+
+- the report bodies (``due``, ``explain``) are the JSON documents of the command line, whose
+  shape is published as JSON Schema files (docs/schemas/, ``base.paths.schemas_dir()``) that the
+  tests validate every output against. ``published`` copies those files into the document's
+  ``components/schemas``, rewriting their ``$ref`` between files, so the HTTP contract and the
+  published schemas cannot drift apart: they are the same definitions;
+- the small bodies that only the service writes (errors, the records a write answers, the
+  calendar) are the pydantic models below.
+
+The routes name their answers with ``responses=`` built here (``json_of``, ``errors``...), all by
+``$ref``; ``install`` puts the components they name into the document and refuses (ValueError) a
+document with a ``$ref`` that reaches nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from pydantic import BaseModel, Field
+
+COMPONENTS = "#/components/schemas/"
+Responses = dict[int | str, dict[str, Any]]
+# The report bodies and the file of docs/schemas/ that publishes each (helper "data" writes them).
+REPORTS = {"Due": "due.json", "Explain": "explain.json"}
+# Keys of a schema file's root that say nothing about the document itself.
+_ABOUT = {"$schema", "$id", "$defs", "$comment", "title", "description", "examples"}
+
+
+# -- the small bodies ---------------------------------------------------------------------
+
+class ErrorOut(BaseModel):
+    """Every error of the service, JSON: what is wrong, how to put it right, a stable code."""
+
+    error: str = Field(description="what is wrong; at most 200 characters of any input are repeated")
+    fix: str = Field(description="how to put it right")
+    code: str = Field(description="a stable code of the error (docs/errors.md), e.g. unknown-unit, bad-date")
+    file: str | None = Field(None, description="the data file at fault, when the error is in one")
+    place: str | None = Field(None, description="where in that file, or which field of the request")
+
+
+class SubmissionOut(BaseModel):
+    """The delivery recorded (as `submit`)."""
+
+    unit: str
+    duty: str
+    period: str
+    delivered_on: dt.date
+    ref: str | None = Field(description="số văn bản of the delivered document")
+    note: str | None
+    recorded_at: str = Field(description="when the record was written, ISO 8601 with its offset")
+    reason: str | None = Field(description="why an earlier record was replaced (null for a first record)")
+
+
+class ExtensionOut(BaseModel):
+    """The extension recorded (as `extend`)."""
+
+    unit: str
+    duty: str
+    period: str
+    until: dt.date = Field(description="the new deadline")
+    ref: str = Field(description="số văn bản of the document that grants the extension")
+    note: str | None
+    recorded_at: str = Field(description="when the record was written, ISO 8601 with its offset")
+    reason: str | None = Field(description="why an earlier record was replaced (null for a first record)")
+
+
+class EventOut(BaseModel):
+    """The unit's event recorded (as `event`)."""
+
+    unit: str
+    event: str
+    on: dt.date = Field(description="the day it happened, or is set to happen")
+    ref: str | None
+    note: str | None
+    recorded_at: str = Field(description="when the record was written, ISO 8601 with its offset")
+    reason: str | None = Field(description="why an earlier record was replaced (null for a first record)")
+
+
+class CalendarEventOut(BaseModel):
+    """Something the calendar knows about a day (the JSON of `calendar --format json`)."""
+
+    name: str = Field(description="in the language asked for")
+    kind: str = Field(description="public_holiday, day_off, makeup_workday, lunar, local, commemoration…")
+    source: str = Field(description="where the fact comes from (a data file and line, or the holidays package)")
+    basis: str | None = Field(None, description="the decision that makes it so; absent when none is cited")
+    anniversary: int | None = Field(None, description="which anniversary it is; absent when not one")
+    anniversary_class: str | None = Field(None, description="the class of a round anniversary; absent otherwise")
+
+
+class CalendarDayOut(BaseModel):
+    date: dt.date
+    working: bool
+    events: list[CalendarEventOut]
+
+
+class CalendarOut(BaseModel):
+    """Every day of a year: working or not, and why (the JSON of `calendar --format json`)."""
+
+    year: int
+    provisional: bool = Field(description="true while the government has not yet decided the year's days off")
+    days: list[CalendarDayOut]
+
+
+MODELS: tuple[type[BaseModel], ...] = (ErrorOut, SubmissionOut, ExtensionOut, EventOut, CalendarOut)
+
+
+# -- what the routes declare ----------------------------------------------------------------
+
+def ref(name: str) -> dict[str, str]:
+    return {"$ref": COMPONENTS + name}
+
+
+def json_of(status: int, name: str, description: str) -> Responses:
+    """``status`` answers the JSON body of component ``name``."""
+    return {status: {"description": description, "content": {"application/json": {"schema": ref(name)}}}}
+
+
+def text_of(status: int, media: str, description: str) -> Responses:
+    """``status`` answers a text body of type ``media`` (a page, a feed, a picture)."""
+    return {status: {"description": description, "content": {media: {"schema": {"type": "string"}}}}}
+
+
+ERRORS = {400: "Bad input: an impossible date, an unknown duty or period, a year the calendar data "
+               "does not cover, a body that is not JSON or is nested too deep",
+          401: "No token, or a token the tokens file does not list (a write: before the body is read; "
+               "a read: when the client is not on the server's own machine)",
+          403: "The token acts for another unit",
+          404: "Unknown unit",
+          409: "The occurrence (or the unit's event) already has a different record: send it with "
+               "replace and a reason",
+          413: "The body is larger than the limit (64 KiB unless `serve --max-body`)",
+          415: "The body is not sent as the type the path takes",
+          422: "A field missing or of the wrong type, or a number out of its bounds",
+          500: "An internal error (the server's log has the details)"}
+READ = (400, 401, 403, 404)
+WRITE = (400, 401, 403, 404, 409, 413, 415)
+# Every path may answer these as JSON: the framework's validation and the last-resort handler.
+ALWAYS = (422, 500)
+
+
+def errors(*statuses: int, media: str = "application/json") -> Responses:
+    """Error answers of the statuses: the JSON ``ErrorOut``, or an error page (``text/html``)."""
+    out: Responses = {}
+    for status in statuses:
+        out |= json_of(status, "ErrorOut", ERRORS[status]) if media == "application/json" \
+            else text_of(status, media, ERRORS[status] + " (a page in the page's language, with the fix)")
+    return out
+
+
+def answers(*parts: Responses) -> Responses:
+    """The parts together, with the JSON errors every path may give."""
+    out: Responses = {}
+    for part in (*parts, errors(*ALWAYS)):
+        out |= part
+    return out
+
+
+# -- the components ----------------------------------------------------------------------
+
+def models() -> dict[str, Any]:
+    """The pydantic models' schemas as components (their nested models alongside)."""
+    out: dict[str, Any] = {}
+    for model in MODELS:
+        schema = model.model_json_schema(ref_template=COMPONENTS + "{model}")
+        out.update(schema.pop("$defs", {}))
+        out[model.__name__] = schema
+    return out
+
+
+def published(folder: Path, roots: dict[str, str] | None = None) -> dict[str, Any]:
+    """The JSON Schema files of ``folder`` as OpenAPI components.
+
+    A file ``due.json`` becomes the component named by ``roots`` (``REPORTS``: "Due"), else its
+    name capitalised; each entry ``x`` of its ``$defs`` the component "Due.x". Every ``$ref`` is
+    rewritten to the component it reaches: "#/$defs/x" within the file, and "other.json#/$defs/x"
+    or "<$id of other>#/$defs/x" across files. ``$schema`` and ``$id`` are dropped (the document
+    is the base now). A ``$ref`` to anything else (another pointer, a file not in ``folder``) or a
+    ``$defs`` below a root raises ValueError naming the file: a silently broken contract is
+    worse than none."""
+    names = {file: name for name, file in (roots or REPORTS).items()}
+    docs: dict[str, dict[str, Any]] = {}
+    for path in sorted(folder.glob("*.json")):
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(doc, dict):
+            raise ValueError(f"{path}: a JSON Schema file holds one object")
+        docs[path.name] = doc
+    ids = {doc["$id"]: file for file, doc in docs.items() if isinstance(doc.get("$id"), str)}
+
+    def root_name(file: str) -> str:
+        return names.get(file) or file.removesuffix(".json").capitalize()
+
+    def target(reference: str, file: str) -> str:
+        base, _, fragment = reference.partition("#")
+        if base:
+            other = ids.get(base) or Path(urlsplit(base).path).name
+            if other not in docs:
+                raise ValueError(f"{folder / file}: $ref {reference!r} names no schema of {folder}")
+        else:
+            other = file
+        if fragment in ("", "/"):
+            return COMPONENTS + root_name(other)
+        head, _, name = fragment.partition("/$defs/")
+        if head or not name or "/" in name or name not in docs[other].get("$defs", {}):
+            raise ValueError(f"{folder / file}: $ref {reference!r} reaches no entry of $defs of {other}")
+        return COMPONENTS + f"{root_name(other)}.{name}"
+
+    def rewrite(node: Any, file: str) -> Any:
+        if isinstance(node, list):
+            return [rewrite(item, file) for item in node]
+        if not isinstance(node, dict):
+            return node
+        if "$defs" in node or "$id" in node:
+            raise ValueError(f"{folder / file}: $defs and $id only at the root of a schema file")
+        return {key: (target(value, file) if key == "$ref" and isinstance(value, str) else rewrite(value, file))
+                for key, value in node.items()}
+
+    out: dict[str, Any] = {}
+    for file, doc in docs.items():
+        defs = doc.get("$defs", {})
+        for name, schema in defs.items():
+            out[f"{root_name(file)}.{name}"] = rewrite(schema, file)
+        body = {k: v for k, v in doc.items() if k not in ("$schema", "$id", "$defs")}
+        if set(doc) - _ABOUT or not defs:     # a file of shared definitions only is no document
+            out[root_name(file)] = rewrite(body, file)
+    return out
+
+
+def refs(node: Any) -> Iterable[str]:
+    """Every ``$ref`` string in ``node``."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "$ref" and isinstance(value, str):
+                yield value
+            else:
+                yield from refs(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from refs(item)
+
+
+def install(app: Any, folder: Callable[[], Path]) -> None:
+    """``app.openapi()`` builds the framework's document once, adds the components (the models
+    and the files of ``folder()``) and checks that every ``$ref`` reaches one."""
+    from fastapi.openapi.utils import get_openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            doc = get_openapi(title=app.title, version=app.version, openapi_version=app.openapi_version,
+                              description=app.description, routes=app.routes)
+            components = doc.setdefault("components", {}).setdefault("schemas", {})
+            for name, schema in {**models(), **published(folder())}.items():
+                if name in components and components[name] != schema:
+                    raise ValueError(f"two schemas named {name} in /openapi.json")
+                components[name] = schema
+            for name, file in REPORTS.items():     # TEMPORARY: until docs/schemas/ has the file (helper data)
+                components.setdefault(name, {"type": "object", "description": f"to be published as {file}"})
+            missing = sorted({r for r in refs(doc) if r.removeprefix(COMPONENTS) not in components})
+            if missing:
+                raise ValueError(f"/openapi.json refers to schemas it does not hold: {', '.join(missing)}")
+            app.openapi_schema = doc
+        built: dict[str, Any] = app.openapi_schema
+        return built
+
+    app.openapi = openapi
