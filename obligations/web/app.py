@@ -173,7 +173,7 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool,
         return JSONResponse(service.explain(unit, duty, period, day, lang, known(as_known_on, day)))
 
     @api("GET", "/calendar/{year}", tags=["read"], responses=contract.answers(
-        contract.json_of(200, "CalendarOut", "The JSON of `calendar --format json`"),
+        contract.json_of(200, "Calendar", "The JSON of `calendar --format json` (docs/schemas/calendar.json)"),
         contract.errors(*contract.READ)),
              summary="Days off, make-up days and commemorations (the JSON of `calendar --format json`)")
     def calendar(request: Request, year: int, lang: Lang = "vi", unit: str | None = None) -> Any:
@@ -181,7 +181,8 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool,
         return JSONResponse(service.calendar(year, lang, unit))
 
     @api("POST", "/units/{unit}/submissions", status_code=201, tags=["write"], responses=contract.answers(
-        contract.json_of(201, "SubmissionOut", "The delivery recorded"), contract.errors(*contract.WRITE)),
+        contract.json_of(201, "Submission", "The delivery recorded (docs/schemas/submission.json)"),
+        contract.errors(*contract.WRITE)),
               summary="Record that an occurrence was delivered (as `submit`)")
     def submit(request: Request, unit: str, body: SubmissionIn) -> Any:
         guard(request, unit, write=True)
@@ -190,7 +191,8 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool,
                                                replace=body.replace, reason=body.reason))
 
     @api("POST", "/units/{unit}/extensions", status_code=201, tags=["write"], responses=contract.answers(
-        contract.json_of(201, "ExtensionOut", "The extension recorded"), contract.errors(*contract.WRITE)),
+        contract.json_of(201, "Extension", "The extension recorded (docs/schemas/extension.json)"),
+        contract.errors(*contract.WRITE)),
               summary="Record an extension (gia hạn) granted by the level above (as `extend`)")
     def extend(request: Request, unit: str, body: ExtensionIn) -> Any:
         guard(request, unit, write=True)
@@ -199,7 +201,8 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool,
                                                replace=body.replace, reason=body.reason))
 
     @api("POST", "/units/{unit}/events", status_code=201, tags=["write"], responses=contract.answers(
-        contract.json_of(201, "EventOut", "The event recorded"), contract.errors(*contract.WRITE)),
+        contract.json_of(201, "Event", "The event recorded (docs/schemas/event.json)"),
+        contract.errors(*contract.WRITE)),
               summary="Record a dated event of the unit (as `event`)")
     def event(request: Request, unit: str, body: EventIn) -> Any:
         guard(request, unit, write=True)

@@ -3,13 +3,13 @@ status and media type, so that clients can be generated from it (tests/test_type
 
 Two sources, one per kind of body:
 
-- the report bodies (``due``, ``explain``) are the JSON documents of the command line, whose
-  shape is published as JSON Schema files (docs/schemas/, ``base.paths.schemas_dir()``) that the
-  tests validate every output against. ``published`` copies those files into the document's
-  ``components/schemas``, rewriting their ``$ref`` between files, so the HTTP contract and the
-  published schemas cannot drift apart: they are the same definitions;
-- the small bodies that only the service writes (errors, the records a write answers, the
-  calendar) are the pydantic models below.
+- the documents (``due``, ``explain``, ``calendar``, and the records a write answers) are the
+  JSON of the command line and the library, whose shape is published as JSON Schema files
+  (docs/schemas/, ``base.paths.schemas_dir()``) that the tests validate every output against.
+  ``published`` copies those files into the document's ``components/schemas``, rewriting their
+  ``$ref`` between files, so the HTTP contract and the published schemas cannot drift apart:
+  they are the same definitions;
+- the error body, which only the service writes, is the pydantic model below.
 
 The routes name their answers with ``responses=`` built here (``json_of``, ``errors``...), all by
 ``$ref``; ``install`` puts the components they name into the document and refuses (ValueError) a
@@ -18,7 +18,6 @@ document with a ``$ref`` that reaches nothing.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -29,8 +28,9 @@ from pydantic import BaseModel, Field
 
 COMPONENTS = "#/components/schemas/"
 Responses = dict[int | str, dict[str, Any]]
-# The report bodies and the file of docs/schemas/ that publishes each (helper "data" writes them).
-REPORTS = {"Due": "due.json", "Explain": "explain.json"}
+# The bodies the routes answer that docs/schemas/ publishes: component name -> file.
+PUBLISHED = {"Due": "due.json", "Explain": "explain.json", "Calendar": "calendar.json",
+             "Submission": "submission.json", "Extension": "extension.json", "Event": "event.json"}
 # Keys of a schema file's root that say nothing about the document itself.
 _ABOUT = {"$schema", "$id", "$defs", "$comment", "title", "description", "examples"}
 
@@ -47,70 +47,7 @@ class ErrorOut(BaseModel):
     place: str | None = Field(None, description="where in that file, or which field of the request")
 
 
-class SubmissionOut(BaseModel):
-    """The delivery recorded (as `submit`)."""
-
-    unit: str
-    duty: str
-    period: str
-    delivered_on: dt.date
-    ref: str | None = Field(description="số văn bản of the delivered document")
-    note: str | None
-    recorded_at: str = Field(description="when the record was written, ISO 8601 with its offset")
-    reason: str | None = Field(description="why an earlier record was replaced (null for a first record)")
-
-
-class ExtensionOut(BaseModel):
-    """The extension recorded (as `extend`)."""
-
-    unit: str
-    duty: str
-    period: str
-    until: dt.date = Field(description="the new deadline")
-    ref: str = Field(description="số văn bản of the document that grants the extension")
-    note: str | None
-    recorded_at: str = Field(description="when the record was written, ISO 8601 with its offset")
-    reason: str | None = Field(description="why an earlier record was replaced (null for a first record)")
-
-
-class EventOut(BaseModel):
-    """The unit's event recorded (as `event`)."""
-
-    unit: str
-    event: str
-    on: dt.date = Field(description="the day it happened, or is set to happen")
-    ref: str | None
-    note: str | None
-    recorded_at: str = Field(description="when the record was written, ISO 8601 with its offset")
-    reason: str | None = Field(description="why an earlier record was replaced (null for a first record)")
-
-
-class CalendarEventOut(BaseModel):
-    """Something the calendar knows about a day (the JSON of `calendar --format json`)."""
-
-    name: str = Field(description="in the language asked for")
-    kind: str = Field(description="public_holiday, day_off, makeup_workday, lunar, local, commemoration…")
-    source: str = Field(description="where the fact comes from (a data file and line, or the holidays package)")
-    basis: str | None = Field(None, description="the decision that makes it so; absent when none is cited")
-    anniversary: int | None = Field(None, description="which anniversary it is; absent when not one")
-    anniversary_class: str | None = Field(None, description="the class of a round anniversary; absent otherwise")
-
-
-class CalendarDayOut(BaseModel):
-    date: dt.date
-    working: bool
-    events: list[CalendarEventOut]
-
-
-class CalendarOut(BaseModel):
-    """Every day of a year: working or not, and why (the JSON of `calendar --format json`)."""
-
-    year: int
-    provisional: bool = Field(description="true while the government has not yet decided the year's days off")
-    days: list[CalendarDayOut]
-
-
-MODELS: tuple[type[BaseModel], ...] = (ErrorOut, SubmissionOut, ExtensionOut, EventOut, CalendarOut)
+MODELS: tuple[type[BaseModel], ...] = (ErrorOut,)
 
 
 # -- what the routes declare ----------------------------------------------------------------
@@ -176,17 +113,16 @@ def models() -> dict[str, Any]:
     return out
 
 
-def published(folder: Path, roots: dict[str, str] | None = None) -> dict[str, Any]:
+def published(folder: Path) -> dict[str, Any]:
     """The JSON Schema files of ``folder`` as OpenAPI components.
 
-    A file ``due.json`` becomes the component named by ``roots`` (``REPORTS``: "Due"), else its
-    name capitalised; each entry ``x`` of its ``$defs`` the component "Due.x". Every ``$ref`` is
+    A file ``due.json`` becomes the component "Due" (``due-under.json``: "DueUnder"), each entry
+    ``x`` of its ``$defs`` the component "Due.x". Every ``$ref`` is
     rewritten to the component it reaches: "#/$defs/x" within the file, and "other.json#/$defs/x"
     or "<$id of other>#/$defs/x" across files. ``$schema`` and ``$id`` are dropped (the document
     is the base now). A ``$ref`` to anything else (another pointer, a file not in ``folder``) or a
     ``$defs`` below a root raises ValueError naming the file: a silently broken contract is
     worse than none."""
-    names = {file: name for name, file in (roots or REPORTS).items()}
     docs: dict[str, dict[str, Any]] = {}
     for path in sorted(folder.glob("*.json")):
         doc = json.loads(path.read_text(encoding="utf-8"))
@@ -196,7 +132,7 @@ def published(folder: Path, roots: dict[str, str] | None = None) -> dict[str, An
     ids = {doc["$id"]: file for file, doc in docs.items() if isinstance(doc.get("$id"), str)}
 
     def root_name(file: str) -> str:
-        return names.get(file) or file.removesuffix(".json").capitalize()
+        return "".join(part.capitalize() for part in file.removesuffix(".json").split("-"))
 
     def target(reference: str, file: str) -> str:
         base, _, fragment = reference.partition("#")
@@ -261,7 +197,7 @@ def install(app: Any, folder: Callable[[], Path]) -> None:
                 if name in components and components[name] != schema:
                     raise ValueError(f"two schemas named {name} in /openapi.json")
                 components[name] = schema
-            for name, file in REPORTS.items():     # TEMPORARY: until docs/schemas/ has the file (helper data)
+            for name, file in PUBLISHED.items():     # TEMPORARY: until docs/schemas/ has the file (helper data)
                 components.setdefault(name, {"type": "object", "description": f"to be published as {file}"})
             missing = sorted({r for r in refs(doc) if r.removeprefix(COMPONENTS) not in components})
             if missing:
