@@ -153,6 +153,10 @@ def test_the_old_path_is_a_deprecated_alias(client):
     assert old.headers["deprecation"] == "true"
     assert old.headers["link"] == '</api/v1/units/xa-X/due>; rel="successor-version"'
     assert "deprecation" not in new.headers
+    # a refusal before the route is reached (a write without a token) says it too
+    refused = client.post("/api/units/xa-X/submissions", json={"duty": "x", "period": "2026"})
+    assert refused.status_code == 401 and refused.headers["deprecation"] == "true"
+    assert refused.headers["link"] == '</api/v1/units/xa-X/submissions>; rel="successor-version"'
 
 
 def test_the_due_answer_is_valid_and_nonsense_is_not(client, spec):

@@ -116,12 +116,6 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool,
     async def access_log(request: Request, call_next: Any) -> Response:
         start = time.perf_counter()
         response: Response = await call_next(request)
-        path = request.url.path
-        if path.startswith(LEGACY + "/") and not path.startswith(V1 + "/"):    # RFC 9745, RFC 8288
-            response.headers["Deprecation"] = "true"
-            # the path as sent on the wire (a header holds ASCII only: an id may not)
-            successor = quote(V1 + path.removeprefix(LEGACY), safe="/")
-            response.headers["Link"] = f'<{successor}>; rel="successor-version"'
         log.info("%s %s %s %d %.1f ms", request.client.host if request.client else "?", request.method,
                  request.url.path, response.status_code, (time.perf_counter() - start) * 1000)
         return response
@@ -148,6 +142,7 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool,
         return HTMLResponse(page.render_error(status, limits.clip(text), lang), status)
 
     limits.install(app, max_body=max_body, authorize=refuse_early, page=page_error)
+    app.add_middleware(Deprecated)     # added last, so outermost: the limits' early refusals get it too
 
     # -- JSON API --------------------------------------------------------------------
 
@@ -254,6 +249,31 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool,
     add_pages(app, service, guard)
 
     return app
+
+
+class Deprecated:
+    """Every answer of an unversioned alias /api/… says so (RFC 9745 Deprecation) and names its
+    successor /api/v1/… (RFC 8288 Link), whatever answered it: the route, a handler of errors or
+    the limits' middleware."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        path = scope.get("path", "") if scope["type"] == "http" else ""
+        if not (path.startswith(LEGACY + "/") and not path.startswith(V1 + "/")):
+            await self.app(scope, receive, send)
+            return
+        # the path as sent on the wire: a header holds ASCII only, and a unit id may not be
+        link = f'<{quote(V1 + path.removeprefix(LEGACY), safe="/")}>; rel="successor-version"'.encode("ascii")
+
+        async def marked(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                message = dict(message, headers=[*message.get("headers", []), (b"deprecation", b"true"),
+                                                 (b"link", link)])
+            await send(message)
+
+        await self.app(scope, receive, marked)
 
 
 def recorded(write: Callable[[], dict[str, Any]]) -> JSONResponse:
