@@ -1,12 +1,27 @@
 """obligations: dated duties of cascading Vietnamese directives, as declarative rules.
 
-    import datetime as dt
-    import obligations
+The public API is what ``__all__`` lists (docs/api.md shows it at work; the reference is
+generated from these docstrings). A workspace answers what a unit must do around a date:
 
-    ws = obligations.load()                      # bundled rules, hierarchy and calendar
-    report = ws.due("xa-X", dt.date(2026, 11, 23))
-    for item in report.items:
-        print(item.occurrence.deadline, item.status, item.occurrence.duty.title_vi)
+>>> import datetime as dt
+>>> import obligations
+>>> ws = obligations.load()                      # bundled rules, hierarchy and calendar
+>>> report = ws.due("chibo-1", dt.date(2025, 11, 20))
+>>> for item in report.items:
+...     if item.occurrence.duty.kind == "report":
+...         print(item.deadline, item.status, item.occurrence.duty.title_vi)
+2025-11-28 window_open Chi bộ báo cáo kết quả thực hiện hằng năm
+
+``item.deadline`` is the effective deadline, after reconciliation with the levels above;
+``item.own_deadline`` is the unit's own, from its duty alone (never earlier). In
+tests/fixtures/rules_conflict the commune xa-C plans its review for December 2025 (own
+deadline 31/12/2025), but the review feeds the province's, due "trước ngày 15-11-2025":
+the effective deadline is 14/11/2025 (and the status says the two conflict):
+
+>>> ws = obligations.load(rules="tests/fixtures/rules_conflict")
+>>> item = next(i for i in ws.due("xa-C", dt.date(2025, 11, 3)).items if i.occurrence.duty.id == "C-1/so-ket")
+>>> item.own_deadline, item.deadline, item.status
+(datetime.date(2025, 12, 31), datetime.date(2025, 11, 14), 'conflict')
 
 Names are imported lazily so that ``import obligations`` (and the command line) start
 fast; heavy dependencies load on first use. The ``TYPE_CHECKING`` block mirrors the
@@ -23,48 +38,63 @@ from obligations.base.version import VERSION as __version__
 if TYPE_CHECKING:
     from obligations.base.dates import today_in_vietnam
     from obligations.base.errors import (CalendarRangeError, DataFileError, EngineError, InputError,
-                                         ObligationsError, Problems)
+                                         ObligationsError, Problems, UnitNotActive)
     from obligations.base.keys import OccurrenceKey
-    from obligations.calendar.data import CalendarData, load_calendar_data
-    from obligations.calendar.working import Event, Roll, VietnamCalendar
+    from obligations.base.vocabulary import DeliveryResult, Kind, Level, Status
+    from obligations.calendar.working import VietnamCalendar
+    from obligations.log.model import AlreadyRecorded
+    from obligations.log.place import open_log
+    from obligations.log.store import Extension, RecordedEvent, Submission, SubmissionLog
     from obligations.occurrences.model import Occurrence, Placement
-    from obligations.org.hierarchy import Hierarchy, Unit, load_hierarchy
-    from obligations.rules.layers import load_rules
-    from obligations.rules.loader import RuleSet, load_rule_file
-    from obligations.rules.model import Directive, Duty, Policy, Schedule, Source
-    from obligations.status.assess import Item
-    from obligations.status.engine import make_engine
-    from obligations.status.rules import status_ruleset
+    from obligations.org.hierarchy import Hierarchy, Unit
+    from obligations.reconcile.solve import Conflict, Reconciled
+    from obligations.report.deliveries import Delivery
     from obligations.report.due import DueReport
+    from obligations.report.explain import Explanation
+    from obligations.report.status_report import StatusReport
+    from obligations.base.errors import ErrorCode
+    from obligations.report.history import History
+    from obligations.rules.model import Change, Directive, Duty, Policy, Source
+    from obligations.rules.versions import Version
+    from obligations.status.assess import Item
     from obligations.workspace import Workspace, load
 
 _EXPORTS = {
-    "load": "obligations.workspace", "Workspace": "obligations.workspace",
-    "DueReport": "obligations.report.due", "Placement": "obligations.occurrences.model",
-    "VietnamCalendar": "obligations.calendar.working", "Event": "obligations.calendar.working",
-    "Roll": "obligations.calendar.working",
-    "load_calendar_data": "obligations.calendar.data", "CalendarData": "obligations.calendar.data",
-    "load_rules": "obligations.rules.layers", "load_rule_file": "obligations.rules.loader",
-    "RuleSet": "obligations.rules.loader",
-    "load_hierarchy": "obligations.org.hierarchy", "Hierarchy": "obligations.org.hierarchy",
-    "Unit": "obligations.org.hierarchy",
-    "Directive": "obligations.rules.model", "Duty": "obligations.rules.model", "Schedule": "obligations.rules.model",
-    "Policy": "obligations.rules.model", "Source": "obligations.rules.model",
-    "Occurrence": "obligations.occurrences.model", "OccurrenceKey": "obligations.base.keys",
-    "Item": "obligations.status.assess",
-    "make_engine": "obligations.status.engine", "status_ruleset": "obligations.status.rules",
-    "ObligationsError": "obligations.base.errors", "DataFileError": "obligations.base.errors",
-    "InputError": "obligations.base.errors", "CalendarRangeError": "obligations.base.errors",
-    "EngineError": "obligations.base.errors", "Problems": "obligations.base.errors",
+    # the front door
+    "load": "obligations.workspace", "Workspace": "obligations.workspace", "open_log": "obligations.log.place",
     "today_in_vietnam": "obligations.base.dates",
+    # results
+    "DueReport": "obligations.report.due", "Item": "obligations.status.assess",
+    "Occurrence": "obligations.occurrences.model", "Placement": "obligations.occurrences.model",
+    "OccurrenceKey": "obligations.base.keys", "Reconciled": "obligations.reconcile.solve",
+    "Conflict": "obligations.reconcile.solve", "Explanation": "obligations.report.explain", "StatusReport": "obligations.report.status_report",
+    "Delivery": "obligations.report.deliveries", "History": "obligations.report.history",
+    "Version": "obligations.rules.versions", "Change": "obligations.rules.model",
+    # what results refer to
+    "Directive": "obligations.rules.model", "Duty": "obligations.rules.model", "Policy": "obligations.rules.model",
+    "Source": "obligations.rules.model", "Hierarchy": "obligations.org.hierarchy", "Unit": "obligations.org.hierarchy",
+    "VietnamCalendar": "obligations.calendar.working",
+    # the submissions log
+    "SubmissionLog": "obligations.log.store", "Submission": "obligations.log.store",
+    "Extension": "obligations.log.store", "RecordedEvent": "obligations.log.store",
+    "AlreadyRecorded": "obligations.log.model",
+    # the closed vocabularies, as Literal types
+    "Status": "obligations.base.vocabulary", "Kind": "obligations.base.vocabulary",
+    "Level": "obligations.base.vocabulary", "DeliveryResult": "obligations.base.vocabulary",
+    # errors
+    "ObligationsError": "obligations.base.errors", "DataFileError": "obligations.base.errors",
+    "InputError": "obligations.base.errors", "UnitNotActive": "obligations.base.errors",
+    "CalendarRangeError": "obligations.base.errors", "EngineError": "obligations.base.errors",
+    "Problems": "obligations.base.errors", "ErrorCode": "obligations.base.errors",
 }
 
-__all__ = ["CalendarData", "CalendarRangeError", "DataFileError", "Directive", "DueReport", "Duty",
-           "EngineError", "Event", "Hierarchy", "InputError", "Item", "ObligationsError", "Occurrence",
-           "OccurrenceKey", "Placement", "Policy", "Problems", "Roll", "RuleSet", "Schedule", "Source",
-           "Unit", "VietnamCalendar", "Workspace", "__version__", "load", "load_calendar_data",
-           "load_hierarchy", "load_rule_file", "load_rules", "make_engine", "status_ruleset",
-           "today_in_vietnam"]
+__all__ = ["AlreadyRecorded", "CalendarRangeError", "Change", "Conflict", "DataFileError", "Delivery",
+           "DeliveryResult", "Directive", "DueReport", "Duty", "EngineError", "Explanation", "Extension",
+           "StatusReport", "ErrorCode",
+           "Hierarchy", "History", "InputError", "Item", "Kind", "Level", "ObligationsError", "Occurrence",
+           "OccurrenceKey", "Placement", "Policy", "Problems", "RecordedEvent", "Reconciled", "Source", "Status",
+           "Submission", "SubmissionLog", "Unit", "UnitNotActive", "Version", "VietnamCalendar", "Workspace",
+           "__version__", "load", "open_log", "today_in_vietnam"]
 
 
 def __getattr__(name: str) -> Any:

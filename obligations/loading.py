@@ -53,7 +53,7 @@ def _missing_org(org_file: Path) -> DataFileError | None:
     if org_file.exists():    # a pipe or a device is refused by the reader, by name
         return None
     return DataFileError("the hierarchy file does not exist", file=str(org_file),
-                         fix="give --org a hierarchy TOML file (see docs/rules.md)")
+                         fix="give a hierarchy TOML file (see docs/rules.md)", param="org")
 
 
 @record

@@ -15,13 +15,16 @@ by side. ``load()`` reads files and writes nothing unless given a cache director
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import weakref
 from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from obligations.base.errors import InputError, Problems
 from obligations.base.keys import OccurrenceKey
 from obligations.base.lru import LRU
+from obligations.base.vocabulary import Status
 from obligations.calendar.data import CalendarData
 from obligations.calendar.holiday_source import HolidaySource
 from obligations.calendar.working import VietnamCalendar
@@ -41,6 +44,12 @@ from obligations.status.assess import Item, Payload
 from obligations.status.engine import make_engine
 from obligations.status.rules import Engine
 
+if TYPE_CHECKING:       # the reports sit above this module and are imported when asked for
+    from obligations.report.deliveries import Delivery
+    from obligations.report.status_report import StatusReport
+    from obligations.report.explain import Explanation
+    from obligations.report.history import History
+
 __all__ = ["DEFAULT_HORIZON", "DEFAULT_LOOKBACK", "DueReport", "Placement", "Workspace", "load"]
 
 
@@ -51,10 +60,45 @@ KNOWN_ON_KEPT = 16
 STATUSES_KEPT = 50_000
 
 
+class _EngineSlot:
+    """The workspace's rules engine, made on first use and shared by its views "as known on"
+    a day. Building one costs milliseconds (durable_rules registers the ruleset), asking it
+    a few payloads far less, and the statuses it gave are kept per engine: one per workspace."""
+
+    def __init__(self) -> None:
+        self._engine: Engine | None = None
+        self._lock = threading.Lock()     # the service calls from several threads
+
+    def get(self) -> Engine:
+        engine = self._engine
+        if engine is None:
+            with self._lock:
+                if self._engine is None:
+                    self._engine = make_engine()
+                engine = self._engine
+        return engine
+
+
 class Workspace:
+    """One set of rules, one hierarchy and one calendar dataset, and the questions asked of them.
+
+    Made by :func:`obligations.load`. Reading methods (``due``, ``due_under``, ``explain``,
+    ``status``, ``items_between``) write nothing; ``record_*`` write to the submissions log
+    they are given (:func:`obligations.open_log`). Every method takes the dates it answers
+    about: the library never reads the clock.
+
+    >>> import datetime as dt, obligations
+    >>> ws = obligations.load()
+    >>> report = ws.due("chibo-1", dt.date(2025, 11, 20))
+    >>> # "vào tháng 11": 30/11/2025 is a Sunday, so Friday 28/11; six working days left, due soon from five
+    >>> [(str(i.deadline), i.status) for i in report.items if i.occurrence.duty.kind == "report"]
+    [('2025-11-28', 'window_open')]
+    """
+
     def __init__(self, rules: RuleSet, hierarchy: Hierarchy, calendar_data: CalendarData, *,
                  holidays: HolidaySource | None = None, as_known_on: dt.date | None = None,
-                 _checked: bool = False, _calendars: UnitCalendars | None = None) -> None:
+                 _checked: bool = False, _calendars: UnitCalendars | None = None,
+                 _engine: _EngineSlot | None = None) -> None:
         """``as_known_on``: answer with the documents issued by that day only (None: every
         loaded document counts); see obligations.rules.versions."""
         if not _checked:
@@ -72,8 +116,9 @@ class Workspace:
         self.occurrence_source = Occurrences(self.rules, hierarchy, self.calendars, as_known_on)
         self.network_solver = Network(self.occurrence_source, self.calendars)
         # payload -> status, per engine: a status is a function of the fact's payload
-        self._statuses: weakref.WeakKeyDictionary[Engine, LRU[Payload, str]] = weakref.WeakKeyDictionary()
+        self._statuses: weakref.WeakKeyDictionary[Engine, LRU[Payload, Status]] = weakref.WeakKeyDictionary()
         self._as_known: LRU[dt.date, Workspace] = LRU(KNOWN_ON_KEPT)
+        self._engine = _engine or _EngineSlot()
 
     @classmethod
     def load(cls, rules: RulesArg = None, org: str | Path | None = None,
@@ -95,7 +140,7 @@ class Workspace:
         if found is None:
             found = self._as_known[day] = Workspace(self.all_rules, self.hierarchy, self.calendar_data,
                                                     holidays=self._holidays, as_known_on=day, _checked=True,
-                                                    _calendars=self.calendars)
+                                                    _calendars=self.calendars, _engine=self._engine)
         return found
 
     @property
@@ -103,7 +148,13 @@ class Workspace:
         """Do any loaded documents amend, replace, revoke or postpone duties?"""
         return any(d.changes for d in self.all_rules.directives)
 
-    def _known(self, engine: Engine) -> MutableMapping[Payload, str]:
+    @property
+    def engine(self) -> Engine:
+        """The rules engine that answers when a call is given none: made on first use (durable_rules
+        when it imports, else the pure-Python evaluator; ``engine.backend`` says which), then reused."""
+        return self._engine.get()
+
+    def _known(self, engine: Engine) -> MutableMapping[Payload, Status]:
         found = self._statuses.get(engine)
         if found is None:
             found = self._statuses[engine] = LRU(STATUSES_KEPT)
@@ -116,6 +167,7 @@ class Workspace:
         return self.calendars(unit_id)
 
     def relevant_duties(self, unit_id: str) -> list[Duty]:
+        """The duties that fall to ``unit_id`` (issued at or above it, performed at its level)."""
         return self.occurrence_source.relevant_duties(unit_id)
 
     def occurrences(self, unit_id: str, first_year: int, last_year: int, duties: Iterable[Duty] | None = None,
@@ -128,26 +180,45 @@ class Workspace:
 
     def find_occurrence(self, unit_id: str, duty_id: str, period: str | None, on: dt.date,
                         events: EventDates | None = None) -> Occurrence:
+        """One occurrence of a duty for a unit: ``period`` ("2025", "2025-11"), else the next one due on ``on``."""
         return self.occurrence_source.find(unit_id, duty_id, period, on, events)
 
     def network(self, roots: Iterable[Occurrence], extensions: Extensions | None = None
                 ) -> tuple[dict[OccurrenceKey, Occurrence], list[Node], list[Edge]]:
+        """Everything the occurrences feed, transitively, with the constraints between them."""
         return self.network_solver.build(roots, extensions)
 
     def reconcile(self, occurrences: Iterable[Occurrence], extensions: Extensions | None = None
                   ) -> dict[OccurrenceKey, Reconciled]:
+        """The effective window and deadline of each occurrence, what decided them, any conflict."""
         return self.network_solver.solve(occurrences, extensions)
 
     def evaluate(self, unit_id: str, on: dt.date, occurrences: list[Occurrence], *, engine: Engine | None = None,
                  due_soon: int | None = None, log: SubmissionLog | None = None) -> list[Item]:
-        engine = engine or make_engine()
+        """The occurrences reconciled and given their status on ``on`` (all of them, unfiltered)."""
+        engine = engine or self.engine
         return evaluate(unit_id, on, occurrences, self.network_solver, self.calendars, engine,
                                    due_soon, log, self._known(engine))
 
     def due(self, unit_id: str, on: dt.date, *, horizon: int = DEFAULT_HORIZON, lookback: int = DEFAULT_LOOKBACK,
             engine: Engine | None = None, due_soon: int | None = None, log: SubmissionLog | None = None) -> DueReport:
-        """What ``unit_id`` must do around ``on`` (see obligations.report.due)."""
-        engine = engine or make_engine()
+        """What ``unit_id`` must do around ``on``: every item whose window opens within ``horizon``
+        days and whose deadline is at most ``lookback`` days past (older overdue ones are
+        counted in ``hidden_overdue``), reconciled with the levels above, each with its status.
+
+        ``log``: deliveries and extensions recorded there count (``done``, later deadlines).
+        ``engine``: a rules engine of your own (``obligations.status.engine.make_engine``);
+        by default the workspace's. Raises :class:`obligations.InputError` for a unit that is
+        not in the hierarchy or not active on ``on``, :class:`obligations.CalendarRangeError`
+        for days the calendar data does not cover.
+
+        >>> import datetime as dt, obligations
+        >>> ws = obligations.load()
+        >>> report = ws.due("xa-X", dt.date(2026, 11, 23))
+        >>> report.unit, report.on
+        ('xa-X', datetime.date(2026, 11, 23))
+        """
+        engine = engine or self.engine
         return due(unit_id, on, self.occurrence_source, self.network_solver, engine, self._known(engine),
                               horizon=horizon, lookback=lookback, due_soon=due_soon, log=log)
 
@@ -155,8 +226,9 @@ class Workspace:
                   lookback: int = DEFAULT_LOOKBACK, engine: Engine | None = None, due_soon: int | None = None,
                   log: SubmissionLog | None = None,
                   progress: Callable[[int, int], None] | None = None, share: bool = True) -> Iterator[DueReport]:
-        """``due`` for ``root`` and every unit below it (see obligations.report.bulk)."""
-        engine = engine or make_engine()
+        """``due`` for ``root`` and every unit below it on ``on``, one report per unit, lazily
+        (the root first). ``progress(done, total)`` is called as units are answered."""
+        engine = engine or self.engine
         self.hierarchy.require_on(root, on)     # now, not at the first unit: before any line is written
         from obligations.report.bulk import due_under   # not needed by the one-unit path
 
@@ -172,13 +244,14 @@ class Workspace:
                       engine: Engine | None = None, log: SubmissionLog | None = None) -> list[Item]:
         """Every occurrence of ``unit_id`` whose window meets [start, end], reconciled, with status."""
         if end < start:
-            raise InputError(f"--to ({end}) is before --from ({start})", fix="give the earlier date first")
+            raise InputError(f"the end of the span ({end}) is before its start ({start})",
+                             fix="give the earlier date first", code="bad-range", param="to")
         unit = self.hierarchy.unit(unit_id)
         if start > unit.end:           # the whole span after the unit ended (or before it began): refused
-            self.hierarchy.require_on(unit_id, start, asked="--from")
+            self.hierarchy.require_on(unit_id, start, asked="from")
         elif end < unit.start:
-            self.hierarchy.require_on(unit_id, end, asked="--to")
-        self.calendar_for(unit_id).check_days(start, end, "the days asked about, from --from to --to")
+            self.hierarchy.require_on(unit_id, end, asked="to")
+        self.calendar_for(unit_id).check_days(start, end, "the days asked about")
         occurrences, _ = self.occurrences(unit_id, start.year, end.year + 1,
                                           events=log.event_dates(unit_id) if log is not None else None,
                                           needed=(start, end))
@@ -219,9 +292,69 @@ class Workspace:
                             replace=replace, reason=reason)
 
     def chain(self, directive: Directive) -> list[str]:
+        """The numbers of the directives ``directive`` implements, nearest first."""
         return self.rules.chain(directive)
+
+    # -- the reports that take the whole workspace (obligations.report.*) ------------------
+
+    def explain(self, unit_id: str, duty_id: str, period: str | None, on: dt.date, *,
+                log: SubmissionLog | None = None) -> Explanation:
+        """The whole derivation of one occurrence: its duty and source sentence, the directives
+        it implements, every occurrence it feeds and the constraints between them, its effective
+        deadline (``explanation.result.deadline``) and what decided it, the duty's versions, and
+        what ``log`` records for it. ``period``: "2025", "2025-11" …; None: the next one due on ``on``.
+
+        >>> import datetime as dt, obligations
+        >>> ws = obligations.load()
+        >>> found = ws.explain("chibo-1", "76-KH-DU/chi-bo-bao-cao-hang-nam", "2025", dt.date(2025, 11, 20))
+        >>> str(found.result.deadline), found.occurrence.duty.source.section   # 30/11/2025 is a Sunday
+        ('2025-11-28', 'IV.1.2')
+        """
+        from obligations.report.explain import explain
+
+        return explain(self, unit_id, duty_id, period, on, log=log)
+
+    def status(self, unit_id: str, on: dt.date, *, year: int | None = None,
+               log: SubmissionLog | None = None) -> StatusReport:
+        """Each occurrence of ``unit_id`` whose deadline falls in ``year`` (None: whose window has
+        opened by ``on``), judged on ``on`` against what ``log`` records: ``on_time``, ``late``
+        (with the working days late), ``missing`` or ``open``; oldest deadline first
+        (``report.deliveries``), with the log's events and replaced records beside them.
+
+        >>> import datetime as dt, obligations
+        >>> ws = obligations.load()
+        >>> report = ws.status("chibo-1", dt.date(2025, 12, 1), year=2025)
+        >>> sorted({row.result for row in report.deliveries})   # an empty log: nothing delivered
+        ['missing', 'open']
+        """
+        from obligations.report.status_report import status_report
+
+        return status_report(self, unit_id, on, year, log)
+
+    def history(self, occurrence: Occurrence) -> History | None:
+        """The dated versions of an occurrence's duty (which later document amended, replaced,
+        revoked or postponed it, and which version this occurrence follows); None when no loaded
+        document changes the duty, the usual case."""
+        from obligations.report.history import history
+
+        return history(self, occurrence)
 
 
 def load(rules: RulesArg = None, org: str | Path | None = None, calendars: str | Path | None = None,
          *, cache_dir: str | Path | None = None, as_known_on: dt.date | None = None) -> Workspace:
+    """A workspace over the bundled data (the rules, hierarchy and calendars shipped with the
+    package), or over your own: ``rules`` one directory or several (later ones add to and
+    amend earlier ones), ``org`` a hierarchy file (default: ``hierarchy.toml`` of the first
+    rules directory), ``calendars`` a calendar directory.
+
+    Every file is checked against the others; bad input raises :class:`obligations.Problems`
+    (every problem at once) or another :class:`obligations.ObligationsError` naming the file,
+    the place and the fix. ``cache_dir``: keep parsed inputs there (nothing is written
+    otherwise). ``as_known_on``: answer with the documents issued by that day only.
+
+    >>> import obligations
+    >>> ws = obligations.load()
+    >>> ws.hierarchy.unit("xa-X").level
+    'commune'
+    """
     return Workspace.load(rules, org, calendars, cache_dir=cache_dir, as_known_on=as_known_on)

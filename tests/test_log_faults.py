@@ -120,7 +120,9 @@ def _assert_full_disk_reported(log: SubmissionLog) -> list[str]:
             acked.append(f"full-{i}")
     text = err.value.render()
     assert "disk is full" in text and str(log.path) in text and "rollback" not in text
-    assert err.value.exit_code == 2
+    from obligations.cli.exits import EXIT_STATUS
+
+    assert err.value.code == "log-file" and EXIT_STATUS[err.value.code] == 2     # the command line exits 2
     return acked
 
 

@@ -37,7 +37,11 @@ def test_a_second_delivery_is_refused_naming_the_first(tmp_path):
     text = err.value.render()
     # the record already there: its delivery date, its reference, when it was recorded; and the fix
     assert "delivered on 2024-11-20" in text and "08-BC/CB" in text and first.recorded_at in text
-    assert "--replace --reason" in text and str(log.path) in text
+    # the library's fix is neutral (no flag: it is also raised through the API); the command line says its flags
+    assert "asking to replace it, with the reason" in text and "--" not in text and str(log.path) in text
+    from obligations.render.error_words import cli_text
+
+    assert err.value.code == "already-recorded" and '--replace --reason "why"' in cli_text(err.value)
     assert _rows(log.path) == before
 
 

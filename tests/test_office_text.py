@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from obligations.render.labels import Labels, number
+from obligations.render.labels import Labels, npmsg, number
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFLICT = str(ROOT / "tests" / "fixtures" / "rules_conflict")
@@ -48,6 +48,7 @@ VIETNAMESE = [
                                "--period", "2026", "--on", "2026-12-01"]),
     ("status chibo-1", ["status", "--unit", "chibo-1", "--year", "2025", "--on", "2026-11-23"]),
     ("calendar 2026", ["calendar", "--year", "2026"]),
+    ("check", ["check"]),
 ]
 
 
@@ -62,6 +63,24 @@ def test_no_english_and_no_iso_date_in_vietnamese_text(run_cli, name, argv):
     assert code == 0, err
     assert not _english(out), (name, _english(out))
     assert not ISO.findall(out), (name, ISO.findall(out)[:3])
+
+
+def test_check_of_a_conflict_in_both_languages_by_hand(run_cli):
+    # rules_conflict (tests/test_reconcile.py): xa-C's review C-1/so-ket of 2025 opens on 1/12/2025
+    # (2-KH/ĐU) but 1-CV/TU wants it by 14/11/2025; the English line is what check always printed
+    code, out, _ = run_cli("check", "--rules", CONFLICT, "--lang", "vi")
+    assert code == 1
+    conflict = [line for line in out.splitlines() if "xa-C C-1/so-ket" in line]
+    assert len(conflict) == 1 and ("xung đột ở xa-C C-1/so-ket kỳ 2025: cửa sổ mở 01/12/2025 nhưng hạn muộn nhất "
+                                   "được chấp nhận là 14/11/2025; các ràng buộc xung đột: mở cửa sổ 01/12/2025 (xa-C: "
+                                   "2-KH/ĐU mục 3, ") in conflict[0]
+    assert out.splitlines()[-1] == "Có 1 lỗi."
+    assert not ISO.findall(out) and not _english(out)
+    code, out, _ = run_cli("check", "--rules", CONFLICT)       # English when not asked: as before --lang
+    assert code == 1 and out.splitlines()[-1] == "1 problem(s) found."
+    assert "conflict for xa-C C-1/so-ket period 2025: the window opens 2025-12-01 but the latest date accepted is " \
+           "2025-11-14; clashing constraints: window_start 2025-12-01 (" in out
+    assert run_cli("check", "--rules", CONFLICT, "--lang", "en")[1] == out
 
 
 def test_due_of_xa_x_in_vietnamese_by_hand(run_cli):
@@ -146,9 +165,10 @@ def test_number_and_plural_forms():
     assert [number(n, "vi") for n in (7, 999, 1314, 1234567)] == ["7", "999", "1.314", "1.234.567"]
     assert [number(x, "vi") for x in (3.5, 1234.25, 2.0)] == ["3,5", "1.234,25", "2"]
     assert number(1314, "en") == "1314" and number(3.5, "en") == "3.5"
-    t = Labels({"late": ("quá {n} ngày", "{n} day late", "{n} days late")})
-    assert [t("late", "en", n=n) for n in (0, 1, 2)] == ["0 days late", "1 day late", "2 days late"]
-    assert [t("late", "vi", n=n) for n in (1, 1314)] == ["quá 1 ngày", "quá 1.314 ngày"]
+    # the `due` table's text (msgctxt "ago"): English has two forms, Vietnamese one (vi.po)
+    t = Labels([npmsg("ago", "{n} day late", "{n} days late")])
+    assert [t("ago", "en", n=n) for n in (0, 1, 2)] == ["0 days late", "1 day late", "2 days late"]
+    assert [t("ago", "vi", n=n) for n in (1, 1314)] == ["quá 1 ngày", "quá 1.314 ngày"]
 
 
 def test_a_recorded_instant_is_written_in_vietnam_time():

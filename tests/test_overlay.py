@@ -12,13 +12,12 @@ from bench.synthetic_log import write_log
 from conftest import FIXTURES
 from obligations.log.snapshot import LogSnapshot
 from obligations.log.store import SubmissionLog
-from obligations.render.due import due_json
 from obligations.status.engine import make_engine
 from obligations.workspace import Workspace
 
 
 def _reports(ws, root, on, log, share, **kw):
-    return {r.unit: due_json(ws, r, "en")
+    return {r.unit: r.to_dict("en")
             for r in ws.due_under(root, on, engine=make_engine("python"), log=log, share=share, **kw)}
 
 
@@ -30,7 +29,7 @@ def _compare(ws, root, on, log, sample, **kw):
         assert shared[unit] == alone[unit], unit
     for unit in sample:
         single = ws.due(unit, on, engine=make_engine("python"), log=log, **kw)
-        assert due_json(ws, single, "en") == shared[unit], unit
+        assert single.to_dict("en") == shared[unit], unit
     return shared
 
 

@@ -38,11 +38,10 @@ def test_yearly_report_november_at_the_commune_against_15_12_at_the_province(ws)
 
 
 def test_before_the_reform_the_district_is_in_the_chain(ws):
-    from obligations.render.explain import explain_json
     from obligations.report.explain import explain
 
     found = explain(ws, "chibo-1", "76-KH-DU/chi-bo-bao-cao-hang-nam", "2024", dt.date(2024, 11, 1))
-    doc = explain_json(found, ws.hierarchy, "en")
+    doc = found.to_dict("en")
     above = {(e["unit"], e["duty"]): e for e in doc["above"]}
     district = above[("huyen-Y", "CV-BTVTU-KonTum/bao-cao-hang-nam")]
     assert district["own_deadline"] == "2024-12-13"          # 14/12/2024 Saturday

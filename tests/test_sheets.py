@@ -47,6 +47,26 @@ def test_due_workbook_has_a_frozen_vietnamese_header_and_date_cells(run_cli, tmp
     assert properties.created == properties.modified == dt.datetime(2026, 11, 23, 1, 0)
 
 
+def test_two_writes_of_one_answer_are_the_same_bytes(run_cli, tmp_path, monkeypatch):
+    # zipfile dates each member with time.time() unless told otherwise: the two writes below run
+    # under two different wall clocks (2023 and 2027), the injected clock (01:00 UTC on 23/11/2026,
+    # tests/conftest.py) the same. Each member carries the injected instant, as the properties do.
+    import time
+    import zipfile
+
+    written = []
+    for n, wall in enumerate((1_700_000_000.0, 1_800_000_000.0)):
+        monkeypatch.setattr(time, "time", lambda wall=wall: wall)
+        target = tmp_path / f"due-{n}.xlsx"
+        assert run_cli(*DUE, "--format", "xlsx", "--out", str(target))[0] == 0
+        written.append(target.read_bytes())
+    monkeypatch.undo()
+    assert written[0] == written[1]
+    with zipfile.ZipFile(io.BytesIO(written[0])) as z:
+        assert {m.date_time for m in z.infolist()} == {(2026, 11, 23, 1, 0, 0)}
+        assert "xl/worksheets/sheet1.xml" in z.namelist()
+
+
 def test_english_workbook_has_english_headers_and_iso_format(run_cli, tmp_path):
     target = tmp_path / "due.xlsx"
     assert run_cli(*DUE, "--format", "xlsx", "--lang", "en", "--out", str(target))[0] == 0

@@ -285,3 +285,19 @@ def test_the_route_draws_the_months_around_today_or_on_or_a_year(tmp_path):
                      ("on",): ("2026-03-01", "2026-09-30"),
                      ("on", "before", "after"): ("2026-05-01", "2026-06-30"),
                      ("year",): ("2025-01-01", "2025-12-31")}
+
+
+def test_the_tooltips_word_an_origin_as_the_explanation_does(run_cli, tmp_path):
+    # chibo-1's reports feed Đảng ủy xã X, whose files state no lead time: the arrow's tooltip says
+    # it in the words of `explain` (render/messages.origin_text), no longer in words of its own
+    # ("… tổng hợp; không văn bản nào quy định thời gian" before); the same report under 76-KH/ĐU
+    # and Kon Tum's letter likewise.
+    def arrows(lang: str) -> list[str]:
+        root = picture(run_cli, tmp_path, "--unit", "chibo-1", "--on", "2026-11-23", "--lang", lang)
+        return sorted("".join(t.itertext()) for g in root.iter(f"{NS}g") if g.get("class") == "arrow"
+                      for t in g.iter(f"{NS}title"))
+    assert arrows("vi") == ["cùng một báo cáo, hai văn bản cùng yêu cầu",
+                            "Đảng ủy xã X (ban hành 76-KH/ĐU) nhận báo cáo để tổng hợp; không văn bản nào quy định "
+                            "thời gian tổng hợp"]
+    assert arrows("en") == ["feeds the report of Đảng ủy xã X (ban hành 76-KH/ĐU); no document states a lead time",
+                            "one report required by two directives"]

@@ -65,3 +65,25 @@ def test_only_the_named_assets_are_served(client):
     assert r.json()["fix"] and "secret.txt" in r.json()["error"]
     assert client.get("/docs/oauth2-redirect").status_code == 200
     assert "/docs-assets" not in client.get("/openapi.json").text     # not part of the API
+
+
+def test_every_date_field_names_both_forms_the_service_accepts(client):
+    # base/dates.parse_iso_date takes YYYY-MM-DD and DD/MM/YYYY (issue 23); the schema said only
+    # the first. Walk every parameter and every request body's field of every operation, whatever
+    # its path (the answers' dates are ISO only: docs/schemas/ says so with format: date).
+    schema = client.get("/openapi.json").json()
+    described: dict[str, str] = {}
+    bodies: set[str] = set()
+    for path, ops in schema["paths"].items():
+        for method, op in ops.items():
+            for p in op.get("parameters", []):
+                described[f"{method} {path} {p['name']}"] = p.get("description", "")
+            for media in op.get("requestBody", {}).get("content", {}).values():
+                bodies.add(media["schema"]["$ref"].rsplit("/", 1)[-1])
+    assert bodies == {"SubmissionIn", "ExtensionIn", "EventIn"}
+    for model in bodies:
+        for name, prop in schema["components"]["schemas"][model].get("properties", {}).items():
+            described[f"{model}.{name}"] = prop.get("description", "")
+    dates = {k: v for k, v in described.items() if k.split(".")[-1].split()[-1] in ("on", "until", "as_known_on")}
+    assert len(dates) >= 8, sorted(dates)
+    assert {k: v for k, v in dates.items() if not ("YYYY-MM-DD" in v and "DD/MM/YYYY" in v)} == {}

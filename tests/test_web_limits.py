@@ -35,10 +35,14 @@ def client(setup):
 
 
 def shape(response, status):
-    """The documented error: the status, a JSON object with exactly error and fix."""
+    """The documented error: the status, a JSON object with error, fix and code (file and place when
+    the error has them), the code one whose status (docs/errors.md, web/errors.py) is the one answered."""
+    from obligations.web.errors import HTTP_STATUS
+
     assert response.status_code == status, response.text[:300]
     body = response.json()
-    assert set(body) == {"error", "fix"} and body["error"] and body["fix"], body
+    assert {"error", "fix", "code"} <= set(body) <= {"error", "fix", "code", "file", "place"}, body
+    assert body["error"] and body["fix"] and HTTP_STATUS[body["code"]] == status, body
     return body
 
 
@@ -116,7 +120,8 @@ def test_a_write_is_refused_before_a_byte_of_its_body_is_read(setup, headers, st
     got, sent = asgi(client.app, "POST", path, {**headers, "Content-Type": "application/json",
                                                 "Content-Length": "50000000"}, body)
     assert got == status and not pulled
-    assert set(json.loads(sent)) == {"error", "fix"}
+    body = json.loads(sent)
+    assert set(body) == {"error", "fix", "code"} and body["code"] == {401: "unauthorized", 403: "forbidden"}[status]
 
 
 # -- the shape of every error ------------------------------------------------------------------
@@ -186,8 +191,8 @@ def test_openapi_describes_the_errors(client):
         responses = schema["paths"][path]["post"]["responses"]
         for status in ("400", "401", "403", "404", "413", "415", "422"):
             ref = responses[status]["content"]["application/json"]["schema"]["$ref"]
-            assert ref.endswith("/ErrorOut"), (path, status)
+            assert ref.endswith("/Error"), (path, status)
     responses = schema["paths"]["/api/v1/units/{unit}/due"]["get"]["responses"]
-    assert responses["422"]["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorOut")
-    assert set(schema["components"]["schemas"]["ErrorOut"]["required"]) == {"error", "fix", "code"}
+    assert responses["422"]["content"]["application/json"]["schema"]["$ref"].endswith("/Error")
+    assert set(schema["components"]["schemas"]["Error"]["required"]) == {"error", "fix", "code"}
     assert "HTTPValidationError" not in schema["components"]["schemas"]

@@ -87,6 +87,17 @@ def test_the_english_page_is_english(setup):
     assert not [w for w in ("Hạn", "còn", "Quá hạn", "Tuần này", "Sắp tới", "Ghi nhận") if w in text.replace("Tiếng Việt", "")]
 
 
+def test_counts_on_the_page_are_written_as_the_language_writes_numbers(setup):
+    # chibo-1's 2023 report "before 20/4/2023" was due Wednesday 19/04/2023: 1314 days before
+    # 23/11/2026 (tests/test_office_text.py). Vietnamese groups thousands with "." (1.314) as the
+    # command line does; the count and the working days each take their own English plural form.
+    client, _ = setup
+    vi = visible(client.get("/units/chibo-1", params={"on": ON, "lookback": 1500}).text)
+    en = visible(client.get("/units/chibo-1", params={"on": ON, "lookback": 1500, "lang": "en"}).text)
+    assert "quá hạn 1.314 ngày (" in vi and "1314" not in vi
+    assert re.search(r"1314 days late \(\d+ working days\)", en)
+
+
 def test_older_overdue_items_are_a_link_away(setup):
     client, service = setup
     page = client.get("/units/xa-X", params={"on": ON}).text

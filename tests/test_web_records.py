@@ -33,8 +33,10 @@ def test_a_second_delivery_is_409_and_a_replacement_201(client):
     r = client.post(POST, headers=AUTH, json=dict(first, on="2024-11-25"))
     assert r.status_code == 409, r.text
     body = r.json()
-    assert set(body) == {"error", "fix"} and "delivered on 2024-11-20" in body["error"] and "12-BC/DU" in body["error"]
-    assert '"replace": true' in body["fix"]
+    # the log's file named as the error names it; the fix in the API's words (its fields, no flag)
+    assert set(body) == {"error", "fix", "code", "file"} and body["code"] == "already-recorded"
+    assert "delivered on 2024-11-20" in body["error"] and "12-BC/DU" in body["error"]
+    assert '"replace": true' in body["fix"] and "--" not in body["fix"] and body["error"].endswith(f"({body['fix']})")
     r = client.post(POST, headers=AUTH, json=dict(first, on="2024-11-25", replace=True))
     assert r.status_code == 400 and "needs the reason" in r.json()["error"]
     r = client.post(POST, headers=AUTH, json=dict(first, on="2024-11-25", replace=True, reason="sửa ngày nộp"))
@@ -61,7 +63,7 @@ def test_a_corrected_event_is_409_then_replaced(tmp_path):
 def test_a_long_note_is_refused_without_being_echoed(client):
     r = client.post(POST, headers=AUTH, json={"duty": COMMUNE, "period": "2025", "on": "2025-11-20",
                                               "note": "n" * 60_000})
-    assert r.status_code == 400 and set(r.json()) == {"error", "fix"}
+    assert r.status_code == 400 and set(r.json()) == {"error", "fix", "code"} and r.json()["code"] == "too-long"
     assert "60,000 characters" in r.json()["error"] and "n" * 200 not in r.text and len(r.text) < 600
     due = client.get("/api/units/xa-X/due", params={"on": "2025-11-21"})
     assert "n" * 200 not in due.text

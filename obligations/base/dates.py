@@ -65,7 +65,7 @@ def parse_iso_date(text: str, *, what: str = "date") -> dt.date:
         raise InputError(f"{what} {shown} is not a date in the form {_FORMS}",
                          fix=f"write it as {better}" if better else
                          "write it as YYYY-MM-DD with a four-digit year and a two-digit month and day, e.g. 2026-11-23, "
-                         "or as DD/MM/YYYY, e.g. 23/11/2026")
+                         "or as DD/MM/YYYY, e.g. 23/11/2026", code="bad-date", param=what.removeprefix("--"))
     try:
         day = (dt.date(int(vn.group(3)), int(vn.group(2)), int(vn.group(1))) if vn
                else dt.date.fromisoformat(text))
@@ -73,12 +73,14 @@ def parse_iso_date(text: str, *, what: str = "date") -> dt.date:
         raise InputError(
             f"{what} {shown} is not a valid date",
             fix="write it as YYYY-MM-DD (e.g. 2026-11-23) or DD/MM/YYYY (e.g. 23/11/2026), "
-                "with a day that exists in that month",
+                "with a day that exists in that month", code="bad-date", param=what.removeprefix("--"),
         ) from None
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
         # the calendar data covers less; this bound keeps date arithmetic away from year 1 and 9999
         raise InputError(f"{what} {text} is outside the years {FIRST_YEAR}-{LAST_YEAR}",
-                         fix="give a date within the calendar data's coverage (see `calendar --year`)")
+                         fix=f"give a date within the years {FIRST_YEAR}-{LAST_YEAR}", code="calendar-range",
+                         param=what.removeprefix("--"),
+                         data={"year": str(day.year), "first": str(FIRST_YEAR), "last": str(LAST_YEAR)})
     return day
 
 

@@ -1,39 +1,108 @@
 """Typed errors that carry where the problem is and how to fix it.
 
-Library code raises these; only the command line turns them into a message and an
-exit code, so that an application importing the library can handle them itself.
+Library code raises these; only the edges (the command line, the web service) turn them
+into words and a status, so that an application importing the library can handle them
+itself. An error is data: a stable ``code`` (one of ``CODES``, the closed set), the
+``message``, the ``file`` and ``place`` it is about, the ``fix`` in neutral words (no
+command-line flag, no JSON field: the edges name their own, render/error_words.py), the
+caller's ``param`` the fix asks for (the library's own keyword, e.g. "ref"), and ``data``,
+the values a message in another language needs (e.g. {"unit": "xa-KHONG-CO"}).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Literal, get_args
+
+# The closed set of codes: never renamed once published (apps test them); docs/errors.md
+# lists exactly these (tests/test_errors.py checks it).
+ErrorCode = Literal[
+    "bad-input", "bad-date", "bad-range", "missing-value", "too-long",
+    "unknown-unit", "unknown-duty", "unknown-event", "unknown-option",
+    "unit-not-active", "event-not-recorded", "calendar-range",
+    "already-recorded", "no-record", "log-file", "output-file", "data-file", "several-problems",
+    "document", "not-installed", "engine",
+    # raised by the web service itself, before the library is called
+    "unauthorized", "forbidden", "not-found", "method-not-allowed", "too-large",
+    "unsupported-media", "invalid-request", "internal",
+]
+
+CODES: dict[ErrorCode, str] = {
+    "bad-input": "a value from the caller that is not acceptable (no more precise code applies)",
+    "bad-date": "a date that is not a date, or that cannot be right (a delivery in the future, "
+                "an extension not later than the deadline)",
+    "bad-range": "a span that ends before it starts, or a negative number of days",
+    "missing-value": "a value the request needs was not given (the reference of an extension, "
+                     "the reason of a replacement)",
+    "too-long": "a text longer than the log keeps",
+    "unknown-unit": "a unit id the hierarchy does not know",
+    "unknown-duty": "a duty or period that is unknown, ambiguous or not placed for the unit",
+    "unknown-event": "an event id no rule file declares",
+    "unknown-option": "a name of an option that does not exist (rules engine, roll policy)",
+    "unit-not-active": "a unit asked about on a day it did not exist (ended or not yet begun)",
+    "event-not-recorded": "a duty counted from an event whose date is not recorded",
+    "calendar-range": "a date or year outside what the calendar data covers",
+    "already-recorded": "the occurrence (or event) already has a different record",
+    "no-record": "a replacement was asked but there is no record to replace",
+    "log-file": "the log (the SQLite file of records) cannot be used",
+    "output-file": "a file to write that cannot be written, or is not one this program wrote",
+    "data-file": "a calendar, rule, hierarchy or tokens file is missing, malformed or inconsistent",
+    "several-problems": "several problems of different kinds, each kept with its own code",
+    "document": "a directive's file that cannot be read (empty, binary, not UTF-8, .doc)",
+    "not-installed": "an optional package this asks for is not installed",
+    "engine": "the rules engine gave an inconsistent outcome (a bug: report it)",
+    "unauthorized": "web: no token, or one the tokens file does not list",
+    "forbidden": "web: a token of another unit",
+    "not-found": "web: no such path",
+    "method-not-allowed": "web: the path does not take this method",
+    "too-large": "web: a body larger than the limit",
+    "unsupported-media": "web: a body that is not sent as the path's media type",
+    "invalid-request": "web: fields or values the path does not take",
+    "internal": "web: an internal error (the server's log has the details)",
+}
+
+assert set(CODES) == set(get_args(ErrorCode)), "every code has its meaning"
+
 
 class ObligationsError(Exception):
-    """Base class: a problem the user can fix, described with its place and the fix."""
+    """Base class: a problem the user can fix, described with its code, place and fix."""
 
-    exit_code = 2
+    default_code: ErrorCode = "bad-input"
 
     def __init__(self, message: str, *, file: str | None = None, place: str | None = None,
-                 fix: str | None = None) -> None:
+                 fix: str | None = None, code: ErrorCode | None = None, param: str | None = None,
+                 data: Mapping[str, str] | None = None) -> None:
         self.message = message
         self.file = file
         self.place = place
         self.fix = fix
+        self.code: ErrorCode = code or self.default_code
+        self.param = param
+        self.data: dict[str, str] = dict(data or {})
         super().__init__(self.render())
 
     def render(self) -> str:
+        return self.render_with(self.fix)
+
+    def render_with(self, fix: str | None) -> str:
+        """The one-line text with ``fix`` (an edge's own words for the fix) in place of the library's."""
         where = ":".join(str(p) for p in (self.file, self.place) if p)
         text = f"{where}: {self.message}" if where else self.message
-        if self.fix:
-            text += f" ({self.fix})"
+        if fix:
+            text += f" ({fix})"
         return text
 
 
 class DataFileError(ObligationsError):
     """A calendar, rule or hierarchy file is malformed or inconsistent."""
 
+    default_code: ErrorCode = "data-file"
+
 
 class CalendarRangeError(ObligationsError):
     """A date or year lies outside what the calendar data covers."""
+
+    default_code: ErrorCode = "calendar-range"
 
 
 class InputError(ObligationsError):
@@ -44,17 +113,24 @@ class UnitNotActive(InputError):
     """A question about a unit on a day it did not exist: it had ended (merged into its
     successor) or had not yet begun. Refused rather than answered "nothing due"."""
 
+    default_code: ErrorCode = "unit-not-active"
+
 
 class EngineError(ObligationsError):
     """The rules engine lost a fact or gave an inconsistent outcome."""
 
+    default_code: ErrorCode = "engine"
+
 
 class Problems(ObligationsError):
-    """Several independent problems found while loading or checking; each is kept."""
+    """Several independent problems found while loading or checking; each is kept. Its code
+    is theirs when they share one, else "several-problems"."""
 
     def __init__(self, problems: list[ObligationsError]) -> None:
         self.problems = list(problems)
-        super().__init__("\n".join(p.render() for p in self.problems))
+        codes = {p.code for p in self.problems}
+        super().__init__("\n".join(p.render() for p in self.problems),
+                         code=codes.pop() if len(codes) == 1 else "several-problems")
 
-    def render(self) -> str:  # message already holds one line per problem
+    def render_with(self, fix: str | None) -> str:  # message already holds one line per problem
         return self.message

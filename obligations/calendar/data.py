@@ -200,7 +200,7 @@ def load_calendar_data(directory: Path) -> CalendarData:
     main = directory / "vietnam.toml"
     if not main.exists():
         raise DataFileError("the calendar settings file is missing", file=str(main),
-                            fix="point --calendars at a directory holding vietnam.toml")
+                            fix="give a calendar directory holding vietnam.toml", param="calendars")
     # the schema is read only when a file is (a cached start reads none)
     from obligations.base.schema import raise_all, validate
     from obligations.calendar.data_schema import COVERAGE_SCHEMA, DAYS_FILE_SCHEMA, LOCAL_FILE_SCHEMA

@@ -99,7 +99,8 @@ def outside_coverage(data: CalendarData, needed: dt.date | int, what: str, *, as
         "no answer is given rather than one without those days",
         file=data.file, place="[coverage]",
         fix=(f"ask about days {side} {edge} only (e.g. a shorter horizon or range), or give " if asked else "give ")
-            + f"--calendars a directory whose vietnam.toml [coverage] includes {year}")
+            + f"calendar data whose vietnam.toml [coverage] includes {year}", param="calendars",
+        data={"year": str(year), "first": str(first), "last": str(last)})
 
 
 def _index(day: dt.date) -> int:
@@ -289,7 +290,7 @@ class VietnamCalendar:
         """All events in the closed range [start, end], in date order."""
         if end < start:
             raise InputError(f"the range ends ({end}) before it starts ({start})",
-                             fix="give the earlier date first")
+                             fix="give the earlier date first", code="bad-range")
         found: list[Event] = []
         for year in range(start.year, end.year + 1):
             for day, events in sorted(self._events(year).items()):
@@ -324,7 +325,7 @@ class VietnamCalendar:
             return cached
         if policy not in ROLL_POLICIES:
             raise InputError(f"unknown roll policy {policy!r}",
-                             fix="use one of: " + ", ".join(ROLL_POLICIES))
+                             fix="use one of: " + ", ".join(ROLL_POLICIES), code="unknown-option")
         self._rolls[(day, policy)] = result = self._roll(day, policy)
         return result
 

@@ -43,12 +43,9 @@ def db_path(explicit: str | None = None, env: Mapping[str, str] = os.environ) ->
         return Path(explicit)
     if env.get(DB_VAR):
         return Path(env[DB_VAR])
-    if sys.platform.startswith("linux"):    # the XDG rule, without importing platformdirs on every start
-        base = env.get("XDG_DATA_HOME", "").strip()
-        return (Path(base) if base else Path.home() / ".local" / "share") / "obligations" / "submissions.sqlite3"
-    import platformdirs
+    from obligations.log.place import default_log_path   # the library's default, shared; only when needed
 
-    return Path(platformdirs.user_data_dir("obligations", appauthor=False)) / "submissions.sqlite3"
+    return default_log_path()
 
 
 def log(explicit: str | None = None) -> SubmissionLog:
@@ -70,7 +67,8 @@ def engine_name(explicit: str | None = None, env: Mapping[str, str] = os.environ
     if name is not None and name not in BACKENDS:
         where = "--engine" if explicit else f"the environment variable {ENGINE_VAR}"
         raise InputError(f"unknown engine {name[:40]!r} (from {where})",
-                         fix=f"set {ENGINE_VAR} or --engine to one of: " + ", ".join(BACKENDS))
+                         fix=f"set {ENGINE_VAR} or --engine to one of: " + ", ".join(BACKENDS),
+                         code="unknown-option")
     return name
 
 

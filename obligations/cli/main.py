@@ -117,11 +117,28 @@ class _OnlySub:
         return self.sub.add_parser(name, **kwargs)
 
 
+class _Version(argparse.Action):
+    """``--version``: the version and which rules engine answers by default, so that an install
+    without durable-rules (no C compiler: docs/api.md) is visible at once."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
+                 option_string: str | None = None) -> None:
+        from obligations.base.version import VERSION
+        from obligations.status.engine import durable_available
+
+        engine = ("durable (durable-rules)" if durable_available()
+                  else "python (durable-rules is not installed: pip install 'obligations[durable]')")
+        sys.stdout.write(f"obligations {VERSION}; rules engine: {engine}\n")
+        parser.exit(EXIT_OK)
+
+
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The whole parser, or (``only``) the top level and one command's parser."""
     parser = _Parser(
         prog="python -m obligations",
         description="Dated duties of Vietnamese directives, placed on the Vietnamese calendar.")
+    parser.add_argument("--version", action=_Version, nargs=0,
+                        help="print the version and the rules engine that answers here (durable or python), then exit")
     real = parser.add_subparsers(dest="command", metavar="COMMAND")
     real.required = True
     sub = _OnlySub(real, only)
@@ -285,6 +302,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
     chk = sub.add_parser("check", help="validate rule files, hierarchy and calendar data")
     chk.add_argument("--verbose", "-v", action="store_true", help="also print notes")
+    # English by default: check prints the loader's errors with due's words, which are English
+    chk.add_argument("--lang", choices=("vi", "en"), default="en", help="language of the findings (default: en)")
     _add_data(chk)
     chk.set_defaults(run="obligations.cli.commands.check_cmd:run")
     if only is not None and not sub.found:
@@ -314,8 +333,10 @@ def main(argv: list[str] | None = None) -> int:
         code: int = getattr(module, func_name)(args, for_terminal(sys.stdout, human=human))
         return code
     except ObligationsError as exc:
+        from obligations.cli.exits import EXIT_STATUS
+
         print(_one_message(exc), file=sys.stderr)
-        return exc.exit_code
+        return EXIT_STATUS[exc.code]
     except BrokenPipeError:
         return EXIT_OK
     except KeyboardInterrupt:
@@ -339,9 +360,11 @@ def main(argv: list[str] | None = None) -> int:
 def _one_message(exc: ObligationsError, lines: int = 4, width: int = 600) -> str:
     """At most five lines: the first problems, cut to a readable width, and how many more."""
     from obligations.base.errors import Problems
+    from obligations.render.error_words import cli_text
     from obligations.render.safe_text import escape_controls
 
-    texts = [p.render() for p in exc.problems] if isinstance(exc, Problems) else [exc.render()]
+    # the library's message with the command line's words for the fix (its flags)
+    texts = [cli_text(p) for p in exc.problems] if isinstance(exc, Problems) else [cli_text(exc)]
     shown = [escape_controls(t if len(t) <= width else t[:width] + "…") for t in texts[:lines]]
     if len(texts) > lines:
         shown.append(f"… and {len(texts) - lines} more problem(s): run `python -m obligations check` to see them all")

@@ -6,6 +6,8 @@ import datetime as dt
 import json
 from typing import Any
 
+from obligations.base.version import SCHEMA_VERSION
+
 
 def _value(value: Any) -> str:
     if isinstance(value, bool):
@@ -95,7 +97,7 @@ def declared_events(draft: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def to_json(draft: dict[str, Any]) -> str:
-    return json.dumps({**draft, "event": declared_events(draft)}, ensure_ascii=False, indent=1, default=lambda v: v.isoformat()) + "\n"
+    return json.dumps({"schema_version": SCHEMA_VERSION, **draft, "event": declared_events(draft)}, ensure_ascii=False, indent=1, default=lambda v: v.isoformat()) + "\n"
 
 
 def org_stub(draft: dict[str, Any]) -> str:

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from obligations.base.errors import InputError
+from obligations.base.errors import ErrorCode, InputError
 from obligations.base.identifiers import shorten
 from obligations.base.keys import OccurrenceKey
 from obligations.base.records import record
@@ -18,6 +18,10 @@ from obligations.log.schema import LIMITS
 @record
 @attrs.frozen(repr=False)
 class Submission:
+    """A delivery recorded in the submissions log: the occurrence (``unit``, ``duty``, ``period``),
+    the day delivered and the document's ``ref``; ``replaced_by`` is set when a later record
+    corrected it (kept as history)."""
+
     unit: str
     duty: str
     period: str
@@ -76,6 +80,8 @@ class AlreadyRecorded(InputError):
     """A second record for an occurrence (or an event of a unit) that differs from the first,
     without a replacement: 409 Conflict on the web."""
 
+    default_code: ErrorCode = "already-recorded"
+
 
 def recorded_now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
@@ -108,7 +114,8 @@ def check_bounds(**values: str | None) -> None:
             raise InputError(f"the {name} is {len(value):,} characters long, more than the {limit:,} kept: "
                              f"{shorten(value)}",
                              fix=f"give a {name} of at most {limit:,} characters (a long text belongs in a "
-                                 "document: give its reference); nothing was written")
+                                 "document: give its reference); nothing was written",
+                             code="too-long", param=name)
 
 
 def replacement_reason(replace: bool, reason: str | None) -> str | None:
@@ -116,12 +123,13 @@ def replacement_reason(replace: bool, reason: str | None) -> str | None:
     if not replace:
         if reason is not None:
             raise InputError("a reason is given without asking to replace a record",
-                             fix="add --replace (API: \"replace\": true) to replace the record, or leave the "
-                                 "reason out; nothing was written")
+                             fix="ask to replace the record, or leave the reason out; nothing was written",
+                             code="bad-input", param="replace")
         return None
     if reason is None or not reason.strip():
         raise InputError("replacing a record needs the reason",
-                         fix='give --reason "why" (API: "reason"), e.g. "sửa ngày nộp"; nothing was written')
+                         fix='give the reason, e.g. "sửa ngày nộp"; nothing was written',
+                         code="missing-value", param="reason")
     return reason
 
 

@@ -18,7 +18,8 @@ def record_submission(occurrences: Occurrences, log: SubmissionLog, unit_id: str
     """Check the occurrence exists and the date is not in the future, then record it."""
     if delivered_on > today:
         raise InputError(f"the delivery date {delivered_on} is in the future (today is {today} in Vietnam)",
-                         fix="give the day it was actually delivered; nothing was written")
+                         fix="give the day it was actually delivered; nothing was written",
+                         code="bad-date", param="on")
     # a duty counted from an event has the dates the unit recorded for it
     occ = occurrences.find(unit_id, duty_id, period, today, events=log.event_dates(unit_id))
     return log.record_submission(unit_id, occ.duty.id, occ.period, delivered_on, ref, note,
@@ -31,11 +32,13 @@ def record_extension(occurrences: Occurrences, log: SubmissionLog, unit_id: str,
     """An extension granted by the level above, with the reference of the granting document."""
     if not ref or not ref.strip():
         raise InputError("an extension needs the reference of the document that grants it",
-                         fix='give --ref "số văn bản"')
+                         fix='give the reference of the document ("số văn bản")',
+                         code="missing-value", param="ref")
     occ = occurrences.find(unit_id, duty_id, period, until, events=log.event_dates(unit_id))
     if until <= occ.deadline:
         raise InputError(f"an extension must be later than the deadline {occ.deadline}",
-                         fix="give a later --until date; nothing was written")
+                         fix="give a later date until which it is extended; nothing was written",
+                         code="bad-range", param="until", data={"deadline": occ.deadline.isoformat()})
     return log.record_extension(unit_id, occ.duty.id, occ.period, until, ref, note, replace=replace, reason=reason)
 
 
@@ -49,9 +52,10 @@ def record_event(occurrences: Occurrences, log: SubmissionLog, unit_id: str, eve
     if event_id not in declared:
         if not declared:
             raise InputError(f"unknown event {shorten(event_id)}", fix="no event is declared: declare one with "
-                                                                        "[[event]] in a rule file")
+                                                                        "[[event]] in a rule file",
+                             code="unknown-event", param="event")
         message, fix = unknown_id("event", event_id, declared)
-        raise InputError(message, fix=fix)
+        raise InputError(message, fix=fix, code="unknown-event", param="event")
     occurrences.calendars(unit_id).check_year(happened_on.year)
     # one date per event of a unit: the same again writes nothing, another date is a
     # correction ("3/3, no: 5/3") to record as a replacement, never a second deadline

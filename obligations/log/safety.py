@@ -24,11 +24,11 @@ from obligations.base.errors import InputError
 APPLICATION_ID = 0x4F424C47
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
-_OTHER = "give --db another file; this one was left untouched"
+_OTHER = "give another log file; this one was left untouched"
 
 
 def _error(path: Path, message: str, fix: str) -> InputError:
-    return InputError(message, file=str(path), fix=fix)
+    return InputError(message, file=str(path), fix=fix, code="log-file", param="db")
 
 
 def inspect_file(path: Path) -> str:
@@ -40,11 +40,11 @@ def inspect_file(path: Path) -> str:
     except OSError as exc:
         raise _path_error(path, exc) from None
     except ValueError:
-        raise _error(path, "the path holds a NUL character", "give --db a plain file path") from None
+        raise _error(path, "the path holds a NUL character", "give a plain file path for the log") from None
     if not stat.S_ISREG(info.st_mode):
         from obligations.base.files import kind_of
 
-        raise _error(path, f"the log path is {kind_of(info.st_mode)}, not a regular file", "give --db a file path")
+        raise _error(path, f"the log path is {kind_of(info.st_mode)}, not a regular file", "give a file path for the log")
     if info.st_size == 0:
         return "empty"
     try:
@@ -105,21 +105,21 @@ def _legacy_or_foreign(path: Path, wal: bool = False) -> str:
 
 def _path_error(path: Path, exc: OSError) -> InputError:
     if exc.errno == errno.ELOOP:
-        return _error(path, "the log path goes through a loop of symbolic links", "give --db a path without the loop")
+        return _error(path, "the log path goes through a loop of symbolic links", "give a log path without the loop")
     if exc.errno == errno.ENOTDIR:
-        return _error(path, "a part of the log path is a file, not a folder", "give --db a path inside a folder")
+        return _error(path, "a part of the log path is a file, not a folder", "give a log path inside a folder")
     if exc.errno in (errno.EACCES, errno.EPERM):
         return _error(path, "the log cannot be read: permission denied", "check the permissions of the file and its folder")
-    return _error(path, f"cannot use the log path: {exc.strerror}", "give --db another file path")
+    return _error(path, f"cannot use the log path: {exc.strerror}", "give another file path for the log")
 
 
 # SQLite primary result codes (the low byte of an extended code).
 _MESSAGES = {
     13: ("the disk is full", "free space on the disk holding the log, then try again"),
     8: ("the log is read-only (the file or its folder cannot be written)",
-        "check the permissions of the file and its folder, or give --db a writable path"),
-    14: ("the log cannot be opened", "check that the folder of --db exists and can be written"),
-    11: ("the log is damaged", "restore it from a backup or give --db another file"),
+        "check the permissions of the file and its folder, or give a writable log file"),
+    14: ("the log cannot be opened", "check that the folder of the log file exists and can be written"),
+    11: ("the log is damaged", "restore it from a backup or give another log file"),
     26: ("the file is not an SQLite database", _OTHER),
     5: ("the log stayed locked by another program for {waited} s", "try again when the other program has finished"),
     6: ("the log stayed locked by another program for {waited} s", "try again when the other program has finished"),
@@ -142,7 +142,7 @@ def guard(path: Path, outcome: str) -> Iterator[None]:
             primary = 13    # a failed write or -shm mapping on a full disk is reported as an I/O error
         if primary == 14 and folder_read_only(path):
             primary = 8
-        message, fix = _MESSAGES.get(primary or -1, (f"the log cannot be used: {exc}", "give --db another file"))
+        message, fix = _MESSAGES.get(primary or -1, (f"the log cannot be used: {exc}", "give another log file"))
         if primary in (5, 6):
             # the time really waited: "locked for 30 s" only when it was (SQLite answers some
             # busy states at once, without waiting; those are a fault of ours to report as such)

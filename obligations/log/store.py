@@ -50,7 +50,7 @@ class SubmissionLog:
     # -- connection and schema -------------------------------------------------------
 
     def _error(self, message: str, fix: str) -> InputError:
-        return InputError(message, file=str(self.path), fix=fix)
+        return InputError(message, file=str(self.path), fix=fix, code="log-file", param="db")
 
     def _connect(self, create: bool) -> sqlite3.Connection | None:
         """A connection; for reading (``create`` False) None when there is no log yet. Only a
@@ -63,7 +63,7 @@ class SubmissionLog:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise self._error(f"cannot create the folder of the log: {exc.strerror}",
-                                  "give --db a path in a folder you can write to") from None
+                                  "give a log file in a folder you can write to") from None
         import sqlite3  # only once a log file is really used
 
         with guard(self.path, "nothing was changed"):
@@ -88,7 +88,7 @@ class SubmissionLog:
                     conn.execute("COMMIT")
                 if state == "empty" and version == 0 and tables:
                     raise self._error("the file is an SQLite database of another program",
-                                      "give --db another file; this one was left untouched")
+                                      "give another log file; this one was left untouched")
                 if version > SCHEMA_VERSION:
                     raise self._error(f"the database has schema version {version}, newer than this program's "
                                       f"{SCHEMA_VERSION}", "upgrade obligations; the file was left untouched")
@@ -119,7 +119,7 @@ class SubmissionLog:
             return int(row[0])
         except (TypeError, ValueError):
             raise self._error(f"the schema version {shorten(row[0])} is not a number",
-                              "the file is damaged: restore it from a backup or give --db another file") from None
+                              "the file is damaged: restore it from a backup or give another log file") from None
 
     def _migrate(self, conn: sqlite3.Connection) -> None:
         # WAL: readers do not block the writer; set before the first transaction. Only
@@ -191,7 +191,8 @@ class SubmissionLog:
         same = [r for r in current if (r[width], r[width + 1], r[width + 2]) == (day, ref, note)]
         if replace and not current:
             raise InputError(f"there is no record of {what} for {' '.join(keys)} to replace", file=str(self.path),
-                             fix="record it without --replace and --reason; nothing was written")
+                             fix="record it without asking to replace and without a reason; nothing was written",
+                             code="no-record", param="replace")
         if same and not replace:
             return tuple(same[0])          # the same again: nothing to write
         if current and not replace:
@@ -214,7 +215,8 @@ class SubmissionLog:
                 if replace and not current:
                     raise InputError(f"there is no record of {what} for {' '.join(keys)} to replace",
                                      file=str(self.path),
-                                     fix="record it without --replace and --reason; nothing was written")
+                                     fix="record it without asking to replace and without a reason; "
+                                         "nothing was written", code="no-record", param="replace")
                 now = recorded_now()
                 cursor = conn.execute(
                     f"INSERT INTO {table} ({key_columns}, {date_column}, ref, note, recorded_at, reason) "
@@ -239,8 +241,8 @@ class SubmissionLog:
             f"{what} is already recorded for {' '.join(keys)}: {said} {r[0]}{ref}, recorded at {r[3]}{more}; "
             "nothing was written",
             file=str(self.path),
-            fix='if the new one corrects it, record it again with --replace --reason "why" (API: "replace": true, '
-                '"reason": "why"); the record replaced is kept as history')
+            fix="if the new one corrects it, record it again asking to replace it, with the reason; "
+                "the record replaced is kept as history", param="replace")
 
     def record_submission(self, unit: str, duty: str, period: str, delivered_on: dt.date,
                           ref: str | None = None, note: str | None = None, *, replace: bool = False,

@@ -8,7 +8,6 @@ hierarchy's epoch, so it is computed once per epoch.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -29,6 +28,10 @@ from obligations.rules.versions import Lifecycle, in_force, postponed_window, re
 WindowKey = tuple[object, ...]
 # windows per (schedule, scope, years, recorded events): far more than one national run needs
 WINDOWS_KEPT = 50_000
+# A unit's placed occurrences, by years asked and events recorded: what `due` asks again for
+# the same unit (a service, an office refreshing its page) is placed once. Per unit a few
+# dozen occurrences: the 256 units asked last stay well under the windows' memory.
+UNITS_KEPT = 256
 EventDates = Mapping[str, tuple[dt.date, ...]]   # event id -> the dates it happened for a unit
 Span = tuple[dt.date, dt.date]
 EVERY_DAY: Span = (dt.date.min, dt.date.max)
@@ -73,6 +76,8 @@ class Occurrences:
         # keyed by the recorded events too, which grow with the log: bounded, least recently used
         self._windows: LRU[WindowKey, list[Window]] = LRU(WINDOWS_KEPT)
         self._by_period: dict[tuple[str, str, int], dict[str, Occurrence]] = {}
+        self._placed: LRU[tuple[str, int, int, tuple[tuple[str, tuple[dt.date, ...]], ...]],
+                          tuple[tuple[Occurrence, ...], tuple[Placement, ...]]] = LRU(UNITS_KEPT)
 
     def relevant_duties(self, unit_id: str) -> list[Duty]:
         """Duties of directives issued by the unit, any unit ever above it, or their predecessors."""
@@ -138,6 +143,10 @@ class Occurrences:
         cal = self.calendars(unit_id)
         first_year = max(first_year, cal.data.first_year)
         last_year = min(last_year, cal.data.last_year)
+        key = (unit_id, first_year, last_year, tuple(sorted(events.items())) if events else ())
+        memo = duties is None and not as_written      # the usual question: every duty, as in force
+        if memo and (kept := self._placed.get(key)) is not None:
+            return list(kept[0]), list(kept[1])       # fresh lists: callers may sort or extend them
         found: list[Occurrence] = []
         problems: list[Placement] = []
         above = self.hierarchy.ever_above(unit_id)
@@ -157,6 +166,8 @@ class Occurrences:
                 if could_perform(duty, unit, directive.unit, above, itself):
                     self._place(duty, windows, directive, unit_id, cal, found, problems)
         found.sort(key=lambda o: (o.deadline, o.duty.id, o.period))
+        if memo:
+            self._placed[key] = (tuple(found), tuple(problems))
         return found, problems
 
     def beyond(self, unit_id: str, first_year: int, last_year: int, needed: Span | None,
@@ -243,7 +254,7 @@ class Occurrences:
         h = self.hierarchy
         reach = [routed.issuer, *([routed.recipient] if routed.recipient else [])] if routed is not None else []
         found = h.assumptions(unit_id, day, reach)
-        return tuple(Assumption("placement", subject, why, h.file and Path(h.file).name, why_en)
+        return tuple(Assumption("placement", subject, why, h.file and h.file_name, why_en)
                      for subject, why, why_en in found)
 
     def one(self, unit_id: str, duty: Duty, period: str) -> Occurrence | None:
@@ -279,13 +290,15 @@ class Occurrences:
         same = sorted(d.id for d in self.rules.duties if d.local_id == duty_id)
         if len(same) > 1:
             return InputError(f"duty {shorten(duty_id)} is ambiguous: {len(same)} directives have a duty of that "
-                              f"local id{later}", fix="give the full id: " + ", ".join(same[:12]))
+                              f"local id{later}", fix="give the full id: " + ", ".join(same[:12]),
+                              code="unknown-duty", param="duty")
         from collections import Counter
 
         local = Counter(d.local_id for d in self.rules.duties)     # a unique local id is also an id
         known = [d.id for d in self.rules.duties] + [k for k, n in local.items() if n == 1]
         message, fix = unknown_id("duty", duty_id, known)
-        return InputError(message + ("" if fix.startswith("did you mean") else later), fix=fix)
+        return InputError(message + ("" if fix.startswith("did you mean") else later), fix=fix,
+                          code="unknown-duty", param="duty")
 
     def find(self, unit_id: str, duty_id: str, period: str | None, on: dt.date,
              events: EventDates | None = None) -> Occurrence:
@@ -304,7 +317,8 @@ class Occurrences:
             file, _, line = duty.source.location.rpartition(":")
             raise InputError(f"period {period!r} does not fit duty {duty.id} (every = {duty.schedule.kind!r})",
                              file=file, place=f"{line} (duty {duty.local_id!r})",
-                             fix=f"give the period as {duty.schedule.label_hint()}")
+                             fix=f"give the period as {duty.schedule.label_hint()}", code="unknown-duty",
+                             param="period")
         if period is not None and period[:4].isdigit():
             last = max(last, int(period[:4]) + 1)     # a period asked for by name, however far ahead
         first = min(d.valid_from.year for d in texts)
@@ -322,13 +336,15 @@ class Occurrences:
             raise missing
         if not occurrences:
             raise InputError(f"{unit_id} does not perform {duty.id} on any date",
-                             fix="check the unit (is it a performer of this duty?) or the duty id")
+                             fix="check the unit (is it a performer of this duty?) or the duty id",
+                             code="unknown-duty", param="duty")
         if period is not None:
             for occ in occurrences:
                 if occ.period == period:
                     return occ
             raise InputError(f"{duty.id} has no period {period!r} for {unit_id}",
-                             fix="use one of: " + ", ".join(o.period for o in occurrences))
+                             fix="use one of: " + ", ".join(o.period for o in occurrences),
+                             code="unknown-duty", param="period")
         return upcoming[0] if upcoming else occurrences[-1]
 
 
@@ -370,6 +386,7 @@ def _missing_event(duty: Duty, unit_id: str, events: EventDates | None) -> Input
         if not (events or {}).get(event_id) and not getattr(duty.schedule, "declared", ()):
             return InputError(f"{duty.id} is counted from the event {event_id!r}, which has not been recorded "
                               f"for {unit_id}" + ("" if events is not None else " (no submissions log was read)"),
-                              fix=f"record it: python -m obligations event --unit {unit_id} --event {event_id} "
-                                  "--on YYYY-MM-DD [--db FILE], then ask again with the same --db")
+                              fix=f"record the date of the event {event_id} for {unit_id}, then ask again "
+                                  "with the same log", code="event-not-recorded", param="event",
+                              data={"unit": unit_id, "event": event_id})
     return None

@@ -35,6 +35,11 @@ class Assumption:
 @record
 @attrs.frozen(repr=False)
 class Occurrence:
+    """One duty for one unit in one period (``period``: "2025", "2025-11", …), placed on the unit's
+    working calendar: ``window_start``, ``last_allowed`` (the day the text gives) and
+    ``deadline`` (that day rolled off a day off, the unit's own deadline before reconciliation;
+    ``Item.deadline`` is the effective one). ``duty.source`` is the sentence it comes from."""
+
     duty: Duty
     unit: str
     period: str

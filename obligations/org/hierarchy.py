@@ -14,7 +14,7 @@ import attrs
 
 from obligations.base.errors import DataFileError, InputError, UnitNotActive
 from obligations.base.records import record
-from obligations.base.vocabulary import FAR_FUTURE, FAR_PAST
+from obligations.base.vocabulary import FAR_FUTURE, FAR_PAST, Level
 from obligations.base.toml import Locator, read_toml
 from obligations.org.leadtimes import LeadTime, LeadTimeRule, lead_time
 from obligations.org.leadtimes import parse as parse_lead_times
@@ -36,9 +36,12 @@ class ParentLink:
 @record
 @attrs.frozen(repr=False)
 class Unit:
+    """A unit of the hierarchy (đảng ủy, chi bộ …): ``level`` (a :data:`obligations.Level`),
+    dated ``parents``, the days it exists (``start``, ``end``) and its ``successor`` after a merger."""
+
     id: str
     name: str
-    level: str
+    level: Level
     parents: tuple[ParentLink, ...]
     start: dt.date = FAR_PAST
     end: dt.date = FAR_FUTURE
@@ -60,6 +63,7 @@ def _unit_dict(units: Iterable[tuple[str, Unit]] | dict[str, Unit]) -> dict[str,
 @record
 @attrs.frozen(repr=False)
 class Hierarchy:
+    """The units by id with their dated parents (``hierarchy.toml``); ``unit(id)``, ``name(id)``."""
     units: dict[str, Unit] = attrs.field(converter=_unit_dict)
     file: str = ""
     lead_times: tuple[LeadTimeRule, ...] = ()
@@ -131,11 +135,19 @@ class Hierarchy:
             cache[unit_id] = found
         return found
 
+    @property
+    def file_name(self) -> str:
+        """The file's name without its folder ("" in memory); kept: every assumed placement names it."""
+        name = self._index.get("file_name")
+        if name is None:
+            name = self._index["file_name"] = Path(self.file).name if self.file else ""
+        return str(name)
+
     def lead_time(self, unit_id: str, day: dt.date, *, internal: bool = False) -> LeadTime | None:
         """The stated lead time of ``unit_id`` on ``day`` (0 when no data states one), or its
         internal one (None when there is none)."""
         return lead_time(self.lead_times, unit_id, self.unit(unit_id).level, day, internal=internal,
-                         file_name=Path(self.file).name if self.file else "hierarchy")
+                         file_name=self.file_name or "hierarchy")
 
     def assumptions(self, unit_id: str, day: dt.date,
                     reach: Iterable[str]) -> list[tuple[str, str, str | None]]:
@@ -177,13 +189,15 @@ class Hierarchy:
         from obligations.base.identifiers import unknown_id
 
         message, fix = unknown_id("unit", unit_id, self.units)
-        return InputError(message, file=self.file or None, fix=fix)
+        return InputError(message, file=self.file or None, fix=fix, code="unknown-unit", param="unit",
+                          data={"unit": unit_id})
 
-    def require_on(self, unit_id: str, day: dt.date, *, asked: str = "--on", year: bool = False) -> Unit:
+    def require_on(self, unit_id: str, day: dt.date, *, asked: str = "on", year: bool = False) -> Unit:
         """The unit, if it exists on ``day``; else the error that says when it ended and which
         unit succeeded it (or when it began). An empty answer for such a day would read as
         "nothing due" while its duties have passed to its successor (docs/usage.md section 8).
-        ``asked``: the option that gave the day, named in the fix; ``year``: it gave a year."""
+        ``asked``: the parameter that gave the day (the library's name: "on", "from", "to", "year"),
+        carried as the error's ``param``: the edges name it in their own words; ``year``: it gave a year."""
         unit = self.unit(unit_id)
         if unit.exists_on(day) or (unit.start == FAR_PAST and day < unit.start) or \
                 (unit.end == FAR_FUTURE and day > unit.end):
@@ -191,7 +205,7 @@ class Hierarchy:
         when = str(day.year) if year else day.isoformat()
 
         def option(last: dt.date) -> str:
-            return f"{asked} {last.year if year else last.isoformat()}"
+            return str(last.year) if year else last.isoformat()
 
         if day > unit.end:
             standing, _ = self.successor_on(unit_id, day)
@@ -201,16 +215,19 @@ class Hierarchy:
                 if standing is not None and standing != unit.successor:
                     message += f", and {standing} ({self.name(standing)}) stands for it in {when}"
             heir = standing or unit.successor
-            fix = (f"ask for {heir}, or for a day up to {unit.end.isoformat()} ({option(unit.end)})" if heir else
-                   f"ask for a day up to {unit.end.isoformat()} ({option(unit.end)})")
+            last = option(unit.end)
+            fix = (f"ask for {heir}, or for a day up to {unit.end.isoformat()}" if heir else
+                   f"ask for a day up to {unit.end.isoformat()}")
         else:
             message = f"{unit_id} ({unit.name}) exists from {unit.start.isoformat()}, after {when}"
             before = sorted(self._predecessors().get(unit_id, ()))
-            fix = f"ask for a day from {unit.start.isoformat()} ({option(unit.start)})" + (
+            last = option(unit.start)
+            fix = f"ask for a day from {unit.start.isoformat()}" + (
                 f", or for the unit(s) it took over: {', '.join(before)}" if before else "")
-        raise UnitNotActive(message, file=self.file or None, fix=fix)
+        raise UnitNotActive(message, file=self.file or None, fix=fix, param=asked,
+                            data={"unit": unit_id, "last": last})
 
-    def require_in_year(self, unit_id: str, year: int, *, asked: str = "--year") -> Unit:
+    def require_in_year(self, unit_id: str, year: int, *, asked: str = "year") -> Unit:
         """The unit, if it exists on some day of ``year``; else ``require_on``'s error."""
         unit = self.unit(unit_id)
         if (unit.start == FAR_PAST or unit.start.year <= year) and (unit.end == FAR_FUTURE or year <= unit.end.year):

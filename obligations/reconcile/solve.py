@@ -121,6 +121,9 @@ class Edge:
 @record
 @attrs.frozen(repr=False)
 class Conflict:
+    """No day satisfies every constraint on an occurrence: the levels' deadlines contradict each
+    other (the item's status is then ``conflict``). ``constraints``: the ones that clash."""
+
     node: OccurrenceKey
     window_start: dt.date
     deadline: dt.date
@@ -130,6 +133,12 @@ class Conflict:
 @record
 @attrs.frozen(repr=False)
 class Reconciled:
+    """An occurrence's effective window and deadline once the levels above are taken into account.
+
+    ``own_deadline``: the unit's own; ``deadline``: the effective one (never later);
+    ``decided_by``: the constraints that set it, decisive first (a level above, a lead time,
+    an extension); ``conflict``: set when no day satisfies them all."""
+
     key: OccurrenceKey
     own_deadline: dt.date
     deadline: dt.date
@@ -170,7 +179,7 @@ def _order(nodes: Mapping[OccurrenceKey, Node], parents: Mapping[OccurrenceKey, 
         if mark == 1:
             cycle = " -> ".join(str(k) for k in trail[trail.index(key):] + [key])
             raise InputError(f"duties feed each other in a cycle: {cycle}",
-                             fix="a report can only feed a report of the level above")
+                             fix="a report can only feed a report of the level above", code="data-file")
         state[key] = 1
         for edge in parents.get(key, []):
             if edge.parent not in nodes:
@@ -201,7 +210,7 @@ def reconcile(nodes: Iterable[Node], edges: Iterable[Edge],
     parents: dict[OccurrenceKey, list[Edge]] = {}
     for edge in edges:
         if edge.child not in by_key or (edge.parent not in by_key and edge.parent not in known):
-            raise InputError(f"edge {edge.child} -> {edge.parent} names an unknown occurrence")
+            raise InputError(f"edge {edge.child} -> {edge.parent} names an unknown occurrence", code="unknown-duty")
         parents.setdefault(edge.child, []).append(edge)
     for key in parents:   # deterministic whatever the order the edges came in
         parents[key].sort(key=lambda e: (e.parent, e.lead))

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from obligations.base.version import SCHEMA_VERSION
 from obligations.calendar.working import Event, VietnamCalendar
 from obligations.render.day_text import day_short
-from obligations.render.labels import label, weekday
+from obligations.render.labels import label
 from obligations.render.messages import event_name
 
 
@@ -26,12 +27,11 @@ def year_as_json(cal: VietnamCalendar, year: int, lang: str) -> dict[str, object
             events.append(item)
         days.append({"date": day.isoformat(), "working": cal.is_working_day(day), "events": events})
         day += dt.timedelta(days=1)
-    return {"year": year, "provisional": cal.is_provisional(year), "days": days}
+    return {"schema_version": SCHEMA_VERSION, "year": year, "provisional": cal.is_provisional(year), "days": days}
 
 
 def _line(e: Event, lang: str) -> str:
-    shown = day_short(e.date, lang) if lang != "en" else f"{e.date.isoformat()} {weekday(e.date, lang):<3}"
-    text = f"  {shown} {event_name(e, lang)}"
+    text = f"  {day_short(e.date, lang)} {event_name(e, lang)}"
     if e.anniversary:
         text += f" — {label('anniversary', lang, n=e.anniversary)}"
         if e.anniversary_class:

@@ -9,11 +9,16 @@ from __future__ import annotations
 import datetime as dt
 
 from obligations.base.dates import VIETNAM_TZ
+from obligations.render.labels import Labels, pmsg
 
-_WEEKDAY_SHORT = {"vi": ("T2", "T3", "T4", "T5", "T6", "T7", "CN"),
-                  "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")}
-_WEEKDAY_LONG = {"vi": ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"),
-                 "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")}
+# the weekday's name, short in tables ("T2" / "Mon"), long where there is room ("Thứ Hai" / "Monday")
+_names = Labels([
+    pmsg("short.MO", "Mon"), pmsg("short.TU", "Tue"), pmsg("short.WE", "Wed"), pmsg("short.TH", "Thu"),
+    pmsg("short.FR", "Fri"), pmsg("short.SA", "Sat"), pmsg("short.SU", "Sun"),
+    pmsg("long.MO", "Monday"), pmsg("long.TU", "Tuesday"), pmsg("long.WE", "Wednesday"), pmsg("long.TH", "Thursday"),
+    pmsg("long.FR", "Friday"), pmsg("long.SA", "Saturday"), pmsg("long.SU", "Sunday"),
+])
+_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
 def _lang(lang: str) -> str:
@@ -27,13 +32,13 @@ def day(d: dt.date, lang: str) -> str:
 
 def day_short(d: dt.date, lang: str) -> str:
     """T2 30/11/2026 (vi, in tables), Mon 2026-11-30 (en)."""
-    name = _WEEKDAY_SHORT[_lang(lang)][d.weekday()]
+    name = _names(f"short.{_DAYS[d.weekday()]}", lang)
     return f"{d.isoformat()} {name}" if _lang(lang) == "en" else f"{name} {day(d, lang)}"
 
 
 def day_long(d: dt.date, lang: str) -> str:
     """Thứ Hai, 30/11/2026 (vi, where there is room), Monday, 2026-11-30 (en)."""
-    return f"{_WEEKDAY_LONG[_lang(lang)][d.weekday()]}, {day(d, lang)}"
+    return f"{_names(f'long.{_DAYS[d.weekday()]}', lang)}, {day(d, lang)}"
 
 
 def day_iso(text: object, lang: str) -> str:

@@ -1,16 +1,14 @@
-"""Turning due reports into tables and JSON, in Vietnamese or English."""
+"""Turning due reports into tables, in Vietnamese or English (the JSON: render/due_json.py)."""
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 import attrs
 
 from obligations.base.records import record
-from obligations.reconcile.solve import Conflict, Constraint, ExtensionOrigin, LeadOrigin, Reconciled, SameReportOrigin
+from obligations.reconcile.solve import ExtensionOrigin, Reconciled, SameReportOrigin
 from obligations.render.day_text import day, day_iso, day_short
-from obligations.render.labels import Labels, label
-from obligations.render.messages import (conflict_advice, conflict_message, conflict_window, constraint_source, constraint_text,
+from obligations.render.labels import Labels, label, npmsg, pmsg
+from obligations.render.messages import (conflict_advice, conflict_message, conflict_window, constraint_source,
                                          assumption_text, move_reason, one_day_window, pick, placement_message, roll_policy, routing_note,
                                          target_text)
 from obligations.report.due import DueReport
@@ -18,142 +16,34 @@ from obligations.status.assess import Item
 from obligations.workspace import Workspace
 
 
-def _sources(ws: Workspace, item: Item) -> list[dict[str, str]]:
-    duty = item.occurrence.duty
-    return [{"directive": s.directive, "section": s.section, "text": s.text, "file": s.location}
-            for s in (duty.source, *duty.see_also)]
-
-
-def constraint_json(c: Constraint, lang: str = "vi") -> dict[str, object]:
-    result: dict[str, object] = {
-        "kind": c.kind, "unit": c.node.unit, "duty": c.node.duty, "period": c.node.period,
-        "date": c.date.isoformat() if c.date else None, "source": constraint_source(c, lang), "text": constraint_text(c, lang)}
-    if c.kind == "lead":
-        result["lead_working_days"] = c.lead
-        if isinstance(c.origin, LeadOrigin):
-            result["basis"] = c.origin.basis or None
-            result["internal"] = c.origin.internal
-        # the days off passed over counting the lead time back, each with its reason and source
-        result["skipped"] = [{"date": m.date.isoformat(), "reason": move_reason(m, lang), "source": m.source}
-                             for m in c.skipped]
-    return result
-
-
-def conflict_json(conflict: Conflict, lang: str, name_of: Callable[[str], str] = str) -> dict[str, object]:
-    return {"unit": conflict.node.unit, "occurrence": str(conflict.node),
-            "window_start": conflict.window_start.isoformat(), "deadline": conflict.deadline.isoformat(),
-            "message": conflict_message(conflict, lang),
-            "advice": conflict_advice(conflict, lang, name_of),
-            "constraints": [constraint_json(c, lang) for c in conflict.constraints]}
-
-
-def target_json(result: Reconciled, lang: str, name_of: Callable[[str], str]) -> dict[str, object] | None:
-    if result.target is None:
-        return None
-    return {"date": result.target.isoformat(), "text": target_text(result, lang, name_of),
-            "decided_by": [constraint_json(c, lang) for c in result.target_by]}
-
-
-def item_json(ws: Workspace, item: Item, lang: str) -> dict[str, object]:
-    occ = item.occurrence
-    duty = occ.duty
-    directive = ws.rules.directive(duty.directive)
-    h = ws.hierarchy
-    result: dict[str, object] = {
-        "id": str(occ.key),
-        "duty": duty.id,
-        "directive": directive.number,
-        "title": pick(lang, duty.title_vi, duty.title_en),
-        "kind": duty.kind,
-        "period": occ.period,
-        "window_start": item.window_start.isoformat(),
-        "last_allowed": occ.last_allowed.isoformat(),
-        "own_deadline": occ.deadline.isoformat(),
-        "deadline": item.deadline.isoformat(),
-        "deadline_time": occ.time,
-        "status": item.status,
-        "days_left": item.days_left,
-        "working_days_left": item.working_days_left,
-        "issuer": {"unit": occ.issuer_unit, "name": h.name(occ.issuer_unit)},
-        "recipient": ({"unit": occ.recipient_unit, "name": h.name(occ.recipient_unit)}
-                      if occ.recipient_unit else None),
-        "body": duty.body,
-        "sources": _sources(ws, item),
-        "chain": [directive.number, *ws.chain(directive)],
-        "implements": ws.rules.implements_tree(directive),
-        "calendar": {
-            "policy": occ.roll.policy,
-            "moved": occ.roll.moved,
-            "skipped": [{"date": m.date.isoformat(), "reason": move_reason(m, lang), "source": m.source}
-                        for m in occ.roll.skipped],
-        },
-        "routing": [routing_note(n, lang) for n in occ.routing],
-        "assumptions": [{"kind": a.kind, "subject": a.subject, "why": a.why, "where": a.where,
-                         "text": assumption_text(a, lang)} for a in occ.assumptions],
-        "decided_by": [constraint_json(c, lang) for c in item.result.decided_by],
-        "target": target_json(item.result, lang, h.name),
-        "one_day_window": item.window_start == item.deadline,
-        "conflicts": [conflict_json(item.result.conflict, lang, h.name)] if item.result.conflict else [],
-        "submission": ({"delivered_on": item.submission.delivered_on.isoformat(), "ref": item.submission.ref,
-                        "note": item.submission.note} if item.submission else None),
-    }
-    if occ.anchor:
-        result["anchor"] = {"commemoration": "+".join(occ.anchor.commemorations), "date": occ.anchor.date.isoformat()}
-    return result
-
-
-def provisional_years(ws: Workspace, report: DueReport) -> list[int]:
-    """Years of the listed deadlines for which no swap decision is recorded yet."""
-    cal = ws.calendar_for(report.unit)
-    return sorted({i.deadline.year for i in report.items if cal.is_provisional(i.deadline.year)})
-
-
-def due_json(ws: Workspace, report: DueReport, lang: str) -> dict[str, object]:
-    return {
-        "unit": report.unit,
-        "unit_name": ws.hierarchy.name(report.unit),
-        "on": report.on.isoformat(),
-        "engine": report.backend,
-        "items": [item_json(ws, item, lang) for item in report.items],
-        "hidden_overdue": report.hidden_overdue,
-        "provisional_years": provisional_years(ws, report),
-        "placement_problems": [{"unit": p.unit, "duty": p.duty, "period": p.period, "message": placement_message(p, lang),
-                                "file": p.location} for p in report.placements],
-    }
-
-
-_HEAD = {
-    "vi": ("Hạn", "Còn", "Trạng thái", "Nhiệm vụ", "Nguồn"),
-    "en": ("Deadline", "Left", "Status", "Duty", "Source"),
-}
-_t = Labels({
-    "title": ("Việc cần làm của {name} ({unit}) tính đến {on}", "Due for {name} ({unit}) as of {on}"),
-    "days": ("{n} ngày", "{n} day", "{n} days"),
-    "ago": ("quá {n} ngày", "{n} day late", "{n} days late"),
-    "wd": ("còn {n} ngày làm việc", "{n} working day left", "{n} working days left"),
-    "wd_late": ("trễ {n} ngày làm việc", "{n} working day late", "{n} working days late"),
-    "moved": ("dời từ {frm} ({why}), {policy}", "moved from {frm} ({why}), policy {policy}"),
-    "to": ("gửi: {name}", "to: {name}"),
-    "window": ("thời gian: {start} → {end}", "window: {start} → {end}"),
-    "none": ("Không có việc nào trong khoảng thời gian này.", "Nothing due in this range."),
-    "hidden": ("{n} việc quá hạn cũ hơn không hiển thị (dùng --lookback để xem).",
-               "{n} older overdue item not shown (use --lookback to see it).",
-               "{n} older overdue items not shown (use --lookback to see them)."),
-    "engine": ("Bộ máy quy tắc: {name}", "Rules engine: {name}"),
-    "tightened": ("hạn riêng {own}; hạn hiệu lực {eff} do {why}",
-                  "own deadline {own}; effective {eff} because of {why}"),
-    "lead": ("trừ {n} ngày làm việc để {name} tổng hợp ({source})",
-             "minus {n} working day for {name} to aggregate ({source})",
-             "minus {n} working days for {name} to aggregate ({source})"),
-    "same": ("cùng báo cáo theo hai văn bản", "the same report under two directives"),
-    "feeds": ("không muộn hơn hạn của {name} (không văn bản nào quy định thời gian tổng hợp)",
-              "no later than {name}'s deadline (no document states a lead time)"),
-    "conflict": ("XUNG ĐỘT: {msg}", "CONFLICT: {msg}"),
-    "extended": ("gia hạn từ {own} đến {eff} theo {ref}", "extended from {own} to {eff} by {ref}"),
-    "done": ("đã nộp {on}{ref}", "delivered {on}{ref}"),
-    "placement": ("Không xếp được lên lịch: {duty} kỳ {period}: {message} ({file})",
-                  "Could not be placed: {duty} period {period}: {message} ({file})"),
-})
+_HEAD = ("head.deadline", "head.left", "head.status", "head.duty", "head.source")
+_t = Labels([
+    # the table's column heads
+    pmsg("head.deadline", "Deadline"), pmsg("head.left", "Left"), pmsg("head.status", "Status"),
+    pmsg("head.duty", "Duty"), pmsg("head.source", "Source"),
+    pmsg("cite", "{directive} sec. {section}"),       # a row's source
+    pmsg("title", "Due for {name} ({unit}) as of {on}"),
+    npmsg("days", "{n} day", "{n} days"),
+    npmsg("ago", "{n} day late", "{n} days late"),
+    npmsg("wd", "{n} working day left", "{n} working days left"),
+    npmsg("wd_late", "{n} working day late", "{n} working days late"),
+    pmsg("moved", "moved from {frm} ({why}), policy {policy}"),
+    pmsg("to", "to: {name}"),
+    pmsg("window", "window: {start} → {end}"),
+    pmsg("none", "Nothing due in this range."),
+    npmsg("hidden", "{n} older overdue item not shown (use --lookback to see it).",
+                    "{n} older overdue items not shown (use --lookback to see them)."),
+    pmsg("engine", "Rules engine: {name}"),
+    pmsg("tightened", "own deadline {own}; effective {eff} because of {why}"),
+    npmsg("lead", "minus {n} working day for {name} to aggregate ({source})",
+                  "minus {n} working days for {name} to aggregate ({source})"),
+    pmsg("same", "the same report under two directives"),
+    pmsg("feeds", "no later than {name}'s deadline (no document states a lead time)"),
+    pmsg("conflict", "CONFLICT: {msg}"),
+    pmsg("extended", "extended from {own} to {eff} by {ref}"),
+    pmsg("done", "delivered {on}{ref}"),
+    pmsg("placement", "Could not be placed: {duty} period {period}: {message} ({file})"),
+])
 
 
 
@@ -198,11 +88,11 @@ def due_table(ws: Workspace, report: DueReport, lang: str) -> str:
         deadline = day_short(item.deadline, lang)
         title = pick(lang, duty.title_vi, duty.title_en) + f" [{day_iso(occ.period, lang)}]"
         rows.append(_Row((deadline, left, label(item.status, lang)), title,
-                         f"{directive.number} {'mục' if lang == 'vi' else 'sec.'} {duty.source.section}", item))
+                         _t("cite", lang, directive=directive.number, section=duty.source.section), item))
     if not rows:
         out.append(_t("none", lang))
     else:
-        head = _HEAD[lang]
+        head = [_t(key, lang) for key in _HEAD]
         widths = [max(len(head[i]), *(len(r.cells[i]) for r in rows)) for i in range(3)]
         out.append("  ".join(h.ljust(w) for h, w in zip(head[:3], widths)) + f"  {head[3]} — {head[4]}")
         for row in rows:
@@ -253,7 +143,7 @@ def due_table(ws: Workspace, report: DueReport, lang: str) -> str:
         out.append(_t("hidden", lang, n=report.hidden_overdue))
     for p in report.placements:
         out.append(_t("placement", lang, duty=p.duty, period=p.period, message=placement_message(p, lang), file=p.location))
-    for year in provisional_years(ws, report):
+    for year in report.context.provisional_years:
         out.append(label("provisional", lang, year=year))
     out.append(_t("engine", lang, name=report.backend))
     return "\n".join(out)

@@ -1,134 +1,43 @@
-"""An explanation as JSON (the same document in both languages' words) or as text."""
+"""An explanation's JSON document (render/explain_json.py) as numbered text."""
 
 from __future__ import annotations
 
-import datetime as dt
-
-import attrs
-
-from obligations.org.hierarchy import Hierarchy
-from obligations.render.due import conflict_json, constraint_json, target_json
-from obligations.log.store import Extension, Submission
-from obligations.render.history import history_json, history_text
+from obligations.render.history import history_text
 from obligations.render.day_text import day_iso, instant_iso
-from obligations.render.labels import Labels, label
-from obligations.render.schedule_text import text as schedule_text
-from obligations.render.messages import (assumption_text, event_name, move_reason, origin_source, origin_text, pick,
-                                         policy_word, roll_policy, routing_note)
-from obligations.report.explain import Explanation
+from obligations.render.labels import Labels, label, npmsg, pmsg
+from obligations.render.messages import policy_word, roll_policy
 
-_t = Labels({
-    "head": ("Giải trình hạn: {title} — {unit_name} ({unit}), kỳ {period}",
-             "Derivation: {title} — {unit_name} ({unit}), period {period}"),
-    "source": ("1. Nguồn", "1. Source"),
-    "chain": ("   Chuỗi văn bản: {chain}", "   Chain of directives: {chain}"),
-    "implements": ("{pad}thực hiện {number}", "{pad}implements {number}"),
-    "no_file": (" (chưa có tệp quy tắc)", " (no rule file)"),
-    "rule": ("2. Quy tắc", "2. Rule"),
-    "window": ("   Cửa sổ {start} → ngày cuối được phép {last} ({before}; {opens})",
-               "   Window {start} → last allowed day {last} (before={before}, opens={opens})"),
-    "cal": ("3. Lịch làm việc ({policy})", "3. Working calendar (policy {policy})"),
-    "anchor": ("   Cao điểm quanh {name} ngày {date}{nth}{lunar} ({source})",
-               "   Peak around {name} on {date}{nth}{lunar} ({source})"),
-    "skip": ("   {date}: {reason} — bỏ qua", "   {date}: {reason} — skipped"),
-    "own": ("   Hạn riêng: {date}", "   Own deadline: {date}"),
-    "route": ("4. Định tuyến: ban hành {issuer}; gửi {recipient}", "4. Routing: issued by {issuer}; to {recipient}"),
-    "above": ("5. Ràng buộc từ cấp trên", "5. Constraints from above"),
-    "edge": ("   {child} → {parent}: hạn riêng {own}, hạn hiệu lực {eff}; thời gian tổng hợp {n} ngày làm việc ({source})",
-             "   {child} → {parent}: own {own}, effective {eff}; lead time {n} working day ({source})",
-             "   {child} → {parent}: own {own}, effective {eff}; lead time {n} working days ({source})"),
-    "schedule": ("   Hiệu lực từ {start} đến {until}", "   schedule: {fields}; valid {start} → {until}"),
-    "kind.deadline": ("hạn", "deadline"), "kind.window_start": ("mở cửa sổ", "window_start"),
-    "kind.extension": ("gia hạn", "extension"), "kind.lead": ("tổng hợp", "lead"),
-    "none": ("   (không có)", "   (none)"),
-    "decided": ("6. Hạn hiệu lực {date}, quyết định bởi:", "6. Effective deadline {date}, decided by:"),
-    "started": ("   Cửa sổ hiệu lực mở từ {date}", "   Effective window opens {date}"),
-    "conflicts": ("7. Xung đột", "7. Conflicts"),
-    "log": ("{n}. Sổ theo dõi", "{n}. The submissions log"),
-    "delivered": ("   Đã nộp ngày {date}{ref}, ghi lúc {at}", "   Delivered on {date}{ref}, recorded at {at}"),
-    "not_delivered": ("   Chưa ghi nhận nộp", "   No delivery recorded"),
-    "extended": ("   Gia hạn đến {date}{ref}, ghi lúc {at}", "   Extended until {date}{ref}, recorded at {at}"),
-    "reason": ("     lý do thay bản ghi trước: {reason}", "     reason for replacing the earlier record: {reason}"),
-    "old_submission": ("   Bản ghi đã bị thay: nộp ngày {date}{ref}, ghi lúc {at}",
-                       "   Replaced record: delivered on {date}{ref}, recorded at {at}"),
-    "old_extension": ("   Bản ghi đã bị thay: gia hạn đến {date}{ref}, ghi lúc {at}",
-                      "   Replaced record: extended until {date}{ref}, recorded at {at}"),
-})
-
-
-def explain_json(e: Explanation, hierarchy: Hierarchy, lang: str) -> dict[str, object]:
-    occ, result = e.occurrence, e.result
-    duty = occ.duty
-    described = duty.schedule.describe()
-    sub = e.submission
-    return {
-        "unit": occ.unit,
-        "unit_name": hierarchy.name(occ.unit),
-        "duty": duty.id,
-        "title": pick(lang, duty.title_vi, duty.title_en),
-        "period": occ.period,
-        "directive": e.directive.number,
-        "chain": list(e.chain),
-        "implements": e.implements,
-        "sources": [{"directive": s.directive, "section": s.section, "text": s.text, "file": s.location}
-                    for s in (duty.source, *duty.see_also)],
-        "schedule": duty.schedule.as_table(),
-        "rule": {"code": described.code, "params": dict(described.params), "text": schedule_text(described, lang)},
-        "valid": {"from": duty.valid_from.isoformat(),
-                  "until": duty.valid_until.isoformat() if duty.valid_until else None},
-        "policy": attrs.asdict(duty.policy),
-        "window_start": occ.window_start.isoformat(),
-        "last_allowed": occ.last_allowed.isoformat(),
-        "calendar": {
-            "policy": occ.roll.policy,
-            "from": occ.roll.original.isoformat(),
-            "to": occ.roll.result.isoformat(),
-            "skipped": [{"date": m.date.isoformat(), "reason": move_reason(m, lang), "source": m.source}
-                        for m in occ.roll.skipped],
-        },
-        "anchor": [{"commemoration": a.event.commemoration_id, "name": event_name(a.event, lang),
-                    "date": a.event.date.isoformat(), "anniversary": a.event.anniversary,
-                    "anniversary_class": a.event.anniversary_class, "lunar": str(a.lunar) if a.lunar else None,
-                    "source": a.event.source, "basis": a.event.basis} for a in e.anchor],
-        "own_deadline": occ.deadline.isoformat(),
-        "deadline_time": occ.time,
-        "covers": [d.isoformat() for d in occ.covers] if occ.covers else None,
-        "issuer": {"unit": occ.issuer_unit, "name": hierarchy.name(occ.issuer_unit)},
-        "recipient": ({"unit": occ.recipient_unit, "name": hierarchy.name(occ.recipient_unit)}
-                      if occ.recipient_unit else None),
-        "routing": [routing_note(n, lang) for n in occ.routing],
-        "assumptions": [{"kind": a.kind, "subject": a.subject, "why": a.why, "where": a.where,
-                         "text": assumption_text(a, lang)} for a in occ.assumptions],
-        "above": [
-            {"occurrence": str(edge.parent), "unit": edge.parent.unit, "duty": edge.parent.duty,
-             "own_deadline": e.network[edge.parent].deadline.isoformat(),
-             "effective_deadline": e.results[edge.parent].deadline.isoformat() if edge.parent in e.results else None,
-             "fed_by": str(edge.child), "lead_working_days": edge.lead,
-             "lead_source": origin_source(edge.origin, lang), "lead_text": origin_text(edge.origin, lang)}
-            for edge in e.edges],
-        "deadline": result.deadline.isoformat(),
-        "effective_window_start": result.window_start.isoformat(),
-        "decided_by": [constraint_json(c, lang) for c in result.decided_by],
-        "started_by": [constraint_json(c, lang) for c in result.started_by],
-        "target": target_json(result, lang, hierarchy.name),
-        "conflicts": [conflict_json(result.conflict, lang, hierarchy.name)] if result.conflict else [],
-        "submission": ({"delivered_on": sub.delivered_on.isoformat(), "ref": sub.ref, "note": sub.note,
-                        "recorded_at": sub.recorded_at, "reason": sub.reason} if sub else None),
-        "extension": ({"until": e.extension.until.isoformat(), "ref": e.extension.ref, "note": e.extension.note,
-                       "recorded_at": e.extension.recorded_at, "reason": e.extension.reason}
-                      if e.extension else None),
-        "replaced": [_record_json(r) for r in e.replaced],
-        "history": history_json(e.history, lang),
-    }
-
-
-def _record_json(r: Submission | Extension) -> dict[str, object]:
-    """A record replaced by a later one (history)."""
-    if isinstance(r, Submission):
-        return {"kind": "submission", "date": r.delivered_on.isoformat(), "ref": r.ref, "note": r.note,
-                "recorded_at": r.recorded_at}
-    return {"kind": "extension", "date": r.until.isoformat(), "ref": r.ref, "note": r.note,
-            "recorded_at": r.recorded_at}
+_t = Labels([
+    pmsg("head", "Derivation: {title} — {unit_name} ({unit}), period {period}"),
+    pmsg("source", "1. Source"),
+    pmsg("chain", "   Chain of directives: {chain}"),
+    pmsg("implements", "{pad}implements {number}"),
+    pmsg("no_file", " (no rule file)"),
+    pmsg("rule", "2. Rule"),
+    pmsg("window", "   Window {start} → last allowed day {last} (before={before}, opens={opens})"),
+    pmsg("cal", "3. Working calendar (policy {policy})"),
+    pmsg("anchor", "   Peak around {name} on {date}{nth}{lunar} ({source})"),
+    pmsg("skip", "   {date}: {reason} — skipped"),
+    pmsg("own", "   Own deadline: {date}"),
+    pmsg("route", "4. Routing: issued by {issuer}; to {recipient}"),
+    pmsg("above", "5. Constraints from above"),
+    npmsg("edge", "   {child} → {parent}: own {own}, effective {eff}; lead time {n} working day ({source})",
+                  "   {child} → {parent}: own {own}, effective {eff}; lead time {n} working days ({source})"),
+    pmsg("schedule", "   schedule: {fields}; valid {start} → {until}"),
+    pmsg("kind.deadline", "deadline"), pmsg("kind.window_start", "window_start"),
+    pmsg("kind.extension", "extension"), pmsg("kind.lead", "lead"),
+    pmsg("none", "   (none)"),
+    pmsg("decided", "6. Effective deadline {date}, decided by:"),
+    pmsg("started", "   Effective window opens {date}"),
+    pmsg("conflicts", "7. Conflicts"),
+    pmsg("log", "{n}. The submissions log"),
+    pmsg("delivered", "   Delivered on {date}{ref}, recorded at {at}"),
+    pmsg("not_delivered", "   No delivery recorded"),
+    pmsg("extended", "   Extended until {date}{ref}, recorded at {at}"),
+    pmsg("reason", "     reason for replacing the earlier record: {reason}"),
+    pmsg("old_submission", "   Replaced record: delivered on {date}{ref}, recorded at {at}"),
+    pmsg("old_extension", "   Replaced record: extended until {date}{ref}, recorded at {at}"),
+])
 
 
 def _log_text(d: dict[str, object], lang: str, number: int) -> list[str]:
@@ -164,7 +73,7 @@ def _tree(nodes: object, lang: str, pad: str) -> list[str]:
 
 
 def explain_text(doc: dict[str, object], lang: str) -> str:
-    """The JSON document of ``explain_json`` as numbered text."""
+    """The JSON document of ``Explanation.to_dict`` as numbered text."""
     d: dict = dict(doc)  # type: ignore[type-arg]
     # a period named by its day (a peak's) is written as the reader writes days; JSON keeps the id
     out = [_t("head", lang, **dict(d, period=day_iso(d["period"], lang))), "", _t("source", lang)]

@@ -12,55 +12,50 @@ from collections.abc import Callable
 from html import escape
 from typing import Any
 
+from obligations.render.labels import Labels, npmsg, pmsg
 from obligations.render.page import plain, shell, time_tag
 
-_T: dict[str, tuple[str, str]] = {
-    "head": ("Vì sao hạn là {deadline}?", "Why the deadline is {deadline}"),
-    "what": ("{title} — {unit_name}, kỳ {period}", "{title} — {unit_name}, period {period}"),
-    "s_source": ("Văn bản quy định", "The directive"),
-    "says": ("{directive}, mục {section}, viết:", "{directive}, section {section}, says:"),
-    "implements": ("Văn bản này thực hiện: {chain}", "This directive implements: {chain}"),
-    "s_window": ("Thời gian thực hiện", "The window"),
-    "window": ("Từ {start} đến ngày cuối được phép {last}.", "From {start} to the last allowed day {last}."),
-    "s_calendar": ("Ngày nghỉ và ngày làm việc", "Days off and working days"),
-    "skip": ("{date}: {reason}, nghỉ", "{date}: {reason}, day off"),
-    "no_skip": ("Ngày cuối được phép là ngày làm việc: không phải dời.", "The last allowed day is a working day: no move."),
-    "anchor": ("Gắn với {name} ({date})", "Tied to {name} ({date})"),
-    "own": ("Hạn riêng theo văn bản: {date}.", "Own deadline by the directive: {date}."),
-    "s_route": ("Nơi nhận", "Where it goes"),
-    "route": ("Đơn vị ban hành: {issuer}. Gửi: {recipient}.", "Issued by {issuer}. To: {recipient}."),
-    "assumed": ("Giả định:", "Assumptions:"),
-    "s_levels": ("Các cấp phía trên", "The levels above"),
-    "level": ("{child} nộp cho {parent}: hạn riêng của {parent} {own}, hạn hiệu lực {eff}; "
-              "cần {lead} ngày làm việc để tổng hợp.",
-              "{child} feeds {parent}: {parent}'s own deadline {own}, effective {eff}; "
-              "{lead} working {days} to aggregate."),
-    "level_nolead": ("{child} nộp cho {parent}: hạn riêng của {parent} {own}, hạn hiệu lực {eff}.",
-                     "{child} feeds {parent}: {parent}'s own deadline {own}, effective {eff}."),
-    "level_same": ("Cùng báo cáo của {parent} theo một văn bản khác: hạn riêng {own}, hạn hiệu lực {eff}.",
-                   "The same report of {parent} under another directive: own deadline {own}, effective {eff}."),
-    "no_levels": ("Không có cấp nào phía trên đặt hạn sớm hơn.", "No level above sets an earlier deadline."),
-    "s_decided": ("Hạn hiệu lực", "The effective deadline"),
-    "decided": ("Hạn hiệu lực là {date}, do:", "The effective deadline is {date}, set by:"),
-    "lead": ("trừ {n} ngày làm việc", "minus {n} working {days}"),
-    "opens": ("Thời gian hiệu lực bắt đầu từ {date}.", "The effective window opens on {date}."),
-    "s_conflicts": ("Xung đột", "Conflicts"),
-    "s_log": ("Sổ theo dõi", "The log"),
-    "delivered": ("Đã nộp ngày {date}{ref}.", "Delivered on {date}{ref}."),
-    "not_delivered": ("Chưa ghi nhận nộp.", "No delivery recorded."),
-    "extended": ("Gia hạn đến {date}{ref}.", "Extended until {date}{ref}."),
-    "ref": (", số văn bản {ref}", ", document {ref}"),
-    "maint": ("Dành cho người bảo trì quy tắc: tệp và dòng", "For those who maintain the rules: files and lines"),
-    "back": ("Quay lại trang việc cần làm", "Back to the page of what is due"),
-}
+_T = Labels([
+    pmsg("head", "Why the deadline is {deadline}"),
+    pmsg("what", "{title} — {unit_name}, period {period}"),
+    pmsg("s_source", "The directive"),
+    pmsg("says", "{directive}, section {section}, says:"),
+    pmsg("implements", "This directive implements: {chain}"),
+    pmsg("s_window", "The window"),
+    pmsg("window", "From {start} to the last allowed day {last}."),
+    pmsg("s_calendar", "Days off and working days"),
+    pmsg("skip", "{date}: {reason}, day off"),
+    pmsg("no_skip", "The last allowed day is a working day: no move."),
+    pmsg("anchor", "Tied to {name} ({date})"),
+    pmsg("own", "Own deadline by the directive: {date}."),
+    pmsg("s_route", "Where it goes"),
+    pmsg("route", "Issued by {issuer}. To: {recipient}."),
+    pmsg("assumed", "Assumptions:"),
+    pmsg("s_levels", "The levels above"),
+    npmsg("level", "{child} feeds {parent}: {parent}'s own deadline {own}, effective {eff}; "
+                   "{n} working day to aggregate.",
+                   "{child} feeds {parent}: {parent}'s own deadline {own}, effective {eff}; "
+                   "{n} working days to aggregate."),
+    pmsg("level_nolead", "{child} feeds {parent}: {parent}'s own deadline {own}, effective {eff}."),
+    pmsg("level_same", "The same report of {parent} under another directive: own deadline {own}, effective {eff}."),
+    pmsg("no_levels", "No level above sets an earlier deadline."),
+    pmsg("s_decided", "The effective deadline"),
+    pmsg("decided", "The effective deadline is {date}, set by:"),
+    npmsg("lead", "minus {n} working day", "minus {n} working days"),
+    pmsg("opens", "The effective window opens on {date}."),
+    pmsg("s_conflicts", "Conflicts"),
+    pmsg("s_log", "The log"),
+    pmsg("delivered", "Delivered on {date}{ref}."),
+    pmsg("not_delivered", "No delivery recorded."),
+    pmsg("extended", "Extended until {date}{ref}."),
+    pmsg("ref", ", document {ref}"),
+    pmsg("maint", "For those who maintain the rules: files and lines"),
+    pmsg("back", "Back to the page of what is due"),
+])
 
 
 def _t(key: str, lang: str, **values: object) -> str:
-    vi, en = _T[key]
-    if lang == "en":
-        values.setdefault("days", "day" if values.get("n", values.get("lead")) == 1 else "days")
-        return en.format(**values)
-    return vi.format(**values)
+    return _T(key, lang, **values)
 
 
 def _with_dates(key: str, lang: str, dates: dict[str, str], **values: object) -> str:
@@ -128,7 +123,7 @@ def render_explain(doc: dict[str, Any], lang: str, back: str, name_of: Callable[
             child, parent = _unit_of(e["fed_by"]), e["unit"]
             key = "level_same" if child == parent else "level" if e["lead_working_days"] else "level_nolead"
             out.append("<li>" + _with_dates(key, lang, dates, child=name_of(child),
-                                            parent=name_of(parent), lead=e["lead_working_days"],
+                                            parent=name_of(parent), n=e["lead_working_days"],
                                             **({} if "eff" in dates else {"eff": "—"}))
                        + f"<br><q>{escape(e['lead_text'])}</q></li>")
         out.append("</ol>")

@@ -19,7 +19,7 @@ from typing import Any
 
 from obligations.base.dates import VIETNAM_TZ
 from obligations.log.store import Extension, Submission, SubmissionLog
-from obligations.render.labels import label
+from obligations.render.labels import Labels, label, pmsg
 from obligations.render.csv_safe import cell
 from obligations.render.messages import assumption_text, conflict_message, pick, routing_note
 from obligations.status.assess import Item
@@ -29,6 +29,23 @@ PRODID = "-//obligations//Vietnamese directive duties//VI"
 TZID = "Asia/Ho_Chi_Minh"
 REMIND_HOUR = 8          # 08:00 in Vietnam, the start of an office day
 DEFAULT_REMIND_DAYS = 3
+
+
+# The words of an event: its title and description (dates as the feed has always written them:
+# dd/mm/yyyy in the title, ISO in the description).
+_e = Labels([
+    pmsg("summary", "[Deadline {date}] {title} ({period})"),
+    pmsg("unit", "Unit: {name} ({unit})"),
+    pmsg("source", "Source: {directive} sec. {section}"),
+    pmsg("window", "Window: {start} → {end}"),
+    pmsg("own", "Own deadline: {date}"),
+    pmsg("to", "To: {name}"),
+    pmsg("conflict", "CONFLICT: {message}"),
+    pmsg("status", "Status: {status}"),
+    # what a calendar's title says of the state, first, so that a done and an overdue event do
+    # not look alike in a month view; a mark and a word, never colour alone
+    pmsg("mark.done", "✔ delivered"), pmsg("mark.conflict", "⚡ conflict"), pmsg("mark.overdue", "⚠ overdue"),
+])
 
 
 def uid(item: Item) -> str:
@@ -60,32 +77,25 @@ def _text(ws: Workspace, item: Item, lang: str) -> tuple[str, str]:
     duty = occ.duty
     directive = ws.rules.directive(duty.directive)
     title = pick(lang, duty.title_vi, duty.title_en)
-    when = "Deadline" if lang == "en" else "Hạn"
-    summary = f"[{when} {item.deadline.strftime('%d/%m/%Y')}] {title} ({occ.period})"
+    summary = _e("summary", lang, date=item.deadline.strftime('%d/%m/%Y'), title=title, period=occ.period)
     state = state_mark(item, lang)
     if state:
         summary = f"{state} · {summary}"
     lines = [
-        f"{'Unit' if lang == 'en' else 'Đơn vị'}: {ws.hierarchy.name(occ.unit)} ({occ.unit})",
-        f"{'Source' if lang == 'en' else 'Nguồn'}: {directive.number} {'sec.' if lang == 'en' else 'mục'} {duty.source.section}",
+        _e("unit", lang, name=ws.hierarchy.name(occ.unit), unit=occ.unit),
+        _e("source", lang, directive=directive.number, section=duty.source.section),
         f"“{duty.source.text}”",
-        f"{'Window' if lang == 'en' else 'Thời gian'}: {item.window_start.isoformat()} → {item.deadline.isoformat()}",
+        _e("window", lang, start=item.window_start.isoformat(), end=item.deadline.isoformat()),
     ]
     if item.result.tightened:
-        lines.append(("Own deadline" if lang == "en" else "Hạn riêng") + f": {occ.deadline.isoformat()}")
+        lines.append(_e("own", lang, date=occ.deadline.isoformat()))
     if occ.recipient_unit:
-        lines.append(f"{'To' if lang == 'en' else 'Gửi'}: {ws.hierarchy.name(occ.recipient_unit)}")
+        lines.append(_e("to", lang, name=ws.hierarchy.name(occ.recipient_unit)))
     lines.extend(routing_note(note, lang) for note in occ.routing)
     if item.result.conflict:
-        lines.append(("CONFLICT: " if lang == "en" else "XUNG ĐỘT: ") + conflict_message(item.result.conflict, lang))
-    lines.append(f"{'Status' if lang == 'en' else 'Trạng thái'}: {label(item.status, lang)}")
+        lines.append(_e("conflict", lang, message=conflict_message(item.result.conflict, lang)))
+    lines.append(_e("status", lang, status=label(item.status, lang)))
     return summary, "\n".join(lines)
-
-
-# What a calendar's title says of the state, first, so that a done and an overdue event do not
-# look alike in a month view; a mark and a word, never colour alone.
-STATE_MARKS = {"done": ("✔ đã nộp", "✔ delivered"), "conflict": ("⚡ xung đột", "⚡ conflict"),
-               "overdue": ("⚠ quá hạn", "⚠ overdue")}
 
 
 def state_mark(item: Item, lang: str) -> str:
@@ -99,7 +109,7 @@ def state_mark(item: Item, lang: str) -> str:
         key = "overdue"
     else:
         return ""
-    return pick(lang, *STATE_MARKS[key])
+    return _e(f"mark.{key}", lang)
 
 
 Versions = Callable[[dict[str, str]], Mapping[str, tuple[int, dt.datetime]]]

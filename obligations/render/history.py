@@ -5,44 +5,39 @@ from __future__ import annotations
 from typing import Any
 
 from obligations.render.day_text import day_iso
-from obligations.render.labels import Labels
+from obligations.render.labels import Labels, pmsg
 from obligations.render.schedule_text import text as schedule_text
 from obligations.report.history import History
 from obligations.rules.model import Change
 from obligations.rules.versions import Version
 
-_t = Labels({
-    "head": ("8. Các phiên bản của nhiệm vụ ({known})", "8. Versions of the duty ({known})"),
-    "known": ("theo các văn bản ban hành đến hết ngày {date}", "as known on {date}: documents issued by then"),
-    "all": ("theo mọi văn bản đã nạp", "every loaded document counts"),
-    "rule": ("   Phiên bản áp dụng cho một kỳ: phiên bản mới nhất đã có hiệu lực vào ngày cuối cùng được phép "
-             "do chính phiên bản đó tính ra.",
-             "   The version that governs a period: the newest one in effect on the last allowed day it "
-             "computes itself."),
-    "written": ("nguyên văn", "as written"),
-    "amend": ("sửa đổi, bổ sung", "amended"),
-    "revoke": ("bãi bỏ", "revoked"),
-    "replace": ("thay thế", "replaced"),
-    "reinstate": ("khôi phục", "reinstated"),
-    "postpone": ("hoãn", "postponed"),
-    "line": ("   [{n}] {state}{mark}: {document}, ban hành {issued}, hiệu lực từ {effective}",
-             "   [{n}] {state}{mark}: {document}, issued {issued}, in effect from {effective}"),
-    "here": (" ← áp dụng cho kỳ này", " ← governs this period"),
-    "fields": ("       thay đổi: {fields}", "       changes: {fields}"),
-    "unknown": ("   Chưa tính (ban hành sau {date}): {state} theo {document} ngày {issued}, hiệu lực từ {effective}",
-                "   Not counted (issued after {date}): {state} by {document} of {issued}, in effect from {effective}"),
-    "postponed": ("   Kỳ {period} được hoãn đến {to} ({incl}) theo {document} ngày {issued}",
-                  "   Period {period} postponed to {to} ({incl}) by {document} of {issued}"),
-    "incl": ("được nộp trong ngày đó", "that day allowed"),
-    "excl": ("trước ngày đó", "before that day"),
-    "unknown_date": ("không rõ", "unknown"),
-    "field.schedule": ("lịch hạn", "schedule"), "field.valid": ("thời gian hiệu lực", "valid"),
-    "field.policy": ("chính sách", "policy"), "field.title_vi": ("tên", "title_vi"),
-    "field.title_en": ("tên tiếng Anh", "title_en"), "field.body": ("nơi nhận", "body"),
-    "field.recipient": ("nơi nhận", "recipient"), "field.performers": ("đơn vị thực hiện", "performers"),
-    "field.kind": ("loại", "kind"),
-    "src": ("       mục {section} ({file}): “{text}”", "       section {section} ({file}): “{text}”"),
-})
+_t = Labels([
+    pmsg("head", "8. Versions of the duty ({known})"),
+    pmsg("known", "as known on {date}: documents issued by then"),
+    pmsg("all", "every loaded document counts"),
+    pmsg("rule", "   The version that governs a period: the newest one in effect on the last allowed day it "
+                 "computes itself."),
+    pmsg("written", "as written"),
+    pmsg("amend", "amended"),
+    pmsg("revoke", "revoked"),
+    pmsg("replace", "replaced"),
+    pmsg("reinstate", "reinstated"),
+    pmsg("postpone", "postponed"),
+    pmsg("line", "   [{n}] {state}{mark}: {document}, issued {issued}, in effect from {effective}"),
+    pmsg("here", " ← governs this period"),
+    pmsg("fields", "       changes: {fields}"),
+    pmsg("unknown", "   Not counted (issued after {date}): {state} by {document} of {issued}, in effect from {effective}"),
+    pmsg("postponed", "   Period {period} postponed to {to} ({incl}) by {document} of {issued}"),
+    pmsg("incl", "that day allowed"),
+    pmsg("excl", "before that day"),
+    pmsg("unknown_date", "unknown"),
+    pmsg("field.schedule", "schedule"), pmsg("field.valid", "valid"),
+    pmsg("field.policy", "policy"), pmsg("field.title_vi", "title_vi"),
+    pmsg("field.title_en", "title_en"), pmsg("field.body", "body"),
+    pmsg("field.recipient", "recipient"), pmsg("field.performers", "performers"),
+    pmsg("field.kind", "kind"),
+    pmsg("src", "       section {section} ({file}): “{text}”"),
+])
 
 
 def _value(value: object) -> object:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 
+import attrs
+
+from obligations.render import catalogue
 
 
 def number(value: int | float, lang: str) -> str:
@@ -17,67 +21,98 @@ def number(value: int | float, lang: str) -> str:
     return f"{value:,}".replace(",", ".")
 
 
-class Labels(dict[str, tuple[str, ...]]):
-    """A table of texts: ``labels(key, lang, **values)``. An entry is (Vietnamese, English) or,
-    when the English depends on a count ``n``, (Vietnamese, English for one, English for
-    others): Vietnamese nouns do not change with the number ("1 ngày", "2 ngày"). A count ``n``
-    (and any float) is written with the language's separators."""
+@attrs.frozen
+class Msg:
+    """One text of a table: its key (the catalogue's msgctxt) and its English (the msgid), with the
+    English plural when the text counts ``n``. The other languages are in the catalogues."""
+
+    key: str
+    english: str
+    plural: str | None = None
+
+
+def pmsg(key: str, english: str) -> Msg:
+    """A text; a marker `pybabel extract` knows (keyword ``pmsg:1c,2`` in pyproject.toml)."""
+    return Msg(key, english)
+
+
+def npmsg(key: str, one: str, other: str) -> Msg:
+    """A text with a count ``n``: the English for one and for others (keyword ``npmsg:1c,2,3``).
+    Each catalogue has the forms its language needs: Vietnamese one ("1 ngày", "2 ngày")."""
+    return Msg(key, one, other)
+
+
+class Labels:
+    """A table of texts: ``labels(key, lang, **values)``, the words from the language's gettext
+    catalogue (render/catalogue.py, docs/translating.md). A count ``n`` chooses the plural form
+    and, like any float, is written with the language's separators."""
+
+    __slots__ = ("_messages",)
+
+    def __init__(self, messages: Iterable[Msg]) -> None:
+        if isinstance(messages, Mapping):     # the (Vietnamese, English) tables before the catalogues
+            raise TypeError("Labels takes pmsg(key, english) and npmsg(key, one, other) entries, the "
+                            "Vietnamese being in obligations/locale/vi/LC_MESSAGES/obligations.po "
+                            "(docs/translating.md)")
+        table: dict[str, Msg] = {}
+        for message in messages:
+            if message.key in table:
+                raise ValueError(f"two texts with the key {message.key!r} in one table")
+            table[message.key] = message
+        self._messages: Mapping[str, Msg] = MappingProxyType(table)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._messages
 
     def __call__(self, key: str, lang: str, **values: object) -> str:
-        texts = self[key]
+        message = self._messages[key]
         count = values.get("n")
         if isinstance(count, (int, float)) and not isinstance(count, bool):
             values["n"] = number(count, lang)
         values = {k: number(v, lang) if isinstance(v, float) else v for k, v in values.items()}
-        if lang != "en":
-            return texts[0].format(**values)
-        english = texts[2] if len(texts) > 2 and count != 1 else texts[1]
-        return english.format(**values)
+        if message.plural is None:
+            return catalogue.text(lang, key, message.english).format(**values)
+        if not isinstance(count, int) or isinstance(count, bool):
+            raise TypeError(f"the text {key!r} counts n: give n as an integer, not {count!r}")
+        return catalogue.text(lang, key, message.english, message.plural, count).format(**values)
 
 
-_LABELS = Labels({
+_LABELS = Labels([
     # event kinds
-    "public_holiday": ("Ngày lễ, Tết", "Public holiday"),
-    "day_off": ("Ngày nghỉ bù / hoán đổi", "Compensatory or substituted day off"),
-    "makeup_workday": ("Ngày làm việc bù", "Make-up working day"),
-    "commemoration": ("Ngày kỷ niệm", "Commemoration"),
-    "local": ("Ngày của địa phương", "Local day"),
-    "lunar": ("Ngày âm lịch", "Lunar-dated day"),
+    pmsg("public_holiday", "Public holiday"),
+    pmsg("day_off", "Compensatory or substituted day off"),
+    pmsg("makeup_workday", "Make-up working day"),
+    pmsg("commemoration", "Commemoration"),
+    pmsg("local", "Local day"),
+    pmsg("lunar", "Lunar-dated day"),
     # anniversary classes (Decree 145/2013/NĐ-CP)
-    "nam_tron": ("năm tròn", "round anniversary"),
-    "nam_le_5": ("năm lẻ 5", "anniversary ending in 5"),
+    pmsg("nam_tron", "round anniversary"),
+    pmsg("nam_le_5", "anniversary ending in 5"),
     # statuses
-    "upcoming": ("sắp tới", "upcoming"),
-    "window_open": ("đang trong hạn", "window open"),
-    "due_soon": ("sắp đến hạn", "due soon"),
-    "overdue": ("quá hạn", "overdue"),
-    "done": ("đã xong", "done"),
-    "conflict": ("xung đột", "conflict"),
-    "past": ("đã qua", "past"),
+    pmsg("upcoming", "upcoming"),
+    pmsg("window_open", "window open"),
+    pmsg("due_soon", "due soon"),
+    pmsg("overdue", "overdue"),
+    pmsg("done", "done"),
+    pmsg("conflict", "conflict"),
+    pmsg("past", "past"),
     # duty kinds
-    "report": ("báo cáo", "report"),
-    "plan": ("kế hoạch", "plan"),
-    "activity": ("sinh hoạt", "activity"),
-    "review": ("sơ kết / tổng kết", "review"),
-    "publication": ("phát hành", "publication"),
+    pmsg("report", "report"),
+    pmsg("plan", "plan"),
+    pmsg("activity", "activity"),
+    pmsg("review", "review"),
+    pmsg("publication", "publication"),
     # calendar table
-    "calendar_title": ("Lịch năm {year}", "Calendar {year}"),
-    "days_off": ("Ngày nghỉ", "Days off"),
-    "makeup_days": ("Ngày làm việc bù (thứ Bảy)", "Make-up working days (Saturdays)"),
-    "commemorations": ("Ngày lễ lớn, kỷ niệm", "Commemorations"),
-    "working_count": ("Số ngày làm việc: {n}", "Working days: {n}"),
-    "provisional": ("Lưu ý: lịch hoán đổi ngày làm việc năm {year} có thể chưa được công bố.",
-                    "Note: the government's day swaps for {year} may not be published yet."),
-    "anniversary": ("lần thứ {n}", "{n} anniversary"),
-    "lunar_date": ("âm lịch {d}", "lunar {d}"),
-    "none": ("(không có)", "(none)"),
-})
-
-WEEKDAYS = {
-    "vi": ("T2", "T3", "T4", "T5", "T6", "T7", "CN"),
-    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
-}
-
+    pmsg("calendar_title", "Calendar {year}"),
+    pmsg("days_off", "Days off"),
+    pmsg("makeup_days", "Make-up working days (Saturdays)"),
+    pmsg("commemorations", "Commemorations"),
+    pmsg("working_count", "Working days: {n}"),
+    pmsg("provisional", "Note: the government's day swaps for {year} may not be published yet."),
+    pmsg("anniversary", "{n} anniversary"),
+    pmsg("lunar_date", "lunar {d}"),
+    pmsg("none", "(none)"),
+])
 
 def ordinal_en(number: int) -> str:
     if 10 <= number % 100 <= 20:
@@ -91,7 +126,3 @@ def label(key: str, lang: str = "vi", **values: object) -> str:
     if lang == "en" and key == "anniversary":
         values = {"n": ordinal_en(int(str(values["n"])))}
     return _LABELS(key, lang, **values)
-
-
-def weekday(day: dt.date, lang: str = "vi") -> str:
-    return WEEKDAYS["en" if lang == "en" else "vi"][day.weekday()]

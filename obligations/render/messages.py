@@ -16,67 +16,59 @@ from obligations.org.routing import RoutingNote
 from obligations.reconcile.solve import (Conflict, Constraint, ExtensionOrigin, LeadOrigin, Origin, Reconciled,
                                          RuleOrigin, SameReportOrigin)
 from obligations.render.day_text import day
-from obligations.render.labels import Labels
+from obligations.render.labels import Labels, npmsg, pmsg
 
-_m = Labels({
-    "saturday": ("Thứ Bảy", "Saturday"),
-    "sunday": ("Chủ nhật", "Sunday"),
-    "role_issuer": ("Đơn vị ban hành", "Issuing unit"),
-    "role_recipient": ("Nơi nhận", "Recipient"),
-    "succeeded": ("{role} {gone} không còn từ sau {ended}; chuyển cho đơn vị kế thừa {final}",
-                  "{role} {gone} ended on {ended}; routed to its successor {final}"),
-    "no_successor": ("{role} {gone} không còn từ sau {ended} và không có đơn vị kế thừa",
-                     "{role} {gone} ended on {ended} and has no successor"),
-    "conflict": ("cửa sổ mở {start} nhưng hạn muộn nhất được chấp nhận là {deadline}: {sources}",
-                 "the window opens {start} but the latest date accepted is {deadline}: {sources}"),
-    "opens_late": ("mở quá muộn: {source} (từ {date})", "opens too late: {source} (from {date})"),
-    "closes_early": ("đóng quá sớm: {source} (hạn {date})", "closes too early: {source} (deadline {date})"),
-    "no_day": ("Không có ngày nào thỏa mọi yêu cầu.", "No day satisfies every requirement."),
-    "early_choice": ("Nộp chậm nhất {deadline} đáp ứng mọi hạn, nhưng trước khi cửa sổ mở ({start}): báo cáo "
-                     "chỉ phản ánh được đến ngày nộp.",
-                     "Delivering by {deadline} meets every deadline, but before the window opens ({start}): "
-                     "the report can only cover the time up to delivery."),
-    "ask": ("Đề nghị {who} ({source}) gia hạn đến ít nhất {start}, rồi ghi lại: {command}",
-            "Ask {who} ({source}) for an extension to at least {start}, then record it: {command}"),
-    "conflict_window": ("cửa sổ mở {start}, sau hạn {deadline}", "the window opens {start}, after the deadline {deadline}"),
-    "assumed_placement": ("giả định (không văn bản nào nêu): {subject}: {why} ({where})",
-                          "assumption (no document gives it): {subject}: {why} ({where})"),
-    "assumed_secondary_source": ("nguồn thứ cấp: {subject} chỉ được biết qua {why} ({where})",
-                          "secondary source: {subject} is known only from {why} ({where})"),
-    "assumed_rule": ("giả định của tệp quy tắc: {why} ({where})", "assumed by the rule file: {why} ({where})"),
-    "no_working_day": ("không có ngày làm việc nào từ {start} đến {last}", "no working day between {start} and {last}"),
-    "one_day": ("Cửa sổ chỉ có một ngày ({date}).", "The window is a single day ({date})."),
-    "target": ("mục tiêu nội bộ {date} ({why}); hạn chính thức vẫn là {deadline}",
-               "internal target {date} ({why}); the official deadline stays {deadline}"),
-    "target_why": ("{n} ngày làm việc trước hạn của {name}, {basis}",
-                   "{n} working day before {name}'s deadline, {basis}",
-                   "{n} working days before {name}'s deadline, {basis}"),
+_m = Labels([
+    pmsg("saturday", "Saturday"),
+    pmsg("sunday", "Sunday"),
+    pmsg("role_issuer", "Issuing unit"),
+    pmsg("role_recipient", "Recipient"),
+    pmsg("succeeded", "{role} {gone} ended on {ended}; routed to its successor {final}"),
+    pmsg("no_successor", "{role} {gone} ended on {ended} and has no successor"),
+    pmsg("conflict", "the window opens {start} but the latest date accepted is {deadline}: {sources}"),
+    pmsg("opens_late", "opens too late: {source} (from {date})"),
+    pmsg("closes_early", "closes too early: {source} (deadline {date})"),
+    pmsg("no_day", "No day satisfies every requirement."),
+    pmsg("early_choice", "Delivering by {deadline} meets every deadline, but before the window opens ({start}): "
+                         "the report can only cover the time up to delivery."),
+    pmsg("ask", "Ask {who} ({source}) for an extension to at least {start}, then record it: {command}"),
+    pmsg("conflict_window", "the window opens {start}, after the deadline {deadline}"),
+    pmsg("assumed_placement", "assumption (no document gives it): {subject}: {why} ({where})"),
+    pmsg("assumed_secondary_source", "secondary source: {subject} is known only from {why} ({where})"),
+    pmsg("assumed_rule", "assumed by the rule file: {why} ({where})"),
+    pmsg("no_working_day", "no working day between {start} and {last}"),
+    pmsg("one_day", "The window is a single day ({date})."),
+    pmsg("target", "internal target {date} ({why}); the official deadline stays {deadline}"),
+    npmsg("target_why", "{n} working day before {name}'s deadline, {basis}",
+                        "{n} working days before {name}'s deadline, {basis}"),
     # a constraint's source: the documents and files it comes from, in the reader's words
-    "src_rule": ("{unit}: {directive} mục {section}", "{unit}: {directive} mục {section}"),   # a citation
-    "src_lead_unit": ("{file}: {own} của {unit} ({basis})", "{file}: {own} of {unit} ({basis})"),
-    "src_lead_level": ("{file}: {own} của cấp {level} ({basis})", "{file}: {own} of level {level} ({basis})"),
-    "src_lead_none": ("{unit}: không văn bản nào quy định thời gian tổng hợp (0 ngày làm việc)",
-                      "{unit}: no lead time stated (0 working days)"),
-    "own_lead": ("thời gian tổng hợp", "lead time"),
-    "own_internal": ("thời gian tổng hợp nội bộ", "internal lead time"),
-    "src_extension": ("{unit}: gia hạn {ref}", "{unit}: extension {ref}"),
-    "src_same": ("{unit}: cùng một báo cáo theo hai văn bản", "{unit}: same report under two directives"),
-    "text_lead_none": ("{name} nhận báo cáo để tổng hợp; không văn bản nào quy định thời gian tổng hợp",
-                       "feeds the report of {name}; no document states a lead time"),
-    "text_lead": ("{name} cần {n} ngày làm việc để tổng hợp", "{name} needs {n} working day to aggregate",
-                  "{name} needs {n} working days to aggregate"),
-    "text_same": ("cùng một báo cáo, hai văn bản cùng yêu cầu", "one report required by two directives"),
+    pmsg("src_rule", "{unit}: {directive} mục {section}"),   # a citation
+    pmsg("src_lead_unit", "{file}: {own} of {unit} ({basis})"),
+    pmsg("src_lead_level", "{file}: {own} of level {level} ({basis})"),
+    pmsg("src_lead_none", "{unit}: no lead time stated (0 working days)"),
+    pmsg("own_lead", "lead time"),
+    pmsg("own_internal", "internal lead time"),
+    pmsg("src_extension", "{unit}: extension {ref}"),
+    pmsg("src_same", "{unit}: same report under two directives"),
+    pmsg("text_lead_none", "feeds the report of {name}; no document states a lead time"),
+    npmsg("text_lead", "{name} needs {n} working day to aggregate",
+                       "{name} needs {n} working days to aggregate"),
+    pmsg("text_same", "one report required by two directives"),
+    # an origin in a few words, where a picture has little room (the timeline's tooltips)
+    pmsg("cite", "{directive} section {section}"),
+    pmsg("cite_extension", "extension {ref}"),
     # the policies of a rule, in words (codes in rules/model.py)
-    "roll.previous": ("lùi về ngày làm việc liền trước", "previous"),
-    "roll.next": ("sang ngày làm việc liền sau", "next"),
-    "roll.none": ("giữ nguyên ngày nghỉ", "none"),
-    "before.exclusive": ("“trước ngày D”: ngày cuối là ngày liền trước D", "exclusive"),
-    "before.inclusive": ("“trước ngày D”: tính cả ngày D", "inclusive"),
-    "opens.period_start": ("mở từ đầu kỳ", "period_start"),
-    "opens.validity_start": ("mở từ ngày văn bản có hiệu lực", "validity_start"),
-    "level.cell": ("chi bộ", "cell"), "level.commune": ("xã", "commune"), "level.district": ("huyện", "district"),
-    "level.province": ("tỉnh", "province"), "level.central": ("trung ương", "central"),
-})
+    pmsg("roll_rule", "{policy}"),     # a roll policy said as a rule ("quy tắc: …"), the English as it is
+    pmsg("roll.previous", "previous"),
+    pmsg("roll.next", "next"),
+    pmsg("roll.none", "none"),
+    pmsg("before.exclusive", "exclusive"),
+    pmsg("before.inclusive", "inclusive"),
+    pmsg("opens.period_start", "period_start"),
+    pmsg("opens.validity_start", "validity_start"),
+    pmsg("level.cell", "cell"), pmsg("level.commune", "commune"), pmsg("level.district", "district"),
+    pmsg("level.province", "province"), pmsg("level.central", "central"),
+])
 
 
 def policy_word(kind: str, code: str, lang: str) -> str:
@@ -87,8 +79,7 @@ def policy_word(kind: str, code: str, lang: str) -> str:
 
 def roll_policy(code: str, lang: str) -> str:
     """How a deadline on a day off moves: "quy tắc: lùi về ngày làm việc liền trước" / "previous"."""
-    return (policy_word("roll", code, lang) if lang == "en"
-            else "quy tắc: " + policy_word("roll", code, lang))
+    return _m("roll_rule", lang, policy=policy_word("roll", code, lang))
 
 
 def pick(lang: str, vi: str, en: str | None) -> str:
@@ -152,6 +143,17 @@ def origin_text(o: Origin, lang: str = "vi") -> str:
     if isinstance(o, ExtensionOrigin):
         return o.note
     return _m("text_same", lang)
+
+
+def origin_brief(o: Origin, lang: str = "vi") -> str:
+    """An origin in a few words, where a picture has little room (the timeline's tooltips): a rule
+    by its citation and an extension by its reference (their sentence and note are long), a lead
+    time and the same report in the words of origin_text."""
+    if isinstance(o, RuleOrigin):
+        return _m("cite", lang, directive=o.directive, section=o.section)
+    if isinstance(o, ExtensionOrigin):
+        return _m("cite_extension", lang, ref=o.ref)
+    return origin_text(o, lang)
 
 
 def constraint_location(c: Constraint) -> str:

@@ -55,15 +55,7 @@ ol.steps>li{margin:10px 0}
 
 
 def t(key: str, lang: str, **values: object) -> str:
-    vi, en = _T[key]
-    if lang == "en":
-        # English plurals: "1 day", "2 days"
-        n, wd = values.get("n"), values.get("wd")
-        values.setdefault("days", "day" if n == 1 else "days")
-        values.setdefault("wdays", "day" if wd == 1 else "days")
-        values.setdefault("items", "item" if n == 1 else "items")
-        return en.format(**values)
-    return vi.format(**values)
+    return _T(key, lang, **values)
 
 
 def _date(iso: str) -> dt.date:
@@ -100,10 +92,10 @@ def shell(title: str, lang: str, body: str, *, nav: str = "") -> str:
 
 def _left(item: dict[str, Any], lang: str) -> str:
     if item["days_left"] > 0:
-        return t("left", lang, n=item["days_left"], wd=item["working_days_left"])
+        return t("left", lang, n=item["days_left"], working=t("working", lang, n=item["working_days_left"]))
     if item["days_left"] == 0:
         return t("today", lang)
-    return t("late", lang, n=-item["days_left"], wd=-item["working_days_left"])
+    return t("late", lang, n=-item["days_left"], working=t("working", lang, n=-item["working_days_left"]))
 
 
 def _late(item: dict[str, Any]) -> int:
@@ -134,7 +126,7 @@ def _item(item: dict[str, Any], unit: str, lang: str, token: str | None) -> list
     sub = item["submission"]
     if sub:
         on = time_tag(sub["delivered_on"], lang, long=False)
-        text = (escape(t("done_late", lang, wd=late, on="\0")).replace("\0", on) if late
+        text = (escape(t("done_late", lang, n=late, on="\0")).replace("\0", on) if late
                 else escape(t("done", lang, on="\0")).replace("\0", on))
         if sub["ref"]:
             text += ", " + escape(t("doc_ref", lang, ref=sub["ref"]))
@@ -312,19 +304,23 @@ def error_text(status: int, lang: str) -> tuple[str, str]:
     return t(key, lang), t(key + "_fix", lang)
 
 
-def render_error(status: int, detail: str, lang: str, *, back: str = "/", form: list[str] | None = None) -> str:
+def render_error(status: int, detail: str, lang: str, *, back: str = "/", form: list[str] | None = None,
+                 said: tuple[str, str] | None = None) -> str:
     """An error page in the page's language: what went wrong, the fix, a link back, and the
-    form again with what was typed (``form``, already rendered). ``detail``: the service's own
-    words (file, place), shown under "details" for whoever maintains the service."""
+    form again with what was typed (``form``, already rendered). ``said``: what went wrong and
+    the fix in the page's language from the error's code (render/error_words.py), else the
+    status's. ``detail``: the service's own words (in English) or, on a Vietnamese page, the
+    file and place, shown under "details" for whoever maintains the service."""
     lang = "en" if lang == "en" else "vi"
-    what, fix = error_text(status, lang)
-    back_label = t("back_home" if back == "/" else "back", lang)
+    what, fix = said or error_text(status, lang)
+    back_label = t("back_home" if back == "/" or back.startswith("/?") else "back", lang)   # the list of units
     body = [f"<h1>{t('e_title', lang)}</h1>",
             f"<div class='error' role='alert'><p>{escape(what)}</p>"
             f"<p><strong>{t('fix', lang)}:</strong> {escape(fix)}</p></div>",
             f"<p><a href=\"{escape(back)}\">{back_label}</a></p>"]
     if detail:
-        body.append(f"<details><summary>{t('detail', lang)}</summary><p lang='en'>{escape(detail)}</p></details>")
+        tongue = " lang='en'" if lang == "en" else ""      # the service's English words, or file and place
+        body.append(f"<details><summary>{t('detail', lang)}</summary><p{tongue}>{escape(detail)}</p></details>")
     if form:
         body.extend(form)
     return shell(f"{status} — {t('e_title', lang)}", lang, "".join(body))

@@ -22,6 +22,7 @@ import attrs
 
 from obligations.base.errors import InputError
 from obligations.render.csv_safe import FORMULA_START
+from obligations.render.labels import Labels, pmsg
 
 if TYPE_CHECKING:
     from obligations.report.due import DueReport
@@ -35,15 +36,39 @@ DATE_FORMAT = {"vi": "dd/mm/yyyy", "en": "yyyy-mm-dd"}
 MAX_WIDTH = 60          # characters: a long source sentence wraps to the cell, not the screen
 
 
+_heads = Labels([
+    pmsg("col.unit", "Unit"),
+    pmsg("col.duty", "Duty"),
+    pmsg("col.title", "Title"),
+    pmsg("col.period", "Period"),
+    pmsg("col.window_start", "Window opens"),
+    pmsg("col.deadline", "Deadline"),
+    pmsg("col.status", "Status"),
+    pmsg("col.days_left", "Days left"),
+    pmsg("col.working_days_left", "Working days left"),
+    pmsg("col.delivered_on", "Delivered on"),
+    pmsg("col.assumptions", "Assumptions"),
+    pmsg("col.result", "Result"),
+    pmsg("col.ref", "Reference"),
+    pmsg("col.directive", "Directive"),
+    pmsg("col.section", "Section"),
+    pmsg("col.kind", "Kind"),
+    pmsg("col.own_deadline", "Own deadline"),
+    pmsg("col.recipient", "To"),
+    pmsg("col.source", "Source"),
+    pmsg("col.uid", "UID"),
+])
+
+
 @attrs.frozen
 class Column:
+    """A column by its key (the header, in the output's language, is ``_heads``'s "col.<key>")."""
+
     key: str
-    vi: str
-    en: str
     kind: Kind = "text"
 
     def header(self, lang: str) -> str:
-        return self.en if lang == "en" else self.vi
+        return _heads(f"col.{self.key}", lang)
 
 
 def workbook(columns: Sequence[Column], rows: Iterable[Mapping[str, object]], lang: str, title: str,
@@ -56,7 +81,8 @@ def workbook(columns: Sequence[Column], rows: Iterable[Mapping[str, object]], la
         from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
     except ImportError:
         raise InputError("--format xlsx needs the package openpyxl, which is not installed",
-                         fix='pip install "obligations[sheets]" (or use --format csv --excel)') from None
+                         fix='pip install "obligations[sheets]" (or write CSV for Excel)',
+                         code="not-installed", param="format") from None
     book = openpyxl.Workbook()
     book.properties.creator = CREATOR
     made = made.astimezone(dt.timezone.utc).replace(tzinfo=None, microsecond=0)     # the format's UTC
@@ -92,7 +118,23 @@ def workbook(columns: Sequence[Column], rows: Iterable[Mapping[str, object]], la
     # ExcelWriter, not Workbook.save: save stamps "modified" with the wall clock
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
         ExcelWriter(book, archive).save()
-    return buffer.getvalue()
+    return _stamped(buffer.getvalue(), made)
+
+
+def _stamped(archive: bytes, made: dt.datetime) -> bytes:
+    """The zip again with every member dated ``made`` (the properties' instant) instead of the
+    wall clock's second at which zipfile wrote it: the file depends only on its content and
+    the caller's clock, and two writes of one answer are the same bytes."""
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(archive)) as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as target:
+        for member in source.infolist():
+            dated = zipfile.ZipInfo(member.filename, date_time=made.timetuple()[:6])
+            dated.compress_type, dated.external_attr = zipfile.ZIP_DEFLATED, member.external_attr
+            target.writestr(dated, source.read(member))
+    return out.getvalue()
 
 
 def _value(value: object, kind: Kind) -> object:
@@ -134,27 +176,18 @@ def is_our_workbook(path: Path) -> bool:
 # -- the tables of `due`, `status` and `export` ----------------------------------------------
 
 DUE_COLUMNS = (
-    Column("unit", "Đơn vị", "Unit"), Column("duty", "Nhiệm vụ", "Duty"), Column("title", "Tên", "Title"),
-    Column("period", "Kỳ", "Period"), Column("window_start", "Mở từ", "Window opens", "date"),
-    Column("deadline", "Hạn", "Deadline", "date"), Column("status", "Trạng thái", "Status"),
-    Column("days_left", "Còn (ngày)", "Days left", "number"),
-    Column("working_days_left", "Còn (ngày làm việc)", "Working days left", "number"),
-    Column("delivered_on", "Ngày nộp", "Delivered on", "date"),
-    Column("assumptions", "Giả định", "Assumptions"))
+    Column("unit"), Column("duty"), Column("title"), Column("period"), Column("window_start", "date"),
+    Column("deadline", "date"), Column("status"), Column("days_left", "number"),
+    Column("working_days_left", "number"), Column("delivered_on", "date"), Column("assumptions"))
 
 STATUS_COLUMNS = (
-    Column("deadline", "Hạn", "Deadline", "date"), Column("period", "Kỳ", "Period"),
-    Column("duty", "Nhiệm vụ", "Duty"), Column("title", "Tên", "Title"), Column("result", "Kết quả", "Result"),
-    Column("delivered_on", "Ngày nộp", "Delivered on", "date"), Column("ref", "Số văn bản", "Reference"),
-    Column("assumptions", "Giả định", "Assumptions"))
+    Column("deadline", "date"), Column("period"), Column("duty"), Column("title"), Column("result"),
+    Column("delivered_on", "date"), Column("ref"), Column("assumptions"))
 
 EXPORT_COLUMNS = (
-    Column("unit", "Đơn vị", "Unit"), Column("duty", "Nhiệm vụ", "Duty"), Column("directive", "Văn bản", "Directive"),
-    Column("section", "Mục", "Section"), Column("title", "Tên", "Title"), Column("kind", "Loại", "Kind"),
-    Column("period", "Kỳ", "Period"), Column("window_start", "Mở từ", "Window opens", "date"),
-    Column("own_deadline", "Hạn riêng", "Own deadline", "date"), Column("deadline", "Hạn", "Deadline", "date"),
-    Column("status", "Trạng thái", "Status"), Column("recipient", "Gửi", "To"), Column("source", "Nguồn", "Source"),
-    Column("assumptions", "Giả định", "Assumptions"), Column("uid", "UID", "UID"))
+    Column("unit"), Column("duty"), Column("directive"), Column("section"), Column("title"), Column("kind"),
+    Column("period"), Column("window_start", "date"), Column("own_deadline", "date"), Column("deadline", "date"),
+    Column("status"), Column("recipient"), Column("source"), Column("assumptions"), Column("uid"))
 
 
 def export_rows(ws: "Workspace", items: "list[Item]", lang: str) -> list[dict[str, object]]:

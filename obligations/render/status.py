@@ -6,38 +6,33 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 
 from obligations.base.keys import OccurrenceKey
+from obligations.base.version import SCHEMA_VERSION
 from obligations.log.store import Extension, RecordedEvent, Submission
 from obligations.render.day_text import day, day_iso, instant_iso
-from obligations.render.labels import Labels
+from obligations.render.labels import Labels, npmsg, pmsg
 from obligations.render.messages import assumption_text, pick
 from obligations.report.deliveries import Delivery
 
-_t = Labels({
-    "submitted": ("Đã ghi: {unit} nộp {duty} kỳ {period} ngày {on}{ref}.",
-                  "Recorded: {unit} delivered {duty} period {period} on {on}{ref}."),
-    "extended": ("Đã ghi gia hạn: {unit} {duty} kỳ {period} đến {until} (theo {ref}).",
-                 "Recorded extension: {unit} {duty} period {period} until {until} (granted by {ref})."),
-    "title": ("Tình hình thực hiện của {name} ({unit}){year}, tính đến {on}",
-              "Delivery status of {name} ({unit}){year}, as of {on}"),
-    "in_year": (" năm {year}", " in {year}"),
-    "on_time": ("đúng hạn", "on time"),
-    "late": ("trễ {n} ngày làm việc", "late by {n} working day", "late by {n} working days"),
-    "missing": ("chưa nộp, quá hạn", "missing (overdue)"),
-    "open": ("chưa đến hạn", "still open"),
-    "delivered": ("nộp {on}", "delivered {on}"),
-    "events": ("Sự kiện đã ghi:", "Recorded events:"),
-    "changed": ("xét theo hạn {then} có hiệu lực khi nộp; hạn nay là {now} (văn bản sau đã đổi hạn)",
-                "judged by the deadline {then} in force when delivered; the deadline is now {now} "
-                "(a later document changed it)"),
-    "recorded": ("Đã ghi: sự kiện {event} của {unit} ngày {on}{ref}.",
-                 "Recorded: event {event} for {unit} on {on}{ref}."),
-    "duties": ("Nhiệm vụ tính từ sự kiện này: {duties}", "Duties counted from it: {duties}"),
-    "replaced": ("thay cho bản ghi trước: {what}, ghi lúc {at}", "replaces the earlier record: {what}, recorded at {at}"),
-    "reason": ("lý do thay: {reason}", "reason for the replacement: {reason}"),
-    "event_replaced": ("  (thay cho ngày {on}, ghi lúc {at})", "  (replaces the date {on}, recorded at {at})"),
-    "total": ("Tổng: {on_time} đúng hạn, {late} trễ, {missing} chưa nộp, {open} chưa đến hạn.",
-              "Total: {on_time} on time, {late} late, {missing} missing, {open} still open."),
-})
+_t = Labels([
+    pmsg("submitted", "Recorded: {unit} delivered {duty} period {period} on {on}{ref}."),
+    pmsg("extended", "Recorded extension: {unit} {duty} period {period} until {until} (granted by {ref})."),
+    pmsg("title", "Delivery status of {name} ({unit}){year}, as of {on}"),
+    pmsg("in_year", " in {year}"),
+    pmsg("on_time", "on time"),
+    npmsg("late", "late by {n} working day", "late by {n} working days"),
+    pmsg("missing", "missing (overdue)"),
+    pmsg("open", "still open"),
+    pmsg("delivered", "delivered {on}"),
+    pmsg("events", "Recorded events:"),
+    pmsg("changed", "judged by the deadline {then} in force when delivered; the deadline is now {now} "
+                    "(a later document changed it)"),
+    pmsg("recorded", "Recorded: event {event} for {unit} on {on}{ref}."),
+    pmsg("duties", "Duties counted from it: {duties}"),
+    pmsg("replaced", "replaces the earlier record: {what}, recorded at {at}"),
+    pmsg("reason", "reason for the replacement: {reason}"),
+    pmsg("event_replaced", "  (replaces the date {on}, recorded at {at})"),
+    pmsg("total", "Total: {on_time} on time, {late} late, {missing} missing, {open} still open."),
+])
 RESULTS = ("on_time", "late", "missing", "open")
 
 
@@ -78,7 +73,7 @@ def replaced_by_key(records: Sequence[Submission | Extension | RecordedEvent]
     return found
 
 
-def status_rows(found: list[Delivery], lang: str,
+def status_rows(found: Sequence[Delivery], lang: str,
                 history: Mapping[OccurrenceKey, Sequence[Submission | Extension | RecordedEvent]] | None = None
                 ) -> list[dict[str, object]]:
     """``history``: the replaced records of each occurrence (``replaced_by_key``)."""
@@ -121,10 +116,18 @@ def status_json(unit: str, on: dt.date, year: int | None, rows: list[dict[str, o
                 events: Sequence[RecordedEvent] = (), events_replaced: Sequence[RecordedEvent] = ()
                 ) -> dict[str, object]:
     """``events_replaced``: dates of events replaced by later ones, shown under the event."""
-    return {"unit": unit, "on": on.isoformat(), "year": year, "items": rows, "totals": totals(rows),
+    return {"schema_version": SCHEMA_VERSION, "unit": unit, "on": on.isoformat(), "year": year, "items": rows, "totals": totals(rows),
             "events": [{"event": e.event, "on": e.happened_on.isoformat(), "ref": e.ref, "note": e.note,
                         "reason": e.reason, "replaced": replaced_json(_events_replaced(events, events_replaced, e))}
                        for e in events]}
+
+
+def status_document(unit: str, on: dt.date, year: int | None, found: Sequence[Delivery],
+                    events: Sequence[RecordedEvent], replaced: Sequence[Submission | Extension | RecordedEvent],
+                    lang: str) -> dict[str, object]:
+    """The document of docs/schemas/status.json (StatusReport.to_dict passes its fields)."""
+    rows = status_rows(found, lang, replaced_by_key(replaced))
+    return status_json(unit, on, year, rows, events, [r for r in replaced if isinstance(r, RecordedEvent)])
 
 
 def status_text(name: str, unit: str, on: dt.date, year: int | None, rows: list[dict[str, object]],

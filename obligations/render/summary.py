@@ -9,17 +9,20 @@ from __future__ import annotations
 import datetime as dt
 
 from obligations.render.day_text import day
+from obligations.render.labels import Labels, pmsg
 from obligations.report.due import DueReport
 
-_HEAD = {
-    "vi": ("Đơn vị", "Xung đột", "Quá hạn", "Sắp đến hạn", "Đang trong hạn", "Sắp tới", "Hạn gần nhất"),
-    "en": ("Unit", "Conflicts", "Overdue", "Due soon", "Window open", "Upcoming", "Next deadline"),
-}
+_head = Labels([
+    pmsg("head.unit", "Unit"), pmsg("head.conflict", "Conflicts"), pmsg("head.overdue", "Overdue"),
+    pmsg("head.due_soon", "Due soon"), pmsg("head.window_open", "Window open"), pmsg("head.upcoming", "Upcoming"),
+    pmsg("head.next", "Next deadline"),
+])
 _COUNTED = ("conflict", "overdue", "due_soon", "window_open", "upcoming")
 
 
 def summary_head(lang: str) -> str:
-    return "  ".join(f"{h:<14}" for h in _HEAD["en" if lang == "en" else "vi"])
+    keys = ("unit", *_COUNTED, "next")
+    return "  ".join(f"{_head(f'head.{k}', lang):<14}" for k in keys)
 
 
 def summary_line(report: DueReport, on: dt.date, lang: str = "vi") -> str:

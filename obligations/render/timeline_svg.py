@@ -30,8 +30,8 @@ import datetime as dt
 from html import escape
 
 from obligations.render.day_text import day
-from obligations.render.messages import move_reason, pick
-from obligations.render.timeline_text import (bar_words, entries, in_span, list_html, origin_words, overdue,
+from obligations.render.messages import move_reason, origin_brief, pick
+from obligations.render.timeline_text import (bar_words, entries, in_span, list_html, overdue,
                                               text_list, words)
 from obligations.report.timeline import Arrow, Bar, Chain, DayOff, Row, Timeline
 
@@ -124,7 +124,7 @@ def _overdue_mark(x: float, y: float) -> str:
 def _bar(bar: Bar, overdue: bool, y: float, s: _Scale, lang: str) -> list[str]:
     colour = RED if bar.conflict else BLUE
     cls = "bar conflict" if bar.conflict else "bar overdue" if overdue else "bar"
-    note = " → ".join(f"{origin_words(c.origin, lang)} ({day(c.date, lang) if c.date else '?'})" for c in bar.decided_by)
+    note = " → ".join(f"{origin_brief(c.origin, lang)} ({day(c.date, lang) if c.date else '?'})" for c in bar.decided_by)
     out = [f'<g class="{cls}" data-key="{escape(bar.key)}" data-deadline="{bar.deadline.isoformat()}">'
            f"<title>{escape(bar.period)}: {escape(note)}</title>"]
     x0, x1 = s.x(s.clip(bar.own_start)), s.x(s.clip(bar.own_deadline)) + s.per_day
@@ -172,7 +172,7 @@ def _arrow(arrow: Arrow, where: dict[str, tuple[float, float]], lang: str) -> li
         x, anchor = cx + 10, "start"
     else:
         x, anchor = max(cx - 10, PAD + _width(label, size)), "end"
-    return [f'<g class="arrow" data-decided="{str(arrow.decided).lower()}"><title>{escape(origin_words(arrow.origin, lang))}</title>'
+    return [f'<g class="arrow" data-decided="{str(arrow.decided).lower()}"><title>{escape(origin_brief(arrow.origin, lang))}</title>'
             f'<path d="{path}" fill="none" {stroke} marker-end="url(#tl-head)"/>'
             f'<text x="{x:.1f}" y="{cy + 4:.1f}" font-size="{size}" text-anchor="{anchor}" fill="#333" '
             f'paint-order="stroke" stroke="white" stroke-width="3">{escape(label)}</text></g>']
@@ -186,7 +186,7 @@ def _months(s: _Scale, lang: str, top: float, bottom: float) -> list[str]:
         start = max(dt.date(year, month, 1), s.first)
         x = s.x(start)
         name = names[month - 1]
-        label = f"{name}/{year}" if lang == "vi" else f"{name} {year}"
+        label = words("month_year", lang, month=name, year=year)
         if start != s.first and month != 1:
             label = name
         nxt = dt.date(year + (month == 12), month % 12 + 1, 1)

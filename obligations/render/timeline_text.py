@@ -8,58 +8,39 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from obligations.reconcile.solve import ExtensionOrigin, LeadOrigin, Origin, RuleOrigin
 from obligations.render.day_text import day
-from obligations.render.labels import Labels
+from obligations.render.labels import Labels, pmsg
 from obligations.render.messages import move_reason, pick
 from obligations.report.timeline import Bar, Row, Timeline
 
 __all__ = ["entries", "text_list", "list_html", "words"]
 
-words = Labels({
-    "title": ("Chuỗi báo cáo — {name} ({unit})", "Report chains — {name} ({unit})"),
-    "span": ("Từ {first} đến {last}", "From {first} to {last}"),
-    "today": ("hôm nay {date}", "today {date}"),
-    "today_outside": ("hôm nay {date} (ngoài khoảng này)", "today {date} (outside this span)"),
-    "own": ("hạn riêng", "own deadline"),
-    "eff": ("hạn hiệu lực", "effective deadline"),
-    "deadline": ("hạn {date}", "deadline {date}"),
-    "own_at": ("hạn riêng {date}", "own deadline {date}"),
-    "window": ("thời gian thực hiện", "window"),
-    "window_at": ("thực hiện {start} – {end}", "window {start} – {end}"),
-    "conflict": ("xung đột", "conflict"),
-    "overdue": ("quá hạn", "overdue"),
-    "delivered": ("đã nộp {date}", "delivered {date}"),
-    "off": ("ngày nghỉ lễ, Tết", "public day off"),
-    "weekend": ("cuối tuần", "weekend"),
-    "today_key": ("hôm nay", "today"),
-    "lead": ("−{n} ngày làm việc", "−{n} working days"),
-    "same": ("cùng báo cáo", "same report"),
-    "feeds": ("gửi lên", "feeds"),
-    "none": ("Không có báo cáo nào trong khoảng này.", "No reports in this span."),
-    "days_off": ("Ngày nghỉ lễ, Tết: {days}", "Public days off: {days}"),
-    "no_days_off": ("Không có ngày nghỉ lễ, Tết trong khoảng này.", "No public day off in this span."),
-    "months": ("Th1 Th2 Th3 Th4 Th5 Th6 Th7 Th8 Th9 Th10 Th11 Th12",
-               "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec"),
-    # the reasons behind a deadline, in the tooltips
-    "rule": ("{directive} mục {section}", "{directive} section {section}"),
-    "lead_by": ("{name} cần {n} ngày làm việc để tổng hợp", "{name} needs {n} working days to aggregate"),
-    "lead_none": ("{name} tổng hợp; không văn bản nào quy định thời gian", "{name} aggregates; no document states a lead time"),
-    "extension": ("gia hạn {ref}", "extension {ref}"),
-    "same_report": ("cùng một báo cáo, hai văn bản cùng yêu cầu", "one report required by two directives"),
-})
-
-
-def origin_words(o: Origin, lang: str) -> str:
-    if isinstance(o, RuleOrigin):
-        return words("rule", lang, directive=o.directive, section=o.section)
-    if isinstance(o, LeadOrigin):
-        if o.setting == "none":
-            return words("lead_none", lang, name=o.receiving_name)
-        return words("lead_by", lang, name=o.receiving_name, n=o.days)
-    if isinstance(o, ExtensionOrigin):
-        return words("extension", lang, ref=o.ref)
-    return words("same_report", lang)
+words = Labels([
+    pmsg("title", "Report chains — {name} ({unit})"),
+    pmsg("span", "From {first} to {last}"),
+    pmsg("today", "today {date}"),
+    pmsg("today_outside", "today {date} (outside this span)"),
+    pmsg("own", "own deadline"),
+    pmsg("eff", "effective deadline"),
+    pmsg("deadline", "deadline {date}"),
+    pmsg("own_at", "own deadline {date}"),
+    pmsg("window", "window"),
+    pmsg("window_at", "window {start} – {end}"),
+    pmsg("conflict", "conflict"),
+    pmsg("overdue", "overdue"),
+    pmsg("delivered", "delivered {date}"),
+    pmsg("off", "public day off"),
+    pmsg("weekend", "weekend"),
+    pmsg("today_key", "today"),
+    pmsg("lead", "−{n} working days"),
+    pmsg("same", "same report"),
+    pmsg("feeds", "feeds"),
+    pmsg("none", "No reports in this span."),
+    pmsg("days_off", "Public days off: {days}"),
+    pmsg("no_days_off", "No public day off in this span."),
+    pmsg("months", "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec"),
+    pmsg("month_year", "{month} {year}"),       # a month's first column: "Th11/2026", "Nov 2026"
+])
 
 
 def bar_words(bar: Bar, late: bool, lang: str) -> list[str]:

@@ -17,12 +17,13 @@ from collections.abc import Callable, Iterator, MutableMapping
 from typing import TYPE_CHECKING
 
 from obligations.base.errors import InputError
+from obligations.base.vocabulary import Status
 from obligations.log.snapshot import LogSnapshot
 from obligations.log.store import SubmissionLog
 from obligations.occurrences.generate import Occurrences
 from obligations.org.leadtimes import LeadTimeRule
 from obligations.reconcile.network import Network
-from obligations.report.due import DEFAULT_HORIZON, DEFAULT_LOOKBACK, DueReport, due, listing_order
+from obligations.report.due import DEFAULT_HORIZON, DEFAULT_LOOKBACK, DueReport, context_of, due, listing_order
 from obligations.status.assess import Payload
 from obligations.status.rules import Engine
 
@@ -36,14 +37,15 @@ Progress = Callable[[int, int], None]
 
 
 def due_under(root: str, on: dt.date, occurrences: Occurrences, network: Network, engine: Engine,
-              known: MutableMapping[Payload, str], *, horizon: int = DEFAULT_HORIZON, lookback: int = DEFAULT_LOOKBACK,
+              known: MutableMapping[Payload, Status], *, horizon: int = DEFAULT_HORIZON, lookback: int = DEFAULT_LOOKBACK,
               due_soon: int | None = None, log: SubmissionLog | LogSnapshot | None = None,
               progress: Progress | None = None, share: bool = True) -> Iterator[DueReport]:
     """One report per unit, ``root`` first, then every unit below it on ``on``, breadth first.
     ``progress(done, total)`` is called after each unit. ``share=False`` evaluates every
     unit on its own (the same reports, slower: for comparison)."""
     if horizon < 0 or lookback < 0:
-        raise InputError("horizon and lookback must not be negative", fix="give a number of days >= 0")
+        raise InputError("horizon and lookback must not be negative", fix="give a number of days >= 0",
+                         code="bad-range")
     hierarchy = occurrences.hierarchy
     hierarchy.require_on(root, on)
     units = [root, *hierarchy.below(root, on)]
@@ -92,7 +94,8 @@ def due_under(root: str, on: dt.date, occurrences: Occurrences, network: Network
                 else:
                     items, hidden, placements = shared.report_items(template, unit_id)
                 report = DueReport(unit=unit_id, on=on, backend=engine.backend, items=tuple(items),
-                                   hidden_overdue=hidden, placements=placements)
+                                   hidden_overdue=hidden, placements=placements,
+                                   context=context_of(unit_id, items, occurrences))
             if progress is not None:
                 progress(count, len(units))
             yield report

@@ -45,6 +45,7 @@ class ExampleMismatch:
     example: Example
     found: Occurrence | None = None
     error: str = ""
+    problem: ObligationsError | None = None      # the error itself: each edge words its fix
 
 
 @record
@@ -183,7 +184,7 @@ def _check_example(ws: Workspace, duty: Duty, example: Example) -> list[ExampleM
         if missed is not None:
             raise missed
     except ObligationsError as exc:
-        return [ExampleMismatch(where, "error", duty, example, error=exc.render())]
+        return [ExampleMismatch(where, "error", duty, example, error=exc.render(), problem=exc)]
     if not match:
         return [ExampleMismatch(where, "no_occurrence", duty, example)]
     occ = match[0]

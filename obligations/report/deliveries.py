@@ -7,16 +7,21 @@ import datetime as dt
 import attrs
 
 from obligations.base.records import record
+from obligations.base.vocabulary import DeliveryResult
 from obligations.log.store import SubmissionLog
 from obligations.status.assess import Item
-from obligations.workspace import Workspace
+from obligations.report.facade import Facade as Workspace   # the protocol: these reports sit below the class
 
 
 @record
 @attrs.frozen(repr=False)
 class Delivery:
+    """One occurrence of a unit judged against what the log says was delivered: ``result``
+    is ``on_time``, ``late`` (by ``late_working_days``), ``missing`` (its deadline passed
+    with nothing recorded) or ``open``; ``item`` is the occurrence with its status."""
+
     item: Item
-    result: str                 # "on_time" | "late" | "missing" | "open"
+    result: DeliveryResult
     late_working_days: int = 0
     # The deadline as the documents known on the day of delivery gave it, when a later
     # document changed it: the delivery is judged by that one (docs/rules.md section 9).

@@ -10,12 +10,14 @@ import attrs
 
 from obligations.base.errors import InputError
 from obligations.base.records import record
+from obligations.base.vocabulary import Status
 from obligations.log.snapshot import LogSnapshot
 from obligations.log.store import SubmissionLog
 from obligations.occurrences.calendars import UnitCalendars
 from obligations.occurrences.generate import Occurrences
 from obligations.occurrences.model import Occurrence, Placement
 from obligations.reconcile.network import Network
+from obligations.report.context import Context, capture, mentioned_units
 from obligations.status.assess import Item, Payload, assess
 from obligations.status.rules import Engine
 
@@ -27,12 +29,30 @@ ASKED = "the days asked about, from on - lookback to on + horizon"
 @record
 @attrs.frozen(repr=False)
 class DueReport:
+    """What a unit must do around a day (``Workspace.due``): ``items`` in listing order (conflicts
+    and overdue first, then by effective deadline), ``hidden_overdue`` (older overdue items
+    not listed), ``placements`` (occurrences that could not be placed, reported, never
+    dropped) and ``backend``, the rules engine that answered (``durable`` or ``python``)."""
+
     unit: str
     on: dt.date
     backend: str
     items: tuple[Item, ...]
     hidden_overdue: int
     placements: tuple[Placement, ...] = ()
+    # names, directive numbers and provisional years, captured when built: the report renders alone.
+    # Derived from the same inputs as the items, so left out of == and hash (a report stays hashable).
+    context: Context = attrs.field(factory=Context, eq=False)
+
+    def to_dict(self, lang: str = "vi") -> dict[str, object]:
+        """The JSON document of ``due --format json`` (docs/schemas/due.json): ``lang`` ("vi" or
+        "en") chooses the words of its texts only; every code, id and date is the same."""
+        # Words are rendering's job (docs/architecture.md): the one upward import allowed, inside
+        # to_dict only, of a writer that imports no result type (tests/test_architecture.py).
+        from obligations.render.due_json import due_document
+
+        return due_document(self.unit, self.on, self.backend, self.items, self.hidden_overdue, self.placements,
+                            self.context, lang)
 
 
 SKIP, HIDDEN, LISTED = 0, 1, 2
@@ -73,7 +93,7 @@ def listed(items: Sequence[Item], horizon_end: dt.date, oldest: dt.date) -> tupl
 
 def evaluate(unit_id: str, on: dt.date, occurrences: Sequence[Occurrence], network: Network,
              calendars: UnitCalendars, engine: Engine, due_soon: int | None, log: SubmissionLog | LogSnapshot | None,
-             known: MutableMapping[Payload, str]) -> list[Item]:
+             known: MutableMapping[Payload, Status]) -> list[Item]:
     """Reconcile ``occurrences`` of one unit and give each its status on ``on``.
 
     ``log`` marks delivered occurrences done and applies extensions. Only occurrences that
@@ -85,12 +105,13 @@ def evaluate(unit_id: str, on: dt.date, occurrences: Sequence[Occurrence], netwo
 
 
 def due(unit_id: str, on: dt.date, occurrences: Occurrences, network: Network, engine: Engine,
-        known: MutableMapping[Payload, str], *, horizon: int = DEFAULT_HORIZON, lookback: int = DEFAULT_LOOKBACK,
+        known: MutableMapping[Payload, Status], *, horizon: int = DEFAULT_HORIZON, lookback: int = DEFAULT_LOOKBACK,
         due_soon: int | None = None, log: SubmissionLog | LogSnapshot | None = None) -> DueReport:
     """Items whose window opens by ``on + horizon`` and whose deadline is not older than
     ``on - lookback``; older overdue items are counted, not listed."""
     if horizon < 0 or lookback < 0:
-        raise InputError("horizon and lookback must not be negative", fix="give a number of days >= 0")
+        raise InputError("horizon and lookback must not be negative", fix="give a number of days >= 0",
+                         code="bad-range")
     calendars = occurrences.calendars
     occurrences.hierarchy.require_on(unit_id, on)
     first = occurrences.first_year or on.year
@@ -104,4 +125,14 @@ def due(unit_id: str, on: dt.date, occurrences: Occurrences, network: Network, e
     items, hidden = listed(evaluate(unit_id, on, found, network, calendars, engine, due_soon, log, known),
                            horizon_end, oldest)
     return DueReport(unit=unit_id, on=on, backend=engine.backend, items=tuple(items),
-                     hidden_overdue=hidden, placements=tuple(problems))
+                     hidden_overdue=hidden, placements=tuple(problems), context=context_of(unit_id, items, occurrences))
+
+
+def context_of(unit_id: str, items: Sequence[Item], occurrences: Occurrences) -> Context:
+    """What the report's document names beyond its items (report.context)."""
+    calendar = occurrences.calendars(unit_id)
+    units = [unit_id]
+    for item in items:
+        units.extend(mentioned_units(item.occurrence, item.result))
+    return capture(occurrences.rules, occurrences.hierarchy, units, (i.occurrence.duty.directive for i in items),
+                   (i.deadline.year for i in items if calendar.is_provisional(i.deadline.year)))

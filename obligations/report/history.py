@@ -10,12 +10,16 @@ from obligations.base.records import record
 from obligations.occurrences.model import Occurrence
 from obligations.rules.model import Change
 from obligations.rules.versions import Version
-from obligations.workspace import Workspace
+from obligations.report.facade import Facade as Workspace   # the protocol: these reports sit below the class
 
 
 @record
 @attrs.frozen(repr=False)
 class History:
+    """The dated versions of an occurrence's duty (``Workspace.history``): ``versions`` oldest first,
+    ``in_force`` the index of the one this occurrence follows, a ``postponed`` change of this
+    very occurrence, and the changes issued after ``known_on`` that do not count yet."""
+
     known_on: dt.date | None              # documents issued after this day do not count (None: all do)
     versions: tuple[Version, ...]         # oldest first; the first is the duty as written
     in_force: int                         # the index of the version this occurrence follows

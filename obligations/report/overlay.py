@@ -27,6 +27,7 @@ import attrs
 
 from obligations.base.keys import OccurrenceKey
 from obligations.base.records import record
+from obligations.base.vocabulary import Status
 from obligations.log.snapshot import LogSnapshot, done_key
 from obligations.log.store import Extension
 from obligations.occurrences.generate import Occurrences
@@ -49,8 +50,8 @@ class Template:
     results: tuple[Reconciled | None, ...]
     index: dict[str, int]                      # done_key -> position
     payloads: tuple[Payload, ...]              # open (not delivered)
-    status_open: tuple[str, ...]
-    status_done: tuple[str, ...]
+    status_open: tuple[Status, ...]
+    status_done: tuple[Status, ...]
     fate_open: tuple[int, ...]
     fate_done: tuple[int, ...]
     listed: frozenset[int]                     # positions listed when nothing is delivered
@@ -73,7 +74,7 @@ class Shared:
     """Templates for one run: one engine, one date, one window, one log."""
 
     def __init__(self, on: dt.date, occurrences: Occurrences, network: Network, engine: Engine,
-                 known: MutableMapping[Payload, str], horizon: int, lookback: int, due_soon: int | None,
+                 known: MutableMapping[Payload, Status], horizon: int, lookback: int, due_soon: int | None,
                  log: LogSnapshot | None) -> None:
         self.on, self.occurrences, self.network, self.engine, self.known = on, occurrences, network, engine, known
         self.due_soon, self.log = due_soon, log
@@ -192,7 +193,7 @@ class Shared:
             done = cast(set[int], found)
             own = log.granted(unit_id)
         # position -> (status, fate, result, days_left, working days left) where the unit differs
-        changed: dict[int, tuple[str, int, Reconciled | None, int, int]] = {}
+        changed: dict[int, tuple[Status, int, Reconciled | None, int, int]] = {}
         if own:
             calendar = self.occurrences.calendars(unit_id)
             positions, payloads, results = [], [], []

@@ -122,13 +122,13 @@ def year_span(year: int) -> tuple[dt.date, dt.date]:
 
 
 def timeline(ws: Workspace, unit: str, span: tuple[dt.date, dt.date], today: dt.date,
-             log: SubmissionLog | None, events: EventDates | None = None, *, asked: str = "--year") -> Timeline:
+             log: SubmissionLog | None, events: EventDates | None = None, *, asked: str = "year") -> Timeline:
     """Each duty of ``unit`` with a window or deadline in ``span`` (first and last day drawn),
     with the chain of duties it feeds above it.
 
     ``ws`` answers as known on the day wanted (``Workspace.known_on``); ``log`` gives the
     extensions granted and the deliveries, ``events`` the unit's recorded events
-    (``log.event_dates(unit)``). ``asked`` names the option that chose the span, for errors."""
+    (``log.event_dates(unit)``). ``asked`` names the parameter that chose the span ("year", "on"), for errors."""
     first, last = span
     years = range(first.year, last.year + 1)
     # the unit must exist on some day drawn: the first year it lives in, else the error of the first

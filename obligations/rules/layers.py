@@ -73,12 +73,13 @@ def directory_problems(dirs: Sequence[Path]) -> tuple[list[Path], list[Obligatio
                 f"this rules directory is given twice, as the {_ordinal(seen[key])} and the {_ordinal(number)} "
                 f"rules directory (--rules){same}: each directory is read once, and a later one adds "
                 "other files to the earlier ones", file=str(directory), place=f"--rules #{number}",
-                fix="give each rules directory once (did you mean another directory for the second --rules?)"))
+                fix="give each rules directory once; did you mean another directory for the second one",
+                param="rules"))
             continue
         seen[key] = number
         if not directory.is_dir():
             problems.append(DataFileError("the rules directory does not exist", file=str(directory),
-                                          fix="give --rules a directory holding *.toml rule files"))
+                                          fix="give a rules directory holding *.toml rule files", param="rules"))
             continue
         kept.append(directory)
         problems += misnamed_rule_files(directory)

@@ -13,6 +13,7 @@ import attrs
 from obligations.base.records import record
 from obligations.base.vocabulary import DUTY_KINDS as DUTY_KINDS
 from obligations.base.vocabulary import STATUSES as STATUSES
+from obligations.base.vocabulary import Kind
 from obligations.rules.schedules.parse import AnySchedule
 
 # A duty's schedule: one of the typed kinds of the schedule language (rules/schedules/).
@@ -65,9 +66,13 @@ class Example:
 @record
 @attrs.frozen(repr=False)
 class Duty:
+    """One dated duty of a directive: what (``kind``: a :data:`obligations.Kind`, titles), who
+    (``performers``, ``recipient``), when (``schedule``, ``valid_from``/``valid_until``,
+    ``policy``) and where the directive says so (``source``: the sentence, its section and file)."""
+
     id: str                       # "<directive id>/<duty id>", unique in a rule set
     directive: str                # the directive's id
-    kind: str
+    kind: Kind
     title_vi: str
     title_en: str | None          # optional: outputs in English fall back to title_vi
     performers: tuple[str, ...]   # "self", "children", "level:<level>", "unit:<unit id>"
@@ -147,9 +152,12 @@ class Change:
 @record
 @attrs.frozen(repr=False)
 class Directive:
+    """A directive (kế hoạch, chỉ thị, công văn …) as its rule file states it: its number, issuer,
+    date of issue, the directives it implements, and its dated ``duties``."""
+
     id: str
     number: str
-    kind: str
+    kind: str                     # the directive kind as the document names it (kế hoạch, công văn …)
     issuer: str
     unit: str
     title: str

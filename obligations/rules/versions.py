@@ -38,6 +38,10 @@ _ALL_FIELDS = ("*",)
 @record
 @attrs.frozen(repr=False)
 class Version:
+    """One version of a duty in its history: in force from ``effective`` (None: as first
+    written), ``duty`` as that version states it (None: revoked or replaced), ``change`` the
+    sentence of the later document that made it."""
+
     effective: dt.date | None      # None: the duty as first written
     duty: Duty | None              # None: revoked or replaced from ``effective`` on
     change: Change | None = None
@@ -192,7 +196,7 @@ def problems(rules: RuleSet, calendar: WorkingCalendar | None = None) -> list[Da
         if not known:
             what = "directive" if change.on_directive else "duty"
             found.append(at(change, f"{change.kind} points at {what} {change.target!r}, which no loaded rule file has",
-                            "correct the id, or add the rules directory that holds it (--rules may be repeated)"))
+                            "correct the id, or add the rules directory that holds it (several may be given)"))
         if change.by is not None and change.by not in duties and change.by not in directives:
             found.append(at(change, f"replace names {change.by!r} as taking over, which no loaded rule file has",
                             'name a duty as "<directive id>/<duty id>" or a directive id'))

@@ -14,7 +14,9 @@ from collections.abc import Mapping, MutableMapping, Sequence
 import attrs
 
 from obligations.base.keys import OccurrenceKey
+from obligations.base.errors import EngineError
 from obligations.base.records import record
+from obligations.base.vocabulary import STATUSES, Status
 from obligations.calendar.working import VietnamCalendar
 from obligations.log.store import Submission
 from obligations.occurrences.model import Occurrence
@@ -29,13 +31,21 @@ Payload = tuple[bool, int, int, int, int, bool, bool]   # done, days, wd, since,
 class Item:
     """An occurrence with its status on the evaluation date.
 
-    ``reconciled`` holds the effective deadline and window start once the levels above
-    have been taken into account, what decided them, and any conflict; it is None when
+    ``deadline`` is the effective deadline, the one to act on: the unit's own deadline
+    (``own_deadline``) once the levels above have been taken into account (a report a
+    commune feeds into its district's report due earlier is due earlier too).
+    ``reconciled`` holds that result, what decided it and any conflict; it is None when
     the occurrence's own window and deadline stand (``result`` then builds that result).
+
+    Fields: ``occurrence`` (the unit's occurrence of the duty: ``occurrence.duty``,
+    ``occurrence.period``, ``occurrence.duty.source`` for the sentence it comes from),
+    ``status`` (a :data:`obligations.Status`), ``days_left`` (calendar days from the day
+    asked about to ``deadline``, negative once past), ``working_days_left``,
+    ``reconciled``, ``submission`` (the first delivery recorded in the log, or None).
     """
 
     occurrence: Occurrence
-    status: str
+    status: Status
     days_left: int
     working_days_left: int
     reconciled: Reconciled | None = None
@@ -48,10 +58,18 @@ class Item:
 
     @property
     def deadline(self) -> dt.date:
+        """The effective deadline: the last day to deliver, after reconciliation with the levels above."""
         return self.reconciled.deadline if self.reconciled else self.occurrence.deadline
 
     @property
+    def own_deadline(self) -> dt.date:
+        """The unit's own deadline, from its duty alone (before reconciliation); ``deadline``
+        is never later, and is the one to act on."""
+        return self.occurrence.deadline
+
+    @property
     def window_start(self) -> dt.date:
+        """The first day of the effective window (after reconciliation)."""
         return self.reconciled.window_start if self.reconciled else self.occurrence.window_start
 
 
@@ -61,11 +79,20 @@ def is_agenda(occ: Occurrence) -> bool:
     return occ.duty.kind == "activity" and not occ.duty.policy.track
 
 
-def statuses_of(engine: Engine, payloads: Sequence[Payload], known: MutableMapping[Payload, str]) -> list[str]:
+def as_status(name: str) -> Status:
+    """An engine's answer as a status; anything else is the engine's fault, said loudly."""
+    if name not in STATUSES:
+        raise EngineError(f"the rules engine answered {name!r}, which is not a status",
+                          fix="the status ruleset must name one of: " + ", ".join(STATUSES))
+    return name       # narrowed to Status by the test above
+
+
+def statuses_of(engine: Engine, payloads: Sequence[Payload], known: MutableMapping[Payload, Status]
+                ) -> list[Status]:
     """Statuses for (done, days_left, wd_left, since_start, soon, conflict, agenda) payloads."""
     # ``known`` may be bounded (obligations.base.lru): the answers of this call are kept
     # apart, so that storing the new ones can never drop one this call still needs
-    found: dict[Payload, str] = {}
+    found: dict[Payload, Status] = {}
     for p in payloads:
         if p not in found and p in known:
             found[p] = known[p]
@@ -76,7 +103,7 @@ def statuses_of(engine: Engine, payloads: Sequence[Payload], known: MutableMappi
                  for p, fid in new.items()]
         answers = engine.evaluate(facts)
         for payload, fid in new.items():
-            found[payload] = known[payload] = answers[fid]
+            found[payload] = known[payload] = as_status(answers[fid])
     return [found[p] for p in payloads]
 
 
@@ -93,7 +120,7 @@ def payload_of(on: dt.date, occ: Occurrence, result: Reconciled | None, done: bo
 
 def assess(on: dt.date, occurrences: Sequence[Occurrence], reconciled: Mapping[OccurrenceKey, Reconciled],
            delivered: Mapping[OccurrenceKey, Submission], calendar: VietnamCalendar, engine: Engine,
-           due_soon: int | None, known: MutableMapping[Payload, str]) -> list[Item]:
+           due_soon: int | None, known: MutableMapping[Payload, Status]) -> list[Item]:
     """Every occurrence of one unit as an item with its status on ``on``."""
     payloads: list[Payload] = []
     parts: list[tuple[Occurrence, Reconciled | None, int, int]] = []

@@ -28,7 +28,8 @@ def make_engine(backend: str | None = None, ruleset: Json | None = None) -> Engi
     """A new, independent engine. ``auto`` uses durable_rules when it imports."""
     backend = backend or "auto"
     if backend not in BACKENDS:
-        raise InputError(f"unknown engine {backend!r}", fix="use one of: " + ", ".join(BACKENDS))
+        raise InputError(f"unknown engine {backend!r}", fix="use one of: " + ", ".join(BACKENDS),
+                         code="unknown-option", param="engine")
     ruleset = copy.deepcopy(ruleset if ruleset is not None else status_ruleset())
     check_ruleset(ruleset)
     if backend == "auto":
@@ -36,7 +37,8 @@ def make_engine(backend: str | None = None, ruleset: Json | None = None) -> Engi
     if backend == "durable":
         if not durable_available():
             raise InputError("the durable engine is not available here (durable-rules does not "
-                             "install on Python >= 3.13)", fix="use --engine python")
+                             "install on Python >= 3.13)", fix='use the engine "python"',
+                             code="not-installed", param="engine")
         from obligations.status.durable import DurableEngine
 
         return DurableEngine(ruleset)

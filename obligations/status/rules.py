@@ -87,7 +87,7 @@ def verify(facts: list[Json], fired: dict[str, list[str]], backend: str) -> dict
         names = fired.get(fact["id"], [])
         if names.count(SEEN) != 1:
             raise EngineError(f"the {backend} engine lost fact {fact['id']!r} ({names.count(SEEN)} times seen)",
-                              fix="re-run with --engine python and report this")
+                              fix="use the python engine and report this", param="engine")
         statuses = [n for n in names if n != SEEN]
         if len(statuses) != 1:
             raise EngineError(f"the rules gave fact {fact['id']!r} {len(statuses)} statuses {statuses}",

@@ -26,14 +26,17 @@ from obligations.base import paths
 from obligations.web import auth, contract, feed, limits
 from obligations.web.auth import Refused
 from obligations.web.docs import add_docs
-from obligations.web.data import Service, UnknownUnit, parse_date
+from obligations.web.data import DATE_FORMS, Service, parse_date
+from obligations.web.errors import HTTP_STATUS, error_body
 from obligations.web.pages import add_pages
 from obligations.web.timeline import timeline_svg
 
 log = logging.getLogger("obligations.web")
 Lang = Literal["vi", "en"]
-KNOWN = "answer with the documents issued by this day only, YYYY-MM-DD (default: the same as on)"
-KNOWN_TODAY = "answer with the documents issued by this day only, YYYY-MM-DD (default: today in Vietnam)"
+DATE = DATE_FORMS
+ON = f"the day asked about, {DATE} (default: today in Vietnam)"
+KNOWN = f"answer with the documents issued by this day only, {DATE} (default: the same as on)"
+KNOWN_TODAY = f"answer with the documents issued by this day only, {DATE} (default: today in Vietnam)"
 
 
 REPLACE = ("true to replace the record of this occurrence already in the log (a correction); "
@@ -46,7 +49,7 @@ REF = "at most 200 characters"
 class SubmissionIn(BaseModel):
     duty: str = Field(description="duty id, e.g. 76-KH-DU/dang-uy-bao-cao-hang-nam")
     period: str = Field(description="e.g. 2026 or 2026-05")
-    on: str | None = Field(None, description="delivery date YYYY-MM-DD (default: today in Vietnam)")
+    on: str | None = Field(None, description=f"delivery date {DATE} (default: today in Vietnam)")
     ref: str | None = Field(None, description="số văn bản of the delivered document, " + REF)
     note: str | None = Field(None, description=NOTE)
     replace: bool = Field(False, description=REPLACE)
@@ -56,7 +59,7 @@ class SubmissionIn(BaseModel):
 class ExtensionIn(BaseModel):
     duty: str
     period: str
-    until: str = Field(description="the new deadline YYYY-MM-DD")
+    until: str = Field(description=f"the new deadline {DATE}")
     ref: str = Field(description="số văn bản of the document that grants the extension, " + REF)
     note: str | None = Field(None, description=NOTE)
     replace: bool = Field(False, description=REPLACE)
@@ -65,7 +68,7 @@ class ExtensionIn(BaseModel):
 
 class EventIn(BaseModel):
     event: str = Field(description="event id, e.g. nhan-ke-hoach")
-    on: str | None = Field(None, description="the day it happened, or is set to happen, YYYY-MM-DD "
+    on: str | None = Field(None, description=f"the day it happened, or is set to happen, {DATE} "
                                                  "(default: today in Vietnam)")
     ref: str | None = Field(None, description=REF)
     note: str | None = Field(None, description=NOTE)
@@ -123,12 +126,13 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool,
     @app.exception_handler(Refused)
     def refused(request: Request, exc: Refused) -> Response:
         headers = {"WWW-Authenticate": "Bearer"} if exc.decision.status == 401 else {}
-        return limits.error(exc.decision.status, exc.decision.reason, REFUSAL_FIX[exc.decision.status], headers)
+        return limits.error(exc.decision.status, exc.decision.reason, REFUSAL_FIX[exc.decision.status], headers,
+                            code="unauthorized" if exc.decision.status == 401 else "forbidden")
 
     @app.exception_handler(ObligationsError)
     def bad_input(request: Request, exc: ObligationsError) -> Response:
-        status = 404 if isinstance(exc, UnknownUnit) else 400
-        return limits.error(status, exc.render(), exc.fix or "see docs/service.md")
+        # the status from the code (web/errors.py), the body with the API's words for the fix
+        return JSONResponse(error_body(exc), HTTP_STATUS[exc.code])
 
     def refuse_early(request: Request, unit: str | None) -> Response | None:
         """A JSON write refused from its headers alone, before its body is read."""
@@ -150,7 +154,7 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool,
         contract.json_of(200, "Due", "The JSON of `due --format json` (docs/schemas/due.json)"),
         contract.errors(*contract.READ)),
              summary="What a unit must do around a date (the JSON of `due --format json`)")
-    def due(request: Request, unit: str, on: str | None = None,
+    def due(request: Request, unit: str, on: str | None = Query(None, description=ON),
             horizon: int = Query(30, ge=0, le=HORIZON_MAX), lookback: int = Query(30, ge=0, le=HORIZON_MAX),
             lang: Lang = "vi", as_known_on: str | None = Query(None, description=KNOWN)) -> Any:
         guard(request, unit, write=False)
@@ -161,7 +165,8 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool,
         contract.json_of(200, "Explain", "The JSON of `explain --format json` (docs/schemas/explain.json)"),
         contract.errors(*contract.READ)),
              summary="The whole derivation of one occurrence (the JSON of `explain --format json`)")
-    def explain(request: Request, unit: str, duty: str, period: str | None = None, on: str | None = None,
+    def explain(request: Request, unit: str, duty: str, period: str | None = None,
+                on: str | None = Query(None, description=ON),
                 lang: Lang = "vi", as_known_on: str | None = Query(None, description=KNOWN)) -> Any:
         guard(request, unit, write=False)
         day = parse_date(on, "on") if on else service.today()
@@ -230,8 +235,8 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool,
              summary="The unit's report chains as an SVG picture: the months around today, or a whole year")
     def timeline(request: Request, unit: str,
                  year: int | None = Query(None, description="draw this whole year (not with before/after)"),
-                 on: str | None = Query(None, description="the day marked as today, the picture's centre "
-                                                          "(default: today)"),
+                 on: str | None = Query(None, description="the day marked as today, the picture's centre, "
+                                                          f"{DATE} (default: today)"),
                  before: int | None = Query(None, ge=0, le=TIMELINE_MONTHS_MAX,
                                             description="months drawn before the month of `on` (default 2)"),
                  after: int | None = Query(None, ge=0, le=TIMELINE_MONTHS_MAX,
@@ -241,7 +246,7 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool,
         guard(request, unit, write=False, token=token)
         if year is not None and (before is not None or after is not None):
             raise InputError("year draws the whole year: it cannot be combined with before or after",
-                             fix="give either year or before/after around on")
+                             fix="give either year or before/after around on", code="bad-range", param="year")
         day = parse_date(on, "on") if on else service.today()
         svg = timeline_svg(service, unit, year, lang, known(as_known_on, day), today=day, before=before, after=after)
         return Response(svg, media_type="image/svg+xml; charset=utf-8")
@@ -284,7 +289,7 @@ def recorded(write: Callable[[], dict[str, Any]]) -> JSONResponse:
     try:
         return JSONResponse(write(), 201)
     except AlreadyRecorded as exc:
-        return JSONResponse({"error": limits.clip(exc.render()), "fix": limits.clip(exc.fix or "")}, 409)
+        return JSONResponse(error_body(exc), HTTP_STATUS[exc.code])
 
 
 REFUSAL_FIX = {401: "send the header Authorization: Bearer <token>, a token the tokens file lists "

@@ -1,19 +1,16 @@
 """What every path of the service answers, as /openapi.json declares it: a schema for each
 status and media type, so that clients can be generated from it (tests/test_typescript_client.py).
 
-Two sources, one per kind of body:
-
-- the documents (``due``, ``explain``, ``calendar``, and the records a write answers) are the
-  JSON of the command line and the library, whose shape is published as JSON Schema files
-  (docs/schemas/, ``base.paths.schemas_dir()``) that the tests validate every output against.
-  ``published`` copies those files into the document's ``components/schemas``, rewriting their
-  ``$ref`` between files, so the HTTP contract and the published schemas cannot drift apart:
-  they are the same definitions;
-- the error body, which only the service writes, is the pydantic model below.
+Every JSON body (``due``, ``explain``, ``calendar``, the records a write answers, the errors) has
+its shape published as a JSON Schema file (docs/schemas/, ``base.paths.schemas_dir()``) that the
+tests validate every output against. ``published`` copies those files into the document's
+``components/schemas``, rewriting their ``$ref`` between files, so the HTTP contract and the
+published schemas cannot drift apart: they are the same definitions. (The request bodies stay
+the pydantic models of web/app.py: FastAPI validates requests with them.)
 
 The routes name their answers with ``responses=`` built here (``json_of``, ``errors``...), all by
-``$ref``; ``install`` puts the components they name into the document and refuses (ValueError) a
-document with a ``$ref`` that reaches nothing.
+``$ref``; ``install`` puts the published files into the document and refuses (ValueError) a document
+with a ``$ref`` that reaches nothing.
 """
 
 from __future__ import annotations
@@ -24,30 +21,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, Field
-
 COMPONENTS = "#/components/schemas/"
 Responses = dict[int | str, dict[str, Any]]
-# The bodies the routes answer that docs/schemas/ publishes: component name -> file.
-PUBLISHED = {"Due": "due.json", "Explain": "explain.json", "Calendar": "calendar.json",
-             "Submission": "submission.json", "Extension": "extension.json", "Event": "event.json"}
 # Keys of a schema file's root that say nothing about the document itself.
 _ABOUT = {"$schema", "$id", "$defs", "$comment", "title", "description", "examples"}
-
-
-# -- the small bodies ---------------------------------------------------------------------
-
-class ErrorOut(BaseModel):
-    """Every error of the service, JSON: what is wrong, how to put it right, a stable code."""
-
-    error: str = Field(description="what is wrong; at most 200 characters of any input are repeated")
-    fix: str = Field(description="how to put it right")
-    code: str = Field(description="a stable code of the error (docs/errors.md), e.g. unknown-unit, bad-date")
-    file: str | None = Field(None, description="the data file at fault, when the error is in one")
-    place: str | None = Field(None, description="where in that file, or which field of the request")
-
-
-MODELS: tuple[type[BaseModel], ...] = (ErrorOut,)
 
 
 # -- what the routes declare ----------------------------------------------------------------
@@ -85,10 +62,11 @@ ALWAYS = (422, 500)
 
 
 def errors(*statuses: int, media: str = "application/json") -> Responses:
-    """Error answers of the statuses: the JSON ``ErrorOut``, or an error page (``text/html``)."""
+    """Error answers of the statuses: the JSON ``Error`` (docs/schemas/error.json), or an error page
+    (``text/html``)."""
     out: Responses = {}
     for status in statuses:
-        out |= json_of(status, "ErrorOut", ERRORS[status]) if media == "application/json" \
+        out |= json_of(status, "Error", ERRORS[status]) if media == "application/json" \
             else text_of(status, media, ERRORS[status] + " (a page in the page's language, with the fix)")
     return out
 
@@ -102,16 +80,6 @@ def answers(*parts: Responses) -> Responses:
 
 
 # -- the components ----------------------------------------------------------------------
-
-def models() -> dict[str, Any]:
-    """The pydantic models' schemas as components (their nested models alongside)."""
-    out: dict[str, Any] = {}
-    for model in MODELS:
-        schema = model.model_json_schema(ref_template=COMPONENTS + "{model}")
-        out.update(schema.pop("$defs", {}))
-        out[model.__name__] = schema
-    return out
-
 
 def published(folder: Path) -> dict[str, Any]:
     """The JSON Schema files of ``folder`` as OpenAPI components.
@@ -184,8 +152,8 @@ def refs(node: Any) -> Iterable[str]:
 
 
 def install(app: Any, folder: Callable[[], Path]) -> None:
-    """``app.openapi()`` builds the framework's document once, adds the components (the models
-    and the files of ``folder()``) and checks that every ``$ref`` reaches one."""
+    """``app.openapi()`` builds the framework's document once, adds the files of ``folder()`` as
+    components and checks that every ``$ref`` reaches one."""
     from fastapi.openapi.utils import get_openapi
 
     def openapi() -> dict[str, Any]:
@@ -193,12 +161,10 @@ def install(app: Any, folder: Callable[[], Path]) -> None:
             doc = get_openapi(title=app.title, version=app.version, openapi_version=app.openapi_version,
                               description=app.description, routes=app.routes)
             components = doc.setdefault("components", {}).setdefault("schemas", {})
-            for name, schema in {**models(), **published(folder())}.items():
+            for name, schema in published(folder()).items():
                 if name in components and components[name] != schema:
                     raise ValueError(f"two schemas named {name} in /openapi.json")
                 components[name] = schema
-            for name, file in PUBLISHED.items():     # TEMPORARY: until docs/schemas/ has the file (helper data)
-                components.setdefault(name, {"type": "object", "description": f"to be published as {file}"})
             missing = sorted({r for r in refs(doc) if r.removeprefix(COMPONENTS) not in components})
             if missing:
                 raise ValueError(f"/openapi.json refers to schemas it does not hold: {', '.join(missing)}")

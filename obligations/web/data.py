@@ -1,7 +1,7 @@
 """The one module of the web service that calls the library.
 
 Everything the service shows comes through ``Service``: the same functions the command
-line calls (``Workspace.due`` then ``due_json``, ``explain``, ``year_as_json``,
+line calls (``Workspace.due`` then ``to_dict``, ``explain``, ``year_as_json``,
 ``record_submission``...), so the API's JSON is the CLI's JSON by construction. The
 workspace keeps caches that are not meant for concurrent mutation, and the durable
 engine keeps a host per engine: every call into the library holds one lock. A call
@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from obligations.base.dates import parse_iso_date, today_in_vietnam
-from obligations.base.errors import InputError
+from obligations.base.errors import ErrorCode, InputError
+from obligations.base.version import SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from obligations.report.timeline import Timeline
@@ -25,7 +26,13 @@ JSON = dict[str, Any]
 
 
 class UnknownUnit(InputError):
-    """A unit id the hierarchy does not know: 404 on the web."""
+    """A unit id the hierarchy does not know (code "unknown-unit": 404 on the web)."""
+
+    default_code: ErrorCode = "unknown-unit"
+
+
+# the forms parse_date accepts, as the schema's descriptions say them
+DATE_FORMS = "YYYY-MM-DD or DD/MM/YYYY (D/M/YYYY too)"
 
 
 def parse_date(text: str, what: str) -> dt.date:
@@ -85,7 +92,7 @@ class Service:
     def check_unit(self, unit: str) -> None:
         if unit not in self.ws.hierarchy.units:
             known = self.ws.hierarchy.unknown(unit)
-            raise UnknownUnit(known.message, fix=known.fix)
+            raise UnknownUnit(known.message, fix=known.fix, param=known.param, data=known.data)
 
     def unit_name(self, unit: str) -> str:
         return str(self.ws.hierarchy.name(unit))
@@ -107,18 +114,16 @@ class Service:
     def due(self, unit: str, on: dt.date, horizon: int, lookback: int, lang: str,
             as_known_on: dt.date | None = None) -> JSON:
         """``as_known_on``: None means ``on``, as the CLI's --as-known-on."""
-        from obligations.render.due import due_json
-
         self.check_unit(unit)
         with self._lock:
             ws = self._known(as_known_on or on)
             report = ws.due(unit, on, horizon=horizon, lookback=lookback, engine=self.engine, log=self._reader())
-            return dict(due_json(ws, report, lang))
+            doc: JSON = report.to_dict(lang)
+            return doc
 
     def page_due(self, unit: str, on: dt.date, horizon: int, lookback: int, lang: str) -> JSON:
         """The ``due`` document of the office page: as ``due``, each delivered item also with
         ``late_working_days`` as ``status`` counts it (report/deliveries.py), for "nộp muộn"."""
-        from obligations.render.due import due_json
         from obligations.report.deliveries import classify
 
         self.check_unit(unit)
@@ -126,7 +131,7 @@ class Service:
             ws = self._known(on)
             log = self._reader()
             report = ws.due(unit, on, horizon=horizon, lookback=lookback, engine=self.engine, log=log)
-            doc: JSON = dict(due_json(ws, report, lang))
+            doc: JSON = report.to_dict(lang)
             rows: list[JSON] = doc["items"]
             for row, item in zip(rows, report.items):
                 if item.submission is not None:
@@ -135,14 +140,14 @@ class Service:
 
     def explain(self, unit: str, duty: str, period: str | None, on: dt.date, lang: str,
                 as_known_on: dt.date | None = None) -> JSON:
-        from obligations.render.explain import explain_json
         from obligations.report.explain import explain
 
         self.check_unit(unit)
         with self._lock:
             ws = self._known(as_known_on or on)
             found = explain(ws, unit, duty, period, on, log=self._reader())
-            return dict(explain_json(found, ws.hierarchy, lang))
+            doc: JSON = found.to_dict(lang)
+            return doc
 
     def explain_text(self, doc: JSON, lang: str) -> str:
         from obligations.render.explain import explain_text
@@ -172,7 +177,7 @@ class Service:
         with self._lock:
             item = self.ws.record_submission(self._writer(), unit, duty, period, on, self.today(), ref=ref, note=note,
                                              replace=replace, reason=reason)
-        return {"unit": item.unit, "duty": item.duty, "period": item.period,
+        return {"schema_version": SCHEMA_VERSION, "unit": item.unit, "duty": item.duty, "period": item.period,
                 "delivered_on": item.delivered_on.isoformat(), "ref": item.ref, "note": item.note,
                 "recorded_at": item.recorded_at, "reason": item.reason}
 
@@ -182,7 +187,7 @@ class Service:
         with self._lock:
             item = self.ws.record_extension(self._writer(), unit, duty, period, until, ref, note=note,
                                             replace=replace, reason=reason)
-        return {"unit": item.unit, "duty": item.duty, "period": item.period, "until": item.until.isoformat(),
+        return {"schema_version": SCHEMA_VERSION, "unit": item.unit, "duty": item.duty, "period": item.period, "until": item.until.isoformat(),
                 "ref": item.ref, "note": item.note, "recorded_at": item.recorded_at, "reason": item.reason}
 
     def record_event(self, unit: str, event: str, on: dt.date, ref: str | None, note: str | None, *,
@@ -193,7 +198,7 @@ class Service:
         self.check_unit(unit)
         with self._lock:
             item = self.ws.record_event(self._writer(), unit, event, on, ref, note, replace=replace, reason=reason)
-        return {"unit": item.unit, "event": item.event, "on": item.happened_on.isoformat(), "ref": item.ref,
+        return {"schema_version": SCHEMA_VERSION, "unit": item.unit, "event": item.event, "on": item.happened_on.isoformat(), "ref": item.ref,
                 "note": item.note, "recorded_at": item.recorded_at, "reason": item.reason}
 
     def count_records(self, unit: str) -> int:

@@ -59,6 +59,7 @@ def add_docs(app: FastAPI) -> None:
     @app.get(ASSETS + "/{name}", include_in_schema=False)
     def asset(name: str) -> Response:
         if name not in FILES:
-            return limits.error(404, f"no asset {limits.clip(name)!r}", "the documentation is at /docs and /redoc")
+            return limits.error(404, f"no asset {limits.clip(name)!r}", "the documentation is at /docs and /redoc",
+                                code="not-found")
         return Response((static / name).read_bytes(), media_type=FILES[name],
                         headers={"Cache-Control": "public, max-age=86400"})

@@ -24,7 +24,10 @@ import re
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
+from obligations.base.errors import ErrorCode
+
 from starlette.datastructures import Headers
+
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import BaseRoute, Match
@@ -55,9 +58,10 @@ def clip(text: str) -> str:
     return text if len(text) <= _TOTAL else f"{text[:_TOTAL]}… ({len(text) - _TOTAL} more characters)"
 
 
-def error(status: int, message: str, fix: str, headers: dict[str, str] | None = None) -> JSONResponse:
-    """The documented error body."""
-    return JSONResponse({"error": clip(message), "fix": clip(fix)}, status, headers=headers)
+def error(status: int, message: str, fix: str, headers: dict[str, str] | None = None, *,
+          code: ErrorCode) -> JSONResponse:
+    """The documented error body {"error", "fix", "code"} (web/errors.py: a library error's, with file and place)."""
+    return JSONResponse({"error": clip(message), "fix": clip(fix), "code": code}, status, headers=headers)
 
 
 def media_type(headers: Headers) -> str:
@@ -140,7 +144,7 @@ class RequestLimits:
         if takes_json and body:
             problem = json_problem(body)
             if problem is not None:
-                await error(400, problem, 'send one JSON object, e.g. {"duty": "…", "period": "2026"}')(
+                await error(400, problem, 'send one JSON object, e.g. {"duty": "…", "period": "2026"}', code="bad-input")(
                     scope, receive, send)
                 return
         await self.app(scope, _replay(body, receive), send)
@@ -157,7 +161,7 @@ class RequestLimits:
         media = media_type(headers)
         if takes_json and not is_json(media):
             return error(415, f"the body is sent as {media or 'no type'!r}, not as JSON",
-                         f"send it with the header Content-Type: {JSON_TYPE}")
+                         f"send it with the header Content-Type: {JSON_TYPE}", code="unsupported-media")
         if is_form and media != FORM_TYPE:
             return self.page(415, f"the form is sent as {clip(media or 'no type')!r}, not as {FORM_TYPE}",
                              "vi")
@@ -168,7 +172,7 @@ class RequestLimits:
         if is_form:
             return self.page(413, message, "vi")
         return error(413, message, "send a smaller body: notes and references are short texts "
-                                   "(the limit is `serve --max-body BYTES`)")
+                                   "(the limit is `serve --max-body BYTES`)", code="too-large")
 
     async def _read(self, receive: Receive) -> bytes:
         chunks, size = [], 0
@@ -227,6 +231,11 @@ def validation_message(errors: Any) -> str:
     return "; ".join(parts) + (f"; and {more} more" if more > 0 else "")
 
 
+# the code of a refusal the framework itself answers, by its status
+_FRAMEWORK: dict[int, ErrorCode] = {401: "unauthorized", 403: "forbidden", 404: "not-found", 405: "method-not-allowed",
+                                    413: "too-large", 415: "unsupported-media", 422: "invalid-request", 500: "internal"}
+
+
 def install(app: Any, *, max_body: int, authorize: Authorize, page: Page) -> None:
     """The middleware above, and every error of the framework in the documented shape."""
     from fastapi.exceptions import RequestValidationError
@@ -235,22 +244,22 @@ def install(app: Any, *, max_body: int, authorize: Authorize, page: Page) -> Non
     async def invalid(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError)
         return error(422, validation_message(exc.errors()),
-                     "send the fields and values /openapi.json documents for this path")
+                     "send the fields and values /openapi.json documents for this path", code="invalid-request")
 
     async def http_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, HTTPException)
         path = request.url.path
         if exc.status_code == 404:
-            return error(404, f"no such path {path}", "see /openapi.json for the paths of this service")
+            return error(404, f"no such path {path}", "see /openapi.json for the paths of this service", code="not-found")
         if exc.status_code == 405:
             allow = (exc.headers or {}).get("Allow", "")
             return error(405, f"{request.method} is not allowed on {path}", f"use {allow or 'another method'}",
-                         headers=dict(exc.headers or {}))
+                         headers=dict(exc.headers or {}), code="method-not-allowed")
         return error(exc.status_code, str(exc.detail), "see /openapi.json for what this path takes",
-                     headers=dict(exc.headers or {}))
+                     headers=dict(exc.headers or {}), code=_FRAMEWORK.get(exc.status_code, "bad-input"))
 
     async def internal(request: Request, exc: Exception) -> Response:
-        return error(500, "internal error", "the server's log has the details; report them")
+        return error(500, "internal error", "the server's log has the details; report them", code="internal")
 
     app.add_exception_handler(RequestValidationError, invalid)
     app.add_exception_handler(HTTPException, http_error)

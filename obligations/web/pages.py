@@ -19,11 +19,12 @@ from starlette.concurrency import run_in_threadpool
 
 from obligations.base.errors import ObligationsError
 from obligations.base.vocabulary import HORIZON_MAX
-from obligations.log.store import AlreadyRecorded
 from obligations.render import page
 from obligations.web import contract, limits
 from obligations.web.auth import Refused
-from obligations.web.data import Service, UnknownUnit, parse_date
+from obligations.render.error_words import page_said
+from obligations.web.data import DATE_FORMS, Service, parse_date
+from obligations.web.errors import HTTP_STATUS
 from obligations.web.timeline import page_timeline
 
 Lang = Literal["vi", "en"]
@@ -58,7 +59,8 @@ def add_pages(app: FastAPI, service: Service, guard: Guard) -> None:
 
     @app.get("/units/{unit}", response_class=HTMLResponse, tags=["page"], summary="The office page",
              responses=contract.answers(PAGE, contract.errors(*contract.READ, media=HTML)))
-    def office_page(request: Request, unit: str, lang: Lang = "vi", on: str | None = None,
+    def office_page(request: Request, unit: str, lang: Lang = "vi",
+                    on: str | None = Query(None, description=f"the day the page is for, {DATE_FORMS} (default: today)"),
                     lookback: int = Query(30, ge=0, le=HORIZON_MAX), token: str | None = None,
                     recorded: str | None = None, extended: str | None = None) -> HTMLResponse:
         back = f"/?lang={lang}"
@@ -111,10 +113,7 @@ def add_pages(app: FastAPI, service: Service, guard: Guard) -> None:
             guard(request, unit, write=True, token=typed or request.cookies.get(COOKIE))
             day = parse_date(form.get("on", ""), "on")
             service.submit(unit, duty, period, day, form.get("ref") or None, form.get("note") or None)
-        except AlreadyRecorded as exc:   # a second, different record of the occurrence: 409, as the API
-            return HTMLResponse(page.render_error(409, limits.clip(exc.render()), lang,
-                                                  back=f"/units/{unit}?lang={lang}"), 409)
-        except (Refused, ObligationsError) as exc:
+        except (Refused, ObligationsError) as exc:   # a second, different record: 409 (its code), as the API
             return error_page(exc, lang, f"/units/{unit}?lang={lang}", delivery=(unit, form, typed is None))
         response = RedirectResponse(f"/units/{unit}?{urlencode({'lang': lang, 'recorded': f'{duty}|{period}'})}", 303)
         if typed:
@@ -138,11 +137,10 @@ def add_pages(app: FastAPI, service: Service, guard: Guard) -> None:
             ref = form.get("ref", "").strip()
             if not ref:
                 raise ObligationsError("an extension needs the number of the document that grants it",
-                                       place="ref", fix="type the số văn bản of the document granting the extension")
+                                       place="ref", fix="type the số văn bản of the document granting the extension",
+                                       code="missing-value", param="ref")
             service.extend(target, form.get("duty", ""), form.get("period", ""), until, ref, form.get("note") or None)
-        except AlreadyRecorded as exc:   # a different extension already recorded: 409, as the API
-            return HTMLResponse(page.render_error(409, limits.clip(exc.render()), lang, back=back), 409)
-        except (Refused, ObligationsError) as exc:
+        except (Refused, ObligationsError) as exc:   # a different extension already recorded: 409, as the API
             return error_page(exc, lang, back)
         item = f"{form.get('duty', '')}|{form.get('period', '')}"
         response = RedirectResponse(f"/units/{unit}?{urlencode({'lang': lang, 'extended': item})}", 303)
@@ -154,10 +152,14 @@ def add_pages(app: FastAPI, service: Service, guard: Guard) -> None:
                    delivery: tuple[str, dict[str, str], bool] | None = None) -> HTMLResponse:
         """The page for a refused or bad request, in the page's language, with the fix, a link
         back and, for a delivery, the form again with what was typed (the token excepted)."""
+        said = None
         if isinstance(exc, Refused):
             status, text = exc.decision.status, ""
         else:
-            status, text = (404 if isinstance(exc, UnknownUnit) else 400), exc.render()
+            # the status from the code, as the API; the words from the code and its data, in the page's
+            # language; the library's own text only on the English page (a Vietnamese page names the file)
+            status, said = HTTP_STATUS[exc.code], page_said(exc, lang)
+            text = exc.render() if lang == "en" else ":".join(str(p) for p in (exc.file, exc.place) if p)
         form = None
         if delivery is not None:
             unit, values, _ = delivery
@@ -170,7 +172,7 @@ def add_pages(app: FastAPI, service: Service, guard: Guard) -> None:
             remembered = bool(delivery[2]) and status not in (401, 403)
             form = page.delivery_form(doc, unit, lang, service.today().isoformat(), remembered=remembered,
                                       values=values)
-        return HTMLResponse(page.render_error(status, limits.clip(text), lang, back=back, form=form), status)
+        return HTMLResponse(page.render_error(status, limits.clip(text), lang, back=back, form=form, said=said), status)
 
     @app.get("/", response_class=HTMLResponse, tags=["page"], summary="The units",
              responses=contract.answers(PAGE, contract.errors(401, 403, media=HTML)))

@@ -12,7 +12,8 @@ Case keys (one file per area: http-<area>.toml):
     content_type (application/json when a body is given), body (text) or
     body_fill = {template, char, times} ("@" in template replaced by char * times),
     headers (a table of extra headers), before (a list of requests, same keys, sent first
-    whatever their answers), status, word, max_echo, shape (true), xfail (a reason; strict).
+    whatever their answers), status, word, code (the error's code, docs/errors.md), max_echo,
+    shape (true), xfail (a reason; strict).
 """
 
 from __future__ import annotations
@@ -127,5 +128,11 @@ def test_hostile_request(case: dict[str, Any], server: int) -> None:
     if "max_echo" in case:
         assert len(text) < case["max_echo"], f"{len(text)} characters back: {text[:500]}…"
     if status is not None and status >= 400 and case.get("shape", True):
+        from obligations.web.errors import HTTP_STATUS
+
         answer = json.loads(text)
         assert isinstance(answer, dict) and answer.get("error") and answer.get("fix"), text[:2000]
+        # errors as data (docs/errors.md): a code of the closed set whose status is the one answered
+        assert answer.get("code") in HTTP_STATUS and HTTP_STATUS[answer["code"]] == status, text[:2000]
+        assert set(answer) <= {"error", "fix", "code", "file", "place"}, text[:2000]
+        assert answer["code"] == case.get("code", answer["code"]), text[:2000]

@@ -2,6 +2,7 @@
 
     python tests/bench/bench.py               # all cases
     python tests/bench/bench.py cold national export --runs 5
+    python tests/bench/bench.py due-call --against HEAD~1   # ms per warm ws.due, this tree and a commit
 
 Each case runs several times and prints median, min and max, with the peak RSS of the
 process that did the work. National-scale runs happen in fresh child processes so that
@@ -505,15 +506,68 @@ def service_memory(against: str | None, count: int = 10_000, every: int = 10) ->
             shutil.rmtree(tmp, ignore_errors=True)
 
 
+DUE_CALL_CHILD = """
+import datetime as dt, json, statistics, sys, time
+sys.path.insert(0, sys.argv[1])
+import obligations
+ws = obligations.load()
+on = dt.date(2026, 11, 23)
+units = sorted(u for u, unit in ws.hierarchy.units.items() if unit.exists_on(on))
+for unit in units:                        # warm: inputs loaded, calendars and occurrences built
+    ws.due(unit, on)
+per_call = []
+for _ in range(int(sys.argv[2])):
+    start = time.perf_counter()
+    for _ in range(20):
+        for unit in units:
+            ws.due(unit, on)
+    per_call.append((time.perf_counter() - start) / (20 * len(units)) * 1000)
+print(json.dumps({"units": len(units), "ms": per_call}))
+"""
+
+
+def due_call(runs: int, against: str | None) -> None:
+    """Milliseconds per warm ``ws.due`` call (the library, no process start) on the bundled data,
+    every unit that exists on 2026-11-23 in turn; with ``against``, that commit too, in the same
+    sitting (its tree exported by `git archive`), the two alternating."""
+    import shutil
+    import tempfile
+
+    roots = [("this tree", ROOT)]
+    tmp = None
+    if against:
+        tmp = Path(tempfile.mkdtemp(prefix="obligations-bench-against-"))
+        archive = subprocess.run(["git", "archive", against], cwd=ROOT, capture_output=True, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(tmp)], input=archive, check=True)
+        commit = subprocess.run(["git", "rev-parse", "--short", against], cwd=ROOT, capture_output=True,
+                                text=True).stdout.strip()
+        roots.insert(0, (f"commit {commit}", tmp))
+    try:
+        found: dict[str, list[float]] = {label: [] for label, _ in roots}
+        units = 0
+        for _ in range(3):               # alternate the trees: a busy machine slows both alike
+            for label, root in roots:
+                env = dict(os.environ, PYTHONPATH=str(root), OBLIGATIONS_CACHE="off")
+                _, _, out = run_child([sys.executable, "-c", DUE_CALL_CHILD, str(root), str(runs)], env)
+                row = json.loads(out.strip().splitlines()[-1])
+                found[label] += row["ms"]
+                units = row["units"]
+        for label, values in found.items():
+            summary(f"due-call: ws.due per call, {units} units, {label}", values, unit=" ms")
+    finally:
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     cases = ["cold", "national", "export", "service", "extract", "lifecycle"]
-    extra = ["national-with-log", "national-no-sharing", "events", "documents", "service-memory"]
+    extra = ["national-with-log", "national-no-sharing", "events", "documents", "service-memory", "due-call"]
     parser.add_argument("cases", nargs="*", default=cases,
-                        help=f"any of: {', '.join(cases + extra)} (default: all but the last five; national "
+                        help=f"any of: {', '.join(cases + extra)} (default: all but the last six; national "
                              "prints the national-with-log lines too; national-no-sharing runs at 10 %%)")
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--against", metavar="COMMIT", help="service-memory: measure this commit too, in the "
+    parser.add_argument("--against", metavar="COMMIT", help="service-memory, due-call: measure this commit too, in the "
                                                             "same sitting (e.g. the parent commit)")
     parser.add_argument("--engine", default="auto", choices=["auto", "durable", "python"])
     parser.add_argument("--collector", default="cli", choices=sorted(SETTINGS),
@@ -549,6 +603,8 @@ def main() -> None:
         events(min(args.runs, 3))
     if "service-memory" in args.cases:
         service_memory(args.against)
+    if "due-call" in args.cases:
+        due_call(args.runs, args.against)
 
 
 if __name__ == "__main__":

@@ -13,9 +13,10 @@ from typing import TextIO
 from obligations.base import dates
 from obligations.base.dates import parse_iso_date, today_in_vietnam
 from obligations.base.errors import InputError
+from obligations.base.version import SCHEMA_VERSION
 from obligations.cli import environment
 from obligations.log.store import SubmissionLog
-from obligations.render.due import due_json, due_table
+from obligations.render.due import due_table
 from obligations.report.due import DueReport
 from obligations.status.engine import make_engine
 from obligations.workspace import Workspace
@@ -66,10 +67,11 @@ def _write_under(args: argparse.Namespace, out: TextIO, ws: Workspace, on: dt.da
                          fix="leave --out out, or add --format csv or --format xlsx")
     if args.format == "json":
         # Streamed: a province's report is written unit by unit, never held whole.
-        out.write(json.dumps({"under": args.under, "on": on.isoformat()}, ensure_ascii=False)[:-1]
+        out.write(json.dumps({"schema_version": SCHEMA_VERSION, "under": args.under, "on": on.isoformat()},
+                             ensure_ascii=False)[:-1]
                   + ', "units": [\n')
         for n, report in enumerate(reports):
-            out.write((",\n" if n else "") + json.dumps(due_json(ws, report, args.lang), ensure_ascii=False))
+            out.write((",\n" if n else "") + json.dumps(report.to_dict(args.lang), ensure_ascii=False))
         out.write("\n]}\n")
         return 0
     from obligations.render.summary import summary_head, summary_line
@@ -121,7 +123,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         raise InputError("--out writes --format csv, xlsx or ics; this table goes to standard output",
                          fix="leave --out out, or add --format csv or --format xlsx")
     elif args.format == "json":
-        json.dump(due_json(ws, report, args.lang), out, ensure_ascii=False, indent=1)
+        json.dump(report.to_dict(args.lang), out, ensure_ascii=False, indent=1)
         out.write("\n")
     else:
         out.write(due_table(ws, report, args.lang) + "\n")

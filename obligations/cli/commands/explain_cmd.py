@@ -8,7 +8,7 @@ from typing import TextIO
 
 from obligations.base.dates import parse_iso_date, today_in_vietnam
 from obligations.cli import environment
-from obligations.render.explain import explain_json, explain_text
+from obligations.render.explain import explain_text
 from obligations.report.explain import explain
 
 
@@ -16,7 +16,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     on = parse_iso_date(args.on, what="--on") if args.on is not None else today_in_vietnam()
     ws = environment.workspace(args.rules, args.org, args.calendars, environment.known_on(args.as_known_on, on))
     found = explain(ws, args.unit, args.duty, args.period, on, log=environment.existing_log(args.db))
-    doc = explain_json(found, ws.hierarchy, args.lang)
+    doc = found.to_dict(args.lang)
     if args.format == "json":
         json.dump(doc, out, ensure_ascii=False, indent=1)
         out.write("\n")

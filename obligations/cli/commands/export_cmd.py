@@ -12,6 +12,7 @@ from obligations.base import dates
 from obligations.base.dates import parse_iso_date, today_in_vietnam
 from obligations.base.errors import InputError
 from obligations.base.files import write_replacing
+from obligations.base.version import SCHEMA_VERSION
 from obligations.cli import environment
 from obligations.render.export import record_changes, rows, to_csv, to_ics
 from obligations.status.assess import Item
@@ -54,12 +55,13 @@ def refuse_foreign(path: Path) -> None:
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise InputError(f"cannot write {path}: {exc.strerror}", fix="check the path and its permissions") from None
+        raise InputError(f"cannot write {path}: {exc.strerror}", fix="check the path and its permissions",
+                         code="output-file") from None
     import stat
 
     if not stat.S_ISREG(info.st_mode):
         raise InputError(f"{path} exists and is not a regular file: nothing was written",
-                         fix="give --out the name of a new file")
+                         fix="give --out the name of a new file", code="output-file")
     with path.open("rb") as handle:
         head = handle.read(64).lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"PK\x03\x04"):       # a zip: replaced only if it is a workbook we wrote
@@ -70,7 +72,8 @@ def refuse_foreign(path: Path) -> None:
         ours = not head or head.startswith(OUR_STARTS)
     if not ours:
         raise InputError(f"{path} exists and was not written by this program: it was left untouched",
-                         fix="give --out the name of a new file, or delete that one first")
+                         fix="give --out the name of a new file, or delete that one first",
+                         code="output-file")
 
 
 def write(data: str | bytes, out: TextIO, target: str | None) -> None:
@@ -81,7 +84,8 @@ def write(data: str | bytes, out: TextIO, target: str | None) -> None:
         try:
             write_replacing(path, data if isinstance(data, bytes) else data.encode("utf-8"))
         except OSError as exc:
-            raise InputError(f"cannot write {path}: {exc.strerror}", fix="check the folder exists and is writable") from None
+            raise InputError(f"cannot write {path}: {exc.strerror}", fix="check the folder exists and is writable",
+                             code="output-file") from None
     elif isinstance(data, bytes) and data.startswith(b"PK"):
         # a workbook is not text: never to a terminal (nor through its text filter)
         if not hasattr(out, "buffer") or out.isatty():
@@ -107,7 +111,8 @@ def render(ws: Workspace, items: list[Item], fmt: str, lang: str, remind: int, d
 
         return sheets.workbook(sheets.EXPORT_COLUMNS, sheets.export_rows(ws, items, lang), lang, title,
                                dates.utc_now())
-    return json.dumps({"items": rows(ws, items, lang)}, ensure_ascii=False, indent=1) + "\n"
+    return json.dumps({"schema_version": SCHEMA_VERSION, "items": rows(ws, items, lang)}, ensure_ascii=False,
+                      indent=1) + "\n"
 
 
 def check_excel(args: argparse.Namespace) -> None:
@@ -130,6 +135,9 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     check_excel(args)
     start = parse_iso_date(args.from_, what="--from")
     end = parse_iso_date(args.to, what="--to")
+    if end < start:     # said here in the command line's words (the library says "the end of the span")
+        raise InputError(f"--to ({end}) is before --from ({start})", fix="give the earlier date first",
+                         code="bad-range", param="to")
     on = parse_iso_date(args.on, what="--on") if args.on is not None else today_in_vietnam()
     ws = environment.workspace(args.rules, args.org, args.calendars, environment.known_on(args.as_known_on, on))
     # days outside the calendar data's coverage are refused by items_between (naming the data used)

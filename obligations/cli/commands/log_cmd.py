@@ -11,9 +11,8 @@ from obligations.base.dates import parse_iso_date, today_in_vietnam
 from obligations.base.errors import InputError
 from obligations.cli import environment
 from obligations.log.store import RecordedEvent
-from obligations.render.status import (extended_text, replaced_by_key, status_json, status_rows, status_text,
-                                       submitted_text)
-from obligations.report.deliveries import deliveries
+from obligations.render.status import extended_text, replaced_by_key, status_rows, status_text, submitted_text
+from obligations.report.status_report import status_report
 
 
 def run_submit(args: argparse.Namespace, out: TextIO) -> int:
@@ -41,11 +40,10 @@ def run_status(args: argparse.Namespace, out: TextIO) -> int:
     check_excel(args)
     on = parse_iso_date(args.on, what="--on") if args.on is not None else today_in_vietnam()
     ws = environment.workspace(args.rules, args.org, args.calendars, environment.known_on(args.as_known_on, on))
-    log = environment.existing_log(args.db)
-    replaced = log.replaced(args.unit) if log is not None else []
-    rows = status_rows(deliveries(ws, args.unit, on, args.year, log), args.lang, replaced_by_key(replaced))
-    events = log.events(args.unit) if log is not None else []
-    old_events = [r for r in replaced if isinstance(r, RecordedEvent)]
+    report = status_report(ws, args.unit, on, args.year, environment.existing_log(args.db))
+    rows = status_rows(report.deliveries, args.lang, replaced_by_key(report.replaced))
+    events = list(report.events)
+    old_events = [r for r in report.replaced if isinstance(r, RecordedEvent)]
     if args.format in ("csv", "xlsx"):
         from obligations.cli.commands.export_cmd import csv_text, write
         from obligations.render import sheets
@@ -61,9 +59,9 @@ def run_status(args: argparse.Namespace, out: TextIO) -> int:
         raise InputError("--out writes --format csv or xlsx; this table goes to standard output",
                          fix="leave --out out, or add --format csv or --format xlsx")
     if args.format == "json":
-        json.dump(status_json(args.unit, on, args.year, rows, events, old_events), out, ensure_ascii=False, indent=1)
+        json.dump(report.to_dict(args.lang), out, ensure_ascii=False, indent=1)
         out.write("\n")
     else:
-        out.write(status_text(ws.hierarchy.name(args.unit), args.unit, on, args.year, rows, args.lang, events,
+        out.write(status_text(report.unit_name, args.unit, on, args.year, rows, args.lang, events,
                               old_events) + "\n")
     return 0

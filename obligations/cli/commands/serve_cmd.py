@@ -21,7 +21,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         from obligations.web.app import create_app, is_loopback
     except ImportError as exc:
         raise InputError(f"the web service needs packages that are not installed ({exc.name})",
-                         fix='pip install "obligations[web]"') from None
+                         fix='pip install "obligations[web]"', code="not-installed") from None
     from obligations.web.auth import load_tokens
     from obligations.web.data import Service
     from obligations.web.limits import MAX_BODY, MAX_BODY_RANGE

@@ -20,10 +20,10 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         raise InputError("--year draws the whole year: it cannot be combined with --before or --after",
                          fix="give either --year YEAR or --before/--after MONTHS around --on")
     if args.year is not None:
-        span, asked = year_span(args.year), "--year"
+        span, asked = year_span(args.year), "year"
     else:
         span = around(today, BEFORE if args.before is None else args.before, AFTER if args.after is None else args.after)
-        asked = "--on"
+        asked = "on"
     # as the web picture: the documents known on --on (today) unless --as-known-on says otherwise
     ws = environment.workspace(args.rules, args.org, args.calendars, environment.known_on(args.as_known_on, today))
     log = environment.existing_log(args.db)

@@ -46,7 +46,7 @@ def read_document(path: Path, limit: int = MAX_BYTES) -> Document:
         return pdf.read(raw, path)
     if raw.startswith(_OLE):
         raise InputError("this is a Word 97-2003 (.doc) file or another OLE2 file, which is not read",
-                         file=str(path), fix="open it in Word or LibreOffice and save it as .docx "
+                         file=str(path), code="document", fix="open it in Word or LibreOffice and save it as .docx "
                                              "(soffice --headless --convert-to docx FILE.doc)")
     if raw.startswith(_ZIP) or suffix == ".docx":
         from . import word
@@ -54,7 +54,7 @@ def read_document(path: Path, limit: int = MAX_BYTES) -> Document:
         return word.read(raw, path)
     if suffix == ".pdf":
         raise InputError("the file is named .pdf but is not a PDF (it does not start with %PDF)",
-                         file=str(path), fix="give the PDF as the e-office system sent it, or its text as .txt")
+                         file=str(path), code="document", fix="give the PDF as the e-office system sent it, or its text as .txt")
     from . import plain
 
     return plain.read(raw, path)

@@ -25,7 +25,7 @@ _EDGE = 0.08          # the top and bottom 8 % of a page: where running headers 
 
 
 def _refuse(path: Path, message: str, fix: str) -> InputError:
-    return InputError(message, file=str(path), fix=fix)
+    return InputError(message, file=str(path), fix=fix, code="document")
 
 
 def _boxes(raw: bytes, path: Path) -> list[tuple[int, float, str]]:

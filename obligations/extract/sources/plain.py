@@ -22,20 +22,20 @@ _RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 def decode(raw: bytes, path: Path) -> str:
     """UTF-8 (with or without BOM) or UTF-16 with a BOM, in NFC; else a clear error."""
     if not raw.strip():
-        raise InputError("the file is empty", file=str(path), fix="give the directive's text")
+        raise InputError("the file is empty", file=str(path), code="document", fix="give the directive's text")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return unicodedata.normalize("NFC", raw.decode("utf-16"))
         except UnicodeDecodeError:
             pass
     if b"\x00" in raw:
-        raise InputError("the file is binary, not text, nor a .docx or a PDF", file=str(path),
+        raise InputError("the file is binary, not text, nor a .docx or a PDF", file=str(path), code="document",
                          fix="give the directive as .txt (UTF-8), .docx or .pdf")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(f"the file is not UTF-8 (byte {exc.start}: {raw[exc.start:exc.start + 1]!r})",
-                         file=str(path),
+                         file=str(path), code="document",
                          fix="convert it, e.g. iconv -f WINDOWS-1258 -t UTF-8 FILE > FILE.utf8.txt") from None
     # PDF tools often write decomposed Vietnamese (a base letter and combining marks):
     # the grammar is written in composed form. (Checking is much cheaper than composing.)

@@ -25,7 +25,7 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def _damaged(path: Path, why: str) -> InputError:
-    return InputError(f"the .docx cannot be read: {why}", file=str(path),
+    return InputError(f"the .docx cannot be read: {why}", file=str(path), code="document",
                       fix="open it in Word or LibreOffice and save it again as .docx, or give its text as .txt")
 
 
@@ -163,7 +163,7 @@ def read(raw: bytes, path: Path) -> Document:
         from docx.table import Table
         from docx.text.paragraph import Paragraph
     except ImportError:
-        raise InputError("reading .docx needs python-docx, which is not installed", file=str(path),
+        raise InputError("reading .docx needs python-docx, which is not installed", file=str(path), code="not-installed",
                          fix="pip install 'obligations[documents]', or give the text as .txt") from None
 
     try:

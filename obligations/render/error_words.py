@@ -1,0 +1,132 @@
+"""The edges' words for an error, chosen by its code (and the parameter its fix asks for).
+
+The library's fix is neutral (it names no command-line flag and no JSON field: an app calls
+``ws.extend(..., ref=...)``); each edge names the input in its own words here: the command
+line its flags ("--ref"), the JSON API its fields ("ref"), the office page a sentence in the
+page's language. A key is "code:param" or "code"; a missing key keeps the library's fix.
+Templates take the error's ``data`` and ``{fix}`` (the library's fix), ``{flag}`` ("--" and
+the parameter) and ``{param}``. The page's table is in the style of render/messages.py
+(Vietnamese, English); the command line's and the API's are English, as their refusals.
+"""
+
+from __future__ import annotations
+
+from obligations.base.errors import ObligationsError
+from obligations.render.labels import Labels, pmsg
+
+# -- the command line: its flags. The command line's refusals and the API's errors are written in
+# English (--lang chooses the language of answers, not of refusals): one text per key, its msgid
+# when these become catalogues.
+_CLI: dict[str, str] = {
+    "missing-value:ref": 'give --ref "số văn bản"',
+    "missing-value:reason": 'give --reason "why", e.g. "sửa ngày nộp"; nothing was written',
+    "bad-input:replace": "add --replace to replace the record, or leave --reason out; nothing was written",
+    "bad-range:until": "give a later --until date; nothing was written",
+    "no-record:replace": "record it without --replace and --reason; nothing was written",
+    "already-recorded:replace": 'if the new one corrects it, record it again with --replace --reason "why"; '
+                                "the record replaced is kept as history",
+    "unit-not-active": "{fix} ({flag} {last})",
+    "event-not-recorded": "record it: python -m obligations event --unit {unit} --event {event} --on YYYY-MM-DD "
+                          "[--db FILE], then ask again with the same --db",
+    "log-file:db": "{fix} (the log is the file of --db)",
+    "data-file:rules": "{fix}, with {flag}",
+    "data-file:org": "{fix}, with {flag}",
+    "data-file:calendars": "{fix}, with {flag}",
+    "calendar-range:calendars": "{fix}, with {flag}",
+    "engine:engine": "re-run with --engine python and report this",
+    "not-installed:engine": "use --engine python",
+    "not-installed:format": 'pip install "obligations[sheets]" (or use --format csv --excel)',
+}
+
+# -- the JSON API: its fields and query parameters
+_API: dict[str, str] = {
+    "missing-value:ref": 'send "ref": the number of the document that grants it ("số văn bản")',
+    "missing-value:reason": 'send "reason": why, e.g. "sửa ngày nộp"; nothing was written',
+    "bad-input:replace": 'send "replace": true to replace the record, or leave "reason" out; nothing was written',
+    "bad-range:until": 'send a later "until"; nothing was written',
+    "no-record:replace": 'send it without "replace" and "reason"; nothing was written',
+    "already-recorded:replace": 'if the new one corrects it, send it again with "replace": true and "reason": '
+                                '"why"; the record replaced is kept as history',
+    "unit-not-active": "{fix} ({param}={last})",
+    "event-not-recorded": 'record the event first (POST to the events of unit {unit} with "event": "{event}" '
+                          'and "on"), then ask again',
+}
+
+# -- the office page: what went wrong and the fix, in the page's language, from the code and its data
+_PAGE = Labels([
+    pmsg("unknown-unit", "There is no unit «{unit}» in the list of units."),
+    pmsg("unknown-unit_fix", "Pick the unit from the list of units."),
+    pmsg("unit-not-active", "The unit «{unit}» did not exist on the day asked about."),
+    pmsg("unit-not-active_fix", "Pick its successor, or ask about a day when the unit existed ({last})."),
+    pmsg("bad-date", "The date entered is not valid."),
+    pmsg("bad-date_fix", "Enter the date as DD/MM/YYYY or YYYY-MM-DD, e.g. 23/11/2026."),
+    pmsg("bad-range", "The dates entered do not fit (the end comes before the start)."),
+    pmsg("bad-range_fix", "Enter a later date, then send again."),
+    pmsg("missing-value", "A required field is empty."),
+    pmsg("missing-value_fix", "Fill in the required fields (e.g. the document number), then send again."),
+    pmsg("too-long", "A text entered is too long."),
+    pmsg("too-long_fix", "Shorten the note or the reference, then send again."),
+    pmsg("unknown-duty", "This duty or period is not found for the unit."),
+    pmsg("unknown-duty_fix", "Go back to the page of what is due and pick it again from the list."),
+    pmsg("unknown-event", "This event is not known."),
+    pmsg("unknown-event_fix", "Pick an event the directives declare."),
+    pmsg("event-not-recorded", "This deadline counts from an event whose date is not recorded."),
+    pmsg("event-not-recorded_fix", "Record the date of the event first, then look again."),
+    pmsg("calendar-range", "The year {year} lies outside the calendar data ({first}–{last})."),
+    pmsg("calendar-range_fix", "Ask about a nearer day, or ask the administrator to add calendar data."),
+    pmsg("already-recorded", "This item already has a different record in the log."),
+    pmsg("already-recorded_fix", "To correct the record, use the API with replace and reason (see the service documentation)."),
+    pmsg("no-record", "There is no record to replace."),
+    pmsg("no-record_fix", "Record it as a new record."),
+    pmsg("log-file", "The service's log cannot be used."),
+    pmsg("log-file_fix", "Tell the administrator of the service."),
+    pmsg("data-file", "The service's data has an error."),
+    pmsg("data-file_fix", "Tell the administrator of the service."),
+    pmsg("engine", "The service failed while working out a status."),
+    pmsg("engine_fix", "Tell the administrator of the service."),
+])
+
+
+def _values(exc: ObligationsError) -> dict[str, object]:
+    param = exc.param or ""
+    return {**exc.data, "fix": exc.fix or "", "param": param, "flag": f"--{param}"}
+
+
+def _said(table: dict[str, str], exc: ObligationsError) -> str | None:
+    for key in (f"{exc.code}:{exc.param}", exc.code):
+        if key in table:
+            try:
+                return table[key].format(**_values(exc))
+            except (KeyError, IndexError):      # a template whose value this error lacks: the library's words
+                return None
+    return None
+
+
+def cli_fix(exc: ObligationsError) -> str | None:
+    """The fix as the command line says it (its flags), else the library's."""
+    return _said(_CLI, exc) or exc.fix
+
+
+def cli_text(exc: ObligationsError) -> str:
+    """The one-line refusal of the command line: the library's message, the command line's fix."""
+    return exc.render_with(cli_fix(exc))
+
+
+def api_fix(exc: ObligationsError) -> str | None:
+    """The fix as the JSON API says it (its fields), else the library's."""
+    return _said(_API, exc) or exc.fix
+
+
+def page_said(exc: ObligationsError, lang: str) -> tuple[str, str] | None:
+    """What went wrong and its fix in the page's language, from the code and its data; None
+    when the code has no words of its own (the page then speaks from the HTTP status)."""
+    lang = "en" if lang == "en" else "vi"
+    if exc.code not in _PAGE or f"{exc.code}_fix" not in _PAGE:
+        return None
+    from obligations.render.day_text import day_iso
+
+    values = {k: day_iso(v, lang) if k == "last" else v for k, v in _values(exc).items()}   # dates as people write them
+    try:
+        return _PAGE(exc.code, lang, **values), _PAGE(f"{exc.code}_fix", lang, **values)
+    except (KeyError, IndexError):
+        return None
