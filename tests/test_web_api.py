@@ -42,7 +42,7 @@ ENDED = {"tinh-kon-tum": "tinh-quang-ngai", "huyen-Y": "tinh-quang-ngai", "thixa
 
 @pytest.mark.parametrize("unit", bundled_units())
 def test_due_equals_cli_for_every_bundled_unit(client, db, unit):
-    api = client.get(f"/api/units/{unit}/due", params={"on": ON})
+    api = client.get(f"/api/v1/units/{unit}/due", params={"on": ON})
     assert api.status_code == 200
     assert api.json() == cli_json("due", "--unit", unit, "--on", ON, "--format", "json", "--db", str(db), db=db)
     if unit in ENDED:      # answered with nothing listed, saying when it ended and who took over
@@ -55,18 +55,18 @@ def test_due_equals_cli_for_every_bundled_unit(client, db, unit):
 def test_due_options_and_log_equal_cli(client, db):
     """horizon, lookback, lang, and a log with a delivery and an extension: still the same JSON."""
     auth = {"Authorization": f"Bearer {TOKEN}"}
-    r = client.post("/api/units/chibo-1/submissions", headers=auth,
+    r = client.post("/api/v1/units/chibo-1/submissions", headers=auth,
                     json={"duty": "76-KH-DU/chi-bo-bao-cao-hang-nam", "period": "2025", "on": "2025-11-20",
                           "ref": "01-BC/CB"})
     assert r.status_code == 201, r.text
     assert r.json()["delivered_on"] == "2025-11-20"
-    r = client.post("/api/units/xa-X/extensions", headers=auth,
+    r = client.post("/api/v1/units/xa-X/extensions", headers=auth,
                     json={"duty": "76-KH-DU/dang-uy-bao-cao-hang-nam", "period": "2026", "until": "2026-12-10",
                           "ref": "12-CV/TU"})
     assert r.status_code == 201, r.text
     for unit, on, extra in (("chibo-1", "2025-11-25", {"horizon": 60, "lookback": 400, "lang": "en"}),
                             ("xa-X", ON, {"horizon": 10, "lookback": 0, "lang": "vi"})):
-        api = client.get(f"/api/units/{unit}/due", params={"on": on, **extra})
+        api = client.get(f"/api/v1/units/{unit}/due", params={"on": on, **extra})
         assert api.status_code == 200
         argv = ["due", "--unit", unit, "--on", on, "--format", "json", "--db", str(db),
                 "--horizon", str(extra["horizon"]), "--lookback", str(extra["lookback"]), "--lang", extra["lang"]]
@@ -78,7 +78,7 @@ def test_due_options_and_log_equal_cli(client, db):
 def test_explain_equals_cli(client, db):
     for unit, duty, period in (("chibo-1", "76-KH-DU/chi-bo-bao-cao-hang-nam", "2025"),
                                ("xa-X", "76-KH-DU/dang-uy-bao-cao-hang-nam", "2026")):
-        api = client.get(f"/api/units/{unit}/explain", params={"duty": duty, "period": period, "on": ON})
+        api = client.get(f"/api/v1/units/{unit}/explain", params={"duty": duty, "period": period, "on": ON})
         assert api.status_code == 200
         cli = cli_json("explain", "--unit", unit, "--duty", duty, "--period", period, "--on", ON,
                        "--format", "json", "--db", str(db), db=db)
@@ -86,42 +86,42 @@ def test_explain_equals_cli(client, db):
 
 
 def test_calendar_equals_cli(client, db):
-    api = client.get("/api/calendar/2026", params={"lang": "en"})
+    api = client.get("/api/v1/calendar/2026", params={"lang": "en"})
     assert api.status_code == 200
     assert api.json() == cli_json("calendar", "--year", "2026", "--format", "json", "--lang", "en", db=db)
-    api = client.get("/api/calendar/2025", params={"unit": "xa-X"})
+    api = client.get("/api/v1/calendar/2025", params={"unit": "xa-X"})
     assert api.json() == cli_json("calendar", "--year", "2025", "--unit", "xa-X", "--format", "json", db=db)
 
 
 def test_bad_input_is_one_clear_message(client):
-    r = client.get("/api/units/nope/due")
+    r = client.get("/api/v1/units/nope/due")
     assert r.status_code == 404 and "nope" in r.json()["error"]
-    r = client.get("/api/units/xa-X/due", params={"on": "2026-02-30"})
+    r = client.get("/api/v1/units/xa-X/due", params={"on": "2026-02-30"})
     assert r.status_code == 400 and "YYYY-MM-DD" in r.json()["fix"]
-    r = client.get("/api/units/xa-X/explain", params={"duty": "no-such-duty"})
+    r = client.get("/api/v1/units/xa-X/explain", params={"duty": "no-such-duty"})
     assert r.status_code == 400
-    r = client.get("/api/calendar/1900")
+    r = client.get("/api/v1/calendar/1900")
     assert r.status_code == 400
-    r = client.post("/api/units/xa-X/submissions", headers={"Authorization": f"Bearer {TOKEN}"},
+    r = client.post("/api/v1/units/xa-X/submissions", headers={"Authorization": f"Bearer {TOKEN}"},
                     json={"duty": "76-KH-DU/dang-uy-bao-cao-hang-nam", "period": "2026", "on": "2099-01-01"})
     assert r.status_code == 400 and "future" in r.json()["error"]
-    r = client.post("/api/units/xa-X/submissions", headers={"Authorization": f"Bearer {TOKEN}"}, json={"duty": 3})
+    r = client.post("/api/v1/units/xa-X/submissions", headers={"Authorization": f"Bearer {TOKEN}"}, json={"duty": 3})
     assert r.status_code == 422
 
 
 def test_openapi_describes_every_endpoint(client):
     schema = client.get("/openapi.json").json()
     paths = schema["paths"]
-    for path, method in (("/api/units/{unit}/due", "get"), ("/api/units/{unit}/explain", "get"),
-                         ("/api/calendar/{year}", "get"), ("/api/units/{unit}/submissions", "post"),
-                         ("/api/units/{unit}/extensions", "post"), ("/api/units/{unit}/events", "post"),
+    for path, method in (("/api/v1/units/{unit}/due", "get"), ("/api/v1/units/{unit}/explain", "get"),
+                         ("/api/v1/calendar/{year}", "get"), ("/api/v1/units/{unit}/submissions", "post"),
+                         ("/api/v1/units/{unit}/extensions", "post"), ("/api/v1/units/{unit}/events", "post"),
                          ("/units/{unit}/calendar.ics", "get"), ("/units/{unit}/timeline.svg", "get"),
                          ("/units/{unit}", "get")):
         assert method in paths[path], path
-    body = paths["/api/units/{unit}/submissions"]["post"]["requestBody"]["content"]["application/json"]["schema"]
+    body = paths["/api/v1/units/{unit}/submissions"]["post"]["requestBody"]["content"]["application/json"]["schema"]
     ref = body["$ref"].rsplit("/", 1)[-1]
     assert set(schema["components"]["schemas"][ref]["required"]) == {"duty", "period"}
-    assert {p["name"] for p in paths["/api/units/{unit}/due"]["get"]["parameters"]} >= {
+    assert {p["name"] for p in paths["/api/v1/units/{unit}/due"]["get"]["parameters"]} >= {
         "unit", "on", "horizon", "lookback", "lang"}
 
 

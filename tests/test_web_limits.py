@@ -187,12 +187,12 @@ def test_the_page_answers_its_errors_as_pages(client):
 
 def test_openapi_describes_the_errors(client):
     schema = client.get("/openapi.json").json()
-    for path in ("/api/units/{unit}/submissions", "/api/units/{unit}/extensions", "/api/units/{unit}/events"):
+    for path in ("/api/v1/units/{unit}/submissions", "/api/v1/units/{unit}/extensions", "/api/v1/units/{unit}/events"):
         responses = schema["paths"][path]["post"]["responses"]
         for status in ("400", "401", "403", "404", "413", "415", "422"):
             ref = responses[status]["content"]["application/json"]["schema"]["$ref"]
-            assert ref.endswith("/ErrorOut"), (path, status)
-    responses = schema["paths"]["/api/units/{unit}/due"]["get"]["responses"]
-    assert responses["422"]["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorOut")
-    assert set(schema["components"]["schemas"]["ErrorOut"]["required"]) == {"error", "fix", "code"}
+            assert ref.endswith("/Error"), (path, status)
+    responses = schema["paths"]["/api/v1/units/{unit}/due"]["get"]["responses"]
+    assert responses["422"]["content"]["application/json"]["schema"]["$ref"].endswith("/Error")
+    assert set(schema["components"]["schemas"]["Error"]["required"]) == {"error", "fix", "code"}
     assert "HTTPValidationError" not in schema["components"]["schemas"]

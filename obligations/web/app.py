@@ -13,15 +13,17 @@ import logging
 import time
 from collections.abc import Callable
 from typing import Any, Literal
+from urllib.parse import quote
 
 from fastapi import FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, Field
 
-from obligations.base.errors import ErrorCode, InputError, ObligationsError
+from obligations.base.errors import InputError, ObligationsError
 from obligations.base.vocabulary import HORIZON_MAX, TIMELINE_MONTHS_MAX, WORKING_DAYS_MAX
 from obligations.render import page
-from obligations.web import auth, feed, limits
+from obligations.base import paths
+from obligations.web import auth, contract, feed, limits
 from obligations.web.auth import Refused
 from obligations.web.docs import add_docs
 from obligations.web.data import DATE_FORMS, Service, parse_date
@@ -74,38 +76,30 @@ class EventIn(BaseModel):
     reason: str | None = Field(None, description=REASON)
 
 
-class ErrorOut(BaseModel):
-    error: str = Field(description="what is wrong; at most 200 characters of any input are repeated")
-    fix: str = Field(description="how to put it right")
-    code: ErrorCode = Field(description="the error's stable code (docs/errors.md), e.g. unknown-unit")
-    file: str | None = Field(None, description="the file the error is about, when there is one")
-    place: str | None = Field(None, description="the place in that file (line, table), when there is one")
-
-
-def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    return {status: {"model": ErrorOut, "description": DESCRIBED[status]} for status in statuses}
-
-
-DESCRIBED = {400: "Bad input: an impossible date, an unknown duty, a body that is not JSON or is nested too deep",
-             401: "No token, or a token the tokens file does not list (before the body is read)",
-             403: "The token acts for another unit", 404: "Unknown unit",
-             413: "The body is larger than the limit (64 KiB unless `serve --max-body`)",
-             415: "The body is not sent as application/json",
-             409: "The occurrence (or the unit's event) already has a different record: send it with "
-                  "replace and a reason",
-             422: "A field missing or of the wrong type, or a number out of its bounds"}
-ERRORS = _errors(400, 404, 422)
-WRITE_ERRORS = _errors(400, 401, 403, 404, 409, 413, 415, 422)
+# The JSON API's paths: versioned, so that a change that breaks clients comes as /api/v2 beside
+# it. The first, unversioned paths stay as deprecated aliases (hidden from /openapi.json, answered
+# with a Deprecation header and a Link to their successor) for the clients written against them.
+V1 = "/api/v1"
+LEGACY = "/api"
 
 
 def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool,
                max_body: int = limits.MAX_BODY) -> FastAPI:
     """``open_reads``: the server binds a loopback address, so a loopback client reads freely.
     ``max_body``: the largest request body accepted, in bytes (web/limits.py)."""
-    app = FastAPI(title="obligations", version="1", responses=_errors(422),   # every path: 422 as {error, fix}
+    app = FastAPI(title="obligations", version="1",
                   description="Dated duties of Vietnamese directives: what is due, by when, why.",
                   docs_url=None, redoc_url=None)      # served with local assets: web/docs.py
     add_docs(app)
+    contract.install(app, paths.schemas_dir)
+
+    def api(method: str, path: str, **declared: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        """The endpoint at /api/v1 + ``path``, and at its deprecated alias /api + ``path``."""
+        def register(endpoint: Callable[..., Any]) -> Callable[..., Any]:
+            app.add_api_route(V1 + path, endpoint, methods=[method], **declared)
+            app.add_api_route(LEGACY + path, endpoint, methods=[method], include_in_schema=False, **declared)
+            return endpoint
+        return register
 
     def token_of(request: Request, query: str | None = None) -> str | None:
         return auth.bearer(request.headers.get("authorization")) or query
@@ -152,10 +146,13 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool,
         return HTMLResponse(page.render_error(status, limits.clip(text), lang), status)
 
     limits.install(app, max_body=max_body, authorize=refuse_early, page=page_error)
+    app.add_middleware(Deprecated)     # added last, so outermost: the limits' early refusals get it too
 
     # -- JSON API --------------------------------------------------------------------
 
-    @app.get("/api/units/{unit}/due", responses=ERRORS, tags=["read"],
+    @api("GET", "/units/{unit}/due", tags=["read"], responses=contract.answers(
+        contract.json_of(200, "Due", "The JSON of `due --format json` (docs/schemas/due.json)"),
+        contract.errors(*contract.READ)),
              summary="What a unit must do around a date (the JSON of `due --format json`)")
     def due(request: Request, unit: str, on: str | None = Query(None, description=ON),
             horizon: int = Query(30, ge=0, le=HORIZON_MAX), lookback: int = Query(30, ge=0, le=HORIZON_MAX),
@@ -164,7 +161,9 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool,
         day = parse_date(on, "on") if on else service.today()
         return JSONResponse(service.due(unit, day, horizon, lookback, lang, known(as_known_on, day)))
 
-    @app.get("/api/units/{unit}/explain", responses=ERRORS, tags=["read"],
+    @api("GET", "/units/{unit}/explain", tags=["read"], responses=contract.answers(
+        contract.json_of(200, "Explain", "The JSON of `explain --format json` (docs/schemas/explain.json)"),
+        contract.errors(*contract.READ)),
              summary="The whole derivation of one occurrence (the JSON of `explain --format json`)")
     def explain(request: Request, unit: str, duty: str, period: str | None = None,
                 on: str | None = Query(None, description=ON),
@@ -173,13 +172,17 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool,
         day = parse_date(on, "on") if on else service.today()
         return JSONResponse(service.explain(unit, duty, period, day, lang, known(as_known_on, day)))
 
-    @app.get("/api/calendar/{year}", responses=ERRORS, tags=["read"],
+    @api("GET", "/calendar/{year}", tags=["read"], responses=contract.answers(
+        contract.json_of(200, "Calendar", "The JSON of `calendar --format json` (docs/schemas/calendar.json)"),
+        contract.errors(*contract.READ)),
              summary="Days off, make-up days and commemorations (the JSON of `calendar --format json`)")
     def calendar(request: Request, year: int, lang: Lang = "vi", unit: str | None = None) -> Any:
         guard(request, unit, write=False)
         return JSONResponse(service.calendar(year, lang, unit))
 
-    @app.post("/api/units/{unit}/submissions", status_code=201, responses=WRITE_ERRORS, tags=["write"],
+    @api("POST", "/units/{unit}/submissions", status_code=201, tags=["write"], responses=contract.answers(
+        contract.json_of(201, "Submission", "The delivery recorded (docs/schemas/submission.json)"),
+        contract.errors(*contract.WRITE)),
               summary="Record that an occurrence was delivered (as `submit`)")
     def submit(request: Request, unit: str, body: SubmissionIn) -> Any:
         guard(request, unit, write=True)
@@ -187,7 +190,9 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool,
         return recorded(lambda: service.submit(unit, body.duty, body.period, day, body.ref, body.note,
                                                replace=body.replace, reason=body.reason))
 
-    @app.post("/api/units/{unit}/extensions", status_code=201, responses=WRITE_ERRORS, tags=["write"],
+    @api("POST", "/units/{unit}/extensions", status_code=201, tags=["write"], responses=contract.answers(
+        contract.json_of(201, "Extension", "The extension recorded (docs/schemas/extension.json)"),
+        contract.errors(*contract.WRITE)),
               summary="Record an extension (gia hạn) granted by the level above (as `extend`)")
     def extend(request: Request, unit: str, body: ExtensionIn) -> Any:
         guard(request, unit, write=True)
@@ -195,7 +200,9 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool,
         return recorded(lambda: service.extend(unit, body.duty, body.period, until, body.ref, body.note,
                                                replace=body.replace, reason=body.reason))
 
-    @app.post("/api/units/{unit}/events", status_code=201, responses=WRITE_ERRORS, tags=["write"],
+    @api("POST", "/units/{unit}/events", status_code=201, tags=["write"], responses=contract.answers(
+        contract.json_of(201, "Event", "The event recorded (docs/schemas/event.json)"),
+        contract.errors(*contract.WRITE)),
               summary="Record a dated event of the unit (as `event`)")
     def event(request: Request, unit: str, body: EventIn) -> Any:
         guard(request, unit, write=True)
@@ -205,7 +212,10 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool,
 
     # -- feed, picture, page ----------------------------------------------------------------
 
-    @app.get("/units/{unit}/calendar.ics", tags=["feed"], response_class=Response,
+    @app.get("/units/{unit}/calendar.ics", tags=["feed"], response_class=Response, responses=contract.answers(
+        contract.text_of(200, "text/calendar", "The iCalendar subscription (RFC 5545), UTF-8"),
+        {304: {"description": "Not modified: the body has the ETag sent in If-None-Match"}},
+        contract.errors(*contract.READ)),
              summary="The unit's deadlines as an iCalendar subscription (webcal)")
     def calendar_feed(request: Request, unit: str, lang: Lang = "vi",
                       remind: int = Query(3, ge=0, le=WORKING_DAYS_MAX), token: str | None = None,
@@ -220,7 +230,8 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool,
         headers["Content-Disposition"] = f'inline; filename="{unit}.ics"'
         return Response(body, media_type="text/calendar; charset=utf-8", headers=headers)
 
-    @app.get("/units/{unit}/timeline.svg", tags=["picture"], response_class=Response,
+    @app.get("/units/{unit}/timeline.svg", tags=["picture"], response_class=Response, responses=contract.answers(
+        contract.text_of(200, "image/svg+xml", "The picture, SVG, UTF-8"), contract.errors(*contract.READ)),
              summary="The unit's report chains as an SVG picture: the months around today, or a whole year")
     def timeline(request: Request, unit: str,
                  year: int | None = Query(None, description="draw this whole year (not with before/after)"),
@@ -243,6 +254,31 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool,
     add_pages(app, service, guard)
 
     return app
+
+
+class Deprecated:
+    """Every answer of an unversioned alias /api/… says so (RFC 9745 Deprecation) and names its
+    successor /api/v1/… (RFC 8288 Link), whatever answered it: the route, a handler of errors or
+    the limits' middleware."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        path = scope.get("path", "") if scope["type"] == "http" else ""
+        if not (path.startswith(LEGACY + "/") and not path.startswith(V1 + "/")):
+            await self.app(scope, receive, send)
+            return
+        # the path as sent on the wire: a header holds ASCII only, and a unit id may not be
+        link = f'<{quote(V1 + path.removeprefix(LEGACY), safe="/")}>; rel="successor-version"'.encode("ascii")
+
+        async def marked(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                message = dict(message, headers=[*message.get("headers", []), (b"deprecation", b"true"),
+                                                 (b"link", link)])
+            await send(message)
+
+        await self.app(scope, receive, marked)
 
 
 def recorded(write: Callable[[], dict[str, Any]]) -> JSONResponse:

@@ -20,7 +20,7 @@ from starlette.concurrency import run_in_threadpool
 from obligations.base.errors import ObligationsError
 from obligations.base.vocabulary import HORIZON_MAX
 from obligations.render import page
-from obligations.web import limits
+from obligations.web import contract, limits
 from obligations.web.auth import Refused
 from obligations.render.error_words import page_said
 from obligations.web.data import DATE_FORMS, Service, parse_date
@@ -29,6 +29,10 @@ from obligations.web.timeline import page_timeline
 
 Lang = Literal["vi", "en"]
 COOKIE = "obligations_token"
+# What /openapi.json says the pages answer (web/contract.py): a page, or the error page.
+HTML = "text/html"
+PAGE = contract.text_of(200, HTML, "The page, HTML")
+FORM_DONE: contract.Responses = {303: {"description": "Recorded: back to the office page, which confirms it"}}
 Guard = Callable[..., str | None]
 
 
@@ -53,7 +57,8 @@ def add_pages(app: FastAPI, service: Service, guard: Guard) -> None:
             return ""
         return f"{doc['title']} ({page.t('period', lang, period=doc['period'])})"
 
-    @app.get("/units/{unit}", response_class=HTMLResponse, tags=["page"], summary="The office page")
+    @app.get("/units/{unit}", response_class=HTMLResponse, tags=["page"], summary="The office page",
+             responses=contract.answers(PAGE, contract.errors(*contract.READ, media=HTML)))
     def office_page(request: Request, unit: str, lang: Lang = "vi",
                     on: str | None = Query(None, description=f"the day the page is for, {DATE_FORMS} (default: today)"),
                     lookback: int = Query(30, ge=0, le=HORIZON_MAX), token: str | None = None,
@@ -77,7 +82,8 @@ def add_pages(app: FastAPI, service: Service, guard: Guard) -> None:
             timeline_list=listing))
 
     @app.get("/units/{unit}/explain", response_class=HTMLResponse, tags=["page"],
-             summary="The derivation of one occurrence, as a page")
+             summary="The derivation of one occurrence, as a page",
+             responses=contract.answers(PAGE, contract.errors(*contract.READ, media=HTML)))
     def explain_page(request: Request, unit: str, duty: str, period: str | None = None, lang: Lang = "vi",
                      token: str | None = None) -> HTMLResponse:
         from obligations.render.explain_page import render_explain
@@ -93,8 +99,9 @@ def add_pages(app: FastAPI, service: Service, guard: Guard) -> None:
     async def form_of(request: Request) -> dict[str, str]:
         return {k: v[0] for k, v in parse_qs((await request.body()).decode("utf-8", "replace")).items()}
 
-    @app.post("/units/{unit}/deliver", response_class=HTMLResponse, tags=["page"],
-              summary="The page's form: record a delivery (token in the form or remembered for the visit)")
+    @app.post("/units/{unit}/deliver", response_class=RedirectResponse, status_code=303, tags=["page"],
+              summary="The page's form: record a delivery (token in the form or remembered for the visit)",
+              responses=contract.answers(FORM_DONE, contract.errors(*contract.WRITE, media=HTML)))
     async def deliver(request: Request, unit: str) -> Response:
         return await run_in_threadpool(record_from_form, request, unit, await form_of(request))
 
@@ -113,8 +120,9 @@ def add_pages(app: FastAPI, service: Service, guard: Guard) -> None:
             remember(response, request, typed)
         return response
 
-    @app.post("/units/{unit}/extend", response_class=HTMLResponse, tags=["page"],
-              summary="The page's conflict form: record an extension granted by the level above")
+    @app.post("/units/{unit}/extend", response_class=RedirectResponse, status_code=303, tags=["page"],
+              summary="The page's conflict form: record an extension granted by the level above",
+              responses=contract.answers(FORM_DONE, contract.errors(*contract.WRITE, media=HTML)))
     async def extend_form(request: Request, unit: str) -> Response:
         return await run_in_threadpool(extension_from_form, request, unit, await form_of(request))
 
@@ -166,7 +174,8 @@ def add_pages(app: FastAPI, service: Service, guard: Guard) -> None:
                                       values=values)
         return HTMLResponse(page.render_error(status, limits.clip(text), lang, back=back, form=form, said=said), status)
 
-    @app.get("/", response_class=HTMLResponse, tags=["page"], summary="The units")
+    @app.get("/", response_class=HTMLResponse, tags=["page"], summary="The units",
+             responses=contract.answers(PAGE, contract.errors(401, 403, media=HTML)))
     def index(request: Request, lang: Lang = "vi", token: str | None = None) -> HTMLResponse:
         # the list names every unit: a read like the others (open on loopback, else a token)
         try:

@@ -461,16 +461,16 @@ while len(picked) < count:                               # round robin over the 
             picked.append(occs[n])
     n += 1
 headers = {"Authorization": f"Bearer {token}"}
-client.get("/api/units/c0000/due")
+client.get("/api/v1/units/c0000/due")
 start, dues, bad = time.perf_counter(), 0, 0
 for i, occ in enumerate(picked):
-    r = client.post(f"/api/units/{occ.unit}/extensions", headers=headers,
+    r = client.post(f"/api/v1/units/{occ.unit}/extensions", headers=headers,
                     json={"duty": occ.duty.id, "period": occ.period,
                           "until": (occ.deadline + dt.timedelta(days=7)).isoformat(), "ref": f"{i}-CV/GH"})
     bad += r.status_code != 201
     if i % every == every - 1:                           # a due on that day: a new set of extensions, a new day
         dues += 1
-        bad += client.get(f"/api/units/{occ.unit}/due", params={"on": occ.deadline.isoformat()}).status_code != 200
+        bad += client.get(f"/api/v1/units/{occ.unit}/due", params={"on": occ.deadline.isoformat()}).status_code != 200
 print(json.dumps({"extensions": count, "dues": dues, "errors": bad, "seconds": time.perf_counter() - start,
                   "rss_mib": rss_mib(), "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """

@@ -89,12 +89,12 @@ def burst(requests: list[tuple[str, str, dict | None, dict]], timeout: float = 6
 
 
 def due_requests(base: str, count: int) -> list[tuple[str, str, dict | None, dict]]:
-    return [("GET", f"{base}/api/units/{UNITS[n % len(UNITS)]}/due?on={ON}", None, {}) for n in range(count)]
+    return [("GET", f"{base}/api/v1/units/{UNITS[n % len(UNITS)]}/due?on={ON}", None, {}) for n in range(count)]
 
 
 def first_deliveries(base: str, token: str) -> list[tuple[str, str, dict | None, dict]]:
     """The first record of each occurrence of DELIVERIES, for ``submission_requests`` to replace."""
-    return [("POST", f"{base}/api/units/{unit}/submissions", {"duty": duty, "period": period, "on": on,
+    return [("POST", f"{base}/api/v1/units/{unit}/submissions", {"duty": duty, "period": period, "on": on,
                                                                "ref": "load-first"},
              {"Authorization": f"Bearer {token}"}) for unit, duty, period, on in DELIVERIES]
 
@@ -105,7 +105,7 @@ def submission_requests(base: str, token: str, count: int, round_: int) -> list[
     out = []
     for n in range(count):
         unit, duty, period, on = DELIVERIES[n % len(DELIVERIES)]
-        out.append(("POST", f"{base}/api/units/{unit}/submissions",
+        out.append(("POST", f"{base}/api/v1/units/{unit}/submissions",
                     {"duty": duty, "period": period, "on": on, "ref": f"load-{round_}-{n}", "replace": True,
                      "reason": "load test"},
                     {"Authorization": f"Bearer {token}"}))
