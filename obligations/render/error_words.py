@@ -117,6 +117,14 @@ def api_fix(exc: ObligationsError) -> str | None:
     return _said(_API, exc) or exc.fix
 
 
+def page_detail(exc: ObligationsError, lang: str) -> str:
+    """The detail under an error page's words: the library's own text (English) only on the
+    English page; a Vietnamese page names just the file and the place."""
+    if lang == "en":
+        return exc.render()
+    return ":".join(str(p) for p in (exc.file, exc.place) if p)
+
+
 def page_said(exc: ObligationsError, lang: str) -> tuple[str, str] | None:
     """What went wrong and its fix in the page's language, from the code and its data; None
     when the code has no words of its own (the page then speaks from the HTTP status)."""

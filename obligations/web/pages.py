@@ -22,7 +22,7 @@ from obligations.base.vocabulary import HORIZON_MAX
 from obligations.render import page
 from obligations.web import contract, limits
 from obligations.web.auth import Refused
-from obligations.render.error_words import page_said
+from obligations.render.error_words import page_detail, page_said
 from obligations.web.data import DATE_FORMS, Service, parse_date
 from obligations.web.errors import HTTP_STATUS
 from obligations.web.timeline import page_timeline
@@ -159,7 +159,7 @@ def add_pages(app: FastAPI, service: Service, guard: Guard) -> None:
             # the status from the code, as the API; the words from the code and its data, in the page's
             # language; the library's own text only on the English page (a Vietnamese page names the file)
             status, said = HTTP_STATUS[exc.code], page_said(exc, lang)
-            text = exc.render() if lang == "en" else ":".join(str(p) for p in (exc.file, exc.place) if p)
+            text = page_detail(exc, lang)
         form = None
         if delivery is not None:
             unit, values, _ = delivery
