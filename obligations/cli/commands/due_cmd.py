@@ -103,7 +103,7 @@ def sheet(args: argparse.Namespace, reports: Iterable[DueReport], out: TextIO, t
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
-    from obligations.cli.commands.export_cmd import check_excel
+    from obligations.cli.options import check_excel
 
     check_excel(args)
     on = parse_iso_date(args.on, what="--on") if args.on is not None else today_in_vietnam()

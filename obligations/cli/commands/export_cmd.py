@@ -14,6 +14,7 @@ from obligations.base.errors import InputError
 from obligations.base.files import write_replacing
 from obligations.base.version import SCHEMA_VERSION
 from obligations.cli import environment
+from obligations.cli.options import check_excel
 from obligations.render.export import record_changes, rows, to_csv, to_ics
 from obligations.status.assess import Item
 from obligations.status.engine import make_engine
@@ -113,13 +114,6 @@ def render(ws: Workspace, items: list[Item], fmt: str, lang: str, remind: int, d
                                dates.utc_now())
     return json.dumps({"schema_version": SCHEMA_VERSION, "items": rows(ws, items, lang)}, ensure_ascii=False,
                       indent=1) + "\n"
-
-
-def check_excel(args: argparse.Namespace) -> None:
-    """--excel shapes CSV only: with another format it would be silently ignored."""
-    if getattr(args, "excel", False) and args.format != "csv":
-        raise InputError(f"--excel applies to --format csv, not --format {args.format}",
-                         fix="add --format csv, or leave --excel out")
 
 
 def csv_text(text: str, excel: bool) -> str | bytes:

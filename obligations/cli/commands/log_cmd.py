@@ -35,7 +35,7 @@ def run_extend(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def run_status(args: argparse.Namespace, out: TextIO) -> int:
-    from obligations.cli.commands.export_cmd import check_excel
+    from obligations.cli.options import check_excel
 
     check_excel(args)
     on = parse_iso_date(args.on, what="--on") if args.on is not None else today_in_vietnam()

@@ -1,0 +1,15 @@
+"""Checks of output options that several commands share, kept apart from the commands so that
+checking them imports no renderer (``due``'s start stays lean)."""
+
+from __future__ import annotations
+
+import argparse
+
+from obligations.base.errors import InputError
+
+
+def check_excel(args: argparse.Namespace) -> None:
+    """--excel shapes CSV only: with another format it would be silently ignored."""
+    if getattr(args, "excel", False) and args.format != "csv":
+        raise InputError(f"--excel applies to --format csv, not --format {args.format}",
+                         fix="add --format csv, or leave --excel out")
