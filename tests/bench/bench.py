@@ -15,6 +15,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -25,6 +26,22 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 ROOT = HERE.parent.parent
 ON = "2026-11-23"
+
+
+def trees(against: str | None) -> tuple[list[tuple[str, Path]], Path | None]:
+    """This tree, and with ``against`` that commit's tree first (exported by `git archive` into a
+    temporary folder, returned so that the caller removes it): two trees measured in one sitting."""
+    import tempfile
+
+    roots = [("this tree", ROOT)]
+    if not against:
+        return roots, None
+    tmp = Path(tempfile.mkdtemp(prefix="obligations-bench-against-"))
+    archive = subprocess.run(["git", "archive", against], cwd=ROOT, capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(tmp)], input=archive, check=True)
+    commit = subprocess.run(["git", "rev-parse", "--short", against], cwd=ROOT, capture_output=True,
+                            text=True).stdout.strip()
+    return [(f"commit {commit}", tmp), *roots], tmp
 
 
 def run_child(argv: list[str], env: dict | None = None) -> tuple[float, float, str]:
@@ -481,18 +498,7 @@ def service_memory(against: str | None, count: int = 10_000, every: int = 10) ->
     process, through its ASGI app), with a `due` on the extension's deadline after every
     ``every``-th: each asks with a new set of extensions and a new day. ``against``: a commit
     measured the same way in the same sitting (its tree exported by `git archive`)."""
-    import shutil
-    import tempfile
-
-    roots = [("this tree", ROOT)]
-    tmp = None
-    if against:
-        tmp = Path(tempfile.mkdtemp(prefix="obligations-bench-against-"))
-        archive = subprocess.run(["git", "archive", against], cwd=ROOT, capture_output=True, check=True).stdout
-        subprocess.run(["tar", "-x", "-C", str(tmp)], input=archive, check=True)
-        commit = subprocess.run(["git", "rev-parse", "--short", against], cwd=ROOT, capture_output=True,
-                                text=True).stdout.strip()
-        roots.insert(0, (f"commit {commit}", tmp))
+    roots, tmp = trees(against)
     try:
         for label, root in roots:
             env = dict(os.environ, PYTHONPATH=str(root), OBLIGATIONS_CACHE="off")
@@ -530,18 +536,7 @@ def due_call(runs: int, against: str | None) -> None:
     """Milliseconds per warm ``ws.due`` call (the library, no process start) on the bundled data,
     every unit that exists on 2026-11-23 in turn; with ``against``, that commit too, in the same
     sitting (its tree exported by `git archive`), the two alternating."""
-    import shutil
-    import tempfile
-
-    roots = [("this tree", ROOT)]
-    tmp = None
-    if against:
-        tmp = Path(tempfile.mkdtemp(prefix="obligations-bench-against-"))
-        archive = subprocess.run(["git", "archive", against], cwd=ROOT, capture_output=True, check=True).stdout
-        subprocess.run(["tar", "-x", "-C", str(tmp)], input=archive, check=True)
-        commit = subprocess.run(["git", "rev-parse", "--short", against], cwd=ROOT, capture_output=True,
-                                text=True).stdout.strip()
-        roots.insert(0, (f"commit {commit}", tmp))
+    roots, tmp = trees(against)
     try:
         found: dict[str, list[float]] = {label: [] for label, _ in roots}
         units = 0
