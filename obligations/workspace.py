@@ -143,6 +143,25 @@ class Workspace:
                                                     _calendars=self.calendars, _engine=self._engine)
         return found
 
+    def resolve_unit(self, query: str) -> tuple[Workspace, str]:
+        """The unit ``query`` names (its id, or its name: "Xã Lâm Bình", "Lâm Bình, Tuyên Quang",
+        matched without diacritics or case; obligations.org.names) and a workspace that knows it:
+        this one when its hierarchy has the unit, else this one with the real units of Vietnam
+        joined (obligations.org.national: read only then, so a start for a unit of the file never
+        reads them). Unknown: ``unknown-unit``; several units of that name: ``ambiguous-unit``."""
+        if query in self.hierarchy.units:
+            return self, query
+        from obligations.org.names import resolve
+        from obligations.org.national import with_national
+
+        merged = with_national(self.hierarchy)
+        unit_id = resolve(merged, query)
+        if unit_id in self.hierarchy.units:
+            return self, unit_id
+        # only units were added: the rules still check against the hierarchy (no cross_check again)
+        return Workspace(self.all_rules, merged, self.calendar_data, holidays=self._holidays,
+                         as_known_on=self.as_known_on, _checked=True, _engine=self._engine), unit_id
+
     @property
     def changes_anything(self) -> bool:
         """Do any loaded documents amend, replace, revoke or postpone duties?"""

@@ -111,6 +111,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     log = environment.existing_log(args.db)
     if args.under:
         return run_under(args, out, ws, on, log)
+    ws, args.unit = ws.resolve_unit(args.unit)      # an id, or a name ("Xã Lâm Bình")
     report = ws.due(args.unit, on, horizon=args.horizon, lookback=args.lookback,
                     engine=make_engine(environment.engine_name(args.engine)), due_soon=args.due_soon, log=log)
     if report.not_active is not None and args.format in ("ics", "csv", "xlsx"):
