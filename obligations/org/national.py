@@ -146,3 +146,44 @@ def with_national(hierarchy: Hierarchy, national: National | None = None) -> Hie
     for unit in national_units(national):
         merged.setdefault(unit.id, unit)
     return Hierarchy(merged, file=hierarchy.file, lead_times=hierarchy.lead_times)
+
+
+def find_province(national: National, query: str) -> int:
+    """The code of the province ``query`` names: its code ("08", "8") or its name, with or
+    without "Tỉnh"/"Thành phố" and diacritics ("Tuyên Quang", "tuyen quang", "Hà Nội")."""
+    from obligations.base.errors import InputError
+    from obligations.org.names import fold
+
+    text = query.strip()
+    if text.isdigit() and int(text) in national.provinces:
+        return int(text)
+    wanted = fold(text)
+    for prefix in ("tinh ", "thanh pho "):
+        wanted = wanted[len(prefix):] if wanted.startswith(prefix) else wanted
+    found = [code for code in national.provinces if fold(national.province_short(code)) == wanted]
+    if len(found) == 1:
+        return found[0]
+    listing = ", ".join(f"{code:02d} {national.province_short(code)}" for code in sorted(national.provinces))
+    raise InputError(f"no province is named or numbered {query[:80]!r} (34 provinces from 1/7/2025)",
+                     fix=f"give one of: {listing}", code="unknown-unit", param="province", data={"unit": query})
+
+
+def province_head(national: National, code: int) -> list[str]:
+    """The comment at the top of ``org --province``: where the data comes from and what to add."""
+    return [
+        f"{national.province_name(code)} (mã {code:02d}): các đơn vị hành chính từ 1/7/2025 và cấp ủy tương ứng.",
+        f"The real units of {national.province_name(code)} (code {code:02d}) from 1/7/2025, written by",
+        f"`obligations org --province` from {national.source}.",
+        "Ids come from the official codes: tinh-NN / xa-NNNNN for the province and its communes, wards",
+        "and special zones; dang-uy-tinh-NN / dang-uy-xa-NNNNN for the Party committees that mirror them.",
+        "The Party committees are inferred from the administrative units (marked `assumed`): correct",
+        "them where your structure differs. Extend this file with your cells and departments, e.g.",
+        "",
+        "  [[unit]]",
+        '  id = "chibo-…"',
+        '  name = "Chi bộ …"',
+        '  level = "cell"',
+        '  parent = "dang-uy-xa-NNNNN"',
+        "",
+        "then use it with --org (docs/rules.md, section on the real units).",
+    ]
