@@ -151,13 +151,25 @@ class Workspace:
         reads them). Unknown: ``unknown-unit``; several units of that name: ``ambiguous-unit``."""
         if query in self.hierarchy.units:
             return self, query
-        from obligations.org.names import resolve
-        from obligations.org.national import with_national
+        from obligations.org import names
+        from obligations.org.national import load_national, with_national
 
-        merged = with_national(self.hierarchy)
-        unit_id = resolve(merged, query)
-        if unit_id in self.hierarchy.units:
-            return self, unit_id
+        national = load_national()
+        provinces = national.provinces_for(query)
+        unit_id = query
+        if not provinces:
+            entries = names.hierarchy_entries(self.hierarchy) + national.entries()
+            found = names.find_units(entries, query)
+            if not found:
+                raise self.hierarchy.unknown(query)
+            if len(found) > 1:
+                raise names.ambiguous(query, found, {e[0]: e for e in entries})
+            unit_id = found[0]
+            if unit_id in self.hierarchy.units:
+                return self, unit_id
+            provinces = national.provinces_for(unit_id)
+        # only the units of the province asked about join: a few hundred, not 6,700
+        merged = with_national(self.hierarchy, national, provinces)
         # only units were added: the rules still check against the hierarchy (no cross_check again)
         return Workspace(self.all_rules, merged, self.calendar_data, holidays=self._holidays,
                          as_known_on=self.as_known_on, _checked=True, _engine=self._engine), unit_id

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,7 @@ INFERRED = ("cơ cấu tổ chức đảng suy ra từ đơn vị hành chính c
 INFERRED_EN = ("the Party structure is inferred from the administrative unit of the same name "
                "(from 1/7/2025): the source data has the administrative units only")
 
+_ID = re.compile(r"(?:dang-uy-)?(tinh|xa)-(\d+)")
 _KIND_WORD = {"xã": "xã", "phường": "phường", "đặc khu": "đặc khu", "tỉnh": "Tỉnh", "thành phố trung ương": "Thành phố"}
 
 
@@ -81,6 +83,34 @@ class National:
 
     def communes_of(self, province: int) -> list[Place]:
         return [p for p in self.communes.values() if p.province == province]
+
+    def provinces_for(self, unit_id: str) -> set[int]:
+        """The provinces whose part holds ``unit_id`` (every province for a root; none: not a real unit)."""
+        if unit_id in (STATE_ROOT, PARTY_ROOT):
+            return set(self.provinces)
+        match = _ID.fullmatch(unit_id)
+        if match is None:
+            return set()
+        code = int(match.group(2))
+        if match.group(1) == "tinh":
+            return {code} if code in self.provinces and len(match.group(2)) == 2 else set()
+        place = self.communes.get(code)
+        return {place.province} if place is not None and place.province is not None \
+            and len(match.group(2)) == 5 else set()
+
+    def entries(self) -> list[tuple[str, str, str | None]]:
+        """(id, name, province) of every real unit, for finding one by name without building the units."""
+        found: list[tuple[str, str, str | None]] = [
+            (STATE_ROOT, "Chính phủ", None), (PARTY_ROOT, "Ban Chấp hành Trung ương Đảng", None)]
+        for code, place in self.provinces.items():
+            found += [(province_id(code), self.province_name(code), None),
+                      (party_id(province_id(code)), _party_name(place, self), None)]
+        for code, place in self.communes.items():
+            assert place.province is not None
+            province = self.province_name(place.province)
+            found += [(commune_id(code), place.name, province),
+                      (party_id(commune_id(code)), _party_name(place, self), province)]
+        return found
 
 
 def province_id(code: int) -> str:
@@ -138,12 +168,14 @@ def national_units(national: National, provinces: set[int] | None = None) -> lis
     return units
 
 
-def with_national(hierarchy: Hierarchy, national: National | None = None) -> Hierarchy:
-    """``hierarchy`` with the national units it does not have (a unit of the file keeps its
-    own definition: a province's file written by ``org --province`` and extended wins)."""
+def with_national(hierarchy: Hierarchy, national: National | None = None,
+                  provinces: set[int] | None = None) -> Hierarchy:
+    """``hierarchy`` with the real units it does not have (of ``provinces`` only, and the roots;
+    None: all). A unit of the file keeps its own definition: a province's file written by
+    ``org --province`` and extended wins."""
     national = national or load_national()
     merged = dict(hierarchy.units)
-    for unit in national_units(national):
+    for unit in national_units(national, provinces):
         merged.setdefault(unit.id, unit)
     return Hierarchy(merged, file=hierarchy.file, lead_times=hierarchy.lead_times)
 
