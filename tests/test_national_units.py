@@ -48,6 +48,8 @@ def test_bundled_figures(national):
     assert (kinds.count("xã"), kinds.count("phường"), kinds.count("đặc khu")) == (2621, 687, 13)
     assert sum(p.kind == "thành phố trung ương" for p in national.provinces.values()) == 6
     # Xã Lâm Bình (code 02266) is in Tuyên Quang (08); Phường Hoàn Kiếm (00070) in Hà Nội (01)
+    # the data writes "Xã  Xuân Giang" (code 14104) with two spaces: read with one
+    assert national.communes[14104].name == "Xã Xuân Giang"
     assert national.communes[2266].name == "Xã Lâm Bình" and national.communes[2266].province == 8
     assert national.communes[70].name == "Phường Hoàn Kiếm" and national.communes[70].province == 1
 
@@ -213,3 +215,24 @@ def test_org_unknown_province(run_cli, province):
     # Kon Tum was merged into Quảng Ngãi on 1/7/2025: no longer a province
     code, out, err = run_cli("org", "--province", province)
     assert code == 2 and out == "" and "no province is named or numbered" in err and "08 Tuyên Quang" in err
+
+
+def test_every_commune_by_name_and_by_id(national, entries):
+    """All 3,321: the name alone when no other commune has it, else the name and its province,
+    finds exactly that commune (the CLI's resolve_unit does this search, then joins the province
+    its id names: the sample above runs both through main)."""
+    found = names.Names(entries)
+    shared: dict[str, int] = {}
+    for place in national.communes.values():
+        shared[place.name] = shared.get(place.name, 0) + 1
+    wrong = []
+    for place in national.communes.values():
+        uid = f"xa-{place.code:05d}"
+        query = place.name if shared[place.name] == 1 else f"{place.name}, {national.province_short(place.province)}"
+        if found.find(query) != [uid] or national.provinces_for(uid) != {place.province} \
+                or national.provinces_for(f"dang-uy-{uid}") != {place.province}:
+            wrong.append((uid, query, found.find(query)))
+    assert not wrong, f"{len(wrong)} communes not found by name or id: {wrong[:5]}"
+    # ids that only look like real ones are not: the code's width is part of the id
+    assert national.provinces_for("xa-2266") == set() and national.provinces_for("tinh-8") == set()
+    assert national.provinces_for("xa-99999") == set() and national.provinces_for("xa-X") == set()

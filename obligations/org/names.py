@@ -70,33 +70,53 @@ def hierarchy_entries(hierarchy: Hierarchy) -> list[Entry]:
 def find_units(entries: Sequence[Entry], query: str) -> list[str]:
     """The ids of the units ``query`` names (a full name, or a name and its province after a
     comma): compared with their diacritics first, without them only when that finds none."""
-    for norm in (lower, fold):
-        found = _find(entries, query, norm)
-        if found:
-            return found
-    return []
+    return Names(entries).find(query)
 
 
-def _find(entries: Sequence[Entry], query: str, norm: Callable[[str], str]) -> list[str]:
-    whole = norm(query)
-    normed = [(uid, norm(name), name, province) for uid, name, province in entries]
-    exact = [uid for uid, normed_name, _, _ in normed if normed_name == whole]
-    if exact:
-        return sorted(set(exact))
-    name, _, province = query.partition(",")
-    party, kind, short = parts(name, norm)
-    where = parts(province, norm)[2] if province.strip() else None
-    found = set()
-    for uid, normed_name, u_name, u_province in normed:
-        if not normed_name.endswith(short):       # a unit's name ends with its short name: most end here
-            continue
-        u_party, u_kind, u_short = parts(u_name, norm)
-        if u_short != short or u_party != party or (kind is not None and u_kind != kind):
-            continue
-        if where is not None and (u_province is None or parts(u_province, norm)[2] != where):
-            continue
-        found.add(uid)
-    return sorted(found)
+class Names:
+    """Entries made ready to be asked many names: each name compared once per way of comparing
+    (built on first use: a name written with its diacritics seldom needs the folded one), and
+    taken apart only when it ends with the name asked (most do not)."""
+
+    def __init__(self, entries: Sequence[Entry]) -> None:
+        self.entries = entries
+        self._normed: dict[Callable[[str], str], list[str]] = {}
+        self._parts: dict[tuple[Callable[[str], str], int], tuple[bool, str | None, str, str | None]] = {}
+
+    def find(self, query: str) -> list[str]:
+        for norm in (lower, fold):
+            found = self._find(query, norm)
+            if found:
+                return found
+        return []
+
+    def _taken_apart(self, norm: Callable[[str], str], index: int) -> tuple[bool, str | None, str, str | None]:
+        found = self._parts.get((norm, index))
+        if found is None:
+            _, name, province = self.entries[index]
+            found = self._parts[(norm, index)] = (*parts(name, norm), parts(province, norm)[2] if province else None)
+        return found
+
+    def _find(self, query: str, norm: Callable[[str], str]) -> list[str]:
+        normed = self._normed.get(norm)
+        if normed is None:
+            normed = self._normed[norm] = [norm(name) for _, name, _ in self.entries]
+        whole = norm(query)
+        exact = {self.entries[i][0] for i, text in enumerate(normed) if text == whole}
+        if exact:
+            return sorted(exact)
+        name, _, province = query.partition(",")
+        party, kind, short = parts(name, norm)
+        where = parts(province, norm)[2] if province.strip() else None
+        found = set()
+        for index, text in enumerate(normed):
+            if not text.endswith(short):       # a unit's name ends with its short name: most stop here
+                continue
+            u_party, u_kind, u_short, u_province = self._taken_apart(norm, index)
+            if u_short == short and u_party == party and (kind is None or u_kind == kind) \
+                    and (where is None or u_province == where):
+                found.add(self.entries[index][0])
+        return sorted(found)
 
 
 def ambiguous(query: str, found: Iterable[str], described: dict[str, Entry]) -> InputError:

@@ -127,8 +127,9 @@ def party_id(state_id: str) -> str:
 
 def load_national(path: Path = DATA_FILE) -> National:
     doc: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    provinces = {int(c): Place(int(c), n, k) for c, n, k in doc["provinces"]}
-    communes = {int(c): Place(int(c), n, k, int(p)) for c, n, k, p in doc["communes"]}
+    # a few names of the data have a double space ("Xã  Xuân Giang"): one space, as everyone writes them
+    provinces = {int(c): Place(int(c), " ".join(n.split()), k) for c, n, k in doc["provinces"]}
+    communes = {int(c): Place(int(c), " ".join(n.split()), k, int(p)) for c, n, k, p in doc["communes"]}
     return National(str(doc["source"]), provinces, communes)
 
 
