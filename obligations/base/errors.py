@@ -18,7 +18,7 @@ from typing import Literal, get_args
 # lists exactly these (tests/test_errors.py checks it).
 ErrorCode = Literal[
     "bad-input", "bad-date", "bad-range", "missing-value", "too-long",
-    "unknown-unit", "unknown-duty", "unknown-event", "unknown-option",
+    "unknown-unit", "ambiguous-unit", "unknown-duty", "unknown-event", "unknown-option",
     "unit-not-active", "event-not-recorded", "calendar-range",
     "already-recorded", "no-record", "log-file", "output-file", "data-file", "several-problems",
     "document", "not-installed", "engine",
@@ -36,6 +36,7 @@ CODES: dict[ErrorCode, str] = {
                      "the reason of a replacement)",
     "too-long": "a text longer than the log keeps",
     "unknown-unit": "a unit id the hierarchy does not know",
+    "ambiguous-unit": "a unit's name that fits several units (the candidates are listed)",
     "unknown-duty": "a duty or period that is unknown, ambiguous or not placed for the unit",
     "unknown-event": "an event id no rule file declares",
     "unknown-option": "a name of an option that does not exist (rules engine, roll policy)",

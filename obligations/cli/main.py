@@ -300,6 +300,12 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     _add_db(tml)
     tml.set_defaults(run="obligations.cli.commands.timeline_cmd:run")
 
+    org = sub.add_parser("org", help="a province's real units from 1/7/2025 (communes, wards, special zones and "
+                                     "their Party committees) as hierarchy TOML to extend with cells and departments")
+    org.add_argument("--province", type=_text, required=True, metavar="CODE_OR_NAME",
+                     help='the province\'s official code ("08") or name ("Tuyên Quang", "tuyen quang")')
+    org.set_defaults(run="obligations.cli.commands.org_cmd:run")
+
     chk = sub.add_parser("check", help="validate rule files, hierarchy and calendar data")
     chk.add_argument("--verbose", "-v", action="store_true", help="also print notes")
     # English by default: check prints the loader's errors with due's words, which are English

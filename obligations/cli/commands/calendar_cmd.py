@@ -17,7 +17,8 @@ from obligations.render.calendar import year_as_json, year_as_table
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
     if args.unit:
-        cal = environment.workspace(args.rules, args.org, args.calendars).calendar_for(args.unit)
+        ws, args.unit = environment.workspace(args.rules, args.org, args.calendars).resolve_unit(args.unit)
+        cal = ws.calendar_for(args.unit)
     else:
         directory = Path(args.calendars) if args.calendars else paths.calendars_dir()
         cal = VietnamCalendar(load_calendar_data(directory), source=HolidaySource(environment.cache_dir()))

@@ -110,7 +110,9 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     ws = environment.workspace(args.rules, args.org, args.calendars, environment.known_on(args.as_known_on, on))
     log = environment.existing_log(args.db)
     if args.under:
+        ws, args.under = ws.resolve_unit(args.under)     # a real province joins whole
         return run_under(args, out, ws, on, log)
+    ws, args.unit = ws.resolve_unit(args.unit)      # an id, or a name ("Xã Lâm Bình")
     report = ws.due(args.unit, on, horizon=args.horizon, lookback=args.lookback,
                     engine=make_engine(environment.engine_name(args.engine)), due_soon=args.due_soon, log=log)
     if report.not_active is not None and args.format in ("ics", "csv", "xlsx"):

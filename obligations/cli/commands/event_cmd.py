@@ -14,6 +14,7 @@ from obligations.render.status import event_text
 def run(args: argparse.Namespace, out: TextIO) -> int:
     on = parse_iso_date(args.on, what="--on")
     ws = environment.workspace(args.rules, args.org, args.calendars)
+    ws, args.unit = ws.resolve_unit(args.unit)     # an id, or a name ("Xã Lâm Bình")
     item = ws.record_event(environment.log(args.db), args.unit, args.event, on, ref=args.ref, note=args.note,
                            replace=args.replace, reason=args.reason)
     duties = [d.id for d in ws.rules.duties if item.event in d.schedule.event_ids]

@@ -19,6 +19,7 @@ def run_submit(args: argparse.Namespace, out: TextIO) -> int:
     today = today_in_vietnam()
     on = parse_iso_date(args.on, what="--on") if args.on is not None else today
     ws = environment.workspace(args.rules, args.org, args.calendars)
+    ws, args.unit = ws.resolve_unit(args.unit)     # an id, or a name ("Xã Lâm Bình")
     item = ws.record_submission(environment.log(args.db), args.unit, args.duty, args.period, on, today,
                                 ref=args.ref, note=args.note, replace=args.replace, reason=args.reason)
     out.write(submitted_text(item, args.lang) + "\n")
@@ -28,6 +29,7 @@ def run_submit(args: argparse.Namespace, out: TextIO) -> int:
 def run_extend(args: argparse.Namespace, out: TextIO) -> int:
     until = parse_iso_date(args.until, what="--until")
     ws = environment.workspace(args.rules, args.org, args.calendars)
+    ws, args.unit = ws.resolve_unit(args.unit)     # an id, or a name ("Xã Lâm Bình")
     item = ws.record_extension(environment.log(args.db), args.unit, args.duty, args.period, until, args.ref,
                                note=args.note, replace=args.replace, reason=args.reason)
     out.write(extended_text(item, args.lang) + "\n")
@@ -40,6 +42,7 @@ def run_status(args: argparse.Namespace, out: TextIO) -> int:
     check_excel(args)
     on = parse_iso_date(args.on, what="--on") if args.on is not None else today_in_vietnam()
     ws = environment.workspace(args.rules, args.org, args.calendars, environment.known_on(args.as_known_on, on))
+    ws, args.unit = ws.resolve_unit(args.unit)     # an id, or a name ("Xã Lâm Bình")
     report = status_report(ws, args.unit, on, args.year, environment.existing_log(args.db))
     rows = status_rows(report.deliveries, args.lang, replaced_by_key(report.replaced))
     events = list(report.events)
