@@ -134,3 +134,44 @@ def test_check_warns_of_regimes_with_fields_missing():
     assert len(lines) == 9
     kontum = next(line for line in lines if "CV-BTVTU-KonTum/bao-cao-hang-nam" in line)
     assert "method, cutoff, template, forms" in kontum and "warning" in kontum
+
+
+def test_catalogue_table_in_vietnamese_and_in_english():
+    vi = _run("catalogue", "--under", "chibo-1")
+    assert vi.returncode == 0, vi.stderr
+    # 76-KH/ĐU IV.1.2 states no content, method, cut-off, outline or forms for the cells' reports: each of
+    # the three regimes shows those five as "không nêu"
+    assert vi.stdout.count(": không nêu") == 3 * 5
+    assert "Tên báo cáo: Báo cáo kết quả thực hiện [1]" in vi.stdout
+    assert "(theo nhiệm vụ)" in vi.stdout and "not stated" not in vi.stdout and "Report name" not in vi.stdout
+    en = _run("catalogue", "--under", "chibo-1", "--lang", "en")
+    assert en.returncode == 0, en.stderr
+    assert en.stdout.count(": not stated") == 15 and "không nêu" not in en.stdout
+    assert "Report name: Báo cáo kết quả thực hiện [1]" in en.stdout     # the document's own words stay
+
+
+def test_catalogue_dates_for_people_are_dd_mm_yyyy(tmp_path):
+    # a copy of the bundled rules where Kon Tum's letter states its date of issue (8/3/2023, the day its
+    # duties take effect): the table writes it 08/03/2023 in Vietnamese, 2023-03-08 in English
+    import shutil
+
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    letter = rules / "CV-BTVTU-KonTum.toml"
+    letter.write_text(letter.read_text(encoding="utf-8").replace('kind = "letter"', 'kind = "letter"\nissued = 2023-03-08', 1),
+                      encoding="utf-8")
+    vi = _run("catalogue", "--under", "huyen-Y", "--rules", str(rules))
+    assert vi.returncode == 0, vi.stderr
+    assert "ban hành ngày 08/03/2023" in vi.stdout
+    en = _run("catalogue", "--under", "huyen-Y", "--rules", str(rules), "--lang", "en")
+    assert "issued 2023-03-08" in en.stdout
+
+
+def test_catalogue_xlsx_headers_follow_the_language(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    out = tmp_path / "c.xlsx"
+    p = _run("catalogue", "--under", "xa-X", "--format", "xlsx", "--out", str(out))
+    assert p.returncode == 0, p.stderr
+    sheet = openpyxl.load_workbook(out).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:4] == ("Văn bản", "Mục", "Nhiệm vụ", "Tên báo cáo") and len(rows) == 1 + 7

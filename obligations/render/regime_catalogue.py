@@ -31,20 +31,21 @@ _w = Labels([
     pmsg("regime.from_duty", "from the duty"),
     pmsg("regime.head", "Reporting regimes that apply to {unit} and the units below it ({n} regimes)"),
     pmsg("regime.none", "No reporting regime applies to {unit} or the units below it."),
-    pmsg("regime.row", "{n}. {duty} ({document}, section {section}; issued {issued}; units: {units})"),
+    pmsg("regime.row", "{n}. {duty} ({document}, section {section}; {issued}; units: {units})"),
+    pmsg("regime.issued", "issued {date}"),
     pmsg("regime.field", "   {field}: {value}"),
-    pmsg("regime.source", "      source: {source}"),
-    pmsg("regime.no_date", "date not stated"),
-    pmsg("sel.self", "{issuer} itself"),
-    pmsg("sel.children", "the units directly under {issuer}"),
-    pmsg("sel.level", "every {level} under {issuer}"),
-    pmsg("sel.unit", "{unit}"),
-    pmsg("to.parent", "the unit directly above"),
-    pmsg("every.year", "yearly"), pmsg("every.month", "monthly"), pmsg("every.quarter", "quarterly"),
-    pmsg("every.half", "every half-year"), pmsg("every.nine_months", "every nine months"),
-    pmsg("every.week", "weekly"), pmsg("every.once", "once"),
-    pmsg("col.directive", "Document"), pmsg("col.section", "Section"), pmsg("col.duty", "Duty"),
-    pmsg("col.units", "Units"), pmsg("col.source", "Sources"),
+    pmsg("regime.source", "   [{n}] {document}, section {section}: “{text}”"),
+    pmsg("regime.no_date", "date of issue not stated"),
+    pmsg("regime.sel.self", "{issuer} itself"),
+    pmsg("regime.sel.children", "the units directly under {issuer}"),
+    pmsg("regime.sel.level", "every {level} under {issuer}"),
+    pmsg("regime.sel.unit", "{unit}"),
+    pmsg("regime.to_parent", "the unit directly above"),
+    pmsg("regime.every.year", "yearly"), pmsg("regime.every.month", "monthly"), pmsg("regime.every.quarter", "quarterly"),
+    pmsg("regime.every.half", "every half-year"), pmsg("regime.every.nine_months", "every nine months"),
+    pmsg("regime.every.week", "weekly"), pmsg("regime.every.once", "once"),
+    pmsg("regime.col.directive", "Document"), pmsg("regime.col.section", "Section"), pmsg("regime.col.duty", "Duty"),
+    pmsg("regime.col.units", "Units"), pmsg("regime.col.source", "Sources"),
 ])
 
 
@@ -62,16 +63,16 @@ def _derived_value(name: str, duty: Duty, entry: CatalogueEntry, hierarchy: Hier
         parts = []
         for selector in duty.performers:
             if selector == "self":
-                parts.append(_w("sel.self", lang, issuer=issuer))
+                parts.append(_w("regime.sel.self", lang, issuer=issuer))
             elif selector == "children":
-                parts.append(_w("sel.children", lang, issuer=issuer))
+                parts.append(_w("regime.sel.children", lang, issuer=issuer))
             elif selector.startswith("level:"):
-                parts.append(_w("sel.level", lang, level=policy_word("level", selector[6:], lang), issuer=issuer))
+                parts.append(_w("regime.sel.level", lang, level=policy_word("level", selector[6:], lang), issuer=issuer))
             else:
-                parts.append(_w("sel.unit", lang, unit=hierarchy.name(selector[5:])))
+                parts.append(_w("regime.sel.unit", lang, unit=hierarchy.name(selector[5:])))
         return "; ".join(parts)
     if name == "receiver":
-        who = (issuer if duty.recipient == "issuer" else _w("to.parent", lang) if duty.recipient == "parent"
+        who = (issuer if duty.recipient == "issuer" else _w("regime.to_parent", lang) if duty.recipient == "parent"
                else hierarchy.name(duty.recipient))
         return f"{who} ({duty.body})" if duty.body and duty.body.startswith("qua ") else who
     description = duty.schedule.describe()
@@ -80,7 +81,7 @@ def _derived_value(name: str, duty: Duty, entry: CatalogueEntry, hierarchy: Hier
 
         return text(description, lang)
     every = dict(description.params).get("every")
-    return _w(f"every.{every}" if description.code.startswith("periodic.") else "every.once", lang)
+    return _w(f"regime.every.{every}" if description.code.startswith("periodic.") else "regime.every.once", lang)
 
 
 def _source(entry: CatalogueEntry, field: CatalogueField) -> dict[str, str] | None:
@@ -127,24 +128,32 @@ def to_json(entries: Sequence[CatalogueEntry], hierarchy: Hierarchy, under: str,
 
 
 def table(entries: Sequence[CatalogueEntry], hierarchy: Hierarchy, under: str, lang: str) -> str:
-    """The catalogue for people: each regime, its ten fields and the sentence of each."""
+    """The catalogue for people: each regime, its ten fields, each marked with the number of the
+    sentence that states it ([1], [2] …), and the sentences quoted once below the fields."""
     if not entries:
         return _w("regime.none", lang, unit=hierarchy.name(under)) + "\n"
     lines = [_w("regime.head", lang, unit=hierarchy.name(under), n=len(entries))]
     for index, entry in enumerate(entries, start=1):
-        issued = day(entry.directive.issued, lang) if entry.directive.issued else _w("regime.no_date", lang)
+        issued = (_w("regime.issued", lang, date=day(entry.directive.issued, lang)) if entry.directive.issued
+                  else _w("regime.no_date", lang))
         lines += ["", _w("regime.row", lang, n=index, duty=pick(lang, entry.duty.title_vi, entry.duty.title_en),
                          document=entry.directive.number, section=entry.duty.source.section, issued=issued,
                          units=", ".join(entry.units))]
+        sources: list[tuple[str, str, str]] = []
         for f in entry.fields:
             value = _value(entry, f, hierarchy, lang)
             shown = value if value is not None else _w("regime.not_stated", lang)
+            src = _source(entry, f)
+            if src is not None:
+                key = (src["document"], src["section"], src["text"])
+                if key not in sources:
+                    sources.append(key)
+                shown += f" [{sources.index(key) + 1}]"
             if f.derived:
                 shown += f" ({_w('regime.from_duty', lang)})"
             lines.append(_w("regime.field", lang, field=field_label(f.name, lang), value=shown))
-            src = _source(entry, f)
-            if src is not None and f.stated is not None:
-                lines.append(_w("regime.source", lang, source=f"{src['document']} {src['section']}: “{src['text']}”"))
+        for number, (document, section, text) in enumerate(sources, start=1):
+            lines.append(_w("regime.source", lang, n=number, document=document, section=section, text=text))
     return "\n".join(lines) + "\n"
 
 
@@ -153,7 +162,7 @@ class _Col(Column):
     """A column of the catalogue, its header from this module's words."""
 
     def header(self, lang: str) -> str:
-        return field_label(self.key, lang) if self.key in REGIME_FIELDS else _w(f"col.{self.key}", lang)
+        return field_label(self.key, lang) if self.key in REGIME_FIELDS else _w(f"regime.col.{self.key}", lang)
 
 
 COLUMNS: tuple[Column, ...] = (_Col("directive"), _Col("section"), _Col("duty"),
@@ -166,7 +175,7 @@ def sheet_rows(entries: Sequence[CatalogueEntry], hierarchy: Hierarchy, lang: st
     rows = []
     for entry in entries:
         row: dict[str, object] = {"directive": entry.directive.number, "section": entry.duty.source.section,
-                                  "duty": entry.duty.id, "units": list(entry.units)}
+                                  "duty": entry.duty.id, "units": ", ".join(entry.units)}
         sources = []
         for f in entry.fields:
             value = _value(entry, f, hierarchy, lang)
@@ -174,6 +183,6 @@ def sheet_rows(entries: Sequence[CatalogueEntry], hierarchy: Hierarchy, lang: st
             src = _source(entry, f)
             if src is not None:
                 sources.append(f"{field_label(f.name, lang)}: {src['document']} {src['section']}: {src['text']}")
-        row["source"] = sources
+        row["source"] = " | ".join(sources)
         rows.append(row)
     return rows

@@ -56,8 +56,14 @@ def _derivable(duty: Duty, name: str) -> bool:
     (an event-counted or a peak schedule has no fixed frequency)."""
     if name != "frequency":
         return True
-    code = duty.schedule.describe().code
-    return code.startswith("periodic.") or code.startswith("once.")
+    description = duty.schedule.describe()
+    if description.code.startswith("once."):
+        return True
+    return description.code.startswith("periodic.") and dict(description.params).get("every") in PERIODS
+
+
+# The periods a repeating schedule may have (rules/schedules/periodic.py), each with its word.
+PERIODS = ("week", "month", "quarter", "half", "nine_months", "year")
 
 
 def missing_fields(duty: Duty) -> tuple[str, ...]:
