@@ -124,7 +124,7 @@ def test_catalogue_csv_has_one_row_per_regime():
     import io
 
     rows = list(csv.reader(io.StringIO(p.stdout)))
-    assert len(rows) == 1 + 7 and len(rows[0]) == 15
+    assert len(rows) == 1 + 7 and len(rows[0]) == 16
 
 
 def test_check_warns_of_regimes_with_fields_missing():
@@ -174,4 +174,9 @@ def test_catalogue_xlsx_headers_follow_the_language(tmp_path):
     assert p.returncode == 0, p.stderr
     sheet = openpyxl.load_workbook(out).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][:4] == ("Văn bản", "Mục", "Nhiệm vụ", "Tên báo cáo") and len(rows) == 1 + 7
+    # the layout provinces publish: STT, then the ten fields of Điều 7 in its order
+    assert rows[0][:11] == ("STT", "Tên báo cáo", "Nội dung yêu cầu báo cáo", "Đối tượng thực hiện báo cáo",
+                            "Cơ quan nhận báo cáo", "Phương thức gửi, nhận báo cáo", "Thời hạn gửi báo cáo",
+                            "Tần suất thực hiện báo cáo", "Thời gian chốt số liệu báo cáo", "Mẫu đề cương báo cáo",
+                            "Biểu mẫu số liệu báo cáo")
+    assert len(rows) == 1 + 7 and [r[0] for r in rows[1:]] == list(range(1, 8))

@@ -44,7 +44,7 @@ _w = Labels([
     pmsg("regime.every.year", "yearly"), pmsg("regime.every.month", "monthly"), pmsg("regime.every.quarter", "quarterly"),
     pmsg("regime.every.half", "every half-year"), pmsg("regime.every.nine_months", "every nine months"),
     pmsg("regime.every.week", "weekly"), pmsg("regime.every.once", "once"),
-    pmsg("regime.col.directive", "Document"), pmsg("regime.col.section", "Section"), pmsg("regime.col.duty", "Duty"),
+    pmsg("regime.col.number", "No."), pmsg("regime.col.directive", "Document"), pmsg("regime.col.section", "Section"), pmsg("regime.col.duty", "Duty"),
     pmsg("regime.col.units", "Units"), pmsg("regime.col.source", "Sources"),
 ])
 
@@ -165,16 +165,18 @@ class _Col(Column):
         return field_label(self.key, lang) if self.key in REGIME_FIELDS else _w(f"regime.col.{self.key}", lang)
 
 
-COLUMNS: tuple[Column, ...] = (_Col("directive"), _Col("section"), _Col("duty"),
-                               *(_Col(name) for name in REGIME_FIELDS), _Col("units"), _Col("source"))
+# As provinces publish their lists of regimes: a number, the ten fields in the decree's order; then
+# where each regime comes from and who reports under it.
+COLUMNS: tuple[Column, ...] = (_Col("number", "number"), *(_Col(name) for name in REGIME_FIELDS), _Col("directive"),
+                               _Col("section"), _Col("duty"), _Col("units"), _Col("source"))
 
 
 def sheet_rows(entries: Sequence[CatalogueEntry], hierarchy: Hierarchy, lang: str) -> list[dict[str, object]]:
     """One row per regime for CSV and xlsx: the ten fields (\"not stated\" in words) and, in one cell,
     the source of each field as "field: document section: sentence"."""
     rows = []
-    for entry in entries:
-        row: dict[str, object] = {"directive": entry.directive.number, "section": entry.duty.source.section,
+    for number, entry in enumerate(entries, start=1):
+        row: dict[str, object] = {"number": number, "directive": entry.directive.number, "section": entry.duty.source.section,
                                   "duty": entry.duty.id, "units": ", ".join(entry.units)}
         sources = []
         for f in entry.fields:
