@@ -306,6 +306,16 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
                      help='the province\'s official code ("08") or name ("Tuyên Quang", "tuyen quang")')
     org.set_defaults(run="obligations.cli.commands.org_cmd:run")
 
+    cat = sub.add_parser("catalogue", help="the reporting regimes (Decree 09/2019/NĐ-CP, Art. 7: ten fields, each "
+                                           "with its source) that apply to a unit and every unit below it")
+    cat.add_argument("--under", type=_text, required=True, metavar="UNIT", help="unit id, e.g. tw or xa-X")
+    cat.add_argument("--lang", choices=("vi", "en"), default="vi", help="language (default: vi)")
+    cat.add_argument("--format", choices=("table", "csv", "xlsx", "json"), default="table",
+                     help="output format (default: table; xlsx: an Excel workbook, needs obligations[sheets])")
+    _add_sheet(cat)
+    _add_data(cat)
+    cat.set_defaults(run="obligations.cli.commands.catalogue_cmd:run")
+
     chk = sub.add_parser("check", help="validate rule files, hierarchy and calendar data")
     chk.add_argument("--verbose", "-v", action="store_true", help="also print notes")
     # English by default: check prints the loader's errors with due's words, which are English

@@ -43,6 +43,8 @@ _c = Labels([
                                "file for it; its [directive] table alone is fine)"),
     pmsg("local_skipped", "{file}:[scope]: note: {missing!r} is not a unit of the hierarchy: this bundled local "
                           "calendar is skipped for it"),
+    pmsg("regime_incomplete", "{location}: warning: the reporting regime of duty {duty!r} does not state: "
+                              "{missing} (Decree 09/2019/NĐ-CP Art. 7; fill them in where the document states them)"),
     pmsg("summary", "checked {directives} directives, {duties} duties, {examples} examples, {units} units, "
                     "{occurrences} occurrences {first_year}-{last_year}, {reconciled} reconciled, {conflicts} "
                     "conflicts"),
@@ -112,6 +114,10 @@ def note_line(note: Note, lang: str = "en") -> str:
     if note.reason == "no_example":
         assert isinstance(note.subject, Duty)
         return _c("no_example", lang, location=note.subject.source.location, duty=note.subject.local_id)
+    if note.reason == "regime_incomplete":
+        assert isinstance(note.subject, Duty)
+        return _c("regime_incomplete", lang, location=note.subject.source.location, duty=note.subject.id,
+                  missing=note.missing)
     if note.reason == "undated":
         assert isinstance(note.subject, Undated)
         item = note.subject

@@ -56,7 +56,8 @@ class Note:
     ``known`` the last year whose swaps are recorded), "implements_unknown" (``directive`` the
     number of a directive in ``file`` that implements ``missing``, which has no rule file),
     "local_skipped" (the bundled local calendar ``file`` names ``missing``, a unit the given
-    hierarchy lacks: its days are not applied), "summary" (``counts``)."""
+    hierarchy lacks: its days are not applied), "regime_incomplete" (``subject`` the duty whose
+    reporting regime lacks the fields ``missing``), "summary" (``counts``)."""
 
     reason: str
     subject: Duty | Undated | None = None
@@ -70,7 +71,7 @@ class Note:
     @property
     def shown(self) -> bool:
         """Said without -v: the warnings, and the data left out."""
-        return self.reason in ("swaps_unknown", "implements_unknown", "local_skipped")
+        return self.reason in ("swaps_unknown", "implements_unknown", "local_skipped", "regime_incomplete")
 
 
 Finding = Union[ObligationsError, Placement, Conflict, ExampleMismatch]
@@ -115,6 +116,12 @@ def check_workspace(rules: str | Path | list[str] | None = None, org: str | Path
     for duty in ruleset.duties:
         if not duty.examples:
             notes.append(Note("no_example", duty))
+        if duty.regime is not None:
+            from obligations.report.catalogue import missing_fields
+
+            unstated = missing_fields(duty)
+            if unstated:
+                notes.append(Note("regime_incomplete", duty, missing=", ".join(unstated)))
         for example in duty.examples:
             examples += 1
             findings += _check_example(ws, duty, example)

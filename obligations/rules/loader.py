@@ -16,8 +16,8 @@ from typing import Any
 from obligations.base.dates import FIRST_YEAR, LAST_YEAR
 from obligations.base.vocabulary import ROLL_POLICIES
 from obligations.base.errors import DataFileError, ObligationsError, Problems
-from obligations.rules.model import (DUTY_KINDS, DeclaredEvent, Directive, Duty, Example, Policy, Source,
-                                     Undated)
+from obligations.rules.model import (DUTY_KINDS, REGIME_FIELDS, DeclaredEvent, Directive, Duty, Example, Policy,
+                                     Regime, RegimeField, Source, Undated)
 from obligations.rules.schedules.parse import AnySchedule, parse_schedule
 from obligations.base.toml import Locator, as_date, check_keys, expect, read_toml
 from obligations.base.identifiers import shorten
@@ -28,7 +28,8 @@ HIERARCHY_FILE = "hierarchy.toml"
 _DIRECTIVE_KEYS = {"id", "number", "kind", "issuer", "unit", "title", "issued", "implements",
                    "source_document", "note", "secondary_source", "secondary_source_en"}
 _DUTY_KEYS = {"id", "section", "source", "kind", "title_vi", "title_en", "performers", "recipient",
-              "body", "schedule", "valid", "policy", "see_also", "note", "example", "feeds", "draft", "assumed", "assumed_en"}
+              "body", "schedule", "valid", "policy", "see_also", "note", "example", "feeds", "draft", "assumed", "assumed_en",
+              "regime"}
 _DUTY_REQUIRED = {"id", "section", "source", "kind", "title_vi", "performers",
                   "recipient", "schedule", "valid"}
 _POLICY_VALUES = {
@@ -209,6 +210,7 @@ def _duty(raw: dict[str, Any], directive: dict[str, Any], ctx: _Ctx, examples_se
         raise ctx.error("assumed_en must give each sentence of assumed in English, in the same order",
                         fix=f"write {len(assumed)} English sentence(s) in assumed_en, or leave assumed_en out")
     return Duty(
+        regime=_regime(raw.get("regime"), kind, str(raw["section"]), location, ctx),
         assumed=tuple(a.strip() for a in assumed),
         assumed_en=tuple(a.strip() for a in english),
         feeds=tuple(feeds),
@@ -221,6 +223,27 @@ def _duty(raw: dict[str, Any], directive: dict[str, Any], ctx: _Ctx, examples_se
         source=Source(number, ctx.str(str(raw["section"]), "section"), ctx.str(raw["source"], "source").strip(), location),
         see_also=_sources(raw.get("see_also"), number, location, ctx),
         note=raw.get("note"), examples=tuple(examples))
+
+
+# Duties a reporting regime may belong to: what is sent up (Nghị định 09/2019/NĐ-CP is about reports).
+REGIME_KINDS = ("report", "review")
+
+
+def _regime(raw: Any, kind: str, section: str, location: str, ctx: _Ctx) -> Regime | None:
+    """A duty's ``regime`` table (the schema has checked each field's value and source)."""
+    if raw is None:
+        return None
+    if not raw:
+        raise ctx.error("regime is empty: give the fields of the reporting regime the document states",
+                        fix="add e.g. name = { value = \"...\", source = \"the sentence\" }, or leave regime out")
+    if kind not in REGIME_KINDS:
+        raise ctx.error(f"a reporting regime belongs to a report, not to a duty of kind {kind!r}",
+                        fix="move regime to the report duty it describes, or remove it")
+    fields = tuple((name, RegimeField(ctx.str(raw[name]["value"], f"regime.{name}.value").strip(),
+                                      ctx.str(raw[name]["source"], f"regime.{name}.source").strip(),
+                                      str(raw[name].get("section", section))))
+                   for name in REGIME_FIELDS if name in raw)
+    return Regime(fields, location)
 
 
 def load_rule_file(path: Path, rel: str | None = None) -> Directive:

@@ -63,6 +63,41 @@ class Example:
     location: str
 
 
+# The ten fields of a reporting regime (chế độ báo cáo) that Điều 7 of Nghị định 09/2019/NĐ-CP
+# lists, in its order (docs/rules.md, "Reporting regimes"): tên báo cáo, nội dung yêu cầu báo cáo,
+# đối tượng thực hiện, cơ quan nhận, phương thức gửi nhận, thời hạn gửi, tần suất, thời gian chốt số
+# liệu, mẫu đề cương, biểu mẫu số liệu.
+REGIME_FIELDS: tuple[str, ...] = ("name", "content", "reporter", "receiver", "method", "deadline", "frequency",
+                                  "cutoff", "template", "forms")
+# Fields the duty already states (performers, recipient, schedule): taken from it when the regime
+# does not give them in the document's own words.
+DERIVED_FIELDS: tuple[str, ...] = ("reporter", "receiver", "deadline", "frequency")
+
+
+@record
+@attrs.frozen(repr=False)
+class RegimeField:
+    """One field of a reporting regime as the document states it: the value, the sentence that
+    states it, and that sentence's section."""
+
+    value: str
+    source: str
+    section: str
+
+
+@record
+@attrs.frozen(repr=False)
+class Regime:
+    """A duty's reporting regime (Nghị định 09/2019/NĐ-CP, Điều 7): the fields the document states;
+    a field it does not state is absent (never guessed), and ``location`` is the rule file's line."""
+
+    fields: tuple[tuple[str, RegimeField], ...]
+    location: str
+
+    def get(self, name: str) -> RegimeField | None:
+        return next((f for n, f in self.fields if n == name), None)
+
+
 @record
 @attrs.frozen(repr=False)
 class Duty:
@@ -91,6 +126,7 @@ class Duty:
     assumed: tuple[str, ...] = () # what the text does not give and the rule assumes, said in every output (Vietnamese)
     assumed_en: tuple[str, ...] = ()  # the same sentences in English, one for each (or none)
     amended_by: tuple[Source, ...] = ()   # the later sentences that made this version (rules/versions.py)
+    regime: Regime | None = None  # the Nghị định 09/2019 fields the document states (docs/rules.md)
 
     @property
     def local_id(self) -> str:

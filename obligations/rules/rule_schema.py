@@ -13,7 +13,7 @@ from obligations.base.errors import DataFileError
 from obligations.base.schema import Field, Table, validate, validate_tables
 from obligations.base.toml import Locator
 from obligations.base.vocabulary import ROLL_POLICIES
-from obligations.rules.model import DUTY_KINDS
+from obligations.rules.model import DUTY_KINDS, REGIME_FIELDS
 
 # Working days before a deadline from which a duty counts as due soon: a working year at most.
 DUE_SOON_MAX = 250
@@ -42,6 +42,16 @@ DIRECTIVE_SCHEMA = Table((
     Field("secondary_source", "str", fix="say in Vietnamese where the directive is known from, e.g. a news article and its date"),
     Field("secondary_source_en", "str", fix="the same in English"),
 ))
+# A reporting regime (Nghị định 09/2019/NĐ-CP, Điều 7): each field the document states, with the
+# sentence that states it; a field it does not state is left out (docs/rules.md, "Reporting regimes").
+_REGIME_FIELD = Table((
+    Field("value", "str", required=True, fix="the field as the document states it, in its words"),
+    Field("source", "str", required=True, fix="quote the sentence of the document that states this field"),
+    Field("section", "scalar", fix="the section of that sentence, when it is not the duty's own"),
+))
+REGIME_SCHEMA = Table(tuple(Field(name, "table", schema=_REGIME_FIELD,
+                                  fix=f'write it as {name} = {{ value = "...", source = "the sentence" }}')
+                            for name in REGIME_FIELDS))
 DUTY_SCHEMA = Table((
     Field("id", "id", required=True), Field("section", "scalar", required=True),
     Field("source", "str", required=True, fix="quote the sentence of the directive"),
@@ -62,6 +72,8 @@ DUTY_SCHEMA = Table((
     Field("draft", "any"),
     Field("assumed", "text_or_list", fix="a sentence (or a list) saying in Vietnamese what the text does not give"),
     Field("assumed_en", "text_or_list", fix="the sentences of assumed in English, in the same order"),
+    Field("regime", "table", schema=REGIME_SCHEMA,
+          fix="the fields of the reporting regime the document states: " + ", ".join(REGIME_FIELDS)),
 ))
 UNDATED_SCHEMA = Table((Field("section", "scalar", required=True), Field("text", "str", required=True),
                         Field("note", "str", required=True)))
