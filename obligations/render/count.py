@@ -28,7 +28,6 @@ _t = Labels([
     pmsg("count.late_days", "Working days late"),
     pmsg("count.conflicts", "Conflicts"),
     pmsg("count.all", "All ({n} units)"),
-    pmsg("count.own", "own"),
     pmsg("col.group", "Group"),
     pmsg("col.name", "Name"),
     pmsg("col.on_time", "On time"),
