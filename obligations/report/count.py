@@ -13,7 +13,7 @@ to judge it by: it is counted apart (``conflicts``), never in the four.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Literal
 
 import attrs
@@ -21,7 +21,7 @@ import attrs
 from obligations.base.errors import InputError
 from obligations.base.records import record
 from obligations.log.store import SubmissionLog
-from obligations.report.deliveries import Delivery, deliveries_between
+from obligations.report.deliveries import Delivery, classify
 from obligations.report.facade import Facade as Workspace
 
 Category = Literal["on_time", "late", "within", "overdue"]
@@ -134,6 +134,22 @@ def categorize(d: Delivery) -> Counted:
     return Counted(d, None if conflict else _CATEGORY[d.result])
 
 
+def judged_under(ws: Workspace, root: str, start: dt.date, end: dt.date, on: dt.date,
+                 log: SubmissionLog | None) -> Iterator[tuple[str, list[Delivery]]]:
+    """Each unit under ``root`` (``root`` first, breadth first) with its occurrences as
+    ``deliveries_between`` gives them, through ``due_under``'s evaluation shared between units
+    of one shape (report/bulk.py): ``due`` lists every item whose window opens by the horizon and
+    whose deadline is not older than the lookback, all of them when both reach the range, and
+    an activity whose time has gone is left out by both. A national count is one ``due_under``."""
+    horizon = max(0, (end - on).days)       # the windows opened by ``on`` whose deadline is up to ``end``
+    lookback = max(0, (on - start).days)    # the deadlines since ``start``
+    changes = ws.changes_anything
+    for report in ws.due_under(root, on, horizon=horizon, lookback=lookback, log=log):
+        items = sorted((i for i in report.items if start <= i.deadline <= end and i.window_start <= on),
+                       key=lambda i: (i.deadline, i.occurrence.duty.id, i.occurrence.period))
+        yield report.unit, [classify(ws, item, on, log, changes=changes) for item in items]
+
+
 def _unit_groups(ws: Workspace, units: Sequence[str], parents: dict[str, str | None],
                  own: dict[str, tuple[Counted, ...]]) -> list[CountGroup]:
     tallies = {u: Tally.of(own[u]) for u in units}
@@ -161,7 +177,7 @@ def count_under(ws: Workspace, root: str, start: dt.date, end: dt.date, on: dt.d
     parents: dict[str, str | None] = {root: None}
     for u in units[1:]:
         parents[u] = ws.hierarchy.parent_of(u, on)
-    own = {u: tuple(categorize(d) for d in deliveries_between(ws, u, start, end, on, log)) for u in units}
+    own = {u: tuple(categorize(d) for d in found) for u, found in judged_under(ws, root, start, end, on, log)}
     total = Tally.of(c for u in units for c in own[u])
     if by == "unit":
         groups = _unit_groups(ws, units, parents, own)
