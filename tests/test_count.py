@@ -232,3 +232,29 @@ def test_the_count_under_a_unit_is_its_own_plus_the_counts_under_its_children(ws
 
 def attrs_dict(t) -> dict:
     return {k: getattr(t, k) for k in FOUR}
+
+
+def test_the_overview_page_sorts_the_units_by_overdue_with_a_bar_each(db):
+    pytest.importorskip("fastapi")
+    pytest.importorskip("httpx2")
+    import re
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from web_helpers import make_client
+
+    client, _ = make_client(Path(db))
+    with client:
+        page = client.get("/units/xa-X/overview", params={"from": "2025-01-01", "to": "2026-12-31", "on": "2026-12-01"})
+        assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+        html = page.text
+        # xa-X first (the whole), then by overdue: chibo-3 (3), then chibo-2 and chibo-1 (2 each; chibo-2 has
+        # a late delivery, chibo-1 none)
+        assert re.findall(r"\((xa-X|chibo-\d)\)</a>", html) == ["xa-X", "chibo-3", "chibo-2", "chibo-1"]
+        assert html.count("class='bar'") == 4 and "01/12/2026" in html and "Quá hạn" in html
+        en = client.get("/units/xa-X/overview", params={"from": "2025-01-01", "to": "2026-12-31", "on": "2026-12-01",
+                                                        "lang": "en"}).text
+        assert "Overdue" in en and "Quá hạn" not in en and "2026-12-01" in en
+        bad = client.get("/units/xa-X/overview", params={"from": "2026-12-31", "to": "2025-01-01", "on": "2026-12-01"})
+        assert bad.status_code == 400 and "text/html" in bad.headers["content-type"]

@@ -47,6 +47,11 @@ _t = Labels([
 CATEGORIES = ("on_time", "late", "within", "overdue")
 
 
+def word(key: str, lang: str) -> str:
+    """A word of the count's table ("count.on_time" …), for the overview page."""
+    return _t(key, lang)
+
+
 def tally_json(t: Tally) -> dict[str, object]:
     return {"on_time": t.on_time, "late": t.late, "within": t.within, "overdue": t.overdue, "total": t.total,
             "late_working_days": t.late_working_days, "conflicts": t.conflicts,
