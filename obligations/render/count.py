@@ -2,18 +2,40 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-import attrs
+import datetime as dt
+from collections.abc import Sequence
+from typing import Protocol
 
 from obligations.base.version import SCHEMA_VERSION
 from obligations.render.day_text import day
 from obligations.render.labels import Labels, number, pmsg
 from obligations.render.messages import pick
 
-if TYPE_CHECKING:
-    from obligations.render.sheets import Column
-    from obligations.report.count import CountGroup, Counted, CountReport, Tally
+from obligations.report.count_model import CountGroup, Counted, Tally
+
+
+class CountReport(Protocol):
+    """What this writer reads of a ``report.count.CountReport`` (a protocol: that module imports
+    this one in its ``to_dict``, so this one does not import it back)."""
+
+    @property
+    def root(self) -> str: ...
+    @property
+    def root_name(self) -> str: ...
+    @property
+    def start(self) -> dt.date: ...
+    @property
+    def end(self) -> dt.date: ...
+    @property
+    def on(self) -> dt.date: ...
+    @property
+    def by(self) -> str: ...
+    @property
+    def groups(self) -> Sequence[CountGroup]: ...
+    @property
+    def total(self) -> Tally: ...
+    @property
+    def units(self) -> int: ...
 
 _t = Labels([
     pmsg("count.title", "Four-way count under {name} ({unit}): deadlines from {start} to {end}, as of {on}"),
@@ -140,18 +162,10 @@ def count_text(report: CountReport, lang: str) -> str:
     return "\n".join(lines)
 
 
-def count_columns() -> tuple[Column, ...]:
-    """The columns of ``count_rows`` for render/sheets.py (CSV: their keys; xlsx: their headers)."""
-    from obligations.render.sheets import Column
-
-    @attrs.frozen
-    class CountColumn(Column):
-        def header(self, lang: str) -> str:
-            return _t(f"col.{self.key}", lang)
-
-    return (CountColumn("group"), CountColumn("name"), *(CountColumn(c, "number") for c in CATEGORIES),
-            CountColumn("total", "number"), *(CountColumn(f"{c}_percent", "number") for c in CATEGORIES),
-            CountColumn("late_working_days", "number"), CountColumn("conflicts", "number"))
+# The columns of ``count_rows``: (key, kind) for render/sheets.py (CSV: the keys; xlsx: ``word("col." + key)``).
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("group", "text"), ("name", "text"), *((c, "number") for c in CATEGORIES), ("total", "number"),
+    *((f"{c}_percent", "number") for c in CATEGORIES), ("late_working_days", "number"), ("conflicts", "number"))
 
 
 def count_rows(report: CountReport) -> list[dict[str, object]]:

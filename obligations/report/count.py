@@ -13,8 +13,7 @@ to judge it by: it is counted apart (``conflicts``), never in the four.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
-from typing import Literal
+from collections.abc import Iterator, Sequence
 
 import attrs
 
@@ -22,84 +21,12 @@ from obligations.base.errors import InputError
 from obligations.base.records import record
 from obligations.log.store import SubmissionLog
 from obligations.report.deliveries import Delivery, classify
+from obligations.report.count_model import (CATEGORIES, GROUP_BY, CATEGORY_OF, Category, Counted, CountGroup,
+                                            GroupBy, Tally)
 from obligations.report.facade import Facade as Workspace
 
-Category = Literal["on_time", "late", "within", "overdue"]
-CATEGORIES: tuple[Category, ...] = ("on_time", "late", "within", "overdue")
-GroupBy = Literal["unit", "directive", "duty"]
-GROUP_BY: tuple[GroupBy, ...] = ("unit", "directive", "duty")
-# status's word for a delivery -> the count's category
-_CATEGORY: dict[str, Category] = {"on_time": "on_time", "late": "late", "open": "within", "missing": "overdue"}
-
-
-@record
-@attrs.frozen(repr=False)
-class Tally:
-    """The four counts, the working days late summed over the late ones, and the conflicts
-    (counted apart: not in ``total``)."""
-
-    on_time: int = 0
-    late: int = 0
-    within: int = 0
-    overdue: int = 0
-    late_working_days: int = 0
-    conflicts: int = 0
-
-    @property
-    def total(self) -> int:
-        return self.on_time + self.late + self.within + self.overdue
-
-    def get(self, category: Category) -> int:
-        value: int = getattr(self, category)
-        return value
-
-    def percent(self, category: Category) -> float | None:
-        """The category's share of the four, in percent with one decimal (None: nothing counted)."""
-        return round(100 * self.get(category) / self.total, 1) if self.total else None
-
-    def __add__(self, other: Tally) -> Tally:
-        return Tally(*(a + b for a, b in zip(attrs.astuple(self), attrs.astuple(other))))
-
-    @classmethod
-    def of(cls, counted: Iterable[Counted]) -> Tally:
-        found = {c: 0 for c in CATEGORIES}
-        days = conflicts = 0
-        for c in counted:
-            if c.category is None:
-                conflicts += 1
-            else:
-                found[c.category] += 1
-                days += c.delivery.late_working_days if c.category == "late" else 0
-        return cls(found["on_time"], found["late"], found["within"], found["overdue"], days, conflicts)
-
-
-@record
-@attrs.frozen(repr=False)
-class Counted:
-    """One occurrence behind a count: the delivery as ``status`` judges it and its category
-    (None: its deadline is in conflict, counted apart)."""
-
-    delivery: Delivery
-    category: Category | None
-
-    @property
-    def unit(self) -> str:
-        return self.delivery.item.occurrence.unit
-
-
-@record
-@attrs.frozen(repr=False)
-class CountGroup:
-    """One row of the count: a unit (its own occurrences; ``under``: with every unit below it),
-    a directive or a duty (over the whole subtree). ``key``: the unit id, the directive id or
-    the duty id; ``name``: the unit's name, the directive's number or the duty's id."""
-
-    key: str
-    name: str
-    tally: Tally
-    occurrences: tuple[Counted, ...]
-    under: Tally | None = None        # by unit only
-    parent: str | None = None         # by unit only: the unit above, within the count
+__all__ = ["CATEGORIES", "GROUP_BY", "Category", "Counted", "CountGroup", "CountReport", "GroupBy", "Tally",
+           "count_under"]
 
 
 @record
@@ -131,7 +58,7 @@ class CountReport:
 
 def categorize(d: Delivery) -> Counted:
     conflict = d.item.reconciled is not None and d.item.reconciled.conflict is not None
-    return Counted(d, None if conflict else _CATEGORY[d.result])
+    return Counted(d, None if conflict else CATEGORY_OF[d.result])
 
 
 def judged_under(ws: Workspace, root: str, start: dt.date, end: dt.date, on: dt.date,

@@ -31,9 +31,17 @@ def run_count(args: argparse.Namespace, out: TextIO) -> int:
     if args.format in ("csv", "xlsx"):
         from obligations.cli.commands.export_cmd import csv_text, write
         from obligations.render import sheets
-        from obligations.render.count import count_columns, count_rows
+        import attrs
 
-        columns, rows = count_columns(), count_rows(report)
+        from obligations.render.count import COLUMNS, count_rows, word
+
+        @attrs.frozen
+        class CountColumn(sheets.Column):
+            def header(self, lang: str) -> str:      # the count's own words (render/count.py)
+                return word(f"col.{self.key}", lang)
+
+        columns = tuple(CountColumn(key, kind) for key, kind in COLUMNS)  # type: ignore[arg-type]
+        rows = count_rows(report)
         if args.format == "xlsx":
             write(sheets.workbook(columns, rows, args.lang, args.under, dates.utc_now()), out, args.out)
         else:
