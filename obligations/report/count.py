@@ -63,11 +63,13 @@ def categorize(d: Delivery) -> Counted:
 
 def judged_under(ws: Workspace, root: str, start: dt.date, end: dt.date, on: dt.date,
                  log: SubmissionLog | None) -> Iterator[tuple[str, list[Delivery]]]:
-    """Each unit under ``root`` (``root`` first, breadth first) with its occurrences as
-    ``deliveries_between`` gives them, through ``due_under``'s evaluation shared between units
-    of one shape (report/bulk.py): ``due`` lists every item whose window opens by the horizon and
-    whose deadline is not older than the lookback, all of them when both reach the range, and
-    an activity whose time has gone is left out by both. A national count is one ``due_under``."""
+    """Each unit under ``root`` (``root`` first, breadth first) with its occurrences whose
+    effective deadline is in [start, end] and whose window has opened by ``on``, judged as
+    ``status`` judges them (report/deliveries.classify), through ``due_under``'s evaluation shared
+    between units of one shape (report/bulk.py): ``due`` lists every item whose window opens by
+    the horizon and whose deadline is not older than the lookback (all of them when both reach
+    the range) and leaves out an activity whose time has gone, as ``status`` does. A national
+    count is one ``due_under``; tests/test_count.py checks each unit's count against ``status``."""
     horizon = max(0, (end - on).days)       # the windows opened by ``on`` whose deadline is up to ``end``
     lookback = max(0, (on - start).days)    # the deadlines since ``start``
     changes = ws.changes_anything

@@ -88,18 +88,3 @@ def deliveries(ws: Workspace, unit_id: str, on: dt.date, year: int | None, log: 
     items.sort(key=lambda i: (i.deadline, i.occurrence.duty.id, i.occurrence.period))
     return [classify(ws, item, on, log) for item in items]
 
-
-def deliveries_between(ws: Workspace, unit_id: str, start: dt.date, end: dt.date, on: dt.date,
-                       log: SubmissionLog | None) -> list[Delivery]:
-    """Every occurrence of the unit whose effective deadline falls in [start, end] and whose
-    window has opened by ``on``, classified as ``deliveries`` does (the same occurrences as
-    ``status`` lists, for a range of deadlines instead of a year)."""
-    ws.calendar_for(unit_id).check_days(start, end, "the days asked about")
-    occurrences, _ = ws.occurrences(unit_id, start.year - 1, end.year + 1,
-                                    events=log.event_dates(unit_id) if log is not None else None,
-                                    needed=(start, end))
-    items = [i for i in ws.evaluate(unit_id, on, occurrences, log=log)
-             if start <= i.deadline <= end and i.window_start <= on
-             and (i.status != "past" or i.submission is not None)]
-    items.sort(key=lambda i: (i.deadline, i.occurrence.duty.id, i.occurrence.period))
-    return [classify(ws, item, on, log) for item in items]
