@@ -47,6 +47,7 @@ from obligations.status.rules import Engine
 if TYPE_CHECKING:       # the reports sit above this module and are imported when asked for
     from obligations.report.deliveries import Delivery
     from obligations.report.status_report import StatusReport
+    from obligations.report.count import CountReport
     from obligations.report.explain import Explanation
     from obligations.report.history import History
 
@@ -361,6 +362,26 @@ class Workspace:
         from obligations.report.status_report import status_report
 
         return status_report(self, unit_id, on, year, log)
+
+    def count_under(self, root: str, start: dt.date, end: dt.date, on: dt.date, *, by: str = "unit",
+                    log: SubmissionLog | None = None) -> CountReport:
+        """The four-way count of ``root`` and every unit below it on ``on`` (report.count): the
+        occurrences whose effective deadline falls in [start, end] and whose window has opened
+        by ``on``, judged against ``log`` as ``status`` judges them: ``on_time`` (đúng hạn),
+        ``late`` (trễ hạn, with the working days late summed), ``within`` (chưa đến hạn: not
+        delivered, deadline ahead) and ``overdue`` (quá hạn); an occurrence whose deadline is in
+        conflict is counted apart (``conflicts``). ``by``: "unit" (each unit's own count and the
+        count under it), "directive" or "duty"; each group lists the occurrences behind it.
+
+        >>> import datetime as dt, obligations
+        >>> ws = obligations.load()
+        >>> found = ws.count_under("xa-X", dt.date(2025, 1, 1), dt.date(2025, 12, 31), dt.date(2026, 1, 5))
+        >>> found.total.on_time, found.total.late, found.total.within   # an empty log: nothing delivered
+        (0, 0, 0)
+        """
+        from obligations.report.count import count_under
+
+        return count_under(self, root, start, end, on, by=by, log=log)
 
     def history(self, occurrence: Occurrence) -> History | None:
         """The dated versions of an occurrence's duty (which later document amended, replaced,

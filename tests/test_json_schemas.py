@@ -59,7 +59,7 @@ def errors(name: str, doc: object) -> list[str]:
 
 
 def test_every_schema_is_a_valid_draft_2020_12_schema_with_an_id_title_and_description():
-    assert {"common", "due", "due-under", "explain", "status", "export", "calendar", "extract", "submission",
+    assert {"common", "due", "due-under", "explain", "status", "count", "export", "calendar", "extract", "submission",
             "extension", "event", "error"} <= set(SCHEMAS)
     ids = set()
     for name, schema in SCHEMAS.items():
@@ -195,6 +195,25 @@ def test_status_documents_validate(db):
             results.update("event" for _ in doc["events"])
             results.update("replaced" for r in doc["items"] if r["replaced"])
     assert {"late", "on_time", "missing", "event", "replaced"} <= results, results
+
+
+def test_count_documents_validate(db):
+    # status --under: every grouping, both languages, the bundled data with the log above and a
+    # conflict fixture (its conflicted occurrence counted apart)
+    seen = set()
+    for args in (("--under", "xa-X", "--from", "2025-01-01", "--to", "2026-12-31", "--on", "2026-01-10"),
+                 ("--under", "tinh-P", "--from", "2025-01-01", "--to", "2025-12-31", "--on", "2025-12-05",
+                  "--rules", CONFLICT)):
+        for by in ("unit", "directive", "duty"):
+            for lang in ("vi", "en"):
+                doc = cli_doc("status", *args, "--by", by, "--lang", lang, "--format", "json", "--db", db)
+                assert not errors("count", doc), (args, by, errors("count", doc)[:3])
+                seen.update(o["category"] for g in doc["groups"] for o in g["occurrences"])
+    assert {"on_time", "late", "overdue", "conflict"} <= seen, seen
+    doc = cli_doc("status", "--under", "xa-X", "--on", "2026-01-10", "--format", "json", "--db", db)
+    assert errors("count", {**doc, "total": {**doc["total"], "overdue": -1}})
+    assert errors("count", {**doc, "by": "province"})
+    assert errors("count", {**doc, "groups": [{**doc["groups"][0], "counts": {"done": 1}}]})
 
 
 def test_export_calendar_and_extract_documents_validate(db):

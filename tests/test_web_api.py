@@ -132,3 +132,24 @@ def test_due_path_never_imports_the_web_framework():
     imported = {line.split("|")[-1].strip().split(".")[0] for line in proc.stderr.splitlines() if "|" in line}
     assert "obligations" in imported
     assert not imported & {"fastapi", "starlette", "uvicorn", "pydantic", "httpx", "httpx2"}
+
+
+def test_count_equals_cli_and_refuses_bad_input(client, db):
+    """GET /api/v1/units/{unit}/count answers the JSON of `status --under --format json`."""
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    r = client.post("/api/v1/units/chibo-2/submissions", headers=auth,
+                    json={"duty": "76-KH-DU/chi-bo-bao-cao-hang-nam", "period": "2025", "on": "2025-12-03"})
+    assert r.status_code in (201, 409), r.text
+    for by in ("unit", "directive", "duty"):
+        api = client.get("/api/v1/units/xa-X/count", params={"from": "2025-01-01", "to": "2026-12-31",
+                                                             "on": "2026-12-01", "by": by, "lang": "en"})
+        assert api.status_code == 200, api.text
+        assert api.json() == cli_json("status", "--under", "xa-X", "--from", "2025-01-01", "--to", "2026-12-31",
+                                      "--on", "2026-12-01", "--by", by, "--lang", "en", "--format", "json",
+                                      "--db", str(db), db=db)
+    late = api.json()["total"]
+    assert late["late"] >= 1 and late["late_working_days"] >= 3      # chibo-2: 1, 2, 3/12/2025
+    bad = client.get("/api/v1/units/xa-X/count", params={"from": "2026-12-31", "to": "2025-01-01", "on": "2026-12-01"})
+    assert bad.status_code == 400 and bad.json()["code"] == "bad-range"
+    assert client.get("/api/v1/units/khong-co/count", params={"on": "2026-12-01"}).status_code == 404
+    assert client.get("/api/v1/units/xa-X/count", params={"by": "province"}).status_code == 422

@@ -216,8 +216,18 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     evt.set_defaults(run="obligations.cli.commands.event_cmd:run")
 
     sts = sub.add_parser("status", help="on time, late or missing, and what is still open")
-    sts.add_argument("--unit", type=_text, required=True)
+    sts_who = sts.add_mutually_exclusive_group(required=True)
+    sts_who.add_argument("--unit", type=_text)
+    sts_who.add_argument("--under", type=_text, metavar="UNIT",
+                         help="the four-way count (on time, late, not yet due, overdue) of this unit and every "
+                              "unit below it")
     sts.add_argument("--year", type=_bounded("--year", 1, 9999, "(then the calendar data's coverage applies)"), help="only occurrences whose deadline is in this year")
+    sts.add_argument("--from", type=_text, dest="from_", metavar="DATE",
+                     help="with --under: deadlines from this day (default: 1 January of --on's year)")
+    sts.add_argument("--to", type=_text, metavar="DATE",
+                     help="with --under: deadlines up to this day (default: 31 December of --on's year)")
+    sts.add_argument("--by", choices=("unit", "directive", "duty"), default="unit",
+                     help="with --under: a row per unit (the count under it), directive or duty (default: unit)")
     sts.add_argument("--on", type=_text, help="today (default: today in Vietnam)")
     _add_data(sts)
     _add_known(sts)

@@ -48,10 +48,14 @@ def deadline_at(ws: Workspace, item: Item, day: dt.date, log: SubmissionLog | No
     return deadline if deadline != item.deadline else None
 
 
-def classify(ws: Workspace, item: Item, on: dt.date, log: SubmissionLog | None = None) -> Delivery:
+def classify(ws: Workspace, item: Item, on: dt.date, log: SubmissionLog | None = None, *,
+             changes: bool | None = None) -> Delivery:
+    """``changes``: ``ws.changes_anything``, when the caller classifies many items (it walks
+    every directive)."""
     sub = item.submission
     if sub is not None:
-        then = deadline_at(ws, item, sub.delivered_on, log) if ws.changes_anything else None
+        changed = ws.changes_anything if changes is None else changes
+        then = deadline_at(ws, item, sub.delivered_on, log) if changed else None
         deadline = then or item.deadline
         if sub.delivered_on <= deadline:
             return Delivery(item, "on_time", deadline_at_delivery=then)
@@ -83,3 +87,4 @@ def deliveries(ws: Workspace, unit_id: str, on: dt.date, year: int | None, log: 
              and (i.status != "past" or i.submission is not None)]
     items.sort(key=lambda i: (i.deadline, i.occurrence.duty.id, i.occurrence.period))
     return [classify(ws, item, on, log) for item in items]
+

@@ -8,7 +8,7 @@ import it. mypy checks that the Workspace satisfies this protocol wherever it is
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Protocol
 
 from obligations.base.keys import OccurrenceKey
@@ -21,6 +21,7 @@ from obligations.reconcile.network import Extensions
 from obligations.reconcile.solve import Edge, Node, Reconciled
 from obligations.rules.loader import RuleSet
 from obligations.rules.model import Directive, Duty
+from obligations.report.due import DueReport
 from obligations.status.assess import Item
 from obligations.status.rules import Engine
 
@@ -60,3 +61,7 @@ class Facade(Protocol):
 
     def evaluate(self, unit_id: str, on: dt.date, occurrences: list[Occurrence], *, engine: Engine | None = None,
                  due_soon: int | None = None, log: SubmissionLog | None = None) -> list[Item]: ...
+
+    def due_under(self, root: str, on: dt.date, *, horizon: int = ..., lookback: int = ...,
+                  engine: Engine | None = None, due_soon: int | None = None, log: SubmissionLog | None = None,
+                  progress: Callable[[int, int], None] | None = None, share: bool = True) -> Iterator[DueReport]: ...

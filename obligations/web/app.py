@@ -172,6 +172,24 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool,
         day = parse_date(on, "on") if on else service.today()
         return JSONResponse(service.explain(unit, duty, period, day, lang, known(as_known_on, day)))
 
+    @api("GET", "/units/{unit}/count", tags=["read"], responses=contract.answers(
+        contract.json_of(200, "Count", "The JSON of `status --under --format json` (docs/schemas/count.json)"),
+        contract.errors(*contract.READ)),
+             summary="The four-way count (on time, late, within the deadline, overdue) of a unit and every "
+                     "unit below it (the JSON of `status --under --format json`)")
+    def count(request: Request, unit: str,
+              start: str | None = Query(None, alias="from", description=f"deadlines from this day, {DATE} "
+                                                                         "(default: 1 January of on's year)"),
+              to: str | None = Query(None, description=f"deadlines up to this day, {DATE} "
+                                                       "(default: 31 December of on's year)"),
+              on: str | None = Query(None, description=ON),
+              by: Literal["unit", "directive", "duty"] = "unit", lang: Lang = "vi") -> Any:
+        guard(request, unit, write=False)
+        day = parse_date(on, "on") if on else service.today()
+        first = parse_date(start, "from") if start else dt.date(day.year, 1, 1)
+        last = parse_date(to, "to") if to else dt.date(day.year, 12, 31)
+        return JSONResponse(service.count(unit, first, last, day, by, lang))
+
     @api("GET", "/calendar/{year}", tags=["read"], responses=contract.answers(
         contract.json_of(200, "Calendar", "The JSON of `calendar --format json` (docs/schemas/calendar.json)"),
         contract.errors(*contract.READ)),

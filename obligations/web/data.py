@@ -149,6 +149,14 @@ class Service:
             doc: JSON = found.to_dict(lang)
             return doc
 
+    def count(self, unit: str, start: dt.date, end: dt.date, on: dt.date, by: str, lang: str) -> JSON:
+        """The four-way count under ``unit`` (``status --under --format json``, docs/schemas/count.json)."""
+        self.check_unit(unit)
+        with self._lock:
+            ws = self._known(on)
+            doc: JSON = ws.count_under(unit, start, end, on, by=by, log=self._reader()).to_dict(lang)
+            return doc
+
     def explain_text(self, doc: JSON, lang: str) -> str:
         from obligations.render.explain import explain_text
 

@@ -81,6 +81,29 @@ def add_pages(app: FastAPI, service: Service, guard: Guard) -> None:
             remembered=bool(request.cookies.get(COOKIE)), lookback=lookback if lookback != 30 else None,
             timeline_list=listing))
 
+    @app.get("/units/{unit}/overview", response_class=HTMLResponse, tags=["page"],
+             summary="The four-way count of the units below a unit, most overdue first, a bar per unit",
+             responses=contract.answers(PAGE, contract.errors(*contract.READ, media=HTML)))
+    def overview_page(request: Request, unit: str, lang: Lang = "vi",
+                      start: str | None = Query(None, alias="from", description=f"deadlines from this day, {DATE_FORMS}"),
+                      to: str | None = Query(None, description=f"deadlines up to this day, {DATE_FORMS}"),
+                      on: str | None = Query(None, description=f"the day the page is for, {DATE_FORMS} (default: today)"),
+                      token: str | None = None) -> HTMLResponse:
+        import datetime as dt
+
+        from obligations.render.overview_page import render_overview
+
+        back = f"/units/{unit}?lang={lang}"
+        try:
+            guard(request, unit, write=False, token=page_token(request, token))
+            day = parse_date(on, "on") if on else service.today()
+            first = parse_date(start, "from") if start else dt.date(day.year, 1, 1)
+            last = parse_date(to, "to") if to else dt.date(day.year, 12, 31)
+            doc = service.count(unit, first, last, day, "unit", lang)
+        except (Refused, ObligationsError) as exc:
+            return error_page(exc, lang, back)
+        return HTMLResponse(render_overview(doc, lang, token))
+
     @app.get("/units/{unit}/explain", response_class=HTMLResponse, tags=["page"],
              summary="The derivation of one occurrence, as a page",
              responses=contract.answers(PAGE, contract.errors(*contract.READ, media=HTML)))

@@ -189,6 +189,50 @@ def national_with_log(runs: int, engine: str, fractions: tuple[float, ...] = (0.
             os.unlink(path)
 
 
+COUNT_CHILD = """
+import datetime as dt, json, sys, time
+sys.path.insert(0, {here!r})
+from synthetic import build
+from obligations.log.store import SubmissionLog
+{setting}
+ws = build(communes={communes})
+{warm}
+log = SubmissionLog({path!r})
+t1 = time.perf_counter()
+with setting():
+    found = ws.count_under("tw", dt.date(2025, 1, 1), dt.date(2026, 12, 31), dt.date.fromisoformat({on!r}), log=log)
+t2 = time.perf_counter()
+t = found.total
+print(json.dumps({{"evaluate": t2 - t1, "units": found.units,
+                  "counts": [t.on_time, t.late, t.within, t.overdue, t.conflicts]}}))
+"""
+
+
+def national_count(runs: int, collector: str = "cli", fraction: float = 1.0) -> None:
+    """The four-way count (``Workspace.count_under``) of the whole synthetic country, deadlines of
+    2025-2026 as of ON, with the national-with-log bench's log (written first, not timed)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="obligations-bench-count-") as folder:
+        communes = round(3321 * fraction)
+        path = str(Path(folder) / f"log-{communes}.sqlite3")
+        _, _, out = run_child([sys.executable, "-c", WRITE_LOG_CHILD.format(here=str(HERE), communes=communes,
+                                                                             path=path)])
+        rows = int(out.strip())
+        times, rss = [], []
+        for _ in range(runs):
+            code = COUNT_CHILD.format(here=str(HERE), communes=communes, path=path, on=ON,
+                                      setting=SETTINGS[collector], warm=WARM)
+            _, peak, out = run_child([sys.executable, "-c", code])
+            doc = json.loads(out)
+            times.append(doc["evaluate"])
+            rss.append(peak)
+        print(f"national-count: units={doc['units']} log_rows={rows} seconds={statistics.median(times):.2f} "
+              f"peak_mib={max(rss):.0f}", flush=True)
+        print(f"{'':<44} on time, late, within, overdue, conflicts: {doc['counts']} (fraction {fraction}, "
+              f"min {min(times):.2f} s, max {max(times):.2f} s, {len(times)} runs)", flush=True)
+
+
 def national(runs: int, engine: str, collector: str = "cli") -> None:
     for fraction in (0.1, 0.3, 1.0):
         communes = round(3321 * fraction)
@@ -557,9 +601,10 @@ def due_call(runs: int, against: str | None) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     cases = ["cold", "national", "export", "service", "extract", "lifecycle"]
-    extra = ["national-with-log", "national-no-sharing", "events", "documents", "service-memory", "due-call"]
+    extra = ["national-with-log", "national-no-sharing", "national-count", "events", "documents", "service-memory",
+             "due-call"]
     parser.add_argument("cases", nargs="*", default=cases,
-                        help=f"any of: {', '.join(cases + extra)} (default: all but the last six; national "
+                        help=f"any of: {', '.join(cases + extra)} (default: all but the last seven; national "
                              "prints the national-with-log lines too; national-no-sharing runs at 10 %%)")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--against", metavar="COMMIT", help="service-memory, due-call: measure this commit too, in the "
@@ -568,6 +613,8 @@ def main() -> None:
     parser.add_argument("--collector", default="cli", choices=sorted(SETTINGS),
                         help="national cases: the cycle collector as `due --under` sets it (cli, the default) "
                              "or Python's default thresholds")
+    parser.add_argument("--fraction", type=float, default=1.0,
+                        help="national-count: this share of the country's communes (default: 1, the whole)")
     args = parser.parse_args()
     unknown = set(args.cases) - set(cases + extra)
     if unknown:
@@ -584,6 +631,8 @@ def main() -> None:
     if "national-no-sharing" in args.cases:
         # 100 % unshared takes minutes: 10 % shows what sharing buys
         national_with_log(min(args.runs, 3), args.engine, fractions=(0.1,), share=False, collector=args.collector)
+    if "national-count" in args.cases:
+        national_count(min(args.runs, 3), args.collector, args.fraction)
     if "export" in args.cases:
         export(args.runs)
     if "service" in args.cases:

@@ -39,6 +39,16 @@ def run_extend(args: argparse.Namespace, out: TextIO) -> int:
 def run_status(args: argparse.Namespace, out: TextIO) -> int:
     from obligations.cli.options import check_excel
 
+    if args.under is not None:          # the four-way count under a unit
+        from obligations.cli.commands.count_cmd import run_count
+
+        return run_count(args, out)
+    for given, name in ((args.from_, "--from"), (args.to, "--to")):
+        if given is not None:
+            raise InputError(f"{name} goes with --under (the count of the deadlines in a range)",
+                             fix=f"write --under {args.unit} to count, or --year YEAR for the status of one unit",
+                             code="bad-input", param=name.lstrip("-"))
+
     check_excel(args)
     on = parse_iso_date(args.on, what="--on") if args.on is not None else today_in_vietnam()
     ws = environment.workspace(args.rules, args.org, args.calendars, environment.known_on(args.as_known_on, on))

@@ -1,0 +1,90 @@
+"""The parts of the four-way count (report/count.py) that its writer (render/count.py) reads: the
+tallies, the occurrences behind them and the groups, apart from the count itself so that the
+writer does not import the module that imports it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Literal
+
+import attrs
+
+from obligations.base.records import record
+from obligations.report.deliveries import Delivery
+
+Category = Literal["on_time", "late", "within", "overdue"]
+CATEGORIES: tuple[Category, ...] = ("on_time", "late", "within", "overdue")
+GroupBy = Literal["unit", "directive", "duty"]
+GROUP_BY: tuple[GroupBy, ...] = ("unit", "directive", "duty")
+# status's word for a delivery -> the count's category
+CATEGORY_OF: dict[str, Category] = {"on_time": "on_time", "late": "late", "open": "within", "missing": "overdue"}
+
+
+@record
+@attrs.frozen(repr=False)
+class Tally:
+    """The four counts, the working days late summed over the late ones, and the conflicts
+    (counted apart: not in ``total``)."""
+
+    on_time: int = 0
+    late: int = 0
+    within: int = 0
+    overdue: int = 0
+    late_working_days: int = 0
+    conflicts: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.on_time + self.late + self.within + self.overdue
+
+    def get(self, category: Category) -> int:
+        value: int = getattr(self, category)
+        return value
+
+    def percent(self, category: Category) -> float | None:
+        """The category's share of the four, in percent with one decimal (None: nothing counted)."""
+        return round(100 * self.get(category) / self.total, 1) if self.total else None
+
+    def __add__(self, other: Tally) -> Tally:
+        return Tally(*(a + b for a, b in zip(attrs.astuple(self), attrs.astuple(other))))
+
+    @classmethod
+    def of(cls, counted: Iterable[Counted]) -> Tally:
+        found = {c: 0 for c in CATEGORIES}
+        days = conflicts = 0
+        for c in counted:
+            if c.category is None:
+                conflicts += 1
+            else:
+                found[c.category] += 1
+                days += c.delivery.late_working_days if c.category == "late" else 0
+        return cls(found["on_time"], found["late"], found["within"], found["overdue"], days, conflicts)
+
+
+@record
+@attrs.frozen(repr=False)
+class Counted:
+    """One occurrence behind a count: the delivery as ``status`` judges it and its category
+    (None: its deadline is in conflict, counted apart)."""
+
+    delivery: Delivery
+    category: Category | None
+
+    @property
+    def unit(self) -> str:
+        return self.delivery.item.occurrence.unit
+
+
+@record
+@attrs.frozen(repr=False)
+class CountGroup:
+    """One row of the count: a unit (its own occurrences; ``under``: with every unit below it),
+    a directive or a duty (over the whole subtree). ``key``: the unit id, the directive id or
+    the duty id; ``name``: the unit's name, the directive's number or the duty's id."""
+
+    key: str
+    name: str
+    tally: Tally
+    occurrences: tuple[Counted, ...]
+    under: Tally | None = None        # by unit only
+    parent: str | None = None         # by unit only: the unit above, within the count
