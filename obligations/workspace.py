@@ -147,32 +147,15 @@ class Workspace:
     def resolve_unit(self, query: str) -> tuple[Workspace, str]:
         """The unit ``query`` names (its id, or its name: "Xã Lâm Bình", "Lâm Bình, Tuyên Quang",
         matched without diacritics or case; obligations.org.names) and a workspace that knows it:
-        this one when its hierarchy has the unit, else this one with the real units of Vietnam
-        joined (obligations.org.national: read only then, so a start for a unit of the file never
-        reads them). Unknown: ``unknown-unit``; several units of that name: ``ambiguous-unit``."""
-        if query in self.hierarchy.units:
-            return self, query
-        from obligations.org import names
-        from obligations.org.national import load_national, with_national
+        this one when its hierarchy has the unit, else one with the real units of its province
+        joined (obligations.org.names.locate). Unknown: ``unknown-unit``; ambiguous: ``ambiguous-unit``."""
+        from obligations.org.names import locate
 
-        national = load_national()
-        provinces = national.provinces_for(query)
-        unit_id = query
-        if not provinces:
-            entries = names.hierarchy_entries(self.hierarchy) + national.entries()
-            found = names.find_units(entries, query)
-            if not found:
-                raise self.hierarchy.unknown(query)
-            if len(found) > 1:
-                raise names.ambiguous(query, found, {e[0]: e for e in entries})
-            unit_id = found[0]
-            if unit_id in self.hierarchy.units:
-                return self, unit_id
-            provinces = national.provinces_for(unit_id)
-        # only the units of the province asked about join: a few hundred, not 6,700
-        merged = with_national(self.hierarchy, national, provinces)
+        unit_id, hierarchy = locate(self.hierarchy, query)
+        if hierarchy is self.hierarchy:
+            return self, unit_id
         # only units were added: the rules still check against the hierarchy (no cross_check again)
-        return Workspace(self.all_rules, merged, self.calendar_data, holidays=self._holidays,
+        return Workspace(self.all_rules, hierarchy, self.calendar_data, holidays=self._holidays,
                          as_known_on=self.as_known_on, _checked=True, _engine=self._engine), unit_id
 
     @property
