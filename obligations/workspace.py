@@ -148,8 +148,8 @@ class Workspace:
         """The unit ``query`` names (its id, or its name: "Xã Lâm Bình", "Lâm Bình, Tuyên Quang",
         matched without diacritics or case; obligations.org.names) and a workspace that knows it:
         this one when its hierarchy has the unit, else one with the real units of its province
-        joined (obligations.org.names.locate). Unknown: ``unknown-unit``; ambiguous: ``ambiguous-unit``."""
-        from obligations.org.names import locate
+        joined (obligations.org.lookup.locate). Unknown: ``unknown-unit``; ambiguous: ``ambiguous-unit``."""
+        from obligations.org.lookup import locate
 
         unit_id, hierarchy = locate(self.hierarchy, query)
         if hierarchy is self.hierarchy:
