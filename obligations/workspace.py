@@ -149,6 +149,8 @@ class Workspace:
         matched without diacritics or case; obligations.org.names) and a workspace that knows it:
         this one when its hierarchy has the unit, else one with the real units of its province
         joined (obligations.org.lookup.locate). Unknown: ``unknown-unit``; ambiguous: ``ambiguous-unit``."""
+        if query in self.hierarchy.units:       # the usual case: nothing more is imported
+            return self, query
         from obligations.org.lookup import locate
 
         unit_id, hierarchy = locate(self.hierarchy, query)
