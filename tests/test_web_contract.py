@@ -16,7 +16,7 @@ jsonschema = pytest.importorskip("jsonschema")
 from web_helpers import ON, cli_json, make_client, write_tokens  # noqa: E402
 
 TOKEN = "xa-token-contract-0123456789abcdef"
-# What makes a schema say something about a body (the same test as ../shared/checks/api part 5).
+# What makes a schema say something about a body: a reference, a type, fields, items, choices or a constant.
 MEANINGFUL = ("$ref", "type", "properties", "items", "anyOf", "oneOf", "allOf", "enum", "const")
 
 

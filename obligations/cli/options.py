@@ -13,3 +13,10 @@ def check_excel(args: argparse.Namespace) -> None:
     if getattr(args, "excel", False) and args.format != "csv":
         raise InputError(f"--excel applies to --format csv, not --format {args.format}",
                          fix="add --format csv, or leave --excel out")
+
+
+def refuse_out(args: argparse.Namespace) -> None:
+    """--out writes the files (CSV, xlsx); a table or a JSON document goes to standard output."""
+    if args.out:
+        raise InputError("--out writes --format csv or xlsx; this table goes to standard output",
+                         fix="leave --out out, or add --format csv or --format xlsx")

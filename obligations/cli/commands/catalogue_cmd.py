@@ -6,8 +6,8 @@ import argparse
 import json
 from typing import TextIO
 
-from obligations.base.errors import InputError
 from obligations.cli import environment
+from obligations.cli.options import check_excel, refuse_out
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
@@ -19,19 +19,11 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     ws = environment.workspace(args.rules, args.org, args.calendars, None)
     entries = catalogue_under(ws.rules, ws.hierarchy, args.under)
     if args.format in ("csv", "xlsx"):
-        from obligations.base import dates
-        from obligations.cli.commands.export_cmd import csv_text, write
-        from obligations.render import sheets
+        from obligations.cli.commands.export_cmd import write_sheet
 
-        rows = render.sheet_rows(entries, ws.hierarchy, args.lang)
-        if args.format == "xlsx":
-            write(sheets.workbook(render.COLUMNS, rows, args.lang, args.under, dates.utc_now()), out, args.out)
-        else:
-            write(csv_text(sheets.csv_table(render.COLUMNS, rows), args.excel), out, args.out)
+        write_sheet(args, render.COLUMNS, render.sheet_rows(entries, ws.hierarchy, args.lang), args.under, out)
         return 0
-    if args.out:
-        raise InputError("--out writes --format csv or xlsx; this goes to standard output",
-                         fix="leave --out out, or add --format csv or --format xlsx")
+    refuse_out(args)
     if args.format == "json":
         json.dump(render.to_json(entries, ws.hierarchy, args.under, args.lang), out, ensure_ascii=False, indent=1)
         out.write("\n")

@@ -15,6 +15,7 @@ from obligations.base.dates import parse_iso_date, today_in_vietnam
 from obligations.base.errors import InputError
 from obligations.base.version import SCHEMA_VERSION
 from obligations.cli import environment
+from obligations.cli.options import check_excel, refuse_out
 from obligations.log.store import SubmissionLog
 from obligations.render.due import due_table
 from obligations.report.due import DueReport
@@ -62,9 +63,7 @@ def _write_under(args: argparse.Namespace, out: TextIO, ws: Workspace, on: dt.da
     if args.format in ("csv", "xlsx"):
         sheet(args, reports, out, args.under)
         return 0
-    if args.out:
-        raise InputError("--out writes --format csv or xlsx; this table goes to standard output",
-                         fix="leave --out out, or add --format csv or --format xlsx")
+    refuse_out(args)
     if args.format == "json":
         # Streamed: a province's report is written unit by unit, never held whole.
         out.write(json.dumps({"schema_version": SCHEMA_VERSION, "under": args.under, "on": on.isoformat()},
@@ -103,8 +102,6 @@ def sheet(args: argparse.Namespace, reports: Iterable[DueReport], out: TextIO, t
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
-    from obligations.cli.options import check_excel
-
     check_excel(args)
     on = parse_iso_date(args.on, what="--on") if args.on is not None else today_in_vietnam()
     ws = environment.workspace(args.rules, args.org, args.calendars, environment.known_on(args.as_known_on, on))

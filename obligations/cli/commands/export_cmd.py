@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from obligations.base import dates
 from obligations.base.dates import parse_iso_date, today_in_vietnam
@@ -19,6 +20,9 @@ from obligations.render.export import record_changes, rows, to_csv, to_ics
 from obligations.status.assess import Item
 from obligations.status.engine import make_engine
 from obligations.workspace import Workspace
+
+if TYPE_CHECKING:
+    from obligations.render.sheets import Column
 
 
 def ics(ws: Workspace, items: list[Item], lang: str, remind: int, db: str | None, past_alarms: bool) -> bytes:
@@ -75,6 +79,18 @@ def refuse_foreign(path: Path) -> None:
         raise InputError(f"{path} exists and was not written by this program: it was left untouched",
                          fix="give --out the name of a new file, or delete that one first",
                          code="output-file")
+
+
+def write_sheet(args: argparse.Namespace, columns: Sequence[Column], rows: list[dict[str, object]], title: str,
+                out: TextIO) -> None:
+    """``rows`` as an .xlsx workbook (``--format xlsx``) or as CSV (``--excel``: as Excel reads
+    it), to --out FILE or standard output."""
+    from obligations.render import sheets
+
+    if args.format == "xlsx":
+        write(sheets.workbook(columns, rows, args.lang, title, dates.utc_now()), out, args.out)
+    else:
+        write(csv_text(sheets.csv_table(columns, rows), args.excel), out, args.out)
 
 
 def write(data: str | bytes, out: TextIO, target: str | None) -> None:

@@ -6,7 +6,6 @@ import argparse
 import json
 from typing import TextIO
 
-from obligations.base import dates
 from obligations.base.dates import parse_iso_date, today_in_vietnam
 from obligations.base.errors import InputError
 from obligations.cli import environment
@@ -37,7 +36,7 @@ def run_extend(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def run_status(args: argparse.Namespace, out: TextIO) -> int:
-    from obligations.cli.options import check_excel
+    from obligations.cli.options import check_excel, refuse_out
 
     if args.under is not None:          # the four-way count under a unit
         from obligations.cli.commands.count_cmd import run_count
@@ -58,19 +57,14 @@ def run_status(args: argparse.Namespace, out: TextIO) -> int:
     events = list(report.events)
     old_events = [r for r in report.replaced if isinstance(r, RecordedEvent)]
     if args.format in ("csv", "xlsx"):
-        from obligations.cli.commands.export_cmd import csv_text, write
+        from obligations.cli.commands.export_cmd import write_sheet
         from obligations.render import sheets
 
-        if args.format == "xlsx":      # results in words; the CSV keeps their codes, as the JSON
-            write(sheets.workbook(sheets.STATUS_COLUMNS, sheets.status_rows(rows, args.lang), args.lang, args.unit,
-                                  dates.utc_now()),
-                  out, args.out)
-        else:
-            write(csv_text(sheets.csv_table(sheets.STATUS_COLUMNS, rows), args.excel), out, args.out)
+        # the workbook gives the results in words; the CSV keeps their codes, as the JSON
+        write_sheet(args, sheets.STATUS_COLUMNS, sheets.status_rows(rows, args.lang) if args.format == "xlsx" else rows,
+                    args.unit, out)
         return 0
-    if args.out:
-        raise InputError("--out writes --format csv or xlsx; this table goes to standard output",
-                         fix="leave --out out, or add --format csv or --format xlsx")
+    refuse_out(args)
     if args.format == "json":
         json.dump(report.to_dict(args.lang), out, ensure_ascii=False, indent=1)
         out.write("\n")
