@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Protocol
-
-import attrs
+from typing import Literal, Protocol
 
 from obligations.base.version import SCHEMA_VERSION
 from obligations.render.day_text import day
 from obligations.render.labels import Labels, number, pmsg
 from obligations.render.messages import pick
-from obligations.render.sheets import Column
 
 from obligations.report.count_model import CountGroup, Counted, Tally
 
@@ -166,18 +163,10 @@ def count_text(report: CountReport, lang: str) -> str:
 
 
 # The columns of ``count_rows``: (key, kind) for render/sheets.py (CSV: the keys; xlsx: ``word("col." + key)``).
-@attrs.frozen
-class CountColumn(Column):
-    """A column of the count's sheet, headed in the count's own words ("col.<key>" below)."""
-
-    def header(self, lang: str) -> str:
-        return word(f"col.{self.key}", lang)
-
-
-COLUMNS: tuple[CountColumn, ...] = (
-    CountColumn("group", "text"), CountColumn("name", "text"), *(CountColumn(c, "number") for c in CATEGORIES),
-    CountColumn("total", "number"), *(CountColumn(f"{c}_percent", "number") for c in CATEGORIES),
-    CountColumn("late_working_days", "number"), CountColumn("conflicts", "number"))
+# (key, kind of cell: render/sheets.Kind), headed by this module's words (``word``)
+COLUMNS: tuple[tuple[str, Literal["text", "number"]], ...] = (
+    ("group", "text"), ("name", "text"), *((c, "number") for c in CATEGORIES), ("total", "number"),
+    *((f"{c}_percent", "number") for c in CATEGORIES), ("late_working_days", "number"), ("conflicts", "number"))
 
 
 def count_rows(report: CountReport) -> list[dict[str, object]]:

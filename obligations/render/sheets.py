@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -62,13 +62,15 @@ _heads = Labels([
 
 @attrs.frozen
 class Column:
-    """A column by its key (the header, in the output's language, is ``_heads``'s "col.<key>")."""
+    """A column by its key: the header, in the output's language, is "col.<key>" of ``words``
+    (a table's lookup, ``words(key, lang)``; by default this module's own ``_heads``)."""
 
     key: str
     kind: Kind = "text"
+    words: Callable[[str, str], str] | None = attrs.field(default=None, eq=False)
 
     def header(self, lang: str) -> str:
-        return _heads(f"col.{self.key}", lang)
+        return (self.words or _heads)(f"col.{self.key}", lang)
 
 
 def workbook(columns: Sequence[Column], rows: Iterable[Mapping[str, object]], lang: str, title: str,

@@ -27,9 +27,11 @@ def run_count(args: argparse.Namespace, out: TextIO) -> int:
     report = ws.count_under(args.under, start, end, on, by=args.by, log=environment.existing_log(args.db))
     if args.format in ("csv", "xlsx"):
         from obligations.cli.commands.export_cmd import write_sheet
-        from obligations.render.count import COLUMNS, count_rows
+        from obligations.render.count import COLUMNS, count_rows, word
+        from obligations.render.sheets import Column
 
-        write_sheet(args, COLUMNS, count_rows(report), args.under, out)
+        columns = [Column(key, kind, word) for key, kind in COLUMNS]    # headed in the count's own words
+        write_sheet(args, columns, count_rows(report), args.under, out)
         return 0
     refuse_out(args)
     if args.format == "json":
