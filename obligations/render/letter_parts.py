@@ -53,8 +53,9 @@ _t = Labels([
     pmsg("letter.quote_other", "Section {section} of {number}: “{text}”"),
     pmsg("letter.deadline", "Deadline: {date}"),
     pmsg("letter.deadline_time", "Deadline: {time} on {date}"),
-    pmsg("letter.own_deadline", "(earlier than the document's own deadline {date}: the level it feeds reports "
-                                "by then)"),
+    pmsg("letter.own_deadline", "(the effective deadline, after reconciliation with the deadlines of the levels "
+                                "above; the document's own: {date})"),
+    pmsg("letter.successor", "{name} (which took over from {ended})"),
     npmsg("letter.late", "Overdue by {n} working day ({days} calendar days).",
           "Overdue by {n} working days ({days} calendar days)."),
     pmsg("letter.send_to", "To be delivered to: {name}"),
@@ -197,7 +198,10 @@ def _item(item: OverdueItem, n: int, m: int, lang: str) -> list[Line]:
     lines.append(Line("- " + _t("letter.late", lang, n=item.working_days_late, days=number(item.days_late, lang)),
                       "justify", indent=True))
     if item.recipient_name:
-        lines.append(Line("- " + _t("letter.send_to", lang, name=item.recipient_name), "justify", indent=True))
+        name = item.recipient_name
+        if item.recipient_successor_name:     # the receiver named then has ended: its successor receives
+            name = _t("letter.successor", lang, name=item.recipient_successor_name, ended=item.recipient_name)
+        lines.append(Line("- " + _t("letter.send_to", lang, name=name), "justify", indent=True))
     return lines
 
 

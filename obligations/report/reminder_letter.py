@@ -52,7 +52,8 @@ class OverdueItem:
     document (``number``, ``document_title``, ``document_kind``, ``issued``, ``issuer``), the
     sentences (``quotes``: the duty's own first, then the others the rule file gives), the
     effective ``deadline`` and how late on the letter's day (``working_days_late``, ``days_late``),
-    and to whom it is delivered (``recipient``, ``recipient_name``; None when not placed)."""
+    and to whom it is delivered (``recipient``, ``recipient_name``; None when not placed), and,
+    when that unit had ended by the letter's day, the unit that succeeded it (``recipient_successor``)."""
 
     unit: str
     duty: str
@@ -73,6 +74,8 @@ class OverdueItem:
     days_late: int
     recipient: str | None
     recipient_name: str | None
+    recipient_successor: str | None = None       # when the recipient no longer exists on the letter's day
+    recipient_successor_name: str | None = None
 
 
 @record
@@ -153,18 +156,21 @@ def build_letter(ws: Workspace, *, sender: str, late_units: Sequence[str], on: d
         backend = report.backend
         overdue = sorted((i for i in report.items if i.status == "overdue" and (only is None or i.occurrence.key in only)),
                          key=lambda i: (i.deadline, i.occurrence.duty.id, i.occurrence.period))
-        late.append(LateUnit(unit_id, hierarchy.name(unit_id), tuple(_item(ws, i) for i in overdue)))
+        late.append(LateUnit(unit_id, hierarchy.name(unit_id), tuple(_item(ws, i, on) for i in overdue)))
     return ReminderLetter(sender=sender_id, sender_name=sender_unit.name, layout=kind or "state",
                           layout_known=kind is not None,
                           committee=committee_word(sender_unit) if kind == "party" else None,
                           on=on, late=tuple(late), backend=backend, lang=lang)
 
 
-def _item(ws: Workspace, item: Item) -> OverdueItem:
+def _item(ws: Workspace, item: Item, on: dt.date) -> OverdueItem:
     occurrence = item.occurrence
     duty = occurrence.duty
     directive = ws.rules.directive(duty.directive)
     recipient = occurrence.recipient_unit
+    heir = None
+    if recipient and recipient in ws.hierarchy.units and not ws.hierarchy.unit(recipient).exists_on(on):
+        heir, _ = ws.hierarchy.successor_on(recipient, on)     # the merged units of 1/7/2025
     return OverdueItem(
         unit=occurrence.unit, duty=duty.id, period=occurrence.period, kind=duty.kind, title_vi=duty.title_vi,
         title_en=duty.title_en, number=directive.number, document_title=directive.title,
@@ -173,4 +179,5 @@ def _item(ws: Workspace, item: Item) -> OverdueItem:
         deadline=item.deadline, own_deadline=item.own_deadline, deadline_time=occurrence.time,
         # working_days_left counts the working days from the deadline to the day asked (negative once past)
         working_days_late=-item.working_days_left, days_late=-item.days_left,
-        recipient=recipient, recipient_name=ws.hierarchy.name(recipient) if recipient else None)
+        recipient=recipient, recipient_name=ws.hierarchy.name(recipient) if recipient else None,
+        recipient_successor=heir, recipient_successor_name=ws.hierarchy.name(heir) if heir else None)
