@@ -140,7 +140,7 @@ def parts(letter: ReminderLetter, lang: str) -> Parts:
         left = (Line(name, "center", bold=True, size=13), Line(_t("letter.number_state", lang), "center", size=13),
                 Line(_t("letter.subject", lang), "center", size=12))
         right = (Line(_t("letter.nation", lang), "center", bold=True, size=13),
-                 Line(_t("letter.motto", lang), "center", bold=True, size=14),
+                 Line(_t("letter.motto", lang), "center", bold=True, underline=True, size=14),
                  Line(_t("letter.place_date", lang), "center", italic=True, size=14))
     return Parts(tuple(above), left, right, _addressees(letter, lang), _body(letter, lang),
                  _copies(party, lang), _signature(letter, party, lang), _t("letter.subject", lang))
