@@ -147,7 +147,8 @@ def build_letter(ws: Workspace, *, sender: str, late_units: Sequence[str], on: d
             raise InputError(f"{sender_id} ({hierarchy.name(sender_id)}) is not above {unit_id} on {on.isoformat()}: "
                              "a reminder letter comes from a level above the late unit",
                              fix="give as the sender one of the units above it: " + (", ".join(above) or "none"),
-                             param="sender", data={"unit": unit_id, "sender": sender_id})
+                             # no more precise code applies: the units exist, their places do not fit
+                             code="bad-input", param="sender", data={"unit": unit_id, "sender": sender_id})
     sender_unit = hierarchy.unit(sender_id)
     kind = body_kind(sender_unit)
     late, backend = [], ws.engine.backend
