@@ -23,6 +23,7 @@ import attrs
 
 from obligations.render.day_text import day, day_long
 from obligations.render.labels import Labels, npmsg, number, pmsg
+from obligations.render.messages import assumption_text
 from obligations.report.reminder_letter import LateUnit, OverdueItem, ReminderLetter
 
 Align = Literal["left", "center", "right", "justify"]
@@ -32,6 +33,8 @@ _t = Labels([
     pmsg("letter.layout_unknown", "Note: the hierarchy does not tell whether {unit} is a Party body or a state "
                                   "body; this draft uses the layout of state bodies (Decree 30/2020/NĐ-CP): "
                                   "change it if the sender is a Party committee."),
+    pmsg("letter.assumptions", "For the drafter (remove before issuing): the items below depend on what no "
+                               "document gives, as the data marks it:"),
     pmsg("letter.party_title", "COMMUNIST PARTY OF VIETNAM"),
     pmsg("letter.nation", "SOCIALIST REPUBLIC OF VIETNAM"),
     pmsg("letter.motto", "Independence - Freedom - Happiness"),
@@ -127,6 +130,9 @@ def parts(letter: ReminderLetter, lang: str) -> Parts:
     above = [Line(_t("letter.draft", lang), "right", bold=True, size=12)]
     if not letter.layout_known:
         above.append(Line(_t("letter.layout_unknown", lang, unit=letter.sender_name), italic=True, size=12))
+    if letter.assumptions:
+        above.append(Line(_t("letter.assumptions", lang), italic=True, size=12))
+        above.extend(Line("- " + assumption_text(a, lang), italic=True, size=12) for a in letter.assumptions)
     name = letter.sender_name.upper()
     left: tuple[Line, ...]
     right: tuple[Line, ...]

@@ -24,6 +24,7 @@ from obligations.base.errors import InputError
 from obligations.base.keys import OccurrenceKey
 from obligations.base.records import record
 from obligations.base.vocabulary import HORIZON_MAX, Kind
+from obligations.occurrences.model import Assumption
 from obligations.org.kinds import BodyKind, Committee, body_kind, committee_word
 from obligations.status.assess import Item
 
@@ -53,7 +54,9 @@ class OverdueItem:
     sentences (``quotes``: the duty's own first, then the others the rule file gives), the
     effective ``deadline`` and how late on the letter's day (``working_days_late``, ``days_late``),
     and to whom it is delivered (``recipient``, ``recipient_name``; None when not placed), and,
-    when that unit had ended by the letter's day, the unit that succeeded it (``recipient_successor``)."""
+    when that unit had ended by the letter's day, the unit that succeeded it (``recipient_successor``);
+    ``assumptions``: what the item depends on that no document gives (the data marks it), said to
+    the drafter."""
 
     unit: str
     duty: str
@@ -76,6 +79,7 @@ class OverdueItem:
     recipient_name: str | None
     recipient_successor: str | None = None       # when the recipient no longer exists on the letter's day
     recipient_successor_name: str | None = None
+    assumptions: tuple[Assumption, ...] = ()     # what the item depends on that no document gives
 
 
 @record
@@ -114,6 +118,11 @@ class ReminderLetter:
     def items(self) -> tuple[OverdueItem, ...]:
         """Every overdue item of the letter, unit by unit."""
         return tuple(i for unit in self.late for i in unit.items)
+
+    @property
+    def assumptions(self) -> tuple[Assumption, ...]:
+        """What the letter's items depend on that no document gives, each once, in order of appearance."""
+        return tuple(dict.fromkeys(a for i in self.items for a in i.assumptions))
 
 
 def build_letter(ws: Workspace, *, sender: str, late_units: Sequence[str], on: dt.date, lang: Lang,
@@ -181,4 +190,5 @@ def _item(ws: Workspace, item: Item, on: dt.date) -> OverdueItem:
         # working_days_left counts the working days from the deadline to the day asked (negative once past)
         working_days_late=-item.working_days_left, days_late=-item.days_left,
         recipient=recipient, recipient_name=ws.hierarchy.name(recipient) if recipient else None,
-        recipient_successor=heir, recipient_successor_name=ws.hierarchy.name(heir) if heir else None)
+        recipient_successor=heir, recipient_successor_name=ws.hierarchy.name(heir) if heir else None,
+        assumptions=occurrence.assumptions)
