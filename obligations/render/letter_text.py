@@ -12,7 +12,7 @@ from obligations.render.letter_parts import Line, parts
 from obligations.report.reminder_letter import ReminderLetter
 
 WIDTH = 88          # characters of a line of the page
-LEFT = 40           # the left column of the header and the foot
+LEFT = 46           # the left column of the header and the foot: the trích yếu on one line
 INDENT = "    "     # the body's first-line indent
 
 
