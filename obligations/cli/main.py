@@ -18,7 +18,6 @@ from obligations.base.vocabulary import HORIZON_MAX, TIMELINE_MONTHS_MAX, WORKIN
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
-
 class _Parser(argparse.ArgumentParser):
     """argparse with errors on one line: the usage of some commands runs to many lines."""
 
@@ -332,6 +331,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     chk.add_argument("--lang", choices=("vi", "en"), default="en", help="language of the findings (default: en)")
     _add_data(chk)
     chk.set_defaults(run="obligations.cli.commands.check_cmd:run")
+    from obligations.cli.notify_args import add_notify
+    add_notify(sub, _text, _add_data, _add_db)
     if only is not None and not sub.found:
         return build_parser()            # an unknown command: the error lists every command
     return parser
