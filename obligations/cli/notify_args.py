@@ -18,6 +18,9 @@ def add_notify(sub: Any, text: Callable[[str], str], data: Callable[[Any], None]
                                              "(default: today in Vietnam)")
     ntf.add_argument("--dry-run", action="store_true", dest="dry_run",
                      help="list what would be sent; send and record nothing")
+    ntf.add_argument("--letters", metavar="DIR", help="folder for the draft reminder letters (công văn đôn đốc, "
+                                                      ".docx and .txt) of escalations (default: letters_dir of "
+                                                      "notify.toml)")
     ntf.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of the listing (default: vi)")
     data(ntf)
     db(ntf)

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import argparse
 import os
+from pathlib import Path
+
+import attrs
 from typing import TextIO
 
 from obligations.base.dates import parse_iso_date, today_in_vietnam, utc_now
@@ -25,6 +28,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     ws = environment.workspace(args.rules, args.org, args.calendars, on)
     ws, args.under = ws.resolve_unit(args.under)
     config = load_config(args.config, ws.hierarchy, os.environ)
+    if args.letters is not None:
+        config = attrs.evolve(config, letters_dir=Path(args.letters))
     found = notify(ws, config, environment.log(args.db), args.under, on, now=utc_now, dry_run=args.dry_run)
     for attempt in found.attempts:
         out.write(run_line(attempt.state, attempt.channel, attempt.notice.to, attempt.line, args.lang)
