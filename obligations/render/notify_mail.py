@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import attrs
 
-from obligations.render.day_text import day, day_long
+from obligations.render.day_text import day, day_iso, day_long
 from obligations.render.labels import Labels, npmsg, pmsg
 
 _w = Labels([
@@ -37,6 +37,9 @@ _w = Labels([
     pmsg("failed", "FAILED"),
     pmsg("skipped", "already sent"),
     pmsg("nothing", "nothing to send"),
+    pmsg("sent_head", "Notifications sent (notify)"),
+    pmsg("sent_row", "   {day}: {kind} to {to} by {channel}: {status}{tries}{detail} (run of {run_on})"),
+    npmsg("tries", ", {n} try", ", {n} tries"),
 ])
 
 
@@ -119,3 +122,15 @@ def run_line(state: str, channel: str, to: str, line: Line, lang: str) -> str:
 
 def nothing_line(lang: str) -> str:
     return _w("nothing", lang)
+
+
+def sent_text(rows: Sequence[Mapping[str, object]], lang: str) -> str:
+    """explain's section on what notify sent, from its JSON rows."""
+    out = [_w("sent_head", lang)]
+    for r in rows:
+        tries = r["tries"]
+        out.append(_w("sent_row", lang, day=day_iso(r["day"], lang), kind=_w(f"kind.{r['kind']}", lang),
+                      to=r["to"], channel=r["channel"], status=_w("sent" if r["status"] == "sent" else "failed", lang),
+                      tries=_w("tries", lang, n=tries) if isinstance(tries, int) and tries > 1 else "",
+                      detail=f" — {r['detail']}" if r["detail"] else "", run_on=day_iso(r["run_on"], lang)))
+    return "\n".join(out)
