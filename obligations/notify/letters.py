@@ -14,6 +14,9 @@ from pathlib import Path
 
 import attrs
 
+from obligations.base.errors import ObligationsError
+from obligations.base.keys import OccurrenceKey
+from obligations.log.store import SubmissionLog
 from obligations.notify.config import NotifyConfig
 from obligations.notify.plan import Notice
 from obligations.workspace import Workspace
@@ -29,25 +32,22 @@ def letter_name(sender: str, on: dt.date) -> str:
     return f"cong-van-don-doc-{sender}-{on.isoformat()}"
 
 
-def write_letters(ws: Workspace, config: NotifyConfig, escalations: Sequence[Notice], on: dt.date,
-                  dry_run: bool) -> Letters:
+def write_letters(ws: Workspace, config: NotifyConfig, log: SubmissionLog, escalations: Sequence[Notice],
+                  on: dt.date, dry_run: bool) -> Letters:
     by_sender: dict[str, set[str]] = {}
+    keys: dict[str, set[OccurrenceKey]] = {}
     for n in escalations:
         by_sender.setdefault(n.to, set()).add(n.item.occurrence.unit)
+        keys.setdefault(n.to, set()).add(n.key)
     files: dict[str, tuple[Path, ...]] = {}
     problems: dict[str, str] = {}
     if dry_run or not by_sender:
         return Letters(files, problems)
     if config.letters_dir is None:
         return Letters({}, {s: f"no letters_dir in {config.path}" for s in by_sender})
-    import importlib
-
-    try:    # by name: the builder is another part's (branch s31-letter), typed there
-        build_letter = importlib.import_module("obligations.report.reminder_letter").build_letter
-        render_letter = importlib.import_module("obligations.render.letter_text").render_letter
-        write_letter_docx = importlib.import_module("obligations.render.letter_docx").write_letter_docx
-    except ImportError as exc:
-        return Letters({}, {s: f"the letter builder is missing ({exc.name})" for s in by_sender})
+    from obligations.render.letter_docx import write_letter_docx
+    from obligations.render.letter_text import render_letter
+    from obligations.report.reminder_letter import build_letter
     try:
         config.letters_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -56,11 +56,14 @@ def write_letters(ws: Workspace, config: NotifyConfig, escalations: Sequence[Not
         lang = config.units[sender].lang
         base = config.letters_dir / letter_name(sender, on)
         try:
-            letter = build_letter(ws, sender=sender, late_units=sorted(late), on=on, lang=lang)
+            letter = build_letter(ws, sender=sender, late_units=sorted(late), on=on, lang=lang, log=log,
+                                  only=keys[sender])
             docx, text = base.with_suffix(".docx"), base.with_suffix(".txt")
             write_letter_docx(letter, docx, lang)
             text.write_text(render_letter(letter, lang), encoding="utf-8")
             files[sender] = (docx, text)
         except OSError as exc:
             problems[sender] = f"cannot write {base}: {exc.strerror}"
+        except ObligationsError as exc:      # e.g. the level above is not above the late unit on the day
+            problems[sender] = exc.render()
     return Letters(files, problems)

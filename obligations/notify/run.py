@@ -119,7 +119,7 @@ def notify(ws: Workspace, config: NotifyConfig, log: SubmissionLog, root: str, o
     # letters first: an escalation e-mail carries its letter
     pending_escalations = [n for n in notices if n.kind == "escalation"
                            and any(key(n, c) not in already for c in _channels(config, n))]
-    letters: Letters = write_letters(ws, config, pending_escalations, on, dry_run)
+    letters: Letters = write_letters(ws, config, log, pending_escalations, on, dry_run)
     mails: list[tuple[Mail, list[Notice]]] = []
     for unit, sub in config.units.items():
         mine = [n for n in notices if n.to == unit and n.kind in MAILED]
