@@ -51,15 +51,17 @@ class Mailbox:
 
     def __init__(self) -> None:
         self.messages: list[tuple[list[str], email.message.EmailMessage]] = []
-        self.hold = threading.Event()       # set: the next DATA hangs (a run killed mid-send)
+        self.hold = threading.Event()       # set: a DATA after the first hangs (a run killed mid-send)
         self.held = threading.Event()
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
-        if self.hold.is_set():
-            self.held.set()
+        if self.hold.is_set() and self.messages:
             import asyncio
 
-            await asyncio.sleep(3600)
+            self.held.set()
+            while self.hold.is_set():
+                await asyncio.sleep(0.05)
+            return "451 try again later"      # the sender was killed meanwhile: nobody reads this
         msg = email.message_from_bytes(envelope.original_content, policy=email.policy.default)
         self.messages.append(([r.lower() for r in envelope.rcpt_tos], msg))
         return "250 OK"
@@ -346,3 +348,31 @@ def test_a_failing_channel_does_not_stop_the_others(setup, run_cli, monkeypatch)
     assert [(r["kind"], r["channel"], r["status"]) for r in rows] == [
         ("overdue", "mailto:van-phong@xa-x.test", "failed"), ("overdue", config.units["xa-X"].webhooks[0].url, "sent"),
         ("overdue", "mailto:van-phong@xa-x.test", "sent")]
+
+
+def test_a_killed_run_resumes_without_duplicates(setup):
+    """The run is killed (SIGKILL) while the SMTP server holds its second message: the first was
+    accepted and recorded, the second never accepted. The next run sends the rest, once."""
+    import os
+    import subprocess
+    import sys
+
+    ws, config, log, box, tmp = setup
+    box.hold.set()
+    env = dict(os.environ, **ENV, PYTHONPATH=str(Path(__file__).resolve().parent.parent))
+    proc = subprocess.Popen([sys.executable, "-m", "obligations", "notify", "--under", "xa-X", "--config",
+                             str(tmp / "notify.toml"), "--on", "2026-12-01", "--calendars", str(tmp / "calendars"),
+                             "--db", str(log.path)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        assert box.held.wait(120), "the run never reached its second message"
+    finally:
+        proc.kill()
+        proc.wait()
+        box.hold.clear()
+    first = [r for r, _ in box.messages]
+    assert first == [["van-phong@xa-x.test"]]          # xa-X comes first in notify.toml
+    resumed = run(ws, config, log, DAYS[0])
+    # everything of 1/12 but the message that went before the kill (webhooks come after e-mail)
+    assert summary(resumed) == sorted(e for e in EXPECTED[DAYS[0]] if e[0] != "van-phong@xa-x.test")
+    assert sorted(r[0] for r, _ in box.messages) == ["chibo-1@xa-x.test", "chibo-2@xa-x.test", "van-phong@xa-x.test"]
+    assert summary(run(ws, config, log, DAYS[0])) == []

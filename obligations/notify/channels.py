@@ -65,21 +65,25 @@ def build_message(smtp: Smtp, mail: Mail, now: dt.datetime) -> EmailMessage:
     return msg
 
 
-def send_mails(smtp: Smtp, mails: Sequence[Mail], now: dt.datetime) -> list[Outcome]:
-    """Send over one connection; a connection that cannot be made fails every message."""
+def send_mails(smtp: Smtp, mails: Sequence[Mail], now: dt.datetime, done: Callable[[int, Outcome], None]) -> None:
+    """Send over one connection, calling ``done(index, outcome)`` as soon as each message is
+    accepted or refused (the caller records it then: a run killed later does not send it again);
+    a connection that cannot be made fails every message."""
     import smtplib
     import ssl
 
     if not mails:
-        return []
+        return
     try:
         context = ssl.create_default_context()
         server: smtplib.SMTP = (smtplib.SMTP_SSL(smtp.host, smtp.port, timeout=smtp.timeout, context=context)
                                 if smtp.ssl else smtplib.SMTP(smtp.host, smtp.port, timeout=smtp.timeout))
     except (OSError, smtplib.SMTPException) as exc:
         why = f"SMTP server {smtp.host}:{smtp.port} unreachable: {type(exc).__name__}: {exc}"
-        return [Outcome(False, 1, why) for _ in mails]
-    outcomes: list[Outcome] = []
+        for i in range(len(mails)):
+            done(i, Outcome(False, 1, why))
+        return
+    answered = 0
     try:
         server.ehlo()
         if smtp.starttls:
@@ -87,21 +91,23 @@ def send_mails(smtp: Smtp, mails: Sequence[Mail], now: dt.datetime) -> list[Outc
             server.ehlo()
         if smtp.username is not None and smtp.password is not None:
             server.login(smtp.username, smtp.password)
-        for mail in mails:
+        for i, mail in enumerate(mails):
             try:
                 server.send_message(build_message(smtp, mail, now), smtp.sender, [mail.to])
-                outcomes.append(Outcome(True, 1))
-            except (OSError, smtplib.SMTPException) as exc:
-                outcomes.append(Outcome(False, 1, f"{type(exc).__name__}: {exc}"))
+                outcome = Outcome(True, 1)
+            except (smtplib.SMTPRecipientsRefused, smtplib.SMTPDataError, smtplib.SMTPSenderRefused) as exc:
+                outcome = Outcome(False, 1, f"{type(exc).__name__}: {exc}")      # this message only
+            answered += 1
+            done(i, outcome)
     except (OSError, smtplib.SMTPException) as exc:
         why = f"SMTP server {smtp.host}:{smtp.port}: {type(exc).__name__}: {exc}"
-        outcomes += [Outcome(False, 1, why) for _ in mails[len(outcomes):]]
+        for i in range(answered, len(mails)):
+            done(i, Outcome(False, 1, why))
     finally:
         try:
             server.quit()
         except (OSError, smtplib.SMTPException):
             pass
-    return outcomes
 
 
 def signature(secret: str, timestamp: int, body: bytes) -> str:

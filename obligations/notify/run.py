@@ -144,11 +144,13 @@ def notify(ws: Workspace, config: NotifyConfig, log: SubmissionLog, root: str, o
     if dry_run:
         attempts += [done(n, f"mailto:{m.to}", None) for m, todo in mails for n in todo]
     elif mails and config.smtp is not None:
-        outcomes = send_mails(config.smtp, [m for m, _ in mails], now())
-        for (m, todo), outcome in zip(mails, outcomes):
+        def answered(index: int, outcome: Outcome) -> None:
+            m, todo = mails[index]
             channel = f"mailto:{m.to}"
-            attempts += [done(n, channel, outcome) for n in todo]
-            record(log, [_row(key(n, channel), n, outcome, on) for n in todo])
+            attempts.extend(done(n, channel, outcome) for n in todo)
+            record(log, [_row(key(n, channel), n, outcome, on) for n in todo])     # right away: see sent.py
+
+        send_mails(config.smtp, [m for m, _ in mails], now(), answered)
     for unit, sub in config.units.items():
         for hook in sub.webhooks:
             for n in notices:
