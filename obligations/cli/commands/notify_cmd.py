@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 
 import attrs
@@ -19,6 +20,7 @@ from obligations.cli import environment
 from obligations.notify.config import load_config
 from obligations.notify.run import notify
 from obligations.render.notify_mail import nothing_line, run_line
+from obligations.render.safe_text import escape_controls
 
 EXIT_FAILED = 1
 
@@ -38,4 +40,13 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         out.write(f"letter\t{path}\n")
     if not found.attempts:
         out.write(nothing_line(args.lang) + "\n")
-    return EXIT_FAILED if found.failed else 0
+    if found.failed:      # one line per reason on standard error, for cron's mail
+        reasons: dict[str, int] = {}
+        for attempt in found.attempts:
+            if attempt.state == "failed":
+                reasons[attempt.detail or "?"] = reasons.get(attempt.detail or "?", 0) + 1
+        for why, count in list(reasons.items())[:5]:
+            sys.stderr.write(f"obligations: notify: {count} notice(s) not sent: {escape_controls(why)[:300]} "
+                             "(not recorded as sent: the next run tries again; see docs/notify.md)\n")
+        return EXIT_FAILED
+    return 0
