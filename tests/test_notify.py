@@ -376,3 +376,56 @@ def test_a_killed_run_resumes_without_duplicates(setup):
     assert summary(resumed) == sorted(e for e in EXPECTED[DAYS[0]] if e[0] != "van-phong@xa-x.test")
     assert sorted(r[0] for r, _ in box.messages) == ["chibo-1@xa-x.test", "chibo-2@xa-x.test", "van-phong@xa-x.test"]
     assert summary(run(ws, config, log, DAYS[0])) == []
+
+
+def test_an_extension_after_the_overdue_notice_is_a_deadline_changed_event_and_stops_the_escalation(setup):
+    """xa-X's yearly report (due 30/11) was notified overdue on 1/12; on 2/12 the province grants
+    an extension until Thursday 10/12. The run of 2/12 tells the webhook the deadline changed
+    (keyed by the new deadline); 3/12 brings no escalation (an extension is recorded, and the
+    report is no longer late); the reminders are for 10/12: 6 days before is Friday 4/12, and 3
+    working days before are 9, 7 (8/12 is off) and 4/12: one reminder on Friday 4/12."""
+    ws, config, log, box, tmp = setup
+    run(ws, config, log, DAYS[0])
+    ws.record_extension(log, "xa-X", COMMUNE, "2026", dt.date(2026, 12, 10), "15-CV/TU")
+    changed = run(ws, config, log, DAYS[1])
+    assert summary(changed) == [(H, "xa-X", "deadline_changed", "xa-X", COMMUNE)]
+    event = Receiver.posts[-1]["doc"]
+    assert (event["event"], event["day"], event["occurrence"]["deadline"]) == ("deadline_changed", "2026-12-10",
+                                                                               "2026-12-10")
+    third = run(ws, config, log, DAYS[2])
+    assert [e for e in summary(third) if e[3] == "xa-X"] == []
+    fourth = run(ws, config, log, DAYS[3])
+    assert [e for e in summary(fourth) if e[3] == "xa-X"] == [(M, "xa-X", "reminder", "xa-X", COMMUNE),
+                                                              (H, "xa-X", "reminder", "xa-X", COMMUNE)]
+
+
+def test_a_conflict_is_a_webhook_event_told_once(servers, tmp_path):
+    """tests/fixtures/rules_conflict: xa-C's review (own deadline 31/12/2025) feeds the province's,
+    due before 15/11/2025: no day satisfies both (the conflict of obligations.__doc__). It is told
+    to xa-C's webhook once, keyed by the deadline in conflict, and never by e-mail."""
+    import obligations
+    from obligations.notify import load_config
+
+    box, port, hooks, smtp = servers
+    ws = obligations.load(rules=str(Path(__file__).parent / "fixtures" / "rules_conflict"))
+    (tmp_path / "notify.toml").write_text(
+        f'[smtp]\nhost = "127.0.0.1"\nport = {port}\nsender = "a@xa-c.test"\n[units.xa-C]\nemails = ["b@xa-c.test"]\n'
+        f'[[units.xa-C.webhooks]]\nurl = "{hooks}/xa-X"\nsecret_env = "T_SECRET_XA_X"\nevents = ["conflict"]\n',
+        encoding="utf-8")
+    config = load_config(tmp_path / "notify.toml", ws.hierarchy, ENV)
+    log = SubmissionLog(tmp_path / "log.sqlite3")
+    day = dt.date(2025, 11, 3)
+    first = run_under(ws, config, log, "xa-C", day)
+    conflicts = [(a.channel.rsplit("/", 1)[-1], a.notice.kind, a.notice.item.occurrence.duty.id, a.notice.day)
+                 for a in first.attempts if a.state == "sent" and a.notice.kind == "conflict"]
+    assert conflicts == [("xa-X", "conflict", "C-1/so-ket", dt.date(2025, 11, 14))]
+    assert not any(a.channel.startswith("mailto:") and a.notice.kind == "conflict" for a in first.attempts)
+    again = run_under(ws, config, log, "xa-C", day + dt.timedelta(days=1))
+    assert [a for a in again.attempts if a.notice.kind == "conflict" and a.state == "sent"] == []
+    assert not Receiver.bad
+
+
+def run_under(ws, config, log, root, day):
+    from obligations.notify import notify
+
+    return notify(ws, config, log, root, day, now=clock(day), sleep=lambda s: None)

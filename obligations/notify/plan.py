@@ -35,6 +35,7 @@ EVENT_OF: dict[Kind, Event] = {"reminder": "due_soon", "overdue": "overdue", "es
                                "delivered": "delivered"}
 # notices that also go by e-mail (the others are for applications: webhooks only)
 MAILED: frozenset[Kind] = frozenset({"reminder", "overdue", "escalation"})
+SCHEDULED: frozenset[Kind] = MAILED
 # how far ahead the due reports look (calendar days): the longest lead time allowed and then some
 HORIZON = 140
 
@@ -102,7 +103,9 @@ def notices_for(item: Item, on: dt.date, cal: VietnamCalendar, config: NotifyCon
             day = cal.add_working_days(deadline, max(m, 1))
             if day <= on:
                 found.append(Notice("escalation", day, above, item, working_days=late))
-    return [n for n in found if n.day <= on and (on - n.day).days <= config.catch_up_days]
+    # the scheduled notices within the catch-up window; the events are told when seen (their key's
+    # day is the date they are about: the new deadline, the delivery day, the deadline in conflict)
+    return [n for n in found if n.kind not in SCHEDULED or (n.day <= on and (on - n.day).days <= config.catch_up_days)]
 
 
 def level_above(item: Item, hierarchy_parent: str | None) -> str | None:
