@@ -308,14 +308,14 @@ def test_dry_run_sends_and_records_nothing(setup):
     found = run(ws, config, log, DAYS[2], dry_run=True)
     assert {a.state for a in found.attempts} == {"dry"} and len(found.attempts) >= 4
     assert box.messages == [] and Receiver.posts == [] and not (tmp / "letters").exists()
-    from obligations.notify.sent import records
+    from obligations.log.notices import records
 
     assert records(log) == []
 
 
 def test_a_receiver_failing_three_times_gets_the_event_on_the_fourth_try(setup):
     ws, config, log, box, tmp = setup
-    from obligations.notify.sent import SentKey, records
+    from obligations.log.notices import SentKey, records
 
     key = SentKey(f"xa-X|{COMMUNE}|2026", "overdue", DAYS[0], config.units["xa-X"].webhooks[0].url)
     Receiver.fail[key.event_id] = 3

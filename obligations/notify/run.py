@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any, Literal
 
 import attrs
@@ -21,7 +21,7 @@ from obligations.notify.channels import Mail, Outcome, event_body, post, send_ma
 from obligations.notify.config import NotifyConfig
 from obligations.notify.letters import Letters, write_letters
 from obligations.notify.plan import HORIZON, MAILED, Notice, level_above, notices_for, wanted
-from obligations.notify.sent import SentKey, SentRecord, last_deadlines, record, sent_keys
+from obligations.log.notices import SentKey, SentRecord, last_deadlines, record, sent_keys
 from obligations.render.messages import pick
 from obligations.render.notify_mail import Line, letter_sentence, mail_html, mail_text, subject
 from obligations.workspace import Workspace
@@ -178,10 +178,3 @@ def _channels(config: NotifyConfig, n: Notice) -> list[str]:
 def _row(k: SentKey, n: Notice, outcome: Outcome, on: dt.date) -> SentRecord:
     return SentRecord(k, n.to, n.item.deadline, "sent" if outcome.ok else "failed", outcome.tries, outcome.detail,
                       on, "")
-
-
-def sent_lines(records: Sequence[SentRecord]) -> list[dict[str, object]]:
-    """The delivery record of one occurrence as JSON rows (explain's ``notifications``)."""
-    return [{"kind": r.key.kind, "day": r.key.day.isoformat(), "channel": r.key.channel, "to": r.unit,
-             "event_id": r.key.event_id, "deadline": r.deadline.isoformat(), "status": r.status, "tries": r.tries,
-             "detail": r.detail, "run_on": r.run_on.isoformat(), "recorded_at": r.recorded_at} for r in records]

@@ -1,4 +1,5 @@
-"""What `notify` sent, in the submissions log (table ``notification``, migration 7).
+"""What `notify` (obligations/notify) sent, in the submissions log (table ``notification``,
+migration 7); read here, in the log's layer, so that ``explain`` shows it.
 
 Send, then record (at least once): a notice is recorded once its channel has accepted it (the
 SMTP server queued the message, the webhook answered 2xx). A run killed between the two sends
@@ -14,13 +15,15 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable
 from contextlib import closing
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 
 from obligations.log.model import recorded_now
 from obligations.log.safety import _rollback, guard
-from obligations.log.store import SubmissionLog
+
+if TYPE_CHECKING:
+    from obligations.log.store import SubmissionLog
 
 Status = Literal["sent", "failed"]
 
@@ -104,3 +107,10 @@ def record(log: SubmissionLog, rows: Iterable[SentRecord]) -> None:
         except BaseException:
             _rollback(conn)
             raise
+
+
+def sent_json(rows: Iterable[SentRecord]) -> list[dict[str, object]]:
+    """The delivery record as JSON rows (explain's ``notifications``, docs/schemas/explain.json)."""
+    return [{"kind": r.key.kind, "day": r.key.day.isoformat(), "channel": r.key.channel, "to": r.unit,
+             "event_id": r.key.event_id, "deadline": r.deadline.isoformat(), "status": r.status, "tries": r.tries,
+             "detail": r.detail, "run_on": r.run_on.isoformat(), "recorded_at": r.recorded_at} for r in rows]
