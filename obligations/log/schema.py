@@ -75,7 +75,7 @@ MIGRATIONS: dict[int, str] = {
     # PLACEHOLDER on the notify branch only: number 6 belongs to the changes helper; the lead
     # renumbers the notify migration at merge.
     6: "",
-    # What `notify` sent (obligations/notify/sent.py): one row per attempt at a notice on one
+    # What `notify` sent (obligations/log/notices.py): one row per attempt at a notice on one
     # channel. A notice is sent at most once per (occurrence, kind, day, channel): the unique
     # index over the rows that went through ("sent") makes a second run of a day send nothing.
     7: """

@@ -101,7 +101,7 @@ def notify(ws: Workspace, config: NotifyConfig, log: SubmissionLog, root: str, o
     """Send what is due on ``on`` for ``root`` and every unit below it (reminders, overdue
     notices, escalations with a draft letter; webhook events), each notice at most once per
     channel: what went through is recorded in ``log`` right after (send-then-record, see
-    obligations/notify/sent.py). ``dry_run``: list, send and record nothing. A channel that
+    obligations/log/notices.py). ``dry_run``: list, send and record nothing. A channel that
     fails is reported in the outcome (``NotifyRun.failed``); the others still go."""
     notices = plan(ws, config, log, root, on)
     already = sent_keys(log, {str(n.key) for n in notices})
