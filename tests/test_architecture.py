@@ -28,6 +28,7 @@ LAYERS = [
     ["obligations.report"],
     ["obligations.render"],
     ["obligations.extract"],
+    ["obligations.notify"],          # reminders and escalations: above the reports and words it sends
     ["obligations.web"],
     ["obligations.cli", "obligations.__main__"],
     ["obligations"],

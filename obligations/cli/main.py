@@ -14,10 +14,9 @@ from typing import Any, NoReturn
 
 from obligations.base.errors import ObligationsError
 from obligations.base.vocabulary import HORIZON_MAX, TIMELINE_MONTHS_MAX, WORKING_DAYS_MAX
-from obligations.cli.letter_args import add_letter
+from obligations.cli import letter_args, notify_args
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-
 
 
 class _Parser(argparse.ArgumentParser):
@@ -311,7 +310,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     _add_db(tml)
     tml.set_defaults(run="obligations.cli.commands.timeline_cmd:run")
 
-    add_letter(sub, _text, _add_data, _add_db)   # cli/letter_args.py: the reminder letter
+    for add in (letter_args.add_letter, notify_args.add_notify):   # apart: main.py stays within 400 lines
+        add(sub, _text, _add_data, _add_db)
 
     org = sub.add_parser("org", help="a province's real units from 1/7/2025 (communes, wards, special zones and "
                                      "their Party committees) as hierarchy TOML to extend with cells and departments")

@@ -6,6 +6,7 @@ from obligations.render.history import history_text
 from obligations.render.day_text import day_iso, instant_iso
 from obligations.render.labels import Labels, label, npmsg, pmsg
 from obligations.render.messages import policy_word, roll_policy
+from obligations.render.notify_mail import sent_text
 
 _t = Labels([
     pmsg("head", "Derivation: {title} — {unit_name} ({unit}), period {period}"),
@@ -129,4 +130,6 @@ def explain_text(doc: dict[str, object], lang: str) -> str:
     versions = history_text(d.get("history"), lang)      # section 8 when the duty has versions
     out.extend(versions)
     out.extend(_log_text(d, lang, 9 if versions else 8))
+    if d.get("notifications"):      # what `notify` sent about it (docs/notify.md)
+        out.append(sent_text(d["notifications"], lang))
     return "\n".join(out)

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 import attrs
 
 from obligations.base.keys import OccurrenceKey
+from obligations.log.notices import SentRecord, sent_json
 from obligations.log.store import Extension, Submission
 from obligations.base.version import SCHEMA_VERSION
 from obligations.occurrences.model import Occurrence
@@ -27,7 +28,8 @@ def explain_document(occ: Occurrence, number: str, chain: Sequence[str], impleme
                      network: Mapping[OccurrenceKey, Occurrence], edges: Sequence[Edge],
                      results: Mapping[OccurrenceKey, Reconciled], result: Reconciled, sub: Submission | None,
                      anchor: Sequence[AnchorDay], history: History | None, extension: Extension | None,
-                     replaced: Sequence[Submission | Extension], context: Context, lang: str) -> dict[str, object]:
+                     replaced: Sequence[Submission | Extension], context: Context, lang: str,
+                     notifications: Sequence[SentRecord] = ()) -> dict[str, object]:
     """The document of docs/schemas/explain.json (Explanation.to_dict passes its fields)."""
     duty = occ.duty
     described = duty.schedule.describe()
@@ -90,6 +92,7 @@ def explain_document(occ: Occurrence, number: str, chain: Sequence[str], impleme
                        "recorded_at": extension.recorded_at, "reason": extension.reason}
                       if extension else None),
         "replaced": [_record_json(r) for r in replaced],
+        "notifications": sent_json(notifications),
         "history": history_json(history, lang),
     }
 

@@ -9,6 +9,7 @@ import attrs
 from obligations.base.keys import OccurrenceKey
 from obligations.base.records import record
 from obligations.calendar.lunar import to_lunar
+from obligations.log.notices import SentRecord, records
 from obligations.log.store import Extension, Submission, SubmissionLog
 from obligations.occurrences.model import Occurrence
 from obligations.reconcile.solve import Edge, Reconciled
@@ -42,6 +43,7 @@ class Explanation:
     replaced: tuple[Submission | Extension, ...] = ()    # the log's records of it replaced by later ones
     # the names of the units it mentions, captured when built: the explanation renders alone
     context: Context = attrs.field(factory=Context, eq=False)
+    notifications: tuple[SentRecord, ...] = ()    # what `notify` sent about it (docs/notify.md)
 
     def to_dict(self, lang: str = "vi") -> dict[str, object]:
         """The JSON document of ``explain --format json`` (docs/schemas/explain.json): ``lang``
@@ -53,7 +55,7 @@ class Explanation:
         return explain_document(
             self.occurrence, self.directive.number, self.chain, self.implements, self.network, self.edges,
             self.results, self.result, self.submission, self.anchor, self.history, self.extension, self.replaced,
-            self.context, lang)
+            self.context, lang, self.notifications)
 
 
 def anchor_days(ws: Workspace, occ: Occurrence) -> tuple[AnchorDay, ...]:
@@ -87,4 +89,4 @@ def explain(ws: Workspace, unit_id: str, duty_id: str, period: str | None, on: d
     return Explanation(occ, directive, (directive.number, *ws.chain(directive)), found, tuple(edges),
                        results, results[occ.key], submission, anchor_days(ws, occ),
                        ws.rules.implements_tree(directive), history(ws, occ), extensions.get(occ.key), replaced,
-                       context)
+                       context, notifications=tuple(records(log, str(occ.key))) if log is not None else ())
