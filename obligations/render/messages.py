@@ -125,12 +125,14 @@ def skipped_day(move: Move, lang: str, *, cite: bool = False) -> dict[str, objec
     reason = move_reason(move, lang)
     if cite and move.decisions:
         reason += " (" + "; ".join(decision_text(d, lang) for d in move.decisions) + ")"
-    return {"date": move.date.isoformat(), "reason": reason, "source": move.source,
-            "decisions": [{"id": d.id, "number": d.number, "issuer": d.issuer, "kind": d.kind,
-                           "issued_on": d.issued_on.isoformat() if d.issued_on else None,
-                           "known_from": d.known_from.isoformat(), "assumed": d.assumed,
-                           "title": pick(lang, d.title_vi, d.title_en), "source": d.source,
-                           "text": decision_text(d, lang)} for d in move.decisions]}
+    found: dict[str, object] = {"date": move.date.isoformat(), "reason": reason, "source": move.source}
+    if move.decisions:      # a weekend has none: the key is left out
+        found["decisions"] = [
+            {"id": d.id, "number": d.number, "issuer": d.issuer, "kind": d.kind,
+             "issued_on": d.issued_on.isoformat() if d.issued_on else None, "known_from": d.known_from.isoformat(),
+             "assumed": d.assumed, "title": pick(lang, d.title_vi, d.title_en), "source": d.source,
+             "text": decision_text(d, lang)} for d in move.decisions]
+    return found
 
 
 def routing_note(note: RoutingNote, lang: str) -> str:
