@@ -194,3 +194,9 @@ valid = { from = 2025-12-01 }
     (skipped,) = [m for m in json.loads(done.stdout)["calendar"]["skipped"] if m["date"] == "2026-01-02"]
     assert [(x["number"], x["issued_on"], x["assumed"]) for x in skipped["decisions"]] == [
         ("12729/VPCP-KGVX", "2025-12-25", False)]
+
+
+def test_what_a_calendar_learnt_between_two_days(data):
+    # between 20/12/2025 and 26/12/2025 only 12729/VPCP-KGVX (25/12/2025) was issued
+    assert [x.number for x in data.known_between(d("2025-12-20"), d("2025-12-26"))] == ["12729/VPCP-KGVX"]
+    assert data.known_between(d("2025-12-26"), d("2025-12-31")) == ()
