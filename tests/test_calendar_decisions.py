@@ -198,3 +198,16 @@ def test_what_a_calendar_learnt_between_two_days(data):
     # between 20/12/2025 and 26/12/2025 only 12729/VPCP-KGVX (25/12/2025) was issued
     assert [x.number for x in data.known_between(d("2025-12-20"), d("2025-12-26"))] == ["12729/VPCP-KGVX"]
     assert data.known_between(d("2025-12-26"), d("2025-12-31")) == ()
+
+
+def test_a_local_day_counts_from_its_decision(source):
+    """tests/fixtures/calendars_local/local/xa-X.toml: the commune's day off on Monday 3/3/2025,
+    a decision whose day of issue is not known, taken as known from 1/2/2025 (its assumption)."""
+    local = load_calendar_data(ROOT / "tests" / "fixtures" / "calendars_local")
+    assert d("2025-03-03").weekday() == 0
+    (change,) = [c for c in local.day_changes if c.scope == ("xa-X",)]
+    assert change.decision.assumed and change.decision.known_from == d("2025-02-01")
+    for known, works in (("2025-01-31", True), ("2025-02-01", False)):
+        cal = VietnamCalendar(local.as_known_on(d(known)), scope=("xa-X",), source=source)
+        assert cal.is_working_day(d("2025-03-03")) is works
+    assert VietnamCalendar(local, scope=(), source=source).is_working_day(d("2025-03-03"))   # not national
