@@ -14,6 +14,7 @@ from typing import Any, NoReturn
 
 from obligations.base.errors import ObligationsError
 from obligations.base.vocabulary import HORIZON_MAX, TIMELINE_MONTHS_MAX, WORKING_DAYS_MAX
+from obligations.cli.letter_args import add_letter
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -309,6 +310,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     _add_data(tml)
     _add_db(tml)
     tml.set_defaults(run="obligations.cli.commands.timeline_cmd:run")
+
+    add_letter(sub, _text, _add_data, _add_db)   # cli/letter_args.py: the reminder letter
 
     org = sub.add_parser("org", help="a province's real units from 1/7/2025 (communes, wards, special zones and "
                                      "their Party committees) as hierarchy TOML to extend with cells and departments")
