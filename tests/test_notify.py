@@ -180,7 +180,12 @@ def setup(tmp_path, servers):
     shutil.copytree(paths.calendars_dir(), cal)
     with (cal / "days.toml").open("a", encoding="utf-8") as f:
         f.write('\n[[day_off]]\ndate = 2026-12-08\nname_vi = "Ngày nghỉ của bộ kiểm thử"\n'
-                'name_en = "Test fixture day off"\nbasis = "tests/test_notify.py: a day off written for the test"\n')
+                'name_en = "Test fixture day off"\nbasis = "tests/test_notify.py: a day off written for the test"\n'
+                'decision = "test-notify-day-off"\n'
+                # every day off names the decision that made it (docs/calendar.md); this one is the test's
+                '\n[[decision]]\nid = "test-notify-day-off"\nnumber = "01/TB-TEST"\nissuer = "tests/test_notify.py"\n'
+                'kind = "notice"\nissued = 2026-11-01\ntitle_vi = "Ngày nghỉ của bộ kiểm thử"\n'
+                'title_en = "Test fixture day off"\nsource = "tests/test_notify.py"\n')
     ws = obligations.load(calendars=cal)
     (tmp_path / "notify.toml").write_text(CONFIG.format(port=port, hooks=hooks), encoding="utf-8")
     config = load_config(tmp_path / "notify.toml", ws.hierarchy, ENV)
