@@ -238,6 +238,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     _add_sheet(sts)
     sts.set_defaults(run="obligations.cli.commands.log_cmd:run_status")
 
+    from obligations.cli.changes_args import add_changes     # its own module: this one stays < 400 lines
+    add_changes(sub, _text, _add_data, _add_db, _add_sheet)
+
     exo = sub.add_parser("export", help="a unit's occurrences as iCalendar, CSV or JSON")
     exo.add_argument("--unit", type=_text, required=True)
     exo.add_argument("--from", type=_text, dest="from_", required=True, metavar="DATE")

@@ -3,14 +3,14 @@ the longest values it keeps."""
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # The longest note, reference, reason and key (unit, duty, period, event) kept. A note is a
 # sentence or two for the office ("gửi qua bưu điện, bản ký ngày 20/11"); a reference a
 # document number ("08-BC/CB", "45-CV/BTGTU"); a key is checked against the rules before it
 # comes here (a duty id is a directive id and a duty id of at most 100 characters each). A
 # longer value is a mistake or an attack: stored, it would be echoed in every later answer.
-LIMITS = {"note": 1000, "reason": 1000, "ref": 200, "key": 250}
+LIMITS = {"note": 1000, "reason": 1000, "ref": 200, "key": 250, "by": 200}
 
 # Each entry upgrades the schema from version N-1 to N; never edit one that has shipped.
 MIGRATIONS: dict[int, str] = {
@@ -71,6 +71,22 @@ MIGRATIONS: dict[int, str] = {
         ALTER TABLE extension ADD COLUMN reason TEXT;
         ALTER TABLE event ADD COLUMN replaced_by INTEGER;
         ALTER TABLE event ADD COLUMN reason TEXT;
+    """,
+    # A unit's acknowledgement of a change (``changes --ack``, log/acks.py): the occurrence,
+    # the kind of change and both deadlines ('' where there is none), who and when.
+    6: """
+        CREATE TABLE change_ack (
+            id INTEGER PRIMARY KEY,
+            unit TEXT NOT NULL,
+            duty TEXT NOT NULL,
+            period TEXT NOT NULL,
+            change TEXT NOT NULL,
+            old_deadline TEXT NOT NULL,
+            new_deadline TEXT NOT NULL,
+            by_name TEXT NOT NULL,
+            recorded_at TEXT NOT NULL
+        );
+        CREATE INDEX change_ack_unit ON change_ack (unit);
     """,
 }
 

@@ -1,0 +1,337 @@
+"""What changed between two states of knowledge (``Workspace.changes``; the ``changes`` command).
+
+The two states are two workspaces: the same inputs as known on two days (``Workspace.known_on``:
+the documents, and the calendar decisions, issued by each day), or two rules directories (a draft
+not yet in force). Each is evaluated as ``due --under`` evaluates a unit and every unit below it
+(report/bulk.py, shared per shape), over the deadlines of the range asked about and a margin either
+side, so that an occurrence moved across an edge of the range is seen as moved, not added or
+removed. The occurrences compared are those whose old or new effective deadline is in [start, end]
+(docs/usage.md, "changes").
+
+Causes (report.changes_model.Cause), from the inputs, never guessed:
+- a document that differs between the two states (new, withdrawn, or changed in the new rules
+  directory) and defines the duty, or amends, replaces, revokes, reinstates or postpones it;
+- a calendar decision: a day between the earlier and the later of the occurrence's days (own and
+  effective deadlines, last allowed days) that is a working day in one state and not in the other;
+- ``above``: the deadline is set by an occurrence it feeds (``Reconciled.decided_by``) whose
+  deadline moved, named with its own causes;
+- else ``unexplained`` (said, not hidden).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator, Sequence
+
+import attrs
+
+from obligations.base.errors import InputError
+from obligations.base.keys import OccurrenceKey
+from obligations.base.records import record
+from obligations.calendar.working import VietnamCalendar
+from obligations.log.store import SubmissionLog
+from obligations.report.changes_model import Acknowledgement, Cause, Change, ChangeKind, DocumentAction
+from obligations.report.facade import Facade as Workspace
+from obligations.rules.model import Directive
+from obligations.status.assess import Item
+
+__all__ = ["MARGIN_DAYS", "ChangesReport", "ack_key", "changes", "default_end", "diff_items", "with_acks"]
+
+# Deadlines this many days outside the range are evaluated too: a move across an edge of the
+# range is a move (a reconciled deadline moves by days or weeks, an amendment by a few weeks).
+MARGIN_DAYS = 62
+
+
+@record
+@attrs.frozen(repr=False)
+class ChangesReport:
+    """What ``Workspace.changes`` answers: ``changes`` of ``root`` and every unit below it (on
+    ``start``), each occurrence whose old or new effective deadline is in [start, end], in
+    unit order (breadth first) then by deadline. ``old_known``/``new_known``: the days of
+    knowledge compared (None: every loaded document of that state counts); ``old_rules``/
+    ``new_rules``: the rules directories compared, when two were given."""
+
+    root: str
+    root_name: str
+    start: dt.date
+    end: dt.date
+    old_known: dt.date | None
+    new_known: dt.date | None
+    changes: tuple[Change, ...]
+    units: int
+    names: dict[str, str] = attrs.field(factory=dict, eq=False)
+    old_rules: str | None = None
+    new_rules: str | None = None
+
+    def to_dict(self, lang: str = "vi") -> dict[str, object]:
+        """The document of ``changes --format json`` (docs/schemas/changes.json)."""
+        from obligations.render.changes_json import changes_document    # words are rendering's job
+
+        return changes_document(self, lang)
+
+
+def default_end(day: dt.date) -> dt.date:
+    """The last deadline compared when none is asked: 31 December of the second year after
+    ``day`` (a report due in January two years on, a yearly cycle after the next)."""
+    return dt.date(min(day.year + 2, dt.MAXYEAR), 12, 31)
+
+
+def _items(ws: Workspace, roots: Sequence[str], start: dt.date, end: dt.date) -> tuple[dict[OccurrenceKey, Item], list[str]]:
+    """Every occurrence of the units under ``roots`` (on ``start``) whose effective deadline is
+    within the range and its margins, by key, and the units in order."""
+    first = dt.date(ws.calendar_for(roots[0]).data.first_year, 1, 1)
+    last = dt.date(ws.calendar_for(roots[0]).data.last_year, 12, 31)
+    lookback = max(0, min(MARGIN_DAYS, (start - first).days))
+    horizon = max(0, min((end - start).days + MARGIN_DAYS, (last - start).days))
+    found: dict[OccurrenceKey, Item] = {}
+    units: list[str] = []
+    for root in roots:
+        for report in ws.due_under(root, start, horizon=horizon, lookback=lookback):
+            units.append(report.unit)
+            for item in report.items:
+                found[item.occurrence.key] = item
+    return found, units
+
+
+def _roots(ws: Workspace, under: str | None, on: dt.date) -> list[str]:
+    if under is not None:
+        ws.hierarchy.require_on(under, on)
+        return [under]
+    tops = [u for u in sorted(ws.hierarchy.units)
+            if ws.hierarchy.unit(u).exists_on(on) and ws.hierarchy.parent_of(u, on) is None]
+    if not tops:
+        raise InputError(f"no unit of the hierarchy exists on {on.isoformat()}", fix="give --under UNIT or --from DATE",
+                         code="bad-input", param="under")
+    return tops
+
+
+def changes(old: Workspace, new: Workspace, under: str | None, start: dt.date, end: dt.date, *,
+            old_rules: str | None = None, new_rules: str | None = None) -> ChangesReport:
+    """The occurrences of ``under`` (None: every top unit) and every unit below it on ``start``
+    added, moved or removed from ``old`` to ``new``, for the effective deadlines in [start, end]."""
+    if end < start:
+        raise InputError(f"the end of the range ({end}) is before its start ({start})",
+                         fix="give the earlier date first", code="bad-range", param="to")
+    roots = _roots(new, under, start)
+    for root in roots:
+        new.calendar_for(root).check_days(start, end, "the deadlines compared")
+    same = old.rules.directives == new.rules.directives and _same_calendar(old, new, roots[0])
+    if same:                    # nothing differs: nothing can have changed (the usual day-to-day case)
+        units = [u for r in roots for u in [r, *new.hierarchy.below(r, start)]]
+        found: tuple[Change, ...] = ()
+    else:
+        before, _ = _items(old, roots, start, end)
+        after, units = _items(new, roots, start, end)
+        found = tuple(diff_items(old, new, before, after, start, end, units))
+    root = roots[0] if len(roots) == 1 else "*"
+    names = {u: new.hierarchy.name(u) for u in {c.key.unit for c in found} | set(roots)}
+    return ChangesReport(root, new.hierarchy.name(root) if root != "*" else "*", start, end, old.as_known_on,
+                         new.as_known_on, found, len(units), names, old_rules, new_rules)
+
+
+def _same_calendar(old: Workspace, new: Workspace, unit: str) -> bool:
+    return old.calendar_for(unit).data == new.calendar_for(unit).data
+
+
+def diff_items(old: Workspace, new: Workspace, before: dict[OccurrenceKey, Item], after: dict[OccurrenceKey, Item],
+               start: dt.date, end: dt.date, units: Sequence[str]) -> Iterator[Change]:
+    """The changes, unit by unit in ``units`` order, then by deadline."""
+    documents = _documents(old, new)
+    order = {u: i for i, u in enumerate(units)}
+    kinds: dict[OccurrenceKey, tuple[ChangeKind, Item | None, Item | None]] = {}
+    for key in before.keys() | after.keys():
+        a, b = before.get(key), after.get(key)
+        if not any(i is not None and start <= i.deadline <= end for i in (a, b)):
+            continue
+        if a is None:
+            kinds[key] = ("added", None, b)
+        elif b is None:
+            kinds[key] = ("removed", a, None)
+        elif a.deadline != b.deadline:
+            kinds[key] = ("moved", a, b)
+    memo: dict[OccurrenceKey, tuple[Cause, ...]] = {}
+
+    def causes_of(key: OccurrenceKey, depth: int = 0) -> tuple[Cause, ...]:
+        if key not in memo:
+            kind, a, b = kinds[key]
+            memo[key] = _causes(old, new, kind, a, b, documents, kinds, causes_of, depth)
+        return memo[key]
+
+    ordered = sorted(kinds, key=lambda k: (order.get(k.unit, len(order)), _deadline(kinds[k]), k.duty, k.period))
+    for key in ordered:
+        kind, a, b = kinds[key]
+        item = b or a
+        assert item is not None
+        duty = item.occurrence.duty
+        ws = new if b is not None else old
+        yield Change(key, kind, duty.title_vi, duty.title_en, ws.rules.directive(duty.directive).number,
+                     a.deadline if a else None, b.deadline if b else None, a.own_deadline if a else None,
+                     b.own_deadline if b else None,
+                     _working_days(old, new, a, b) if a and b else None, causes_of(key))
+
+
+def _deadline(found: tuple[ChangeKind, Item | None, Item | None]) -> dt.date:
+    item = found[2] or found[1]
+    assert item is not None
+    return item.deadline
+
+
+def _working_days(old: Workspace, new: Workspace, a: Item, b: Item) -> int:
+    """Working days before the new deadline minus those before the old one, each by its own
+    state's calendar, counted from the earlier of the two: Friday 2/1/2026 (a working day as known
+    before the swap) -> Wednesday 31/12/2025 loses one (31/12 counts in both, 2/1 only before)."""
+    first = min(a.deadline, b.deadline)
+    unit = a.occurrence.unit
+    after = new.calendar_for(unit).count_working_days(first, b.deadline + dt.timedelta(days=1))
+    before = old.calendar_for(unit).count_working_days(first, a.deadline + dt.timedelta(days=1))
+    return after - before
+
+
+# -- causes ------------------------------------------------------------------------------------
+
+
+_WHERE = re.compile(r"\b(?:location|file)=(?:'[^']*'|\"[^\"]*\")")
+Documents = dict[str, tuple[Directive | None, Directive | None]]     # id -> (old, new), those that differ
+
+
+def _documents(old: Workspace, new: Workspace) -> Documents:
+    a = {d.id: d for d in old.rules.directives}
+    b = {d.id: d for d in new.rules.directives}
+    return {i: (a.get(i), b.get(i)) for i in a.keys() | b.keys() if _plain(a.get(i)) != _plain(b.get(i))}
+
+
+def _plain(d: Directive | None) -> str | None:
+    """The directive without where it was read from (``file``, and every ``location``: file and
+    line): the same document read from another rules directory is the same document."""
+    return None if d is None else _WHERE.sub("", repr(d))
+
+
+def _document_causes(duty_id: str, documents: Documents) -> list[Cause]:
+    directive_id = duty_id.split("/", 1)[0]
+    found: list[Cause] = []
+    for doc_id in sorted(documents):
+        was, now = documents[doc_id]
+        doc = now or was
+        assert doc is not None
+        if doc_id == directive_id:
+            duty = next((d for d in doc.duties if d.id == duty_id), None)
+            action: DocumentAction = "defines" if now is not None else "withdrawn"
+            found.append(Cause("document", doc.id, doc.number, doc.issued, action,
+                               duty.source.section if duty else None, duty.source.text if duty else None))
+        for change in doc.changes:
+            if change.target in (duty_id, directive_id) or change.by == duty_id:
+                found.append(Cause("document", doc.id, doc.number, doc.issued,
+                                   change.kind if now is not None else "withdrawn",  # type: ignore[arg-type]
+                                   change.source.section, change.source.text))
+    return found
+
+
+def _calendar_causes(old: Workspace, new: Workspace, unit: str, days: Iterable[dt.date]) -> list[Cause]:
+    a, b = old.calendar_for(unit), new.calendar_for(unit)
+    if a.data == b.data:
+        return []
+    chosen = sorted(days)
+    first, last = chosen[0], chosen[-1]
+    found = []
+    day = first
+    while day <= last:
+        if a.is_working_day(day) != b.is_working_day(day):
+            found.append(_decision(b if _decided(b, day) else a, day, b.is_working_day(day)))
+        day += dt.timedelta(days=1)
+    return found
+
+
+def _decided(cal: VietnamCalendar, day: dt.date) -> bool:
+    return any(c.date == day for c in cal.data.day_changes)
+
+
+def _decision(cal: VietnamCalendar, day: dt.date, working: bool) -> Cause:
+    change = next((c for c in cal.data.day_changes if c.date == day), None)
+    if change is None:
+        return Cause("calendar", day=day, working=working)
+    decision = getattr(change, "decision", None)       # calendar decisions with their day of issue
+    return Cause("calendar", day=day, working=working, name=change.name_vi,
+                 decision=getattr(decision, "number", None), issuer=getattr(decision, "issuer", None),
+                 issued=getattr(decision, "issued_on", None), basis=change.basis, source=change.source)
+
+
+def _causes(old: Workspace, new: Workspace, kind: ChangeKind, a: Item | None, b: Item | None, documents: Documents,
+            kinds: dict[OccurrenceKey, tuple[ChangeKind, Item | None, Item | None]],
+            causes_of: object, depth: int) -> tuple[Cause, ...]:
+    item = b or a
+    assert item is not None
+    occ = item.occurrence
+    found = _document_causes(occ.duty.id, documents)
+    if a is not None and b is not None:
+        own_moved = a.own_deadline != b.own_deadline
+        days = [a.deadline, b.deadline, a.own_deadline, b.own_deadline, a.occurrence.last_allowed,
+                b.occurrence.last_allowed]
+        if own_moved or not found:
+            found += _calendar_causes(old, new, occ.unit, days)
+        if not own_moved or a.deadline != b.deadline:
+            found += _above(a, b, kinds, causes_of, depth)
+    if not found:
+        found.append(Cause("unexplained"))
+    return tuple(_unique(found))
+
+
+def _above(a: Item, b: Item, kinds: dict[OccurrenceKey, tuple[ChangeKind, Item | None, Item | None]],
+           causes_of: object, depth: int) -> list[Cause]:
+    """The occurrences above that set the deadline in either state and moved."""
+    olds = {c.node: c.date for c in a.result.decided_by if c.kind == "deadline"}
+    news = {c.node: c.date for c in b.result.decided_by if c.kind == "deadline"}
+    own = a.occurrence.key
+    found = []
+    for node in sorted((olds.keys() | news.keys()) - {own}):
+        old_day, new_day = olds.get(node), news.get(node)
+        moved = kinds.get(node)
+        if old_day == new_day and moved is None:
+            continue
+        if moved is not None and moved[1] is not None and moved[2] is not None:
+            old_day, new_day = moved[1].deadline, moved[2].deadline
+        upper = causes_of(node, depth + 1) if moved is not None and depth < 8 and callable(causes_of) else ()
+        found.append(Cause("above", key=node, old=old_day, new=new_day, causes=tuple(upper)))
+    return found
+
+
+def _unique(causes: list[Cause]) -> list[Cause]:
+    seen: list[Cause] = []
+    for cause in causes:
+        if cause not in seen:
+            seen.append(cause)
+    return seen
+
+
+def with_acks(old: Workspace, new: Workspace, under: str | None, from_known: dt.date | None,
+              to_known: dt.date | None, start: dt.date | None, end: dt.date | None,
+              log: SubmissionLog | None = None, *, old_rules: str | None = None,
+              new_rules: str | None = None) -> ChangesReport:
+    """``Workspace.changes``: the two views, the range's defaults, the acknowledgements in ``log``."""
+    first = start or from_known or to_known
+    if first is None:
+        raise InputError("changes needs a day to compare from", fix="give from_known (--from-known) or start (--from)",
+                         code="bad-input", param="from")
+    if from_known is not None and to_known is not None and to_known < from_known:
+        raise InputError(f"the later day of knowledge ({to_known}) is before the earlier ({from_known})",
+                         fix="give the earlier day to --from-known and the later to --to-known",
+                         code="bad-range", param="to_known")
+    last = end or default_end(max(d for d in (to_known, from_known, first) if d is not None))
+    a = old.known_on(from_known) if from_known is not None else old
+    b = new.known_on(to_known) if to_known is not None else new
+    report = changes(a, b, under, first, last, old_rules=old_rules, new_rules=new_rules)
+    if log is None or not report.changes:
+        return report
+    from obligations.log.acks import read_acks
+
+    acks = read_acks(log, {c.key.unit for c in report.changes})
+    marked = tuple(attrs.evolve(c, acknowledged=Acknowledgement(*acks[ack_key(c)]) if ack_key(c) in acks else None)
+                   for c in report.changes)
+    return attrs.evolve(report, changes=marked)
+
+
+def ack_key(c: Change) -> tuple[str, str, str, str, str, str]:
+    """What an acknowledgement names: the occurrence, the kind of change and both deadlines (a
+    later move of the same occurrence is a new change, to acknowledge again)."""
+    return (c.key.unit, c.key.duty, c.key.period, c.kind, c.old.isoformat() if c.old else "",
+            c.new.isoformat() if c.new else "")
