@@ -62,6 +62,9 @@ class Facade(Protocol):
     def evaluate(self, unit_id: str, on: dt.date, occurrences: list[Occurrence], *, engine: Engine | None = None,
                  due_soon: int | None = None, log: SubmissionLog | None = None) -> list[Item]: ...
 
+    def items_between(self, unit_id: str, start: dt.date, end: dt.date, on: dt.date, *,
+                      engine: Engine | None = None, log: SubmissionLog | None = None) -> list[Item]: ...
+
     def due_under(self, root: str, on: dt.date, *, horizon: int = ..., lookback: int = ...,
                   engine: Engine | None = None, due_soon: int | None = None, log: SubmissionLog | None = None,
                   progress: Callable[[int, int], None] | None = None, share: bool = True) -> Iterator[DueReport]: ...

@@ -1,0 +1,71 @@
+"""The revisions of a unit's calendar events as knowledge grew: what a subscription needs so that a
+moved event keeps its UID with a higher SEQUENCE and a removed one is sent as CANCELLED (RFC 5545
+3.8.7.4, 3.8.1.11).
+
+A feed is read, never written (web/feed.py): the revisions follow from the inputs alone. The days
+on which knowledge changed are the days of issue of the loaded documents (and of the calendar
+decisions, when the calendar data dates them) up to the day the feed is known on; the unit's
+occurrences are evaluated as known on the day before the first and on each of them, and each
+move, removal or return of an occurrence between two successive views counts one revision."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from obligations.base.keys import OccurrenceKey
+from obligations.base.records import record
+from obligations.report.facade import Facade as Workspace
+from obligations.status.assess import Item
+
+__all__ = ["Revisions", "change_days", "revisions"]
+
+
+@record
+@attrs.frozen(repr=False)
+class Revisions:
+    """``counts``: key -> revisions of its event; ``cancelled``: the occurrences known before and
+    no longer, each as last known (its old deadline), in deadline order."""
+
+    counts: dict[OccurrenceKey, int]
+    cancelled: tuple[Item, ...]
+
+
+def change_days(ws: Workspace, known: dt.date) -> list[dt.date]:
+    """The days up to ``known`` on which a loaded document (or a dated calendar decision) was issued."""
+    days = {d.issued for d in (*ws.all_rules.directives, *ws.all_rules.shadowed) if d.issued is not None}
+    decided = getattr(ws, "calendar_decision_days", None)     # the calendar's decisions, when dated
+    if callable(decided):
+        days.update(decided())
+    return sorted(d for d in days if d <= known)
+
+
+def revisions(ws: Workspace, unit: str, start: dt.date, end: dt.date, on: dt.date, known: dt.date) -> Revisions:
+    """The revisions of ``unit``'s events whose deadline is in [start, end], as known on ``known``."""
+    days = change_days(ws, known)
+    counts: dict[OccurrenceKey, int] = {}
+    gone: dict[OccurrenceKey, Item] = {}
+    if not days:
+        return Revisions(counts, ())
+
+    def view(day: dt.date) -> dict[OccurrenceKey, Item]:
+        items = ws.known_on(day).items_between(unit, start, end, on)
+        return {i.occurrence.key: i for i in items}
+    before = view(days[0] - dt.timedelta(days=1))
+    for day in days:
+        after = view(day)
+        for key in before.keys() | after.keys():
+            a, b = before.get(key), after.get(key)
+            if a is not None and b is not None:
+                if a.deadline != b.deadline:
+                    counts[key] = counts.get(key, 0) + 1
+            elif a is not None:                 # removed: cancelled from now on
+                counts[key] = counts.get(key, 0) + 1
+                gone[key] = a
+            elif key in gone:                   # back again (reinstated)
+                counts[key] = counts.get(key, 0) + 1
+                del gone[key]
+        before = after
+    cancelled = sorted((i for k, i in gone.items() if k not in before), key=lambda i: (i.deadline, str(i.occurrence.key)))
+    return Revisions(counts, tuple(cancelled))
