@@ -278,20 +278,24 @@ def _causes(old: Workspace, new: Workspace, kind: ChangeKind, a: Item | None, b:
 
 def _above(a: Item, b: Item, kinds: dict[OccurrenceKey, tuple[ChangeKind, Item | None, Item | None]],
            causes_of: object, depth: int) -> list[Cause]:
-    """The occurrences above that set the deadline in either state and moved."""
+    """The occurrence above that sets the deadline (in either state) and moved: the nearest on the
+    path that decides it (``Reconciled.decided_by``, decisive first: the top's deadline, then the
+    lead times down to this one), named with its own causes (which name the levels further up)."""
+    own = a.occurrence.key
     olds = {c.node: c.date for c in a.result.decided_by if c.kind == "deadline"}
     news = {c.node: c.date for c in b.result.decided_by if c.kind == "deadline"}
-    own = a.occurrence.key
+    path = [c.node for c in (*b.result.decided_by, *a.result.decided_by) if c.node != own]
+    moved_on_path = [n for n in dict.fromkeys(path) if kinds.get(n) is not None]
+    if moved_on_path:
+        node = moved_on_path[-1] if moved_on_path[-1] in {c.node for c in b.result.decided_by} else moved_on_path[0]
+        _, x, y = kinds[node]
+        upper = causes_of(node, depth + 1) if depth < 8 and callable(causes_of) else ()
+        return [Cause("above", key=node, old=x.deadline if x else None, new=y.deadline if y else None,
+                      causes=tuple(upper))]
     found = []
     for node in sorted((olds.keys() | news.keys()) - {own}):
-        old_day, new_day = olds.get(node), news.get(node)
-        moved = kinds.get(node)
-        if old_day == new_day and moved is None:
-            continue
-        if moved is not None and moved[1] is not None and moved[2] is not None:
-            old_day, new_day = moved[1].deadline, moved[2].deadline
-        upper = causes_of(node, depth + 1) if moved is not None and depth < 8 and callable(causes_of) else ()
-        found.append(Cause("above", key=node, old=old_day, new=new_day, causes=tuple(upper)))
+        if olds.get(node) != news.get(node):      # a level above outside the units compared
+            found.append(Cause("above", key=node, old=olds.get(node), new=news.get(node)))
     return found
 
 

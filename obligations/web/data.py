@@ -157,6 +157,29 @@ class Service:
             doc: JSON = ws.count_under(unit, start, end, on, by=by, log=self._reader()).to_dict(lang)
             return doc
 
+    def changes(self, unit: str, from_known: dt.date, to_known: dt.date, start: dt.date | None,
+                end: dt.date | None, lang: str) -> JSON:
+        """What became known between two days (``changes --format json``, docs/schemas/changes.json)."""
+        self.check_unit(unit)
+        with self._lock:
+            report = self.ws.changes(unit, from_known, to_known, start=start, end=end, log=self._reader())
+            doc: JSON = report.to_dict(lang)
+            return doc
+
+    def acknowledge(self, unit: str, from_known: dt.date, to_known: dt.date, by: str) -> JSON:
+        """Acknowledge the changes of ``unit`` (and the units below it) between two days (log/acks.py)."""
+        from obligations.log.acks import record_acks
+        from obligations.report.changes import ack_key
+
+        self.check_unit(unit)
+        with self._lock:
+            report = self.ws.changes(unit, from_known, to_known)
+            at = self.now().astimezone(dt.timezone.utc).isoformat(timespec="seconds")
+            fresh = record_acks(self._writer(), [ack_key(c) for c in report.changes], by, at)
+        return {"schema_version": SCHEMA_VERSION, "unit": unit, "from_known": from_known.isoformat(),
+                "to_known": to_known.isoformat(), "by": by, "at": at, "acknowledged": len(fresh),
+                "changes": [str(c.key) for c in report.changes]}
+
     def explain_text(self, doc: JSON, lang: str) -> str:
         from obligations.render.explain import explain_text
 

@@ -1,0 +1,142 @@
+"""What a new document changes (report/changes.py, `changes`, the feed's revisions, acknowledgements).
+
+The fixture tests/fixtures/changes: KT-TINH-1 (issued 1/12/2025) gives three levels whose reports feed
+each other: the province's report "trước ngày 16/01/2026" (last day Thursday 15/1/2026), the commune's
+"trước ngày 31/01/2026" (own deadline Friday 30/1) that feeds it, the cells' (the same) that feed the
+commune's, and a topical report of the province "trước ngày 20/01/2027" (Tuesday 19/1/2027). KT-TINH-2
+(issued 22/12/2025) moves the province's report to "trước ngày 09/01/2026" (Thursday 8/1/2026), revokes
+the topical report and adds a cells' report "trước ngày 28/02/2026" (Saturday: Friday 27/2/2026)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+import obligations
+from obligations.report.changes import ack_key
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = str(ROOT / "tests" / "fixtures" / "changes")
+D = dt.date
+A, B = "KT-TINH-1", "KT-TINH-2"
+
+
+@pytest.fixture(scope="module")
+def ws():
+    return obligations.load([str(ROOT / "rules"), FIXTURE])
+
+
+def rows(report):
+    return {(c.key.unit, c.key.duty, c.key.period, c.kind, c.old, c.new) for c in report.changes}
+
+
+def test_three_levels_by_hand(ws):
+    report = ws.changes("tinh-quang-ngai", D(2025, 12, 20), D(2025, 12, 26))
+    # 15/1 -> 8/1/2026: the commune's and the cells' own deadline (30/1) stands; the province's moved
+    moved = [("tinh-quang-ngai", f"{A}/tinh-bao-cao"), ("xa-X", f"{A}/xa-bao-cao")] + [
+        (c, f"{A}/chi-bo-bao-cao") for c in ("chibo-1", "chibo-2", "chibo-3")]
+    expected = {(u, d, "2026", "moved", D(2026, 1, 15), D(2026, 1, 8)) for u, d in moved}
+    expected |= {(c, f"{B}/chi-bo-bo-sung", "2026", "added", None, D(2026, 2, 27))
+                 for c in ("chibo-1", "chibo-2", "chibo-3")}
+    expected.add(("tinh-quang-ngai", f"{A}/tinh-chuyen-de", "2027", "removed", D(2027, 1, 19), None))
+    assert rows(report) == expected
+    by = {(c.key.unit, c.key.duty): c for c in report.changes}
+    top = by[("tinh-quang-ngai", f"{A}/tinh-bao-cao")]
+    assert [(x.kind, x.directive, x.action) for x in top.causes] == [("document", B, "amend")]
+    assert not top.above_only and top.old_own == D(2026, 1, 15) and top.new_own == D(2026, 1, 8)
+    # 8, 9, 10 (the make-up Saturday of the 2/1 swap), 12, 13, 14, 15 January before; 8 January after
+    assert top.working_days == -6
+    commune = by[("xa-X", f"{A}/xa-bao-cao")]
+    assert commune.above_only and commune.old_own == commune.new_own == D(2026, 1, 30)
+    assert [(x.kind, x.key.unit, x.old, x.new) for x in commune.causes] == [
+        ("above", "tinh-quang-ngai", D(2026, 1, 15), D(2026, 1, 8))]
+    assert commune.causes[0].causes[0].directive == B
+    cell = by[("chibo-1", f"{A}/chi-bo-bao-cao")]
+    assert cell.above_only and [(x.kind, x.key.unit) for x in cell.causes] == [("above", "xa-X")]
+    assert cell.causes[0].causes[0].key.unit == "tinh-quang-ngai"       # the chain up to the document
+    added = by[("chibo-1", f"{B}/chi-bo-bo-sung")]
+    assert [(x.directive, x.action, x.section) for x in added.causes] == [(B, "defines", "2")]
+    removed = by[("tinh-quang-ngai", f"{A}/tinh-chuyen-de")]
+    assert [(x.directive, x.action) for x in removed.causes] == [(B, "revoke")]
+
+
+def test_nothing_known_between_two_days_changes_nothing(ws):
+    assert ws.changes("tinh-quang-ngai", D(2025, 12, 2), D(2025, 12, 21)).changes == ()
+    assert ws.changes("tinh-quang-ngai", D(2025, 12, 22), D(2026, 3, 1)).changes == ()
+
+
+def test_a_draft_rules_directory(tmp_path):
+    old = obligations.load(str(ROOT / "rules"))
+    new = obligations.load([str(ROOT / "rules"), str(ROOT / "tests" / "fixtures" / "amend")])
+    report = old.changes("xa-X", None, None, new=new, start=D(2026, 12, 1), end=D(2026, 12, 31))
+    # "trước ngày 15-12" (Monday 14/12/2026) -> "trước ngày 10-12" (Wednesday 9/12/2026)
+    assert rows(report) == {("xa-X", "CV-BTVTU-KonTum/bao-cao-hang-nam", "2026", "moved", D(2026, 12, 14),
+                             D(2026, 12, 9))}
+    assert [c.directive for c in report.changes[0].causes] == ["CV-TU-QuangNgai-dieu-chinh"]
+
+
+def test_json_validates_and_is_the_command_lines(ws, run_cli):
+    jsonschema = pytest.importorskip("jsonschema")
+    from test_json_schemas import errors
+
+    doc = ws.changes("tinh-quang-ngai", D(2025, 12, 20), D(2025, 12, 26)).to_dict("en")
+    assert not errors("changes", doc), errors("changes", doc)[:3]
+    assert errors("changes", {**doc, "counts": {"added": -1, "moved": 0, "removed": 0}})
+    assert errors("changes", {**doc, "changes": [{**doc["changes"][0], "change": "shifted"}]})
+    code, out, _ = run_cli("changes", "--rules", str(ROOT / "rules"), "--rules", FIXTURE, "--under", "tinh-quang-ngai",
+                           "--from-known", "2025-12-20", "--to-known", "2025-12-26", "--format", "json", "--lang", "en")
+    assert code == 0 and json.loads(out) == doc
+    assert jsonschema
+
+
+def test_acknowledgement_in_a_real_log(tmp_path, run_cli):
+    db = str(tmp_path / "log.sqlite3")
+    args = ("changes", "--rules", str(ROOT / "rules"), "--rules", FIXTURE, "--under", "xa-X", "--from-known",
+            "2025-12-20", "--to-known", "2025-12-26", "--db", db)
+    code, out, _ = run_cli(*args, "--format", "json")
+    assert code == 0 and all(c["acknowledged"] is None for c in json.loads(out)["changes"])
+    assert run_cli(*args, "--ack")[0] == 2                                   # --ack needs --by
+    code, out, _ = run_cli(*args, "--ack", "--by", "Văn phòng Đảng ủy", "--format", "json")
+    assert code == 0
+    doc = json.loads(out)
+    assert doc["changes"] and all(c["acknowledged"]["by"] == "Văn phòng Đảng ủy" for c in doc["changes"])
+    from obligations.log.store import SubmissionLog
+
+    assert SubmissionLog(db).schema_version() == 6
+
+
+def test_feed_keeps_the_uid_with_a_higher_sequence_and_cancels_the_removed(tmp_path):
+    icalendar = pytest.importorskip("icalendar")
+    vobject = pytest.importorskip("vobject")
+    from obligations.web.data import Service
+
+    service = Service.load(tmp_path / "log.sqlite3", [str(ROOT / "rules"), FIXTURE],
+                           clock=lambda: dt.datetime(2026, 1, 2, 1, 0, tzinfo=dt.timezone.utc))
+
+    def events(known):
+        body = service.feed("tinh-quang-ngai", D(2026, 1, 2), "vi", 3, known)
+        one = {str(e["UID"]): e for e in icalendar.Calendar.from_ical(body).walk("VEVENT")}
+        other = {v.uid.value: v for v in vobject.readOne(body.decode()).vevent_list}
+        assert set(one) == set(other)
+        return one, other
+    before, _ = events(D(2025, 12, 20))
+    after, other = events(D(2025, 12, 26))
+    report = [u for u, e in before.items() if str(e["X-OBLIGATIONS-DUTY"]) == f"{A}/tinh-bao-cao"]
+    topical = [u for u, e in before.items() if str(e["X-OBLIGATIONS-DUTY"]) == f"{A}/tinh-chuyen-de"]
+    assert len(report) == 1 and len(topical) == 1
+    uid = report[0]
+    assert before[uid].decoded("DTSTART") == D(2026, 1, 15) and after[uid].decoded("DTSTART") == D(2026, 1, 8)
+    assert int(after[uid]["SEQUENCE"]) > int(before[uid]["SEQUENCE"])
+    assert int(other[uid].sequence.value) == int(after[uid]["SEQUENCE"])
+    gone = topical[0]
+    assert str(after[gone]["STATUS"]) == "CANCELLED" and other[gone].status.value == "CANCELLED"
+    assert "STATUS" not in before[gone]
+
+
+def test_acknowledged_change_keys_name_both_deadlines(ws):
+    report = ws.changes("xa-X", D(2025, 12, 20), D(2025, 12, 26))
+    keys = {ack_key(c) for c in report.changes}
+    assert ("xa-X", f"{A}/xa-bao-cao", "2026", "moved", "2026-01-15", "2026-01-08") in keys
