@@ -29,8 +29,8 @@ import zlib
 from pathlib import Path
 from typing import Any, Callable
 
-FORMAT = 5   # 3: directives carry changes, duties the sources that amended them; 4: the inputs inside;
-# 5: calendar data names its settings file (CalendarData.file)
+FORMAT = 6   # 3: directives carry changes, duties the sources that amended them; 4: the inputs inside;
+# 5: calendar data names its settings file (CalendarData.file); 6: calendar facts carry their decision
 CACHE_LIMIT = 256 * 1024 * 1024   # bytes: a national rule set is a few MB of JSON
 
 
@@ -110,14 +110,14 @@ def _name(fingerprint: str) -> str:
 
 def _classes() -> dict[str, type]:
     """The only classes a cache file may name."""
-    from obligations.calendar import data
+    from obligations.calendar import data, decisions
     from obligations.org import hierarchy
     from obligations.org import leadtimes
     from obligations.rules import loader, model, ruleset
     from obligations.rules.schedules import base, event, once, peaks, periodic, rrule
 
     found: dict[str, type] = {}
-    for module in (model, loader, ruleset, hierarchy, leadtimes, data, base, event, once, peaks, periodic, rrule):
+    for module in (model, loader, ruleset, hierarchy, leadtimes, data, decisions, base, event, once, peaks, periodic, rrule):
         for name, value in vars(module).items():
             if isinstance(value, type) and value.__module__ == module.__name__ and hasattr(value, "__attrs_attrs__"):
                 found[f"{module.__name__}.{name}"] = value

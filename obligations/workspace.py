@@ -29,7 +29,7 @@ from obligations.calendar.holiday_source import HolidaySource
 from obligations.calendar.working import VietnamCalendar
 from obligations.loading import RulesArg, cross_check, read_inputs
 from obligations.log.store import Extension, RecordedEvent, Submission, SubmissionLog
-from obligations.occurrences.calendars import UnitCalendars
+from obligations.occurrences.calendars import CalendarViews
 from obligations.occurrences.generate import EVERY_DAY, EventDates, Occurrences, Span
 from obligations.occurrences.model import Occurrence, Placement
 from obligations.org.hierarchy import Hierarchy
@@ -54,8 +54,8 @@ if TYPE_CHECKING:       # the reports sit above this module and are imported whe
 __all__ = ["DEFAULT_HORIZON", "DEFAULT_LOOKBACK", "DueReport", "Placement", "Workspace", "load"]
 
 
-# Views "as known on" a day, each with its own memo tables: the 16 used last are kept (a
-# service asked about every day of a year would otherwise keep a view, and its tables, per day).
+# Views "as known on" a day, each with its own memo tables: the 16 used last are kept (a service
+# asked about every day of a year would otherwise keep a view, and its tables, per day).
 KNOWN_ON_KEPT = 16
 # Statuses by payload, per engine and view: a national run on one day has far fewer.
 STATUSES_KEPT = 50_000
@@ -79,50 +79,51 @@ class Workspace:
 
     def __init__(self, rules: RuleSet, hierarchy: Hierarchy, calendar_data: CalendarData, *,
                  holidays: HolidaySource | None = None, as_known_on: dt.date | None = None,
-                 _checked: bool = False, _calendars: UnitCalendars | None = None,
+                 calendar_known: bool = True, _checked: bool = False, _views: CalendarViews | None = None,
                  _engine: EngineSlot | None = None) -> None:
-        """``as_known_on``: answer with the documents issued by that day only (None: every
-        loaded document counts); see obligations.rules.versions."""
+        """``as_known_on``: the documents issued (rules.versions) and, with ``calendar_known``, the
+        calendar decisions known (CalendarData.as_known_on) by that day only; None: all count."""
         if not _checked:
             problems = cross_check(rules, hierarchy, calendar_data)
             if problems:
                 raise Problems(list(problems))
         self.all_rules = rules
         self.as_known_on = as_known_on
+        self.calendar_known_on = as_known_on if calendar_known else None
         self.rules = known_on(rules, as_known_on) if as_known_on is not None else rules
         self.hierarchy = hierarchy
         self.calendar_data = calendar_data
-        # another day's view of the same inputs shares its calendars (``known_on``)
-        self.calendars = _calendars or UnitCalendars(hierarchy, calendar_data, holidays or HolidaySource())
+        self._views = _views or CalendarViews(hierarchy, calendar_data, holidays or HolidaySource())
+        self.calendars = self._views.known_on(self.calendar_known_on)
         self._holidays = holidays
         self.occurrence_source = Occurrences(self.rules, hierarchy, self.calendars, as_known_on)
         self.network_solver = Network(self.occurrence_source, self.calendars)
         # payload -> status, per engine: a status is a function of the fact's payload
         self._statuses: weakref.WeakKeyDictionary[Engine, LRU[Payload, Status]] = weakref.WeakKeyDictionary()
-        self._as_known: LRU[dt.date, Workspace] = LRU(KNOWN_ON_KEPT)
+        self._as_known: LRU[tuple[dt.date, bool], Workspace] = LRU(KNOWN_ON_KEPT)
         self._engine = _engine or EngineSlot()
 
     @classmethod
     def load(cls, rules: RulesArg = None, org: str | Path | None = None,
              calendars: str | Path | None = None, *, cache_dir: str | Path | None = None,
-             as_known_on: dt.date | None = None) -> Workspace:
+             as_known_on: dt.date | None = None, calendar_known: bool = True) -> Workspace:
         """Load the bundled data, or the given rules directories (later ones add to earlier
-        ones), hierarchy file, calendar directory.
-
-        With ``cache_dir``, loaded inputs and holiday facts are cached there (and only there)."""
+        ones), hierarchy file, calendar directory (``as_known_on``, ``calendar_known``: as ``Workspace``;
+        ``cache_dir``: inputs and holiday facts are cached there, only there)."""
         directory = Path(cache_dir) if cache_dir is not None else None
         inputs = read_inputs(rules, org, calendars, cache_dir=directory)   # checked against each other
-        return cls(*inputs, holidays=HolidaySource(directory), as_known_on=as_known_on, _checked=True)
+        return cls(*inputs, holidays=HolidaySource(directory), as_known_on=as_known_on,
+                   calendar_known=calendar_known, _checked=True)
 
-    def known_on(self, day: dt.date) -> Workspace:
-        """The same inputs answered as known on ``day`` (shared calendars; kept per day)."""
-        if day == self.as_known_on:
+    def known_on(self, day: dt.date, *, calendar: bool = True) -> Workspace:
+        """The same inputs as known on ``day`` (documents and, with ``calendar``, calendar decisions)."""
+        if day == self.as_known_on and (day if calendar else None) == self.calendar_known_on:
             return self
-        found = self._as_known.get(day)
+        found = self._as_known.get((day, calendar))
         if found is None:
-            found = self._as_known[day] = Workspace(self.all_rules, self.hierarchy, self.calendar_data,
-                                                    holidays=self._holidays, as_known_on=day, _checked=True,
-                                                    _calendars=self.calendars, _engine=self._engine)
+            found = self._as_known[(day, calendar)] = Workspace(
+                self.all_rules, self.hierarchy, self.calendar_data, holidays=self._holidays, as_known_on=day,
+                calendar_known=calendar, _checked=True, _views=self._views, _engine=self._engine)
         return found
 
     def resolve_unit(self, query: str) -> tuple[Workspace, str]:
@@ -139,7 +140,8 @@ class Workspace:
             return self, unit_id
         # only units were added: the rules still check against the hierarchy (no cross_check again)
         return Workspace(self.all_rules, hierarchy, self.calendar_data, holidays=self._holidays,
-                         as_known_on=self.as_known_on, _checked=True, _engine=self._engine), unit_id
+                         as_known_on=self.as_known_on, calendar_known=self.calendar_known_on is not None,
+                         _checked=True, _engine=self._engine), unit_id
 
     @property
     def changes_anything(self) -> bool:
@@ -371,20 +373,21 @@ class Workspace:
 
 
 def load(rules: RulesArg = None, org: str | Path | None = None, calendars: str | Path | None = None,
-         *, cache_dir: str | Path | None = None, as_known_on: dt.date | None = None) -> Workspace:
-    """A workspace over the bundled data (the rules, hierarchy and calendars shipped with the
-    package), or over your own: ``rules`` one directory or several (later ones add to and
-    amend earlier ones), ``org`` a hierarchy file (default: ``hierarchy.toml`` of the first
-    rules directory), ``calendars`` a calendar directory.
+         *, cache_dir: str | Path | None = None, as_known_on: dt.date | None = None,
+         calendar_known: bool = True) -> Workspace:
+    """A workspace over the bundled data (rules, hierarchy and calendars shipped with the package),
+    or over yours: ``rules`` one directory or several (later ones add to and amend earlier ones), ``org``
+    a hierarchy file (default: the first rules directory's ``hierarchy.toml``), ``calendars`` a directory.
 
-    Every file is checked against the others; bad input raises :class:`obligations.Problems`
-    (every problem at once) or another :class:`obligations.ObligationsError` naming the file,
-    the place and the fix. ``cache_dir``: keep parsed inputs there (nothing is written
-    otherwise). ``as_known_on``: answer with the documents issued by that day only.
+    Every file is checked against the others; bad input raises :class:`obligations.Problems` (every
+    problem at once) or another :class:`obligations.ObligationsError` naming the file, the place and
+    the fix. ``cache_dir``: keep parsed inputs there (nothing is written otherwise). ``as_known_on``:
+    answer with the documents issued and (``calendar_known``) the calendar decisions known by then.
 
     >>> import obligations
     >>> ws = obligations.load()
     >>> ws.hierarchy.unit("xa-X").level
     'commune'
     """
-    return Workspace.load(rules, org, calendars, cache_dir=cache_dir, as_known_on=as_known_on)
+    return Workspace.load(rules, org, calendars, cache_dir=cache_dir, as_known_on=as_known_on,
+                          calendar_known=calendar_known)

@@ -53,7 +53,7 @@ def _broken(tmp_path, name, text):
      "date = { month = 2, day = 3 }\ncolour = 'red'\n", "unknown key 'colour'"),
     ("commemorations.toml", "[[commemoration]\nid = 'x'\n", "malformed TOML"),
     ("days.toml", "[[day_off]]\ndate = 2025-02-30\n", "malformed TOML"),
-    ("days.toml", "[[workday]]\ndate = '2025-02-03'\nname_vi='a'\nname_en='b'\nbasis='c'\n",
+    ("days.toml", "[[workday]]\ndate = '2025-02-03'\nname_vi='a'\nname_en='b'\nbasis='c'\ndecision='d'\n",
      "date: must be a TOML date"),
     ("vietnam.toml", "[coverage]\nfirst_year = 2030\nlast_year = 2020\nswaps_known_through = 2026\n",
      "not a range"),

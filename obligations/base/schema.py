@@ -32,6 +32,7 @@ _KIND_NAMES = {
     "date": "a TOML date such as 2025-04-20", "table": "a table", "tables": "a list of tables",
     "str_list": "a list of texts", "id_list": "a list of ids", "scalar": "a text or a number",
     "text_or_list": "a text or a list of texts", "none": "absent (a key no longer accepted)",
+    "date_list": "a list of TOML dates such as [2025-04-26, 2025-05-02]",
 }
 
 
@@ -193,7 +194,7 @@ def _check(field: Field, value: Any) -> str | None:
         problem = identifier_problem(value)
         if problem:
             return f"{shorten(value)} {problem}"
-    if kind in ("str_list", "id_list", "tables", "text_or_list") and isinstance(value, list):
+    if kind in ("str_list", "id_list", "tables", "text_or_list", "date_list") and isinstance(value, list):
         if field.non_empty and not value:
             return "is an empty list"
         if kind == "id_list":
@@ -233,4 +234,5 @@ _KIND_TESTS: dict[str, Callable[[Any], bool]] = {
     "id_list": lambda v: isinstance(v, list) and all(isinstance(i, str) for i in v),
     "scalar": lambda v: isinstance(v, str) or _is_int(v),
     "text_or_list": lambda v: isinstance(v, str) or (isinstance(v, list) and all(isinstance(i, str) for i in v)),
+    "date_list": lambda v: isinstance(v, list) and all(_is_date(i) and FIRST_DAY <= i <= LAST_DAY for i in v),
 }

@@ -16,6 +16,7 @@ import attrs
 from obligations.base.errors import DataFileError
 from obligations.base.records import record
 from obligations.base.toml import Locator, read_toml
+from obligations.calendar.decisions import Decision, parse_decisions
 
 if TYPE_CHECKING:
     from obligations.base.schema import Table
@@ -79,7 +80,8 @@ class Commemoration:
 @record
 @attrs.frozen(repr=False)
 class DayChange:
-    """A day off or a working day decided by data (nationally or by a unit)."""
+    """A day off or a working day decided by data (nationally or by a unit), and the
+    decision that made it (known from its day of issue)."""
 
     date: dt.date
     working: bool
@@ -87,6 +89,7 @@ class DayChange:
     name_en: str
     basis: str
     source: str
+    decision: Decision
     scope: tuple[str, ...] = NATIONAL
 
 
@@ -101,6 +104,10 @@ class CalendarData:
     # the settings file as messages name it: "calendars/vietnam.toml" for the bundled data,
     # else the path given (--calendars DIR), so that a refusal names the data actually used
     file: str = "calendars/vietnam.toml"
+    # every [[decision]] of the directory (also those claiming facts of the holidays package)
+    decisions: tuple[Decision, ...] = ()
+    # the day of knowledge applied (as_known_on): None when every decision counts
+    known_on: dt.date | None = None
 
     @property
     def coverage(self) -> str:
@@ -123,17 +130,32 @@ class CalendarData:
             day_changes=tuple(d for d in self.day_changes if keep(d.scope)),
         )
 
+    def as_known_on(self, day: dt.date | None) -> "CalendarData":
+        """The facts known on ``day``: those whose decision is known by then (its day of
+        issue, or the day the data assumes). The facts of the ``holidays`` package are kept
+        here and left out by the working calendar, which asks ``is_known`` of their decision.
+        None: every decision counts (``self`` when nothing was left out)."""
+        if day is None:
+            return self if self.known_on is None else attrs.evolve(self, known_on=None)
+        return attrs.evolve(self, known_on=day,
+                            day_changes=tuple(d for d in self.day_changes if d.decision.known_by(day)))
+
+    def is_known(self, decision: Decision | None) -> bool:
+        """Does ``decision`` count in these facts? (A fact without one always does.)"""
+        return decision is None or self.known_on is None or decision.known_by(self.known_on)
+
 
 
 def _validate_file(doc: dict[str, Any], schema: Table, loc: Locator) -> list[DataFileError]:
     from obligations.base.schema import validate, validate_tables
-    from obligations.calendar.data_schema import COMMEMORATION_SCHEMA, DAY_SCHEMA
+    from obligations.calendar.data_schema import COMMEMORATION_SCHEMA, DAY_SCHEMA, DECISION_SCHEMA
 
     problems = validate(doc, schema, loc, line=None, place="top level")
     if not problems:
         problems += validate_tables(doc, "commemoration", COMMEMORATION_SCHEMA, loc)
         problems += validate_tables(doc, "day_off", DAY_SCHEMA, loc)
         problems += validate_tables(doc, "workday", DAY_SCHEMA, loc)
+        problems += validate_tables(doc, "decision", DECISION_SCHEMA, loc)
     return problems
 
 
@@ -167,13 +189,22 @@ def _commemorations(doc: dict[str, Any], loc: Locator, scope: tuple[str, ...], s
     return result
 
 
-def _day_changes(doc: dict[str, Any], loc: Locator, scope: tuple[str, ...], source: str) -> list[DayChange]:
+def _day_changes(doc: dict[str, Any], loc: Locator, scope: tuple[str, ...], source: str,
+                 decisions: dict[str, Decision], problems: list[DataFileError]) -> list[DayChange]:
     result = []
     for table, working in (("day_off", False), ("workday", True)):
         for index, item in enumerate(doc.get(table, [])):
             line = loc.table_line(table, index)
+            decision = decisions.get(item["decision"])
+            if decision is None:
+                known = ", ".join(sorted(decisions)[:8]) or "none"
+                problems.append(loc.error(f"decision: no [[decision]] has the id {item['decision']!r} (known: {known})",
+                                          line=line, place=f"{table} {item['date']}",
+                                          fix="add a [[decision]] table with that id (number, issuer, kind, issued) "
+                                              "to calendars/decisions.toml or this file, or correct the id"))
+                continue
             result.append(DayChange(date=item["date"], working=working, name_vi=item["name_vi"],
-                                    name_en=item["name_en"], basis=item["basis"], scope=scope,
+                                    name_en=item["name_en"], basis=item["basis"], scope=scope, decision=decision,
                                     source=f"{source}:{line}" if line else source))
     return result
 
@@ -195,7 +226,7 @@ def _relative(path: Path, root: Path) -> str:
 
 
 def load_calendar_data(directory: Path) -> CalendarData:
-    """Read ``vietnam.toml``, ``commemorations.toml``, ``days.toml`` and ``local/*.toml``."""
+    """Read ``vietnam.toml``, ``commemorations.toml``, ``days.toml``, ``decisions.toml`` and ``local/*.toml``."""
     directory = Path(directory)
     main = directory / "vietnam.toml"
     if not main.exists():
@@ -217,10 +248,12 @@ def load_calendar_data(directory: Path) -> CalendarData:
     commemorations: list[Commemoration] = []
     changes: list[DayChange] = []
     problems: list[DataFileError] = []
-    files = [(directory / name, DAYS_FILE_SCHEMA) for name in ("commemorations.toml", "days.toml")
+    files = [(directory / name, DAYS_FILE_SCHEMA) for name in ("commemorations.toml", "days.toml", "decisions.toml")
              if (directory / name).exists()]
     files += [(path, LOCAL_FILE_SCHEMA) for path in sorted((directory / "local").glob("*"))
               if path.suffix.lower() == ".toml" or path.name.lower().endswith(".toml")]
+    read: list[tuple[Path, dict[str, Any], Locator, tuple[str, ...]]] = []
+    decisions: dict[str, Decision] = {}
     for path, schema in files:
         if path.suffix != ".toml":
             problems.append(DataFileError(f"the suffix {path.suffix!r} is not '.toml', so the file would be skipped",
@@ -236,9 +269,16 @@ def load_calendar_data(directory: Path) -> CalendarData:
         if found:
             problems += found
             continue
-        scope = tuple(doc["scope"]["units"]) if schema is LOCAL_FILE_SCHEMA else NATIONAL
+        read.append((path, doc, loc, tuple(doc["scope"]["units"]) if schema is LOCAL_FILE_SCHEMA else NATIONAL))
+        for decision in parse_decisions(doc, loc, _relative(path, directory), problems):
+            if decision.id in decisions:
+                problems.append(DataFileError(f"id: decision id {decision.id!r} is used twice (also at "
+                                              f"{decisions[decision.id].where})", file=decision.where,
+                                              fix="give each decision its own id"))
+            decisions[decision.id] = decision
+    for path, doc, loc, scope in read:
         commemorations += _commemorations(doc, loc, scope, _relative(path, directory), problems)
-        found_changes = _day_changes(doc, loc, scope, _relative(path, directory))
+        found_changes = _day_changes(doc, loc, scope, _relative(path, directory), decisions, problems)
         changes += found_changes
         for change in found_changes:
             if not first <= change.date.year <= last:
@@ -255,4 +295,4 @@ def load_calendar_data(directory: Path) -> CalendarData:
     raise_all(problems)
     return CalendarData(first_year=first, last_year=last, swaps_known_through=known,
                         commemorations=tuple(commemorations), day_changes=tuple(changes),
-                        file=_relative(main, directory))
+                        file=_relative(main, directory), decisions=tuple(decisions.values()))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from obligations.base.schema import Field, Table
+from obligations.calendar.decisions import DECISION_KINDS
 
 _MONTH_DAY = Table((Field("month", "int", required=True, low=1, high=12, fix="a month from 1 to 12"),
                     Field("day", "int", required=True, low=1, high=31, fix="a day from 1 to 31")))
@@ -15,9 +16,29 @@ COMMEMORATION_SCHEMA = Table((
     Field("origin_year", "int", low=1, high=2100, fix="the year of the event, e.g. 1945"),
     Field("aliases", "str_list", non_empty=False), Field("great_holiday", "bool"),
 ), one_of=(("date", "lunar"),))
-DAY_SCHEMA = Table((Field("date", "date", required=True), *_TEXTS))
+DAY_SCHEMA = Table((Field("date", "date", required=True), *_TEXTS,
+                    Field("decision", "id", required=True,
+                          fix='name the [[decision]] that made the day, e.g. decision = "vpcp-12729-2025" '
+                              "(docs/calendar.md)")))
+_CLAIM = Table((Field("from", "int", required=True, low=1900, high=2100, fix="the first year, e.g. 2021"),
+                Field("to", "int", required=True, low=1900, high=2100, fix="the last year, e.g. 2100"),
+                Field("names", "str_list", fix='the Vietnamese names it claims, e.g. ["Ngày Văn hóa Việt Nam"]')))
+DECISION_SCHEMA = Table((
+    Field("id", "id", required=True),
+    Field("number", "str", required=True, fix='the document\'s number, e.g. "12729/VPCP-KGVX"'),
+    Field("issuer", "str", required=True, fix='who issued it, e.g. "Văn phòng Chính phủ"'),
+    Field("kind", "str", required=True, choices=DECISION_KINDS, fix="one of: " + ", ".join(DECISION_KINDS)),
+    Field("issued", "date", fix="the day of issue, e.g. issued = 2025-12-25"),
+    Field("assumed_known_from", "date",
+          fix="when the day of issue is not known: the day it is taken as known from, e.g. 2025-12-01"),
+    Field("assumption", "str", fix="why the decision is taken as known from assumed_known_from"),
+    Field("title_vi", "str", required=True), Field("title_en", "str", required=True),
+    Field("source", "str", required=True, fix="the address or citation the facts were taken from"),
+    Field("days", "date_list", fix="the dates of the holidays package it made, e.g. [2025-04-26, 2025-05-02]"),
+    Field("holidays", "table", schema=_CLAIM, fix="e.g. holidays = { from = 2021, to = 2100 }"),
+), one_of=(("issued", "assumed_known_from"),))
 _DAY_TABLES = (Field("commemoration", "tables", non_empty=False), Field("day_off", "tables", non_empty=False),
-               Field("workday", "tables", non_empty=False))
+               Field("workday", "tables", non_empty=False), Field("decision", "tables", non_empty=False))
 DAYS_FILE_SCHEMA = Table(_DAY_TABLES)
 LOCAL_FILE_SCHEMA = Table((Field("scope", "table", required=True, schema=Table((
     Field("units", "id_list", required=True, fix='e.g. units = ["tinh-kon-tum"]'),))), *_DAY_TABLES))

@@ -16,6 +16,7 @@ import attrs
 from obligations.base.lru import LRU
 from obligations.base.records import record
 from obligations.calendar.data import CalendarData, Commemoration, anniversary_class
+from obligations.calendar.decisions import Decision, PackageDecisions
 from obligations.calendar.holiday_source import HolidaySource
 from obligations.base.errors import CalendarRangeError, InputError
 from obligations.base.vocabulary import ROLL_POLICIES
@@ -40,6 +41,7 @@ class Event:
     commemoration_id: str | None = None
     anniversary: int | None = None
     anniversary_class: str | None = None
+    decision: Decision | None = None        # what made a day off or a working day
 
 
 @record
@@ -55,6 +57,7 @@ class Move:
     names_vi: str = ""
     names_en: str = ""
     source: str = "weekend"
+    decisions: tuple[Decision, ...] = ()    # the decisions that made the day off
 
 
 @record
@@ -122,6 +125,7 @@ class VietnamCalendar:
         self.scope = tuple(scope)
         self.data = data.for_scope(self.scope)
         self.source = source if source is not None else HolidaySource()
+        self._decisions = PackageDecisions(data.decisions)
         self._years: dict[int, _Year] = {}
         self._merged: dict[int, dict[dt.date, tuple[Event, ...]]] = {}
         self._rolls: dict[tuple[dt.date, str], Roll] = {}
@@ -168,21 +172,30 @@ class VietnamCalendar:
         def add(event: Event) -> None:
             events.setdefault(event.date, []).append(event)
 
+        # a fact of the package counts when the decision behind it is known (as_known_on)
+        known = self.data.is_known
         off: set[dt.date] = set()
         for day, kind, name_vi, name_en in package.days:
-            add(Event(day, kind, name_vi, name_en, HOLIDAYS_SOURCE))
-            off.add(day)
-        makeup = set(package.makeup)
-        for day in sorted(makeup):
-            add(Event(day, "makeup_workday", "Ngày làm việc bù", "Make-up working day",
-                      HOLIDAYS_SOURCE))
+            decision = self._decisions.of(day, name_vi)
+            if decision is not None and decision.holidays is not None and not known(decision):
+                raise self._not_known(year, decision)
+            if known(decision):
+                add(Event(day, kind, name_vi, name_en, HOLIDAYS_SOURCE, decision=decision))
+                off.add(day)
+        makeup = set()
+        for day in sorted(package.makeup):
+            decision = self._decisions.of_makeup(day)
+            if known(decision):
+                makeup.add(day)
+                add(Event(day, "makeup_workday", "Ngày làm việc bù", "Make-up working day",
+                          HOLIDAYS_SOURCE, decision=decision))
 
         for change in self.data.day_changes:
             if change.date.year != year:
                 continue
             kind = "local" if change.scope else ("makeup_workday" if change.working else "day_off")
             add(Event(change.date, kind, change.name_vi, change.name_en, change.source,
-                      basis=change.basis))
+                      basis=change.basis, decision=change.decision))
             if change.working:
                 off.discard(change.date)
                 if change.date.weekday() >= 5:
@@ -200,6 +213,18 @@ class VietnamCalendar:
             total += flag
         return _Year(working=working, before=tuple(before) + (total,),
                      days={d: tuple(v) for d, v in events.items()})
+
+    def _not_known(self, year: int, decision: Decision) -> CalendarRangeError:
+        """The refusal of a year whose public holidays come from a law not known yet on the day of
+        knowledge: the law in force before it is not what the data gives for that year."""
+        on = self.data.known_on
+        return CalendarRangeError(
+            f"the public holidays of {year} come from {decision.title_en} ({decision.number}), known from "
+            f"{decision.known_from.isoformat()}, after the day of knowledge {on.isoformat() if on else '?'}: "
+            "no answer is given rather than one without them",
+            file=decision.where, place=f"decision {decision.id!r}", param="as_known_on",
+            fix=f"ask as known on {decision.known_from.isoformat()} or later, or about days before {year}",
+            data={"year": str(year), "decision": decision.number})
 
     def _marks(self, year: int, item: Commemoration) -> tuple[Event, ...]:
         """The events of one commemoration in ``year`` (computed once)."""
@@ -310,7 +335,8 @@ class VietnamCalendar:
                 and e.kind in ("public_holiday", "day_off", "local")]
         if offs:
             return Move(day, "day_off", "; ".join(e.name_vi for e in offs), "; ".join(e.name_en for e in offs),
-                        "; ".join(dict.fromkeys(e.source for e in offs)))
+                        "; ".join(dict.fromkeys(e.source for e in offs)),
+                        tuple(dict.fromkeys(e.decision for e in offs if e.decision is not None)))
         return Move(day, "saturday" if day.weekday() == 5 else "sunday")
 
     def roll(self, day: dt.date, policy: str = "previous") -> Roll:

@@ -73,9 +73,12 @@ def engine_name(explicit: str | None = None, env: Mapping[str, str] = os.environ
 
 
 def workspace(rules: list[str] | str | None, org: str | None, calendars: str | None,
-              as_known_on: dt.date | None = None) -> Workspace:
-    """``as_known_on``: None lets every loaded document count (commands without --on)."""
-    return Workspace.load(rules, org, calendars, cache_dir=cache_dir(), as_known_on=as_known_on)
+              as_known_on: dt.date | None = None, *, calendar: bool = False) -> Workspace:
+    """``as_known_on``: None lets every loaded document count (commands without --on);
+    ``calendar``: the calendar decisions too count only when known by then (--as-known-on
+    given; without it every calendar decision counts, docs/usage.md)."""
+    return Workspace.load(rules, org, calendars, cache_dir=cache_dir(), as_known_on=as_known_on,
+                          calendar_known=calendar)
 
 
 def known_on(text: str | None, on: dt.date) -> dt.date:

@@ -3,6 +3,8 @@ and of every unit it has ever been under."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from obligations.calendar.data import CalendarData
 from obligations.calendar.holiday_source import HolidaySource
 from obligations.calendar.working import VietnamCalendar
@@ -40,4 +42,26 @@ class UnitCalendars:
         found = self._by_scope.get(key)
         if found is None:
             found = self._by_scope[key] = VietnamCalendar(self.data, scope=key, source=self.holidays)
+        return found
+
+
+class CalendarViews:
+    """The unit calendars of one calendar dataset as known on a day, shared by every view of
+    a workspace (``Workspace.known_on``): days whose known decisions are the same share one
+    (a service asked about every day of a year builds a handful, not one per day)."""
+
+    def __init__(self, hierarchy: Hierarchy, data: CalendarData, holidays: HolidaySource) -> None:
+        self.hierarchy = hierarchy
+        self.data = data
+        self.holidays = holidays
+        self._views: dict[frozenset[str], UnitCalendars] = {}
+
+    def known_on(self, day: dt.date | None) -> UnitCalendars:
+        """``day``: the day of knowledge (None: every decision counts)."""
+        key = frozenset(d.id for d in self.data.decisions if day is None or d.known_by(day))
+        found = self._views.get(key)
+        if found is None:
+            everything = len(key) == len(self.data.decisions)
+            view = self.data.as_known_on(None if everything else day)
+            found = self._views[key] = UnitCalendars(self.hierarchy, view, self.holidays)
         return found

@@ -12,7 +12,7 @@ from obligations.base.version import SCHEMA_VERSION
 from obligations.occurrences.model import Placement
 from obligations.reconcile.solve import Conflict, Constraint, LeadOrigin, Reconciled
 from obligations.render.messages import (assumption_text, not_active_text, conflict_advice, conflict_message, constraint_source,
-                                         constraint_text, move_reason, pick, placement_message, routing_note,
+                                         constraint_text, skipped_day, pick, placement_message, routing_note,
                                          target_text)
 from obligations.report.context import Context
 from obligations.report.not_active import NotActive
@@ -29,8 +29,7 @@ def constraint_json(c: Constraint, lang: str = "vi") -> dict[str, object]:
             result["basis"] = c.origin.basis or None
             result["internal"] = c.origin.internal
         # the days off passed over counting the lead time back, each with its reason and source
-        result["skipped"] = [{"date": m.date.isoformat(), "reason": move_reason(m, lang), "source": m.source}
-                             for m in c.skipped]
+        result["skipped"] = [skipped_day(m, lang, cite=True) for m in c.skipped]
     return result
 
 
@@ -80,8 +79,7 @@ def item_json(item: Item, context: Context, lang: str) -> dict[str, object]:
         "calendar": {
             "policy": occ.roll.policy,
             "moved": occ.roll.moved,
-            "skipped": [{"date": m.date.isoformat(), "reason": move_reason(m, lang), "source": m.source}
-                        for m in occ.roll.skipped],
+            "skipped": [skipped_day(m, lang) for m in occ.roll.skipped],
         },
         "routing": [routing_note(n, lang) for n in occ.routing],
         "assumptions": [{"kind": a.kind, "subject": a.subject, "why": a.why, "where": a.where,

@@ -16,7 +16,7 @@ from obligations.occurrences.model import Occurrence
 from obligations.reconcile.solve import Edge, Reconciled
 from obligations.render.due_json import conflict_json, constraint_json, target_json
 from obligations.render.history import history_json
-from obligations.render.messages import (assumption_text, event_name, move_reason, origin_source, origin_text, pick,
+from obligations.render.messages import (assumption_text, event_name, skipped_day, origin_source, origin_text, pick,
                                          routing_note)
 from obligations.render.schedule_text import text as schedule_text
 from obligations.report.context import AnchorDay, Context
@@ -55,8 +55,7 @@ def explain_document(occ: Occurrence, number: str, chain: Sequence[str], impleme
             "policy": occ.roll.policy,
             "from": occ.roll.original.isoformat(),
             "to": occ.roll.result.isoformat(),
-            "skipped": [{"date": m.date.isoformat(), "reason": move_reason(m, lang), "source": m.source}
-                        for m in occ.roll.skipped],
+            "skipped": [skipped_day(m, lang, cite=True) for m in occ.roll.skipped],
         },
         "anchor": [{"commemoration": a.event.commemoration_id, "name": event_name(a.event, lang),
                     "date": a.event.date.isoformat(), "anniversary": a.event.anniversary,

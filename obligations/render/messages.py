@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from obligations.calendar.decisions import Decision
 from obligations.calendar.working import Event, Move
 from obligations.occurrences.model import Assumption, Placement
 from obligations.org.routing import RoutingNote
@@ -27,6 +28,10 @@ _m = Labels([
                                  "its duties passed to its successor {successor} ({successor_name})."),
     pmsg("not_active.begins", "{unit} ({name}) exists from {begins}, after {on}: nothing is due for it yet."),
     pmsg("saturday", "Saturday"),
+    # the decision that made a day off (calendars/decisions.toml), named where a deadline moved across it
+    pmsg("decided_by", "{number} of {issuer}, issued {date}"),
+    pmsg("decided_by_assumed", "{number} of {issuer}, day of issue not known: taken as known from {date} "
+                               "(an assumption: {why})"),
     pmsg("sunday", "Sunday"),
     pmsg("role_issuer", "Issuing unit"),
     pmsg("role_recipient", "Recipient"),
@@ -103,6 +108,29 @@ def move_reason(move: Move, lang: str) -> str:
     if move.reason in ("saturday", "sunday"):
         return _m(move.reason, lang)
     return pick(lang, move.names_vi, move.names_en)
+
+
+def decision_text(decision: Decision, lang: str) -> str:
+    """Which decision made a calendar fact, by number, issuer and day of issue."""
+    if decision.issued_on is not None:
+        return _m("decided_by", lang, number=decision.number, issuer=decision.issuer,
+                  date=day(decision.issued_on, lang))
+    return _m("decided_by_assumed", lang, number=decision.number, issuer=decision.issuer,
+              date=day(decision.known_from, lang), why=decision.assumption)
+
+
+def skipped_day(move: Move, lang: str, *, cite: bool = False) -> dict[str, object]:
+    """A day a deadline moved across, as the JSON outputs give it (docs/schemas/common.json,
+    skipped_day); ``cite``: the reason also names the decisions that made the day off."""
+    reason = move_reason(move, lang)
+    if cite and move.decisions:
+        reason += " (" + "; ".join(decision_text(d, lang) for d in move.decisions) + ")"
+    return {"date": move.date.isoformat(), "reason": reason, "source": move.source,
+            "decisions": [{"id": d.id, "number": d.number, "issuer": d.issuer, "kind": d.kind,
+                           "issued_on": d.issued_on.isoformat() if d.issued_on else None,
+                           "known_from": d.known_from.isoformat(), "assumed": d.assumed,
+                           "title": pick(lang, d.title_vi, d.title_en), "source": d.source,
+                           "text": decision_text(d, lang)} for d in move.decisions]}
 
 
 def routing_note(note: RoutingNote, lang: str) -> str:

@@ -237,23 +237,22 @@ def _calendar_causes(old: Workspace, new: Workspace, unit: str, days: Iterable[d
     day = first
     while day <= last:
         if a.is_working_day(day) != b.is_working_day(day):
-            found.append(_decision(b if _decided(b, day) else a, day, b.is_working_day(day)))
+            found.append(_decision(a, b, day, b.is_working_day(day)))
         day += dt.timedelta(days=1)
     return found
 
 
-def _decided(cal: VietnamCalendar, day: dt.date) -> bool:
-    return any(c.date == day for c in cal.data.day_changes)
-
-
-def _decision(cal: VietnamCalendar, day: dt.date, working: bool) -> Cause:
-    change = next((c for c in cal.data.day_changes if c.date == day), None)
-    if change is None:
+def _decision(a: VietnamCalendar, b: VietnamCalendar, day: dt.date, working: bool) -> Cause:
+    """The calendar fact that made ``day`` change, with its decision (calendar/decisions.py): the
+    new state's event of the day, else the old state's (a fact no longer known)."""
+    events = [e for cal in (b, a) for e in cal.events_on(day) if e.decision is not None]
+    if not events:
         return Cause("calendar", day=day, working=working)
-    decision = getattr(change, "decision", None)       # calendar decisions with their day of issue
-    return Cause("calendar", day=day, working=working, name=change.name_vi,
-                 decision=getattr(decision, "number", None), issuer=getattr(decision, "issuer", None),
-                 issued=getattr(decision, "issued_on", None), basis=change.basis, source=change.source)
+    event = events[0]
+    decision = event.decision
+    assert decision is not None
+    return Cause("calendar", day=day, working=working, name=event.name_vi, decision=decision.number,
+                 issuer=decision.issuer, issued=decision.issued_on, basis=event.basis, source=event.source)
 
 
 def _causes(old: Workspace, new: Workspace, kind: ChangeKind, a: Item | None, b: Item | None, documents: Documents,

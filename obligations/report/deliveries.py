@@ -35,7 +35,7 @@ class Delivery:
 def deadline_at(ws: Workspace, item: Item, day: dt.date, log: SubmissionLog | None) -> dt.date | None:
     """The occurrence's deadline as known on ``day``, when the documents known then give
     another one than today's (None: the same, or the duty was not known then)."""
-    then = ws.known_on(day)
+    then = ws.known_on(day, calendar=ws.calendar_known_on is not None)
     occ = item.occurrence
     try:
         duty = then.rules.duty(occ.duty.id)

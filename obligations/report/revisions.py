@@ -32,25 +32,27 @@ class Revisions:
     cancelled: tuple[Item, ...]
 
 
-def change_days(ws: Workspace, known: dt.date) -> list[dt.date]:
-    """The days up to ``known`` on which a loaded document (or a dated calendar decision) was issued."""
+def change_days(ws: Workspace, unit: str, known: dt.date, calendar: bool = True) -> list[dt.date]:
+    """The days up to ``known`` on which a loaded document was issued and (``calendar``) from which
+    a calendar decision of the unit's calendar is known (calendar/decisions.py)."""
     days = {d.issued for d in (*ws.all_rules.directives, *ws.all_rules.shadowed) if d.issued is not None}
-    decided = getattr(ws, "calendar_decision_days", None)     # the calendar's decisions, when dated
-    if callable(decided):
-        days.update(decided())
+    if calendar:
+        days.update(d.known_from for d in ws.calendar_for(unit).data.decisions)
     return sorted(d for d in days if d <= known)
 
 
-def revisions(ws: Workspace, unit: str, start: dt.date, end: dt.date, on: dt.date, known: dt.date) -> Revisions:
-    """The revisions of ``unit``'s events whose deadline is in [start, end], as known on ``known``."""
-    days = change_days(ws, known)
+def revisions(ws: Workspace, unit: str, start: dt.date, end: dt.date, on: dt.date, known: dt.date, *,
+              calendar: bool = True) -> Revisions:
+    """The revisions of ``unit``'s events whose deadline is in [start, end], as known on ``known``
+    (``calendar``: the calendar decisions too, as ``Workspace.known_on``)."""
+    days = change_days(ws, unit, known, calendar)
     counts: dict[OccurrenceKey, int] = {}
     gone: dict[OccurrenceKey, Item] = {}
     if not days:
         return Revisions(counts, ())
 
     def view(day: dt.date) -> dict[OccurrenceKey, Item]:
-        items = ws.known_on(day).items_between(unit, start, end, on)
+        items = ws.known_on(day, calendar=calendar).items_between(unit, start, end, on)
         return {i.occurrence.key: i for i in items}
     before = view(days[0] - dt.timedelta(days=1))
     for day in days:

@@ -72,9 +72,10 @@ class Service:
         """Today in Vietnam by the service's clock: the day a request without a date asks about."""
         return today_in_vietnam(self.clock() if self.clock is not None else None)
 
-    def _known(self, day: dt.date) -> Any:
-        """The workspace as known on ``day``: the documents issued by then (as the CLI's --as-known-on)."""
-        return self.ws.known_on(day)
+    def _known(self, day: dt.date, calendar: bool = False) -> Any:
+        """The workspace as known on ``day``: the documents issued by then and, with ``calendar``
+        (an ``as_known_on`` asked for), the calendar decisions known by then (as the CLI's --as-known-on)."""
+        return self.ws.known_on(day, calendar=calendar)
 
     # -- the log --------------------------------------------------------------------
 
@@ -116,7 +117,7 @@ class Service:
         """``as_known_on``: None means ``on``, as the CLI's --as-known-on."""
         self.check_unit(unit)
         with self._lock:
-            ws = self._known(as_known_on or on)
+            ws = self._known(as_known_on or on, as_known_on is not None)
             report = ws.due(unit, on, horizon=horizon, lookback=lookback, engine=self.engine, log=self._reader())
             doc: JSON = report.to_dict(lang)
             return doc
@@ -144,7 +145,7 @@ class Service:
 
         self.check_unit(unit)
         with self._lock:
-            ws = self._known(as_known_on or on)
+            ws = self._known(as_known_on or on, as_known_on is not None)
             found = explain(ws, unit, duty, period, on, log=self._reader())
             doc: JSON = found.to_dict(lang)
             return doc
@@ -253,10 +254,10 @@ class Service:
         with self._lock:
             log = self._reader()
             known = as_known_on or on
-            ws = self._known(known)
+            ws = self._known(known, as_known_on is not None)
             span = dt.date(on.year - 1, 1, 1), dt.date(on.year + 1, 12, 31)
             items = ws.items_between(unit, *span, on, engine=self.engine, log=log)
-            revised = revisions(self.ws, unit, *span, on, known)
+            revised = revisions(self.ws, unit, *span, on, known, calendar=as_known_on is not None)
             changes = record_changes(log, items)
             for item in [*items, *revised.cancelled]:
                 count = revised.counts.get(item.occurrence.key, 0)

@@ -22,7 +22,8 @@ def run_count(args: argparse.Namespace, out: TextIO) -> int:
     on = parse_iso_date(args.on, what="--on") if args.on is not None else today_in_vietnam()
     start = parse_iso_date(args.from_, what="--from") if args.from_ is not None else dt.date(on.year, 1, 1)
     end = parse_iso_date(args.to, what="--to") if args.to is not None else dt.date(on.year, 12, 31)
-    ws = environment.workspace(args.rules, args.org, args.calendars, environment.known_on(args.as_known_on, on))
+    ws = environment.workspace(args.rules, args.org, args.calendars, environment.known_on(args.as_known_on, on),
+                               calendar=args.as_known_on is not None)
     ws, args.under = ws.resolve_unit(args.under)     # an id, or a name; a real province joins whole
     report = ws.count_under(args.under, start, end, on, by=args.by, log=environment.existing_log(args.db))
     if args.format in ("csv", "xlsx"):

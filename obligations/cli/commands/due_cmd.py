@@ -104,7 +104,8 @@ def sheet(args: argparse.Namespace, reports: Iterable[DueReport], out: TextIO, t
 def run(args: argparse.Namespace, out: TextIO) -> int:
     check_excel(args)
     on = parse_iso_date(args.on, what="--on") if args.on is not None else today_in_vietnam()
-    ws = environment.workspace(args.rules, args.org, args.calendars, environment.known_on(args.as_known_on, on))
+    ws = environment.workspace(args.rules, args.org, args.calendars, environment.known_on(args.as_known_on, on),
+                               calendar=args.as_known_on is not None)
     log = environment.existing_log(args.db)
     if args.under:
         ws, args.under = ws.resolve_unit(args.under)     # a real province joins whole

@@ -14,7 +14,8 @@ from obligations.report.explain import explain
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
     on = parse_iso_date(args.on, what="--on") if args.on is not None else today_in_vietnam()
-    ws = environment.workspace(args.rules, args.org, args.calendars, environment.known_on(args.as_known_on, on))
+    ws = environment.workspace(args.rules, args.org, args.calendars, environment.known_on(args.as_known_on, on),
+                               calendar=args.as_known_on is not None)
     ws, args.unit = ws.resolve_unit(args.unit)     # an id, or a name ("Xã Lâm Bình")
     found = explain(ws, args.unit, args.duty, args.period, on, log=environment.existing_log(args.db))
     doc = found.to_dict(args.lang)

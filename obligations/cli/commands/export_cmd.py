@@ -149,7 +149,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         raise InputError(f"--to ({end}) is before --from ({start})", fix="give the earlier date first",
                          code="bad-range", param="to")
     on = parse_iso_date(args.on, what="--on") if args.on is not None else today_in_vietnam()
-    ws = environment.workspace(args.rules, args.org, args.calendars, environment.known_on(args.as_known_on, on))
+    ws = environment.workspace(args.rules, args.org, args.calendars, environment.known_on(args.as_known_on, on),
+                               calendar=args.as_known_on is not None)
     ws, args.unit = ws.resolve_unit(args.unit)     # an id, or a name ("Xã Lâm Bình")
     # days outside the calendar data's coverage are refused by items_between (naming the data used)
     items = ws.items_between(args.unit, start, end, on, engine=make_engine(environment.engine_name(args.engine)),

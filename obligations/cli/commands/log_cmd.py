@@ -50,7 +50,8 @@ def run_status(args: argparse.Namespace, out: TextIO) -> int:
 
     check_excel(args)
     on = parse_iso_date(args.on, what="--on") if args.on is not None else today_in_vietnam()
-    ws = environment.workspace(args.rules, args.org, args.calendars, environment.known_on(args.as_known_on, on))
+    ws = environment.workspace(args.rules, args.org, args.calendars, environment.known_on(args.as_known_on, on),
+                               calendar=args.as_known_on is not None)
     ws, args.unit = ws.resolve_unit(args.unit)     # an id, or a name ("Xã Lâm Bình")
     report = status_report(ws, args.unit, on, args.year, environment.existing_log(args.db))
     rows = status_rows(report.deliveries, args.lang, replaced_by_key(report.replaced))

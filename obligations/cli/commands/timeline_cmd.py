@@ -25,7 +25,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         span = around(today, BEFORE if args.before is None else args.before, AFTER if args.after is None else args.after)
         asked = "on"
     # as the web picture: the documents known on --on (today) unless --as-known-on says otherwise
-    ws = environment.workspace(args.rules, args.org, args.calendars, environment.known_on(args.as_known_on, today))
+    ws = environment.workspace(args.rules, args.org, args.calendars, environment.known_on(args.as_known_on, today),
+                               calendar=args.as_known_on is not None)
     ws, args.unit = ws.resolve_unit(args.unit)     # an id, or a name ("Xã Lâm Bình")
     log = environment.existing_log(args.db)
     data = timeline(ws, args.unit, span, today, log, log.event_dates(args.unit) if log is not None else None,
