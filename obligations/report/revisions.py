@@ -14,6 +14,7 @@ import datetime as dt
 
 import attrs
 
+from obligations.base.errors import CalendarRangeError
 from obligations.base.keys import OccurrenceKey
 from obligations.base.records import record
 from obligations.report.facade import Facade as Workspace
@@ -45,18 +46,27 @@ def revisions(ws: Workspace, unit: str, start: dt.date, end: dt.date, on: dt.dat
               calendar: bool = True) -> Revisions:
     """The revisions of ``unit``'s events whose deadline is in [start, end], as known on ``known``
     (``calendar``: the calendar decisions too, as ``Workspace.known_on``)."""
-    days = change_days(ws, unit, known, calendar)
+    # changes known before the day before the range begins are old news: that day is the baseline
+    baseline = start - dt.timedelta(days=1)
+    days = [d for d in change_days(ws, unit, known, calendar) if d > baseline]
     counts: dict[OccurrenceKey, int] = {}
     gone: dict[OccurrenceKey, Item] = {}
     if not days:
         return Revisions(counts, ())
 
-    def view(day: dt.date) -> dict[OccurrenceKey, Item]:
-        items = ws.known_on(day, calendar=calendar).items_between(unit, start, end, on)
+    def view(day: dt.date) -> dict[OccurrenceKey, Item] | None:
+        try:
+            items = ws.known_on(day, calendar=calendar).items_between(unit, start, end, on)
+        except CalendarRangeError:      # a year whose calendar was not known yet that day: no view
+            return None
         return {i.occurrence.key: i for i in items}
-    before = view(days[0] - dt.timedelta(days=1))
+    before = view(baseline)
+    if before is None:
+        before = {}
     for day in days:
         after = view(day)
+        if after is None:
+            continue
         for key in before.keys() | after.keys():
             a, b = before.get(key), after.get(key)
             if a is not None and b is not None:
