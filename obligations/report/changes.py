@@ -227,19 +227,18 @@ def _document_causes(duty_id: str, documents: Documents) -> list[Cause]:
     return found
 
 
-def _calendar_causes(old: Workspace, new: Workspace, unit: str, days: Iterable[dt.date]) -> list[Cause]:
+def _calendar_causes(old: Workspace, new: Workspace, unit: str,
+                     spans: Iterable[tuple[dt.date, dt.date]]) -> list[Cause]:
+    """The days of ``spans`` (a deadline and the last allowed day it was rolled from) that are a
+    working day in one state and not in the other, each with the decision behind it."""
     a, b = old.calendar_for(unit), new.calendar_for(unit)
     if a.data == b.data:
         return []
-    chosen = sorted(days)
-    first, last = chosen[0], chosen[-1]
-    found = []
-    day = first
-    while day <= last:
-        if a.is_working_day(day) != b.is_working_day(day):
-            found.append(_decision(a, b, day, b.is_working_day(day)))
-        day += dt.timedelta(days=1)
-    return found
+    days: set[dt.date] = set()
+    for first, last in spans:
+        days.update(first + dt.timedelta(days=n) for n in range((last - first).days + 1))
+    return [_decision(a, b, day, b.is_working_day(day)) for day in sorted(days)
+            if a.is_working_day(day) != b.is_working_day(day)]
 
 
 def _decision(a: VietnamCalendar, b: VietnamCalendar, day: dt.date, working: bool) -> Cause:
@@ -264,10 +263,9 @@ def _causes(old: Workspace, new: Workspace, kind: ChangeKind, a: Item | None, b:
     found = _document_causes(occ.duty.id, documents)
     if a is not None and b is not None:
         own_moved = a.own_deadline != b.own_deadline
-        days = [a.deadline, b.deadline, a.own_deadline, b.own_deadline, a.occurrence.last_allowed,
-                b.occurrence.last_allowed]
-        if own_moved or not found:
-            found += _calendar_causes(old, new, occ.unit, days)
+        if own_moved:        # the days its own deadline rolls over, in either state
+            found += _calendar_causes(old, new, occ.unit, [(a.own_deadline, a.occurrence.last_allowed),
+                                                          (b.own_deadline, b.occurrence.last_allowed)])
         if not own_moved or a.deadline != b.deadline:
             found += _above(a, b, kinds, causes_of, depth)
     if not found:
