@@ -116,22 +116,43 @@ def changes(old: Workspace, new: Workspace, under: str | None, start: dt.date, e
     roots = _roots(new, under, start)
     for root in roots:
         new.calendar_for(root).check_days(start, end, "the deadlines compared")
-    same = old.rules.directives == new.rules.directives and _same_calendar(old, new, roots[0])
-    if same:                    # nothing differs: nothing can have changed (the usual day-to-day case)
+    window = (start, end) if _documents(old, new) else _calendar_window(old, new, roots[0], start, end)
+    if window is None:          # nothing differs: nothing can have changed (the usual day-to-day case)
         units = [u for r in roots for u in [r, *new.hierarchy.below(r, start)]]
         found: tuple[Change, ...] = ()
     else:
-        before, _ = _items(old, roots, start, end)
-        after, units = _items(new, roots, start, end)
-        found = tuple(diff_items(old, new, before, after, start, end, units))
+        before, _ = _items(old, roots, *window)
+        after, units = _items(new, roots, *window)
+        found = tuple(diff_items(old, new, before, after, *window, units))
     root = roots[0] if len(roots) == 1 else "*"
     names = {u: new.hierarchy.name(u) for u in {c.key.unit for c in found} | set(roots)}
     return ChangesReport(root, new.hierarchy.name(root) if root != "*" else "*", start, end, old.as_known_on,
                          new.as_known_on, found, len(units), names, old_rules, new_rules)
 
 
-def _same_calendar(old: Workspace, new: Workspace, unit: str) -> bool:
-    return old.calendar_for(unit).data == new.calendar_for(unit).data
+def _calendar_window(old: Workspace, new: Workspace, root: str, start: dt.date,
+                     end: dt.date) -> tuple[dt.date, dt.date] | None:
+    """With the same documents, only the calendar can move a deadline, and only near a day whose
+    working status differs between the two states: the deadlines within MARGIN_DAYS of those days
+    (a roll passes over a few days off, a lead time counts a few weeks back) are compared, the
+    others cannot have moved. None: no day differs (the days of the national calendar and of the
+    root's, and the local days of the decisions known in one state only)."""
+    a, b = old.calendar_for(root), new.calendar_for(root)
+    margin = dt.timedelta(days=MARGIN_DAYS)
+    first = max(start - margin, dt.date(max(a.data.first_year, b.data.first_year), 1, 1))
+    last = min(end + margin, dt.date(min(a.data.last_year, b.data.last_year), 12, 31))
+    days = set()
+    if a.data != b.data:
+        day = first
+        while day <= last:
+            if a.is_working_day(day) != b.is_working_day(day):
+                days.add(day)
+            day += dt.timedelta(days=1)
+    local = {c for c in old.calendar_data.as_known_on(old.calendar_known_on).day_changes} ^ \
+        {c for c in new.calendar_data.as_known_on(new.calendar_known_on).day_changes}
+    days.update(c.date for c in local if first <= c.date <= last)
+    low, high = max(start, min(days, default=end) - margin), min(end, max(days, default=start) + margin)
+    return (low, high) if days and low <= high else None
 
 
 def diff_items(old: Workspace, new: Workspace, before: dict[OccurrenceKey, Item], after: dict[OccurrenceKey, Item],

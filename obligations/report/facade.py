@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Protocol
 
 from obligations.base.keys import OccurrenceKey
+from obligations.calendar.data import CalendarData
 from obligations.calendar.working import VietnamCalendar
 from obligations.log.store import SubmissionLog
 from obligations.occurrences.generate import EventDates, Occurrences, Span
@@ -41,6 +42,8 @@ class Facade(Protocol):
     def calendar_known_on(self) -> dt.date | None: ...
     @property
     def occurrence_source(self) -> Occurrences: ...
+    @property
+    def calendar_data(self) -> CalendarData: ...
     @property
     def changes_anything(self) -> bool: ...
 
