@@ -141,3 +141,61 @@ def test_acknowledged_change_keys_name_both_deadlines(ws):
     report = ws.changes("xa-X", D(2025, 12, 20), D(2025, 12, 26))
     keys = {ack_key(c) for c in report.changes}
     assert ("xa-X", f"{A}/xa-bao-cao", "2026", "moved", "2026-01-15", "2026-01-08") in keys
+
+
+# -- the law: applying changes(D1 -> D2) to the answers known on D1 gives the answers known on D2 ------
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+BUNDLED = obligations.load(str(ROOT / "rules"))
+LAYERED = obligations.load([str(ROOT / "rules"), FIXTURE])
+
+
+def answers(ws, day, start, end):
+    """Every unit's effective deadlines in [start, end] as known on ``day``, computed per unit
+    (Workspace.items_between), not through report/changes.py."""
+    view = ws.known_on(day)
+    found = {}
+    tops = [u for u in ws.hierarchy.units if ws.hierarchy.unit(u).exists_on(start)
+            and ws.hierarchy.parent_of(u, start) is None]
+    for top in tops:
+        for unit in [top, *ws.hierarchy.below(top, start)]:
+            for item in view.items_between(unit, start, end, start):
+                if start <= item.deadline <= end:
+                    found[item.occurrence.key] = item.deadline
+    return found
+
+
+def apply(before, report):
+    after = dict(before)
+    for c in report.changes:
+        if c.kind == "removed" or (c.new is not None and not report.start <= c.new <= report.end):
+            after.pop(c.key, None)
+        else:
+            after[c.key] = c.new
+    return after
+
+
+days = st.dates(min_value=D(2025, 6, 1), max_value=D(2026, 12, 31))
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(first=days, later=days, layered=st.booleans())
+def test_changes_carry_the_answers_known_on_one_day_to_those_of_a_later_day(first, later, layered):
+    if later < first:
+        first, later = later, first
+    ws = LAYERED if layered else BUNDLED
+    report = ws.changes(None, first, later)
+    before = answers(ws, first, report.start, report.end)
+    assert apply(before, report) == answers(ws, later, report.start, report.end)
+
+
+def test_the_law_across_the_fixture_and_the_swap():
+    # the days the fixture's documents (1/12, 22/12/2025) and the swap decision (25/12/2025: no deadline
+    # of the bundled rules or the fixture falls on 2/1/2026 or rolls over it: nothing moves) became known
+    for first, later, some in ((D(2025, 11, 30), D(2025, 12, 1), True), (D(2025, 12, 21), D(2025, 12, 26), True),
+                               (D(2025, 12, 24), D(2025, 12, 25), False)):
+        report = LAYERED.changes(None, first, later)
+        assert bool(report.changes) == some
+        assert apply(answers(LAYERED, first, report.start, report.end), report) == \
+            answers(LAYERED, later, report.start, report.end)
