@@ -41,6 +41,9 @@ __all__ = ["MARGIN_DAYS", "ChangesReport", "ack_key", "changes", "default_end", 
 # Deadlines this many days outside the range are evaluated too: a move across an edge of the
 # range is a move (a reconciled deadline moves by days or weeks, an amendment by a few weeks).
 MARGIN_DAYS = 62
+# With the same documents, a deadline moves only when a day it rolls over, or counts a lead time
+# over, changes: within a month of it (the longest run of days off, Tết, is nine days).
+CALENDAR_REACH = 31
 
 
 @record
@@ -77,13 +80,14 @@ def default_end(day: dt.date) -> dt.date:
     return dt.date(min(day.year + 2, dt.MAXYEAR), 12, 31)
 
 
-def _items(ws: Workspace, roots: Sequence[str], start: dt.date, end: dt.date) -> tuple[dict[OccurrenceKey, Item], list[str]]:
+def _items(ws: Workspace, roots: Sequence[str], start: dt.date, end: dt.date,
+           margin: int = MARGIN_DAYS) -> tuple[dict[OccurrenceKey, Item], list[str]]:
     """Every occurrence of the units under ``roots`` (on ``start``) whose effective deadline is
     within the range and its margins, by key, and the units in order."""
     first = dt.date(ws.calendar_for(roots[0]).data.first_year, 1, 1)
     last = dt.date(ws.calendar_for(roots[0]).data.last_year, 12, 31)
-    lookback = max(0, min(MARGIN_DAYS, (start - first).days))
-    horizon = max(0, min((end - start).days + MARGIN_DAYS, (last - start).days))
+    lookback = max(0, min(margin, (start - first).days))
+    horizon = max(0, min((end - start).days + margin, (last - start).days))
     found: dict[OccurrenceKey, Item] = {}
     units: list[str] = []
     for root in roots:
@@ -116,14 +120,16 @@ def changes(old: Workspace, new: Workspace, under: str | None, start: dt.date, e
     roots = _roots(new, under, start)
     for root in roots:
         new.calendar_for(root).check_days(start, end, "the deadlines compared")
-    window = (start, end) if _documents(old, new) else _calendar_window(old, new, roots[0], start, end)
+    documents = _documents(old, new)
+    window = (start, end) if documents else _calendar_window(old, new, roots[0], start, end)
     if window is None:          # nothing differs: nothing can have changed (the usual day-to-day case)
         units = [u for r in roots for u in [r, *new.hierarchy.below(r, start)]]
         found: tuple[Change, ...] = ()
     else:
-        before, _ = _items(old, roots, *window)
-        after, units = _items(new, roots, *window)
-        found = tuple(diff_items(old, new, before, after, *window, units))
+        margin = MARGIN_DAYS if documents else CALENDAR_REACH
+        before, _ = _items(old, roots, *window, margin)
+        after, units = _items(new, roots, *window, margin)
+        found = tuple(diff_items(old, new, before, after, *window, units, documents))
     root = roots[0] if len(roots) == 1 else "*"
     names = {u: new.hierarchy.name(u) for u in {c.key.unit for c in found} | set(roots)}
     return ChangesReport(root, new.hierarchy.name(root) if root != "*" else "*", start, end, old.as_known_on,
@@ -133,12 +139,12 @@ def changes(old: Workspace, new: Workspace, under: str | None, start: dt.date, e
 def _calendar_window(old: Workspace, new: Workspace, root: str, start: dt.date,
                      end: dt.date) -> tuple[dt.date, dt.date] | None:
     """With the same documents, only the calendar can move a deadline, and only near a day whose
-    working status differs between the two states: the deadlines within MARGIN_DAYS of those days
+    working status differs between the two states: the deadlines within CALENDAR_REACH of those days
     (a roll passes over a few days off, a lead time counts a few weeks back) are compared, the
     others cannot have moved. None: no day differs (the days of the national calendar and of the
     root's, and the local days of the decisions known in one state only)."""
     a, b = old.calendar_for(root), new.calendar_for(root)
-    margin = dt.timedelta(days=MARGIN_DAYS)
+    margin = dt.timedelta(days=CALENDAR_REACH)
     first = max(start - margin, dt.date(max(a.data.first_year, b.data.first_year), 1, 1))
     last = min(end + margin, dt.date(min(a.data.last_year, b.data.last_year), 12, 31))
     days = set()
@@ -156,9 +162,10 @@ def _calendar_window(old: Workspace, new: Workspace, root: str, start: dt.date,
 
 
 def diff_items(old: Workspace, new: Workspace, before: dict[OccurrenceKey, Item], after: dict[OccurrenceKey, Item],
-               start: dt.date, end: dt.date, units: Sequence[str]) -> Iterator[Change]:
+               start: dt.date, end: dt.date, units: Sequence[str], documents: Documents | None = None
+               ) -> Iterator[Change]:
     """The changes, unit by unit in ``units`` order, then by deadline."""
-    documents = _documents(old, new)
+    documents = _documents(old, new) if documents is None else documents
     order = {u: i for i, u in enumerate(units)}
     kinds: dict[OccurrenceKey, tuple[ChangeKind, Item | None, Item | None]] = {}
     for key in before.keys() | after.keys():
@@ -219,7 +226,9 @@ Documents = dict[str, tuple[Directive | None, Directive | None]]     # id -> (ol
 def _documents(old: Workspace, new: Workspace) -> Documents:
     a = {d.id: d for d in old.rules.directives}
     b = {d.id: d for d in new.rules.directives}
-    return {i: (a.get(i), b.get(i)) for i in a.keys() | b.keys() if _plain(a.get(i)) != _plain(b.get(i))}
+    # two views of one rule set share their directive objects: compared by identity first
+    return {i: (a.get(i), b.get(i)) for i in a.keys() | b.keys()
+            if a.get(i) is not b.get(i) and _plain(a.get(i)) != _plain(b.get(i))}
 
 
 def _plain(d: Directive | None) -> str | None:
