@@ -52,6 +52,7 @@ _t = Labels([
     pmsg("changes.removed", "removed"),
     pmsg("changes.ack", "acknowledged by {by} at {at}"),
     pmsg("changes.new_ack", "not yet acknowledged"),
+    pmsg("changes.since", "Changes since {day}"),
     npmsg("changes.acked", "{n} change acknowledged by {by}", "{n} changes acknowledged by {by}"),
     npmsg("changes.gained", "{n} working day gained", "{n} working days gained"),
     npmsg("changes.lost", "{n} working day lost", "{n} working days lost"),
