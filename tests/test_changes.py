@@ -199,3 +199,32 @@ def test_the_law_across_the_fixture_and_the_swap():
         assert bool(report.changes) == some
         assert apply(answers(LAYERED, first, report.start, report.end), report) == \
             answers(LAYERED, later, report.start, report.end)
+
+
+def test_due_and_the_page_show_the_changes_not_yet_acknowledged_first(tmp_path, run_cli):
+    db = str(tmp_path / "log.sqlite3")
+    data = ("--rules", str(ROOT / "rules"), "--rules", FIXTURE, "--db", db)
+    # chibo-1 acknowledges its changes known from 3/12/2025 to 2/1/2026 (the log is created by it)
+    code, _, _ = run_cli("changes", "--under", "chibo-1", "--from-known", "2025-12-03", "--to-known", "2026-01-02",
+                         "--ack", "--by", "Văn phòng", *data)
+    assert code == 0
+    code, out, _ = run_cli("due", "--unit", "xa-X", "--on", "2026-01-02", "--lang", "en", *data)
+    first = out.split("Due for")[0]
+    assert code == 0 and "not yet acknowledged" in first and "15/01/2026" not in first
+    assert "2026-01-15 → 2026-01-08" in first and "tinh-quang-ngai" in first      # the commune's, moved from above
+    code, out, _ = run_cli("due", "--unit", "chibo-1", "--on", "2026-01-02", "--lang", "en", *data)
+    assert code == 0 and out.startswith("Due for")                                  # all acknowledged
+    pytest.importorskip("fastapi")
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from web_helpers import make_client
+
+    client, _ = make_client(Path(db), rules=[str(ROOT / "rules"), FIXTURE],
+                            clock=lambda: dt.datetime(2026, 1, 2, 1, 0, tzinfo=dt.timezone.utc))
+    page = client.get("/units/chibo-1", params={"lang": "en"}).text
+    section = page[page.index("changes-h"):page.index("</section>", page.index("changes-h"))]
+    assert "Changes since" in section and "acknowledged by Văn phòng" in section
+    page = client.get("/units/xa-X", params={"lang": "en"}).text
+    section = page[page.index("changes-h"):page.index("</section>", page.index("changes-h"))]
+    assert section.index("not yet acknowledged") < section.index("acknowledged by Văn phòng")

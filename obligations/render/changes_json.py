@@ -53,6 +53,8 @@ _t = Labels([
     pmsg("changes.ack", "acknowledged by {by} at {at}"),
     pmsg("changes.new_ack", "not yet acknowledged"),
     pmsg("changes.since", "Changes since {day}"),
+    pmsg("changes.pending", "Changes since {day} not yet acknowledged (acknowledge them: changes --under {unit} "
+                            "--from-known {iso} --ack --by NAME):"),
     npmsg("changes.acked", "{n} change acknowledged by {by}", "{n} changes acknowledged by {by}"),
     npmsg("changes.gained", "{n} working day gained", "{n} working days gained"),
     npmsg("changes.lost", "{n} working day lost", "{n} working days lost"),
@@ -177,6 +179,20 @@ def changes_text(report: ChangesReport, lang: str) -> str:
                         for k in CHANGE_KINDS)
     lines.extend(["", summary])
     return "\n".join(lines)
+
+
+def pending_text(report: ChangesReport, unit: str, lang: str) -> str:
+    """The changes of ``unit`` not yet acknowledged, for the top of ``due``'s table ("" when none)."""
+    pending = [c for c in report.changes if c.key.unit == unit and c.acknowledged is None]
+    if not pending:
+        return ""
+    lines = [_t("changes.pending", lang, day=day(report.start, lang), unit=unit, iso=report.start.isoformat())]
+    for c in pending:
+        dates = " → ".join(day(d, lang) for d in (c.old, c.new) if d is not None)
+        causes = "; ".join(cause_text(x, lang) for x in c.causes)
+        lines.append(f"  [{_t('changes.' + c.kind, lang)}] {pick(lang, c.title_vi, c.title_en)} ({c.key.period}) · "
+                     f"{dates} · {causes}")
+    return "\n".join(lines) + "\n\n"
 
 
 # (key, kind of cell: render/sheets.Kind), headed by ``word("col." + key)``
