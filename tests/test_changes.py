@@ -228,3 +228,20 @@ def test_due_and_the_page_show_the_changes_not_yet_acknowledged_first(tmp_path, 
     page = client.get("/units/xa-X", params={"lang": "en"}).text
     section = page[page.index("changes-h"):page.index("</section>", page.index("changes-h"))]
     assert section.index("not yet acknowledged") < section.index("acknowledged by Văn phòng")
+
+
+def test_export_ics_follows_what_became_known(run_cli):
+    icalendar = pytest.importorskip("icalendar")
+    args = ("export", "--rules", str(ROOT / "rules"), "--rules", FIXTURE, "--unit", "tinh-quang-ngai", "--from",
+            "2026-01-01", "--to", "2027-12-31", "--on", "2026-01-02", "--format", "ics")
+
+    def events(known):
+        code, out, _ = run_cli(*args, "--as-known-on", known)
+        assert code == 0
+        return {str(e["X-OBLIGATIONS-DUTY"]): e for e in icalendar.Calendar.from_ical(out).walk("VEVENT")}
+    before, after = events("2025-12-20"), events("2025-12-26")
+    report, topical = f"{A}/tinh-bao-cao", f"{A}/tinh-chuyen-de"
+    assert before[report]["UID"] == after[report]["UID"]
+    assert (before[report].decoded("DTSTART"), after[report].decoded("DTSTART")) == (D(2026, 1, 15), D(2026, 1, 8))
+    assert int(after[report]["SEQUENCE"]) == int(before[report]["SEQUENCE"]) + 1
+    assert str(after[topical]["STATUS"]) == "CANCELLED" and "STATUS" not in before[topical]

@@ -4,9 +4,10 @@ moved event keeps its UID with a higher SEQUENCE and a removed one is sent as CA
 
 A feed is read, never written (web/feed.py): the revisions follow from the inputs alone. The days
 on which knowledge changed are the days of issue of the loaded documents (and of the calendar
-decisions, when the calendar data dates them) up to the day the feed is known on; the unit's
-occurrences are evaluated as known on the day before the first and on each of them, and each
-move, removal or return of an occurrence between two successive views counts one revision."""
+decisions) up to the day the feed is known on and after a baseline a year before the range (or
+the day of knowledge); the unit's occurrences are evaluated as known on the baseline and on each of
+those days, and each move, removal or return of an occurrence between two successive views counts
+one revision."""
 
 from __future__ import annotations
 
@@ -20,7 +21,9 @@ from obligations.base.records import record
 from obligations.report.facade import Facade as Workspace
 from obligations.status.assess import Item
 
-__all__ = ["Revisions", "change_days", "revisions"]
+__all__ = ["BASELINE_DAYS", "Revisions", "change_days", "revisions"]
+
+BASELINE_DAYS = 366
 
 
 @record
@@ -46,8 +49,9 @@ def revisions(ws: Workspace, unit: str, start: dt.date, end: dt.date, on: dt.dat
               calendar: bool = True) -> Revisions:
     """The revisions of ``unit``'s events whose deadline is in [start, end], as known on ``known``
     (``calendar``: the calendar decisions too, as ``Workspace.known_on``)."""
-    # changes known before the day before the range begins are old news: that day is the baseline
-    baseline = start - dt.timedelta(days=1)
+    # what became known more than a year before the range begins (or before the day of knowledge,
+    # when that is earlier) is old news: the baseline is the state of that day
+    baseline = min(start, known) - dt.timedelta(days=BASELINE_DAYS)
     days = [d for d in change_days(ws, unit, known, calendar) if d > baseline]
     counts: dict[OccurrenceKey, int] = {}
     gone: dict[OccurrenceKey, Item] = {}
