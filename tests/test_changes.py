@@ -245,3 +245,36 @@ def test_export_ics_follows_what_became_known(run_cli):
     assert (before[report].decoded("DTSTART"), after[report].decoded("DTSTART")) == (D(2026, 1, 15), D(2026, 1, 8))
     assert int(after[report]["SEQUENCE"]) == int(before[report]["SEQUENCE"]) + 1
     assert str(after[topical]["STATUS"]) == "CANCELLED" and "STATUS" not in before[topical]
+
+
+def test_the_api_answers_the_changes_and_records_acknowledgements_with_a_token(tmp_path):
+    pytest.importorskip("fastapi")
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from test_json_schemas import errors
+    from web_helpers import make_client, write_tokens
+
+    tokens = write_tokens(tmp_path / "tokens.toml", {"tok-xa": "xa-X", "tok-cell": "chibo-1"})
+    client, _ = make_client(tmp_path / "log.sqlite3", tokens, local=True, open_reads=True,
+                            rules=[str(ROOT / "rules"), FIXTURE],
+                            clock=lambda: dt.datetime(2026, 1, 2, 1, 0, tzinfo=dt.timezone.utc))
+    query = {"from_known": "2025-12-20", "to_known": "2025-12-26", "lang": "en"}
+    r = client.get("/api/v1/units/xa-X/changes", params=query)
+    assert r.status_code == 200 and not errors("changes", r.json())
+    assert {(c["unit"], c["change"]) for c in r.json()["changes"]} >= {("xa-X", "moved"), ("chibo-1", "added")}
+    body = {"from_known": "2025-12-20", "to_known": "2025-12-26", "by": "Văn phòng"}
+    assert client.post("/api/v1/units/xa-X/changes/ack", json=body).status_code == 401          # no token
+    assert client.post("/api/v1/units/xa-X/changes/ack", json=body,
+                       headers={"Authorization": "Bearer tok-cell"}).status_code == 403       # a cell below
+    r = client.post("/api/v1/units/xa-X/changes/ack", json=body, headers={"Authorization": "Bearer tok-xa"})
+    # under xa-X: its report moved, the three cells' reports moved and their new reports added
+    assert r.status_code == 201 and not errors("change-ack", r.json()) and r.json()["acknowledged"] == 7
+    assert r.json()["at"] == "2026-01-02T01:00:00+00:00"                                          # the service's clock
+    again = client.post("/api/v1/units/xa-X/changes/ack", json=body, headers={"Authorization": "Bearer tok-xa"})
+    assert again.status_code == 201 and again.json()["acknowledged"] == 0
+    doc = client.get("/api/v1/units/xa-X/changes", params=query).json()
+    assert all(c["acknowledged"] == {"by": "Văn phòng", "at": "2026-01-02T01:00:00+00:00"} for c in doc["changes"])
+    bad = client.post("/api/v1/units/xa-X/changes/ack", json={**body, "by": " "},
+                      headers={"Authorization": "Bearer tok-xa"})
+    assert bad.status_code == 400 and {"error", "fix", "code"} <= set(bad.json())
