@@ -278,3 +278,28 @@ def test_the_api_answers_the_changes_and_records_acknowledgements_with_a_token(t
     bad = client.post("/api/v1/units/xa-X/changes/ack", json={**body, "by": " "},
                       headers={"Authorization": "Bearer tok-xa"})
     assert bad.status_code == 400 and {"error", "fix", "code"} <= set(bad.json())
+
+
+def test_acknowledgements_in_a_log_of_version_5(tmp_path):
+    import sqlite3
+
+    from obligations.log.acks import read_acks, record_acks
+    from obligations.log.schema import MIGRATIONS
+    from obligations.log.store import SubmissionLog
+
+    path = tmp_path / "v5.sqlite3"
+    conn = sqlite3.connect(path)
+    for version in range(1, 6):
+        conn.executescript(MIGRATIONS[version])
+    conn.execute("INSERT INTO meta VALUES ('schema_version', '5')")
+    conn.commit()
+    conn.close()
+    log = SubmissionLog(path)
+    key = ("xa-X", f"{A}/xa-bao-cao", "2026", "moved", "2026-01-15", "2026-01-08")
+    assert read_acks(log, ["xa-X"]) == {} and log.schema_version() == 5       # read as it is, not migrated
+    assert record_acks(log, [key, key], "Văn phòng", "2026-01-02T01:00:00+00:00") == [key]
+    assert log.schema_version() == 6
+    assert read_acks(log, ["xa-X"]) == {key: ("Văn phòng", "2026-01-02T01:00:00+00:00")}
+    assert record_acks(log, [key], "Người khác") == []                        # acknowledged once
+    with pytest.raises(obligations.InputError, match="characters"):
+        record_acks(log, [key], "x" * 201)
