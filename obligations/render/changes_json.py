@@ -202,7 +202,8 @@ COLUMNS: tuple[tuple[str, Literal["text", "number", "date"]], ...] = (
 
 
 def changes_rows(report: ChangesReport, lang: str) -> list[dict[str, object]]:
-    """One row per change for CSV and xlsx, its causes in words joined by "; "."""
-    return [{"unit": c.key.unit, "change": c.kind, "duty": c.key.duty, "period": c.key.period, "old": c.old,
+    """One row per change for CSV and xlsx: the kind of change and its causes in words (causes
+    joined by "; "), ids and ISO dates as they are."""
+    return [{"unit": c.key.unit, "change": _t("changes." + c.kind, lang), "duty": c.key.duty, "period": c.key.period, "old": c.old,
              "new": c.new, "days": c.working_days, "cause": "; ".join(cause_text(x, lang) for x in c.causes)}
             for c in report.changes]
