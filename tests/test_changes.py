@@ -3,7 +3,9 @@
 The fixture tests/fixtures/changes: KT-TINH-1 (issued 1/12/2025) gives three levels whose reports feed
 each other: the province's report "trước ngày 16/01/2026" (last day Thursday 15/1/2026), the commune's
 "trước ngày 31/01/2026" (own deadline Friday 30/1) that feeds it, the cells' (the same) that feed the
-commune's, and a topical report of the province "trước ngày 20/01/2027" (Tuesday 19/1/2027). KT-TINH-2
+commune's, a topical report of the province "trước ngày 20/01/2027" (Tuesday 19/1/2027), and a commune's
+quick report "trước ngày 03/01/2026" (Friday 2/1/2026, until the swap of 2/1 with Saturday 10/1/2026,
+decision 12729/VPCP-KGVX of 25/12/2025, makes it Wednesday 31/12/2025: 1/1 is New Year's Day). KT-TINH-2
 (issued 22/12/2025) moves the province's report to "trước ngày 09/01/2026" (Thursday 8/1/2026), revokes
 the topical report and adds a cells' report "trước ngày 28/02/2026" (Saturday: Friday 27/2/2026)."""
 
@@ -42,7 +44,13 @@ def test_three_levels_by_hand(ws):
     expected |= {(c, f"{B}/chi-bo-bo-sung", "2026", "added", None, D(2026, 2, 27))
                  for c in ("chibo-1", "chibo-2", "chibo-3")}
     expected.add(("tinh-quang-ngai", f"{A}/tinh-chuyen-de", "2027", "removed", D(2027, 1, 19), None))
+    # the swap decision (25/12/2025): Friday 2/1/2026 a day off, 1/1 New Year's Day: Wednesday 31/12/2025
+    expected.add(("xa-X", f"{A}/xa-bao-cao-dau-nam", "2026", "moved", D(2026, 1, 2), D(2025, 12, 31)))
     assert rows(report) == expected
+    quick = next(c for c in report.changes if c.key.duty == f"{A}/xa-bao-cao-dau-nam")
+    assert [(x.kind, x.day, x.working, x.decision, x.issued) for x in quick.causes] == [
+        ("calendar", D(2026, 1, 2), False, "12729/VPCP-KGVX", D(2025, 12, 25))]
+    assert quick.working_days == -1 and not quick.above_only      # 31/12 and 2/1 before; 31/12 after
     by = {(c.key.unit, c.key.duty): c for c in report.changes}
     top = by[("tinh-quang-ngai", f"{A}/tinh-bao-cao")]
     assert [(x.kind, x.directive, x.action) for x in top.causes] == [("document", B, "amend")]
@@ -66,7 +74,7 @@ def test_three_levels_by_hand(ws):
 
 def test_nothing_known_between_two_days_changes_nothing(ws):
     assert ws.changes("tinh-quang-ngai", D(2025, 12, 2), D(2025, 12, 21)).changes == ()
-    assert ws.changes("tinh-quang-ngai", D(2025, 12, 22), D(2026, 3, 1)).changes == ()
+    assert ws.changes("tinh-quang-ngai", D(2025, 12, 26), D(2026, 3, 1)).changes == ()
 
 
 def test_a_draft_rules_directory(tmp_path):
@@ -191,10 +199,10 @@ def test_changes_carry_the_answers_known_on_one_day_to_those_of_a_later_day(firs
 
 
 def test_the_law_across_the_fixture_and_the_swap():
-    # the days the fixture's documents (1/12, 22/12/2025) and the swap decision (25/12/2025: no deadline
-    # of the bundled rules or the fixture falls on 2/1/2026 or rolls over it: nothing moves) became known
+    # the days the fixture's documents (1/12, 22/12/2025) and the swap decision (25/12/2025: the commune's
+    # quick report moves) became known; nothing after 26/12
     for first, later, some in ((D(2025, 11, 30), D(2025, 12, 1), True), (D(2025, 12, 21), D(2025, 12, 26), True),
-                               (D(2025, 12, 24), D(2025, 12, 25), False)):
+                               (D(2025, 12, 24), D(2025, 12, 25), True), (D(2025, 12, 26), D(2026, 1, 5), False)):
         report = LAYERED.changes(None, first, later)
         assert bool(report.changes) == some
         assert apply(answers(LAYERED, first, report.start, report.end), report) == \
@@ -268,8 +276,9 @@ def test_the_api_answers_the_changes_and_records_acknowledgements_with_a_token(t
     assert client.post("/api/v1/units/xa-X/changes/ack", json=body,
                        headers={"Authorization": "Bearer tok-cell"}).status_code == 403       # a cell below
     r = client.post("/api/v1/units/xa-X/changes/ack", json=body, headers={"Authorization": "Bearer tok-xa"})
-    # under xa-X: its report moved, the three cells' reports moved and their new reports added
-    assert r.status_code == 201 and not errors("change-ack", r.json()) and r.json()["acknowledged"] == 7
+    # under xa-X: its report and its quick report moved, the three cells' reports moved and their new
+    # reports added
+    assert r.status_code == 201 and not errors("change-ack", r.json()) and r.json()["acknowledged"] == 8
     assert r.json()["at"] == "2026-01-02T01:00:00+00:00"                                          # the service's clock
     again = client.post("/api/v1/units/xa-X/changes/ack", json=body, headers={"Authorization": "Bearer tok-xa"})
     assert again.status_code == 201 and again.json()["acknowledged"] == 0

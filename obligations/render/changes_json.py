@@ -99,7 +99,7 @@ def cause_text(c: Cause, lang: str) -> str:
         if c.issued is not None:
             decision += f" ({day(c.issued, lang)})"
         return _t("cause.working" if c.working else "cause.day_off", lang, day=day(c.day, lang),
-                  name=c.name or "", decision=decision)
+                  name=pick(lang, c.name or "", c.name_en), decision=decision)
     if c.kind == "above" and c.key is not None:
         return _t("cause.above", lang, unit=c.key.unit, duty=c.key.duty, period=c.key.period,
                   old=day(c.old, lang) if c.old else "—", new=day(c.new, lang) if c.new else "—")
@@ -112,7 +112,8 @@ def cause_json(c: Cause, lang: str) -> dict[str, object]:
         out.update({"directive": c.directive, "number": c.number, "issued": _iso(c.issued), "action": c.action,
                     "section": c.section, "sentence": c.text})
     elif c.kind == "calendar":
-        out.update({"day": _iso(c.day), "working": c.working, "name": c.name, "decision": c.decision,
+        out.update({"day": _iso(c.day), "working": c.working, "name": pick(lang, c.name, c.name_en) if c.name else None,
+                    "decision": c.decision,
                     "issuer": c.issuer, "issued": _iso(c.issued), "basis": c.basis, "source": c.source})
     elif c.kind == "above" and c.key is not None:
         out.update({"id": str(c.key), "unit": c.key.unit, "duty": c.key.duty, "period": c.key.period,

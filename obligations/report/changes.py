@@ -280,7 +280,8 @@ def _decision(a: VietnamCalendar, b: VietnamCalendar, day: dt.date, working: boo
     event = events[0]
     decision = event.decision
     assert decision is not None
-    return Cause("calendar", day=day, working=working, name=event.name_vi, decision=decision.number,
+    return Cause("calendar", day=day, working=working, name=event.name_vi, name_en=event.name_en,
+                 decision=decision.number,
                  issuer=decision.issuer, issued=decision.issued_on, basis=event.basis, source=event.source)
 
 

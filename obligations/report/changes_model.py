@@ -33,7 +33,7 @@ class Cause:
 
     ``document``: ``directive`` (id), ``number``, ``issued``, ``action`` and the sentence
     (``section``, ``text``) that defines or changes the duty. ``calendar``: ``day`` became a
-    working day or a day off (``working``), ``name``, and the decision behind it (``decision``
+    working day or a day off (``working``), ``name`` (``name_en``), and the decision behind it (``decision``
     number, ``issuer``, ``issued``; ``basis`` and ``source`` as the data cites them).
     ``above``: the occurrence ``key`` it feeds moved from ``old`` to ``new`` (``causes``: why).
     ``unexplained``: no document or calendar decision of the two states explains it."""
@@ -48,6 +48,7 @@ class Cause:
     day: dt.date | None = None
     working: bool | None = None
     name: str | None = None
+    name_en: str | None = None
     decision: str | None = None
     issuer: str | None = None
     basis: str | None = None
