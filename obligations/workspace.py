@@ -353,15 +353,15 @@ class Workspace:
 
     def changes(self, under: str | None, from_known: dt.date | None, to_known: dt.date | None, *,
                 new: Workspace | None = None, start: dt.date | None = None, end: dt.date | None = None,
-                log: SubmissionLog | None = None) -> ChangesReport:
+                log: SubmissionLog | None = None, below: bool = True) -> ChangesReport:
         """Each occurrence of ``under`` (None: every top unit) and the units below it added, moved or
         removed between this workspace as known on ``from_known`` and ``new`` (default: this one) as
         known on ``to_known`` (None: every loaded document), whose old or new effective deadline is in
         [``start`` (default ``from_known``), ``end`` (default: 31/12 two years after)], with its causes
-        (report.changes); ``log``: the acknowledgements recorded there."""
+        (report.changes); ``log``: the acknowledgements recorded there; ``below=False``: ``under`` alone."""
         from obligations.report.changes import with_acks
 
-        return with_acks(self, new or self, under, from_known, to_known, start, end, log)
+        return with_acks(self, new or self, under, from_known, to_known, start, end, log, below=below)
 
     def history(self, occurrence: Occurrence) -> History | None:
         """The dated versions of an occurrence's duty (which later document amended, replaced,

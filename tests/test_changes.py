@@ -233,9 +233,13 @@ def test_due_and_the_page_show_the_changes_not_yet_acknowledged_first(tmp_path, 
     page = client.get("/units/chibo-1", params={"lang": "en"}).text
     section = page[page.index("changes-h"):page.index("</section>", page.index("changes-h"))]
     assert "Changes since" in section and "acknowledged by Văn phòng" in section
+    # xa-X acknowledges its quick report's move; its report's move (from above) stays to acknowledge
+    run_cli("changes", "--under", "xa-X", "--from-known", "2025-12-24", "--to-known", "2025-12-26", "--ack", "--by",
+            "Văn phòng", *data)
     page = client.get("/units/xa-X", params={"lang": "en"}).text
     section = page[page.index("changes-h"):page.index("</section>", page.index("changes-h"))]
     assert section.index("not yet acknowledged") < section.index("acknowledged by Văn phòng")
+    assert "Chi bộ" not in section          # the page shows the unit's own changes
 
 
 def test_export_ics_follows_what_became_known(run_cli):

@@ -81,7 +81,7 @@ def default_end(day: dt.date) -> dt.date:
 
 
 def _items(ws: Workspace, roots: Sequence[str], start: dt.date, end: dt.date,
-           margin: int = MARGIN_DAYS) -> tuple[dict[OccurrenceKey, Item], list[str]]:
+           margin: int = MARGIN_DAYS, below: bool = True) -> tuple[dict[OccurrenceKey, Item], list[str]]:
     """Every occurrence of the units under ``roots`` (on ``start``) whose effective deadline is
     within the range and its margins, by key, and the units in order."""
     first = dt.date(ws.calendar_for(roots[0]).data.first_year, 1, 1)
@@ -95,6 +95,8 @@ def _items(ws: Workspace, roots: Sequence[str], start: dt.date, end: dt.date,
             units.append(report.unit)
             for item in report.items:
                 found[item.occurrence.key] = item
+            if not below:       # the root alone: the units below are never evaluated
+                break
     return found, units
 
 
@@ -111,7 +113,7 @@ def _roots(ws: Workspace, under: str | None, on: dt.date) -> list[str]:
 
 
 def changes(old: Workspace, new: Workspace, under: str | None, start: dt.date, end: dt.date, *,
-            old_rules: str | None = None, new_rules: str | None = None) -> ChangesReport:
+            old_rules: str | None = None, new_rules: str | None = None, below: bool = True) -> ChangesReport:
     """The occurrences of ``under`` (None: every top unit) and every unit below it on ``start``
     added, moved or removed from ``old`` to ``new``, for the effective deadlines in [start, end]."""
     if end < start:
@@ -123,12 +125,12 @@ def changes(old: Workspace, new: Workspace, under: str | None, start: dt.date, e
     documents = _documents(old, new)
     window = (start, end) if documents else _calendar_window(old, new, roots[0], start, end)
     if window is None:          # nothing differs: nothing can have changed (the usual day-to-day case)
-        units = [u for r in roots for u in [r, *new.hierarchy.below(r, start)]]
+        units = [u for r in roots for u in ([r, *new.hierarchy.below(r, start)] if below else [r])]
         found: tuple[Change, ...] = ()
     else:
         margin = MARGIN_DAYS if documents else CALENDAR_REACH
-        before, _ = _items(old, roots, *window, margin)
-        after, units = _items(new, roots, *window, margin)
+        before, _ = _items(old, roots, *window, margin, below)
+        after, units = _items(new, roots, *window, margin, below)
         found = tuple(diff_items(old, new, before, after, *window, units, documents))
     root = roots[0] if len(roots) == 1 else "*"
     names = {u: new.hierarchy.name(u) for u in {c.key.unit for c in found} | set(roots)}
@@ -338,7 +340,7 @@ def _unique(causes: list[Cause]) -> list[Cause]:
 def with_acks(old: Workspace, new: Workspace, under: str | None, from_known: dt.date | None,
               to_known: dt.date | None, start: dt.date | None, end: dt.date | None,
               log: SubmissionLog | None = None, *, old_rules: str | None = None,
-              new_rules: str | None = None) -> ChangesReport:
+              new_rules: str | None = None, below: bool = True) -> ChangesReport:
     """``Workspace.changes``: the two views, the range's defaults, the acknowledgements in ``log``."""
     first = start or from_known or to_known
     if first is None:
@@ -351,7 +353,7 @@ def with_acks(old: Workspace, new: Workspace, under: str | None, from_known: dt.
     last = end or default_end(max(d for d in (to_known, from_known, first) if d is not None))
     a = old.known_on(from_known) if from_known is not None else old
     b = new.known_on(to_known) if to_known is not None else new
-    report = changes(a, b, under, first, last, old_rules=old_rules, new_rules=new_rules)
+    report = changes(a, b, under, first, last, old_rules=old_rules, new_rules=new_rules, below=below)
     if log is None or not report.changes:
         return report
     from obligations.log.acks import read_acks

@@ -159,11 +159,13 @@ class Service:
             return doc
 
     def changes(self, unit: str, from_known: dt.date, to_known: dt.date, start: dt.date | None,
-                end: dt.date | None, lang: str) -> JSON:
-        """What became known between two days (``changes --format json``, docs/schemas/changes.json)."""
+                end: dt.date | None, lang: str, *, below: bool = True) -> JSON:
+        """What became known between two days (``changes --format json``, docs/schemas/changes.json);
+        ``below=False``: of ``unit`` alone (the office page's section)."""
         self.check_unit(unit)
         with self._lock:
-            report = self.ws.changes(unit, from_known, to_known, start=start, end=end, log=self._reader())
+            report = self.ws.changes(unit, from_known, to_known, start=start, end=end, log=self._reader(),
+                                     below=below)
             doc: JSON = report.to_dict(lang)
             return doc
 

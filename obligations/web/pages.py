@@ -37,7 +37,7 @@ FORM_DONE: contract.Responses = {303: {"description": "Recorded: back to the off
 Guard = Callable[..., str | None]
 
 
-# The page's "Changes since …": what became known in the last 30 days (docs/usage.md, "changes").
+# The page's "Changes since …": what became known in the last 30 days for the unit (docs/usage.md, "changes").
 CHANGES_SINCE_DAYS = 30
 
 
@@ -45,7 +45,8 @@ def page_changes(service: Service, unit: str, day: dt.date, lang: str) -> str:
     from obligations.render.changes_page import changes_section
 
     since = day - dt.timedelta(days=CHANGES_SINCE_DAYS)
-    return changes_section(service.changes(unit, since, day, None, None, lang), since, lang)
+    # the unit's own changes: a page of a province would otherwise evaluate every unit below it twice
+    return changes_section(service.changes(unit, since, day, None, None, lang, below=False), since, lang)
 
 
 def add_pages(app: FastAPI, service: Service, guard: Guard) -> None:

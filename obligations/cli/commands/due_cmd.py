@@ -133,6 +133,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
             from obligations.render.changes_json import pending_text
 
             since = on - dt.timedelta(days=30)
-            out.write(pending_text(ws.changes(args.unit, since, ws.as_known_on or on, log=log), args.unit, args.lang))
+            found = ws.changes(args.unit, since, ws.as_known_on or on, log=log, below=False)
+            out.write(pending_text(found, args.unit, args.lang))
         out.write(due_table(ws, report, args.lang) + "\n")
     return 0
