@@ -80,24 +80,50 @@ def default_end(day: dt.date) -> dt.date:
     return dt.date(min(day.year + 2, dt.MAXYEAR), 12, 31)
 
 
-def _items(ws: Workspace, roots: Sequence[str], start: dt.date, end: dt.date,
-           margin: int = MARGIN_DAYS, below: bool = True) -> tuple[dict[OccurrenceKey, Item], list[str]]:
-    """Every occurrence of the units under ``roots`` (on ``start``) whose effective deadline is
-    within the range and its margins, by key, and the units in order."""
+def _reports(ws: Workspace, roots: Sequence[str], start: dt.date, end: dt.date, margin: int,
+             below: bool) -> Iterator[tuple[str, dict[OccurrenceKey, Item]]]:
+    """Each unit under ``roots`` (on ``start``, breadth first: ``due_under``'s order) with its
+    occurrences whose effective deadline is within the range and its margins, by key."""
     first = dt.date(ws.calendar_for(roots[0]).data.first_year, 1, 1)
     last = dt.date(ws.calendar_for(roots[0]).data.last_year, 12, 31)
     lookback = max(0, min(margin, (start - first).days))
     horizon = max(0, min((end - start).days + margin, (last - start).days))
-    found: dict[OccurrenceKey, Item] = {}
-    units: list[str] = []
     for root in roots:
         for report in ws.due_under(root, start, horizon=horizon, lookback=lookback):
-            units.append(report.unit)
-            for item in report.items:
-                found[item.occurrence.key] = item
+            yield report.unit, {item.occurrence.key: item for item in report.items}
             if not below:       # the root alone: the units below are never evaluated
                 break
-    return found, units
+
+
+def _differing(old: Workspace, new: Workspace, roots: Sequence[str], start: dt.date, end: dt.date, margin: int,
+               below: bool) -> tuple[dict[OccurrenceKey, Item], dict[OccurrenceKey, Item], list[str]]:
+    """The two states evaluated side by side, unit by unit (the same units in the same order), keeping
+    only the occurrences that differ: a national comparison holds one unit's items at a time."""
+    before: dict[OccurrenceKey, Item] = {}
+    after: dict[OccurrenceKey, Item] = {}
+    units: list[str] = []
+    olds, news = _reports(old, roots, start, end, margin, below), _reports(new, roots, start, end, margin, below)
+    pairs: Iterable[tuple[str | None, dict[OccurrenceKey, Item], dict[OccurrenceKey, Item]]]
+    if old.hierarchy is not new.hierarchy:        # two rules directories, two hierarchies: whole states
+        a_all = {k: v for _, found in olds for k, v in found.items()}
+        b_all: dict[OccurrenceKey, Item] = {}
+        for unit, found in news:
+            units.append(unit)
+            b_all.update(found)
+        pairs = [(None, a_all, b_all)]
+    else:                                         # one hierarchy, one day: the same units in one order
+        pairs = ((unit, a, b) for (unit, a), (_, b) in zip(olds, news))
+    for one, a, b in pairs:
+        if one is not None:
+            units.append(one)
+        for key in a.keys() | b.keys():
+            x, y = a.get(key), b.get(key)
+            if x is None or y is None or x.deadline != y.deadline:
+                if x is not None:
+                    before[key] = x
+                if y is not None:
+                    after[key] = y
+    return before, after, units
 
 
 def _roots(ws: Workspace, under: str | None, on: dt.date) -> list[str]:
@@ -129,8 +155,7 @@ def changes(old: Workspace, new: Workspace, under: str | None, start: dt.date, e
         found: tuple[Change, ...] = ()
     else:
         margin = MARGIN_DAYS if documents else CALENDAR_REACH
-        before, _ = _items(old, roots, *window, margin, below)
-        after, units = _items(new, roots, *window, margin, below)
+        before, after, units = _differing(old, new, roots, *window, margin, below)
         found = tuple(diff_items(old, new, before, after, *window, units, documents))
     root = roots[0] if len(roots) == 1 else "*"
     names = {u: new.hierarchy.name(u) for u in {c.key.unit for c in found} | set(roots)}
