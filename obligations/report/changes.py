@@ -154,7 +154,8 @@ def changes(old: Workspace, new: Workspace, under: str | None, start: dt.date, e
         units = [u for r in roots for u in ([r, *new.hierarchy.below(r, start)] if below else [r])]
         found: tuple[Change, ...] = ()
     else:
-        margin = MARGIN_DAYS if documents else CALENDAR_REACH
+        # the calendar's window already reaches CALENDAR_REACH past the days that differ: no margin
+        margin = MARGIN_DAYS if documents else 0
         before, after, units = _differing(old, new, roots, *window, margin, below)
         found = tuple(diff_items(old, new, before, after, *window, units, documents))
     root = roots[0] if len(roots) == 1 else "*"
