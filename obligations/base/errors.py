@@ -42,7 +42,8 @@ CODES: dict[ErrorCode, str] = {
     "unknown-option": "a name of an option that does not exist (rules engine, roll policy)",
     "unit-not-active": "a unit asked about on a day it did not exist (ended or not yet begun)",
     "event-not-recorded": "a duty counted from an event whose date is not recorded",
-    "calendar-range": "a date or year outside what the calendar data covers",
+    "calendar-range": "a date or year outside what the calendar data covers (or, as known on a day, "
+                      "a year whose Labour Code was not issued yet)",
     "already-recorded": "the occurrence (or event) already has a different record",
     "no-record": "a replacement was asked but there is no record to replace",
     "log-file": "the log (the SQLite file of records) cannot be used",

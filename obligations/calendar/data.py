@@ -140,6 +140,11 @@ class CalendarData:
         return attrs.evolve(self, known_on=day,
                             day_changes=tuple(d for d in self.day_changes if d.decision.known_by(day)))
 
+    def known_between(self, first: dt.date, second: dt.date) -> tuple[Decision, ...]:
+        """The decisions known on ``second`` but not on ``first`` (first <= second): what a
+        calendar learnt in between, the causes of its changes."""
+        return tuple(d for d in self.decisions if not d.known_by(first) and d.known_by(second))
+
     def is_known(self, decision: Decision | None) -> bool:
         """Does ``decision`` count in these facts? (A fact without one always does.)"""
         return decision is None or self.known_on is None or decision.known_by(self.known_on)

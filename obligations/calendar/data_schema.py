@@ -25,7 +25,7 @@ _CLAIM = Table((Field("from", "int", required=True, low=1900, high=2100, fix="th
                 Field("names", "str_list", fix='the Vietnamese names it claims, e.g. ["Ngày Văn hóa Việt Nam"]')))
 DECISION_SCHEMA = Table((
     Field("id", "id", required=True),
-    Field("number", "str", required=True, fix='the document\'s number, e.g. "12729/VPCP-KGVX"'),
+    Field("number", "str", fix='the document\'s number, e.g. "12729/VPCP-KGVX" (leave it out when not found)'),
     Field("issuer", "str", required=True, fix='who issued it, e.g. "Văn phòng Chính phủ"'),
     Field("kind", "str", required=True, choices=DECISION_KINDS, fix="one of: " + ", ".join(DECISION_KINDS)),
     Field("issued", "date", fix="the day of issue, e.g. issued = 2025-12-25"),

@@ -51,7 +51,7 @@ class Decision:
     answers that depend on it say it is an assumption."""
 
     id: str
-    number: str
+    number: str                       # "" when the number was not found
     issuer: str
     kind: DecisionKind
     issued_on: dt.date | None
@@ -97,7 +97,7 @@ def parse_decisions(doc: dict[str, Any], loc: Locator, source: str,
                                           place=place, fix="from comes before to"))
         known_from = issued if issued is not None else assumed
         found.append(Decision(
-            id=item["id"], number=item["number"], issuer=item["issuer"], kind=item["kind"], issued_on=issued,
+            id=item["id"], number=item.get("number", ""), issuer=item["issuer"], kind=item["kind"], issued_on=issued,
             known_from=known_from, title_vi=item["title_vi"], title_en=item["title_en"], source=item["source"],
             where=where, assumption=item.get("assumption", "") if issued is None else "",
             days=tuple(item.get("days", ())), holidays=holidays))

@@ -177,7 +177,10 @@ class VietnamCalendar:
         off: set[dt.date] = set()
         for day, kind, name_vi, name_en in package.days:
             decision = self._decisions.of(day, name_vi)
-            if decision is not None and decision.holidays is not None and not known(decision):
+            # a law that gives the whole year's holidays is not replaced by the one before it: refused;
+            # an amendment that adds one holiday (a claim by name) is simply not applied yet
+            if decision is not None and decision.holidays is not None and not decision.holidays.names \
+                    and not known(decision):
                 raise self._not_known(year, decision)
             if known(decision):
                 add(Event(day, kind, name_vi, name_en, HOLIDAYS_SOURCE, decision=decision))

@@ -14,9 +14,10 @@ from typing import Any, NoReturn
 
 from obligations.base.errors import ObligationsError
 from obligations.base.vocabulary import HORIZON_MAX, TIMELINE_MONTHS_MAX, WORKING_DAYS_MAX
+from obligations.cli.changes_args import add_changes
+from obligations.cli.letter_args import add_letter
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-
 
 
 class _Parser(argparse.ArgumentParser):
@@ -237,10 +238,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
                      help="output format (default: table; xlsx: an Excel workbook, needs obligations[sheets])")
     _add_sheet(sts)
     sts.set_defaults(run="obligations.cli.commands.log_cmd:run_status")
-
-    from obligations.cli.changes_args import add_changes     # its own module: this one stays < 400 lines
-    add_changes(sub, _text, _add_data, _add_db, _add_sheet)
-
+    add_changes(sub, _text, _add_data, _add_db, _add_sheet)     # cli/changes_args.py: what became known
     exo = sub.add_parser("export", help="a unit's occurrences as iCalendar, CSV or JSON")
     exo.add_argument("--unit", type=_text, required=True)
     exo.add_argument("--from", type=_text, dest="from_", required=True, metavar="DATE")
@@ -312,6 +310,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     _add_data(tml)
     _add_db(tml)
     tml.set_defaults(run="obligations.cli.commands.timeline_cmd:run")
+
+    add_letter(sub, _text, _add_data, _add_db)   # cli/letter_args.py: the reminder letter
 
     org = sub.add_parser("org", help="a province's real units from 1/7/2025 (communes, wards, special zones and "
                                      "their Party committees) as hierarchy TOML to extend with cells and departments")

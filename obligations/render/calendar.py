@@ -8,7 +8,7 @@ from obligations.base.version import SCHEMA_VERSION
 from obligations.calendar.working import Event, VietnamCalendar
 from obligations.render.day_text import day_short
 from obligations.render.labels import label
-from obligations.render.messages import event_name
+from obligations.render.messages import decision_json, decision_text, event_name
 
 
 def year_as_json(cal: VietnamCalendar, year: int, lang: str) -> dict[str, object]:
@@ -24,6 +24,8 @@ def year_as_json(cal: VietnamCalendar, year: int, lang: str) -> dict[str, object
                 item["anniversary"] = e.anniversary
             if e.anniversary_class:
                 item["anniversary_class"] = e.anniversary_class
+            if e.decision is not None:
+                item["decision"] = decision_json(e.decision, lang)
             events.append(item)
         days.append({"date": day.isoformat(), "working": cal.is_working_day(day), "events": events})
         day += dt.timedelta(days=1)
@@ -43,6 +45,8 @@ def _line(e: Event, lang: str) -> str:
         text += f" [{label('lunar_date', lang, d=f'{lunar_day.day}/{lunar_day.month}')}]"
     if e.kind == "day_off":
         text += f" [{label('day_off', lang)}]"
+    if e.decision is not None and not e.commemoration_id:
+        text += f" ({decision_text(e.decision, lang)})"
     return text
 
 

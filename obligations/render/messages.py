@@ -31,7 +31,8 @@ _m = Labels([
     # the decision that made a day off (calendars/decisions.toml), named where a deadline moved across it
     pmsg("decided_by", "{number} of {issuer}, issued {date}"),
     pmsg("decided_by_assumed", "{number} of {issuer}, day of issue not known: taken as known from {date} "
-                               "(an assumption: {why})"),
+                               "(an assumption)"),
+    pmsg("decision_without_number", "a decision (number not found)"),
     pmsg("sunday", "Sunday"),
     pmsg("role_issuer", "Issuing unit"),
     pmsg("role_recipient", "Recipient"),
@@ -112,11 +113,11 @@ def move_reason(move: Move, lang: str) -> str:
 
 def decision_text(decision: Decision, lang: str) -> str:
     """Which decision made a calendar fact, by number, issuer and day of issue."""
+    number = decision.number or _m("decision_without_number", lang)
     if decision.issued_on is not None:
-        return _m("decided_by", lang, number=decision.number, issuer=decision.issuer,
-                  date=day(decision.issued_on, lang))
-    return _m("decided_by_assumed", lang, number=decision.number, issuer=decision.issuer,
-              date=day(decision.known_from, lang), why=decision.assumption)
+        return _m("decided_by", lang, number=number, issuer=decision.issuer, date=day(decision.issued_on, lang))
+    # why the day is assumed is the data's own note, in one language: in the JSON ("source"), not here
+    return _m("decided_by_assumed", lang, number=number, issuer=decision.issuer, date=day(decision.known_from, lang))
 
 
 def skipped_day(move: Move, lang: str, *, cite: bool = False) -> dict[str, object]:
@@ -125,12 +126,18 @@ def skipped_day(move: Move, lang: str, *, cite: bool = False) -> dict[str, objec
     reason = move_reason(move, lang)
     if cite and move.decisions:
         reason += " (" + "; ".join(decision_text(d, lang) for d in move.decisions) + ")"
-    return {"date": move.date.isoformat(), "reason": reason, "source": move.source,
-            "decisions": [{"id": d.id, "number": d.number, "issuer": d.issuer, "kind": d.kind,
-                           "issued_on": d.issued_on.isoformat() if d.issued_on else None,
-                           "known_from": d.known_from.isoformat(), "assumed": d.assumed,
-                           "title": pick(lang, d.title_vi, d.title_en), "source": d.source,
-                           "text": decision_text(d, lang)} for d in move.decisions]}
+    found: dict[str, object] = {"date": move.date.isoformat(), "reason": reason, "source": move.source}
+    if move.decisions:      # a weekend has none: the key is left out
+        found["decisions"] = [decision_json(d, lang) for d in move.decisions]
+    return found
+
+
+def decision_json(d: Decision, lang: str) -> dict[str, object]:
+    """A decision as the JSON outputs give it (docs/schemas/common.json, calendar_decision)."""
+    return {"id": d.id, "number": d.number, "issuer": d.issuer, "kind": d.kind,
+            "issued_on": d.issued_on.isoformat() if d.issued_on else None, "known_from": d.known_from.isoformat(),
+            "assumed": d.assumed, "assumption": d.assumption or None, "title": pick(lang, d.title_vi, d.title_en),
+            "source": d.source, "text": decision_text(d, lang)}
 
 
 def routing_note(note: RoutingNote, lang: str) -> str:

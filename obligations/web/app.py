@@ -301,7 +301,8 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool,
             raise InputError("year draws the whole year: it cannot be combined with before or after",
                              fix="give either year or before/after around on", code="bad-range", param="year")
         day = parse_date(on, "on") if on else service.today()
-        svg = timeline_svg(service, unit, year, lang, known(as_known_on, day), today=day, before=before, after=after)
+        svg = timeline_svg(service, unit, year, lang, known(as_known_on, day), today=day, before=before, after=after,
+                           calendar=as_known_on is not None)
         return Response(svg, media_type="image/svg+xml; charset=utf-8")
 
     add_pages(app, service, guard)

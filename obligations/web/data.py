@@ -277,7 +277,7 @@ class Service:
     # -- the timeline picture ---------------------------------------------------------------
 
     def timeline(self, unit: str, span: tuple[dt.date, dt.date], today: dt.date, as_known_on: dt.date,
-                 asked: str = "year") -> Timeline:
+                 asked: str = "year", calendar: bool = False) -> Timeline:
         """Each duty of ``unit`` in ``span`` (first and last day drawn) with the chain of duties
         it feeds above it (obligations.report.timeline), with the unit's recorded events and
         deliveries; ``today`` is the day marked."""
@@ -286,5 +286,5 @@ class Service:
         self.check_unit(unit)
         with self._lock:
             log = self._reader()
-            return timeline(self._known(as_known_on), unit, span, today, log,
+            return timeline(self._known(as_known_on, calendar), unit, span, today, log,
                             log.event_dates(unit) if log is not None else None, asked=asked)

@@ -11,18 +11,23 @@ from obligations.web.data import Service
 
 
 def timeline_data(service: Service, unit: str, year: int | None, as_known_on: dt.date, *,
-                  today: dt.date | None = None, before: int | None = None, after: int | None = None) -> Timeline:
+                  today: dt.date | None = None, before: int | None = None, after: int | None = None,
+                  calendar: bool = False) -> Timeline:
     """``year``: that whole year; None: the months around ``today`` (``before`` and ``after``
-    months, 2 and 4 by default). ``today`` (the day marked) defaults to ``as_known_on``."""
+    months, 2 and 4 by default). ``today`` (the day marked) defaults to ``as_known_on``;
+    ``calendar``: an ``as_known_on`` asked for also limits the calendar decisions."""
     today = as_known_on if today is None else today
     span = year_span(year) if year is not None else around(
         today, BEFORE if before is None else before, AFTER if after is None else after)
-    return service.timeline(unit, span, today, as_known_on, asked="year" if year is not None else "on")
+    return service.timeline(unit, span, today, as_known_on, asked="year" if year is not None else "on",
+                            calendar=calendar)
 
 
 def timeline_svg(service: Service, unit: str, year: int | None, lang: str, as_known_on: dt.date, *,
-                 today: dt.date | None = None, before: int | None = None, after: int | None = None) -> str:
-    return draw(timeline_data(service, unit, year, as_known_on, today=today, before=before, after=after), lang)
+                 today: dt.date | None = None, before: int | None = None, after: int | None = None,
+                 calendar: bool = False) -> str:
+    return draw(timeline_data(service, unit, year, as_known_on, today=today, before=before, after=after,
+                              calendar=calendar), lang)
 
 
 def page_timeline(service: Service, unit: str, lang: str, day: dt.date) -> tuple[str, str]:
