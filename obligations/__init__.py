@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     from obligations.report.not_active import NotActive
     from obligations.base.errors import ErrorCode
     from obligations.report.history import History
+    from obligations.report.changes import ChangesReport
     from obligations.rules.model import Change, Directive, Duty, Policy, Source
     from obligations.rules.versions import Version
     from obligations.status.assess import Item
@@ -70,6 +71,7 @@ _EXPORTS = {
     "OccurrenceKey": "obligations.base.keys", "Reconciled": "obligations.reconcile.solve",
     "Conflict": "obligations.reconcile.solve", "Explanation": "obligations.report.explain", "StatusReport": "obligations.report.status_report", "NotActive": "obligations.report.not_active",
     "Delivery": "obligations.report.deliveries", "History": "obligations.report.history",
+    "ChangesReport": "obligations.report.changes",
     "Version": "obligations.rules.versions", "Change": "obligations.rules.model",
     # what results refer to
     "Directive": "obligations.rules.model", "Duty": "obligations.rules.model", "Policy": "obligations.rules.model",
@@ -89,7 +91,7 @@ _EXPORTS = {
     "Problems": "obligations.base.errors", "ErrorCode": "obligations.base.errors",
 }
 
-__all__ = ["AlreadyRecorded", "CalendarRangeError", "Change", "Conflict", "DataFileError", "Delivery",
+__all__ = ["AlreadyRecorded", "CalendarRangeError", "Change", "ChangesReport", "Conflict", "DataFileError", "Delivery",
            "DeliveryResult", "Directive", "DueReport", "Duty", "EngineError", "Explanation", "Extension",
            "StatusReport", "ErrorCode", "NotActive",
            "Hierarchy", "History", "InputError", "Item", "Kind", "Level", "ObligationsError", "Occurrence",

@@ -15,7 +15,6 @@ by side. ``load()`` reads files and writes nothing unless given a cache director
 from __future__ import annotations
 
 import datetime as dt
-import threading
 import weakref
 from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from pathlib import Path
@@ -41,7 +40,7 @@ from obligations.rules.loader import RuleSet
 from obligations.rules.model import Directive, Duty
 from obligations.rules.versions import known_on
 from obligations.status.assess import Item, Payload
-from obligations.status.engine import make_engine
+from obligations.status.slot import EngineSlot
 from obligations.status.rules import Engine
 
 if TYPE_CHECKING:       # the reports sit above this module and are imported when asked for
@@ -50,6 +49,7 @@ if TYPE_CHECKING:       # the reports sit above this module and are imported whe
     from obligations.report.count import CountReport
     from obligations.report.explain import Explanation
     from obligations.report.history import History
+    from obligations.report.changes import ChangesReport
 
 __all__ = ["DEFAULT_HORIZON", "DEFAULT_LOOKBACK", "DueReport", "Placement", "Workspace", "load"]
 
@@ -59,25 +59,6 @@ __all__ = ["DEFAULT_HORIZON", "DEFAULT_LOOKBACK", "DueReport", "Placement", "Wor
 KNOWN_ON_KEPT = 16
 # Statuses by payload, per engine and view: a national run on one day has far fewer.
 STATUSES_KEPT = 50_000
-
-
-class _EngineSlot:
-    """The workspace's rules engine, made on first use and shared by its views "as known on"
-    a day. Building one costs milliseconds (durable_rules registers the ruleset), asking it
-    a few payloads far less, and the statuses it gave are kept per engine: one per workspace."""
-
-    def __init__(self) -> None:
-        self._engine: Engine | None = None
-        self._lock = threading.Lock()     # the service calls from several threads
-
-    def get(self) -> Engine:
-        engine = self._engine
-        if engine is None:
-            with self._lock:
-                if self._engine is None:
-                    self._engine = make_engine()
-                engine = self._engine
-        return engine
 
 
 class Workspace:
@@ -99,7 +80,7 @@ class Workspace:
     def __init__(self, rules: RuleSet, hierarchy: Hierarchy, calendar_data: CalendarData, *,
                  holidays: HolidaySource | None = None, as_known_on: dt.date | None = None,
                  calendar_known: bool = True, _checked: bool = False, _views: CalendarViews | None = None,
-                 _engine: _EngineSlot | None = None) -> None:
+                 _engine: EngineSlot | None = None) -> None:
         """``as_known_on``: the documents issued (rules.versions) and, with ``calendar_known``, the
         calendar decisions known (CalendarData.as_known_on) by that day only; None: all count."""
         if not _checked:
@@ -120,7 +101,7 @@ class Workspace:
         # payload -> status, per engine: a status is a function of the fact's payload
         self._statuses: weakref.WeakKeyDictionary[Engine, LRU[Payload, Status]] = weakref.WeakKeyDictionary()
         self._as_known: LRU[tuple[dt.date, bool], Workspace] = LRU(KNOWN_ON_KEPT)
-        self._engine = _engine or _EngineSlot()
+        self._engine = _engine or EngineSlot()
 
     @classmethod
     def load(cls, rules: RulesArg = None, org: str | Path | None = None,
@@ -369,6 +350,18 @@ class Workspace:
         from obligations.report.count import count_under
 
         return count_under(self, root, start, end, on, by=by, log=log)
+
+    def changes(self, under: str | None, from_known: dt.date | None, to_known: dt.date | None, *,
+                new: Workspace | None = None, start: dt.date | None = None, end: dt.date | None = None,
+                log: SubmissionLog | None = None, below: bool = True) -> ChangesReport:
+        """Each occurrence of ``under`` (None: every top unit) and the units below it added, moved or
+        removed between this workspace as known on ``from_known`` and ``new`` (default: this one) as
+        known on ``to_known`` (None: every loaded document), whose old or new effective deadline is in
+        [``start`` (default ``from_known``), ``end`` (default: 31/12 two years after)], with its causes
+        (report.changes); ``log``: the acknowledgements recorded there; ``below=False``: ``under`` alone."""
+        from obligations.report.changes import with_acks
+
+        return with_acks(self, new or self, under, from_known, to_known, start, end, log, below=below)
 
     def history(self, occurrence: Occurrence) -> History | None:
         """The dated versions of an occurrence's duty (which later document amended, replaced,

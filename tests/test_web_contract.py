@@ -78,7 +78,8 @@ def test_every_answer_of_every_path_has_a_schema(spec):
 
 def test_the_json_api_is_versioned_and_the_old_paths_are_hidden(spec):
     api = sorted(p for p in spec["paths"] if p.startswith("/api/"))
-    assert api == ["/api/v1/calendar/{year}", "/api/v1/units/{unit}/count", "/api/v1/units/{unit}/due",
+    assert api == ["/api/v1/calendar/{year}", "/api/v1/units/{unit}/changes", "/api/v1/units/{unit}/changes/ack",
+                   "/api/v1/units/{unit}/count", "/api/v1/units/{unit}/due",
                    "/api/v1/units/{unit}/events",
                    "/api/v1/units/{unit}/explain", "/api/v1/units/{unit}/extensions",
                    "/api/v1/units/{unit}/submissions"]

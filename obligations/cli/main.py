@@ -14,7 +14,7 @@ from typing import Any, NoReturn
 
 from obligations.base.errors import ObligationsError
 from obligations.base.vocabulary import HORIZON_MAX, TIMELINE_MONTHS_MAX, WORKING_DAYS_MAX
-from obligations.cli import letter_args, notify_args
+from obligations.cli import changes_args, letter_args, notify_args
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -237,7 +237,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
                      help="output format (default: table; xlsx: an Excel workbook, needs obligations[sheets])")
     _add_sheet(sts)
     sts.set_defaults(run="obligations.cli.commands.log_cmd:run_status")
-
+    changes_args.add_changes(sub, _text, _add_data, _add_db, _add_sheet)     # cli/changes_args.py: what became known
     exo = sub.add_parser("export", help="a unit's occurrences as iCalendar, CSV or JSON")
     exo.add_argument("--unit", type=_text, required=True)
     exo.add_argument("--from", type=_text, dest="from_", required=True, metavar="DATE")

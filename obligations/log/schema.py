@@ -10,7 +10,7 @@ SCHEMA_VERSION = 7
 # document number ("08-BC/CB", "45-CV/BTGTU"); a key is checked against the rules before it
 # comes here (a duty id is a directive id and a duty id of at most 100 characters each). A
 # longer value is a mistake or an attack: stored, it would be echoed in every later answer.
-LIMITS = {"note": 1000, "reason": 1000, "ref": 200, "key": 250}
+LIMITS = {"note": 1000, "reason": 1000, "ref": 200, "key": 250, "by": 200}
 
 # Each entry upgrades the schema from version N-1 to N; never edit one that has shipped.
 MIGRATIONS: dict[int, str] = {
@@ -72,9 +72,22 @@ MIGRATIONS: dict[int, str] = {
         ALTER TABLE event ADD COLUMN replaced_by INTEGER;
         ALTER TABLE event ADD COLUMN reason TEXT;
     """,
-    # PLACEHOLDER on the notify branch only: number 6 belongs to the changes helper; the lead
-    # renumbers the notify migration at merge.
-    6: "",
+    # A unit's acknowledgement of a change (``changes --ack``, log/acks.py): the occurrence,
+    # the kind of change and both deadlines ('' where there is none), who and when.
+    6: """
+        CREATE TABLE change_ack (
+            id INTEGER PRIMARY KEY,
+            unit TEXT NOT NULL,
+            duty TEXT NOT NULL,
+            period TEXT NOT NULL,
+            change TEXT NOT NULL,
+            old_deadline TEXT NOT NULL,
+            new_deadline TEXT NOT NULL,
+            by_name TEXT NOT NULL,
+            recorded_at TEXT NOT NULL
+        );
+        CREATE INDEX change_ack_unit ON change_ack (unit);
+    """,
     # What `notify` sent (obligations/log/notices.py): one row per attempt at a notice on one
     # channel. A notice is sent at most once per (occurrence, kind, day, channel): the unique
     # index over the rows that went through ("sent") makes a second run of a day send nothing.

@@ -120,7 +120,7 @@ Stamps = Callable[[str, Item], tuple[dt.datetime, dt.datetime | None, int]]
 def to_ics(ws: Workspace, items: list[Item], lang: str = "vi", remind: int = DEFAULT_REMIND_DAYS, *,
            stamp: dt.datetime, versions: Versions | None = None,
            past_alarms: bool = False, stamps: Stamps | None = None,
-           properties: Sequence[tuple[str, Any, dict[str, str]]] = ()) -> bytes:
+           properties: Sequence[tuple[str, Any, dict[str, str]]] = (), cancelled: Sequence[Item] = ()) -> bytes:
     """One event per occurrence on its deadline day (the window is in the description).
 
     ``versions`` gives each event's SEQUENCE and LAST-MODIFIED from the digest of its
@@ -129,7 +129,8 @@ def to_ics(ws: Workspace, items: list[Item], lang: str = "vi", remind: int = DEF
     LAST-MODIFIED and SEQUENCE instead (a subscription's, web/feed.py), and ``properties``
     more properties of the calendar (name, value, parameters). ``stamp`` is the instant the
     calendar is made (its DTSTAMP; the caller's clock, never read here): a reminder already
-    in the past at ``stamp`` is left out unless ``past_alarms``."""
+    in the past at ``stamp`` is left out unless ``past_alarms``. ``cancelled``: occurrences known
+    before and no longer (report/revisions.py), sent with their UID as STATUS:CANCELLED, no alarm."""
     import icalendar
 
     cal = icalendar.Calendar()
@@ -139,7 +140,8 @@ def to_ics(ws: Workspace, items: list[Item], lang: str = "vi", remind: int = DEF
     cal.add("x-wr-timezone", TZID)
     timed = False
     events: list[tuple[str, Any]] = []
-    for item in items:
+    ended = {id(i) for i in cancelled}
+    for item in [*items, *cancelled]:
         occ = item.occurrence
         summary, description = _text(ws, item, lang)
         event = icalendar.Event()
@@ -161,7 +163,9 @@ def to_ics(ws: Workspace, items: list[Item], lang: str = "vi", remind: int = DEF
         event.add("x-obligations-duty", occ.duty.id)
         event.add("x-obligations-period", occ.period)
         event.add("x-obligations-status", item.status)
-        if item.status != "done":
+        if id(item) in ended:
+            event.add("status", "CANCELLED")
+        elif item.status != "done":
             day = reminder_day(ws, item, remind)
             at = dt.datetime(day.year, day.month, day.day, REMIND_HOUR, tzinfo=VIETNAM_TZ).astimezone(dt.timezone.utc)
             if past_alarms or at >= stamp:
@@ -173,7 +177,7 @@ def to_ics(ws: Workspace, items: list[Item], lang: str = "vi", remind: int = DEF
         events.append((uid(item), event))
     found = versions({key: hashlib.sha256(event.to_ical()).hexdigest() for key, event in events}) \
         if versions is not None else {}
-    for (key, event), item in zip(events, items):
+    for (key, event), item in zip(events, [*items, *cancelled]):
         if stamps is not None:
             dtstamp, modified, sequence = stamps(key, item)
             event.add("dtstamp", dtstamp)

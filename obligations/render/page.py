@@ -255,10 +255,12 @@ def _nav(unit: str, lang: str, other_href: str) -> str:
 
 def render_page(doc: dict[str, Any], svg: str, year: int, lang: str, *, token: str | None = None,
                 message: str | None = None, today: str = "", host: str = "", scheme: str = "http",
-                remembered: bool = False, lookback: int | None = None, timeline_list: str = "") -> str:
+                remembered: bool = False, lookback: int | None = None, timeline_list: str = "",
+                changes: str = "") -> str:
     """``token``: only when the user chose a link carrying one (it is kept in the page's links);
     ``remembered``: the visit's cookie holds a token (the forms do not ask again);
-    ``timeline_list``: the picture's content as HTML (its text alternative), shown below it."""
+    ``timeline_list``: the picture's content as HTML (its text alternative), shown below it;
+    ``changes``: the section of what changed (render/changes_page.py), first: not yet acknowledged."""
     lang = "en" if lang == "en" else "vi"
     unit = doc["unit"]
     other = "vi" if lang == "en" else "en"
@@ -267,6 +269,7 @@ def render_page(doc: dict[str, Any], svg: str, year: int, lang: str, *, token: s
     body = [f"<h1>{escape(t('title', lang, name=doc['unit_name']))}</h1>", f"<p class='small'>{asof}</p>"]
     if message:
         body.append(f"<p class='msg' role='status'>{escape(message)}</p>")
+    body.append(changes)
     if not doc["items"]:
         body.append(f"<p>{t('none', lang)}</p>")
     for key, items in sections(doc):

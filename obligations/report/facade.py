@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Protocol
 
 from obligations.base.keys import OccurrenceKey
+from obligations.calendar.data import CalendarData
 from obligations.calendar.working import VietnamCalendar
 from obligations.log.store import SubmissionLog
 from obligations.occurrences.generate import EventDates, Occurrences, Span
@@ -42,6 +43,8 @@ class Facade(Protocol):
     @property
     def occurrence_source(self) -> Occurrences: ...
     @property
+    def calendar_data(self) -> CalendarData: ...
+    @property
     def changes_anything(self) -> bool: ...
 
     def known_on(self, day: dt.date, *, calendar: bool = True) -> Facade: ...
@@ -63,6 +66,9 @@ class Facade(Protocol):
 
     def evaluate(self, unit_id: str, on: dt.date, occurrences: list[Occurrence], *, engine: Engine | None = None,
                  due_soon: int | None = None, log: SubmissionLog | None = None) -> list[Item]: ...
+
+    def items_between(self, unit_id: str, start: dt.date, end: dt.date, on: dt.date, *,
+                      engine: Engine | None = None, log: SubmissionLog | None = None) -> list[Item]: ...
 
     def due_under(self, root: str, on: dt.date, *, horizon: int = ..., lookback: int = ...,
                   engine: Engine | None = None, due_soon: int | None = None, log: SubmissionLog | None = None,

@@ -56,6 +56,12 @@ class SubmissionIn(BaseModel):
     reason: str | None = Field(None, description=REASON)
 
 
+class AckIn(BaseModel):
+    from_known: str = Field(description=f"the earlier day of knowledge {DATE}")
+    to_known: str | None = Field(None, description=f"the later day of knowledge {DATE} (default: today in Vietnam)")
+    by: str = Field(description="who acknowledges the changes (a person or an office), at most 200 characters")
+
+
 class ExtensionIn(BaseModel):
     duty: str
     period: str
@@ -189,6 +195,35 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool,
         first = parse_date(start, "from") if start else dt.date(day.year, 1, 1)
         last = parse_date(to, "to") if to else dt.date(day.year, 12, 31)
         return JSONResponse(service.count(unit, first, last, day, by, lang))
+
+    @api("GET", "/units/{unit}/changes", tags=["read"], responses=contract.answers(
+        contract.json_of(200, "Changes", "The JSON of `changes --format json` (docs/schemas/changes.json)"),
+        contract.errors(*contract.READ)),
+             summary="What became known between two days: each occurrence of a unit and every unit below it "
+                     "added, moved or removed, with its cause (the JSON of `changes --format json`)")
+    def changes(request: Request, unit: str,
+                from_known: str = Query(description=f"the earlier day of knowledge, {DATE}"),
+                to_known: str | None = Query(None, description=f"the later day of knowledge, {DATE} (default: today)"),
+                start: str | None = Query(None, alias="from", description=f"deadlines from this day, {DATE} "
+                                                                           "(default: from_known)"),
+                to: str | None = Query(None, description=f"deadlines up to this day, {DATE} (default: 31 "
+                                                         "December two years after to_known)"),
+                lang: Lang = "vi") -> Any:
+        guard(request, unit, write=False)
+        days = [parse_date(x, n) if x else None for x, n in ((from_known, "from_known"), (to_known, "to_known"),
+                                                              (start, "from"), (to, "to"))]
+        return JSONResponse(service.changes(unit, days[0] or service.today(), days[1] or service.today(), days[2],
+                                            days[3], lang))
+
+    @api("POST", "/units/{unit}/changes/ack", status_code=201, tags=["write"], responses=contract.answers(
+        contract.json_of(201, "ChangeAck", "The acknowledgements recorded (docs/schemas/change-ack.json)"),
+        contract.errors(*contract.WRITE)),
+              summary="Acknowledge the changes of a unit between two days of knowledge (as `changes --ack`)")
+    def acknowledge(request: Request, unit: str, body: AckIn) -> Any:
+        guard(request, unit, write=True)
+        later = parse_date(body.to_known, "to_known") if body.to_known else service.today()
+        return recorded(lambda: service.acknowledge(unit, parse_date(body.from_known, "from_known"), later,
+                                                    body.by))
 
     @api("GET", "/calendar/{year}", tags=["read"], responses=contract.answers(
         contract.json_of(200, "Calendar", "The JSON of `calendar --format json` (docs/schemas/calendar.json)"),

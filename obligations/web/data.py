@@ -158,6 +158,31 @@ class Service:
             doc: JSON = ws.count_under(unit, start, end, on, by=by, log=self._reader()).to_dict(lang)
             return doc
 
+    def changes(self, unit: str, from_known: dt.date, to_known: dt.date, start: dt.date | None,
+                end: dt.date | None, lang: str, *, below: bool = True) -> JSON:
+        """What became known between two days (``changes --format json``, docs/schemas/changes.json);
+        ``below=False``: of ``unit`` alone (the office page's section)."""
+        self.check_unit(unit)
+        with self._lock:
+            report = self.ws.changes(unit, from_known, to_known, start=start, end=end, log=self._reader(),
+                                     below=below)
+            doc: JSON = report.to_dict(lang)
+            return doc
+
+    def acknowledge(self, unit: str, from_known: dt.date, to_known: dt.date, by: str) -> JSON:
+        """Acknowledge the changes of ``unit`` (and the units below it) between two days (log/acks.py)."""
+        from obligations.log.acks import record_acks
+        from obligations.report.changes import ack_key
+
+        self.check_unit(unit)
+        with self._lock:
+            report = self.ws.changes(unit, from_known, to_known)
+            at = self.now().astimezone(dt.timezone.utc).isoformat(timespec="seconds")
+            fresh = record_acks(self._writer(), [ack_key(c) for c in report.changes], by, at)
+        return {"schema_version": SCHEMA_VERSION, "unit": unit, "from_known": from_known.isoformat(),
+                "to_known": to_known.isoformat(), "by": by, "at": at, "acknowledged": len(fresh),
+                "changes": [str(c.key) for c in report.changes]}
+
     def explain_text(self, doc: JSON, lang: str) -> str:
         from obligations.render.explain import explain_text
 
@@ -220,22 +245,34 @@ class Service:
     def feed(self, unit: str, on: dt.date, lang: str, remind: int,
              as_known_on: dt.date | None = None) -> bytes:
         """The unit's occurrences from last January to next December as an iCalendar
-        subscription (web/feed.py): each event stamped by the log records that changed it."""
-        from obligations.render.export import record_changes, to_ics
+        subscription (web/feed.py): each event stamped by the log records that changed it, and
+        revised by what became known (report/revisions.py): a moved event keeps its UID with a
+        higher SEQUENCE, a removed one is sent as CANCELLED while its deadline is in the range."""
+        from obligations.render.export import record_changes, to_ics, uid
+        from obligations.report.revisions import revisions
         from obligations.web import feed
 
         self.check_unit(unit)
         with self._lock:
             log = self._reader()
-            ws = self._known(as_known_on or on, as_known_on is not None)
-            items = ws.items_between(unit, dt.date(on.year - 1, 1, 1), dt.date(on.year + 1, 12, 31), on,
-                                     engine=self.engine, log=log)
+            known = as_known_on or on
+            ws = self._known(known, as_known_on is not None)
+            span = dt.date(on.year - 1, 1, 1), dt.date(on.year + 1, 12, 31)
+            items = ws.items_between(unit, *span, on, engine=self.engine, log=log)
+            revised = revisions(self.ws, unit, *span, on, known, calendar=as_known_on is not None)
             changes = record_changes(log, items)
+            for item in [*items, *revised.cancelled]:
+                count = revised.counts.get(item.occurrence.key, 0)
+                if count:
+                    key = uid(item)
+                    logged, at = changes.get(key, (0, ""))
+                    changes[key] = (logged + count, at)
             # reminders already past by the service's clock are left out, as `export` does:
             # some calendar apps fire every past alarm when subscribing. The body (and its ETag)
             # changes when a reminder passes, at most once a day (reminders are at 08:00)
             return to_ics(ws, items, lang, remind, stamp=self.now(),
-                          stamps=feed.stamps(changes), properties=feed.properties(f"{self.unit_name(unit)} ({unit})"))
+                          stamps=feed.stamps(changes), properties=feed.properties(f"{self.unit_name(unit)} ({unit})"),
+                          cancelled=revised.cancelled)
 
     # -- the timeline picture ---------------------------------------------------------------
 

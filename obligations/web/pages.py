@@ -9,6 +9,7 @@ chose such a link, and is then kept in that page's links; the forms never put it
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any, Literal
 from urllib.parse import parse_qs, urlencode
@@ -34,6 +35,18 @@ HTML = "text/html"
 PAGE = contract.text_of(200, HTML, "The page, HTML")
 FORM_DONE: contract.Responses = {303: {"description": "Recorded: back to the office page, which confirms it"}}
 Guard = Callable[..., str | None]
+
+
+# The page's "Changes since …": what became known in the last 30 days for the unit (docs/usage.md, "changes").
+CHANGES_SINCE_DAYS = 30
+
+
+def page_changes(service: Service, unit: str, day: dt.date, lang: str) -> str:
+    from obligations.render.changes_page import changes_section
+
+    since = day - dt.timedelta(days=CHANGES_SINCE_DAYS)
+    # the unit's own changes: a page of a province would otherwise evaluate every unit below it twice
+    return changes_section(service.changes(unit, since, day, None, None, lang, below=False), since, lang)
 
 
 def add_pages(app: FastAPI, service: Service, guard: Guard) -> None:
@@ -69,6 +82,7 @@ def add_pages(app: FastAPI, service: Service, guard: Guard) -> None:
             day = parse_date(on, "on") if on else service.today()
             doc = service.page_due(unit, day, 30, lookback, lang)
             svg, listing = page_timeline(service, unit, lang, day)
+            changed = page_changes(service, unit, day, lang)
         except (Refused, ObligationsError) as exc:
             return error_page(exc, lang, back)
         message = None
@@ -79,7 +93,7 @@ def add_pages(app: FastAPI, service: Service, guard: Guard) -> None:
             doc, svg, day.year, lang, token=token, message=message, today=service.today().isoformat(),
             host=request.headers.get("host", ""), scheme=request.url.scheme,
             remembered=bool(request.cookies.get(COOKIE)), lookback=lookback if lookback != 30 else None,
-            timeline_list=listing))
+            timeline_list=listing, changes=changed))
 
     @app.get("/units/{unit}/overview", response_class=HTMLResponse, tags=["page"],
              summary="The four-way count of the units below a unit, most overdue first, a bar per unit",

@@ -129,5 +129,11 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         json.dump(report.to_dict(args.lang), out, ensure_ascii=False, indent=1)
         out.write("\n")
     else:
+        if log is not None:     # an office that records: the changes it has not acknowledged come first
+            from obligations.render.changes_json import pending_text
+
+            since = on - dt.timedelta(days=30)
+            found = ws.changes(args.unit, since, ws.as_known_on or on, log=log, below=False)
+            out.write(pending_text(found, args.unit, args.lang))
         out.write(due_table(ws, report, args.lang) + "\n")
     return 0

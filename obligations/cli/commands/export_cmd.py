@@ -16,21 +16,30 @@ from obligations.base.files import write_replacing
 from obligations.base.version import SCHEMA_VERSION
 from obligations.cli import environment
 from obligations.cli.options import check_excel
-from obligations.render.export import record_changes, rows, to_csv, to_ics
+from obligations.render.export import record_changes, rows, to_csv, to_ics, uid
 from obligations.status.assess import Item
 from obligations.status.engine import make_engine
 from obligations.workspace import Workspace
 
 if TYPE_CHECKING:
     from obligations.render.sheets import Column
+    from obligations.report.revisions import Revisions
 
 
-def ics(ws: Workspace, items: list[Item], lang: str, remind: int, db: str | None, past_alarms: bool) -> bytes:
+def ics(ws: Workspace, items: list[Item], lang: str, remind: int, db: str | None, past_alarms: bool,
+        revised: Revisions | None = None) -> bytes:
     """iCalendar whose SEQUENCE and LAST-MODIFIED follow the log records that changed each
-    event (as the feed's). Reading only: an export never creates or writes the log."""
+    event (as the feed's), and ``revised`` (report/revisions.py: what became known moved or
+    removed; a removed event is sent as CANCELLED). Reading only: an export never writes the log."""
     now = dates.utc_now().replace(microsecond=0)          # the command line is the edge that reads the clock
     log = environment.existing_log(db)
-    changes = record_changes(log, items)
+    cancelled = list(revised.cancelled) if revised is not None else []
+    changes = record_changes(log, items + cancelled)
+    for item in items + cancelled:
+        count = revised.counts.get(item.occurrence.key, 0) if revised is not None else 0
+        if count:
+            logged, at = changes.get(uid(item), (0, ""))
+            changes[uid(item)] = (logged + count, at)
     # versions an export stored before exports became read-only: never go below them
     stored = log.exported_versions() if log is not None else {}
 
@@ -45,7 +54,8 @@ def ics(ws: Workspace, items: list[Item], lang: str, remind: int, db: str | None
             found[key] = (sequence, modified)
         return found
 
-    return to_ics(ws, items, lang, remind, stamp=now, versions=versions, past_alarms=past_alarms)
+    return to_ics(ws, items, lang, remind, stamp=now, versions=versions, past_alarms=past_alarms,
+                  cancelled=cancelled)
 
 
 # What a file this program wrote begins with: iCalendar, JSON, CSV (our header), a TOML
@@ -155,6 +165,12 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     # days outside the calendar data's coverage are refused by items_between (naming the data used)
     items = ws.items_between(args.unit, start, end, on, engine=make_engine(environment.engine_name(args.engine)),
                              log=environment.existing_log(args.db))
+    if args.format == "ics":      # the events follow what became known (report/revisions.py), as the feed's
+        from obligations.report.revisions import revisions
+
+        revised = revisions(ws, args.unit, start, end, on, ws.as_known_on or on, calendar=args.as_known_on is not None)
+        write(ics(ws, items, args.lang, args.remind, args.db, args.past_alarms, revised), out, args.out)
+        return 0
     write(render(ws, items, args.format, args.lang, args.remind, args.db, args.past_alarms, args.excel, args.unit),
           out, args.out)
     return 0
