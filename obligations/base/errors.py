@@ -16,7 +16,7 @@ catalogues (render/error_words.py, docs/translating.md); ``message`` and ``fix``
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 import datetime as dt
 from typing import Literal, Union, get_args
 
@@ -74,6 +74,13 @@ assert set(CODES) == set(get_args(ErrorCode)), "every code has its meaning"
 Value = Union[str, int, dt.date, "Said"]
 
 
+class Number(int):
+    """A count or a size written with the language's group separators (1,001 in English, 1.001 in
+    Vietnamese); a plain int (a year, a position) is written as it is."""
+
+
+
+
 class Said:
     """A text for people with its parameters as data: ``english`` is a ``str.format`` template
     (the catalogue's msgid), ``key`` its msgctxt, ``values`` the named values. ``str()`` is the
@@ -94,6 +101,8 @@ class Said:
 def _english(value: Value) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, Number):
+        return f"{value:,}"
     return value if isinstance(value, str) else str(value)
 
 
@@ -101,6 +110,17 @@ def said(key: str, english: str, /, **values: Value) -> Said:
     """A refusal's text with its values; a marker `pybabel extract` knows (keyword ``said:1c,2``
     in pyproject.toml): the Vietnamese of ``english`` is in the catalogue under ``key``."""
     return Said(key, english, values)
+
+
+def joined(items: Sequence[Value], sep: str = ", ") -> Value:
+    """Pieces said one after the other with ``sep`` between them (a list of differences, of
+    candidates), each piece in the language it is said in."""
+    if not items:
+        return ""
+    result = items[0]
+    for item in items[1:]:
+        result = Said("", "{a}" + sep.replace("{", "{{").replace("}", "}}") + "{b}", {"a": result, "b": item})
+    return result
 
 
 class ObligationsError(Exception):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from obligations.base.errors import ObligationsError, Said
+from obligations.base.errors import Number, ObligationsError, Said
 from obligations.render import catalogue
 from obligations.render.day_text import day_iso
 from obligations.render.labels import Labels, pmsg
@@ -95,6 +95,8 @@ _API: dict[str, str] = {
 _PAGE = Labels([
     pmsg("unknown-unit", "There is no unit «{unit}» in the list of units."),
     pmsg("unknown-unit_fix", "Pick the unit from the list of units."),
+    pmsg("ambiguous-unit", "{n} units are named «{unit}»: {shown}."),
+    pmsg("ambiguous-unit_fix", "Give the unit's id, or its name and province after a comma (e.g. Lâm Bình, Tuyên Quang)."),
     pmsg("unit-not-active", "The unit «{unit}» did not exist on the day asked about."),
     pmsg("unit-not-active_fix", "Pick its successor, or ask about a day when the unit existed ({last})."),
     pmsg("bad-date", "The date entered is not valid."),
@@ -150,9 +152,12 @@ def say(text: str | Said | None, lang: str) -> str | None:
     from obligations.render.catalogue import text as catalogue_text
     from obligations.render.day_text import day
 
-    values = {k: say(v, lang) if isinstance(v, Said) else day(v, lang) if isinstance(v, dt.date) else str(v)
-              for k, v in text.values.items()}
-    return catalogue_text(lang, text.key, text.english).format(**values)
+    from obligations.render.labels import number
+
+    values = {k: say(v, lang) if isinstance(v, Said) else day(v, lang) if isinstance(v, dt.date)
+              else number(int(v), lang) if isinstance(v, Number) else str(v) for k, v in text.values.items()}
+    template = catalogue_text(lang, text.key, text.english) if text.key else text.english   # no key: a joint
+    return template.format(**values)
 
 
 def is_said(exc: ObligationsError) -> bool:
@@ -185,8 +190,9 @@ def cli_text(exc: ObligationsError, lang: str = "en") -> str:
     if exc.said_message is None and catalogue.language(lang) != "en":
         # a message not yet given as ``said``: the code's words in the language asked for, and the
         # English kept whole (its file, place, values), marked as such rather than mixed in silently
+        english_fix = cli_fix(exc, "en")
         said_words = CODE_WORDS("code:untranslated", lang, what=CODE_WORDS(f"code:{exc.code}", lang),
-                                english=exc.message + (f" ({fix})" if fix else ""))
+                                english=exc.message + (f" ({english_fix})" if english_fix else ""))
         return f"{where}: {said_words}" if where else said_words
     message = say(exc.said_message, lang) or exc.message
     text = f"{where}: {message}" if where else message
