@@ -244,6 +244,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
                                                         "stub (TOML) to complete")
     ext.add_argument("--stubs", metavar="DIR", help="also write a metadata-only rule file into DIR for each text "
                                                     "the directive implements")
+    ext.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of messages (default: vi)")
     ext.set_defaults(run="obligations.cli.commands.extract_cmd:run")
 
     srv = sub.add_parser("serve", help="the web service: JSON API, calendar feed, office page (needs obligations[web])")
@@ -255,12 +256,14 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     srv.add_argument("--engine", choices=("auto", "durable", "python"))
     _add_data(srv)
     _add_db(srv)
+    srv.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of refusals (default: vi)")
     srv.set_defaults(run="obligations.cli.commands.serve_cmd:run")
 
     tok = sub.add_parser("token", help="a new access token for `serve`: the token once, the hash for the tokens file")
     tok.add_argument("--unit", required=True, help="the unit the token acts for (and the units below it)")
     tok.add_argument("--note", help="who holds it, since when")
     _add_data(tok)
+    tok.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of refusals (default: vi)")
     tok.set_defaults(run="obligations.cli.commands.token_cmd:run")
 
     tml = sub.add_parser("timeline", help="a unit's report chains as an SVG picture: the months around today, "
@@ -287,6 +290,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
                                      "their Party committees) as hierarchy TOML to extend with cells and departments")
     org.add_argument("--province", type=_text, required=True, metavar="CODE_OR_NAME",
                      help='the province\'s official code ("08") or name ("Tuyên Quang", "tuyen quang")')
+    org.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of refusals (default: vi)")
     org.set_defaults(run="obligations.cli.commands.org_cmd:run")
 
     cat = sub.add_parser("catalogue", help="the reporting regimes (Decree 09/2019/NĐ-CP, Art. 7: ten fields, each "

@@ -27,7 +27,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     try:
         lines = toml_entry(token, args.unit, args.note or "")
     except ValueError as exc:    # bytes that are not UTF-8: a TOML file cannot hold them
-        raise InputError(f"--note: {exc}", fix=said("token:note-fix", "write the note in UTF-8 text")) from None
+        raise InputError(said("token:note", "--note: {why}", why=str(exc)), fix=said("token:note-fix", "write the note in UTF-8 text")) from None
     print(f"token for {args.unit} (shown once, not stored anywhere): {token}", file=sys.stderr)
     out.write(lines)
     return 0
