@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from obligations.base.errors import InputError, Problems
+from obligations.base.errors import InputError, Problems, said
 from obligations.base.keys import OccurrenceKey
 from obligations.base.lru import LRU
 from obligations.base.vocabulary import Status
@@ -244,14 +244,15 @@ class Workspace:
                       engine: Engine | None = None, log: SubmissionLog | None = None) -> list[Item]:
         """Every occurrence of ``unit_id`` whose window meets [start, end], reconciled, with status."""
         if end < start:
-            raise InputError(f"the end of the span ({end}) is before its start ({start})",
-                             fix="give the earlier date first", code="bad-range", param="to")
+            raise InputError(said("span:reversed", "the end of the span ({end}) is before its start ({start})",
+                                  end=end, start=start),
+                             fix=said("span:reversed-fix", "give the earlier date first"), code="bad-range", param="to")
         unit = self.hierarchy.unit(unit_id)
         if start > unit.end:           # the whole span after the unit ended (or before it began): refused
             self.hierarchy.require_on(unit_id, start, asked="from")
         elif end < unit.start:
             self.hierarchy.require_on(unit_id, end, asked="to")
-        self.calendar_for(unit_id).check_days(start, end, "the days asked about")
+        self.calendar_for(unit_id).check_days(start, end)
         occurrences, _ = self.occurrences(unit_id, start.year, end.year + 1,
                                           events=log.event_dates(unit_id) if log is not None else None,
                                           needed=(start, end))

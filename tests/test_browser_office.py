@@ -8,7 +8,8 @@ process by uvicorn on 127.0.0.1 with a fixed clock (08:00 on 23/11/2026 in Vietn
 - (b) no English word of the English catalogue is in the visible text of the Vietnamese unit page;
 - (c) axe-core (from the npm registry: ``npm ci --prefix tests/browser``, which .ci/run does before the
   tests; nothing is fetched at test time) reports no serious or critical violation on the unit page,
-  the explanation page and two error pages (a delivery with a wrong token, an unknown unit);
+  the explanation page, two error pages (a delivery with a wrong token, an unknown unit) and the
+  overview page of issue 25 (/units/xa-X/overview: the four-way count of the units below xa-X);
 - (d) screenshots of every page at both widths go to $OBLIGATIONS_SCREENSHOTS, else
   tests/browser/screenshots/ (git-ignored); the path is printed.
 
@@ -274,7 +275,7 @@ def test_the_today_check_tells_inside_from_outside(browser):
         context.close()
 
 
-PAGES = ("unit", "explanation", "error-401", "error-404")
+PAGES = ("unit", "explanation", "error-401", "error-404", "overview")
 
 
 def explain_href(page: Any) -> str:
@@ -284,9 +285,9 @@ def explain_href(page: Any) -> str:
 
 
 def goto(page: Any, base: str, which: str) -> None:
-    """Load one of the four Vietnamese pages the criteria judge: the unit page, the explanation its
+    """Load one of the five Vietnamese pages the criteria judge: the unit page, the explanation its
     first item links to, the page of a delivery sent from the page with a wrong token (401), the page
-    of an unknown unit (404)."""
+    of an unknown unit (404), the overview of the units below xa-X (issue 25)."""
     open_unit(page, base)
     if which == "explanation":
         response = page.goto(base + explain_href(page), wait_until="load")
@@ -308,6 +309,11 @@ def goto(page: Any, base: str, which: str) -> None:
     elif which == "error-404":
         response = page.goto(f"{base}/units/xa-KHONG-CO?lang=vi", wait_until="load")
         assert response is not None and response.status == 404, response and response.status
+    elif which == "overview":
+        # issue 25: the four-way count of xa-X and the units below it (its three cells), this year's
+        # deadlines as of the service's today
+        response = page.goto(f"{base}/units/xa-X/overview?lang=vi", wait_until="load")
+        assert response is not None and response.status == 200, response and response.status
 
 
 def judged(marks: dict[str, str]) -> list[Any]:

@@ -59,5 +59,7 @@ def test_calendar_for_a_unit_shows_its_local_days(run_cli):
     assert code == 0
     assert "Ngày Giải phóng tỉnh Kon Tum — lần thứ 50 (năm tròn)" in local
     assert "Kon Tum" not in national
-    code, _, err = run_cli("calendar", "--year", "2025", "--unit", "nope")
+    code, _, err = run_cli("calendar", "--year", "2025", "--unit", "nope", "--lang", "en")
     assert code == 2 and "unknown unit 'nope'" in err
+    code, _, err = run_cli("calendar", "--year", "2025", "--unit", "nope")       # the default, Vietnamese
+    assert code == 2 and "không có đơn vị 'nope'" in err

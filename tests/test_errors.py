@@ -152,7 +152,7 @@ def test_no_library_fix_names_a_command_line_flag():
                 found.append(f"{path.relative_to(ROOT)}:{call.lineno}: {text!r}")
     from obligations.log import safety
 
-    found += [f"log/safety.py _MESSAGES: {fix!r}" for _, fix in safety._MESSAGES.values() if FLAG.search(fix)]
+    found += [f"log/safety.py _MESSAGES: {fix!r}" for _, fix in safety._MESSAGES.values() if FLAG.search(str(fix))]
     assert not found, "\n".join(found)
 
 

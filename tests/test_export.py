@@ -146,12 +146,12 @@ def test_bad_export_input(run_cli, argv, message):
         args[args.index("--to") + 1] = argv[1]
     else:
         args += argv
-    code, out, err = run_cli(*args)
+    code, out, err = run_cli(*args, "--lang", "en")
     assert code == 2 and message in err and "Traceback" not in err
 
 
 def test_unwritable_output(run_cli, tmp_path):
-    code, _, err = run_cli(*ARGS, "--out", str(tmp_path / "missing" / "x.ics"))
+    code, _, err = run_cli(*ARGS, "--out", str(tmp_path / "missing" / "x.ics"), "--lang", "en")
     assert code == 2 and "cannot write" in err
 
 

@@ -243,7 +243,7 @@ def test_json_format(run_cli):
 def test_bad_files(run_cli, tmp_path, content, message):
     path = tmp_path / "in.txt"
     path.write_bytes(content)
-    code, out, err = run_cli("extract", str(path))
+    code, out, err = run_cli("extract", str(path), "--lang", "en")
     assert code == 2 and out == "" and message in err and "Traceback" not in err
 
 
@@ -255,8 +255,10 @@ def test_utf16_with_bom_is_read(run_cli, tmp_path):
 
 
 def test_missing_file(run_cli, tmp_path):
-    code, _, err = run_cli("extract", str(tmp_path / "nope.txt"))
+    code, _, err = run_cli("extract", str(tmp_path / "nope.txt"), "--lang", "en")
     assert code == 2 and "cannot read the file" in err
+    code, _, err = run_cli("extract", str(tmp_path / "nope.txt"))             # the default, Vietnamese
+    assert code == 2 and "không đọc được tệp: không có tệp hoặc thư mục này" in err
 
 
 def test_a_draft_declares_the_events_its_duties_are_counted_from(run_cli, tmp_path):

@@ -252,7 +252,8 @@ def test_refusals(ws, run_cli, tmp_path):
     before = theirs.read_bytes()
     code, _, err = run_cli("letter", "--from", "xa-X", "--to", "chibo-1", "--on", "2026-12-10", "--format", "docx",
                            "--out", str(theirs))
-    assert code == 2 and "was not written by this program" in err and theirs.read_bytes() == before
+    # said in the command's language (Vietnamese by default)
+    assert code == 2 and "không do chương trình này ghi" in err and theirs.read_bytes() == before
     with pytest.raises(obligations.InputError) as caught:
         build_letter(ws, sender="xa-X", late_units=["chibo-9"], on=ON, lang="vi")
     assert caught.value.code == "unknown-unit"

@@ -164,10 +164,12 @@ def test_submit_twice_then_replace_through_the_command_line(run_cli, tmp_path):
     db = str(tmp_path / "log.sqlite3")
     base = ("submit", "--unit", "chibo-1", "--duty", YEARLY, "--period", "2024", "--db", db)
     assert run_cli(*base, "--on", "2024-11-20", "--ref", "08-BC/CB")[0] == 0
-    code, out, err = run_cli(*base, "--on", "2024-11-25")
+    code, out, err = run_cli(*base, "--on", "2024-11-25", "--lang", "en")
     assert code == 2 and out == "" and len(err.strip().splitlines()) == 1
     assert "delivered on 2024-11-20" in err and "08-BC/CB" in err and "--replace --reason" in err
-    code, _, err = run_cli(*base, "--on", "2024-11-25", "--replace")
+    code, _, err = run_cli(*base, "--on", "2024-11-25")          # the refusal in the default language
+    assert code == 2 and "nộp ngày 20/11/2024" in err and "--replace --reason" in err
+    code, _, err = run_cli(*base, "--on", "2024-11-25", "--replace", "--lang", "en")
     assert code == 2 and "needs the reason" in err
     assert run_cli(*base, "--on", "2024-11-25", "--replace", "--reason", "sửa ngày nộp")[0] == 0
     code, out, _ = run_cli("status", "--unit", "chibo-1", "--year", "2024", "--format", "json", "--db", db)
@@ -196,7 +198,7 @@ def test_a_corrected_event_date_gives_one_deadline(run_cli, tmp_path):
     db = str(tmp_path / "log.sqlite3")
     event = ("event", *DATA, "--unit", "don-vi-A", "--event", "nhan-ke-hoach", "--db", db)
     assert run_cli(*event, "--on", "2025-03-03")[0] == 0
-    code, _, err = run_cli(*event, "--on", "2025-03-05")
+    code, _, err = run_cli(*event, "--on", "2025-03-05", "--lang", "en")
     assert code == 2 and "on 2025-03-03" in err and "--replace" in err
     assert run_cli(*event, "--on", "2025-03-05", "--replace", "--reason", "nhận ngày 5/3")[0] == 0
     code, out, err = run_cli("due", *DATA, "--unit", "don-vi-A", "--on", "2025-03-10", "--format", "json",

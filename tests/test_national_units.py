@@ -140,7 +140,7 @@ def test_a_sample_of_communes_by_id_and_by_name(run_cli, national):
 
 
 def test_an_ambiguous_name_lists_the_candidates(run_cli):
-    code, out, err = run_cli("due", "--unit", "Tân Thành", "--on", ON)
+    code, out, err = run_cli("due", "--unit", "Tân Thành", "--on", ON, "--lang", "en")
     assert code == 2 and out == ""
     # nine communes are named "Tân Thành" (with its diacritics); the first eight by code are listed
     assert err.startswith("obligations: 9 units are named 'Tân Thành': xa-05923 (Xã Tân Thành, Tỉnh Thái Nguyên)")
@@ -158,7 +158,7 @@ def test_an_ambiguous_name_has_its_code():
 
 
 def test_an_unknown_name_is_an_unknown_unit(run_cli):
-    code, out, err = run_cli("due", "--unit", "Xã Không Có", "--on", ON)
+    code, out, err = run_cli("due", "--unit", "Xã Không Có", "--on", ON, "--lang", "en")
     assert code == 2 and out == "" and "unknown unit 'Xã Không Có'" in err
 
 
@@ -213,7 +213,7 @@ def test_org_province_hanoi_by_short_name(run_cli):
 @pytest.mark.parametrize("province", ["99", "Kon Tum", "Lâm Bình"])
 def test_org_unknown_province(run_cli, province):
     # Kon Tum was merged into Quảng Ngãi on 1/7/2025: no longer a province
-    code, out, err = run_cli("org", "--province", province)
+    code, out, err = run_cli("org", "--province", province, "--lang", "en")
     assert code == 2 and out == "" and "no province is named or numbered" in err and "08 Tuyên Quang" in err
 
 

@@ -95,7 +95,7 @@ def test_explain_shows_the_calendar_move_and_the_policy(run_cli):
     (["--unit", "xa-X", "--duty", "76-KH-DU/dang-uy-so-ket", "--period", "2031"], "has no period '2031'"),
 ])
 def test_explain_bad_input(run_cli, argv, message):
-    code, out, err = run_cli("explain", *argv)
+    code, out, err = run_cli("explain", *argv, "--lang", "en")
     assert code == 2 and message in err and "Traceback" not in err
 
 

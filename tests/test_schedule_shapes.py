@@ -66,7 +66,7 @@ def test_an_event_not_recorded_is_named_with_the_command_to_record_it(run_cli, t
 def test_an_unknown_event_is_refused_and_nothing_written(run_cli, tmp_path):
     path = tmp_path / "log.sqlite3"
     code, out, err = run_cli("event", *DATA, "--unit", "don-vi-A", "--event", "dai-hoi", "--on", "2025-06-20",
-                             "--db", str(path))
+                             "--db", str(path), "--lang", "en")
     assert code == 2 and "unknown event 'dai-hoi'" in err and "khai-mac-dai-hoi" in err and not path.exists()
 
 
@@ -95,10 +95,10 @@ def test_due_json_and_calendar_carry_the_time_of_day(run_cli, db):
 
 def test_a_period_that_does_not_fit_the_duty(run_cli, db):
     code, out, err = run_cli("explain", *DATA, "--unit", "don-vi-A", "--duty", "SHAPES/s02", "--period", "2025-06",
-                             "--db", db)
+                             "--db", db, "--lang", "en")
     assert code == 2 and "shapes.toml:" in err and "does not fit" in err and "YYYY-Qn" in err
     code, out, err = run_cli("explain", *DATA, "--unit", "don-vi-A", "--duty", "SHAPES/s04", "--period", "2025-H2",
-                             "--db", db)
+                             "--db", db, "--lang", "en")
     assert code == 2 and "does not fit" in err
 
 

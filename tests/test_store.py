@@ -71,7 +71,7 @@ def test_extension_moves_the_deadline_and_is_explained(run_cli):
      "needs the reference"),
 ])
 def test_bad_input_writes_nothing(run_cli, private_database, argv, message):
-    code, out, err = run_cli(*argv)
+    code, out, err = run_cli(*argv, "--lang", "en")
     assert code == 2 and message in err and "Traceback" not in err
     assert not private_database.exists()
 
@@ -85,9 +85,9 @@ def test_a_file_that_is_not_sqlite_is_refused_untouched(run_cli, tmp_path):
     bogus.write_text("ghi chép, không phải cơ sở dữ liệu\n", encoding="utf-8")
     before = _digest(bogus)
     code, _, err = run_cli("submit", "--unit", "chibo-1", "--duty", DUTY, "--period", "2025", "--on", "2025-11-20",
-                           "--db", str(bogus))
+                           "--db", str(bogus), "--lang", "en")
     assert code == 2 and "not an SQLite database" in err and _digest(bogus) == before
-    code, _, err = run_cli("due", "--unit", "chibo-1", "--db", str(bogus))
+    code, _, err = run_cli("due", "--unit", "chibo-1", "--db", str(bogus), "--lang", "en")
     assert code == 2 and "not an SQLite database" in err
 
 

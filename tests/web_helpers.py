@@ -46,7 +46,7 @@ def make_client(db: Path, tokens: Path | None = None, *, local: bool = True, ope
 
     service = Service.load(Path(db), rules, clock=clock)
     limit = {} if max_body is None else {"max_body": max_body}
-    app = create_app(service, load_tokens(tokens, lambda u: u in service.units()),
+    app = create_app(service, load_tokens(tokens, service.is_unit_id),
                      open_reads=open_reads, **limit)
     client = TestClient(app, client=("127.0.0.1" if local else "203.0.113.9", 50000))
     return client, service

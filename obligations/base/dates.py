@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from obligations.base.errors import InputError
+from obligations.base.errors import InputError, said
 
 # The two forms of a date the user types (docs/usage.md section 8): YYYY-MM-DD and the
 # Vietnamese DD/MM/YYYY (day and month of one or two digits, as offices write 1/7/2025).
@@ -62,23 +62,28 @@ def parse_iso_date(text: str, *, what: str = "date") -> dt.date:
     vn = _VN_DAY.match(text) if isinstance(text, str) else None
     if not isinstance(text, str) or not (_ISO_DAY.match(text) or vn):
         better = _suggestion(text) if isinstance(text, str) and len(text) <= 40 else None
-        raise InputError(f"{what} {shown} is not a date in the form {_FORMS}",
-                         fix=f"write it as {better}" if better else
-                         "write it as YYYY-MM-DD with a four-digit year and a two-digit month and day, e.g. 2026-11-23, "
-                         "or as DD/MM/YYYY, e.g. 23/11/2026", code="bad-date", param=what.removeprefix("--"))
+        raise InputError(said("date:form", "{what} {value} is not a date in the form {forms}", what=what, value=shown,
+                              forms=said("date:forms", "YYYY-MM-DD or DD/MM/YYYY")),
+                         fix=said("date:write-as", "write it as {better}", better=better) if better else
+                         said("date:write-fix", "write it as YYYY-MM-DD with a four-digit year and a two-digit month "
+                                                "and day, e.g. 2026-11-23, or as DD/MM/YYYY, e.g. 23/11/2026"),
+                         code="bad-date", param=what.removeprefix("--"))
     try:
         day = (dt.date(int(vn.group(3)), int(vn.group(2)), int(vn.group(1))) if vn
                else dt.date.fromisoformat(text))
     except ValueError:
         raise InputError(
-            f"{what} {shown} is not a valid date",
-            fix="write it as YYYY-MM-DD (e.g. 2026-11-23) or DD/MM/YYYY (e.g. 23/11/2026), "
-                "with a day that exists in that month", code="bad-date", param=what.removeprefix("--"),
+            said("date:invalid", "{what} {value} is not a valid date", what=what, value=shown),
+            fix=said("date:invalid-fix", "write it as YYYY-MM-DD (e.g. 2026-11-23) or DD/MM/YYYY (e.g. 23/11/2026), "
+                                         "with a day that exists in that month"),
+            code="bad-date", param=what.removeprefix("--"),
         ) from None
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
         # the calendar data covers less; this bound keeps date arithmetic away from year 1 and 9999
-        raise InputError(f"{what} {text} is outside the years {FIRST_YEAR}-{LAST_YEAR}",
-                         fix=f"give a date within the years {FIRST_YEAR}-{LAST_YEAR}", code="calendar-range",
+        raise InputError(said("date:years", "{what} {value} is outside the years {first}-{last}", what=what, value=text,
+                              first=FIRST_YEAR, last=LAST_YEAR),
+                         fix=said("date:years-fix", "give a date within the years {first}-{last}", first=FIRST_YEAR,
+                                  last=LAST_YEAR), code="calendar-range",
                          param=what.removeprefix("--"),
                          data={"year": str(day.year), "first": str(FIRST_YEAR), "last": str(LAST_YEAR)})
     return day

@@ -7,12 +7,18 @@ itself. An error is data: a stable ``code`` (one of ``CODES``, the closed set), 
 command-line flag, no JSON field: the edges name their own, render/error_words.py), the
 caller's ``param`` the fix asks for (the library's own keyword, e.g. "ref"), and ``data``,
 the values a message in another language needs (e.g. {"unit": "xa-KHONG-CO"}).
+
+A message or fix given as ``said(key, english, **values)`` carries its parameters as data: the
+English template (the gettext msgid, ``key`` its msgctxt) and the named values (ids, dates,
+numbers, or other ``Said`` pieces), so that an edge renders it in the reader's language from the
+catalogues (render/error_words.py, docs/translating.md); ``message`` and ``fix`` stay the English.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Literal, get_args
+from collections.abc import Mapping, Sequence
+import datetime as dt
+from typing import Literal, Union, get_args
 
 # The closed set of codes: never renamed once published (apps test them); docs/errors.md
 # lists exactly these (tests/test_errors.py checks it).
@@ -66,18 +72,73 @@ CODES: dict[ErrorCode, str] = {
 assert set(CODES) == set(get_args(ErrorCode)), "every code has its meaning"
 
 
+Value = Union[str, int, dt.date, "Said"]
+
+
+class Number(int):
+    """A count or a size written with the language's group separators (1,001 in English, 1.001 in
+    Vietnamese); a plain int (a year, a position) is written as it is."""
+
+
+
+
+class Said:
+    """A text for people with its parameters as data: ``english`` is a ``str.format`` template
+    (the catalogue's msgid), ``key`` its msgctxt, ``values`` the named values. ``str()`` is the
+    English, dates written YYYY-MM-DD; render/error_words.py says it in another language."""
+
+    __slots__ = ("key", "english", "values")
+
+    def __init__(self, key: str, english: str, values: Mapping[str, Value]) -> None:
+        self.key, self.english, self.values = key, english, dict(values)
+
+    def __str__(self) -> str:
+        return self.english.format(**{k: _english(v) for k, v in self.values.items()})
+
+    def __repr__(self) -> str:
+        return f"said({self.key!r}, {str(self)!r})"
+
+
+def _english(value: Value) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Number):
+        return f"{value:,}"
+    return value if isinstance(value, str) else str(value)
+
+
+def said(key: str, english: str, /, **values: Value) -> Said:
+    """A refusal's text with its values; a marker `pybabel extract` knows (keyword ``said:1c,2``
+    in pyproject.toml): the Vietnamese of ``english`` is in the catalogue under ``key``."""
+    return Said(key, english, values)
+
+
+def joined(items: Sequence[Value], sep: str = ", ") -> Value:
+    """Pieces said one after the other with ``sep`` between them (a list of differences, of
+    candidates), each piece in the language it is said in."""
+    if not items:
+        return ""
+    result = items[0]
+    for item in items[1:]:
+        result = Said("", "{a}" + sep.replace("{", "{{").replace("}", "}}") + "{b}", {"a": result, "b": item})
+    return result
+
+
 class ObligationsError(Exception):
     """Base class: a problem the user can fix, described with its code, place and fix."""
 
     default_code: ErrorCode = "bad-input"
 
-    def __init__(self, message: str, *, file: str | None = None, place: str | None = None,
-                 fix: str | None = None, code: ErrorCode | None = None, param: str | None = None,
+    def __init__(self, message: str | Said, *, file: str | None = None, place: str | None = None,
+                 fix: str | Said | None = None, code: ErrorCode | None = None, param: str | None = None,
                  data: Mapping[str, str] | None = None) -> None:
-        self.message = message
+        # the English, and the parameters (said_*) an edge needs to say it in another language
+        self.message = str(message)
+        self.said_message = message if isinstance(message, Said) else None
         self.file = file
         self.place = place
-        self.fix = fix
+        self.fix = None if fix is None else str(fix)
+        self.said_fix = fix if isinstance(fix, Said) else None
         self.code: ErrorCode = code or self.default_code
         self.param = param
         self.data: dict[str, str] = dict(data or {})

@@ -9,11 +9,12 @@ for a pipe between the two checks cannot block either.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
 
-from obligations.base.errors import DataFileError
+from obligations.base.errors import DataFileError, Number, Said, said
 
 MIB = 1024 * 1024
 # The largest rule, hierarchy or calendar file read: a national hierarchy of ~12 000 units
@@ -30,24 +31,38 @@ def kind_of(mode: int) -> str:
     return "not a regular file"
 
 
-def _refuse(path: Path, mode: int, fix: str) -> DataFileError:
-    return DataFileError(f"is {kind_of(mode)}, not a regular file", file=str(path), fix=fix)
+def _refuse(path: Path, mode: int, fix: str | Said) -> DataFileError:
+    return DataFileError(said("file:not-regular", "is {kind}, not a regular file", kind=kind_said(mode)),
+                         file=str(path), fix=fix)
 
 
-def read_regular_file(path: Path, limit: int, *, fix: str = "give the path of a regular file") -> bytes:
+def kind_said(mode: int) -> Said | str:
+    """``kind_of`` to be said in the reader's language."""
+    return _KIND_WORDS.get(kind_of(mode), kind_of(mode))
+
+
+_KIND_WORDS = {"a directory": said("file:kind:directory", "a directory"),
+               "a named pipe": said("file:kind:pipe", "a named pipe"),
+               "a character device": said("file:kind:char", "a character device"),
+               "a block device": said("file:kind:block", "a block device"), "a socket": said("file:kind:socket", "a socket"),
+               "not a regular file": said("file:kind:other", "not a regular file")}
+_CHECK_PATH = said("file:check-path", "check the path and its permissions")
+
+
+def read_regular_file(path: Path, limit: int, *, fix: str | Said = "give the path of a regular file") -> bytes:
     """The bytes of ``path``, if it is a regular file of at most ``limit`` bytes."""
     try:
         before = os.stat(path)
     except (OSError, ValueError) as exc:
-        raise DataFileError(f"cannot read the file: {_reason(exc)}", file=str(path),
-                            fix="check the path and its permissions") from None
+        raise DataFileError(said("file:cannot-read", "cannot read the file: {why}", why=_reason(exc)), file=str(path),
+                            fix=_CHECK_PATH) from None
     if not stat.S_ISREG(before.st_mode):
         raise _refuse(path, before.st_mode, fix)
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
-        raise DataFileError(f"cannot read the file: {_reason(exc)}", file=str(path),
-                            fix="check the path and its permissions") from None
+        raise DataFileError(said("file:cannot-read", "cannot read the file: {why}", why=_reason(exc)), file=str(path),
+                            fix=_CHECK_PATH) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
@@ -62,8 +77,8 @@ def read_regular_file(path: Path, limit: int, *, fix: str = "give the path of a 
             chunks.append(chunk)
             total += len(chunk)
     except OSError as exc:
-        raise DataFileError(f"cannot read the file: {_reason(exc)}", file=str(path),
-                            fix="check the path and its permissions") from None
+        raise DataFileError(said("file:cannot-read", "cannot read the file: {why}", why=_reason(exc)), file=str(path),
+                            fix=_CHECK_PATH) from None
     finally:
         os.close(fd)
     if total > limit:  # the file grew while being read
@@ -72,14 +87,36 @@ def read_regular_file(path: Path, limit: int, *, fix: str = "give the path of a 
 
 
 def too_large(path: Path, size: int, limit: int) -> DataFileError:
-    return DataFileError(f"the file is {size:,} bytes, more than the limit of {limit // MIB} MiB",
-                         file=str(path), fix=f"split it into files of at most {limit // MIB} MiB")
+    return DataFileError(said("file:too-big", "the file is {size} bytes, more than the limit of {mib} MiB",
+                              size=Number(size), mib=limit // MIB),
+                         file=str(path), fix=said("file:too-big-fix", "split it into files of at most {mib} MiB",
+                                                  mib=limit // MIB))
 
 
-def _reason(exc: BaseException) -> str:
+# the system's words for the commonest failures (its strerror, English), to be said in the reader's language
+_ERRNO = {errno.ENOENT: said("os:enoent", "No such file or directory"),
+          errno.EACCES: said("os:eacces", "Permission denied"), errno.EPERM: said("os:eperm", "Operation not permitted"),
+          errno.EISDIR: said("os:eisdir", "Is a directory"), errno.ENOTDIR: said("os:enotdir", "Not a directory"),
+          errno.ELOOP: said("os:eloop", "Too many levels of symbolic links"),
+          errno.ENAMETOOLONG: said("os:enametoolong", "File name too long"),
+          errno.ENOSPC: said("os:enospc", "No space left on device"),
+          errno.EROFS: said("os:erofs", "Read-only file system"),
+          errno.EADDRINUSE: said("os:eaddrinuse", "Address already in use"),
+          errno.EADDRNOTAVAIL: said("os:eaddrnotavail", "Cannot assign requested address")}
+
+
+def os_reason(exc: BaseException) -> str | Said:
+    """Why a system call failed, as the system says it (its words said again in another
+    language for the commonest failures)."""
     if isinstance(exc, OSError):
+        known = _ERRNO.get(exc.errno or 0)
+        if known is not None and exc.strerror == str(known):
+            return known
         return exc.strerror or type(exc).__name__
     return str(exc)
+
+
+_reason = os_reason
 
 
 def write_replacing(path: Path, data: bytes, mode: int = 0o666) -> None:

@@ -14,6 +14,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from obligations.base.errors import Said, joined, said
+
 ID_ALPHABET = "ASCII letters, digits, '-', '_' and '.', starting with a letter or digit"
 ID_MAX_LENGTH = 100
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*\Z")
@@ -36,16 +38,24 @@ def describe_char(char: str) -> str:
 
 def identifier_problem(value: str) -> str | None:
     """Why ``value`` is not an identifier (one sentence), or None when it is one."""
+    problem = identifier_said(value)
+    return None if problem is None else str(problem)
+
+
+def identifier_said(value: str) -> Said | None:
+    """``identifier_problem`` with its values, to be said in another language."""
+    alphabet = said("id:alphabet", "ASCII letters, digits, '-', '_' and '.', starting with a letter or digit")
     if not value:
-        return "is empty"
+        return said("id:empty", "is empty")
     if len(value) > ID_MAX_LENGTH:
-        return f"is {len(value)} characters long, more than {ID_MAX_LENGTH}"
+        return said("id:long", "is {n} characters long, more than {limit}", n=len(value), limit=ID_MAX_LENGTH)
     if _ID.match(value):
         return None
     for position, char in enumerate(value, start=1):
         if char not in _ALLOWED:
-            return f"has {describe_char(char)} at position {position}, outside the id alphabet ({ID_ALPHABET})"
-    return f"must start with a letter or a digit ({ID_ALPHABET})"
+            return said("id:odd", "has {char} at position {position}, outside the id alphabet ({alphabet})",
+                        char=describe_char(char), position=position, alphabet=alphabet)
+    return said("id:start", "must start with a letter or a digit ({alphabet})", alphabet=alphabet)
 
 
 def shown(value: object, depth: int = 0) -> str:
@@ -129,44 +139,56 @@ def _char_name(char: str) -> str:
     return f"U+{ord(char):04X}" + (f" {name}" if name else "")
 
 
-def differences(value: str, known: str, limit: int = 3) -> list[str]:
+def differences(value: str, known: str, limit: int = 3) -> list[Said]:
     """Where ``value`` differs from ``known``, character by character, as phrases:
     ``position 2 is U+0430 CYRILLIC SMALL LETTER A where xa-X has U+0061 LATIN SMALL LETTER A``."""
     import difflib
 
-    found: list[str] = []
+    found: list[Said] = []
     for op, a1, a2, b1, b2 in difflib.SequenceMatcher(None, value, known, autojunk=False).get_opcodes():
         if op == "equal":
             continue
         if op == "replace" and a2 - a1 == b2 - b1:
-            found += [f"position {a1 + i + 1} is {_char_name(value[a1 + i])} where {known} has "
-                      f"{_char_name(known[b1 + i])}" for i in range(a2 - a1) if value[a1 + i] != known[b1 + i]]
+            found += [said("id:differs", "position {position} is {char} where {known} has {other}",
+                           position=a1 + i + 1, char=_char_name(value[a1 + i]), known=known,
+                           other=_char_name(known[b1 + i]))
+                      for i in range(a2 - a1) if value[a1 + i] != known[b1 + i]]
         elif op == "insert":
-            found.append(f"{', '.join(_char_name(c) for c in known[b1:b2])} is missing before position {a1 + 1} "
-                         f"(as {known} has it)")
+            found.append(said("id:missing", "{chars} is missing before position {position} (as {known} has it)",
+                              chars=", ".join(_char_name(c) for c in known[b1:b2]), position=a1 + 1, known=known))
         elif op == "delete":
-            found.append(f"position {a1 + 1} holds {', '.join(_char_name(c) for c in value[a1:a2])}, "
-                         f"which {known} has not")
+            found.append(said("id:extra", "position {position} holds {chars}, which {known} has not",
+                              position=a1 + 1, chars=", ".join(_char_name(c) for c in value[a1:a2]), known=known))
         else:
-            found.append(f"positions {a1 + 1}-{a2} are {shorten(value[a1:a2], 30)} where {known} has "
-                         f"{shorten(known[b1:b2], 30)}")
+            found.append(said("id:other", "positions {first}-{last} are {chars} where {known} has {other}",
+                              first=a1 + 1, last=a2, chars=shorten(value[a1:a2], 30), known=known,
+                              other=shorten(known[b1:b2], 30)))
     more = len(found) - limit
-    return found[:limit] + ([f"{more} more difference(s)"] if more > 0 else [])
+    return found[:limit] + ([said("id:more", "{n} more difference(s)", n=more)] if more > 0 else [])
 
 
-def unknown_id(kind: str, value: str, known: Iterable[str], *, listing: int = 12) -> tuple[str, str]:
+# the kinds of id unknown_id speaks of
+_KINDS = {"unit": said("id:kind:unit", "unit"), "duty": said("id:kind:duty", "duty"),
+          "event": said("id:kind:event", "event"), "directive": said("id:kind:directive", "directive")}
+
+
+def unknown_id(kind: str, value: str, known: Iterable[str], *, listing: int = 12) -> tuple[Said, Said]:
     """The message and the fix for an id that is not one of ``known`` (a unit, a duty, a
     directive, an event): the nearest known id and the characters that differ from it, since
     a look-alike letter prints the same as the real one; else the id's odd character; else a
     few known ids."""
     ids = sorted(known)
     near = nearest_id(value, ids) if len(value) <= ID_MAX_LENGTH * 2 else None
-    message = f"unknown {kind} {shorten(value)}"
+    what = _KINDS.get(kind, kind)
     if near is not None:
-        return (f"{message}: {'; '.join(differences(value, near))}",
-                f"did you mean {near}? retype the id as {near}")
-    odd = identifier_problem(value)
-    if odd is not None and "alphabet" in odd:
-        message += f": it {odd}"
-    shown_ids = ", ".join(ids[:listing]) + (f", … ({len(ids)} in all)" if len(ids) > listing else "")
-    return message, f"use one of: {shown_ids}" if ids else f"no {kind} is defined"
+        return (said("id:unknown-near", "unknown {kind} {value}: {differences}", kind=what, value=shorten(value),
+                     differences=joined(differences(value, near), "; ")),
+                said("id:did-you-mean", "did you mean {near}? retype the id as {near}", near=near))
+    odd = identifier_said(value)
+    message = (said("id:unknown-odd", "unknown {kind} {value}: it {problem}", kind=what, value=shorten(value),
+                    problem=odd) if odd is not None and odd.key == "id:odd"
+               else said("id:unknown", "unknown {kind} {value}", kind=what, value=shorten(value)))
+    if not ids:
+        return message, said("id:none", "no {kind} is defined", kind=what)
+    more = said("id:in-all", ", … ({n} in all)", n=len(ids)) if len(ids) > listing else ""
+    return message, said("id:use-one-of", "use one of: {ids}{more}", ids=", ".join(ids[:listing]), more=more)

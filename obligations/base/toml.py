@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from typing import Any, Iterable
 
-from obligations.base.errors import DataFileError
+from obligations.base.errors import DataFileError, said
 from obligations.base.files import TOML_LIMIT, read_regular_file
 from obligations.base.identifiers import nfc, shorten
 
@@ -25,7 +25,7 @@ def read_toml(path: Path, limit: int = TOML_LIMIT) -> tuple[dict[str, Any], str]
     Only a regular file of at most ``limit`` bytes (4 MiB) is read; a UTF-8 byte order
     mark is accepted; the text is normalised to NFC so that keys and ids typed in
     decomposed Unicode compare equal to the composed ones."""
-    raw = read_regular_file(path, limit, fix="give the path of a TOML file")
+    raw = read_regular_file(path, limit, fix=said("file:give-toml", "give the path of a TOML file"))
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:

@@ -10,7 +10,7 @@ import datetime as dt
 
 import attrs
 
-from obligations.base.errors import CalendarRangeError
+from obligations.base.errors import CalendarRangeError, said
 from obligations.base.records import record
 
 VIETNAM_UTC_OFFSET = 7.0
@@ -35,8 +35,9 @@ def to_lunar(day: dt.date) -> LunarDay:
     try:
         value = lunar_vn.solar_to_lunar(day, time_zone=VIETNAM_UTC_OFFSET)
     except ValueError as exc:
-        raise CalendarRangeError(f"cannot convert {day.isoformat()} to the lunar calendar: {exc}",
-                                 fix="use a date between 1900 and 2100") from None
+        raise CalendarRangeError(said("lunar:convert", "cannot convert {day} to the lunar calendar: {why}", day=day,
+                                      why=str(exc)),
+                                 fix=said("lunar:convert-fix", "use a date between 1900 and 2100")) from None
     return LunarDay(value.year, value.month, value.day, bool(value.leap))
 
 

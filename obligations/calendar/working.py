@@ -18,7 +18,7 @@ from obligations.base.records import record
 from obligations.calendar.data import CalendarData, Commemoration, anniversary_class
 from obligations.calendar.decisions import Decision, PackageDecisions
 from obligations.calendar.holiday_source import HolidaySource
-from obligations.base.errors import CalendarRangeError, InputError
+from obligations.base.errors import CalendarRangeError, InputError, Said, said
 from obligations.base.vocabulary import ROLL_POLICIES
 
 ONE_DAY = dt.timedelta(days=1)
@@ -86,7 +86,7 @@ class _Year:
     marks: dict[str, tuple[Event, ...]] = attrs.field(factory=dict, eq=False)
 
 
-def outside_coverage(data: CalendarData, needed: dt.date | int, what: str, *, asked: bool = True
+def outside_coverage(data: CalendarData, needed: dt.date | int, what: Said, *, asked: bool = True
                      ) -> CalendarRangeError:
     """The refusal of an answer that needs a day (or a year) the calendar data does not
     cover: it names the coverage, the data actually used and the fix. ``what`` says what
@@ -95,14 +95,17 @@ def outside_coverage(data: CalendarData, needed: dt.date | int, what: str, *, as
     (False: an item of the answer needs it, and only data covering it helps)."""
     year = needed if isinstance(needed, int) else needed.year
     first, last = data.first_year, data.last_year
-    side = "up to" if year > last else "from"
-    edge = f"{last}-12-31" if year > last else f"{first}-01-01"
+    give = said("coverage:give", "calendar data whose vietnam.toml [coverage] includes {year}", year=year)
+    fix = (said("coverage:ask-up-to", "ask about days up to {edge} only (e.g. a shorter horizon or range), or give "
+                                      "{give}", edge=dt.date(last, 12, 31), give=give) if asked and year > last else
+           said("coverage:ask-from", "ask about days from {edge} only (e.g. a shorter horizon or range), or give "
+                                     "{give}", edge=dt.date(first, 1, 1), give=give) if asked else
+           said("coverage:give-only", "give {give}", give=give))
     return CalendarRangeError(
-        f"{what} is outside what the calendar data covers ({first}-{last}): "
-        "no answer is given rather than one without those days",
-        file=data.file, place="[coverage]",
-        fix=(f"ask about days {side} {edge} only (e.g. a shorter horizon or range), or give " if asked else "give ")
-            + f"calendar data whose vietnam.toml [coverage] includes {year}", param="calendars",
+        said("coverage:outside", "{what} is outside what the calendar data covers ({first}-{last}): "
+                                 "no answer is given rather than one without those days", what=what, first=first,
+             last=last),
+        file=data.file, place="[coverage]", fix=fix, param="calendars",
         data={"year": str(year), "first": str(first), "last": str(last)})
 
 
@@ -136,12 +139,12 @@ class VietnamCalendar:
 
     def check_year(self, year: int) -> None:
         if not self.data.first_year <= year <= self.data.last_year:
-            raise outside_coverage(self.data, year, f"year {year}")
+            raise outside_coverage(self.data, year, said("coverage:year", "year {year}", year=year))
 
     def covers(self, day: dt.date) -> bool:
         return self.data.first_year <= day.year <= self.data.last_year
 
-    def check_days(self, start: dt.date, end: dt.date, what: str = "the days asked about") -> None:
+    def check_days(self, start: dt.date, end: dt.date, what: Said | None = None) -> None:
         """Refuse a query whose days [start, end] reach outside the coverage (naming the
         first uncovered day it reaches): its answer would be silently short of them."""
         first, last = self.data.first_year, self.data.last_year
@@ -151,8 +154,9 @@ class VietnamCalendar:
             day = dt.date(first - 1, 12, 31)
         else:
             return
-        raise outside_coverage(self.data, day, f"{what} ({start.isoformat()} to {end.isoformat()}) reach "
-                                               f"{day.isoformat()}, which")
+        what = what or said("coverage:days-asked", "the days asked about")
+        raise outside_coverage(self.data, day, said("coverage:reach", "{what} ({start} to {end}) reach {day}, which",
+                                                    what=what, start=start, end=end, day=day))
 
     def is_provisional(self, year: int) -> bool:
         """True when the government's day swaps for ``year`` may not be known yet."""
@@ -317,8 +321,9 @@ class VietnamCalendar:
     def events_between(self, start: dt.date, end: dt.date) -> list[Event]:
         """All events in the closed range [start, end], in date order."""
         if end < start:
-            raise InputError(f"the range ends ({end}) before it starts ({start})",
-                             fix="give the earlier date first", code="bad-range")
+            raise InputError(said("range:reversed", "the range ends ({end}) before it starts ({start})", end=end,
+                                  start=start),
+                             fix=said("span:reversed-fix", "give the earlier date first"), code="bad-range")
         found: list[Event] = []
         for year in range(start.year, end.year + 1):
             for day, events in sorted(self._events(year).items()):
@@ -353,8 +358,9 @@ class VietnamCalendar:
         if cached is not None:
             return cached
         if policy not in ROLL_POLICIES:
-            raise InputError(f"unknown roll policy {policy!r}",
-                             fix="use one of: " + ", ".join(ROLL_POLICIES), code="unknown-option")
+            raise InputError(said("roll:unknown", "unknown roll policy {policy}", policy=repr(policy)),
+                             fix=said("id:use-one-of", "use one of: {ids}{more}", ids=", ".join(ROLL_POLICIES), more=""),
+                             code="unknown-option")
         self._rolls[(day, policy)] = result = self._roll(day, policy)
         return result
 

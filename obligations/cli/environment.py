@@ -60,14 +60,15 @@ def existing_log(explicit: str | None = None) -> SubmissionLog | None:
 
 def engine_name(explicit: str | None = None, env: Mapping[str, str] = os.environ) -> str | None:
     """``--engine``, else ``$OBLIGATIONS_ENGINE``; an unknown name says which of the two gave it."""
-    from obligations.base.errors import InputError
+    from obligations.base.errors import InputError, said
     from obligations.status.engine import BACKENDS
 
     name = explicit or env.get(ENGINE_VAR) or None
     if name is not None and name not in BACKENDS:
-        where = "--engine" if explicit else f"the environment variable {ENGINE_VAR}"
-        raise InputError(f"unknown engine {name[:40]!r} (from {where})",
-                         fix=f"set {ENGINE_VAR} or --engine to one of: " + ", ".join(BACKENDS),
+        where = "--engine" if explicit else said("engine:variable", "the environment variable {name}", name=ENGINE_VAR)
+        raise InputError(said("engine:unknown", "unknown engine {name} (from {where})", name=repr(name[:40]), where=where),
+                         fix=said("engine:fix", "set {variable} or --engine to one of: {names}", variable=ENGINE_VAR,
+                                  names=", ".join(BACKENDS)),
                          code="unknown-option")
     return name
 

@@ -13,38 +13,12 @@ import sys
 from typing import Any, NoReturn
 
 from obligations.base.errors import ObligationsError
+from obligations.cli.parsing import Parser as _Parser, UsageError as _UsageError, bounded as _bounded, \
+    language as _language, text as _text
 from obligations.base.vocabulary import HORIZON_MAX, TIMELINE_MONTHS_MAX, WORKING_DAYS_MAX
 from obligations.cli import changes_args, letter_args, notify_args
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse with errors on one line: the usage of some commands runs to many lines."""
-
-    def error(self, message: str) -> NoReturn:
-        from obligations.render.safe_text import escape_controls
-
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {escape_controls(message)} (see {self.prog} --help)\n")
-
-
-def _bounded(name: str, low: int, high: int, unit: str) -> Callable[[str], int]:
-    def parse(text: str) -> int:
-        try:
-            value = int(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a whole number") from None
-        if not low <= value <= high:
-            raise argparse.ArgumentTypeError(f"{name} {str(value)[:20]} is outside {low}-{high} {unit}")
-        return value
-    return parse
-
-
-def _text(text: str) -> str:
-    """A value that must say something: an empty --on must not silently mean today."""
-    if not text.strip():
-        raise argparse.ArgumentTypeError("is empty: give a value or leave the option out")
-    return text
 
 
 def _add_common(parser: argparse.ArgumentParser) -> None:
@@ -271,6 +245,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
                                                         "stub (TOML) to complete")
     ext.add_argument("--stubs", metavar="DIR", help="also write a metadata-only rule file into DIR for each text "
                                                     "the directive implements")
+    ext.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of messages (default: vi)")
     ext.set_defaults(run="obligations.cli.commands.extract_cmd:run")
 
     srv = sub.add_parser("serve", help="the web service: JSON API, calendar feed, office page (needs obligations[web])")
@@ -282,12 +257,14 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     srv.add_argument("--engine", choices=("auto", "durable", "python"))
     _add_data(srv)
     _add_db(srv)
+    srv.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of refusals (default: vi)")
     srv.set_defaults(run="obligations.cli.commands.serve_cmd:run")
 
     tok = sub.add_parser("token", help="a new access token for `serve`: the token once, the hash for the tokens file")
     tok.add_argument("--unit", required=True, help="the unit the token acts for (and the units below it)")
     tok.add_argument("--note", help="who holds it, since when")
     _add_data(tok)
+    tok.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of refusals (default: vi)")
     tok.set_defaults(run="obligations.cli.commands.token_cmd:run")
 
     tml = sub.add_parser("timeline", help="a unit's report chains as an SVG picture: the months around today, "
@@ -317,6 +294,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
                                      "their Party committees) as hierarchy TOML to extend with cells and departments")
     org.add_argument("--province", type=_text, required=True, metavar="CODE_OR_NAME",
                      help='the province\'s official code ("08") or name ("Tuyên Quang", "tuyen quang")')
+    org.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of refusals (default: vi)")
     org.set_defaults(run="obligations.cli.commands.org_cmd:run")
 
     cat = sub.add_parser("catalogue", help="the reporting regimes (Decree 09/2019/NĐ-CP, Art. 7: ten fields, each "
@@ -346,10 +324,17 @@ def main(argv: list[str] | None = None) -> int:
     # ids typed in decomposed Unicode (NFD, as some keyboards and macOS file names give them)
     argv = [nfc(a) for a in (sys.argv[1:] if argv is None else argv)]
     parser = build_parser(argv[0] if argv and not argv[0].startswith("-") else None)
+    lang = _language(argv)
     try:
         args = parser.parse_args(argv)
-    except SystemExit as exc:  # argparse has printed the usage and the error
+    except SystemExit as exc:  # argparse has printed the help or the version
         return int(exc.code or 0)
+    except _UsageError as exc:
+        from obligations.render.refusal import usage_line
+        from obligations.render.safe_text import escape_controls
+
+        print(escape_controls(usage_line(exc.prog, exc.message, lang)), file=sys.stderr)
+        return EXIT_USAGE
     module_name, func_name = args.run.split(":")
     try:
         import importlib
@@ -364,7 +349,9 @@ def main(argv: list[str] | None = None) -> int:
     except ObligationsError as exc:
         from obligations.cli.exits import EXIT_STATUS
 
-        print(_one_message(exc), file=sys.stderr)
+        from obligations.render.refusal import one_message
+
+        print(one_message(exc, lang), file=sys.stderr)
         return EXIT_STATUS[exc.code]
     except BrokenPipeError:
         return EXIT_OK
@@ -376,8 +363,9 @@ def main(argv: list[str] | None = None) -> int:
         missing = exc.name.split(".")[0] if isinstance(exc, ModuleNotFoundError) and exc.name else None
         if missing is not None and missing != "obligations":
             # a dependency missing from this Python: the fix is an install, not a bug report
-            print(f"obligations: the package {missing!r} is not installed in this Python ({sys.executable}) "
-                  "(install the project: pip install -e . , see README.md)", file=sys.stderr)
+            from obligations.render.refusal import not_installed
+
+            print(not_installed(missing, sys.executable, lang), file=sys.stderr)
             return EXIT_USAGE
         from obligations.base.identifiers import shorten
 
@@ -385,16 +373,3 @@ def main(argv: list[str] | None = None) -> int:
               "(set OBLIGATIONS_DEBUG=1 for details and please report it)", file=sys.stderr)
         return 70
 
-
-def _one_message(exc: ObligationsError, lines: int = 4, width: int = 600) -> str:
-    """At most five lines: the first problems, cut to a readable width, and how many more."""
-    from obligations.base.errors import Problems
-    from obligations.render.error_words import cli_text
-    from obligations.render.safe_text import escape_controls
-
-    # the library's message with the command line's words for the fix (its flags)
-    texts = [cli_text(p) for p in exc.problems] if isinstance(exc, Problems) else [cli_text(exc)]
-    shown = [escape_controls(t if len(t) <= width else t[:width] + "…") for t in texts[:lines]]
-    if len(texts) > lines:
-        shown.append(f"… and {len(texts) - lines} more problem(s): run `python -m obligations check` to see them all")
-    return "\n".join(f"obligations: {t}" for t in shown)

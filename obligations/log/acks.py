@@ -43,7 +43,7 @@ def record_acks(log: SubmissionLog, keys: Iterable[AckKey], by: str, at: str | N
     """Record that ``by`` acknowledged each change of ``keys`` (at ``at``, ISO instant; None: now);
     answers those newly recorded (one already recorded is not written again)."""
     if not by.strip():
-        raise InputError("who acknowledges the changes is not said", fix="give --by NAME (a person or an office)",
+        raise InputError("who acknowledges the changes is not said", fix="name who acknowledges them (a person or an office)",
                          code="bad-input", param="by")
     check_bounds(by=by)
     wanted = list(dict.fromkeys(keys))

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from obligations.base.errors import ErrorCode, InputError
+from obligations.base.errors import ErrorCode, InputError, Number, said
 from obligations.base.identifiers import shorten
 from obligations.base.keys import OccurrenceKey
 from obligations.base.records import record
@@ -111,10 +111,12 @@ def check_bounds(**values: str | None) -> None:
     for name, value in values.items():
         limit = LIMITS["key" if name in ("unit", "duty", "period", "event") else name]
         if value is not None and len(value) > limit:
-            raise InputError(f"the {name} is {len(value):,} characters long, more than the {limit:,} kept: "
-                             f"{shorten(value)}",
-                             fix=f"give a {name} of at most {limit:,} characters (a long text belongs in a "
-                                 "document: give its reference); nothing was written",
+            raise InputError(said("log:too-long", "the {name} is {n} characters long, more than the {limit} kept: "
+                                                  "{value}", name=FIELDS.get(name, name), n=Number(len(value)),
+                                  limit=Number(limit), value=shorten(value)),
+                             fix=said("log:too-long-fix", "give a {name} of at most {limit} characters (a long text "
+                                                          "belongs in a document: give its reference); nothing was "
+                                                          "written", name=FIELDS.get(name, name), limit=Number(limit)),
                              code="too-long", param=name)
 
 
@@ -122,18 +124,29 @@ def replacement_reason(replace: bool, reason: str | None) -> str | None:
     """The reason of a replacement, checked; None when this is not one."""
     if not replace:
         if reason is not None:
-            raise InputError("a reason is given without asking to replace a record",
-                             fix="ask to replace the record, or leave the reason out; nothing was written",
+            raise InputError(said("log:reason-alone", "a reason is given without asking to replace a record"),
+                             fix=said("log:reason-alone-fix", "ask to replace the record, or leave the reason out; "
+                                                              "nothing was written"),
                              code="bad-input", param="replace")
         return None
     if reason is None or not reason.strip():
-        raise InputError("replacing a record needs the reason",
-                         fix='give the reason, e.g. "sửa ngày nộp"; nothing was written',
+        raise InputError(said("log:no-reason", "replacing a record needs the reason"),
+                         fix=said("log:no-reason-fix", 'give the reason, e.g. "sửa ngày nộp"; nothing was written'),
                          code="missing-value", param="reason")
     return reason
 
 
 # What each kind of record is, for the queries and messages of ``_record``.
+# the words of the log's refusals: the fields and kinds of record, said in the reader's language
+FIELDS = {"note": said("log:field:note", "note"), "ref": said("log:field:ref", "ref"),
+          "reason": said("log:field:reason", "reason"), "unit": said("log:field:unit", "unit"),
+          "duty": said("log:field:duty", "duty"), "period": said("log:field:period", "period"),
+          "event": said("log:field:event", "event")}
+WHAT = {"a delivery": said("log:what:delivery", "a delivery"), "an extension": said("log:what:extension", "an extension"),
+        "this event": said("log:what:event", "this event")}
+ON = {"delivered on": said("log:on:delivered", "delivered on"), "until": said("log:on:until", "until"),
+      "on": said("log:on:on", "on")}
+
 KINDS = {
     "submission": ("unit, duty, period", "delivered_on", "a delivery", "delivered on"),
     "extension": ("unit, duty, period", "until", "an extension", "until"),

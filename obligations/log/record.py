@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from obligations.base.errors import InputError
+from obligations.base.errors import InputError, said
 from obligations.base.identifiers import shorten, unknown_id
 from obligations.log.store import Extension, RecordedEvent, Submission, SubmissionLog
 from obligations.occurrences.generate import Occurrences
@@ -17,8 +17,9 @@ def record_submission(occurrences: Occurrences, log: SubmissionLog, unit_id: str
                       note: str | None = None, *, replace: bool = False, reason: str | None = None) -> Submission:
     """Check the occurrence exists and the date is not in the future, then record it."""
     if delivered_on > today:
-        raise InputError(f"the delivery date {delivered_on} is in the future (today is {today} in Vietnam)",
-                         fix="give the day it was actually delivered; nothing was written",
+        raise InputError(said("log:future", "the delivery date {day} is in the future (today is {today} in Vietnam)",
+                              day=delivered_on, today=today),
+                         fix=said("log:future-fix", "give the day it was actually delivered; nothing was written"),
                          code="bad-date", param="on")
     # a duty counted from an event has the dates the unit recorded for it
     occ = occurrences.find(unit_id, duty_id, period, today, events=log.event_dates(unit_id))
@@ -31,13 +32,15 @@ def record_extension(occurrences: Occurrences, log: SubmissionLog, unit_id: str,
                      reason: str | None = None) -> Extension:
     """An extension granted by the level above, with the reference of the granting document."""
     if not ref or not ref.strip():
-        raise InputError("an extension needs the reference of the document that grants it",
-                         fix='give the reference of the document ("số văn bản")',
+        raise InputError(said("log:no-ref", "an extension needs the reference of the document that grants it"),
+                         fix=said("log:no-ref-fix", 'give the reference of the document ("số văn bản")'),
                          code="missing-value", param="ref")
     occ = occurrences.find(unit_id, duty_id, period, until, events=log.event_dates(unit_id))
     if until <= occ.deadline:
-        raise InputError(f"an extension must be later than the deadline {occ.deadline}",
-                         fix="give a later date until which it is extended; nothing was written",
+        raise InputError(said("log:not-later", "an extension must be later than the deadline {deadline}",
+                              deadline=occ.deadline),
+                         fix=said("log:not-later-fix", "give a later date until which it is extended; nothing was "
+                                                       "written"),
                          code="bad-range", param="until", data={"deadline": occ.deadline.isoformat()})
     return log.record_extension(unit_id, occ.duty.id, occ.period, until, ref, note, replace=replace, reason=reason)
 
@@ -51,8 +54,10 @@ def record_event(occurrences: Occurrences, log: SubmissionLog, unit_id: str, eve
     declared = {e.id for d in occurrences.rules.directives for e in d.events}
     if event_id not in declared:
         if not declared:
-            raise InputError(f"unknown event {shorten(event_id)}", fix="no event is declared: declare one with "
-                                                                        "[[event]] in a rule file",
+            raise InputError(said("id:unknown", "unknown {kind} {value}", kind=said("id:kind:event", "event"),
+                                  value=shorten(event_id)),
+                             fix=said("event:none-declared", "no event is declared: declare one with [[event]] in a "
+                                                             "rule file"),
                              code="unknown-event", param="event")
         message, fix = unknown_id("event", event_id, declared)
         raise InputError(message, fix=fix, code="unknown-event", param="event")

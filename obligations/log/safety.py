@@ -19,15 +19,16 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
 
-from obligations.base.errors import InputError
+from obligations.base.errors import InputError, Said, said
+from obligations.base.files import os_reason
 
 APPLICATION_ID = 0x4F424C47
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
-_OTHER = "give another log file; this one was left untouched"
+_OTHER = said("log:file:1", "give another log file; this one was left untouched")
 
 
-def _error(path: Path, message: str, fix: str) -> InputError:
+def _error(path: Path, message: str | Said, fix: str | Said) -> InputError:
     return InputError(message, file=str(path), fix=fix, code="log-file", param="db")
 
 
@@ -40,11 +41,12 @@ def inspect_file(path: Path) -> str:
     except OSError as exc:
         raise _path_error(path, exc) from None
     except ValueError:
-        raise _error(path, "the path holds a NUL character", "give a plain file path for the log") from None
+        raise _error(path, said("log:file:2", "the path holds a NUL character"), said("log:file:3", "give a plain file path for the log")) from None
     if not stat.S_ISREG(info.st_mode):
-        from obligations.base.files import kind_of
+        from obligations.base.files import kind_said
 
-        raise _error(path, f"the log path is {kind_of(info.st_mode)}, not a regular file", "give a file path for the log")
+        raise _error(path, said("log:not-regular", "the log path is {kind}, not a regular file", kind=kind_said(info.st_mode)),
+                     said("log:file-path", "give a file path for the log"))
     if info.st_size == 0:
         return "empty"
     try:
@@ -56,7 +58,7 @@ def inspect_file(path: Path) -> str:
     except OSError as exc:
         raise _path_error(path, exc) from None
     if not head.startswith(SQLITE_MAGIC) or len(head) < 100:
-        raise _error(path, "the file is not an SQLite database", _OTHER)
+        raise _error(path, said("log:file:4", "the file is not an SQLite database"), _OTHER)
     app_id = int.from_bytes(head[68:72], "big", signed=True)
     if app_id == APPLICATION_ID:
         return "ours"
@@ -100,31 +102,36 @@ def _legacy_or_foreign(path: Path, wal: bool = False) -> str:
         return "ours"
     if not tables:
         return "empty"
-    raise _error(path, "the file is an SQLite database of another program (no submissions log in it)", _OTHER)
+    raise _error(path, said("log:file:5", "the file is an SQLite database of another program (no submissions log in it)"), _OTHER)
 
 
 def _path_error(path: Path, exc: OSError) -> InputError:
     if exc.errno == errno.ELOOP:
-        return _error(path, "the log path goes through a loop of symbolic links", "give a log path without the loop")
+        return _error(path, said("log:file:6", "the log path goes through a loop of symbolic links"), said("log:file:7", "give a log path without the loop"))
     if exc.errno == errno.ENOTDIR:
-        return _error(path, "a part of the log path is a file, not a folder", "give a log path inside a folder")
+        return _error(path, said("log:file:8", "a part of the log path is a file, not a folder"), said("log:file:9", "give a log path inside a folder"))
     if exc.errno in (errno.EACCES, errno.EPERM):
-        return _error(path, "the log cannot be read: permission denied", "check the permissions of the file and its folder")
+        return _error(path, said("log:file:10", "the log cannot be read: permission denied"), said("log:file:11", "check the permissions of the file and its folder"))
     return _error(path, f"cannot use the log path: {exc.strerror}", "give another file path for the log")
 
 
 # SQLite primary result codes (the low byte of an extended code).
 _MESSAGES = {
-    13: ("the disk is full", "free space on the disk holding the log, then try again"),
-    8: ("the log is read-only (the file or its folder cannot be written)",
-        "check the permissions of the file and its folder, or give a writable log file"),
-    14: ("the log cannot be opened", "check that the folder of the log file exists and can be written"),
-    11: ("the log is damaged", "restore it from a backup or give another log file"),
-    26: ("the file is not an SQLite database", _OTHER),
-    5: ("the log stayed locked by another program for {waited} s", "try again when the other program has finished"),
-    6: ("the log stayed locked by another program for {waited} s", "try again when the other program has finished"),
-    23: ("access to the log is denied", "check the permissions of the file and its folder"),
+    13: (said("log:file:12", "the disk is full"), said("log:file:13", "free space on the disk holding the log, then try again")),
+    8: (said("log:file:14", "the log is read-only (the file or its folder cannot be written)"),
+        said("log:file:15", "check the permissions of the file and its folder, or give a writable log file")),
+    14: (said("log:file:16", "the log cannot be opened"), said("log:file:17", "check that the folder of the log file exists and can be written")),
+    11: (said("log:file:18", "the log is damaged"), said("log:file:19", "restore it from a backup or give another log file")),
+    26: (said("log:file:20", "the file is not an SQLite database"), _OTHER),
+    5: (said("log:locked", "the log stayed locked by another program for {waited} s", waited="?"), said("log:file:21", "try again when the other program has finished")),
+    6: (said("log:locked", "the log stayed locked by another program for {waited} s", waited="?"), said("log:file:22", "try again when the other program has finished")),
+    23: (said("log:file:23", "access to the log is denied"), said("log:file:24", "check the permissions of the file and its folder")),
 }
+
+
+# what was left as it was, said with a refusal of the log
+_OUTCOMES = {"nothing was changed": said("log:unchanged", "nothing was changed"),
+             "nothing was recorded": said("log:unrecorded", "nothing was recorded")}
 
 
 @contextmanager
@@ -142,19 +149,24 @@ def guard(path: Path, outcome: str) -> Iterator[None]:
             primary = 13    # a failed write or -shm mapping on a full disk is reported as an I/O error
         if primary == 14 and folder_read_only(path):
             primary = 8
-        message, fix = _MESSAGES.get(primary or -1, (f"the log cannot be used: {exc}", "give another log file"))
+        message, fix = _MESSAGES.get(primary or -1, (said("log:cannot-use", "the log cannot be used: {why}", why=str(exc)),
+                                                     said("log:another", "give another log file")))
         if primary in (5, 6):
             # the time really waited: "locked for 30 s" only when it was (SQLite answers some
             # busy states at once, without waiting; those are a fault of ours to report as such)
             waited = time.monotonic() - began
-            message = message.format(waited=f"{waited:.0f}") if waited >= 1 else \
-                f"SQLite answered at once that the log was busy ({exc}), without waiting for it"
+            message = said("log:locked", "the log stayed locked by another program for {waited} s",
+                           waited=f"{waited:.0f}") if waited >= 1 else \
+                said("log:busy-at-once", "SQLite answered at once that the log was busy ({why}), without waiting for it",
+                     why=str(exc))
             if waited < 1:
-                fix = "try again; if it recurs, report it (a wait for the lock was skipped)"
-        raise _error(path, f"{message}; {outcome}", fix) from None
+                fix = said("log:busy-fix", "try again; if it recurs, report it (a wait for the lock was skipped)")
+        raise _error(path, said("log:outcome", "{message}; {outcome}", message=message, outcome=_OUTCOMES.get(outcome, outcome)),
+                     fix) from None
     except OSError as exc:
         if exc.errno == errno.ENOSPC:
-            raise _error(path, f"the disk is full; {outcome}", _MESSAGES[13][1]) from None
+            raise _error(path, said("log:outcome", "{message}; {outcome}", message=_MESSAGES[13][0],
+                                    outcome=_OUTCOMES.get(outcome, outcome)), _MESSAGES[13][1]) from None
         raise _path_error(path, exc) from None
 
 

@@ -26,10 +26,10 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import sqlite3
 
-from obligations.base.errors import InputError
+from obligations.base.errors import InputError, said
 from obligations.base.keys import OccurrenceKey
 from obligations.base.identifiers import shorten
-from obligations.log.model import (KINDS, AlreadyRecorded, Extension, RecordedEvent, Submission, check_bounds,
+from obligations.log.model import (KINDS, ON, WHAT, AlreadyRecorded, Extension, RecordedEvent, Submission, check_bounds,
                                    dates_by_event, first_deliveries, recorded_now, replacement_reason)
 from obligations.log.safety import APPLICATION_ID, _rollback, folder_read_only, guard, inspect_file
 from obligations.log.schema import LIMITS, MIGRATIONS, SCHEMA_VERSION, TABLE_SINCE
@@ -39,6 +39,16 @@ __all__ = ["AlreadyRecorded", "BUSY_TIMEOUT_MS", "Extension", "LIMITS", "MIGRATI
            "Submission", "SubmissionLog", "check_bounds", "dates_by_event", "first_deliveries"]
 
 BUSY_TIMEOUT_MS = 30_000
+
+
+def _day(value: Any) -> Any:
+    """A record's day as a date (said as the reader's language writes dates), else as it is."""
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
 
 
 class SubmissionLog:
@@ -182,7 +192,7 @@ class SubmissionLog:
         """Write one record in one transaction: refused (AlreadyRecorded) when a current record
         of the same key differs and this is no replacement; the same record again writes
         nothing. Answers the row, as ``_read`` gives it."""
-        key_columns, date_column, what, said = KINDS[table]
+        key_columns, date_column, what, _ = KINDS[table]
         # Refused before the file is opened for writing, so that a refusal neither creates the
         # log nor migrates an older one; checked again inside the transaction (another
         # process may have written meanwhile).
@@ -190,8 +200,10 @@ class SubmissionLog:
         current = [r for r in self._read(table, date_column, keys[0], key_columns) if tuple(r[:width]) == keys]
         same = [r for r in current if (r[width], r[width + 1], r[width + 2]) == (day, ref, note)]
         if replace and not current:
-            raise InputError(f"there is no record of {what} for {' '.join(keys)} to replace", file=str(self.path),
-                             fix="record it without asking to replace and without a reason; nothing was written",
+            raise InputError(said("log:no-record", "there is no record of {what} for {keys} to replace", what=WHAT.get(what, what),
+                                  keys=" ".join(keys)), file=str(self.path),
+                             fix=said("log:no-record-fix", "record it without asking to replace and without a reason; "
+                                                           "nothing was written"),
                              code="no-record", param="replace")
         if same and not replace:
             return tuple(same[0])          # the same again: nothing to write
@@ -213,10 +225,12 @@ class SubmissionLog:
                 if current and not replace:
                     raise self._already(table, keys, current)
                 if replace and not current:
-                    raise InputError(f"there is no record of {what} for {' '.join(keys)} to replace",
+                    raise InputError(said("log:no-record", "there is no record of {what} for {keys} to replace", what=WHAT.get(what, what),
+                                  keys=" ".join(keys)),
                                      file=str(self.path),
-                                     fix="record it without asking to replace and without a reason; "
-                                         "nothing was written", code="no-record", param="replace")
+                                     fix=said("log:no-record-fix", "record it without asking to replace and without "
+                                                                   "a reason; nothing was written"),
+                                     code="no-record", param="replace")
                 now = recorded_now()
                 cursor = conn.execute(
                     f"INSERT INTO {table} ({key_columns}, {date_column}, ref, note, recorded_at, reason) "
@@ -232,17 +246,18 @@ class SubmissionLog:
         return (*keys, day, ref, note, now, reason, None, new_id)
 
     def _already(self, table: str, keys: tuple[str, ...], current: list[tuple[Any, ...]]) -> AlreadyRecorded:
-        _, _, what, said = KINDS[table]
+        _, _, what, on = KINDS[table]
         # the record that counts: the earliest delivery, the latest extension or event date
         r = min(current, key=lambda row: (row[0], row[5])) if table == "submission" else current[-1]
-        ref = f", ref {shorten(r[1])}" if r[1] else ""
-        more = f" (and {len(current) - 1} more)" if len(current) > 1 else ""
+        ref = said("log:ref", ", ref {ref}", ref=shorten(r[1])) if r[1] else ""
+        more = said("log:more", " (and {n} more)", n=len(current) - 1) if len(current) > 1 else ""
         return AlreadyRecorded(
-            f"{what} is already recorded for {' '.join(keys)}: {said} {r[0]}{ref}, recorded at {r[3]}{more}; "
-            "nothing was written",
+            said("log:already", "{what} is already recorded for {keys}: {on} {day}{ref}, recorded at {at}{more}; "
+                                "nothing was written", what=WHAT.get(what, what), keys=" ".join(keys),
+                 on=ON.get(on, on), day=_day(r[0]), ref=ref, at=str(r[3]), more=more),
             file=str(self.path),
-            fix="if the new one corrects it, record it again asking to replace it, with the reason; "
-                "the record replaced is kept as history", param="replace")
+            fix=said("log:already-fix", "if the new one corrects it, record it again asking to replace it, with the "
+                                        "reason; the record replaced is kept as history"), param="replace")
 
     def record_submission(self, unit: str, duty: str, period: str, delivered_on: dt.date,
                           ref: str | None = None, note: str | None = None, *, replace: bool = False,

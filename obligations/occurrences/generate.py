@@ -13,10 +13,11 @@ from typing import Any
 
 import attrs
 
-from obligations.base.errors import CalendarRangeError, InputError
+from obligations.base.errors import CalendarRangeError, InputError, Said, said
 from obligations.base.lru import LRU
 from obligations.calendar.working import VietnamCalendar, outside_coverage
 from obligations.occurrences.calendars import UnitCalendars
+from obligations.occurrences.missing_event import missing_event
 from obligations.occurrences.model import Assumption, Occurrence, Placement
 from obligations.org.hierarchy import Hierarchy, Unit
 from obligations.org.routing import Route, effective_issuer, performs, route
@@ -204,9 +205,10 @@ class Occurrences:
                     try:
                         windows = list(expand(duty, a, b, _Unplaced(cal), happened))
                     except CalendarRangeError:
-                        return outside_coverage(cal.data, a, f"placing {duty.id} in {a}-{b} (its schedule "
-                                                "counts working days or a commemoration's date there)",
-                                                asked=False)
+                        return outside_coverage(cal.data, a, said(
+                            "coverage:placing", "placing {duty} in {start}-{end} (its schedule counts working "
+                                                "days or a commemoration's date there)", duty=duty.id, start=a, end=b),
+                            asked=False)
                     for window in windows:
                         if period is not None and window.period != period:
                             continue
@@ -215,10 +217,10 @@ class Occurrences:
                         issuer, _ = effective_issuer(self.hierarchy, directive.unit, window.last_allowed)
                         if issuer is None or not performs(self.hierarchy, duty, issuer, unit_id, window.last_allowed):
                             continue
-                        return outside_coverage(cal.data, window.last_allowed,
-                                                f"the last allowed day of {duty.id} for {window.period} "
-                                                f"({window.last_allowed.isoformat()}; its window opens "
-                                                f"{window.start.isoformat()})", asked=False)
+                        return outside_coverage(cal.data, window.last_allowed, said(
+                            "coverage:last-allowed", "the last allowed day of {duty} for {period} ({last}; its window "
+                                                     "opens {start})", duty=duty.id, period=window.period,
+                            last=window.last_allowed, start=window.start), asked=False)
         return None
 
     def _place(self, duty: Duty, windows: list[Window], directive: Directive, unit_id: str, cal: VietnamCalendar,
@@ -286,18 +288,22 @@ class Occurrences:
         and the character that differs, or the duties a local id could mean."""
         from obligations.base.identifiers import shorten, unknown_id
 
-        later = f" (documents issued after {self.known_on.isoformat()} do not count)" if self.known_on else ""
+        later: Said | str = said("duty:later", " (documents issued after {day} do not count)",
+                                 day=self.known_on) if self.known_on else ""
         same = sorted(d.id for d in self.rules.duties if d.local_id == duty_id)
         if len(same) > 1:
-            return InputError(f"duty {shorten(duty_id)} is ambiguous: {len(same)} directives have a duty of that "
-                              f"local id{later}", fix="give the full id: " + ", ".join(same[:12]),
+            return InputError(said("duty:ambiguous", "duty {duty} is ambiguous: {n} directives have a duty of that "
+                                                     "local id{later}", duty=shorten(duty_id), n=len(same), later=later),
+                              fix=said("duty:full-id", "give the full id: {ids}", ids=", ".join(same[:12])),
                               code="unknown-duty", param="duty")
         from collections import Counter
 
         local = Counter(d.local_id for d in self.rules.duties)     # a unique local id is also an id
         known = [d.id for d in self.rules.duties] + [k for k, n in local.items() if n == 1]
         message, fix = unknown_id("duty", duty_id, known)
-        return InputError(message + ("" if fix.startswith("did you mean") else later), fix=fix,
+        if fix.key != "id:did-you-mean" and later:
+            message = said("duty:unknown-later", "{message}{later}", message=message, later=later)
+        return InputError(message, fix=fix,
                           code="unknown-duty", param="duty")
 
     def find(self, unit_id: str, duty_id: str, period: str | None, on: dt.date,
@@ -315,9 +321,11 @@ class Occurrences:
         last = (dt.date(on.year + 1, 12, 31) if None in ends else max(e for e in ends if e is not None)).year
         if period is not None and not any(d.schedule.fits(period) for d in texts):
             file, _, line = duty.source.location.rpartition(":")
-            raise InputError(f"period {period!r} does not fit duty {duty.id} (every = {duty.schedule.kind!r})",
+            raise InputError(said("period:misfit", "period {period} does not fit duty {duty} (every = {every})",
+                                  period=repr(period), duty=duty.id, every=repr(duty.schedule.kind)),
                              file=file, place=f"{line} (duty {duty.local_id!r})",
-                             fix=f"give the period as {duty.schedule.label_hint()}", code="unknown-duty",
+                             fix=said("period:give-as", "give the period as {hint}", hint=duty.schedule.label_hint()),
+                             code="unknown-duty",
                              param="period")
         if period is not None and period[:4].isdigit():
             last = max(last, int(period[:4]) + 1)     # a period asked for by name, however far ahead
@@ -330,20 +338,24 @@ class Occurrences:
                                  events, period=period)
             if missed is not None:
                 raise missed
-        missing = _missing_event(duty, unit_id, events)
+        missing = missing_event(duty, unit_id, events)
         if missing is not None and (not occurrences or period is not None and
                                     all(o.period != period for o in occurrences)):
             raise missing
         if not occurrences:
-            raise InputError(f"{unit_id} does not perform {duty.id} on any date",
-                             fix="check the unit (is it a performer of this duty?) or the duty id",
+            raise InputError(said("duty:not-performed", "{unit} does not perform {duty} on any date", unit=unit_id,
+                                  duty=duty.id),
+                             fix=said("duty:not-performed-fix", "check the unit (is it a performer of this duty?) or "
+                                                                "the duty id"),
                              code="unknown-duty", param="duty")
         if period is not None:
             for occ in occurrences:
                 if occ.period == period:
                     return occ
-            raise InputError(f"{duty.id} has no period {period!r} for {unit_id}",
-                             fix="use one of: " + ", ".join(o.period for o in occurrences),
+            raise InputError(said("period:none", "{duty} has no period {period} for {unit}", duty=duty.id,
+                                  period=repr(period), unit=unit_id),
+                             fix=said("id:use-one-of", "use one of: {ids}{more}",
+                                      ids=", ".join(o.period for o in occurrences), more=""),
                              code="unknown-duty", param="period")
         return upcoming[0] if upcoming else occurrences[-1]
 
@@ -369,7 +381,8 @@ class _Unplaced:
             return [_Day(day) for item in self.calendar.data.commemorations if item.id == commemoration_id
                     for day in item.dates_in(year)]
         except (ValueError, OverflowError):
-            raise outside_coverage(self.calendar.data, year, f"the date of {commemoration_id} in {year}") from None
+            raise outside_coverage(self.calendar.data, year, said("coverage:commemoration", "the date of {id} in {year}",
+                                                                  id=commemoration_id, year=year)) from None
 
 
 def _static_assumptions(duty: Duty, directive: Directive) -> tuple[Assumption, ...]:
@@ -378,15 +391,3 @@ def _static_assumptions(duty: Duty, directive: Directive) -> tuple[Assumption, .
     english = duty.assumed_en if len(duty.assumed_en) == len(duty.assumed) else (None,) * len(duty.assumed)
     found += [Assumption("rule", duty.id, why, duty.source.location, en) for why, en in zip(duty.assumed, english)]
     return tuple(found)
-
-
-def _missing_event(duty: Duty, unit_id: str, events: EventDates | None) -> InputError | None:
-    """The error for an event-driven duty whose event has no date for the unit."""
-    for event_id in duty.schedule.event_ids:
-        if not (events or {}).get(event_id) and not getattr(duty.schedule, "declared", ()):
-            return InputError(f"{duty.id} is counted from the event {event_id!r}, which has not been recorded "
-                              f"for {unit_id}" + ("" if events is not None else " (no submissions log was read)"),
-                              fix=f"record the date of the event {event_id} for {unit_id}, then ask again "
-                                  "with the same log", code="event-not-recorded", param="event",
-                              data={"unit": unit_id, "event": event_id})
-    return None

@@ -12,7 +12,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 import attrs
 
-from obligations.base.errors import DataFileError, InputError, UnitNotActive
+from obligations.base.errors import DataFileError, InputError
 from obligations.base.records import record
 from obligations.base.vocabulary import FAR_FUTURE, FAR_PAST, Level
 from obligations.base.toml import Locator, read_toml
@@ -202,30 +202,14 @@ class Hierarchy:
         if unit.exists_on(day) or (unit.start == FAR_PAST and day < unit.start) or \
                 (unit.end == FAR_FUTURE and day > unit.end):
             return unit      # no date stated: a day beyond the sentinels is the calendar's to refuse
-        when = str(day.year) if year else day.isoformat()
+        from obligations.org.inactive import not_active
 
-        def option(last: dt.date) -> str:
-            return str(last.year) if year else last.isoformat()
-
-        if day > unit.end:
-            standing, _ = self.successor_on(unit_id, day)
-            message = f"{unit_id} ({unit.name}) ended on {unit.end.isoformat()}, before {when}"
-            if unit.successor:
-                message += f": its successor is {unit.successor} ({self.name(unit.successor)})"
-                if standing is not None and standing != unit.successor:
-                    message += f", and {standing} ({self.name(standing)}) stands for it in {when}"
-            heir = standing or unit.successor
-            last = option(unit.end)
-            fix = (f"ask for {heir}, or for a day up to {unit.end.isoformat()}" if heir else
-                   f"ask for a day up to {unit.end.isoformat()}")
-        else:
-            message = f"{unit_id} ({unit.name}) exists from {unit.start.isoformat()}, after {when}"
-            before = sorted(self._predecessors().get(unit_id, ()))
-            last = option(unit.start)
-            fix = f"ask for a day from {unit.start.isoformat()}" + (
-                f", or for the unit(s) it took over: {', '.join(before)}" if before else "")
-        raise UnitNotActive(message, file=self.file or None, fix=fix, param=asked,
-                            data={"unit": unit_id, "last": last})
+        ended = day > unit.end
+        raise not_active(unit_id, unit.name, unit.start, unit.end, day, year=year, asked=asked, file=self.file or None,
+                         successor=(unit.successor, self.name(unit.successor)) if unit.successor else None,
+                         standing=(lambda s: (s, self.name(s)) if s else None)(self.successor_on(unit_id, day)[0])
+                         if ended else None,
+                         before=sorted(self._predecessors().get(unit_id, ())) if not ended else [])
 
     def require_in_year(self, unit_id: str, year: int, *, asked: str = "year") -> Unit:
         """The unit, if it exists on some day of ``year``; else ``require_on``'s error."""

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 
-from obligations.base.errors import InputError
+from obligations.base.errors import InputError, said
 from obligations.org.hierarchy import Hierarchy
 
 # (id, name, the short name of its province or None): what a name is matched against
@@ -126,8 +126,11 @@ def ambiguous(query: str, found: Iterable[str], described: dict[str, Entry]) -> 
     for uid in found[:SHOWN]:
         _, name, province = described[uid]
         shown.append(f"{uid} ({name}, {province})" if province else f"{uid} ({name})")
-    more = f" and {len(found) - SHOWN} more" if len(found) > SHOWN else ""
-    return InputError(f"{len(found)} units are named {query[:80]!r}: " + ", ".join(shown) + more,
-                      fix="give the unit's id, or its name and province after a comma (e.g. 'Lâm Bình, Tuyên Quang')",
-                      code="ambiguous-unit", param="unit", data={"unit": query, "candidates": " ".join(found)})
+    more = said("name:more", " and {n} more", n=len(found) - SHOWN) if len(found) > SHOWN else ""
+    return InputError(said("name:ambiguous", "{n} units are named {query}: {units}{more}", n=len(found),
+                           query=repr(query[:80]), units=", ".join(shown), more=more),
+                      fix=said("name:ambiguous-fix", "give the unit's id, or its name and province after a comma "
+                                                     "(e.g. 'Lâm Bình, Tuyên Quang')"),
+                      code="ambiguous-unit", param="unit", data={"unit": query, "candidates": " ".join(found), "n": str(len(found)),
+                            "shown": ", ".join(shown) + (f" (+{len(found) - SHOWN})" if len(found) > SHOWN else "")})
 

@@ -184,7 +184,7 @@ def with_national(hierarchy: Hierarchy, national: National | None = None,
 def find_province(national: National, query: str) -> int:
     """The code of the province ``query`` names: its code ("08", "8") or its name, with or
     without "Tỉnh"/"Thành phố" and diacritics ("Tuyên Quang", "tuyen quang", "Hà Nội")."""
-    from obligations.base.errors import InputError
+    from obligations.base.errors import InputError, said
     from obligations.org.names import fold
 
     text = query.strip()
@@ -197,8 +197,9 @@ def find_province(national: National, query: str) -> int:
     if len(found) == 1:
         return found[0]
     listing = ", ".join(f"{code:02d} {national.province_short(code)}" for code in sorted(national.provinces))
-    raise InputError(f"no province is named or numbered {query[:80]!r} (34 provinces from 1/7/2025)",
-                     fix=f"give one of: {listing}", code="unknown-unit", param="province", data={"unit": query})
+    raise InputError(said("province:unknown", "no province is named or numbered {query} (34 provinces from "
+                                              "1/7/2025)", query=repr(query[:80])),
+                     fix=said("province:give-one-of", "give one of: {listing}", listing=listing), code="unknown-unit", param="province", data={"unit": query})
 
 
 def province_head(national: National, code: int) -> list[str]:

@@ -24,7 +24,7 @@ from typing import Callable, Iterable, Mapping
 
 import attrs
 
-from obligations.base.errors import InputError
+from obligations.base.errors import InputError, said
 from obligations.base.keys import OccurrenceKey
 from obligations.base.records import record
 from obligations.calendar.working import Move, VietnamCalendar
@@ -178,8 +178,9 @@ def _order(nodes: Mapping[OccurrenceKey, Node], parents: Mapping[OccurrenceKey, 
             return
         if mark == 1:
             cycle = " -> ".join(str(k) for k in trail[trail.index(key):] + [key])
-            raise InputError(f"duties feed each other in a cycle: {cycle}",
-                             fix="a report can only feed a report of the level above", code="data-file")
+            raise InputError(said("reconcile:cycle", "duties feed each other in a cycle: {cycle}", cycle=cycle),
+                             fix=said("reconcile:cycle-fix", "a report can only feed a report of the level above"),
+                             code="data-file")
         state[key] = 1
         for edge in parents.get(key, []):
             if edge.parent not in nodes:
@@ -210,7 +211,8 @@ def reconcile(nodes: Iterable[Node], edges: Iterable[Edge],
     parents: dict[OccurrenceKey, list[Edge]] = {}
     for edge in edges:
         if edge.child not in by_key or (edge.parent not in by_key and edge.parent not in known):
-            raise InputError(f"edge {edge.child} -> {edge.parent} names an unknown occurrence", code="unknown-duty")
+            raise InputError(said("reconcile:edge", "edge {child} -> {parent} names an unknown occurrence",
+                                  child=str(edge.child), parent=str(edge.parent)), code="unknown-duty")
         parents.setdefault(edge.child, []).append(edge)
     for key in parents:   # deterministic whatever the order the edges came in
         parents[key].sort(key=lambda e: (e.parent, e.lead))

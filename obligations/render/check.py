@@ -57,7 +57,7 @@ def finding_line(finding: Finding, lang: str = "en") -> str:
     if isinstance(finding, ObligationsError):
         from obligations.render.error_words import cli_text
 
-        return cli_text(finding)     # the command line's words for the fix (its flags)
+        return cli_text(finding, lang)     # the command line's words for the fix (its flags)
     if isinstance(finding, Placement):
         return _c("placement", lang, location=finding.location, duty=finding.duty, unit=finding.unit,
                   period=finding.period, message=placement_message(finding, lang))
@@ -98,7 +98,7 @@ def _example_line(m: ExampleMismatch, lang: str) -> str:
     elif m.reason == "error":
         from obligations.render.error_words import cli_text
 
-        text = cli_text(m.problem) if m.problem is not None else m.error
+        text = cli_text(m.problem, lang) if m.problem is not None else m.error
     elif occ is None:       # "no_occurrence"
         text = _c("no_occurrence", lang, duty=duty.local_id, unit=example.unit, period=example.period)
     elif m.reason == "window_start":

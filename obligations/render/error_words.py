@@ -11,32 +11,71 @@ the parameter) and ``{param}``. The page's table is in the style of render/messa
 
 from __future__ import annotations
 
-from obligations.base.errors import ObligationsError
+import datetime as dt
+
+from obligations.base.errors import Number, ObligationsError, Said
+from obligations.render import catalogue
+from obligations.render.day_text import day_iso
 from obligations.render.labels import Labels, pmsg
 
-# -- the command line: its flags. The command line's refusals and the API's errors are written in
-# English (--lang chooses the language of answers, not of refusals): one text per key, its msgid
-# when these become catalogues.
-_CLI: dict[str, str] = {
-    "missing-value:ref": 'give --ref "số văn bản"',
-    "missing-value:reason": 'give --reason "why", e.g. "sửa ngày nộp"; nothing was written',
-    "bad-input:replace": "add --replace to replace the record, or leave --reason out; nothing was written",
-    "bad-range:until": "give a later --until date; nothing was written",
-    "no-record:replace": "record it without --replace and --reason; nothing was written",
-    "already-recorded:replace": 'if the new one corrects it, record it again with --replace --reason "why"; '
-                                "the record replaced is kept as history",
-    "unit-not-active": "{fix} ({flag} {last})",
-    "event-not-recorded": "record it: python -m obligations event --unit {unit} --event {event} --on YYYY-MM-DD "
-                          "[--db FILE], then ask again with the same --db",
-    "log-file:db": "{fix} (the log is the file of --db)",
-    "data-file:rules": "{fix}, with {flag}",
-    "data-file:org": "{fix}, with {flag}",
-    "data-file:calendars": "{fix}, with {flag}",
-    "calendar-range:calendars": "{fix}, with {flag}",
-    "engine:engine": "re-run with --engine python and report this",
-    "not-installed:engine": "use --engine python",
-    "not-installed:format": 'pip install "obligations[sheets]" (or use --format csv --excel)',
-}
+# -- the command line: its flags, in the language of the command's --lang (the gettext catalogues:
+# the key "cli:code:param" or "cli:code" is the msgctxt, the English the msgid)
+_CLI = Labels([
+    pmsg("cli:missing-value:ref", 'give --ref "số văn bản"'),
+    pmsg("cli:missing-value:reason", 'give --reason "why", e.g. "sửa ngày nộp"; nothing was written'),
+    pmsg("cli:bad-input:replace", "add --replace to replace the record, or leave --reason out; nothing was written"),
+    pmsg("cli:bad-range:until", "give a later --until date; nothing was written"),
+    pmsg("cli:no-record:replace", "record it without --replace and --reason; nothing was written"),
+    pmsg("cli:already-recorded:replace", 'if the new one corrects it, record it again with --replace --reason "why"; '
+                                         "the record replaced is kept as history"),
+    pmsg("cli:unit-not-active", "{fix} ({flag} {last})"),
+    pmsg("cli:event-not-recorded", "record it: python -m obligations event --unit {unit} --event {event} "
+                                   "--on YYYY-MM-DD [--db FILE], then ask again with the same --db"),
+    pmsg("cli:log-file:db", "{fix} (the log is the file of --db)"),
+    pmsg("cli:data-file:rules", "{fix}, with {flag}"),
+    pmsg("cli:data-file:org", "{fix}, with {flag}"),
+    pmsg("cli:data-file:calendars", "{fix}, with {flag}"),
+    pmsg("cli:calendar-range:calendars", "{fix}, with {flag}"),
+    pmsg("cli:engine:engine", "re-run with --engine python and report this"),
+    pmsg("cli:not-installed:engine", "use --engine python"),
+    pmsg("cli:not-installed:format", 'pip install "obligations[sheets]" (or use --format csv --excel)'),
+])
+
+# -- every code in a few words: what a refusal is about when its message has no words of the
+# language asked for (a message not yet given as ``said``: render/refusal.py says so)
+CODE_WORDS = Labels([
+    pmsg("code:bad-input", "a value given is not acceptable"),
+    pmsg("code:bad-date", "a date is not valid"),
+    pmsg("code:bad-range", "a span or a number of days does not fit"),
+    pmsg("code:missing-value", "a required value is missing"),
+    pmsg("code:too-long", "a text is too long"),
+    pmsg("code:unknown-unit", "the unit is not known"),
+    pmsg("code:ambiguous-unit", "the name fits several units"),
+    pmsg("code:unknown-duty", "the duty or period is not known for the unit"),
+    pmsg("code:unknown-event", "the event is not known"),
+    pmsg("code:unknown-option", "the option is not known"),
+    pmsg("code:unit-not-active", "the unit did not exist on the day asked about"),
+    pmsg("code:event-not-recorded", "the date of the event is not recorded"),
+    pmsg("code:calendar-range", "the date lies outside the calendar data"),
+    pmsg("code:already-recorded", "the item already has a different record"),
+    pmsg("code:no-record", "there is no record to replace"),
+    pmsg("code:log-file", "the log cannot be used"),
+    pmsg("code:output-file", "the output file cannot be written"),
+    pmsg("code:data-file", "a data file has an error"),
+    pmsg("code:several-problems", "there are several problems"),
+    pmsg("code:document", "the document cannot be read"),
+    pmsg("code:not-installed", "an optional package is not installed"),
+    pmsg("code:engine", "the rules engine failed (a bug: please report it)"),
+    pmsg("code:unauthorized", "the token is missing or not known"),
+    pmsg("code:forbidden", "the token is for another unit"),
+    pmsg("code:not-found", "there is no such page"),
+    pmsg("code:method-not-allowed", "the page does not take this method"),
+    pmsg("code:too-large", "the request is too large"),
+    pmsg("code:unsupported-media", "the request is not in the form the page takes"),
+    pmsg("code:invalid-request", "the request has fields or values the page does not take"),
+    pmsg("code:internal", "an internal error"),
+    pmsg("code:untranslated", "{what} (the message in English: {english})"),
+])
 
 # -- the JSON API: its fields and query parameters
 _API: dict[str, str] = {
@@ -56,6 +95,8 @@ _API: dict[str, str] = {
 _PAGE = Labels([
     pmsg("unknown-unit", "There is no unit «{unit}» in the list of units."),
     pmsg("unknown-unit_fix", "Pick the unit from the list of units."),
+    pmsg("ambiguous-unit", "{n} units are named «{unit}»: {shown}."),
+    pmsg("ambiguous-unit_fix", "Give the unit's id, or its name and province after a comma (e.g. Lâm Bình, Tuyên Quang)."),
     pmsg("unit-not-active", "The unit «{unit}» did not exist on the day asked about."),
     pmsg("unit-not-active_fix", "Pick its successor, or ask about a day when the unit existed ({last})."),
     pmsg("bad-date", "The date entered is not valid."),
@@ -102,14 +143,60 @@ def _said(table: dict[str, str], exc: ObligationsError) -> str | None:
     return None
 
 
-def cli_fix(exc: ObligationsError) -> str | None:
-    """The fix as the command line says it (its flags), else the library's."""
-    return _said(_CLI, exc) or exc.fix
+def say(text: str | Said | None, lang: str) -> str | None:
+    """A text given with its values (``said``) in ``lang``: the catalogue's template, each value
+    said in the same language (a date as the language writes it: 30/11/2026, 2026-11-30); a
+    plain text as it is (English: the messages not yet given as ``said``)."""
+    if not isinstance(text, Said):
+        return text
+    from obligations.render.catalogue import text as catalogue_text
+    from obligations.render.day_text import day
+
+    from obligations.render.labels import number
+
+    values = {k: say(v, lang) if isinstance(v, Said) else day(v, lang) if isinstance(v, dt.date)
+              else number(int(v), lang) if isinstance(v, Number) else str(v) for k, v in text.values.items()}
+    template = catalogue_text(lang, text.key, text.english) if text.key else text.english   # no key: a joint
+    return template.format(**values)
 
 
-def cli_text(exc: ObligationsError) -> str:
-    """The one-line refusal of the command line: the library's message, the command line's fix."""
-    return exc.render_with(cli_fix(exc))
+def is_said(exc: ObligationsError) -> bool:
+    """Whether the message has words in every language (given as ``said``)."""
+    return exc.said_message is not None
+
+
+def cli_fix(exc: ObligationsError, lang: str = "en") -> str | None:
+    """The fix as the command line says it (its flags) in ``lang``, else the library's."""
+    for key in (f"cli:{exc.code}:{exc.param}", f"cli:{exc.code}"):
+        if key in _CLI:
+            values = {**_values(exc), "fix": say(exc.said_fix, lang) or exc.fix or ""}
+            values = {k: day_iso(v, lang) if k == "last" else v for k, v in values.items()}
+            try:
+                return _CLI(key, lang, **values)
+            except (KeyError, IndexError):      # a template whose value this error lacks: the library's words
+                break
+    return say(exc.said_fix, lang) or exc.fix
+
+
+def cli_text(exc: ObligationsError, lang: str = "en") -> str:
+    """The one-line refusal of the command line: the library's message, the command line's fix,
+    in ``lang`` where the message is given as ``said`` (render/refusal.py says the others)."""
+    from obligations.base.errors import Problems
+
+    if isinstance(exc, Problems):
+        return "\n".join(cli_text(p, lang) for p in exc.problems)
+    where = ":".join(str(p) for p in (exc.file, exc.place) if p)
+    fix = cli_fix(exc, lang)
+    if exc.said_message is None and catalogue.language(lang) != "en":
+        # a message not yet given as ``said``: the code's words in the language asked for, and the
+        # English kept whole (its file, place, values), marked as such rather than mixed in silently
+        english_fix = cli_fix(exc, "en")
+        said_words = CODE_WORDS("code:untranslated", lang, what=CODE_WORDS(f"code:{exc.code}", lang),
+                                english=exc.message + (f" ({english_fix})" if english_fix else ""))
+        return f"{where}: {said_words}" if where else said_words
+    message = say(exc.said_message, lang) or exc.message
+    text = f"{where}: {message}" if where else message
+    return f"{text} ({fix})" if fix else text
 
 
 def api_fix(exc: ObligationsError) -> str | None:
@@ -131,8 +218,6 @@ def page_said(exc: ObligationsError, lang: str) -> tuple[str, str] | None:
     lang = "en" if lang == "en" else "vi"
     if exc.code not in _PAGE or f"{exc.code}_fix" not in _PAGE:
         return None
-    from obligations.render.day_text import day_iso
-
     values = {k: day_iso(v, lang) if k == "last" else v for k, v in _values(exc).items()}   # dates as people write them
     try:
         return _PAGE(exc.code, lang, **values), _PAGE(f"{exc.code}_fix", lang, **values)

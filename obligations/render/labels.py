@@ -64,6 +64,10 @@ class Labels:
     def __contains__(self, key: object) -> bool:
         return key in self._messages
 
+    def english(self, key: str) -> str:
+        """The English of ``key`` as written in the code (the template, its fields not filled)."""
+        return self._messages[key].english
+
     def __call__(self, key: str, lang: str, **values: object) -> str:
         message = self._messages[key]
         count = values.get("n")

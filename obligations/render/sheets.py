@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
-from obligations.base.errors import InputError
+from obligations.base.errors import InputError, said
 from obligations.render.csv_safe import FORMULA_START
 from obligations.render.labels import Labels, pmsg
 
@@ -82,8 +82,8 @@ def workbook(columns: Sequence[Column], rows: Iterable[Mapping[str, object]], la
         import openpyxl  # type: ignore[import-untyped]
         from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
     except ImportError:
-        raise InputError("--format xlsx needs the package openpyxl, which is not installed",
-                         fix='pip install "obligations[sheets]" (or write CSV for Excel)',
+        raise InputError(said("sheets:not-installed", "--format xlsx needs the package openpyxl, which is not installed"),
+                         fix=said("sheets:not-installed-fix", 'pip install "obligations[sheets]" (or write CSV for Excel)'),
                          code="not-installed", param="format") from None
     book = openpyxl.Workbook()
     book.properties.creator = CREATOR

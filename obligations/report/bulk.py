@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, MutableMapping
 from typing import TYPE_CHECKING
 
-from obligations.base.errors import InputError
+from obligations.base.errors import InputError, said
 from obligations.base.vocabulary import Status
 from obligations.log.snapshot import LogSnapshot
 from obligations.log.store import SubmissionLog
@@ -44,7 +44,8 @@ def due_under(root: str, on: dt.date, occurrences: Occurrences, network: Network
     ``progress(done, total)`` is called after each unit. ``share=False`` evaluates every
     unit on its own (the same reports, slower: for comparison)."""
     if horizon < 0 or lookback < 0:
-        raise InputError("horizon and lookback must not be negative", fix="give a number of days >= 0",
+        raise InputError(said("due:negative", "horizon and lookback must not be negative"),
+                         fix=said("due:negative-fix", "give a number of days >= 0"),
                          code="bad-range")
     hierarchy = occurrences.hierarchy
     hierarchy.require_on(root, on)

@@ -26,7 +26,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
-from obligations.base.errors import InputError
+from obligations.base.errors import InputError, said
 from obligations.base.keys import OccurrenceKey
 from obligations.base.records import record
 from obligations.calendar.working import VietnamCalendar
@@ -133,7 +133,7 @@ def _roots(ws: Workspace, under: str | None, on: dt.date) -> list[str]:
     tops = [u for u in sorted(ws.hierarchy.units)
             if ws.hierarchy.unit(u).exists_on(on) and ws.hierarchy.parent_of(u, on) is None]
     if not tops:
-        raise InputError(f"no unit of the hierarchy exists on {on.isoformat()}", fix="give --under UNIT or --from DATE",
+        raise InputError(f"no unit of the hierarchy exists on {on.isoformat()}", fix="name the unit to compare under, or a start day when units exist",
                          code="bad-input", param="under")
     return tops
 
@@ -147,7 +147,7 @@ def changes(old: Workspace, new: Workspace, under: str | None, start: dt.date, e
                          fix="give the earlier date first", code="bad-range", param="to")
     roots = _roots(new, under, start)
     for root in roots:
-        new.calendar_for(root).check_days(start, end, "the deadlines compared")
+        new.calendar_for(root).check_days(start, end, said("changes:compared", "the deadlines compared"))
     documents = _documents(old, new)
     window = (start, end) if documents else _calendar_window(old, new, roots[0], start, end)
     if window is None:          # nothing differs: nothing can have changed (the usual day-to-day case)
@@ -370,11 +370,11 @@ def with_acks(old: Workspace, new: Workspace, under: str | None, from_known: dt.
     """``Workspace.changes``: the two views, the range's defaults, the acknowledgements in ``log``."""
     first = start or from_known or to_known
     if first is None:
-        raise InputError("changes needs a day to compare from", fix="give from_known (--from-known) or start (--from)",
+        raise InputError("changes needs a day to compare from", fix="give the day of knowledge to compare from, or the first deadline day to compare",
                          code="bad-input", param="from")
     if from_known is not None and to_known is not None and to_known < from_known:
         raise InputError(f"the later day of knowledge ({to_known}) is before the earlier ({from_known})",
-                         fix="give the earlier day to --from-known and the later to --to-known",
+                         fix="give the earlier day of knowledge first and the later second",
                          code="bad-range", param="to_known")
     last = end or default_end(max(d for d in (to_known, from_known, first) if d is not None))
     a = old.known_on(from_known) if from_known is not None else old

@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 
 import attrs
 
-from obligations.base.errors import InputError
+from obligations.base.errors import InputError, said
 from obligations.base.records import record
 from obligations.log.store import SubmissionLog
 from obligations.report.deliveries import Delivery, classify
@@ -96,11 +96,13 @@ def count_under(ws: Workspace, root: str, start: dt.date, end: dt.date, on: dt.d
     effective deadline is in [start, end] and whose window has opened by ``on``, judged on ``on``
     against ``log``."""
     if by not in GROUP_BY:
-        raise InputError(f"cannot count by {by!r}", fix="count by one of: " + ", ".join(GROUP_BY),
+        raise InputError(said("count:by", "cannot count by {by}", by=repr(by)),
+                         fix=said("count:by-fix", "count by one of: {names}", names=", ".join(GROUP_BY)),
                          code="unknown-option", param="by")
     if end < start:
-        raise InputError(f"the end of the span ({end}) is before its start ({start})",
-                         fix="give the earlier date first", code="bad-range", param="to")
+        raise InputError(said("span:reversed", "the end of the span ({end}) is before its start ({start})",
+                              end=end, start=start),
+                         fix=said("span:reversed-fix", "give the earlier date first"), code="bad-range", param="to")
     ws.hierarchy.require_on(root, on)
     units = [root, *ws.hierarchy.below(root, on)]
     parents: dict[str, str | None] = {root: None}

@@ -8,7 +8,7 @@ from collections.abc import MutableMapping, Sequence
 
 import attrs
 
-from obligations.base.errors import InputError, UnitNotActive
+from obligations.base.errors import InputError, UnitNotActive, said
 from obligations.base.records import record
 from obligations.base.vocabulary import Status
 from obligations.log.snapshot import LogSnapshot
@@ -24,7 +24,7 @@ from obligations.status.rules import Engine
 
 DEFAULT_HORIZON = 30
 DEFAULT_LOOKBACK = 30
-ASKED = "the days asked about, from on - lookback to on + horizon"
+ASKED = said("coverage:asked-due", "the days asked about, from on - lookback to on + horizon")
 
 
 @record
@@ -114,7 +114,8 @@ def due(unit_id: str, on: dt.date, occurrences: Occurrences, network: Network, e
     """Items whose window opens by ``on + horizon`` and whose deadline is not older than
     ``on - lookback``; older overdue items are counted, not listed."""
     if horizon < 0 or lookback < 0:
-        raise InputError("horizon and lookback must not be negative", fix="give a number of days >= 0",
+        raise InputError(said("due:negative", "horizon and lookback must not be negative"),
+                         fix=said("due:negative-fix", "give a number of days >= 0"),
                          code="bad-range")
     calendars = occurrences.calendars
     try:

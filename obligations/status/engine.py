@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import copy
 
-from obligations.base.errors import InputError
+from obligations.base.errors import InputError, said
 from obligations.status.rules import Engine, Json, check_ruleset, status_ruleset
 
 BACKENDS = ("auto", "durable", "python")
@@ -28,7 +28,8 @@ def make_engine(backend: str | None = None, ruleset: Json | None = None) -> Engi
     """A new, independent engine. ``auto`` uses durable_rules when it imports."""
     backend = backend or "auto"
     if backend not in BACKENDS:
-        raise InputError(f"unknown engine {backend!r}", fix="use one of: " + ", ".join(BACKENDS),
+        raise InputError(said("engine:unknown-backend", "unknown engine {name}", name=repr(backend)),
+                         fix=said("id:use-one-of", "use one of: {ids}{more}", ids=", ".join(BACKENDS), more=""),
                          code="unknown-option", param="engine")
     ruleset = copy.deepcopy(ruleset if ruleset is not None else status_ruleset())
     check_ruleset(ruleset)
@@ -36,8 +37,9 @@ def make_engine(backend: str | None = None, ruleset: Json | None = None) -> Engi
         backend = "durable" if durable_available() else "python"
     if backend == "durable":
         if not durable_available():
-            raise InputError("the durable engine is not available here (durable-rules does not "
-                             "install on Python >= 3.13)", fix='use the engine "python"',
+            raise InputError(said("engine:no-durable", "the durable engine is not available here (durable-rules does not "
+                                                       "install on Python >= 3.13)"),
+                             fix=said("engine:no-durable-fix", 'use the engine "python"'),
                              code="not-installed", param="engine")
         from obligations.status.durable import DurableEngine
 

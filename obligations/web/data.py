@@ -17,12 +17,14 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from obligations.base.dates import parse_iso_date, today_in_vietnam
 from obligations.base.errors import ErrorCode, InputError
+from obligations.base.lru import LRU
 from obligations.base.version import SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from obligations.report.timeline import Timeline
 
 JSON = dict[str, Any]
+RESOLVED_KEPT = 64
 
 
 class UnknownUnit(InputError):
@@ -51,6 +53,8 @@ class Service:
         self.engine = make_engine(engine)
         self.clock = clock
         self._lock = threading.RLock()
+        # workspaces with a province's real units joined, by the unit asked for (resolve)
+        self._resolved: LRU[str, tuple[Any, str]] = LRU(RESOLVED_KEPT)
 
     @classmethod
     def load(cls, db: Path, rules: str | Path | list[str | Path] | None = None, org: str | None = None,
@@ -72,10 +76,11 @@ class Service:
         """Today in Vietnam by the service's clock: the day a request without a date asks about."""
         return today_in_vietnam(self.clock() if self.clock is not None else None)
 
-    def _known(self, day: dt.date, calendar: bool = False) -> Any:
-        """The workspace as known on ``day``: the documents issued by then and, with ``calendar``
-        (an ``as_known_on`` asked for), the calendar decisions known by then (as the CLI's --as-known-on)."""
-        return self.ws.known_on(day, calendar=calendar)
+    def _known(self, ws: Any, day: dt.date, calendar: bool = False) -> Any:
+        """``ws`` (the loaded workspace or one ``resolve`` gave) as known on ``day``: the documents
+        issued by then and, with ``calendar`` (an ``as_known_on`` asked for), the calendar decisions
+        known by then (as the CLI's --as-known-on)."""
+        return ws.known_on(day, calendar=calendar)
 
     # -- the log --------------------------------------------------------------------
 
@@ -90,13 +95,40 @@ class Service:
 
     # -- units and who may act for them ----------------------------------------------
 
+    def resolve(self, unit: str) -> tuple[Any, str]:
+        """The workspace that knows ``unit`` and the unit's id: a unit of the loaded hierarchy,
+        else a real unit of Vietnam (from 1/7/2025) by its id ("xa-02266") or its name ("Xã Lâm
+        Bình", "Lâm Bình, Tuyên Quang"), as ``due --unit`` takes it (``Workspace.resolve_unit``).
+        The workspace with a province's real units joined is kept (``RESOLVED_KEPT`` of them).
+        Unknown: ``unknown-unit`` (404); several units of that name: ``ambiguous-unit`` (400)."""
+        if unit in self.ws.hierarchy.units:
+            return self.ws, unit
+        with self._lock:
+            found = self._resolved.get(unit)
+            if found is None:
+                try:
+                    found = self._resolved[unit] = self.ws.resolve_unit(unit)
+                except InputError as exc:
+                    if exc.code != "unknown-unit":
+                        raise
+                    raise UnknownUnit(exc.said_message or exc.message, file=exc.file, fix=exc.said_fix or exc.fix,
+                                      param=exc.param, data=exc.data) from None
+            return found
+
     def check_unit(self, unit: str) -> None:
-        if unit not in self.ws.hierarchy.units:
-            known = self.ws.hierarchy.unknown(unit)
-            raise UnknownUnit(known.message, fix=known.fix, param=known.param, data=known.data)
+        """Refuse a unit that ``resolve`` does not find."""
+        self.resolve(unit)
+
+    def is_unit_id(self, unit: str) -> bool:
+        """``unit`` is the id of a unit ``resolve`` finds (a tokens file names units by id)."""
+        try:
+            return self.resolve(unit)[1] == unit
+        except InputError:
+            return False
 
     def unit_name(self, unit: str) -> str:
-        return str(self.ws.hierarchy.name(unit))
+        ws, unit = self.resolve(unit)
+        return str(ws.hierarchy.name(unit))
 
     def units(self) -> list[str]:
         return sorted(self.ws.hierarchy.units)
@@ -105,19 +137,21 @@ class Service:
         """A token's unit acts for itself and for every unit below it on ``on``."""
         if acting == unit:
             return True
-        if unit not in self.ws.hierarchy.units:
+        try:
+            ws, unit = self.resolve(unit)
+        except InputError:
             return False
         with self._lock:
-            return acting in self.ws.hierarchy.ancestors(unit, on)
+            return acting == unit or acting in ws.hierarchy.ancestors(unit, on)
 
     # -- reading ----------------------------------------------------------------------
 
     def due(self, unit: str, on: dt.date, horizon: int, lookback: int, lang: str,
             as_known_on: dt.date | None = None) -> JSON:
         """``as_known_on``: None means ``on``, as the CLI's --as-known-on."""
-        self.check_unit(unit)
+        ws, unit = self.resolve(unit)
         with self._lock:
-            ws = self._known(as_known_on or on, as_known_on is not None)
+            ws = self._known(ws, as_known_on or on, as_known_on is not None)
             report = ws.due(unit, on, horizon=horizon, lookback=lookback, engine=self.engine, log=self._reader())
             doc: JSON = report.to_dict(lang)
             return doc
@@ -127,9 +161,9 @@ class Service:
         ``late_working_days`` as ``status`` counts it (report/deliveries.py), for "nộp muộn"."""
         from obligations.report.deliveries import classify
 
-        self.check_unit(unit)
+        ws, unit = self.resolve(unit)
         with self._lock:
-            ws = self._known(on)
+            ws = ws.known_on(on)
             log = self._reader()
             report = ws.due(unit, on, horizon=horizon, lookback=lookback, engine=self.engine, log=log)
             doc: JSON = report.to_dict(lang)
@@ -143,18 +177,18 @@ class Service:
                 as_known_on: dt.date | None = None) -> JSON:
         from obligations.report.explain import explain
 
-        self.check_unit(unit)
+        ws, unit = self.resolve(unit)
         with self._lock:
-            ws = self._known(as_known_on or on, as_known_on is not None)
+            ws = self._known(ws, as_known_on or on, as_known_on is not None)
             found = explain(ws, unit, duty, period, on, log=self._reader())
             doc: JSON = found.to_dict(lang)
             return doc
 
     def count(self, unit: str, start: dt.date, end: dt.date, on: dt.date, by: str, lang: str) -> JSON:
         """The four-way count under ``unit`` (``status --under --format json``, docs/schemas/count.json)."""
-        self.check_unit(unit)
+        ws, unit = self.resolve(unit)
         with self._lock:
-            ws = self._known(on)
+            ws = ws.known_on(on)
             doc: JSON = ws.count_under(unit, start, end, on, by=by, log=self._reader()).to_dict(lang)
             return doc
 
@@ -162,10 +196,10 @@ class Service:
                 end: dt.date | None, lang: str, *, below: bool = True) -> JSON:
         """What became known between two days (``changes --format json``, docs/schemas/changes.json);
         ``below=False``: of ``unit`` alone (the office page's section)."""
-        self.check_unit(unit)
+        ws, unit = self.resolve(unit)
         with self._lock:
-            report = self.ws.changes(unit, from_known, to_known, start=start, end=end, log=self._reader(),
-                                     below=below)
+            report = ws.changes(unit, from_known, to_known, start=start, end=end, log=self._reader(),
+                                below=below)
             doc: JSON = report.to_dict(lang)
             return doc
 
@@ -174,9 +208,9 @@ class Service:
         from obligations.log.acks import record_acks
         from obligations.report.changes import ack_key
 
-        self.check_unit(unit)
+        ws, unit = self.resolve(unit)
         with self._lock:
-            report = self.ws.changes(unit, from_known, to_known)
+            report = ws.changes(unit, from_known, to_known)
             at = self.now().astimezone(dt.timezone.utc).isoformat(timespec="seconds")
             fresh = record_acks(self._writer(), [ack_key(c) for c in report.changes], by, at)
         return {"schema_version": SCHEMA_VERSION, "unit": unit, "from_known": from_known.isoformat(),
@@ -194,8 +228,8 @@ class Service:
 
         with self._lock:
             if unit is not None:
-                self.check_unit(unit)
-                cal = self.ws.calendar_for(unit)
+                ws, unit = self.resolve(unit)
+                cal = ws.calendar_for(unit)
             else:
                 cal = VietnamCalendar(self.ws.calendar_data, scope=(), source=self.ws.calendars.holidays)
             cal.check_year(year)
@@ -207,9 +241,9 @@ class Service:
                note: str | None, *, replace: bool = False, reason: str | None = None) -> JSON:
         """Record a delivery (as `submit`); a different second record raises AlreadyRecorded
         unless ``replace`` with a ``reason``."""
-        self.check_unit(unit)
+        ws, unit = self.resolve(unit)
         with self._lock:
-            item = self.ws.record_submission(self._writer(), unit, duty, period, on, self.today(), ref=ref, note=note,
+            item = ws.record_submission(self._writer(), unit, duty, period, on, self.today(), ref=ref, note=note,
                                              replace=replace, reason=reason)
         return {"schema_version": SCHEMA_VERSION, "unit": item.unit, "duty": item.duty, "period": item.period,
                 "delivered_on": item.delivered_on.isoformat(), "ref": item.ref, "note": item.note,
@@ -217,9 +251,9 @@ class Service:
 
     def extend(self, unit: str, duty: str, period: str, until: dt.date, ref: str, note: str | None, *,
                replace: bool = False, reason: str | None = None) -> JSON:
-        self.check_unit(unit)
+        ws, unit = self.resolve(unit)
         with self._lock:
-            item = self.ws.record_extension(self._writer(), unit, duty, period, until, ref, note=note,
+            item = ws.record_extension(self._writer(), unit, duty, period, until, ref, note=note,
                                             replace=replace, reason=reason)
         return {"schema_version": SCHEMA_VERSION, "unit": item.unit, "duty": item.duty, "period": item.period, "until": item.until.isoformat(),
                 "ref": item.ref, "note": item.note, "recorded_at": item.recorded_at, "reason": item.reason}
@@ -229,9 +263,9 @@ class Service:
         """A dated event of the unit (e.g. the day a plan was received), for duties counted from it.
         Checked as the CLI's ``event``: the event is declared, its year covered; a day ahead is
         allowed (a congress is announced before it opens); another date is a replacement."""
-        self.check_unit(unit)
+        ws, unit = self.resolve(unit)
         with self._lock:
-            item = self.ws.record_event(self._writer(), unit, event, on, ref, note, replace=replace, reason=reason)
+            item = ws.record_event(self._writer(), unit, event, on, ref, note, replace=replace, reason=reason)
         return {"schema_version": SCHEMA_VERSION, "unit": item.unit, "event": item.event, "on": item.happened_on.isoformat(), "ref": item.ref,
                 "note": item.note, "recorded_at": item.recorded_at, "reason": item.reason}
 
@@ -252,14 +286,14 @@ class Service:
         from obligations.report.revisions import revisions
         from obligations.web import feed
 
-        self.check_unit(unit)
+        ws, unit = self.resolve(unit)
         with self._lock:
             log = self._reader()
-            known = as_known_on or on
-            ws = self._known(known, as_known_on is not None)
+            known, base = as_known_on or on, ws
+            ws = self._known(base, known, as_known_on is not None)
             span = dt.date(on.year - 1, 1, 1), dt.date(on.year + 1, 12, 31)
             items = ws.items_between(unit, *span, on, engine=self.engine, log=log)
-            revised = revisions(self.ws, unit, *span, on, known, calendar=as_known_on is not None)
+            revised = revisions(base, unit, *span, on, known, calendar=as_known_on is not None)
             changes = record_changes(log, items)
             for item in [*items, *revised.cancelled]:
                 count = revised.counts.get(item.occurrence.key, 0)
@@ -283,8 +317,8 @@ class Service:
         deliveries; ``today`` is the day marked."""
         from obligations.report.timeline import timeline
 
-        self.check_unit(unit)
+        ws, unit = self.resolve(unit)
         with self._lock:
             log = self._reader()
-            return timeline(self._known(as_known_on, calendar), unit, span, today, log,
+            return timeline(self._known(ws, as_known_on, calendar), unit, span, today, log,
                             log.event_dates(unit) if log is not None else None, asked=asked)

@@ -124,7 +124,7 @@ def test_hostile_input(case, tmp_path):
     err = result.stderr.decode("utf-8", "replace")
     assert result.returncode == case["exit"], f"exit {result.returncode}\nstdout: {out[:2000]}\nstderr: {err[:2000]}"
     assert case["word"] in out + err, f"stdout: {out[:2000]}\nstderr: {err[:2000]}"
-    assert "Traceback" not in out + err and "internal error" not in err
+    assert "Traceback" not in out + err and "internal error" not in err and "lỗi nội bộ" not in err
     assert len(err.strip().splitlines()) <= 5 and len(err) < 4000, err[:4000]
     assert "\x1b" not in err
     # every refusal carries its fix: ObligationsError.render() ends each problem with "(fix)"

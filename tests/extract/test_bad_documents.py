@@ -100,7 +100,7 @@ def test_a_bad_file_gets_one_message_and_exit_2(run_cli, tmp_path, name, content
     pytest.importorskip("docx")
     path = tmp_path / name
     path.write_bytes(content)
-    code, out, err = run_cli("extract", str(path), "--format", "json")
+    code, out, err = run_cli("extract", str(path), "--format", "json", "--lang", "en")
     lines = [line for line in err.splitlines() if line.strip()]
     assert code == 2 and out == "" and "Traceback" not in err, (code, out[:200], err[:500])
     assert len(lines) == 1 and message in err and name in err, err

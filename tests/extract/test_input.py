@@ -22,7 +22,7 @@ def commemorations():
 
 
 def test_a_directory_is_refused(run_cli, tmp_path):
-    code, out, err = run_cli("extract", str(tmp_path))
+    code, out, err = run_cli("extract", str(tmp_path), "--lang", "en")
     assert code == 2 and out == "" and "is a directory" in err and "Traceback" not in err
 
 
@@ -30,13 +30,13 @@ def test_a_directory_is_refused(run_cli, tmp_path):
 def test_a_fifo_is_refused_without_opening_it(run_cli, tmp_path):
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)          # opening it would block: stat must refuse it first
-    code, _, err = run_cli("extract", str(fifo))
+    code, _, err = run_cli("extract", str(fifo), "--lang", "en")
     assert code == 2 and "not a regular file" in err
 
 
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
 def test_dev_zero_is_refused(run_cli):
-    code, _, err = run_cli("extract", "/dev/zero")
+    code, _, err = run_cli("extract", "/dev/zero", "--lang", "en")
     assert code == 2 and "not a regular file" in err
 
 
@@ -51,7 +51,7 @@ def test_too_large_is_refused(tmp_path):
 def test_nul_bytes_are_binary(run_cli, tmp_path):
     path = tmp_path / "in.txt"
     path.write_bytes("Báo cáo trước ngày 20/4/2023".encode() + b"\x00\x00")
-    code, _, err = run_cli("extract", str(path))
+    code, _, err = run_cli("extract", str(path), "--lang", "en")
     assert code == 2 and "binary, not text" in err
 
 

@@ -8,7 +8,7 @@ import json
 from typing import TextIO
 
 from obligations.base.dates import parse_iso_date, today_in_vietnam
-from obligations.base.errors import InputError
+from obligations.base.errors import InputError, said
 from obligations.cli import environment
 from obligations.cli.options import check_excel, refuse_out
 
@@ -16,8 +16,9 @@ from obligations.cli.options import check_excel, refuse_out
 def run_count(args: argparse.Namespace, out: TextIO) -> int:
     check_excel(args)
     if args.year is not None:
-        raise InputError("--year goes with --unit; --under counts the deadlines from --from to --to",
-                         fix=f"write --from {args.year}-01-01 --to {args.year}-12-31 instead of --year {args.year}",
+        raise InputError(said("cli:year-under", "--year goes with --unit; --under counts the deadlines from --from to --to"),
+                         fix=said("cli:year-under-fix", "write --from {year}-01-01 --to {year}-12-31 instead of --year "
+                                                        "{year}", year=args.year),
                          code="bad-input", param="year")
     on = parse_iso_date(args.on, what="--on") if args.on is not None else today_in_vietnam()
     start = parse_iso_date(args.from_, what="--from") if args.from_ is not None else dt.date(on.year, 1, 1)

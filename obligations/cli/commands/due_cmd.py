@@ -12,7 +12,7 @@ from typing import TextIO
 
 from obligations.base import dates
 from obligations.base.dates import parse_iso_date, today_in_vietnam
-from obligations.base.errors import InputError
+from obligations.base.errors import InputError, said
 from obligations.base.version import SCHEMA_VERSION
 from obligations.cli import environment
 from obligations.cli.options import check_excel, refuse_out
@@ -49,7 +49,8 @@ class Progress:
 
 def run_under(args: argparse.Namespace, out: TextIO, ws: Workspace, on: dt.date, log: SubmissionLog | None) -> int:
     if args.format == "ics":
-        raise InputError("--format ics takes one unit", fix="use --unit, or export each unit")
+        raise InputError(said("cli:ics-one-unit", "--format ics takes one unit"),
+                         fix=said("cli:ics-one-unit-fix", "use --unit, or export each unit"))
     from obligations.cli.collector import fewer_collections
 
     with fewer_collections():
@@ -123,8 +124,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     elif args.format in ("csv", "xlsx"):
         sheet(args, [report], out, args.unit)
     elif args.out:
-        raise InputError("--out writes --format csv, xlsx or ics; this table goes to standard output",
-                         fix="leave --out out, or add --format csv or --format xlsx")
+        raise InputError(said("cli:out-due", "--out writes --format csv, xlsx or ics; this table goes to standard output"),
+                         fix=said("cli:out-fix", "leave --out out, or add --format csv or --format xlsx"))
     elif args.format == "json":
         json.dump(report.to_dict(args.lang), out, ensure_ascii=False, indent=1)
         out.write("\n")

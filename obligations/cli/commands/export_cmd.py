@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, TextIO
 
 from obligations.base import dates
 from obligations.base.dates import parse_iso_date, today_in_vietnam
-from obligations.base.errors import InputError
-from obligations.base.files import write_replacing
+from obligations.base.errors import InputError, said
+from obligations.base.files import os_reason, write_replacing
 from obligations.base.version import SCHEMA_VERSION
 from obligations.cli import environment
 from obligations.cli.options import check_excel
@@ -70,13 +70,14 @@ def refuse_foreign(path: Path) -> None:
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise InputError(f"cannot write {path}: {exc.strerror}", fix="check the path and its permissions",
-                         code="output-file") from None
+        raise InputError(said("out:cannot-write", "cannot write {path}: {why}", path=str(path), why=os_reason(exc)),
+                         fix=said("file:check-path", "check the path and its permissions"), code="output-file") from None
     import stat
 
     if not stat.S_ISREG(info.st_mode):
-        raise InputError(f"{path} exists and is not a regular file: nothing was written",
-                         fix="give --out the name of a new file", code="output-file")
+        raise InputError(said("out:not-regular", "{path} exists and is not a regular file: nothing was written",
+                              path=str(path)),
+                         fix=said("out:new-file", "give --out the name of a new file"), code="output-file")
     with path.open("rb") as handle:
         head = handle.read(64).lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"PK\x03\x04"):       # a zip: replaced only if it is a workbook we wrote
@@ -86,8 +87,9 @@ def refuse_foreign(path: Path) -> None:
     else:
         ours = not head or head.startswith(OUR_STARTS)
     if not ours:
-        raise InputError(f"{path} exists and was not written by this program: it was left untouched",
-                         fix="give --out the name of a new file, or delete that one first",
+        raise InputError(said("out:foreign", "{path} exists and was not written by this program: it was left untouched",
+                              path=str(path)),
+                         fix=said("out:foreign-fix", "give --out the name of a new file, or delete that one first"),
                          code="output-file")
 
 
@@ -111,13 +113,15 @@ def write(data: str | bytes, out: TextIO, target: str | None) -> None:
         try:
             write_replacing(path, data if isinstance(data, bytes) else data.encode("utf-8"))
         except OSError as exc:
-            raise InputError(f"cannot write {path}: {exc.strerror}", fix="check the folder exists and is writable",
+            raise InputError(said("out:cannot-write", "cannot write {path}: {why}", path=str(path), why=os_reason(exc)),
+                             fix=said("out:folder-fix", "check the folder exists and is writable"),
                              code="output-file") from None
     elif isinstance(data, bytes) and data.startswith(b"PK"):
         # a workbook is not text: never to a terminal (nor through its text filter)
         if not hasattr(out, "buffer") or out.isatty():
-            raise InputError("an .xlsx workbook is not text: it was not written to the terminal",
-                             fix="give --out FILE.xlsx, or redirect standard output to a file")
+            raise InputError(said("out:xlsx-terminal", "an .xlsx workbook is not text: it was not written to the terminal"),
+                             fix=said("out:xlsx-terminal-fix", "give --out FILE.xlsx, or redirect standard output to "
+                                                               "a file"))
         out.flush()
         out.buffer.write(data)
     elif isinstance(data, bytes) and hasattr(out, "buffer"):
@@ -156,8 +160,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     start = parse_iso_date(args.from_, what="--from")
     end = parse_iso_date(args.to, what="--to")
     if end < start:     # said here in the command line's words (the library says "the end of the span")
-        raise InputError(f"--to ({end}) is before --from ({start})", fix="give the earlier date first",
-                         code="bad-range", param="to")
+        raise InputError(said("cli:to-before-from", "--to ({end}) is before --from ({start})", end=end, start=start),
+                         fix=said("span:reversed-fix", "give the earlier date first"), code="bad-range", param="to")
     on = parse_iso_date(args.on, what="--on") if args.on is not None else today_in_vietnam()
     ws = environment.workspace(args.rules, args.org, args.calendars, environment.known_on(args.as_known_on, on),
                                calendar=args.as_known_on is not None)

@@ -7,7 +7,7 @@ import json
 from typing import TextIO
 
 from obligations.base.dates import parse_iso_date, today_in_vietnam
-from obligations.base.errors import InputError
+from obligations.base.errors import InputError, said
 from obligations.cli import environment
 from obligations.log.store import RecordedEvent
 from obligations.render.status import extended_text, replaced_by_key, status_rows, status_text, submitted_text
@@ -44,8 +44,10 @@ def run_status(args: argparse.Namespace, out: TextIO) -> int:
         return run_count(args, out)
     for given, name in ((args.from_, "--from"), (args.to, "--to")):
         if given is not None:
-            raise InputError(f"{name} goes with --under (the count of the deadlines in a range)",
-                             fix=f"write --under {args.unit} to count, or --year YEAR for the status of one unit",
+            raise InputError(said("cli:goes-with-under", "{name} goes with --under (the count of the deadlines in a range)",
+                                  name=name),
+                             fix=said("cli:goes-with-under-fix", "write --under {unit} to count, or --year YEAR for "
+                                                                 "the status of one unit", unit=args.unit),
                              code="bad-input", param=name.lstrip("-"))
 
     check_excel(args)

@@ -7,7 +7,7 @@ import argparse
 from typing import TextIO
 
 from obligations.base.dates import parse_iso_date, today_in_vietnam
-from obligations.base.errors import InputError
+from obligations.base.errors import InputError, said
 from obligations.cli import environment
 from obligations.cli.commands.export_cmd import write
 from obligations.render.timeline_svg import draw, text_list
@@ -17,8 +17,9 @@ from obligations.report.timeline import AFTER, BEFORE, around, timeline, year_sp
 def run(args: argparse.Namespace, out: TextIO) -> int:
     today = parse_iso_date(args.on, what="--on") if args.on is not None else today_in_vietnam()
     if args.year is not None and (args.before is not None or args.after is not None):
-        raise InputError("--year draws the whole year: it cannot be combined with --before or --after",
-                         fix="give either --year YEAR or --before/--after MONTHS around --on")
+        raise InputError(said("cli:year-before", "--year draws the whole year: it cannot be combined with --before or "
+                                                 "--after"),
+                         fix=said("cli:year-before-fix", "give either --year YEAR or --before/--after MONTHS around --on"))
     if args.year is not None:
         span, asked = year_span(args.year), "year"
     else:

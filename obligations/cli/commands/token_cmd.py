@@ -13,19 +13,21 @@ import argparse
 import sys
 from typing import TextIO
 
-from obligations.base.errors import InputError
+from obligations.base.errors import InputError, said
 from obligations.web.auth import new_token, toml_entry
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
     from obligations.workspace import Workspace
 
-    Workspace.load(args.rules, args.org, args.calendars).hierarchy.unit(args.unit)   # a known unit
+    # a known unit: of the hierarchy, or a real unit of Vietnam by its id or its name (as due --unit);
+    # the tokens file names it by id
+    _, args.unit = Workspace.load(args.rules, args.org, args.calendars).resolve_unit(args.unit)
     token = new_token()
     try:
         lines = toml_entry(token, args.unit, args.note or "")
     except ValueError as exc:    # bytes that are not UTF-8: a TOML file cannot hold them
-        raise InputError(f"--note: {exc}", fix="write the note in UTF-8 text") from None
+        raise InputError(said("token:note", "--note: {why}", why=str(exc)), fix=said("token:note-fix", "write the note in UTF-8 text")) from None
     print(f"token for {args.unit} (shown once, not stored anywhere): {token}", file=sys.stderr)
     out.write(lines)
     return 0

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from obligations.base.errors import InputError
+from obligations.base.errors import InputError, said
 from obligations.base.files import read_regular_file
 
 from .model import Document, Line
@@ -33,7 +33,7 @@ _OLE = bytes.fromhex("D0CF11E0A1B11AE1")     # Word 97-2003 .doc, .xls, and othe
 def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
     """At most ``limit`` bytes of a regular file; a FIFO, a device or a directory is refused
     before a byte is read (the same reader as every data file: obligations.base.files)."""
-    return read_regular_file(path, limit, fix="give the directive as .txt, .docx or .pdf")
+    return read_regular_file(path, limit, fix=said("doc:give-as", "give the directive as .txt, .docx or .pdf"))
 
 
 def read_document(path: Path, limit: int = MAX_BYTES) -> Document:
@@ -45,16 +45,18 @@ def read_document(path: Path, limit: int = MAX_BYTES) -> Document:
 
         return pdf.read(raw, path)
     if raw.startswith(_OLE):
-        raise InputError("this is a Word 97-2003 (.doc) file or another OLE2 file, which is not read",
-                         file=str(path), code="document", fix="open it in Word or LibreOffice and save it as .docx "
-                                             "(soffice --headless --convert-to docx FILE.doc)")
+        raise InputError(said("doc:ole2", "this is a Word 97-2003 (.doc) file or another OLE2 file, which is not read"),
+                         file=str(path), code="document",
+                         fix=said("doc:ole2-fix", "open it in Word or LibreOffice and save it as .docx (soffice "
+                                                  "--headless --convert-to docx FILE.doc)"))
     if raw.startswith(_ZIP) or suffix == ".docx":
         from . import word
 
         return word.read(raw, path)
     if suffix == ".pdf":
-        raise InputError("the file is named .pdf but is not a PDF (it does not start with %PDF)",
-                         file=str(path), code="document", fix="give the PDF as the e-office system sent it, or its text as .txt")
+        raise InputError(said("doc:not-pdf", "the file is named .pdf but is not a PDF (it does not start with %PDF)"),
+                         file=str(path), code="document",
+                         fix=said("doc:not-pdf-fix", "give the PDF as the e-office system sent it, or its text as .txt"))
     from . import plain
 
     return plain.read(raw, path)

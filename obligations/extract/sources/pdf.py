@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-from obligations.base.errors import InputError
+from obligations.base.errors import InputError, Said, said
 
 from .model import Document, Line
 
@@ -24,7 +24,7 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:Trang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?
 _EDGE = 0.08          # the top and bottom 8 % of a page: where running headers and page numbers are
 
 
-def _refuse(path: Path, message: str, fix: str) -> InputError:
+def _refuse(path: Path, message: Said, fix: Said) -> InputError:
     return InputError(message, file=str(path), fix=fix, code="document")
 
 
@@ -36,8 +36,8 @@ def _boxes(raw: bytes, path: Path) -> list[tuple[int, float, str]]:
         from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
         from pdfminer.pdfparser import PDFSyntaxError
     except ImportError:
-        raise _refuse(path, "reading a PDF needs pdfminer.six, which is not installed",
-                      "pip install 'obligations[documents]', or give the text as .txt") from None
+        raise _refuse(path, said("pdf:no-pdfminer", "reading a PDF needs pdfminer.six, which is not installed"),
+                      said("pdf:no-pdfminer-fix", "pip install 'obligations[documents]', or give the text as .txt")) from None
 
     boxes: list[tuple[int, float, str]] = []
     try:
@@ -48,15 +48,19 @@ def _boxes(raw: bytes, path: Path) -> list[tuple[int, float, str]]:
                     text = _join(line.get_text().strip() for line in element if hasattr(line, "get_text"))
                     boxes.append((number, 1.0 - float(element.y1) / height, text))
     except (PDFPasswordIncorrect, PDFEncryptionError):
-        raise _refuse(path, "the PDF is protected by a password", "ask the sender for a copy without a password, "
-                      "or print it to a new PDF or save its text as .txt") from None
+        raise _refuse(path, said("pdf:password", "the PDF is protected by a password"),
+                      said("pdf:password-fix", "ask the sender for a copy without a password, or print it to a new "
+                                               "PDF or save its text as .txt")) from None
     except PDFSyntaxError as exc:
-        raise _refuse(path, f"the PDF is damaged ({exc})", "ask the sender for the file again") from None
+        raise _refuse(path, said("pdf:damaged", "the PDF is damaged ({why})", why=str(exc)),
+                      said("pdf:damaged-fix", "ask the sender for the file again")) from None
     except Exception as exc:  # noqa: BLE001 - pdfminer raises many internal types on a broken file
         if "password" in str(exc).lower() or "encrypt" in exc.__class__.__name__.lower():
-            raise _refuse(path, "the PDF is protected by a password", "ask the sender for a copy without a password, "
-                          "or save its text as .txt") from None
-        raise _refuse(path, f"the PDF is damaged ({exc.__class__.__name__})", "ask the sender for the file again") from None
+            raise _refuse(path, said("pdf:password", "the PDF is protected by a password"),
+                          said("pdf:password-fix-text", "ask the sender for a copy without a password, or save its "
+                                                        "text as .txt")) from None
+        raise _refuse(path, said("pdf:damaged", "the PDF is damaged ({why})", why=exc.__class__.__name__),
+                      said("pdf:damaged-fix", "ask the sender for the file again")) from None
     return boxes
 
 
@@ -85,9 +89,9 @@ def read(raw: bytes, path: Path) -> Document:
     boxes = _boxes(raw, path)
     pages = max((page for page, _, _ in boxes), default=0)
     if not any(text.strip() for _, _, text in boxes):
-        raise _refuse(path, "the PDF has no text layer (a scan or pictures of pages)",
-                      "run OCR on it first (e.g. ocrmypdf -l vie IN.pdf OUT.pdf), or ask the sender for the "
-                      ".docx or a PDF exported from Word")
+        raise _refuse(path, said("pdf:no-text", "the PDF has no text layer (a scan or pictures of pages)"),
+                      said("pdf:no-text-fix", "run OCR on it first (e.g. ocrmypdf -l vie IN.pdf OUT.pdf), or ask the "
+                                              "sender for the .docx or a PDF exported from Word"))
     running = _running(boxes, pages)
     lines: list[Line] = []
     for page, top, text in boxes:

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from obligations.base.errors import InputError
+from obligations.base.errors import InputError, said
 
 from .model import Document, Line
 
@@ -22,21 +22,24 @@ _RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 def decode(raw: bytes, path: Path) -> str:
     """UTF-8 (with or without BOM) or UTF-16 with a BOM, in NFC; else a clear error."""
     if not raw.strip():
-        raise InputError("the file is empty", file=str(path), code="document", fix="give the directive's text")
+        raise InputError(said("doc:empty", "the file is empty"), file=str(path), code="document",
+                         fix=said("doc:empty-fix", "give the directive's text"))
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return unicodedata.normalize("NFC", raw.decode("utf-16"))
         except UnicodeDecodeError:
             pass
     if b"\x00" in raw:
-        raise InputError("the file is binary, not text, nor a .docx or a PDF", file=str(path), code="document",
-                         fix="give the directive as .txt (UTF-8), .docx or .pdf")
+        raise InputError(said("doc:binary", "the file is binary, not text, nor a .docx or a PDF"), file=str(path),
+                         code="document", fix=said("doc:binary-fix", "give the directive as .txt (UTF-8), .docx or .pdf"))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(f"the file is not UTF-8 (byte {exc.start}: {raw[exc.start:exc.start + 1]!r})",
+        raise InputError(said("doc:not-utf8", "the file is not UTF-8 (byte {at}: {byte})", at=exc.start,
+                              byte=repr(raw[exc.start:exc.start + 1])),
                          file=str(path), code="document",
-                         fix="convert it, e.g. iconv -f WINDOWS-1258 -t UTF-8 FILE > FILE.utf8.txt") from None
+                         fix=said("doc:not-utf8-fix", "convert it, e.g. iconv -f WINDOWS-1258 -t UTF-8 FILE > "
+                                                      "FILE.utf8.txt")) from None
     # PDF tools often write decomposed Vietnamese (a base letter and combining marks):
     # the grammar is written in composed form. (Checking is much cheaper than composing.)
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)

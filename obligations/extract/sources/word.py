@@ -14,7 +14,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from obligations.base.errors import InputError
+from obligations.base.errors import InputError, Said, said
 
 from .model import Document, Line
 
@@ -24,9 +24,10 @@ _UNPACKED_LIMIT = 400 * 1024 * 1024
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def _damaged(path: Path, why: str) -> InputError:
-    return InputError(f"the .docx cannot be read: {why}", file=str(path), code="document",
-                      fix="open it in Word or LibreOffice and save it again as .docx, or give its text as .txt")
+def _damaged(path: Path, why: Said) -> InputError:
+    return InputError(said("docx:damaged", "the .docx cannot be read: {why}", why=why), file=str(path), code="document",
+                      fix=said("docx:damaged-fix", "open it in Word or LibreOffice and save it again as .docx, or "
+                                                   "give its text as .txt"))
 
 
 def _roman(n: int) -> str:
@@ -147,29 +148,31 @@ def read(raw: bytes, path: Path) -> Document:
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             if sum(info.file_size for info in archive.infolist()) > _UNPACKED_LIMIT:
-                raise _damaged(path, "it unpacks to more than 400 MB")
+                raise _damaged(path, said("docx:big", "it unpacks to more than 400 MB"))
             names = set(archive.namelist())
             bad = archive.testzip()
     except zipfile.BadZipFile:
-        raise _damaged(path, "it is not a whole zip archive (truncated or not a .docx)") from None
+        raise _damaged(path, said("docx:truncated", "it is not a whole zip archive (truncated or not a .docx)")) from None
     except (OSError, EOFError, ValueError) as exc:          # a corrupt member (CRC, compression)
-        raise _damaged(path, f"the archive is corrupt ({exc.__class__.__name__})") from None
+        raise _damaged(path, said("docx:corrupt", "the archive is corrupt ({why})", why=exc.__class__.__name__)) from None
     if bad is not None:
-        raise _damaged(path, f"the archive member {bad} is corrupt")
+        raise _damaged(path, said("docx:member", "the archive member {name} is corrupt", name=bad))
     if "word/document.xml" not in names:
-        raise _damaged(path, "it is a zip archive without word/document.xml (not a Word document)")
+        raise _damaged(path, said("docx:not-word", "it is a zip archive without word/document.xml (not a Word document)"))
     try:
         import docx          # imported here: only .docx files need it (obligations[documents])
         from docx.table import Table
         from docx.text.paragraph import Paragraph
     except ImportError:
-        raise InputError("reading .docx needs python-docx, which is not installed", file=str(path), code="not-installed",
-                         fix="pip install 'obligations[documents]', or give the text as .txt") from None
+        raise InputError(said("docx:no-docx", "reading .docx needs python-docx, which is not installed"), file=str(path),
+                         code="not-installed",
+                         fix=said("pdf:no-pdfminer-fix", "pip install 'obligations[documents]', or give the text as "
+                                                         ".txt")) from None
 
     try:
         doc = docx.Document(io.BytesIO(raw))
     except Exception as exc:     # noqa: BLE001 - a damaged part raises lxml, KeyError, ValueError …
-        raise _damaged(path, f"a part of it does not parse ({exc.__class__.__name__})") from None
+        raise _damaged(path, said("docx:part", "a part of it does not parse ({why})", why=exc.__class__.__name__)) from None
     numbering = _Numbering(doc)
     lines: list[Line] = []
     place, tables = 0, 0
