@@ -366,7 +366,8 @@ class Workspace:
         """
         from obligations.report.count import count_under
 
-        return count_under(self, root, start, end, on, by=by, log=log)
+        return count_under(self, root, start, end, on, by=by, log=log,
+                           evaluation=(self.network_solver, self.engine, self._known(self.engine)))
 
     def history(self, occurrence: Occurrence) -> History | None:
         """The dated versions of an occurrence's duty (which later document amended, replaced,

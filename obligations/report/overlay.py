@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
-from collections.abc import Callable, Mapping, MutableMapping
+from collections.abc import Callable, Collection, Mapping, MutableMapping
 from typing import Any, cast
 
 import attrs
@@ -40,6 +40,8 @@ from obligations.status.assess import Item, Payload, payload_of, statuses_of
 from obligations.status.rules import Engine
 
 NO_EXTENSIONS: dict[OccurrenceKey, Extension] = {}
+# a position where a unit differs from its template: status, fate, result, days and working days left
+Changed = tuple[Status, int, Reconciled, int, int]
 
 
 @record
@@ -192,21 +194,7 @@ class Shared:
             found.discard(None)      # delivered items the template does not have
             done = cast(set[int], found)
             own = log.granted(unit_id)
-        # position -> (status, fate, result, days_left, working days left) where the unit differs
-        changed: dict[int, tuple[Status, int, Reconciled | None, int, int]] = {}
-        if own:
-            calendar = self.occurrences.calendars(unit_id)
-            positions, payloads, results = [], [], []
-            for key, solved in self._solve_own(t, unit_id, own).items():
-                n = t.index.get(done_key(key.duty, key.period))
-                if n is not None:
-                    positions.append(n)
-                    results.append(solved)
-                    payloads.append(payload_of(self.on, t.occurrences[n], solved, n in done, calendar, self.due_soon))
-            for n, p, fresh, status in zip(positions, payloads, results,
-                                           statuses_of(self.engine, payloads, self.known)):
-                changed[n] = (status, fate(fresh.window_start, fresh.deadline, status, self.horizon_end,
-                                           self.oldest), fresh, p[1], p[2])
+        changed = self.changed(t, unit_id, own, done) if own else {}
         # delivered positions the unit's extensions did not touch: their change is the template's
         plain = done - changed.keys() if changed else done
         hidden = t.hidden + len(plain & t.done_hides) - len(plain & t.done_unhides)
@@ -246,6 +234,26 @@ class Shared:
         placements = tuple(p if old == unit_id else attrs.evolve(p, unit=unit_id)
                            for p in t.placements if p.duty not in without)
         return items, hidden, placements
+
+    def changed(self, t: Template, unit_id: str, own: Mapping[OccurrenceKey, Extension], done: Collection[int]
+                ) -> dict[int, Changed]:
+        """Where ``unit_id``'s own extensions (``own``, not empty) make it differ from ``t``: by
+        position, the status, fate, result, days and working days left (``done``: the positions
+        the unit delivered). The shared listing (``report_items``) and the count (report/count_bulk.py)
+        both lay these over the template."""
+        changed: dict[int, Changed] = {}
+        calendar = self.occurrences.calendars(unit_id)
+        positions, payloads, results = [], [], []
+        for key, solved in self._solve_own(t, unit_id, own).items():
+            n = t.index.get(done_key(key.duty, key.period))
+            if n is not None:
+                positions.append(n)
+                results.append(solved)
+                payloads.append(payload_of(self.on, t.occurrences[n], solved, n in done, calendar, self.due_soon))
+        for n, p, fresh, status in zip(positions, payloads, results, statuses_of(self.engine, payloads, self.known)):
+            changed[n] = (status, fate(fresh.window_start, fresh.deadline, status, self.horizon_end, self.oldest),
+                          fresh, p[1], p[2])
+        return changed
 
     def _solve_own(self, t: Template, unit_id: str, own: Mapping[OccurrenceKey, Extension]
                    ) -> dict[OccurrenceKey, Reconciled]:
