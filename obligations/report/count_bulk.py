@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator, MutableMapping
+from typing import Any
 
 import attrs
 
@@ -110,6 +111,7 @@ class _Run:
         self.parsed: dict[str, dt.date] = {}
         self.late: dict[tuple[int, dt.date, dt.date], int] = {}
         self.calendars: dict[int, object] = {}      # id -> calendar, kept so that the ids stay theirs
+        self._calendar: tuple[str | None, Any] = (None, None)     # the last unit's
 
     def delivered(self, unit: str, index: dict[str, int]) -> dict[int, dt.date]:
         """Position -> first delivery day of each of the unit's delivered occurrences in ``index``."""
@@ -141,6 +143,11 @@ class _Run:
                 exact[n] = sub.delivered_on
         return exact
 
+    def calendar_of(self, unit: str) -> Any:
+        if self._calendar[0] != unit:
+            self._calendar = (unit, self.ws.calendar_for(unit))
+        return self._calendar[1]
+
     def add_done(self, v: list[int], unit: str, deadline: dt.date, conflict: bool, day: dt.date) -> None:
         if conflict:
             v[CONFLICTS] += 1
@@ -148,7 +155,7 @@ class _Run:
             v[ON_TIME] += 1
         else:
             v[LATE] += 1
-            cal = self.ws.calendar_for(unit)
+            cal = self.calendar_of(unit)
             key = (id(cal), deadline, day)
             late = self.late.get(key)
             if late is None:
@@ -199,7 +206,8 @@ def count_in_bulk(ws: Workspace, root: str, units: list[str], start: dt.date, en
     lookback = max(0, (on - start).days)
     snapshot = LogSnapshot(log) if log is not None else None
     try:
-        shared = Shared(on, occurrences, network, engine, known, horizon, lookback, None, snapshot)
+        since = start.year - 1      # a deadline in the range rolled off a day off from the year before at most
+        shared = Shared(on, occurrences, network, engine, known, horizon, lookback, None, snapshot, since=since)
         run = _Run(ws, start, end, on, snapshot)
         special = special_units(occurrences)
         leads = _lead_times_by_unit(occurrences)
@@ -213,7 +221,7 @@ def count_in_bulk(ws: Workspace, root: str, units: list[str], start: dt.date, en
                 # as due_under: the one-unit path (a unit with events whose template they would
                 # change takes it too, even where due_under lays them over: the same items)
                 report = due(unit, on, occurrences, network, engine, known, horizon=horizon, lookback=lookback,
-                             log=snapshot)
+                             log=snapshot, since=since, context=False)
                 found = judged(ws, list(report.items), start, end, on, snapshot, changes)
                 yield unit, Tally.of(found), Drill.of(found)
                 continue

@@ -46,7 +46,10 @@ class Tally:
         return round(100 * self.get(category) / self.total, 1) if self.total else None
 
     def __add__(self, other: Tally) -> Tally:
-        return Tally(*(a + b for a, b in zip(attrs.astuple(self), attrs.astuple(other))))
+        # field by field: attrs.astuple costs ten times more, and a national count adds 200,000 tallies
+        return Tally(self.on_time + other.on_time, self.late + other.late, self.within + other.within,
+                     self.overdue + other.overdue, self.late_working_days + other.late_working_days,
+                     self.conflicts + other.conflicts)
 
     @classmethod
     def of(cls, counted: Iterable[Counted]) -> Tally:

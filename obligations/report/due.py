@@ -110,9 +110,12 @@ def evaluate(unit_id: str, on: dt.date, occurrences: Sequence[Occurrence], netwo
 
 def due(unit_id: str, on: dt.date, occurrences: Occurrences, network: Network, engine: Engine,
         known: MutableMapping[Payload, Status], *, horizon: int = DEFAULT_HORIZON, lookback: int = DEFAULT_LOOKBACK,
-        due_soon: int | None = None, log: SubmissionLog | LogSnapshot | None = None) -> DueReport:
+        due_soon: int | None = None, log: SubmissionLog | LogSnapshot | None = None,
+        since: int | None = None, context: bool = True) -> DueReport:
     """Items whose window opens by ``on + horizon`` and whose deadline is not older than
-    ``on - lookback``; older overdue items are counted, not listed."""
+    ``on - lookback``; older overdue items are counted, not listed. For the four-way count
+    (report/count_bulk.py): ``since``, the first year of deadlines looked at (earlier years are
+    not placed, and ``hidden_overdue`` does not count them); ``context=False``: no context."""
     if horizon < 0 or lookback < 0:
         raise InputError("horizon and lookback must not be negative", fix="give a number of days >= 0",
                          code="bad-range")
@@ -122,6 +125,7 @@ def due(unit_id: str, on: dt.date, occurrences: Occurrences, network: Network, e
     except UnitNotActive:
         return not_active(unit_id, on, occurrences, engine)
     first = occurrences.first_year or on.year
+    first = first if since is None else max(first, since)
     horizon_end = on + dt.timedelta(days=horizon)
     oldest = on - dt.timedelta(days=lookback)
     calendars(unit_id).check_days(oldest, horizon_end, ASKED)
@@ -132,7 +136,8 @@ def due(unit_id: str, on: dt.date, occurrences: Occurrences, network: Network, e
     items, hidden = listed(evaluate(unit_id, on, found, network, calendars, engine, due_soon, log, known),
                            horizon_end, oldest)
     return DueReport(unit=unit_id, on=on, backend=engine.backend, items=tuple(items),
-                     hidden_overdue=hidden, placements=tuple(problems), context=context_of(unit_id, items, occurrences))
+                     hidden_overdue=hidden, placements=tuple(problems),
+                     context=context_of(unit_id, items, occurrences) if context else Context())
 
 
 def context_of(unit_id: str, items: Sequence[Item], occurrences: Occurrences) -> Context:

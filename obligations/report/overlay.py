@@ -77,8 +77,11 @@ class Shared:
 
     def __init__(self, on: dt.date, occurrences: Occurrences, network: Network, engine: Engine,
                  known: MutableMapping[Payload, Status], horizon: int, lookback: int, due_soon: int | None,
-                 log: LogSnapshot | None) -> None:
+                 log: LogSnapshot | None, *, since: int | None = None) -> None:
+        """``since``: the first year of deadlines the caller looks at (the count: the year before its
+        range's; a deadline rolls off a day off by days, not years): the years before are not placed."""
         self.on, self.occurrences, self.network, self.engine, self.known = on, occurrences, network, engine, known
+        self.since = since
         self.due_soon, self.log = due_soon, log
         self.horizon_end = on + dt.timedelta(days=horizon)
         self.oldest = on - dt.timedelta(days=lookback)
@@ -92,6 +95,7 @@ class Shared:
         calendar = self.occurrences.calendars(unit_id)
         calendar.check_days(self.oldest, self.horizon_end, ASKED)
         first = self.occurrences.first_year or on.year
+        first = first if self.since is None else max(first, self.since)
         found, problems = self.occurrences.of_unit(unit_id, first, last_year(self.horizon_end),
                                                    needed=(dt.date.min, self.horizon_end))
         networked = [o for o in found if o.duty.feeds]
