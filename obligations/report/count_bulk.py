@@ -12,8 +12,8 @@ extensions move (``Shared.changed``, as ``Shared.report_items`` lays them over).
 days of every unit are read in one grouped query (``LogSnapshot.delivery_days``).
 
 The occurrences behind a unit's count (the drill-down) are made into objects only when read
-(``count_model.Drill``), by the path that lists them (``Shared.report_items``), on the same read
-view of the log, kept open while the report is. Units that are not laid over a template in
+(``count_model.Drill``), by the one-unit path (whose listing the shared one equals), on the same
+read view of the log, kept open while the report is; a template is freed after its last unit. Units that are not laid over a template in
 ``due_under`` (report/bulk.special_units, units whose recorded events move their duties) take
 the one-unit path, as there. tests/test_count_bulk.py checks every count and drill-down against
 the straightforward count (report/count.judged_under)."""
@@ -21,6 +21,7 @@ the straightforward count (report/count.judged_under)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable, Iterator, MutableMapping
 from typing import Any
 
@@ -204,7 +205,8 @@ def count_in_bulk(ws: Workspace, root: str, units: list[str], start: dt.date, en
     occurrences = ws.occurrence_source
     horizon = max(0, (end - on).days)       # as report/count.judged_under
     lookback = max(0, (on - start).days)
-    snapshot = LogSnapshot(log) if log is not None else None
+    # the count reads its days itself (delivery_days): no grouping of the keys beside it
+    snapshot = LogSnapshot(log, keys=False) if log is not None else None
     try:
         since = start.year - 1      # a deadline in the range rolled off a day off from the year before at most
         shared = Shared(on, occurrences, network, engine, known, horizon, lookback, None, snapshot, since=since)
@@ -215,24 +217,37 @@ def count_in_bulk(ws: Workspace, root: str, units: list[str], start: dt.date, en
         eventful = set() if snapshot is None else {
             u for u in units if snapshot.has_events(u) and not from_events.isdisjoint(snapshot.event_dates(u))}
         templates: dict[tuple[object, ...], tuple[Template, _Shape]] = {}
+        signatures = {u: _signature(occurrences, u, leads) for u in units if u not in special and u not in eventful}
+        remaining = Counter(signatures.values())
         changes = ws.changes_anything
+
+        def alone(unit: str) -> Callable[[], tuple[Counted, ...]]:
+            """A unit's occurrences behind its count, by the one-unit path (the shared path's
+            listing exactly: tests/test_overlay.py), when read: a national count keeps no template."""
+            def make() -> tuple[Counted, ...]:
+                report = due(unit, on, occurrences, network, engine, known, horizon=horizon, lookback=lookback,
+                             log=snapshot, since=since, context=False)
+                return judged(ws, list(report.items), start, end, on, snapshot, changes)
+            return make
+
         for unit in units:
             if unit in special or unit in eventful:
                 # as due_under: the one-unit path (a unit with events whose template they would
                 # change takes it too, even where due_under lays them over: the same items)
                 report = due(unit, on, occurrences, network, engine, known, horizon=horizon, lookback=lookback,
                              log=snapshot, since=since, context=False)
-                found = judged(ws, list(report.items), start, end, on, snapshot, changes)
-                yield unit, Tally.of(found), Drill.of(found)
+                yield unit, Tally.of(judged(ws, list(report.items), start, end, on, snapshot, changes)), Drill(alone(unit))
                 continue
-            signature = _signature(occurrences, unit, leads)
+            signature = signatures[unit]
             pair = templates.get(signature)
             if pair is None:
                 template = shared.template(unit)
                 pair = templates[signature] = (template, _shape(template, start, end, on))
             template, shape = pair
-            yield unit, run.unit(shared, template, shape, unit), Drill(_listing(ws, shared, template, unit, start, end,
-                                                                               on, snapshot, changes))
+            remaining[signature] -= 1
+            if not remaining[signature]:
+                del templates[signature]      # its last unit: the template's objects are freed
+            yield unit, run.unit(shared, template, shape, unit), Drill(alone(unit))
         if snapshot is not None:
             snapshot.finish()
     except BaseException:
@@ -241,9 +256,3 @@ def count_in_bulk(ws: Workspace, root: str, units: list[str], start: dt.date, en
         raise
 
 
-def _listing(ws: Workspace, shared: Shared, t: Template, unit: str, start: dt.date, end: dt.date, on: dt.date,
-             snapshot: LogSnapshot | None, changes: bool) -> Callable[[], tuple[Counted, ...]]:
-    def make() -> tuple[Counted, ...]:
-        items, _, _ = shared.report_items(t, unit)
-        return judged(ws, items, start, end, on, snapshot, changes)
-    return make
