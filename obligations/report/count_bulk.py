@@ -23,11 +23,11 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterator, MutableMapping
-from typing import Any
 
 import attrs
 
 from obligations.base.vocabulary import Status
+from obligations.calendar.working import VietnamCalendar
 from obligations.log.snapshot import ALL_UNITS, SEP_FIELD, SEP_ROW, LogSnapshot, done_key
 from obligations.log.store import SubmissionLog
 from obligations.reconcile.network import Network
@@ -48,13 +48,15 @@ ON_TIME, LATE, WITHIN, OVERDUE, LATE_DAYS, CONFLICTS = range(6)     # a tally as
 class _Shape:
     """A template as the count sees it: by position, the effective deadline and whether it is in
     conflict; the positions counted when not delivered and when delivered (listed by ``due``, the
-    deadline in the range, the window opened); the tally with nothing delivered."""
+    deadline in the range, the window opened); the tally with nothing delivered; the calendar
+    (of every unit of the shape: the same units above, none named by a local calendar)."""
 
     deadline: tuple[dt.date, ...]
     conflict: tuple[bool, ...]
     open_in: frozenset[int]
     done_in: frozenset[int]
     base: tuple[int, ...]
+    calendar: VietnamCalendar
 
 
 def in_range(deadline: dt.date, window_start: dt.date, start: dt.date, end: dt.date, on: dt.date) -> bool:
@@ -62,7 +64,7 @@ def in_range(deadline: dt.date, window_start: dt.date, start: dt.date, end: dt.d
     return start <= deadline <= end and window_start <= on
 
 
-def _shape(t: Template, start: dt.date, end: dt.date, on: dt.date) -> _Shape:
+def _shape(t: Template, calendar: VietnamCalendar, start: dt.date, end: dt.date, on: dt.date) -> _Shape:
     deadlines, conflicts, inside = [], [], []
     for occ, r in zip(t.occurrences, t.results):
         deadline = r.deadline if r is not None else occ.deadline
@@ -74,7 +76,7 @@ def _shape(t: Template, start: dt.date, end: dt.date, on: dt.date) -> _Shape:
     for n in open_in:
         base[_open_slot(deadlines[n], conflicts[n], on)] += 1
     return _Shape(tuple(deadlines), tuple(conflicts), open_in,
-                  frozenset(n for n, f in enumerate(t.fate_done) if f == LISTED and inside[n]), tuple(base))
+                  frozenset(n for n, f in enumerate(t.fate_done) if f == LISTED and inside[n]), tuple(base), calendar)
 
 
 def _open_slot(deadline: dt.date, conflict: bool, on: dt.date) -> int:
@@ -99,70 +101,68 @@ def categorize(d: Delivery) -> Counted:
     return Counted(d, None if conflict else CATEGORY_OF[d.result])
 
 
-class _Run:
-    """One count: the templates' shapes, the delivery days, the working days late."""
+class _BadDay(Exception):
+    """A delivery day that is not a date: the store's own reading names its row."""
 
-    def __init__(self, ws: Workspace, start: dt.date, end: dt.date, on: dt.date, snapshot: LogSnapshot | None) -> None:
-        self.ws, self.start, self.end, self.on, self.snapshot = ws, start, end, on, snapshot
+
+class _Run:
+    """One count: the delivery days of every unit, and the verdict on a delivery (on time, or
+    late by so many working days) per calendar, deadline and day."""
+
+    def __init__(self, start: dt.date, end: dt.date, on: dt.date, snapshot: LogSnapshot | None) -> None:
+        self.start, self.end, self.on, self.snapshot = start, end, on, snapshot
         self.days: dict[str, str] = {}
         self.exact: set[str] = set()
         if snapshot is not None:
             self.days, self.exact = snapshot.delivery_days()
         self.every_unit_exact = ALL_UNITS in self.exact
-        self.parsed: dict[str, dt.date] = {}
-        self.late: dict[tuple[int, dt.date, dt.date], int] = {}
-        self.calendars: dict[int, object] = {}      # id -> calendar, kept so that the ids stay theirs
-        self._calendar: tuple[str | None, Any] = (None, None)     # the last unit's
+        # (calendar scope, deadline, day as written) -> (slot, working days late)
+        self.verdicts: dict[tuple[tuple[str, ...], dt.date, str], tuple[int, int]] = {}
 
-    def delivered(self, unit: str, index: dict[str, int]) -> dict[int, dt.date]:
-        """Position -> first delivery day of each of the unit's delivered occurrences in ``index``."""
+    def delivered(self, unit: str, index: dict[str, int]) -> dict[int, str]:
+        """Position -> first delivery day (ISO text) of the unit's delivered occurrences in ``index``."""
         text = self.days.pop(unit, None)
         if text is not None and not self.every_unit_exact and unit not in self.exact:
-            found: dict[int, dt.date] = {}
-            parsed = self.parsed
+            found: dict[int, str] = {}
+            get = index.get
             for row in text.split(SEP_ROW):
                 key, _, day = row.rpartition(SEP_FIELD)
-                n = index.get(key)
-                if n is None:
-                    continue             # delivered items the template does not have
-                when = parsed.get(day)
-                if when is None:
-                    try:
-                        when = parsed[day] = dt.date.fromisoformat(day)
-                    except ValueError:
-                        break            # the store's own reading names the row
-                if n not in found or when < found[n]:
-                    found[n] = when
-            else:
-                return found
+                n = get(key)
+                # (several current records of one occurrence: a log written before version 5; the
+                # earliest counts. An ISO day orders as its text; one that is not is refused by finish)
+                if n is not None and (n not in found or day < found[n]):
+                    found[n] = day
+            return found
         if self.snapshot is None or (text is None and not self.every_unit_exact and unit not in self.exact):
             return {}
-        exact: dict[int, dt.date] = {}
+        exact: dict[int, str] = {}
         for key, sub in self.snapshot.delivered(unit).items():
             n = index.get(done_key(key.duty, key.period))
             if n is not None:
-                exact[n] = sub.delivered_on
+                exact[n] = sub.delivered_on.isoformat()
         return exact
 
-    def calendar_of(self, unit: str) -> Any:
-        if self._calendar[0] != unit:
-            self._calendar = (unit, self.ws.calendar_for(unit))
-        return self._calendar[1]
+    def verdict(self, calendar: VietnamCalendar, deadline: dt.date, day: str) -> tuple[int, int]:
+        key = (calendar.scope, deadline, day)
+        found = self.verdicts.get(key)
+        if found is None:
+            try:
+                when = dt.date.fromisoformat(day)
+            except ValueError:
+                raise _BadDay(day) from None
+            if when.isoformat() != day:
+                raise _BadDay(day)
+            one = dt.timedelta(days=1)
+            found = self.verdicts[key] = ((ON_TIME, 0) if when <= deadline else
+                                          (LATE, calendar.count_working_days(deadline + one, when + one)))
+        return found
 
-    def add_done(self, v: list[int], unit: str, deadline: dt.date, conflict: bool, day: dt.date) -> None:
+    def add_done(self, v: list[int], calendar: VietnamCalendar, deadline: dt.date, conflict: bool, day: str) -> None:
         if conflict:
             v[CONFLICTS] += 1
-        elif day <= deadline:
-            v[ON_TIME] += 1
         else:
-            v[LATE] += 1
-            cal = self.calendar_of(unit)
-            key = (id(cal), deadline, day)
-            late = self.late.get(key)
-            if late is None:
-                self.calendars[id(cal)] = cal
-                one = dt.timedelta(days=1)
-                late = self.late[key] = cal.count_working_days(deadline + one, day + one)
+            slot, late = self.verdict(calendar, deadline, day)
+            v[slot] += 1
             v[LATE_DAYS] += late
 
     def unit(self, shared: Shared, t: Template, shape: _Shape, unit: str) -> Tally:
@@ -172,22 +172,23 @@ class _Run:
         if not days and not own:
             return _tally(shape.base)
         v = list(shape.base)
-        on = self.on
-        changed = shared.changed(t, unit, own, days.keys()) if own else {}
+        on, calendar = self.on, shape.calendar
+        changed = shared.changed(t, unit, own, days.keys(), calendar) if own else {}
+        open_in, done_in, deadlines, conflicts = shape.open_in, shape.done_in, shape.deadline, shape.conflict
         for n, day in days.items():
             if n in changed:
                 continue
-            if n in shape.open_in:
-                v[_open_slot(shape.deadline[n], shape.conflict[n], on)] -= 1
-            if n in shape.done_in:
-                self.add_done(v, unit, shape.deadline[n], shape.conflict[n], day)
+            if n in open_in:
+                v[_open_slot(deadlines[n], conflicts[n], on)] -= 1
+            if n in done_in:
+                self.add_done(v, calendar, deadlines[n], conflicts[n], day)
         for n, (_, fate, fresh, _, _) in changed.items():
-            if n in shape.open_in:
-                v[_open_slot(shape.deadline[n], shape.conflict[n], on)] -= 1
+            if n in open_in:
+                v[_open_slot(deadlines[n], conflicts[n], on)] -= 1
             if fate == LISTED and in_range(fresh.deadline, fresh.window_start, self.start, self.end, on):
                 conflict = fresh.conflict is not None
                 if n in days:
-                    self.add_done(v, unit, fresh.deadline, conflict, days[n])
+                    self.add_done(v, calendar, fresh.deadline, conflict, days[n])
                 else:
                     v[_open_slot(fresh.deadline, conflict, on)] += 1
         return _tally(v)
@@ -210,7 +211,7 @@ def count_in_bulk(ws: Workspace, root: str, units: list[str], start: dt.date, en
     try:
         since = start.year - 1      # a deadline in the range rolled off a day off from the year before at most
         shared = Shared(on, occurrences, network, engine, known, horizon, lookback, None, snapshot, since=since)
-        run = _Run(ws, start, end, on, snapshot)
+        run = _Run(start, end, on, snapshot)
         special = special_units(occurrences)
         leads = _lead_times_by_unit(occurrences)
         from_events = events_counted_from(occurrences)
@@ -242,12 +243,18 @@ def count_in_bulk(ws: Workspace, root: str, units: list[str], start: dt.date, en
             pair = templates.get(signature)
             if pair is None:
                 template = shared.template(unit)
-                pair = templates[signature] = (template, _shape(template, start, end, on))
+                pair = templates[signature] = (template, _shape(template, occurrences.calendars(unit), start, end, on))
             template, shape = pair
             remaining[signature] -= 1
             if not remaining[signature]:
                 del templates[signature]      # its last unit: the template's objects are freed
-            yield unit, run.unit(shared, template, shape, unit), Drill(alone(unit))
+            try:
+                tally = run.unit(shared, template, shape, unit)
+            except _BadDay:
+                assert snapshot is not None
+                snapshot.finish()             # raises, naming the row as the store does
+                raise
+            yield unit, tally, Drill(alone(unit))
         if snapshot is not None:
             snapshot.finish()
     except BaseException:

@@ -28,6 +28,7 @@ import attrs
 from obligations.base.keys import OccurrenceKey
 from obligations.base.records import record
 from obligations.base.vocabulary import Status
+from obligations.calendar.working import VietnamCalendar
 from obligations.log.snapshot import LogSnapshot, done_key
 from obligations.log.store import Extension
 from obligations.occurrences.generate import Occurrences
@@ -239,14 +240,14 @@ class Shared:
                            for p in t.placements if p.duty not in without)
         return items, hidden, placements
 
-    def changed(self, t: Template, unit_id: str, own: Mapping[OccurrenceKey, Extension], done: Collection[int]
-                ) -> dict[int, Changed]:
+    def changed(self, t: Template, unit_id: str, own: Mapping[OccurrenceKey, Extension], done: Collection[int],
+                calendar: VietnamCalendar | None = None) -> dict[int, Changed]:
         """Where ``unit_id``'s own extensions (``own``, not empty) make it differ from ``t``: by
         position, the status, fate, result, days and working days left (``done``: the positions
         the unit delivered). The shared listing (``report_items``) and the count (report/count_bulk.py)
-        both lay these over the template."""
+        both lay these over the template. ``calendar``: the unit's, when the caller has it."""
         changed: dict[int, Changed] = {}
-        calendar = self.occurrences.calendars(unit_id)
+        calendar = calendar or self.occurrences.calendars(unit_id)
         positions, payloads, results = [], [], []
         for key, solved in self._solve_own(t, unit_id, own).items():
             n = t.index.get(done_key(key.duty, key.period))
