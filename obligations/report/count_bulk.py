@@ -136,8 +136,8 @@ class _Run:
         if self.snapshot is None or (text is None and not self.every_unit_exact and unit not in self.exact):
             return {}
         exact: dict[int, str] = {}
-        for key, sub in self.snapshot.delivered(unit).items():
-            n = index.get(done_key(key.duty, key.period))
+        for okey, sub in self.snapshot.delivered(unit).items():
+            n = index.get(done_key(okey.duty, okey.period))
             if n is not None:
                 exact[n] = sub.delivered_on.isoformat()
         return exact
