@@ -17,7 +17,7 @@ from obligations.occurrences.calendars import UnitCalendars
 from obligations.occurrences.generate import Occurrences
 from obligations.occurrences.model import Occurrence, Placement
 from obligations.reconcile.network import Network
-from obligations.report.context import Context, capture, mentioned_units
+from obligations.report.context import Context, DirectiveFacts, capture, mentioned_units
 from obligations.report.not_active import NotActive
 from obligations.status.assess import Item, Payload, assess
 from obligations.status.rules import Engine
@@ -140,14 +140,22 @@ def due(unit_id: str, on: dt.date, occurrences: Occurrences, network: Network, e
                      context=context_of(unit_id, items, occurrences) if context else Context())
 
 
-def context_of(unit_id: str, items: Sequence[Item], occurrences: Occurrences) -> Context:
-    """What the report's document names beyond its items (report.context)."""
+def context_of(unit_id: str, items: Sequence[Item], occurrences: Occurrences,
+               facts: dict[str, DirectiveFacts] | None = None) -> Context:
+    """What the report's document names beyond its items (report.context); ``facts``: a run's
+    directive facts (report.context.capture)."""
     calendar = occurrences.calendars(unit_id)
     units = [unit_id]
     for item in items:
-        units.extend(mentioned_units(item.occurrence, item.result))
+        occ, result = item.occurrence, item.reconciled
+        if result is None:
+            # its own result (reconcile.solve.own_result) names only the unit and the issuer,
+            # named here already: not built for every item of a national run
+            units += (occ.unit, occ.issuer_unit, occ.recipient_unit) if occ.recipient_unit else (occ.unit, occ.issuer_unit)
+        else:
+            units.extend(mentioned_units(occ, result))
     return capture(occurrences.rules, occurrences.hierarchy, units, (i.occurrence.duty.directive for i in items),
-                   (i.deadline.year for i in items if calendar.is_provisional(i.deadline.year)))
+                   (i.deadline.year for i in items if calendar.is_provisional(i.deadline.year)), facts)
 
 
 def not_active(unit_id: str, on: dt.date, occurrences: Occurrences, engine: Engine) -> DueReport:
