@@ -361,33 +361,3 @@ class LogSnapshot:
         if self._first is None or self._first[0] != unit:
             self._first = (unit, self.delivered(unit))
         return self._first[1].get(OccurrenceKey(unit, duty, period))
-
-    def delivery_days(self) -> tuple[dict[str, str], set[str]]:
-        """Every unit's first deliveries, for counting in bulk (report/count_bulk.py): unit ->
-        ``done_key(duty, period) + SEP_FIELD + day`` of each current record, joined by ``SEP_ROW``
-        (one grouped query: a unit's rows as one text, not a million tuples), and the units whose
-        text cannot be split (a separator inside a key), to read with ``delivered``. A value
-        that is not text is left to ``finish``, which names its row."""
-        if self._conn is None or self._version is None:
-            return {}, set()
-        current = "WHERE replaced_by IS NULL" if self._version >= 5 else ""
-        query = ("SELECT unit, count(*), max(typeof(duty) != 'text' OR typeof(period) != 'text' "
-                 "OR typeof(delivered_on) != 'text'), group_concat(duty || char(31) || period || char(31) "
-                 f"|| delivered_on, char(30)) FROM submission {current} GROUP BY unit")
-        import sqlite3
-
-        found: dict[str, str] = {}
-        exact: set[str] = set()
-        with guard(self.log.path, "nothing was changed"):
-            try:
-                for unit, rows, not_text, text in self._conn.execute(query):
-                    if not isinstance(unit, str):
-                        continue           # no unit of a hierarchy: ``finish`` refuses the row
-                    if (not_text or not isinstance(text, str) or text.count(SEP_FIELD) != 2 * rows
-                            or text.count(SEP_ROW) != rows - 1):
-                        exact.add(unit)
-                    else:
-                        found[unit] = text
-            except sqlite3.OperationalError:      # a value that does not decode: every unit row by row
-                return {}, {ALL_UNITS}
-        return found, exact

@@ -28,7 +28,8 @@ import attrs
 
 from obligations.base.vocabulary import Status
 from obligations.calendar.working import VietnamCalendar
-from obligations.log.snapshot import ALL_UNITS, SEP_FIELD, SEP_ROW, LogSnapshot, done_key
+from obligations.log.days import ALL_UNITS, delivery_days_soon
+from obligations.log.snapshot import SEP_FIELD, SEP_ROW, LogSnapshot, done_key
 from obligations.log.store import SubmissionLog
 from obligations.reconcile.network import Network
 from obligations.report.bulk import _lead_times_by_unit, _signature, special_units
@@ -113,14 +114,17 @@ class _Run:
         self.start, self.end, self.on, self.snapshot = start, end, on, snapshot
         self.days: dict[str, str] = {}
         self.exact: set[str] = set()
-        if snapshot is not None:
-            self.days, self.exact = snapshot.delivery_days()
-        self.every_unit_exact = ALL_UNITS in self.exact
+        self.every_unit_exact = False
+        # read beside the units of the one-unit path, which come first and need none of it
+        self._days_soon = delivery_days_soon(snapshot) if snapshot is not None else None
         # (calendar scope, deadline, day as written) -> (slot, working days late)
         self.verdicts: dict[tuple[tuple[str, ...], dt.date, str], tuple[int, int]] = {}
 
     def delivered(self, unit: str, index: dict[str, int]) -> dict[int, str]:
         """Position -> first delivery day (ISO text) of the unit's delivered occurrences in ``index``."""
+        if self._days_soon is not None:
+            self.days, self.exact = self._days_soon()
+            self.every_unit_exact, self._days_soon = ALL_UNITS in self.exact, None
         text = self.days.pop(unit, None)
         if text is not None and not self.every_unit_exact and unit not in self.exact:
             found: dict[int, str] = {}
