@@ -350,7 +350,8 @@ class Workspace:
         """
         from obligations.report.count import count_under
 
-        return count_under(self, root, start, end, on, by=by, log=log)
+        return count_under(self, root, start, end, on, by=by, log=log,
+                           evaluation=(self.network_solver, self.engine, self._known(self.engine)))
 
     def changes(self, under: str | None, from_known: dt.date | None, to_known: dt.date | None, *,
                 new: Workspace | None = None, start: dt.date | None = None, end: dt.date | None = None,

@@ -179,7 +179,7 @@ def test_to_dict_is_the_command_lines_json(ws, db):
     (("--under", "xa-X", "--on", "2026-12-01", "--out", "x.csv"), "--out"),
 ])
 def test_bad_input_is_one_clear_message(argv, words, tmp_path):
-    code, out, err = cli("status", *argv, "--db", str(tmp_path / "none.sqlite3"))
+    code, out, err = cli("status", *argv, "--lang", "en", "--db", str(tmp_path / "none.sqlite3"))   # English words below
     assert code in (1, 2) and out == "" and "Traceback" not in err
     assert words in err, err
     assert not (tmp_path / "none.sqlite3").exists()

@@ -77,6 +77,7 @@ LIMIT 1
 """
 
 
+ALL_UNITS = "\x00"  # in delivery_days's second answer: read every unit row by row
 SINGLE_READS = 200   # units read one by one while the grouped query runs
 
 
@@ -124,8 +125,11 @@ EMPTY_GRANTED = Granted({})
 class LogSnapshot:
     """A submissions log as of one moment; ``close()`` when done (or use ``with``)."""
 
-    def __init__(self, log: SubmissionLog) -> None:
+    def __init__(self, log: SubmissionLog, *, keys: bool = True) -> None:
+        """``keys=False``: the delivered keys are not grouped beside the caller (the count reads
+        its own, ``delivery_days``): ``done`` and ``first_delivery`` read the unit's rows."""
         self.log = log
+        self._grouping = keys
         self._conn: Any = log._connect(create=False)
         self._keys: dict[str, str] = {}
         self._first: tuple[str, dict[OccurrenceKey, Submission]] | None = None   # the last unit asked
@@ -151,12 +155,13 @@ class LogSnapshot:
                 self._last = self._conn.execute("SELECT max(id) FROM submission").fetchone()[0]
             # The grouped query runs in SQLite's C code, which releases the GIL: on a second
             # core it overlaps with the evaluation of the units above, which need no grouping.
-            import threading   # only for a log that is really read
+            if keys:
+                import threading   # only for a log that is really read
 
-            self._keys_ready = threading.Event()
-            self._worker = threading.Thread(target=self._group_in_worker, args=(self._keys_ready,),
-                                            name="obligations-log", daemon=True)
-            self._worker.start()
+                self._keys_ready = threading.Event()
+                self._worker = threading.Thread(target=self._group_in_worker, args=(self._keys_ready,),
+                                                name="obligations-log", daemon=True)
+                self._worker.start()
             for row in log._read("extension", "until", None, conn=self._conn, version=self._version):
                 item = Extension(*row)
                 granted[item.key] = item
@@ -257,14 +262,15 @@ class LogSnapshot:
         """Wait for the day check and check every row (a bad row raises here at the latest)."""
         self._grouped()
         worker, self._worker = self._worker, None
-        if worker is None:
+        if worker is None and (self._grouping or self._conn is None):
             return           # no log file: nothing was read
-        worker.join()
+        if worker is not None:
+            worker.join()
         late, self._late_failure = self._late_failure, None
         if late is not None:
             raise late
         with guard(self.log.path, "nothing was changed"):
-            if self._last is None:
+            if self._last is None or worker is None:
                 self._check_rows(self._conn)
             if self._flagged:
                 # the store's own reading: raises on the first bad row, as it always has
@@ -333,7 +339,7 @@ class LogSnapshot:
 
     def done(self, unit: str) -> set[str]:
         """``done_key(duty, period)`` of every occurrence of ``unit`` delivered at least once."""
-        if self._busy():
+        if self._busy() or not self._grouping:
             return {done_key(k.duty, k.period) for k in self.delivered(unit)}
         self._grouped()
         if unit in self._exact:
@@ -343,7 +349,7 @@ class LogSnapshot:
 
     def first_delivery(self, unit: str, duty: str, period: str) -> Submission | None:
         """The first delivery of one occurrence, with its reference and note (as ``delivered``)."""
-        if self._busy():
+        if self._busy() or not self._grouping:
             return self.delivered(unit).get(OccurrenceKey(unit, duty, period))
         self._grouped()
         if unit in self._exact:

@@ -23,6 +23,7 @@ from obligations.log.store import SubmissionLog
 from obligations.occurrences.generate import Occurrences
 from obligations.org.leadtimes import LeadTimeRule
 from obligations.reconcile.network import Network
+from obligations.report.context import DirectiveFacts
 from obligations.report.due import DEFAULT_HORIZON, DEFAULT_LOOKBACK, DueReport, context_of, due, listing_order
 from obligations.status.assess import Payload
 from obligations.status.rules import Engine
@@ -78,6 +79,7 @@ def due_under(root: str, on: dt.date, occurrences: Occurrences, network: Network
         del shapes
         remaining = Counter(signatures)
         templates: dict[int, Template] = {}
+        facts: dict[str, DirectiveFacts] = {}      # the directives' facts, once a run
         for count, (unit_id, signature) in enumerate(zip(units, signatures), start=1):
             if signature is None:
                 report = due(unit_id, on, occurrences, network, engine, known, horizon=horizon, lookback=lookback,
@@ -96,7 +98,7 @@ def due_under(root: str, on: dt.date, occurrences: Occurrences, network: Network
                     items, hidden, placements = shared.report_items(template, unit_id)
                 report = DueReport(unit=unit_id, on=on, backend=engine.backend, items=tuple(items),
                                    hidden_overdue=hidden, placements=placements,
-                                   context=context_of(unit_id, items, occurrences))
+                                   context=context_of(unit_id, items, occurrences, facts))
             if progress is not None:
                 progress(count, len(units))
             yield report

@@ -82,8 +82,16 @@ def directive_facts(rules: RuleSet, directive_id: str) -> DirectiveFacts:
 
 
 def capture(rules: RuleSet, hierarchy: Hierarchy, units: Iterable[str], directive_ids: Iterable[str],
-            provisional_years: Iterable[int] = ()) -> Context:
-    return Context({u: hierarchy.name(u) for u in units},
-                   {d: directive_facts(rules, d) for d in dict.fromkeys(directive_ids)},
-                   tuple(sorted(set(provisional_years))))
+            provisional_years: Iterable[int] = (), facts: dict[str, DirectiveFacts] | None = None) -> Context:
+    """``facts``: the directives' facts already captured with these rules (``due_under`` keeps
+    them for a run: a national run names the same few directives a hundred thousand times)."""
+    if facts is None:
+        return Context({u: hierarchy.name(u) for u in units},
+                       {d: directive_facts(rules, d) for d in dict.fromkeys(directive_ids)},
+                       tuple(sorted(set(provisional_years))))
+    found = {}
+    for d in dict.fromkeys(directive_ids):
+        known = facts.get(d)
+        found[d] = known if known is not None else facts.setdefault(d, directive_facts(rules, d))
+    return Context({u: hierarchy.name(u) for u in units}, found, tuple(sorted(set(provisional_years))))
 

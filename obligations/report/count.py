@@ -20,6 +20,7 @@ import attrs
 from obligations.base.errors import InputError, said
 from obligations.base.records import record
 from obligations.log.store import SubmissionLog
+from obligations.report.count_bulk import Evaluation, categorize
 from obligations.report.deliveries import Delivery, classify
 from obligations.report.count_model import (CATEGORIES, GROUP_BY, CATEGORY_OF, Category, Counted, CountGroup,
                                             GroupBy, Tally)
@@ -56,11 +57,6 @@ class CountReport:
         return count_document(self, lang)
 
 
-def categorize(d: Delivery) -> Counted:
-    conflict = d.item.reconciled is not None and d.item.reconciled.conflict is not None
-    return Counted(d, None if conflict else CATEGORY_OF[d.result])
-
-
 def judged_under(ws: Workspace, root: str, start: dt.date, end: dt.date, on: dt.date,
                  log: SubmissionLog | None) -> Iterator[tuple[str, list[Delivery]]]:
     """Each unit under ``root`` (``root`` first, breadth first) with its occurrences whose
@@ -80,8 +76,7 @@ def judged_under(ws: Workspace, root: str, start: dt.date, end: dt.date, on: dt.
 
 
 def _unit_groups(ws: Workspace, units: Sequence[str], parents: dict[str, str | None],
-                 own: dict[str, tuple[Counted, ...]]) -> list[CountGroup]:
-    tallies = {u: Tally.of(own[u]) for u in units}
+                 own: dict[str, Sequence[Counted]], tallies: dict[str, Tally]) -> list[CountGroup]:
     under = dict(tallies)
     for u in reversed(units):          # breadth first: every unit comes after the one above it
         parent = parents[u]
@@ -91,10 +86,13 @@ def _unit_groups(ws: Workspace, units: Sequence[str], parents: dict[str, str | N
 
 
 def count_under(ws: Workspace, root: str, start: dt.date, end: dt.date, on: dt.date, *, by: str = "unit",
-                log: SubmissionLog | None = None) -> CountReport:
+                log: SubmissionLog | None = None, evaluation: Evaluation | None = None) -> CountReport:
     """The four-way count of ``root`` and every unit below it on ``on``: the occurrences whose
     effective deadline is in [start, end] and whose window has opened by ``on``, judged on ``on``
-    against ``log``."""
+    against ``log``. ``evaluation`` (the workspace's network, engine and known statuses): counted
+    on the shared templates (report/count_bulk.py), the same counts; without it, or when a loaded
+    document changes another (a delivery is then judged by the deadline known when it was made),
+    unit by unit through ``due_under``'s listings (``judged_under``)."""
     if by not in GROUP_BY:
         raise InputError(said("count:by", "cannot count by {by}", by=repr(by)),
                          fix=said("count:by-fix", "count by one of: {names}", names=", ".join(GROUP_BY)),
@@ -108,10 +106,20 @@ def count_under(ws: Workspace, root: str, start: dt.date, end: dt.date, on: dt.d
     parents: dict[str, str | None] = {root: None}
     for u in units[1:]:
         parents[u] = ws.hierarchy.parent_of(u, on)
-    own = {u: tuple(categorize(d) for d in found) for u, found in judged_under(ws, root, start, end, on, log)}
-    total = Tally.of(c for u in units for c in own[u])
+    own: dict[str, Sequence[Counted]] = {}
+    tallies: dict[str, Tally] = {}
+    if evaluation is not None and not ws.changes_anything:
+        from obligations.report.count_bulk import count_in_bulk
+
+        for u, tally, drill in count_in_bulk(ws, root, units, start, end, on, log, evaluation):
+            own[u], tallies[u] = drill, tally
+    else:
+        for u, found in judged_under(ws, root, start, end, on, log):
+            own[u] = counted = tuple(categorize(d) for d in found)
+            tallies[u] = Tally.of(counted)
+    total = sum((tallies[u] for u in units), Tally())
     if by == "unit":
-        groups = _unit_groups(ws, units, parents, own)
+        groups = _unit_groups(ws, units, parents, own, tallies)
     else:
         keyed: dict[str, list[Counted]] = {}
         names: dict[str, str] = {}

@@ -17,7 +17,7 @@ from obligations.occurrences.calendars import UnitCalendars
 from obligations.occurrences.generate import Occurrences
 from obligations.occurrences.model import Occurrence, Placement
 from obligations.reconcile.network import Network
-from obligations.report.context import Context, capture, mentioned_units
+from obligations.report.context import Context, DirectiveFacts, capture, mentioned_units
 from obligations.report.not_active import NotActive
 from obligations.status.assess import Item, Payload, assess
 from obligations.status.rules import Engine
@@ -110,9 +110,12 @@ def evaluate(unit_id: str, on: dt.date, occurrences: Sequence[Occurrence], netwo
 
 def due(unit_id: str, on: dt.date, occurrences: Occurrences, network: Network, engine: Engine,
         known: MutableMapping[Payload, Status], *, horizon: int = DEFAULT_HORIZON, lookback: int = DEFAULT_LOOKBACK,
-        due_soon: int | None = None, log: SubmissionLog | LogSnapshot | None = None) -> DueReport:
+        due_soon: int | None = None, log: SubmissionLog | LogSnapshot | None = None,
+        since: int | None = None, context: bool = True) -> DueReport:
     """Items whose window opens by ``on + horizon`` and whose deadline is not older than
-    ``on - lookback``; older overdue items are counted, not listed."""
+    ``on - lookback``; older overdue items are counted, not listed. For the four-way count
+    (report/count_bulk.py): ``since``, the first year of deadlines looked at (earlier years are
+    not placed, and ``hidden_overdue`` does not count them); ``context=False``: no context."""
     if horizon < 0 or lookback < 0:
         raise InputError(said("due:negative", "horizon and lookback must not be negative"),
                          fix=said("due:negative-fix", "give a number of days >= 0"),
@@ -123,6 +126,7 @@ def due(unit_id: str, on: dt.date, occurrences: Occurrences, network: Network, e
     except UnitNotActive:
         return not_active(unit_id, on, occurrences, engine)
     first = occurrences.first_year or on.year
+    first = first if since is None else max(first, since)
     horizon_end = on + dt.timedelta(days=horizon)
     oldest = on - dt.timedelta(days=lookback)
     calendars(unit_id).check_days(oldest, horizon_end, ASKED)
@@ -133,17 +137,26 @@ def due(unit_id: str, on: dt.date, occurrences: Occurrences, network: Network, e
     items, hidden = listed(evaluate(unit_id, on, found, network, calendars, engine, due_soon, log, known),
                            horizon_end, oldest)
     return DueReport(unit=unit_id, on=on, backend=engine.backend, items=tuple(items),
-                     hidden_overdue=hidden, placements=tuple(problems), context=context_of(unit_id, items, occurrences))
+                     hidden_overdue=hidden, placements=tuple(problems),
+                     context=context_of(unit_id, items, occurrences) if context else Context())
 
 
-def context_of(unit_id: str, items: Sequence[Item], occurrences: Occurrences) -> Context:
-    """What the report's document names beyond its items (report.context)."""
+def context_of(unit_id: str, items: Sequence[Item], occurrences: Occurrences,
+               facts: dict[str, DirectiveFacts] | None = None) -> Context:
+    """What the report's document names beyond its items (report.context); ``facts``: a run's
+    directive facts (report.context.capture)."""
     calendar = occurrences.calendars(unit_id)
     units = [unit_id]
     for item in items:
-        units.extend(mentioned_units(item.occurrence, item.result))
+        occ, result = item.occurrence, item.reconciled
+        if result is None:
+            # its own result (reconcile.solve.own_result) names only the unit and the issuer,
+            # named here already: not built for every item of a national run
+            units += (occ.unit, occ.issuer_unit, occ.recipient_unit) if occ.recipient_unit else (occ.unit, occ.issuer_unit)
+        else:
+            units.extend(mentioned_units(occ, result))
     return capture(occurrences.rules, occurrences.hierarchy, units, (i.occurrence.duty.directive for i in items),
-                   (i.deadline.year for i in items if calendar.is_provisional(i.deadline.year)))
+                   (i.deadline.year for i in items if calendar.is_provisional(i.deadline.year)), facts)
 
 
 def not_active(unit_id: str, on: dt.date, occurrences: Occurrences, engine: Engine) -> DueReport:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
-from collections.abc import Callable, Mapping, MutableMapping
+from collections.abc import Callable, Collection, Mapping, MutableMapping
 from typing import Any, cast
 
 import attrs
@@ -28,6 +28,7 @@ import attrs
 from obligations.base.keys import OccurrenceKey
 from obligations.base.records import record
 from obligations.base.vocabulary import Status
+from obligations.calendar.working import VietnamCalendar
 from obligations.log.snapshot import LogSnapshot, done_key
 from obligations.log.store import Extension
 from obligations.occurrences.generate import Occurrences
@@ -40,6 +41,8 @@ from obligations.status.assess import Item, Payload, payload_of, statuses_of
 from obligations.status.rules import Engine
 
 NO_EXTENSIONS: dict[OccurrenceKey, Extension] = {}
+# a position where a unit differs from its template: status, fate, result, days and working days left
+Changed = tuple[Status, int, Reconciled, int, int]
 
 
 @record
@@ -75,8 +78,11 @@ class Shared:
 
     def __init__(self, on: dt.date, occurrences: Occurrences, network: Network, engine: Engine,
                  known: MutableMapping[Payload, Status], horizon: int, lookback: int, due_soon: int | None,
-                 log: LogSnapshot | None) -> None:
+                 log: LogSnapshot | None, *, since: int | None = None) -> None:
+        """``since``: the first year of deadlines the caller looks at (the count: the year before its
+        range's; a deadline rolls off a day off by days, not years): the years before are not placed."""
         self.on, self.occurrences, self.network, self.engine, self.known = on, occurrences, network, engine, known
+        self.since = since
         self.due_soon, self.log = due_soon, log
         self.horizon_end = on + dt.timedelta(days=horizon)
         self.oldest = on - dt.timedelta(days=lookback)
@@ -90,6 +96,7 @@ class Shared:
         calendar = self.occurrences.calendars(unit_id)
         calendar.check_days(self.oldest, self.horizon_end, ASKED)
         first = self.occurrences.first_year or on.year
+        first = first if self.since is None else max(first, self.since)
         found, problems = self.occurrences.of_unit(unit_id, first, last_year(self.horizon_end),
                                                    needed=(dt.date.min, self.horizon_end))
         networked = [o for o in found if o.duty.feeds]
@@ -192,21 +199,7 @@ class Shared:
             found.discard(None)      # delivered items the template does not have
             done = cast(set[int], found)
             own = log.granted(unit_id)
-        # position -> (status, fate, result, days_left, working days left) where the unit differs
-        changed: dict[int, tuple[Status, int, Reconciled | None, int, int]] = {}
-        if own:
-            calendar = self.occurrences.calendars(unit_id)
-            positions, payloads, results = [], [], []
-            for key, solved in self._solve_own(t, unit_id, own).items():
-                n = t.index.get(done_key(key.duty, key.period))
-                if n is not None:
-                    positions.append(n)
-                    results.append(solved)
-                    payloads.append(payload_of(self.on, t.occurrences[n], solved, n in done, calendar, self.due_soon))
-            for n, p, fresh, status in zip(positions, payloads, results,
-                                           statuses_of(self.engine, payloads, self.known)):
-                changed[n] = (status, fate(fresh.window_start, fresh.deadline, status, self.horizon_end,
-                                           self.oldest), fresh, p[1], p[2])
+        changed = self.changed(t, unit_id, own, done) if own else {}
         # delivered positions the unit's extensions did not touch: their change is the template's
         plain = done - changed.keys() if changed else done
         hidden = t.hidden + len(plain & t.done_hides) - len(plain & t.done_unhides)
@@ -246,6 +239,26 @@ class Shared:
         placements = tuple(p if old == unit_id else attrs.evolve(p, unit=unit_id)
                            for p in t.placements if p.duty not in without)
         return items, hidden, placements
+
+    def changed(self, t: Template, unit_id: str, own: Mapping[OccurrenceKey, Extension], done: Collection[int],
+                calendar: VietnamCalendar | None = None) -> dict[int, Changed]:
+        """Where ``unit_id``'s own extensions (``own``, not empty) make it differ from ``t``: by
+        position, the status, fate, result, days and working days left (``done``: the positions
+        the unit delivered). The shared listing (``report_items``) and the count (report/count_bulk.py)
+        both lay these over the template. ``calendar``: the unit's, when the caller has it."""
+        changed: dict[int, Changed] = {}
+        calendar = calendar or self.occurrences.calendars(unit_id)
+        positions, payloads, results = [], [], []
+        for key, solved in self._solve_own(t, unit_id, own).items():
+            n = t.index.get(done_key(key.duty, key.period))
+            if n is not None:
+                positions.append(n)
+                results.append(solved)
+                payloads.append(payload_of(self.on, t.occurrences[n], solved, n in done, calendar, self.due_soon))
+        for n, p, fresh, status in zip(positions, payloads, results, statuses_of(self.engine, payloads, self.known)):
+            changed[n] = (status, fate(fresh.window_start, fresh.deadline, status, self.horizon_end, self.oldest),
+                          fresh, p[1], p[2])
+        return changed
 
     def _solve_own(self, t: Template, unit_id: str, own: Mapping[OccurrenceKey, Extension]
                    ) -> dict[OccurrenceKey, Reconciled]:

@@ -44,10 +44,11 @@ def trees(against: str | None) -> tuple[list[tuple[str, Path]], Path | None]:
     return [(f"commit {commit}", tmp), *roots], tmp
 
 
-def run_child(argv: list[str], env: dict | None = None) -> tuple[float, float, str]:
-    """Wall time, peak RSS (MiB) and stdout of one child process."""
+def run_child(argv: list[str], env: dict | None = None, cwd: Path = ROOT) -> tuple[float, float, str]:
+    """Wall time, peak RSS (MiB) and stdout of one child process (run in ``cwd``: a ``-c`` child
+    imports the obligations package of that tree)."""
     start = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=ROOT, env=env)
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=cwd, env=env)
     out = proc.stdout.read().decode()
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
@@ -124,7 +125,7 @@ from obligations.status.engine import make_engine
 ws = build(communes={communes})
 {warm}
 log = SubmissionLog({path!r})
-t1 = time.perf_counter()
+t1, c1 = time.perf_counter(), time.process_time()
 units = items = 0
 with setting():
     for report in ws.due_under("tw", dt.date.fromisoformat({on!r}), engine=make_engine({engine!r}), log=log,
@@ -132,7 +133,7 @@ with setting():
         units += 1
         items += len(report.items)
 t2 = time.perf_counter()
-print(json.dumps({{"evaluate": t2 - t1, "units": units, "items": items}}))
+print(json.dumps({{"evaluate": t2 - t1, "cpu": time.process_time() - c1, "units": units, "items": items}}))
 """
 
 # The holiday facts of the years evaluated, loaded before the clock starts: the command line
@@ -160,33 +161,50 @@ print(write_log(build(communes={communes}), Path({path!r})))
 
 
 def national_with_log(runs: int, engine: str, fractions: tuple[float, ...] = (0.1, 0.5, 1.0),
-                      share: bool = True, collector: str = "cli") -> None:
+                      share: bool = True, collector: str = "cli", against: str | None = None) -> None:
     """Every unit with its own deliveries (2025) and extensions (1 %): the log is written
-    first (not timed), then evaluated in fresh child processes."""
+    first (not timed), then evaluated in fresh child processes. ``against``: that commit's tree
+    too, on the same log, the two alternating run by run (a busy machine slows both alike)."""
     import tempfile
 
     label = "national-with-log" if share else "national-no-sharing"
-    with tempfile.TemporaryDirectory(prefix="obligations-bench-log-") as folder:
-        for fraction in fractions:
-            communes = round(3321 * fraction)
-            path = str(Path(folder) / f"log-{communes}.sqlite3")
-            _, _, out = run_child([sys.executable, "-c", WRITE_LOG_CHILD.format(here=str(HERE), communes=communes,
-                                                                                 path=path)])
-            rows = int(out.strip())
-            times, rss = [], []
-            for _ in range(runs):
-                code = LOG_CHILD.format(here=str(HERE), communes=communes, path=path, on=ON, engine=engine,
-                                        share=share, setting=SETTINGS[collector], warm=WARM)
-                _, peak, out = run_child([sys.executable, "-c", code])
-                doc = json.loads(out)
-                times.append(doc["evaluate"])
-                rss.append(peak)
-            print(f"{label}: fraction={fraction} units={doc['units']} log_rows={rows} "
-                  f"seconds={statistics.median(times):.2f} peak_mib={max(rss):.0f}", flush=True)
-            print(f"{'':<44} units/s median {doc['units'] / statistics.median(times):,.0f} "
-                  f"(min {min(times):.2f} s, max {max(times):.2f} s, {len(times)} runs; items listed: "
-                  f"{doc['items']:,})", flush=True)
-            os.unlink(path)
+    roots, tmp = trees(against)
+    try:
+        with tempfile.TemporaryDirectory(prefix="obligations-bench-log-") as folder:
+            for fraction in fractions:
+                communes = round(3321 * fraction)
+                path = str(Path(folder) / f"log-{communes}.sqlite3")
+                _, _, out = run_child([sys.executable, "-c", WRITE_LOG_CHILD.format(here=str(HERE), communes=communes,
+                                                                                     path=path)])
+                rows = int(out.strip())
+                found: dict[str, tuple[list[float], list[float], list[float]]] = {n: ([], [], []) for n, _ in roots}
+                for _ in range(runs):
+                    for name, root in roots:
+                        code = LOG_CHILD.format(here=str(root / "tests" / "bench"), communes=communes, path=path,
+                                                on=ON, engine=engine, share=share, setting=SETTINGS[collector],
+                                                warm=WARM)
+                        _, peak, out = run_child([sys.executable, "-c", code], _env(root), cwd=root)
+                        doc = json.loads(out)
+                        times, cpu, rss = found[name]
+                        times.append(doc["evaluate"])
+                        cpu.append(doc.get("cpu", float("nan")))
+                        rss.append(peak)
+                for name, (times, cpu, rss) in found.items():
+                    tree = "" if len(roots) == 1 else f" tree={name.replace(' ', '-')}"
+                    print(f"{label}: fraction={fraction} units={doc['units']} log_rows={rows} "
+                          f"seconds={statistics.median(times):.2f} peak_mib={max(rss):.0f}"
+                          f" cpu_seconds={statistics.median(cpu):.2f}{tree}", flush=True)
+                    print(f"{'':<44} units/s median {doc['units'] / statistics.median(times):,.0f} "
+                          f"(min {min(times):.2f} s, max {max(times):.2f} s, {len(times)} runs; items listed: "
+                          f"{doc['items']:,})", flush=True)
+                os.unlink(path)
+    finally:
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _env(root: Path) -> dict[str, str]:
+    return dict(os.environ, PYTHONPATH=str(root))
 
 
 COUNT_CHILD = """
@@ -198,39 +216,50 @@ from obligations.log.store import SubmissionLog
 ws = build(communes={communes})
 {warm}
 log = SubmissionLog({path!r})
-t1 = time.perf_counter()
+t1, c1 = time.perf_counter(), time.process_time()
 with setting():
     found = ws.count_under("tw", dt.date(2025, 1, 1), dt.date(2026, 12, 31), dt.date.fromisoformat({on!r}), log=log)
 t2 = time.perf_counter()
 t = found.total
-print(json.dumps({{"evaluate": t2 - t1, "units": found.units,
+print(json.dumps({{"evaluate": t2 - t1, "cpu": time.process_time() - c1, "units": found.units,
                   "counts": [t.on_time, t.late, t.within, t.overdue, t.conflicts]}}))
 """
 
 
-def national_count(runs: int, collector: str = "cli", fraction: float = 1.0) -> None:
+def national_count(runs: int, collector: str = "cli", fraction: float = 1.0, against: str | None = None) -> None:
     """The four-way count (``Workspace.count_under``) of the whole synthetic country, deadlines of
-    2025-2026 as of ON, with the national-with-log bench's log (written first, not timed)."""
+    2025-2026 as of ON, with the national-with-log bench's log (written first, not timed).
+    ``against``: that commit's tree too, on the same log, the two alternating."""
     import tempfile
 
-    with tempfile.TemporaryDirectory(prefix="obligations-bench-count-") as folder:
-        communes = round(3321 * fraction)
-        path = str(Path(folder) / f"log-{communes}.sqlite3")
-        _, _, out = run_child([sys.executable, "-c", WRITE_LOG_CHILD.format(here=str(HERE), communes=communes,
-                                                                             path=path)])
-        rows = int(out.strip())
-        times, rss = [], []
-        for _ in range(runs):
-            code = COUNT_CHILD.format(here=str(HERE), communes=communes, path=path, on=ON,
-                                      setting=SETTINGS[collector], warm=WARM)
-            _, peak, out = run_child([sys.executable, "-c", code])
-            doc = json.loads(out)
-            times.append(doc["evaluate"])
-            rss.append(peak)
-        print(f"national-count: units={doc['units']} log_rows={rows} seconds={statistics.median(times):.2f} "
-              f"peak_mib={max(rss):.0f}", flush=True)
-        print(f"{'':<44} on time, late, within, overdue, conflicts: {doc['counts']} (fraction {fraction}, "
-              f"min {min(times):.2f} s, max {max(times):.2f} s, {len(times)} runs)", flush=True)
+    roots, tmp = trees(against)
+    try:
+        with tempfile.TemporaryDirectory(prefix="obligations-bench-count-") as folder:
+            communes = round(3321 * fraction)
+            path = str(Path(folder) / f"log-{communes}.sqlite3")
+            _, _, out = run_child([sys.executable, "-c", WRITE_LOG_CHILD.format(here=str(HERE), communes=communes,
+                                                                                 path=path)])
+            rows = int(out.strip())
+            found: dict[str, tuple[list[float], list[float], list[float]]] = {n: ([], [], []) for n, _ in roots}
+            for _ in range(runs):
+                for name, root in roots:
+                    code = COUNT_CHILD.format(here=str(root / "tests" / "bench"), communes=communes, path=path, on=ON,
+                                              setting=SETTINGS[collector], warm=WARM)
+                    _, peak, out = run_child([sys.executable, "-c", code], _env(root), cwd=root)
+                    doc = json.loads(out)
+                    times, cpu, rss = found[name]
+                    times.append(doc["evaluate"])
+                    cpu.append(doc.get("cpu", float("nan")))
+                    rss.append(peak)
+            for name, (times, cpu, rss) in found.items():      # this tree's last
+                tree = "" if len(roots) == 1 else f" tree={name.replace(' ', '-')}"
+                print(f"national-count: units={doc['units']} log_rows={rows} seconds={statistics.median(times):.2f} "
+                      f"peak_mib={max(rss):.0f} cpu_seconds={statistics.median(cpu):.2f}{tree}", flush=True)
+                print(f"{'':<44} on time, late, within, overdue, conflicts: {doc['counts']} (fraction {fraction}, "
+                      f"min {min(times):.2f} s, max {max(times):.2f} s, {len(times)} runs)", flush=True)
+    finally:
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
 
 
 CHANGES_CHILD = """
@@ -656,14 +685,16 @@ def main() -> None:
                         help=f"any of: {', '.join(cases + extra)} (default: all but the last seven; national "
                              "prints the national-with-log lines too; national-no-sharing runs at 10 %%)")
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--against", metavar="COMMIT", help="service-memory, due-call: measure this commit too, in the "
-                                                            "same sitting (e.g. the parent commit)")
+    parser.add_argument("--against", metavar="COMMIT", help="service-memory, due-call, national-with-log, "
+                                                            "national-count: measure this commit too, in the same "
+                                                            "sitting (e.g. the parent commit)")
     parser.add_argument("--engine", default="auto", choices=["auto", "durable", "python"])
     parser.add_argument("--collector", default="cli", choices=sorted(SETTINGS),
                         help="national cases: the cycle collector as `due --under` sets it (cli, the default) "
                              "or Python's default thresholds")
-    parser.add_argument("--fraction", type=float, default=1.0,
-                        help="national-count: this share of the country's communes (default: 1, the whole)")
+    parser.add_argument("--fraction", type=float, default=None,
+                        help="national-count: this share of the country's communes (default: 1, the whole); "
+                             "national-with-log: this share only (default: 0.1, 0.5 and 1)")
     args = parser.parse_args()
     unknown = set(args.cases) - set(cases + extra)
     if unknown:
@@ -676,14 +707,15 @@ def main() -> None:
     if "national" in args.cases:
         national(min(args.runs, 3), args.engine, args.collector)
     if "national-with-log" in args.cases and "national" not in args.cases:
-        national_with_log(min(args.runs, 3), args.engine, collector=args.collector)
+        national_with_log(min(args.runs, 3), args.engine, collector=args.collector, against=args.against,
+                          **({"fractions": (args.fraction,)} if args.fraction else {}))
     if "national-no-sharing" in args.cases:
         # 100 % unshared takes minutes: 10 % shows what sharing buys
         national_with_log(min(args.runs, 3), args.engine, fractions=(0.1,), share=False, collector=args.collector)
     if "changes" in args.cases:
         changes(min(args.runs, 3), args.collector, args.fraction)
     if "national-count" in args.cases:
-        national_count(min(args.runs, 3), args.collector, args.fraction)
+        national_count(min(args.runs, 3), args.collector, args.fraction or 1.0, args.against)
     if "export" in args.cases:
         export(args.runs)
     if "service" in args.cases:
