@@ -65,7 +65,7 @@ def test_bad_calendar_files_name_file_and_place(tmp_path, run_cli, name, text, e
     with pytest.raises(DataFileError) as err:
         load_calendar_data(directory)
     assert name.split("/")[-1] in str(err.value) and expected in str(err.value)
-    code, out, errtext = run_cli("calendar", "--year", "2025", "--calendars", str(directory))
+    code, out, errtext = run_cli("calendar", "--year", "2025", "--lang", "en", "--calendars", str(directory))
     assert code == 2 and out == ""
     assert expected in errtext and "Traceback" not in errtext
     assert len(errtext.strip().splitlines()) == 1

@@ -179,7 +179,7 @@ def test_read_only_log_is_exit_2_with_the_file(tmp_path, run_cli, monkeypatch):
 
         monkeypatch.setattr(sqlite3, "connect", read_only)
     try:
-        code, out, err = run_cli("submit", "--unit", "chibo-1", "--duty", DUTY, "--period", "2025",
+        code, out, err = run_cli("submit", "--lang", "en", "--unit", "chibo-1", "--duty", DUTY, "--period", "2025",
                                  "--on", "2025-11-20", "--db", str(path))
     finally:
         tmp_path.chmod(0o755)
@@ -193,7 +193,7 @@ def test_read_only_file_system(tmp_path, run_cli):
         path = disk / "log.sqlite3"
         SubmissionLog(path).record_submission("chibo-1", DUTY, "2024", DAY)
         subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
-        code, out, err = run_cli("submit", "--unit", "chibo-1", "--duty", DUTY, "--period", "2025",
+        code, out, err = run_cli("submit", "--lang", "en", "--unit", "chibo-1", "--duty", DUTY, "--period", "2025",
                                  "--on", "2025-11-20", "--db", str(path))
         assert code == 2 and str(path) in err and "read-only" in err and "Traceback" not in err, err
         assert len(err.strip().splitlines()) == 1

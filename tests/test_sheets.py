@@ -134,7 +134,7 @@ def test_our_workbook_is_replaced_and_another_zip_is_not(run_cli, tmp_path):
     book.properties.creator = "Kế toán"
     book.save(other)
     before = other.read_bytes()
-    code, out, err = run_cli(*DUE, "--format", "xlsx", "--out", str(other))
+    code, out, err = run_cli(*DUE, "--format", "xlsx", "--lang", "en", "--out", str(other))
     assert code == 2 and "not written by this program" in err and other.read_bytes() == before
 
 
@@ -147,7 +147,7 @@ def test_our_workbook_is_replaced_and_another_zip_is_not(run_cli, tmp_path):
 ])
 def test_options_that_would_be_ignored_are_refused(run_cli, tmp_path, monkeypatch, args, words):
     monkeypatch.chdir(tmp_path)
-    code, out, err = run_cli(*args)
+    code, out, err = run_cli(*args, "--lang", "en")
     assert code == 2 and words in err and "(" in err and out == "" and list(tmp_path.iterdir()) == []
 
 
@@ -155,7 +155,7 @@ def test_workbook_not_written_to_a_terminal(run_cli, monkeypatch):
     import sys
 
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
-    code, out, err = run_cli(*DUE, "--format", "xlsx")
+    code, out, err = run_cli(*DUE, "--format", "xlsx", "--lang", "en")
     assert code == 2 and "--out FILE.xlsx" in err and out == ""
 
 

@@ -80,10 +80,11 @@ def test_every_date_field_names_both_forms_the_service_accepts(client):
                 described[f"{method} {path} {p['name']}"] = p.get("description", "")
             for media in op.get("requestBody", {}).get("content", {}).values():
                 bodies.add(media["schema"]["$ref"].rsplit("/", 1)[-1])
-    assert bodies == {"SubmissionIn", "ExtensionIn", "EventIn"}
+    assert bodies == {"SubmissionIn", "ExtensionIn", "EventIn", "AckIn"}
     for model in bodies:
         for name, prop in schema["components"]["schemas"][model].get("properties", {}).items():
             described[f"{model}.{name}"] = prop.get("description", "")
-    dates = {k: v for k, v in described.items() if k.split(".")[-1].split()[-1] in ("on", "until", "as_known_on")}
+    dates = {k: v for k, v in described.items() if k.split(".")[-1].split()[-1] in ("on", "until", "as_known_on",
+                                                                                        "from_known", "to_known")}
     assert len(dates) >= 8, sorted(dates)
     assert {k: v for k, v in dates.items() if not ("YYYY-MM-DD" in v and "DD/MM/YYYY" in v)} == {}

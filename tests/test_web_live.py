@@ -113,7 +113,7 @@ def test_serve_refuses_bad_arguments_in_one_line(tmp_path):
     port = str(free_port())
     for argv, words in ((["--tokens", str(bad)], "64"), (["--tokens", str(tmp_path / "none.toml")], "does not exist"),
                         (["--port", "0"], "not a port"), (["--port", str(busy.getsockname()[1])], "cannot listen")):
-        proc = subprocess.run([sys.executable, "-m", "obligations", "serve", "--port", port, *argv],
+        proc = subprocess.run([sys.executable, "-m", "obligations", "serve", "--lang", "en", "--port", port, *argv],
                               capture_output=True, text=True, timeout=60, env=env,
                               cwd=Path(__file__).resolve().parent.parent)
         assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr, proc.stderr

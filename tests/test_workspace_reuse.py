@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import obligations
-from obligations import workspace as workspace_module
+from obligations.status import slot as slot_module
 from obligations.status.engine import make_engine
 
 ON = dt.date(2026, 11, 23)
@@ -22,7 +22,7 @@ def counted(monkeypatch):
         made.append(engine)
         return engine
 
-    monkeypatch.setattr(workspace_module, "make_engine", counting)
+    monkeypatch.setattr(slot_module, "make_engine", counting)     # the workspace's engine slot makes it
     return made
 
 
