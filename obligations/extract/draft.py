@@ -152,7 +152,8 @@ def _row_duties(number: int, paragraph: Paragraph, known: list[Commemoration], i
     deadline, content = row.get("deadline", ""), row.get("content", "") or paragraph.text
     if not deadline.strip():
         return []
-    found = found_in(cell_as_deadline(deadline, spans=bool(row.get("completion"))), known, issued)
+    spans = "all" if row.get("completion") else "short" if row.get("carried") else "none"
+    found = found_in(cell_as_deadline(deadline, spans=spans), known, issued)
     context = _Context(paragraph, paragraph.text, paragraph.text, content, row.get("lead") or None)
     return [_duty(context, item, earliest, seen, (number, -1)) for item in found]
 

@@ -33,9 +33,10 @@ class TaskTable:
     header_row: int                     # the place of the header row (it is not a task)
     columns: tuple[str, ...]            # role of each column: number, content, lead, support, deadline, product, ""
     completion: bool = False            # the time column says when it is done ("hoàn thành", "thời hạn")
+    carried: bool = False               # it says when the task is carried out ("Thời gian thực hiện")
 
     def roles(self, cells: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
-        pairs = [("completion", "yes")] if self.completion else []
+        pairs = [("completion", "yes")] if self.completion else [("carried", "yes")] if self.carried else []
         for role, cell in zip(self.columns, cells):
             if role:      # a cell's paragraphs (a .docx) or " / " (a text copy) are kept apart the same way
                 parts = [" ".join(p.split()) for p in cell.replace(" / ", "\n").split("\n")]
@@ -55,10 +56,13 @@ def task_table(header: Line) -> TaskTable | None:
         columns.append(role)
     if "deadline" in columns and ("content" in columns or "lead" in columns):
         time = cells[columns.index("deadline")]
-        return TaskTable(header.place, tuple(columns), bool(_COMPLETION.search(time)))
+        return TaskTable(header.place, tuple(columns), bool(_COMPLETION.search(time)), bool(_CARRIED.search(time)))
     return None
 
 
 # A span of years under "Thời gian hoàn thành" is done by the end of its last year; under a plain
-# "Thời gian" it is when the work goes on, and states no deadline.
+# "Thời gian" it is when the work goes on, and states no deadline. Under "Thời gian thực hiện" a
+# span of at most two calendar years ("Quý IV/2025 - Quý II/2026") is the window a one-off task is
+# carried out in; a longer one ("2025 - 2030") is a phase of the plan, when the work goes on.
 _COMPLETION = re.compile(r"hoàn\s+thành|thời\s+hạn|hạn\s+chót", I)
+_CARRIED = re.compile(r"thực\s+hiện|triển\s+khai", I)

@@ -194,7 +194,10 @@ def _blocks(lines: Sequence[Line], tables: dict[int, TaskTable | None],
                     continue                                 # "| A | B | 1 | 2 |": the columns' own numbers
                 row = _row(table.roles(source.cells), above.get(source.table, {}), groups.get(source.table, ""))
                 above[source.table] = dict(row)
-                blocks.append(_Block(source.place, [clean_line(source.text)], row=row))
+                # the row's cells kept apart as printed ("… | Sở Tài chính | Thường xuyên"): a reviewer
+                # reads which words are the body and which the time, and a quote across cells matches
+                cells = [clean_line(" ".join(c.split())) for c in source.cells]
+                blocks.append(_Block(source.place, [" | ".join(c for c in cells if c)], row=row))
                 blocks.append(_Block(source.place, [], footnote=True))     # nothing joins a row
                 continue
             texts = [t for cell in source.cells for t in cell.split("\n")]

@@ -1,0 +1,75 @@
+"""General rules of whole documents found on the fourth held-out part (w-) once it was released,
+each with a phrase of its own (none names a document of the corpus): what a task table's row
+quotes, spans under a time column or label that says when the task is carried out, catalogues of
+administrative procedures, the period a deadline names after it, the year a work is carried over
+from, an extension allowed in some cases. The earlier parts' typical errors (a recurrence that
+describes, a heading's year, an event's date that restates a count) are checked here too."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from obligations.base import paths
+from obligations.calendar.data import load_calendar_data
+from obligations.extract import extract_text
+
+HEAD = """ỦY BAN NHÂN DÂN
+TỈNH AN GIANG
+Số: 12/KH-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+An Giang, ngày 10 tháng 10 năm 2025
+KẾ HOẠCH
+Thử các quy tắc
+"""
+
+
+@pytest.fixture(scope="module")
+def commemorations():
+    return load_calendar_data(paths.calendars_dir()).commemorations
+
+
+def draft(body: str, commemorations) -> dict:
+    return extract_text(HEAD + body, "t.txt", commemorations)
+
+
+def test_a_task_rows_source_keeps_its_cells_apart(commemorations):
+    # a row is quoted with its cells apart, as printed: the body, the partner and the time are told
+    # apart, and a quote across cells ("Sở Xây dựng | Thường xuyên") is the row's words
+    body = ("I. NHIỆM VỤ\n1. Các sở thực hiện các nhiệm vụ sau.\n"
+            "| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |\n"
+            "| 1 | Rà soát quy hoạch | Sở Nội vụ | Sở Xây dựng | Quý I/2026 |\n"
+            "| 2 | Bảo đảm kinh phí | Sở Nội vụ | Sở Xây dựng | Thường xuyên |\n")
+    result = draft(body, commemorations)
+    (duty,) = result["duty"]
+    assert duty["section"] == "I.1.1" and duty["source"] == "1 | Rà soát quy hoạch | Sở Nội vụ | Sở Xây dựng | Quý I/2026"
+    (listed,) = [e for e in result["not_drafted"] if e["phrases"] == ["Thường xuyên"]]
+    assert "Sở Xây dựng | Thường xuyên" in listed["source"]
+
+
+def test_a_span_under_the_time_a_task_is_carried_out(commemorations):
+    # "Thời gian thực hiện" says when a task is carried out: a span of at most two calendar years is
+    # the window a one-off task is done in (by the end of its last period); a longer one is a phase
+    # of the plan during which the work goes on (no deadline, listed); under a plain "Thời gian" a
+    # span is when the work goes on, under "Thời gian hoàn thành" any span is done by its end
+    body = ("I. NHIỆM VỤ\n1. Các sở thực hiện các nhiệm vụ sau.\n"
+            "| TT | Nhiệm vụ | Cơ quan chủ trì | Thời gian thực hiện |\n"
+            "| 1 | Khảo sát hạ tầng | Sở Xây dựng | Quý IV/2025- Quý II/2026 |\n"
+            "| 2 | Đầu tư hạ tầng | Sở Xây dựng | 2025 - 2030 |\n"
+            "2. Xây dựng cổng thông tin\n- Cơ quan thực hiện: Công an tỉnh.\n- Thời gian thực hiện: năm 2026 - 2027.\n"
+            "3. Phát triển nguồn nhân lực\n- Thời gian thực hiện: năm 2026 - 2030.\n"
+            "4. Chuyển đổi hệ thống\n- Thời gian hoàn thành: năm 2026 - 2030.\n"
+            "5. Các sở thực hiện các nhiệm vụ sau.\n"
+            "| TT | Nhiệm vụ | Cơ quan chủ trì | Thời gian |\n"
+            "| 1 | Đào tạo cán bộ | Sở Nội vụ | 2025 - 2026 |\n")
+    result = draft(body, commemorations)
+    got = {d["section"]: d["schedule"] for d in result["duty"]}
+    assert got == {
+        "I.1.1": {"every": "once", "start": dt.date(2025, 10, 1), "date": dt.date(2026, 6, 30), "inclusive": True},
+        "I.2": {"every": "once", "start": dt.date(2026, 1, 1), "date": dt.date(2027, 12, 31), "inclusive": True},
+        "I.4": {"every": "once", "start": dt.date(2026, 1, 1), "date": dt.date(2030, 12, 31), "inclusive": True},
+    }, got
+    listed = {e["section"] for e in result["not_drafted"]}
+    assert {"I.1.2", "I.3", "I.5.1"} <= listed
