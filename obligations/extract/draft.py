@@ -150,8 +150,8 @@ def _row_duties(number: int, paragraph: Paragraph, known: list[Commemoration], i
     the deadline from its time column."""
     row = dict(paragraph.row)
     deadline, content = row.get("deadline", ""), row.get("content", "") or paragraph.text
-    if not deadline.strip():
-        return []
+    if not deadline.strip() or row.get("catalogue"):
+        return []           # a catalogue's processing time is listed as not drafted, with why
     spans = "all" if row.get("completion") else "short" if row.get("carried") else "none"
     found = found_in(cell_as_deadline(deadline, spans=spans), known, issued)
     context = _Context(paragraph, paragraph.text, paragraph.text, content, row.get("lead") or None)

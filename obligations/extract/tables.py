@@ -34,9 +34,12 @@ class TaskTable:
     columns: tuple[str, ...]            # role of each column: number, content, lead, support, deadline, product, ""
     completion: bool = False            # the time column says when it is done ("hoàn thành", "thời hạn")
     carried: bool = False               # it says when the task is carried out ("Thời gian thực hiện")
+    catalogue: bool = False             # a list of administrative procedures and their processing times
 
     def roles(self, cells: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
         pairs = [("completion", "yes")] if self.completion else [("carried", "yes")] if self.carried else []
+        if self.catalogue:
+            pairs.append(("catalogue", "yes"))
         for role, cell in zip(self.columns, cells):
             if role:      # a cell's paragraphs (a .docx) or " / " (a text copy) are kept apart the same way
                 parts = [" ".join(p.split()) for p in cell.replace(" / ", "\n").split("\n")]
@@ -56,7 +59,9 @@ def task_table(header: Line) -> TaskTable | None:
         columns.append(role)
     if "deadline" in columns and ("content" in columns or "lead" in columns):
         time = cells[columns.index("deadline")]
-        return TaskTable(header.place, tuple(columns), bool(_COMPLETION.search(time)), bool(_CARRIED.search(time)))
+        catalogue = any(_PROCEDURE.search(" ".join(cell.split())) for cell in cells)
+        return TaskTable(header.place, tuple(columns), bool(_COMPLETION.search(time)) and not catalogue,
+                         bool(_CARRIED.search(time)), catalogue)
     return None
 
 
@@ -66,3 +71,7 @@ def task_table(header: Line) -> TaskTable | None:
 # carried out in; a longer one ("2025 - 2030") is a phase of the plan, when the work goes on.
 _COMPLETION = re.compile(r"hoàn\s+thành|thời\s+hạn|hạn\s+chót", I)
 _CARRIED = re.compile(r"thực\s+hiện|triển\s+khai", I)
+# "Tên thủ tục hành chính | Thời hạn giải quyết | Địa điểm thực hiện | …": a decision that announces
+# procedures lists how long each takes once a file is received (a service standard of the
+# procedure), not a task it sets with a deadline: its rows are listed as not drafted, with why
+_PROCEDURE = re.compile(r"thủ\s+tục\s+hành\s+chính|thời\s+hạn\s+giải\s+quyết", I)

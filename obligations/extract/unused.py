@@ -84,11 +84,14 @@ def not_drafted(paragraphs: list[Paragraph], drafted: list[dict[str, Any]], fram
     headings: list[tuple[str, str]] = []          # (section, words) of headings with a date and no duty
     for number, paragraph in enumerate(paragraphs):
         if paragraph.row:
-            deadline = dict(paragraph.row).get("deadline", "")
+            row = dict(paragraph.row)
+            deadline = row.get("deadline", "")
             if deadline and number not in with_duty:
+                reason = ("the processing time of a procedure the table lists (a catalogue of administrative "
+                          "procedures), not a task this text sets: check whether one is meant"
+                          if row.get("catalogue") else "the time column states no deadline that can be written exactly")
                 result.append({"section": paragraph.section or "", "where": f"{place_word} {paragraph.line}",
-                               "phrases": [deadline], "reason": "the time column states no deadline that can be "
-                               "written exactly", "source": paragraph.text[:600]})
+                               "phrases": [deadline], "reason": reason, "source": paragraph.text[:600]})
             continue
         heading = bool(paragraph.heading) and paragraph.text.endswith(paragraph.heading) and len(paragraph.text) < 250
         task = tasks.get(number, ("", None))[0]

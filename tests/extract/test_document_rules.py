@@ -73,3 +73,17 @@ def test_a_span_under_the_time_a_task_is_carried_out(commemorations):
     }, got
     listed = {e["section"] for e in result["not_drafted"]}
     assert {"I.1.2", "I.3", "I.5.1"} <= listed
+
+
+def test_a_catalogue_of_procedures_sets_no_task(commemorations):
+    # a decision announcing administrative procedures lists how long each takes once a file is
+    # received: a standard of the procedure, not a task this text sets (listed, with why)
+    body = ("Điều 1. Công bố kèm theo Quyết định này danh mục thủ tục hành chính.\n"
+            "Điều 2. Sở Công Thương cập nhật dữ liệu trước ngày 30/11/2025.\n"
+            "| STT | Tên thủ tục hành chính | Thời hạn giải quyết | Địa điểm thực hiện |\n"
+            "| 1 | Thu hồi giấy phép | 10 ngày làm việc kể từ thời điểm có cơ sở xác định | Trung tâm Phục vụ hành chính công |\n"
+            "| 2 | Cấp giấy phép | 15 ngày làm việc kể từ ngày nhận đủ hồ sơ | Trung tâm Phục vụ hành chính công |\n")
+    result = draft(body, commemorations)
+    assert [d["section"] for d in result["duty"]] == ["Điều 2"]
+    listed = [e for e in result["not_drafted"] if "catalogue of administrative procedures" in e["reason"]]
+    assert len(listed) == 2 and "10 ngày làm việc" in listed[0]["phrases"][0]
