@@ -65,16 +65,19 @@ class _Reader:
         self.used_until = max(self.used_until, end)
 
     def period(self, at: int, end: int | None = None) -> Period | None:
-        """The period named before the phrase, else right after it ("… đối với báo cáo 6 tháng")."""
+        """The period named before the phrase, else right after it ("… đối với báo cáo 6 tháng").
+        A period before it that was itself linked to the phrase before ("trước ngày 01 … đối với
+        báo cáo tháng và trước ngày 03 … đối với báo cáo quý") is that phrase's, not this one's."""
         lo = self.found[-1].end if self.found else 0
         if self._periods is None:
             self._periods = Periods(self.clause)
-        before = self._periods.before(lo, at) or self._periods.before(0, at)
-        if before is None and end is not None:
+        before = self._periods.before_at(lo, at) or self._periods.before_at(0, at)
+        if end is not None and (before is None or (self.found and _LINKED.search(self.clause, 0, before[0]))):
             link = _AFTER_PERIOD.match(self.clause, end)
-            if link:
-                return self._periods.starting(link.end())
-        return before
+            listed = self._periods.listed(link.end(), self.clause) if link else []
+            if listed:
+                return _finest(listed)
+        return before[1] if before else None
 
     def read(self) -> list[Found]:
         if not _MAYBE.search(self.clause):
@@ -375,6 +378,26 @@ class _Reader:
 
 def _say(table: Table) -> str:
     return spec(table)
+
+
+# a period linked to the phrase before it: "… trước ngày 01 của tháng tiếp theo đối với báo cáo tháng"
+_LINKED = re.compile(r"(?:đối\s+với|cho)\s+(?:các\s+)?$", I)
+# the periods whose last days each period's last days include (every quarter ends a month …)
+_COVERS = {"month": {"quarter", "half", "nine_months", "year"}, "quarter": {"half", "nine_months", "year"},
+           "half": {"year"}}
+
+
+def _finest(listed: list[Period]) -> Period:
+    """One deadline for several periods ("đối với báo cáo quý, 6 tháng, 9 tháng và cả năm"): the
+    listed period whose last days include every other's, so that its schedule gives all their days;
+    none (a half and nine months): unclear."""
+    if len(listed) == 1:
+        return listed[0]
+    kinds = {p.every for p in listed}
+    for period in listed:
+        if kinds - {period.every} <= _COVERS.get(period.every, set()) and not period.only:
+            return attrs.evolve(period, words=", ".join(p.words for p in listed))
+    raise resolve.Unclear("several reporting periods whose days no one schedule gives")
 
 
 # "ngày 15 (mười lăm)": the number said again in words, as decrees do; blanked to spaces of

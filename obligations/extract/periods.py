@@ -52,6 +52,7 @@ _KIND = {"h1": ("half", True, (1,)), "h2": ("half", True, (2,)), "half": ("half"
          "y": ("year", False, ()), "w_every": ("week", True, ()), "w": ("week", False, ())}
 # How far back a deadline looks for its period: a clause, not a page.
 _WINDOW = 240
+_JOINED = re.compile(r"\s*(?:,|và|hoặc|,\s*và)\s*(?:báo\s+cáo\s+)?", I)
 
 
 class Periods:
@@ -66,10 +67,27 @@ class Periods:
 
     def before(self, lo: int, hi: int) -> Period | None:
         """The last period named within ``[lo, hi)`` and at most 240 characters before ``hi``."""
+        found = self.before_at(lo, hi)
+        return found[1] if found else None
+
+    def before_at(self, lo: int, hi: int) -> tuple[int, Period] | None:
+        """``before`` with where the period's words begin."""
         i = bisect.bisect_right(self.ends, hi) - 1
         if i >= 0 and self.found[i][0] >= max(lo, hi - _WINDOW):
-            return self.found[i][2]
+            return self.found[i][0], self.found[i][2]
         return None
+
+    def listed(self, at: int, text: str) -> list[Period]:
+        """The periods named one after the other from ``at`` ("báo cáo quý, 6 tháng, 9 tháng và cả
+        năm"): the first within 30 characters, each next one after a comma or "và"."""
+        i = bisect.bisect_right(self.ends, at)
+        if i >= len(self.found) or self.found[i][0] - at > 30:
+            return []
+        result = [self.found[i][2]]
+        while i + 1 < len(self.found) and _JOINED.fullmatch(text, self.found[i][1], self.found[i + 1][0]):
+            i += 1
+            result.append(self.found[i][2])
+        return result
 
 
     def starting(self, at: int) -> Period | None:

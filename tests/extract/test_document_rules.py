@@ -87,3 +87,25 @@ def test_a_catalogue_of_procedures_sets_no_task(commemorations):
     assert [d["section"] for d in result["duty"]] == ["Điều 2"]
     listed = [e for e in result["not_drafted"] if "catalogue of administrative procedures" in e["reason"]]
     assert len(listed) == 2 and "10 ngày làm việc" in listed[0]["phrases"][0]
+
+
+def test_the_period_named_after_each_deadline_of_a_sentence(commemorations):
+    # two deadlines, each followed by the period it is for ("đối với báo cáo tháng … đối với báo
+    # cáo quý"): the second is not the first's period. "Tháng tiếp theo sau tháng cuối cùng của kỳ
+    # báo cáo" is the month after the period's last; for quarterly, half-yearly, nine-month and
+    # yearly reports one quarterly schedule gives all their days (every one ends a quarter)
+    body = ("Điều 5. Chế độ báo cáo\nCác sở gửi báo cáo về Sở Tài chính trước ngày 05 của tháng tiếp theo sau "
+            "tháng kỳ báo cáo đối với báo cáo tháng và trước ngày 10 của tháng tiếp theo sau tháng cuối cùng "
+            "của kỳ báo cáo đối với báo cáo quý, 6 tháng, 9 tháng và cả năm.\n"
+            "Điều 6. Các xã gửi báo cáo trước ngày 08 của tháng đầu tiên sau khi kết thúc kỳ báo cáo đối với "
+            "báo cáo 6 tháng và 9 tháng.\n")
+    result = draft(body, commemorations)
+    got = [(d["section"], d["schedule"]) for d in result["duty"]]
+    assert got == [
+        ("Điều 5", {"every": "month", "of": "next", "month": 1, "day": 5, "inclusive": False}),
+        ("Điều 5", {"every": "quarter", "of": "next", "month": 1, "day": 10, "inclusive": False}),
+        # half-yearly and nine-month reports: no one schedule gives both (30/6 and 30/9 but not
+        # 31/3): a TODO with the reason
+        ("Điều 6", "TODO"),
+    ], got
+    assert "several reporting periods" in result["duty"][2]["draft"]["schedule_todo"]
