@@ -36,6 +36,9 @@ _MINIMUM = re.compile(r"(?:không\s+ít\s+hơn|ít\s+nhất|tối\s+thiểu)(?:\
 # "được quyền chấm dứt … nếu … trong 30 ngày": a right under a condition, not a duty with a deadline
 _RIGHT = re.compile(r"(?:được|có)\s+quyền\b", I)
 _IN_FORCE = re.compile(r"hiệu\s+lực", I)
+# "có thể kéo dài nhưng không quá 15 ngày", "được gia hạn thêm không quá 10 ngày": how far a
+# deadline stated beside it may be extended in some cases, not a deadline of its own
+_EXTENDED = re.compile(r"(?:kéo\s+dài|gia\s+hạn)(?:\s+thêm)?(?:\s+thời\s+(?:gian|hạn))?\s*(?:,\s*)?(?:nhưng\s+|song\s+|và\s+)?$", I)
 _FROM_NEAR = re.compile(r"(?<!\w)từ\s", I)
 _HAPPENS = re.compile(r"diễn\s+ra\s*$|xảy\s+ra\s*$", I)
 _MONTH_LIST = re.compile(r"\s*(?:,|và|hoặc)\s*tháng\s+\d", I)

@@ -20,7 +20,7 @@ from .dates import DateExpr, date_at, ordinal_day
 from .deadline_words import (
     _BEFORE_THEN_DAYS,
     _AFTER, _AFTER_PERIOD, _AMOUNT, _BEFORE, _BEFORE_EVENT, _BEFORE_EVENT_DAYS, _DAYS, _EVENT,
-    _EVENT_BACK, _EVENT_STOP, _FROM_NEAR, _HAPPENS, _IN_FORCE, _MARKER, _MAYBE, _MINIMUM,
+    _EVENT_BACK, _EVENT_STOP, _EXTENDED, _FROM_NEAR, _HAPPENS, _IN_FORCE, _MARKER, _MAYBE, _MINIMUM,
     _MONTH_LIST, _PERIOD_END, _PERIOD_OF, _RIGHT, _SPAN_BEFORE, _SPAN_END, _SPAN_REACH, _STRONG,
     _TIME, _UNTIL, _VAGUE, _WEAK_TODO, _WEEKLY,
 )
@@ -118,6 +118,8 @@ class _Reader:
             raise resolve.Unclear("a window “từ … đến …” whose start is not read")
         if kind == "within" and _AMOUNT.match(text, pos):
             return          # "tối đa 320.000 đồng", "không quá 3 người": a cap or a count, not a deadline
+        if kind == "within" and _EXTENDED.search(text, max(0, marker.start() - 50), marker.start()):
+            return          # "trường hợp phức tạp thì có thể kéo dài nhưng không quá 15 ngày": an extension
         days = _DAYS.match(text, pos)
         if days:
             if _RIGHT.search(text, 0, marker.start()):

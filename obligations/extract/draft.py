@@ -111,6 +111,8 @@ _REPORTED_ON = re.compile(r"(?:báo\s+cáo|đánh\s+giá|tổng\s+kết|sơ\s+k�
                           re.IGNORECASE)
 
 
+_CARRIED_OVER = re.compile(r"\s*,?\s*(?:và|hoặc)\s+(?:được\s+|sẽ\s+)?(?:chuyển(?:\s+tiếp)?|kéo\s+dài)\s+(?:sang|qua)\s+"
+                           r"(?:năm|giai\s+đoạn|kỳ)", re.IGNORECASE)
 _TARGET = re.compile(r"^\s*(?:các\s+)?mục\s+tiêu(?!\s*,?\s*nhiệm\s+vụ)", re.IGNORECASE)
 _SHARE = re.compile(r"[≥≤]\s*\d|\d\s*%\s+(?:số\s+)?(?:doanh|hộ|người|xã|đơn\s+vị|cơ\s+sở|hồ\s+sơ|dân\s+số)", re.IGNORECASE)
 _SCOPE = re.compile(r"(?:đối\s+với|bố\s+trí\s+(?:vốn|kinh\s+phí|ngân\s+sách|nguồn)|dự\s+toán|nguồn\s+vốn)[^;]*$",
@@ -135,6 +137,10 @@ def _keep(found: list[Found], earliest: dt.date | None, clause: str, place: tupl
             continue
         if item.weak and _REPORTED_ON.search(clause, 0, item.start):
             rejected.append((place, item.phrase, "the year a report covers, not its deadline"))
+            continue
+        if item.weak and _CARRIED_OVER.match(clause, item.end):
+            # "tiếp tục được xử lý trong năm 2025 và chuyển sang năm 2026": the work goes on
+            rejected.append((place, item.phrase, "carried over into the next year: the work goes on, not a deadline"))
             continue
         if item.weak and _SCOPE.search(clause, max(0, item.start - 80), item.start):
             # "Đối với các nhiệm vụ triển khai trong năm 2025, …", "bố trí vốn … trong năm 2014"

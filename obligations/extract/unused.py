@@ -45,6 +45,7 @@ _CITED = re.compile(r"(?:số|Số)\s+[\w./\-đĐ]+\s*,?\s*(?:ngày|ban\s+hành\
                     I)
 _REASONS = [
     (re.compile(r"hiệu\s+lực", I), "entry into force, not a deadline of a duty"),
+    (re.compile(r"(?:kéo\s+dài|gia\s+hạn)[^.;]{0,40}$", I), "an extension allowed in some cases, not a deadline of its own"),
     (re.compile(r"(?:trợ\s+cấp|phụ\s+cấp|tiền\s+lương|lương|kinh\s+phí|hỗ\s+trợ|thù\s+lao|bồi\s+dưỡng|định\s+mức|"
                 r"được\s+hưởng)[^.;]{0,30}$", I), "describes a payment or an allowance, not a duty"),
     (re.compile(r"(?:tiêu\s+chí|xếp\s+loại|thi\s+đua|căn\s+cứ\s+(?:để\s+)?đánh\s+giá)[^.;]{0,40}$", I),

@@ -109,3 +109,30 @@ def test_the_period_named_after_each_deadline_of_a_sentence(commemorations):
         ("Điều 6", "TODO"),
     ], got
     assert "several reporting periods" in result["duty"][2]["draft"]["schedule_todo"]
+
+
+def test_a_year_the_work_is_carried_over_from_is_no_deadline(commemorations):
+    # "trong năm 2025 và chuyển sang năm 2026": the work goes on into the next year (listed, with why)
+    body = ("1. Bộ Tư pháp rà soát các vướng mắc, trong đó phân loại: đã xử lý xong; tiếp tục được xử lý "
+            "trong năm 2025 và chuyển sang năm 2026.\n"
+            "2. Sở Nội vụ hoàn thành việc sắp xếp trong năm 2025.\n")
+    result = draft(body, commemorations)
+    assert [d["section"] for d in result["duty"]] == ["2"]
+    (listed,) = [e for e in result["not_drafted"] if e["section"] == "1"]
+    assert listed["reason"].startswith("carried over into the next year")
+
+
+def test_an_extension_is_not_a_second_deadline(commemorations):
+    # "có thể kéo dài nhưng không quá 15 ngày làm việc": how far the deadline beside it may be
+    # extended in some cases; one duty (10 working days), and an extension alone is listed
+    body = ("Điều 4. Thời hạn xây dựng báo cáo kết quả kiểm tra là không quá 10 ngày làm việc kể từ ngày "
+            "Đoàn kiểm tra kết thúc kiểm tra, trường hợp phức tạp thì có thể kéo dài nhưng không quá 15 ngày "
+            "làm việc.\n"
+            "Điều 5. Trường hợp cần thiết, cấp có thẩm quyền có thể kéo dài thời gian nhưng không quá 15 ngày "
+            "làm việc.\n")
+    result = draft(body, commemorations)
+    (duty,) = result["duty"]
+    assert duty["section"] == "Điều 4" and duty["schedule"]["offset"] == 10 \
+        and duty["schedule"]["unit"] == "working_days"
+    (listed,) = [e for e in result["not_drafted"] if e["section"] == "Điều 5"]
+    assert listed["reason"].startswith("an extension allowed")
