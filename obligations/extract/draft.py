@@ -19,7 +19,7 @@ from .labels import as_deadline, cell_as_deadline, is_label, lead_period
 from .found import Found
 from .header import TODO, slug
 from .peaks import RE_PEAK, Commemoration, peaks
-from .text import Paragraph
+from .text import Paragraph, is_title
 
 _KINDS = [
     ("review", re.compile(r"sơ kết|tổng kết", re.IGNORECASE)),
@@ -91,11 +91,12 @@ def duties(paragraphs: list[Paragraph], commemorations: Iterable[Commemoration],
         # the task a label ("Thời gian hoàn thành: Quý I/2026") dates: the paragraph's other words, or
         # for a paragraph of labels alone ("- Thời gian hoàn thành: …", "- Đơn vị chủ trì: …") the task above
         task, lead = tasks.get(number, ("", None))
+        title = is_title(paragraphs, number)
         for index, clause in enumerate(parts):
             label = is_label(clause.text)
             led = None if label else lead_period(clause.text)
             found = found_in(as_deadline(clause.text) if label else led or clause.text, known, issued)
-            found = _keep(found, earliest, clause.text, (number, index), rejected)
+            found = _keep(found, earliest, clause.text, (number, index), rejected, title)
             if found:
                 context = _Context(paragraph, clause.text, clause.sentence, task if label else "",
                                    lead if label else None)
@@ -120,9 +121,13 @@ _SCOPE = re.compile(r"(?:đối\s+với|bố\s+trí\s+(?:vốn|kinh\s+phí|ngân
 
 
 def _keep(found: list[Found], earliest: dt.date | None, clause: str, place: tuple[int, int],
-          rejected: list[tuple[tuple[int, int], str, str]]) -> list[Found]:
+          rejected: list[tuple[tuple[int, int], str, str]], title: bool = False) -> list[Found]:
     kept = []
     for item in found:
+        if title and _whole_years(item):
+            # "II. KẾ HOẠCH TRIỂN KHAI TRONG NĂM 2026", "III. TỪ NAY ĐẾN NĂM 2027" over their items
+            rejected.append((place, item.phrase, "in a heading: the items under it carry the duties"))
+            continue
         last = _last_allowed(item)
         if earliest and last and last < earliest - _LONG_BEFORE:
             rejected.append((place, item.phrase, f"a day long before the directive's own date ({earliest:%d/%m/%Y}): "
@@ -148,6 +153,17 @@ def _keep(found: list[Found], earliest: dt.date | None, clause: str, place: tupl
             continue
         kept.append(item)
     return kept
+
+
+def _whole_years(item: Found) -> bool:
+    """A year or a span of whole years ("trong năm 2026", "từ năm 2025 đến hết năm 2030"), or a
+    window whose start is not read ("từ nay đến năm 2027"): what a heading's words give."""
+    table = item.schedule
+    if table is None:
+        return item.reason.startswith("a window")
+    start, date = table.get("start"), table.get("date")
+    return item.weak or (table.get("every") == "once" and isinstance(start, dt.date) and isinstance(date, dt.date)
+                         and (start.month, start.day, date.month, date.day) == (1, 1, 12, 31))
 
 
 def _row_duties(number: int, paragraph: Paragraph, known: list[Commemoration], issued: dt.date | None,

@@ -15,7 +15,7 @@ from typing import Any
 from .clauses import Clause
 from .frame import Frame
 from .labels import is_label
-from .text import Paragraph
+from .text import Paragraph, is_title
 
 I = re.IGNORECASE
 _EVERY = r"(?:hằng|hàng|mỗi)"
@@ -94,7 +94,7 @@ def not_drafted(paragraphs: list[Paragraph], drafted: list[dict[str, Any]], fram
                 result.append({"section": paragraph.section or "", "where": f"{place_word} {paragraph.line}",
                                "phrases": [deadline], "reason": reason, "source": paragraph.text[:600]})
             continue
-        heading = bool(paragraph.heading) and paragraph.text.endswith(paragraph.heading) and len(paragraph.text) < 250
+        heading = is_title(paragraphs, number)
         task = tasks.get(number, ("", None))[0]
         # an item under a dated heading ("C. TỪ NAY ĐẾN NĂM 2015") that names no time of its own and
         # has no duty: the heading's date may be its deadline, so it is listed too

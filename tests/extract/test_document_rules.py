@@ -136,3 +136,45 @@ def test_an_extension_is_not_a_second_deadline(commemorations):
         and duty["schedule"]["unit"] == "working_days"
     (listed,) = [e for e in result["not_drafted"] if e["section"] == "Điều 5"]
     assert listed["reason"].startswith("an extension allowed")
+
+
+def test_a_headings_year_is_not_a_window(commemorations):
+    # the earlier parts' error: "II. KẾ HOẠCH TRIỂN KHAI TRONG NĂM 2026" over its items was drafted as a
+    # duty due 31/12/2026. A heading over items gives the items' span, not a deadline of its own: it
+    # is listed, and so is each item it alone dates
+    body = ("I. KẾ HOẠCH TRIỂN KHAI TRONG NĂM 2026\n1. Sở Y tế kiểm tra các cơ sở.\n"
+            "II. Từ nay đến năm 2027\n1. Hoàn thành việc số hóa hồ sơ.\n"
+            "III. NHIỆM VỤ CỤ THỂ\n1. Sở Nội vụ tổ chức sơ kết trong năm 2026.\n")
+    result = draft(body, commemorations)
+    assert [(d["section"], d["schedule"]["date"]) for d in result["duty"]] == [("III.1", dt.date(2026, 12, 31))]
+    reasons = {e["section"]: e["reason"] for e in result["not_drafted"]}
+    assert reasons["I"].startswith("in a heading") and reasons["II"].startswith("in a heading")
+    assert reasons["I.1"].startswith("dated only by its heading") and reasons["II.1"].startswith("dated only by")
+
+
+def test_an_events_count_that_restates_a_day_is_one_duty(commemorations):
+    # the earlier parts' error: a day and the count from the event that gives the same day drafted
+    # as two duties. In brackets after the day, or before it ("…40 ngày, chậm nhất ngày …"): one duty,
+    # the day, the count in its reason; a count alone stays an event schedule
+    body = ("1. Công bố danh sách cử tri chậm nhất ngày 03/02/2026 (trước ngày bầu cử 40 ngày).\n"
+            "2. Niêm yết danh sách cử tri trước ngày bầu cử 40 ngày, chậm nhất ngày 03/02/2026.\n"
+            "3. Dừng xem xét hồ sơ trước ngày bầu cử 10 ngày.\n")
+    result = draft(body, commemorations)
+    got = [(d["section"], d["schedule"].get("date") or d["schedule"].get("offset")) for d in result["duty"]]
+    assert got == [("1", dt.date(2026, 2, 3)), ("2", dt.date(2026, 2, 3)), ("3", 10)], got
+    assert "restates it" in result["duty"][0]["draft"]["reason"]
+    assert "says the same day" in result["duty"][1]["draft"]["reason"]
+
+
+def test_a_recurring_word_that_describes_is_not_a_duty(commemorations):
+    # the earlier parts' error: recurrences the gold lists do not count as duties (an allowance, a
+    # criterion, the result of a yearly review, a reward): listed, not drafted; what is asked each
+    # period still is
+    body = ("1. Cán bộ được hưởng phụ cấp hằng tháng theo quy định.\n"
+            "2. Kết quả thực hiện là một tiêu chí đánh giá, xếp loại thi đua hằng năm của các cơ quan.\n"
+            "3. Kết quả đánh giá hằng năm được lưu vào hồ sơ cán bộ.\n"
+            "4. Các đơn vị được khen thưởng hàng năm theo quy định.\n"
+            "5. Các chi bộ tổ chức sinh hoạt chuyên đề hằng quý.\n")
+    result = draft(body, commemorations)
+    assert [(d["section"], d["schedule"]) for d in result["duty"]] == [("5", {"every": "quarter"})]
+    assert {e["section"] for e in result["not_drafted"]} >= {"1", "2", "3", "4"}
