@@ -112,8 +112,12 @@ _REPORTED_ON = re.compile(r"(?:báo\s+cáo|đánh\s+giá|tổng\s+kết|sơ\s+k�
                           re.IGNORECASE)
 
 
-_CARRIED_OVER = re.compile(r"\s*,?\s*(?:và|hoặc)\s+(?:được\s+|sẽ\s+)?(?:chuyển(?:\s+tiếp)?|kéo\s+dài)\s+(?:sang|qua)\s+"
-                           r"(?:năm|giai\s+đoạn|kỳ)", re.IGNORECASE)
+# "trong năm 2025 và chuyển sang năm 2026"; "thực hiện trong năm 2014 và số lượng sẽ thực hiện năm
+# tiếp theo": the work split between a year and the next, not a deadline
+_CARRIED_OVER = re.compile(r"\s*,?\s*(?:và|hoặc)\s+(?:(?:số\s+lượng|phần\s+còn\s+lại)\s+)?(?:được\s+|sẽ\s+)?"
+                           r"(?:(?:chuyển(?:\s+tiếp)?|kéo\s+dài)\s+(?:sang|qua)\s+(?:năm|giai\s+đoạn|kỳ)"
+                           r"|(?:được\s+)?thực\s+hiện\s+(?:trong\s+|vào\s+)?năm\s+(?:tiếp\s+theo|sau|kế\s+tiếp))",
+                           re.IGNORECASE)
 _TARGET = re.compile(r"^\s*(?:các\s+)?mục\s+tiêu(?!\s*,?\s*nhiệm\s+vụ)", re.IGNORECASE)
 _SHARE = re.compile(r"[≥≤]\s*\d|\d\s*%\s+(?:số\s+)?(?:doanh|hộ|người|xã|đơn\s+vị|cơ\s+sở|hồ\s+sơ|dân\s+số)", re.IGNORECASE)
 _SCOPE = re.compile(r"(?:đối\s+với|bố\s+trí\s+(?:vốn|kinh\s+phí|ngân\s+sách|nguồn)|dự\s+toán|nguồn\s+vốn)[^;]*$",

@@ -136,6 +136,7 @@ _HELD = re.compile(r"sinh\s+hoạt|họp|hội\s+nghị|giao\s+ban|bản\s+tin|t
 
 
 _REGIME = re.compile(r"định\s+kỳ", I)
+_NAMED = re.compile(r"(?:kết\s+quả|hồ\s+sơ|biên\s+bản)\s+$", I)
 
 
 def plain_periods(text: str) -> list[tuple[str, int, int, str, bool]]:
@@ -156,8 +157,9 @@ def plain_periods(text: str) -> list[tuple[str, int, int, str, bool]]:
             pass
         if described is not None and (done is None or described.start() > done.start()):
             continue        # a payment, a criterion: listed as not drafted, with the reason
-        if done is not None and re.search(r"kết\s+quả\s+$", text[max(0, done.start() - 10):done.start()], I):
-            continue        # "kết quả đánh giá … hằng năm": the result of a yearly review, named, not asked
+        if done is not None and _NAMED.search(text[max(0, done.start() - 10):done.start()]):
+            continue        # "kết quả đánh giá … hằng năm", "hồ sơ đánh giá, xếp loại cán bộ hằng năm": the
+            #                 result or the file of a yearly review, named, not asked
         if done is not None or _STARTS.search(text, max(0, match.start() - 30), match.start()):
             starts = _STARTS.search(text, max(0, match.start() - 30), match.start())
             held = starts is not None or done is None or bool(_HELD.fullmatch(done.group(0)))
