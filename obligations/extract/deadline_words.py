@@ -7,8 +7,9 @@ import re
 
 I = re.IGNORECASE
 _MARKER = re.compile(
-    # every marker begins with one of these (a digit for a bare count): elsewhere the scan fails at once
-    r"(?=[\dtcmkhđíivTCMKHĐÍIV])(?:"
+    # every marker begins a word (each alternative says so again) with one of these (a digit for a
+    # bare count): inside a word, and elsewhere, the scan fails at once
+    r"(?<!\w)(?=[\dtcmkhđíivTCMKHĐÍIV])(?:"
     r"(?P<range>(?<!\w)từ\s+(?=ngày\s+\d|\d|tháng\s+\d|(?:quý|quí)\s+(?:\d|[IV]{1,3}\b)|năm\s+\d{4}))"
     r"|(?P<latest>(?<!\w)(?:chậm|muộn)\s+nhất(?:\s+là)?(?:\s+(?:vào|đến\s+hết|đến|trong\s+phạm\s+vi|trong\s+vòng|trong|sau|"
     r"không\s+quá))?\s+(?!trước))"

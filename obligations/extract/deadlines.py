@@ -72,7 +72,7 @@ class _Reader:
         if self._periods is None:
             self._periods = Periods(self.clause)
         before = self._periods.before_at(lo, at) or self._periods.before_at(0, at)
-        if end is not None and (before is None or (self.found and _LINKED.search(self.clause, 0, before[0]))):
+        if end is not None and (before is None or (self.found and _LINKED.search(self.clause, max(0, before[0] - 16), before[0]))):
             link = _AFTER_PERIOD.match(self.clause, end)
             listed = self._periods.listed(link.end(), self.clause) if link else []
             if listed:

@@ -20,8 +20,9 @@ from .text import Paragraph, is_title
 I = re.IGNORECASE
 _EVERY = r"(?:hằng|hàng|mỗi)"
 _PHRASE = re.compile(
-    # every alternative begins with one of these letters: most positions of a text fail here at once
-    r"(?=[\dnNtTqQhHmMđĐkKgGcCsSaA])(?:"
+    # every alternative begins a word with one of these letters: most positions of a text (inside a
+    # word, or another letter) fail here at once
+    r"(?<!\w)(?=[\dnNtTqQhHmMđĐkKgGcCsSaA])(?:"
     r"(?<![\w/.\-])\d{1,2}\s*[/\-]\s*\d{1,2}(?:\s*[/\-]\s*\d{4})?(?![\w/])"
     r"|(?<![\w/.\-])\d{1,2}\.\d{1,2}\.\d{4}(?!\d)"
     r"|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?"
