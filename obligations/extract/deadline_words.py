@@ -44,6 +44,8 @@ _FROM_NEAR = re.compile(r"(?<!\w)từ\s", I)
 _HAPPENS = re.compile(r"diễn\s+ra\s*$|xảy\s+ra\s*$", I)
 _MONTH_LIST = re.compile(r"\s*(?:,|và|hoặc)\s*tháng\s+\d", I)
 _EVENT_BACK = re.compile(r"(?:sau\s+khi|kể\s+từ\s+(?:khi|ngày))\s+(?P<ev>[^,;.()\n]{3,80})", I)
+# a period linked to the phrase before it: "… trước ngày 01 của tháng tiếp theo đối với báo cáo tháng"
+_LINKED = re.compile(r"(?:đối\s+với|cho)\s+(?:các\s+)?$", I)
 _AFTER_PERIOD = re.compile(r"\s*(?:\([^)]{0,60}\))?\s*,?\s*(?:đối\s+với|với|cho)\s+(?:các\s+|việc\s+)?", I)
 _TIME = re.compile(r"(?P<h>\d{1,2})\s*(?:giờ|h|g)\s*(?P<mi>\d{2})?\s*['’′]?(?:\s*phút)?(?:\s+(?P<pm>sáng|trưa|chiều|tối))?"
                    r"\s*,?\s*(?:(?:của|vào|trong)\s+)?", I)

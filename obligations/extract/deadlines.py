@@ -20,13 +20,13 @@ from .dates import DateExpr, date_at, ordinal_day
 from .deadline_words import (
     _BEFORE_THEN_DAYS,
     _AFTER, _AFTER_PERIOD, _AMOUNT, _BEFORE, _BEFORE_EVENT, _BEFORE_EVENT_DAYS, _DAYS, _EVENT,
-    _EVENT_BACK, _EVENT_STOP, _EXTENDED, _FROM_NEAR, _HAPPENS, _IN_FORCE, _MARKER, _MAYBE, _MINIMUM,
+    _EVENT_BACK, _EVENT_STOP, _EXTENDED, _FROM_NEAR, _LINKED, _HAPPENS, _IN_FORCE, _MARKER, _MAYBE, _MINIMUM,
     _MONTH_LIST, _PERIOD_END, _PERIOD_OF, _RIGHT, _SPAN_BEFORE, _SPAN_END, _SPAN_REACH, _STRONG,
     _TIME, _UNTIL, _VAGUE, _WEAK_TODO, _WEEKLY,
 )
 from .found import Found, Table, Value, safe_date, spec, todo
 from .header import slug
-from .periods import Period, Periods, period_before
+from .periods import Period, Periods, covering, period_before
 
 I = re.IGNORECASE
 def _time(match: re.Match[str]) -> str | None:
@@ -76,7 +76,10 @@ class _Reader:
             link = _AFTER_PERIOD.match(self.clause, end)
             listed = self._periods.listed(link.end(), self.clause) if link else []
             if listed:
-                return _finest(listed)
+                finest = covering(listed)
+                if finest is None:
+                    raise resolve.Unclear("several reporting periods whose days no one schedule gives")
+                return finest
         return before[1] if before else None
 
     def read(self) -> list[Found]:
@@ -381,25 +384,6 @@ class _Reader:
 def _say(table: Table) -> str:
     return spec(table)
 
-
-# a period linked to the phrase before it: "… trước ngày 01 của tháng tiếp theo đối với báo cáo tháng"
-_LINKED = re.compile(r"(?:đối\s+với|cho)\s+(?:các\s+)?$", I)
-# the periods whose last days each period's last days include (every quarter ends a month …)
-_COVERS = {"month": {"quarter", "half", "nine_months", "year"}, "quarter": {"half", "nine_months", "year"},
-           "half": {"year"}}
-
-
-def _finest(listed: list[Period]) -> Period:
-    """One deadline for several periods ("đối với báo cáo quý, 6 tháng, 9 tháng và cả năm"): the
-    listed period whose last days include every other's, so that its schedule gives all their days;
-    none (a half and nine months): unclear."""
-    if len(listed) == 1:
-        return listed[0]
-    kinds = {p.every for p in listed}
-    for period in listed:
-        if kinds - {period.every} <= _COVERS.get(period.every, set()) and not period.only:
-            return attrs.evolve(period, words=", ".join(p.words for p in listed))
-    raise resolve.Unclear("several reporting periods whose days no one schedule gives")
 
 
 # "ngày 15 (mười lăm)": the number said again in words, as decrees do; blanked to spaces of

@@ -15,7 +15,7 @@ from typing import Any
 
 from . import grammar
 from .clauses import Clause, who
-from .labels import as_deadline, cell_as_deadline, is_label, lead_period
+from .labels import Spans, as_deadline, cell_as_deadline, is_label, lead_period
 from .found import Found
 from .header import TODO, slug
 from .peaks import RE_PEAK, Commemoration, peaks
@@ -178,7 +178,7 @@ def _row_duties(number: int, paragraph: Paragraph, known: list[Commemoration], i
     deadline, content = row.get("deadline", ""), row.get("content", "") or paragraph.text
     if not deadline.strip() or row.get("catalogue"):
         return []           # a catalogue's processing time is listed as not drafted, with why
-    spans = "all" if row.get("completion") else "short" if row.get("carried") else "none"
+    spans: Spans = "all" if row.get("completion") else "short" if row.get("carried") else "none"
     found = found_in(cell_as_deadline(deadline, spans=spans), known, issued)
     context = _Context(paragraph, paragraph.text, paragraph.text, content, row.get("lead") or None)
     return [_duty(context, item, earliest, seen, (number, -1)) for item in found]

@@ -98,6 +98,24 @@ class Periods:
         return None
 
 
+# the periods whose last days each period's last days include (every quarter ends a month …)
+_COVERS = {"month": {"quarter", "half", "nine_months", "year"}, "quarter": {"half", "nine_months", "year"},
+           "half": {"year"}}
+
+
+def covering(listed: list[Period]) -> Period | None:
+    """One deadline for several periods ("đối với báo cáo quý, 6 tháng, 9 tháng và cả năm"): the
+    listed period whose last days include every other's, so that its schedule gives all their days;
+    None when there is none (a half and nine months)."""
+    if len(listed) == 1:
+        return listed[0]
+    kinds = {p.every for p in listed}
+    for period in listed:
+        if kinds - {period.every} <= _COVERS.get(period.every, set()) and not period.only:
+            return attrs.evolve(period, words=", ".join(p.words for p in listed))
+    return None
+
+
 def period_before(text: str, lo: int, hi: int) -> Period | None:
     return Periods(text[:hi]).before(lo, hi)
 

@@ -155,7 +155,7 @@ def day_of(expr: DateExpr, marker: str, period: Period | None, time: str | None)
     if expr.of == "period+1:1":
         if period is None or period.every == "week":
             raise Unclear(f"day {day} of the month after which reporting period?")
-        table = {"every": period.every, "of": "next", "month": 1}
+        table: dict[str, Value] = {"every": period.every, "of": "next", "month": 1}
     elif expr.of:
         table = dict(_DAY_OF[expr.of])
     elif period is not None and period.every == "month" and period.explicit:
