@@ -182,3 +182,15 @@ def test_a_recurring_word_that_describes_is_not_a_duty(commemorations):
     result = draft(body, commemorations)
     assert [(d["section"], d["schedule"]) for d in result["duty"]] == [("5", {"every": "quarter"})]
     assert {e["section"] for e in result["not_drafted"]} >= {"1", "2", "3", "4", "6"}
+
+
+def test_timing_without_a_day_is_listed_not_lost(commemorations):
+    # "sớm hoàn thành" (as soon as possible) and a span between two events ("từ khi … đến khi kết
+    # thúc …") say when without a day: no deadline can be drafted, but the phrase was seen, so it is
+    # listed (found on the fifth held-out part, x-, once released; these phrases are the test's own)
+    body = ("I. NHIỆM VỤ\n1. Văn phòng sớm hoàn thành việc chỉnh lý hồ sơ lưu trữ của cơ quan.\n"
+            "2. Giám sát việc niêm yết danh sách: từ khi công bố danh sách đến khi kết thúc việc bỏ phiếu.\n")
+    result = draft(body, commemorations)
+    assert not result.get("duty")
+    listed = [p for e in result["not_drafted"] for p in e["phrases"]]
+    assert "sớm hoàn thành" in listed and "từ khi" in listed and "đến khi" in listed, listed
