@@ -47,7 +47,8 @@ class DateExpr:
     part: int | None = None           # the quarter (1-4) or half (1-2)
     rel: str | None = None            # "next": the year after the period; "prev": the year before; "this"
     every_year: bool = False          # "hằng năm" right after it
-    of: str = ""                      # day_of: "month", "month+1", "quarter:last", "quarter:1", "quarter+1:1", "year+1:1"
+    of: str = ""                      # day_of: "month", "month+1", "quarter:last", "quarter:1", "quarter+1:1", "year+1:1",
+                                      # "period+1:1" (the month after the reporting period's last)
     weekday: str = ""
     also: tuple[tuple[int, int], ...] = ()   # more day/month pairs: "25/3 và 25/9 hằng năm"
 
@@ -63,7 +64,13 @@ _MORE = re.compile(rf"\s*(?:,|và|;)\s*(?:ngày\s+)?(?P<d>\d{{1,2}}){SEP}(?P<m>\
 
 _DAY_OF = [
     (re.compile(rf"\s*,?\s*(?:của\s+)?{EVERY}\s+tháng", I), "month"),
-    (re.compile(r"\s*(?:của\s+)?tháng\s+(?:sau|tiếp theo|kế tiếp|liền kề|liền sau)(?!\w)", I), "month+1"),
+    # "ngày 03 của tháng tiếp theo sau tháng cuối cùng của kỳ báo cáo": the month after the period's
+    # last month, whatever the period (the report's period decides: quarter, half, year …)
+    (re.compile(r"\s*(?:của\s+)?tháng\s+(?:sau|tiếp theo|kế tiếp|liền kề|liền sau|đầu tiên)\s+sau\s+"
+                r"(?:tháng\s+cuối(?:\s+cùng)?\s+(?:của\s+)?|khi\s+kết\s+thúc\s+|ngày\s+kết\s+thúc\s+)kỳ\s+báo\s+cáo(?!\w)", I),
+     "period+1:1"),
+    (re.compile(r"\s*(?:của\s+)?tháng\s+(?:sau|tiếp theo|kế tiếp|liền kề|liền sau)"
+                r"(?:\s+sau\s+tháng\s+(?:của\s+)?kỳ\s+báo\s+cáo)?(?!\w)", I), "month+1"),
     (re.compile(r"\s*(?:của\s+)?tháng\s+(?:báo\s+cáo|đó|hiện\s+hành)(?!\w)", I), "month"),
     (re.compile(r"\s*(?:của\s+)?(?:quý|quí)\s+(?:sau|tiếp theo|kế tiếp|liền sau)(?!\w)", I), "quarter+1:1"),
     (re.compile(r"\s*(?:của\s+)?tháng\s+(?:đầu|đầu tiên|thứ nhất)\s+(?:của\s+)?năm(?:\s+dương\s+lịch)?"

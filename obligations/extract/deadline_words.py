@@ -7,8 +7,9 @@ import re
 
 I = re.IGNORECASE
 _MARKER = re.compile(
-    # every marker begins with one of these (a digit for a bare count): elsewhere the scan fails at once
-    r"(?=[\dtcmkhđíivTCMKHĐÍIV])(?:"
+    # every marker begins a word (each alternative says so again) with one of these (a digit for a
+    # bare count): inside a word, and elsewhere, the scan fails at once
+    r"(?<!\w)(?=[\dtcmkhđíivTCMKHĐÍIV])(?:"
     r"(?P<range>(?<!\w)từ\s+(?=ngày\s+\d|\d|tháng\s+\d|(?:quý|quí)\s+(?:\d|[IV]{1,3}\b)|năm\s+\d{4}))"
     r"|(?P<latest>(?<!\w)(?:chậm|muộn)\s+nhất(?:\s+là)?(?:\s+(?:vào|đến\s+hết|đến|trong\s+phạm\s+vi|trong\s+vòng|trong|sau|"
     r"không\s+quá))?\s+(?!trước))"
@@ -36,10 +37,15 @@ _MINIMUM = re.compile(r"(?:không\s+ít\s+hơn|ít\s+nhất|tối\s+thiểu)(?:\
 # "được quyền chấm dứt … nếu … trong 30 ngày": a right under a condition, not a duty with a deadline
 _RIGHT = re.compile(r"(?:được|có)\s+quyền\b", I)
 _IN_FORCE = re.compile(r"hiệu\s+lực", I)
+# "có thể kéo dài nhưng không quá 15 ngày", "được gia hạn thêm không quá 10 ngày": how far a
+# deadline stated beside it may be extended in some cases, not a deadline of its own
+_EXTENDED = re.compile(r"(?:kéo\s+dài|gia\s+hạn)(?:\s+thêm)?(?:\s+thời\s+(?:gian|hạn))?\s*(?:,\s*)?(?:nhưng\s+|song\s+|và\s+)?$", I)
 _FROM_NEAR = re.compile(r"(?<!\w)từ\s", I)
 _HAPPENS = re.compile(r"diễn\s+ra\s*$|xảy\s+ra\s*$", I)
 _MONTH_LIST = re.compile(r"\s*(?:,|và|hoặc)\s*tháng\s+\d", I)
 _EVENT_BACK = re.compile(r"(?:sau\s+khi|kể\s+từ\s+(?:khi|ngày))\s+(?P<ev>[^,;.()\n]{3,80})", I)
+# a period linked to the phrase before it: "… trước ngày 01 của tháng tiếp theo đối với báo cáo tháng"
+_LINKED = re.compile(r"(?:đối\s+với|cho)\s+(?:các\s+)?$", I)
 _AFTER_PERIOD = re.compile(r"\s*(?:\([^)]{0,60}\))?\s*,?\s*(?:đối\s+với|với|cho)\s+(?:các\s+|việc\s+)?", I)
 _TIME = re.compile(r"(?P<h>\d{1,2})\s*(?:giờ|h|g)\s*(?P<mi>\d{2})?\s*['’′]?(?:\s*phút)?(?:\s+(?P<pm>sáng|trưa|chiều|tối))?"
                    r"\s*,?\s*(?:(?:của|vào|trong)\s+)?", I)

@@ -20,13 +20,13 @@ from .dates import DateExpr, date_at, ordinal_day
 from .deadline_words import (
     _BEFORE_THEN_DAYS,
     _AFTER, _AFTER_PERIOD, _AMOUNT, _BEFORE, _BEFORE_EVENT, _BEFORE_EVENT_DAYS, _DAYS, _EVENT,
-    _EVENT_BACK, _EVENT_STOP, _FROM_NEAR, _HAPPENS, _IN_FORCE, _MARKER, _MAYBE, _MINIMUM,
+    _EVENT_BACK, _EVENT_STOP, _EXTENDED, _FROM_NEAR, _LINKED, _HAPPENS, _IN_FORCE, _MARKER, _MAYBE, _MINIMUM,
     _MONTH_LIST, _PERIOD_END, _PERIOD_OF, _RIGHT, _SPAN_BEFORE, _SPAN_END, _SPAN_REACH, _STRONG,
     _TIME, _UNTIL, _VAGUE, _WEAK_TODO, _WEEKLY,
 )
 from .found import Found, Table, Value, safe_date, spec, todo
 from .header import slug
-from .periods import Period, Periods, period_before
+from .periods import Period, Periods, covering, period_before
 
 I = re.IGNORECASE
 def _time(match: re.Match[str]) -> str | None:
@@ -65,16 +65,22 @@ class _Reader:
         self.used_until = max(self.used_until, end)
 
     def period(self, at: int, end: int | None = None) -> Period | None:
-        """The period named before the phrase, else right after it ("… đối với báo cáo 6 tháng")."""
+        """The period named before the phrase, else right after it ("… đối với báo cáo 6 tháng").
+        A period before it that was itself linked to the phrase before ("trước ngày 01 … đối với
+        báo cáo tháng và trước ngày 03 … đối với báo cáo quý") is that phrase's, not this one's."""
         lo = self.found[-1].end if self.found else 0
         if self._periods is None:
             self._periods = Periods(self.clause)
-        before = self._periods.before(lo, at) or self._periods.before(0, at)
-        if before is None and end is not None:
+        before = self._periods.before_at(lo, at) or self._periods.before_at(0, at)
+        if end is not None and (before is None or (self.found and _LINKED.search(self.clause, max(0, before[0] - 16), before[0]))):
             link = _AFTER_PERIOD.match(self.clause, end)
-            if link:
-                return self._periods.starting(link.end())
-        return before
+            listed = self._periods.listed(link.end(), self.clause) if link else []
+            if listed:
+                finest = covering(listed)
+                if finest is None:
+                    raise resolve.Unclear("several reporting periods whose days no one schedule gives")
+                return finest
+        return before[1] if before else None
 
     def read(self) -> list[Found]:
         if not _MAYBE.search(self.clause):
@@ -115,6 +121,8 @@ class _Reader:
             raise resolve.Unclear("a window “từ … đến …” whose start is not read")
         if kind == "within" and _AMOUNT.match(text, pos):
             return          # "tối đa 320.000 đồng", "không quá 3 người": a cap or a count, not a deadline
+        if kind == "within" and _EXTENDED.search(text, max(0, marker.start() - 50), marker.start()):
+            return          # "trường hợp phức tạp thì có thể kéo dài nhưng không quá 15 ngày": an extension
         days = _DAYS.match(text, pos)
         if days:
             if _RIGHT.search(text, 0, marker.start()):
@@ -375,6 +383,7 @@ class _Reader:
 
 def _say(table: Table) -> str:
     return spec(table)
+
 
 
 # "ngày 15 (mười lăm)": the number said again in words, as decrees do; blanked to spaces of

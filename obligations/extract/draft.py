@@ -15,11 +15,11 @@ from typing import Any
 
 from . import grammar
 from .clauses import Clause, who
-from .labels import as_deadline, cell_as_deadline, is_label, lead_period
+from .labels import Spans, as_deadline, cell_as_deadline, is_label, lead_period
 from .found import Found
 from .header import TODO, slug
 from .peaks import RE_PEAK, Commemoration, peaks
-from .text import Paragraph
+from .text import Paragraph, is_title
 
 _KINDS = [
     ("review", re.compile(r"sơ kết|tổng kết", re.IGNORECASE)),
@@ -91,11 +91,12 @@ def duties(paragraphs: list[Paragraph], commemorations: Iterable[Commemoration],
         # the task a label ("Thời gian hoàn thành: Quý I/2026") dates: the paragraph's other words, or
         # for a paragraph of labels alone ("- Thời gian hoàn thành: …", "- Đơn vị chủ trì: …") the task above
         task, lead = tasks.get(number, ("", None))
+        title = is_title(paragraphs, number)
         for index, clause in enumerate(parts):
             label = is_label(clause.text)
             led = None if label else lead_period(clause.text)
             found = found_in(as_deadline(clause.text) if label else led or clause.text, known, issued)
-            found = _keep(found, earliest, clause.text, (number, index), rejected)
+            found = _keep(found, earliest, clause.text, (number, index), rejected, title)
             if found:
                 context = _Context(paragraph, clause.text, clause.sentence, task if label else "",
                                    lead if label else None)
@@ -111,6 +112,12 @@ _REPORTED_ON = re.compile(r"(?:báo\s+cáo|đánh\s+giá|tổng\s+kết|sơ\s+k�
                           re.IGNORECASE)
 
 
+# "trong năm 2025 và chuyển sang năm 2026"; "thực hiện trong năm 2014 và số lượng sẽ thực hiện năm
+# tiếp theo": the work split between a year and the next, not a deadline
+_CARRIED_OVER = re.compile(r"\s*,?\s*(?:và|hoặc)\s+(?:(?:số\s+lượng|phần\s+còn\s+lại)\s+)?(?:được\s+|sẽ\s+)?"
+                           r"(?:(?:chuyển(?:\s+tiếp)?|kéo\s+dài)\s+(?:sang|qua)\s+(?:năm|giai\s+đoạn|kỳ)"
+                           r"|(?:được\s+)?thực\s+hiện\s+(?:trong\s+|vào\s+)?năm\s+(?:tiếp\s+theo|sau|kế\s+tiếp))",
+                           re.IGNORECASE)
 _TARGET = re.compile(r"^\s*(?:các\s+)?mục\s+tiêu(?!\s*,?\s*nhiệm\s+vụ)", re.IGNORECASE)
 _SHARE = re.compile(r"[≥≤]\s*\d|\d\s*%\s+(?:số\s+)?(?:doanh|hộ|người|xã|đơn\s+vị|cơ\s+sở|hồ\s+sơ|dân\s+số)", re.IGNORECASE)
 _SCOPE = re.compile(r"(?:đối\s+với|bố\s+trí\s+(?:vốn|kinh\s+phí|ngân\s+sách|nguồn)|dự\s+toán|nguồn\s+vốn)[^;]*$",
@@ -118,9 +125,13 @@ _SCOPE = re.compile(r"(?:đối\s+với|bố\s+trí\s+(?:vốn|kinh\s+phí|ngân
 
 
 def _keep(found: list[Found], earliest: dt.date | None, clause: str, place: tuple[int, int],
-          rejected: list[tuple[tuple[int, int], str, str]]) -> list[Found]:
+          rejected: list[tuple[tuple[int, int], str, str]], title: bool = False) -> list[Found]:
     kept = []
     for item in found:
+        if title and _whole_years(item):
+            # "II. KẾ HOẠCH TRIỂN KHAI TRONG NĂM 2026", "III. TỪ NAY ĐẾN NĂM 2027" over their items
+            rejected.append((place, item.phrase, "in a heading: the items under it carry the duties"))
+            continue
         last = _last_allowed(item)
         if earliest and last and last < earliest - _LONG_BEFORE:
             rejected.append((place, item.phrase, f"a day long before the directive's own date ({earliest:%d/%m/%Y}): "
@@ -136,6 +147,10 @@ def _keep(found: list[Found], earliest: dt.date | None, clause: str, place: tupl
         if item.weak and _REPORTED_ON.search(clause, 0, item.start):
             rejected.append((place, item.phrase, "the year a report covers, not its deadline"))
             continue
+        if item.weak and _CARRIED_OVER.match(clause, item.end):
+            # "tiếp tục được xử lý trong năm 2025 và chuyển sang năm 2026": the work goes on
+            rejected.append((place, item.phrase, "carried over into the next year: the work goes on, not a deadline"))
+            continue
         if item.weak and _SCOPE.search(clause, max(0, item.start - 80), item.start):
             # "Đối với các nhiệm vụ triển khai trong năm 2025, …", "bố trí vốn … trong năm 2014"
             rejected.append((place, item.phrase, "the year a scope or a budget is for, not a deadline"))
@@ -144,15 +159,27 @@ def _keep(found: list[Found], earliest: dt.date | None, clause: str, place: tupl
     return kept
 
 
+def _whole_years(item: Found) -> bool:
+    """A year or a span of whole years ("trong năm 2026", "từ năm 2025 đến hết năm 2030"), or a
+    window whose start is not read ("từ nay đến năm 2027"): what a heading's words give."""
+    table = item.schedule
+    if table is None:
+        return item.reason.startswith("a window")
+    start, date = table.get("start"), table.get("date")
+    return item.weak or (table.get("every") == "once" and isinstance(start, dt.date) and isinstance(date, dt.date)
+                         and (start.month, start.day, date.month, date.day) == (1, 1, 12, 31))
+
+
 def _row_duties(number: int, paragraph: Paragraph, known: list[Commemoration], issued: dt.date | None,
                 earliest: dt.date | None, seen: dict[str, int]) -> list[dict[str, Any]]:
     """A row of a task table: the task from its content column, the body from "Cơ quan chủ trì",
     the deadline from its time column."""
     row = dict(paragraph.row)
     deadline, content = row.get("deadline", ""), row.get("content", "") or paragraph.text
-    if not deadline.strip():
-        return []
-    found = found_in(cell_as_deadline(deadline, spans=bool(row.get("completion"))), known, issued)
+    if not deadline.strip() or row.get("catalogue"):
+        return []           # a catalogue's processing time is listed as not drafted, with why
+    spans: Spans = "all" if row.get("completion") else "short" if row.get("carried") else "none"
+    found = found_in(cell_as_deadline(deadline, spans=spans), known, issued)
     context = _Context(paragraph, paragraph.text, paragraph.text, content, row.get("lead") or None)
     return [_duty(context, item, earliest, seen, (number, -1)) for item in found]
 

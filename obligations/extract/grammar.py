@@ -112,14 +112,31 @@ def _fallback(clause: str) -> list[Found]:
     return []
 
 
+# between a date and the count from an event that says it again: a bracket, "tức là", "hay"; a
+# count back from an event then ", chậm nhất ngày …" (the day it comes to)
+_RESTATES = re.compile(r"\s*\(\s*(?:(?:tức\s+là|nghĩa\s+là|hay|là)\s+)?|\s*,?\s*(?:tức\s+là|nghĩa\s+là|hay\s+là)\s+",
+                       re.IGNORECASE)
+_RESTATES_BACK = re.compile(r"\s*(?:\(\s*|,\s*|-\s*|–\s*)(?:(?:tức\s+là|nghĩa\s+là|hay|là)\s+)?", re.IGNORECASE)
+
+
 def _restated(clause: str, found: list[Found]) -> list[Found]:
+    """A stated day and a count from an event that restates it, in either order ("Chậm nhất ngày
+    03/02/2026 (trước ngày bầu cử 40 ngày)", "trước ngày bầu cử 40 ngày, chậm nhất ngày 03/02/2026"):
+    one duty, the day, with the count in its reason."""
     result: list[Found] = []
     for item in sorted(found, key=lambda f: f.start):
         before = result[-1] if result else None
-        if (item.schedule is not None and item.schedule.get("every") == "event" and before is not None
-                and before.schedule is not None and before.schedule.get("every") == "once"
-                and re.fullmatch(r"\s*\(\s*", clause[before.end:item.start])):
-            result[-1] = attrs.evolve(before, reason=f"{before.reason}; “{item.phrase}” in brackets restates it")
+        if before is None or item.schedule is None or before.schedule is None:
+            result.append(item)
+            continue
+        gap = clause[before.end:item.start]
+        if (item.schedule.get("every") == "event" and before.schedule.get("every") == "once"
+                and _RESTATES.fullmatch(gap)):
+            result[-1] = attrs.evolve(before, reason=f"{before.reason}; “{item.phrase}” restates it")
+            continue
+        if (before.schedule.get("every") == "event" and before.schedule.get("direction") == "before"
+                and item.schedule.get("every") == "once" and _RESTATES_BACK.fullmatch(gap)):
+            result[-1] = attrs.evolve(item, reason=f"{item.reason}; “{before.phrase}” before it says the same day")
             continue
         result.append(item)
     return result

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Literal
 
 I = re.IGNORECASE
 LABEL = re.compile(r"^(?P<label>(?:Thời\s+gian|Thời\s+hạn|Tiến\s+độ|Hạn|Thời\s+điểm)"
@@ -38,7 +38,25 @@ def as_deadline(text: str) -> str:
     if not label:
         return text
     value = text[label.end():]
-    return _value(value, label.end(), text)
+    spans: Spans = "all" if _COMPLETION.search(label.group("label")) else "short"
+    return _value(value, label.end(), text, spans)
+
+
+# Which spans of periods ("Quý IV/2025 - Quý II/2026", "năm 2026 - 2027") are the window a task is
+# done in: "all" where the words say completion ("Thời gian hoàn thành", "Thời hạn"); "short" (at
+# most two calendar years) where they say when it is carried out ("Thời gian thực hiện"), a longer
+# span being a phase of the plan during which the work goes on; "none" under a plain "Thời gian"
+# column, where a span is when the work goes on.
+Spans = Literal["all", "short", "none"]
+_COMPLETION = re.compile(r"hoàn\s+thành|thời\s+hạn|hạn(?!\w)", I)
+_YEAR_IN = re.compile(r"\d{4}")
+
+
+def _spanned(first: str, last: str, spans: Spans) -> bool:
+    if spans == "all":
+        return True
+    years = [int(y.group(0)) for y in (_YEAR_IN.search(first), _YEAR_IN.search(last)) if y]
+    return spans == "short" and len(years) == 2 and 0 <= years[1] - years[0] <= 1
 
 
 # "năm 2025 và các năm tiếp theo", "từ năm 2026 trở đi": the same work goes on after the period
@@ -55,24 +73,27 @@ _SPAN = re.compile(r"^(?P<a>(?:tháng|quý|quí)\s+(?:\d{1,2}|[IV]{1,3})\s*[/\-]
 _YEARS = re.compile(r"^(?:năm|giai\s+đoạn)?\s*(?P<a>\d{4})\s*[-–—]\s*(?:năm\s+)?(?P<b>\d{4})\s*\.?$", I)
 
 
-def cell_as_deadline(cell: str, spans: bool = True) -> str:
-    """The deadline column of a task table: "Tháng 6/2026", "Quý III/2026", "15/12/2025", and, when
-    the column says the time of completion (``spans``), a span "Quý IV/2025 - Quý II/2030" or
-    "Năm 2025 - 2026" (done by the end of its last period)."""
-    span = _SPAN.match(cell.strip())
-    if span:
-        return f"từ {span.group('a')} đến hết {span.group('b')}" if spans else cell
-    years = _YEARS.match(cell.strip())
-    if years:
-        return f"từ năm {years.group('a')} đến hết năm {years.group('b')}" if spans else cell
-    return _value(cell, 0, cell)
+def cell_as_deadline(cell: str, spans: Spans = "all") -> str:
+    """The deadline column of a task table: "Tháng 6/2026", "Quý III/2026", "15/12/2025", and a
+    span "Quý IV/2025 - Quý II/2030" or "Năm 2025 - 2026" (done by the end of its last period) when
+    ``spans`` says the column makes it a window (see Spans)."""
+    return _value(cell, 0, cell, spans)
 
 
-def _value(value: str, width: int, text: str) -> str:
+def _value(value: str, width: int, text: str, spans: Spans) -> str:
     head = text[:len(text) - len(value)]
     stripped = _HEDGE.sub("", value.lstrip())
     if _ONGOING.search(stripped):
         return text       # "năm 2025 và các năm tiếp theo": the work goes on, no deadline is stated
+    bare = stripped.rstrip(" ;.,")
+    span = _SPAN.match(bare)
+    if span:      # "Quý IV/2025 và Quý I/2026", "tháng 11/2025 đến tháng 4/2026": done by the end of the last
+        window = _spanned(span.group("a"), span.group("b"), spans)
+        return f"{head}từ {span.group('a')} đến hết {span.group('b')}" if window else text
+    years = _YEARS.match(bare)
+    if years:     # "Năm 2025 - 2026", "năm 2026 - 2027"
+        window = _spanned(years.group("a"), years.group("b"), spans)
+        return f"{head}từ năm {years.group('a')} đến hết năm {years.group('b')}" if window else text
     months = _MONTHS.match(stripped)
     if months:            # "Tháng 11, 12/2013": done by the end of the last month named
         year = months.group("y")
@@ -82,9 +103,6 @@ def _value(value: str, width: int, text: str) -> str:
         return f"{head}từ {listed.group('a')} đến hết {listed.group('b')}"
     if re.fullmatch(r"(?:năm\s+)?\d{4}\s*[.;]?", stripped, I):     # a time column's bare "2026"
         return f"{head}trong năm {stripped.strip(' .;')[-4:]}"
-    span = _SPAN.match(stripped.rstrip(" ;.,"))
-    if span:      # "Quý IV/2025 và Quý I/2026", "tháng 11/2025 đến tháng 4/2026": done by the end of the last
-        return f"{head}từ {span.group('a')} đến hết {span.group('b')}"
     lead = len(value) - len(stripped)
     if re.match(r"(?:trong|trước|chậm\s+nhất|từ|đến|hoàn\s+thành\s+(?:trước|trong))\b", stripped, I):
         return text

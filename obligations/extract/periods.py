@@ -52,6 +52,7 @@ _KIND = {"h1": ("half", True, (1,)), "h2": ("half", True, (2,)), "half": ("half"
          "y": ("year", False, ()), "w_every": ("week", True, ()), "w": ("week", False, ())}
 # How far back a deadline looks for its period: a clause, not a page.
 _WINDOW = 240
+_JOINED = re.compile(r"\s*(?:,|và|hoặc|,\s*và)\s*(?:báo\s+cáo\s+)?", I)
 
 
 class Periods:
@@ -66,10 +67,27 @@ class Periods:
 
     def before(self, lo: int, hi: int) -> Period | None:
         """The last period named within ``[lo, hi)`` and at most 240 characters before ``hi``."""
+        found = self.before_at(lo, hi)
+        return found[1] if found else None
+
+    def before_at(self, lo: int, hi: int) -> tuple[int, Period] | None:
+        """``before`` with where the period's words begin."""
         i = bisect.bisect_right(self.ends, hi) - 1
         if i >= 0 and self.found[i][0] >= max(lo, hi - _WINDOW):
-            return self.found[i][2]
+            return self.found[i][0], self.found[i][2]
         return None
+
+    def listed(self, at: int, text: str) -> list[Period]:
+        """The periods named one after the other from ``at`` ("báo cáo quý, 6 tháng, 9 tháng và cả
+        năm"): the first within 30 characters, each next one after a comma or "và"."""
+        i = bisect.bisect_right(self.ends, at)
+        if i >= len(self.found) or self.found[i][0] - at > 30:
+            return []
+        result = [self.found[i][2]]
+        while i + 1 < len(self.found) and _JOINED.fullmatch(text, self.found[i][1], self.found[i + 1][0]):
+            i += 1
+            result.append(self.found[i][2])
+        return result
 
 
     def starting(self, at: int) -> Period | None:
@@ -78,6 +96,24 @@ class Periods:
         if i < len(self.found) and self.found[i][0] - at <= 30:
             return self.found[i][2]
         return None
+
+
+# the periods whose last days each period's last days include (every quarter ends a month …)
+_COVERS = {"month": {"quarter", "half", "nine_months", "year"}, "quarter": {"half", "nine_months", "year"},
+           "half": {"year"}}
+
+
+def covering(listed: list[Period]) -> Period | None:
+    """One deadline for several periods ("đối với báo cáo quý, 6 tháng, 9 tháng và cả năm"): the
+    listed period whose last days include every other's, so that its schedule gives all their days;
+    None when there is none (a half and nine months)."""
+    if len(listed) == 1:
+        return listed[0]
+    kinds = {p.every for p in listed}
+    for period in listed:
+        if kinds - {period.every} <= _COVERS.get(period.every, set()) and not period.only:
+            return attrs.evolve(period, words=", ".join(p.words for p in listed))
+    return None
 
 
 def period_before(text: str, lo: int, hi: int) -> Period | None:
@@ -118,6 +154,7 @@ _HELD = re.compile(r"sinh\s+hoạt|họp|hội\s+nghị|giao\s+ban|bản\s+tin|t
 
 
 _REGIME = re.compile(r"định\s+kỳ", I)
+_NAMED = re.compile(r"(?:kết\s+quả|hồ\s+sơ|biên\s+bản)\s+$", I)
 
 
 def plain_periods(text: str) -> list[tuple[str, int, int, str, bool]]:
@@ -138,8 +175,9 @@ def plain_periods(text: str) -> list[tuple[str, int, int, str, bool]]:
             pass
         if described is not None and (done is None or described.start() > done.start()):
             continue        # a payment, a criterion: listed as not drafted, with the reason
-        if done is not None and re.search(r"kết\s+quả\s+$", text[max(0, done.start() - 10):done.start()], I):
-            continue        # "kết quả đánh giá … hằng năm": the result of a yearly review, named, not asked
+        if done is not None and _NAMED.search(text[max(0, done.start() - 10):done.start()]):
+            continue        # "kết quả đánh giá … hằng năm", "hồ sơ đánh giá, xếp loại cán bộ hằng năm": the
+            #                 result or the file of a yearly review, named, not asked
         if done is not None or _STARTS.search(text, max(0, match.start() - 30), match.start()):
             starts = _STARTS.search(text, max(0, match.start() - 30), match.start())
             held = starts is not None or done is None or bool(_HELD.fullmatch(done.group(0)))

@@ -152,7 +152,11 @@ _DAY_OF: dict[str, dict[str, Value]] = {
 
 def day_of(expr: DateExpr, marker: str, period: Period | None, time: str | None) -> list[Table]:
     day = _day(expr.day)
-    if expr.of:
+    if expr.of == "period+1:1":
+        if period is None or period.every == "week":
+            raise Unclear(f"day {day} of the month after which reporting period?")
+        table: dict[str, Value] = {"every": period.every, "of": "next", "month": 1}
+    elif expr.of:
         table = dict(_DAY_OF[expr.of])
     elif period is not None and period.every == "month" and period.explicit:
         table = {"every": "month"}

@@ -33,9 +33,13 @@ class TaskTable:
     header_row: int                     # the place of the header row (it is not a task)
     columns: tuple[str, ...]            # role of each column: number, content, lead, support, deadline, product, ""
     completion: bool = False            # the time column says when it is done ("hoàn thành", "thời hạn")
+    carried: bool = False               # it says when the task is carried out ("Thời gian thực hiện")
+    catalogue: bool = False             # a list of administrative procedures and their processing times
 
     def roles(self, cells: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
-        pairs = [("completion", "yes")] if self.completion else []
+        pairs = [("completion", "yes")] if self.completion else [("carried", "yes")] if self.carried else []
+        if self.catalogue:
+            pairs.append(("catalogue", "yes"))
         for role, cell in zip(self.columns, cells):
             if role:      # a cell's paragraphs (a .docx) or " / " (a text copy) are kept apart the same way
                 parts = [" ".join(p.split()) for p in cell.replace(" / ", "\n").split("\n")]
@@ -55,10 +59,19 @@ def task_table(header: Line) -> TaskTable | None:
         columns.append(role)
     if "deadline" in columns and ("content" in columns or "lead" in columns):
         time = cells[columns.index("deadline")]
-        return TaskTable(header.place, tuple(columns), bool(_COMPLETION.search(time)))
+        catalogue = any(_PROCEDURE.search(" ".join(cell.split())) for cell in cells)
+        return TaskTable(header.place, tuple(columns), bool(_COMPLETION.search(time)) and not catalogue,
+                         bool(_CARRIED.search(time)), catalogue)
     return None
 
 
 # A span of years under "Thời gian hoàn thành" is done by the end of its last year; under a plain
-# "Thời gian" it is when the work goes on, and states no deadline.
+# "Thời gian" it is when the work goes on, and states no deadline. Under "Thời gian thực hiện" a
+# span of at most two calendar years ("Quý IV/2025 - Quý II/2026") is the window a one-off task is
+# carried out in; a longer one ("2025 - 2030") is a phase of the plan, when the work goes on.
 _COMPLETION = re.compile(r"hoàn\s+thành|thời\s+hạn|hạn\s+chót", I)
+_CARRIED = re.compile(r"thực\s+hiện|triển\s+khai", I)
+# "Tên thủ tục hành chính | Thời hạn giải quyết | Địa điểm thực hiện | …": a decision that announces
+# procedures lists how long each takes once a file is received (a service standard of the
+# procedure), not a task it sets with a deadline: its rows are listed as not drafted, with why
+_PROCEDURE = re.compile(r"thủ\s+tục\s+hành\s+chính|thời\s+hạn\s+giải\s+quyết", I)

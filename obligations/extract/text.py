@@ -194,7 +194,10 @@ def _blocks(lines: Sequence[Line], tables: dict[int, TaskTable | None],
                     continue                                 # "| A | B | 1 | 2 |": the columns' own numbers
                 row = _row(table.roles(source.cells), above.get(source.table, {}), groups.get(source.table, ""))
                 above[source.table] = dict(row)
-                blocks.append(_Block(source.place, [clean_line(source.text)], row=row))
+                # the row's cells kept apart as printed ("… | Sở Tài chính | Thường xuyên"): a reviewer
+                # reads which words are the body and which the time, and a quote across cells matches
+                cells = [clean_line(" ".join(c.split())) for c in source.cells]
+                blocks.append(_Block(source.place, [" | ".join(c for c in cells if c)], row=row))
                 blocks.append(_Block(source.place, [], footnote=True))     # nothing joins a row
                 continue
             texts = [t for cell in source.cells for t in cell.split("\n")]
@@ -241,6 +244,27 @@ def paragraphs_of(lines: Sequence[Line], cleaned: Sequence[str] | None = None) -
         heading = path[-1][2] if path else ""
         result.append(Paragraph(section, heading, joined, block.line, tuple(p[2] for p in path), block.row))
     return result
+
+
+_TITLE_RANKS = frozenset({"part", "chapter", "muc", "alpha", "roman"})
+
+
+def is_title(paragraphs: Sequence[Paragraph], number: int) -> bool:
+    """A heading over items ("II. KẾ HOẠCH TRIỂN KHAI TRONG NĂM 2026", "C. Từ nay đến năm 2015"): the
+    title of its numbered item alone (short, no full stop), with items numbered under it next, in
+    capitals or numbered as a part (Phần, Chương, Mục, A., I.). Its year is the span of the items
+    under it, not a deadline of its own."""
+    paragraph = paragraphs[number]
+    text = paragraph.text.rstrip()
+    if paragraph.row or not paragraph.section or len(text) > 160 or text.endswith((".", ";")) \
+            or not text.endswith(paragraph.heading.rstrip()) or number + 1 >= len(paragraphs):
+        return False
+    if not paragraphs[number + 1].section.startswith(paragraph.section + "."):
+        return False
+    item = numbered(text)
+    letters = [c for c in (item[2] if item else text) if c.isalpha()]
+    capitals = bool(letters) and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+    return capitals or (item is not None and item[0] in _TITLE_RANKS)
 
 
 def _section(path: list[tuple[str, str, str]]) -> str:

@@ -15,13 +15,14 @@ from typing import Any
 from .clauses import Clause
 from .frame import Frame
 from .labels import is_label
-from .text import Paragraph
+from .text import Paragraph, is_title
 
 I = re.IGNORECASE
 _EVERY = r"(?:hằng|hàng|mỗi)"
 _PHRASE = re.compile(
-    # every alternative begins with one of these letters: most positions of a text fail here at once
-    r"(?=[\dnNtTqQhHmMđĐkKgGcCsSaA])(?:"
+    # every alternative begins a word with one of these letters: most positions of a text (inside a
+    # word, or another letter) fail here at once
+    r"(?<!\w)(?=[\dnNtTqQhHmMđĐkKgGcCsSaA])(?:"
     r"(?<![\w/.\-])\d{1,2}\s*[/\-]\s*\d{1,2}(?:\s*[/\-]\s*\d{4})?(?![\w/])"
     r"|(?<![\w/.\-])\d{1,2}\.\d{1,2}\.\d{4}(?!\d)"
     r"|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?"
@@ -35,16 +36,22 @@ _PHRASE = re.compile(
     r"|thường\s+xuyên|(?<!\w)ngay(?!\s+(?:cả|từ|tại|trong\s+quá|thẳng))(?!\w)|kịp\s+thời|khi\s+có\s+phát\s+sinh"
     r"|(?:đầu|giữa|cuối)\s+(?:tháng|quý|quí|năm|kỳ|nhiệm\s+kỳ)|năm\s+thứ\s+(?:nhất|hai|ba|tư|năm|\d)"
     r"|(?:trước|sau)\s+khi|(?:tháng|quý|quí|năm|kỳ)\s+(?:liền\s+)?(?:sau|tiếp\s+theo|kế\s+tiếp|trước)(?!\w)"
-    r"|tuần\s+(?:đầu|cuối|thứ|cuối\s+cùng)|theo\s+tiến\s+độ)", I)
+    r"|tuần\s+(?:đầu|cuối|thứ|cuối\s+cùng)|theo\s+tiến\s+độ"
+    # "as soon as possible" and spans between events ("từ khi triển khai … đến khi kết thúc"):
+    # timing with no day, seen, so listed (found on the fifth held-out part, x-, once released)
+    r"|sớm\s+(?:hoàn\s+thành|hoàn\s+thiện|ban\s+hành|triển\s+khai|thực\s+hiện|tổ\s+chức|xây\s+dựng|kiện\s+toàn)"
+    r"|(?:từ|đến|cho\s+đến)\s+khi(?!\s+có\s+phát\s+sinh))", I)
 # a word or a digit each alternative of _PHRASE needs (it begins with one of these)
 _QUICK = re.compile(r"(?=[\dhHmMđĐtTnNkKgGcCsSqQ])(?:\d|hằng|hàng|mỗi|định\s+kỳ|thường\s+xuyên|ngay|kịp\s+thời|khi\s+có|(?:đầu|giữa|cuối)\s|"
-                    r"(?:trước|sau)\s+khi|năm\s+thứ|(?:tháng|quý|quí|năm|kỳ)\s+(?:liền\s+)?(?:sau|tiếp|kế|trước)|tuần|tiến\s+độ)", I)
+                    r"(?:trước|sau)\s+khi|năm\s+thứ|(?:tháng|quý|quí|năm|kỳ)\s+(?:liền\s+)?(?:sau|tiếp|kế|trước)|tuần|tiến\s+độ|"
+                    r"sớm\s|(?:từ|đến|cho\s+đến)\s+khi)", I)
 _CITED = re.compile(r"(?:số|Số)\s+[\w./\-đĐ]+\s*,?\s*(?:ngày|ban\s+hành\s+ngày)?\s*$|"
                     r"(?:Nghị\s+quyết|Kế\s+hoạch|Quyết\s+định|Thông\s+tư|Nghị\s+định|Chỉ\s+thị|Hướng\s+dẫn|"
                     r"Công\s+văn|Luật|Kết\s+luận|Quy\s+định|Chương\s+trình|Thông\s+báo)\s+[\w./\-đĐ]*\s*,?\s*(?:ngày\s*)?$",
                     I)
 _REASONS = [
     (re.compile(r"hiệu\s+lực", I), "entry into force, not a deadline of a duty"),
+    (re.compile(r"(?:kéo\s+dài|gia\s+hạn)[^.;]{0,40}$", I), "an extension allowed in some cases, not a deadline of its own"),
     (re.compile(r"(?:trợ\s+cấp|phụ\s+cấp|tiền\s+lương|lương|kinh\s+phí|hỗ\s+trợ|thù\s+lao|bồi\s+dưỡng|định\s+mức|"
                 r"được\s+hưởng)[^.;]{0,30}$", I), "describes a payment or an allowance, not a duty"),
     (re.compile(r"(?:tiêu\s+chí|xếp\s+loại|thi\s+đua|căn\s+cứ\s+(?:để\s+)?đánh\s+giá)[^.;]{0,40}$", I),
@@ -84,13 +91,16 @@ def not_drafted(paragraphs: list[Paragraph], drafted: list[dict[str, Any]], fram
     headings: list[tuple[str, str]] = []          # (section, words) of headings with a date and no duty
     for number, paragraph in enumerate(paragraphs):
         if paragraph.row:
-            deadline = dict(paragraph.row).get("deadline", "")
+            row = dict(paragraph.row)
+            deadline = row.get("deadline", "")
             if deadline and number not in with_duty:
+                reason = ("the processing time of a procedure the table lists (a catalogue of administrative "
+                          "procedures), not a task this text sets: check whether one is meant"
+                          if row.get("catalogue") else "the time column states no deadline that can be written exactly")
                 result.append({"section": paragraph.section or "", "where": f"{place_word} {paragraph.line}",
-                               "phrases": [deadline], "reason": "the time column states no deadline that can be "
-                               "written exactly", "source": paragraph.text[:600]})
+                               "phrases": [deadline], "reason": reason, "source": paragraph.text[:600]})
             continue
-        heading = bool(paragraph.heading) and paragraph.text.endswith(paragraph.heading) and len(paragraph.text) < 250
+        heading = is_title(paragraphs, number)
         task = tasks.get(number, ("", None))[0]
         # an item under a dated heading ("C. TỪ NAY ĐẾN NĂM 2015") that names no time of its own and
         # has no duty: the heading's date may be its deadline, so it is listed too
