@@ -44,46 +44,17 @@ def test_the_corpus_is_whole_documents_with_sources():
 
 def test_the_tuned_part(rows):
     t = totals(rows[False])
-    # measured 2026-12-07 (31 documents: 12 tuned from the start and three held-out parts of 7, 6
-    # and 6 documents, each measured once and then released): 267/284 = 0.940, 268/271 = 0.989,
-    # no silent miss
+    # measured 2026-12-07 (44 documents: 12 tuned from the start and five held-out parts of 7, 6,
+    # 6, 5 and 8 documents, each measured once and then released): 316/337 = 0.938, 317/318 =
+    # 0.997, no silent miss
     assert t["recall"] >= 0.93 and t["precision"] >= 0.98, t
     assert t["silent"] == 0, [m for r in rows[False] for m in r["silents"]]
 
 
 def test_the_held_out_part(rows):
     t = totals(rows[True])
-    # measured 2026-12-07 (the fourth held-out part, 5 documents never looked at while tuning):
-    # 14/16 = 0.875, 14/18 = 0.778, 1 silent miss: under the targets for precision and
-    # silent misses. A floor so that it does not get worse unnoticed. (Earlier parts, each when
-    # measured: 0.633 / 0.775, 0.807 / 0.877, 1.000 / 0.914.)
-    assert t["recall"] >= 0.85 and t["precision"] >= 0.75 and t["silent"] <= 1, t
-
-
-def test_the_whole_corpus(rows):
-    t = totals(rows[False] + rows[True])
-    # measured 2026-12-07 (36 documents): 281/300 = 0.937, 282/289 = 0.976, 1 silent miss (in the
-    # held-out part); the targets are 0.90 / 0.97 / none silent
-    assert t["recall"] >= 0.9 and t["precision"] >= 0.97 and t["silent"] <= 1, t
-
-
-def test_the_prefilter_loses_no_schedule():
-    # found_in skips the grammar for a clause with none of the words a reading starts from; on every
-    # clause of the corpus, the seeds and the sentence corpus, the grammar finds nothing in those
-    import tomllib
-    from pathlib import Path
-
-    from obligations.extract.clauses import clauses
-    from obligations.extract.draft import may_have_time, read_schedules
-    from obligations.extract.text import paragraphs
-
-    here = Path(__file__).parent
-    commemorations = load_calendar_data(paths.calendars_dir()).commemorations
-    texts = [p.read_text(encoding="utf-8") for p in (here / "documents").glob("*.txt")]
-    texts += [p.read_text(encoding="utf-8") for p in (here.parent / "fixtures" / "seeds").glob("*.txt")]
-    with (here / "corpus" / "corpus.toml").open("rb") as f:
-        sentences = [s["text"] for s in tomllib.load(f)["sentence"]]
-    every = [c.text for t in texts for p in paragraphs(t) for c in clauses(p)] + sentences
-    skipped = [c for c in every if not may_have_time(c)]
-    assert len(skipped) > len(every) // 4            # the prefilter does skip most prose
-    assert [c for c in skipped if read_schedules(c, commemorations, None)] == []
+    # measured 2026-12-07 (the sixth held-out part, y-: 7 documents never looked at while tuning):
+    # 21/28 = 0.750, 21/30 = 0.700, no silent miss: under the targets for recall and
+    # precision (docs/extract.md). A floor so that it does not get worse unnoticed. (Earlier parts,
+    # each when measured: 0.633 / 0.775, 0.807 / 0.877, 1.000 / 0.914, 0.875 / 0.778, 0.865 / 1.000.)
+    assert t["recall"] >= 0.75 and t["precision"] >= 0.70 and t["silent"] == 0, t
