@@ -113,14 +113,17 @@ def said(key: str, english: str, /, **values: Value) -> Said:
     return Said(key, english, values)
 
 
-def joined(items: Sequence[Value], sep: str = ", ") -> Value:
+def joined(items: Sequence[Value], sep: str | Said = ", ") -> Value:
     """Pieces said one after the other with ``sep`` between them (a list of differences, of
-    candidates), each piece in the language it is said in."""
+    candidates), each piece in the language it is said in (a ``Said`` separator too: " or ")."""
     if not items:
         return ""
     result = items[0]
     for item in items[1:]:
-        result = Said("", "{a}" + sep.replace("{", "{{").replace("}", "}}") + "{b}", {"a": result, "b": item})
+        if isinstance(sep, Said):
+            result = Said("", "{a}{sep}{b}", {"a": result, "sep": sep, "b": item})
+        else:
+            result = Said("", "{a}" + sep.replace("{", "{{").replace("}", "}}") + "{b}", {"a": result, "b": item})
     return result
 
 
