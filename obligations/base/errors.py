@@ -132,14 +132,15 @@ class ObligationsError(Exception):
 
     default_code: ErrorCode = "bad-input"
 
-    def __init__(self, message: str | Said, *, file: str | None = None, place: str | None = None,
+    def __init__(self, message: str | Said, *, file: str | None = None, place: str | Said | None = None,
                  fix: str | Said | None = None, code: ErrorCode | None = None, param: str | None = None,
                  data: Mapping[str, str] | None = None) -> None:
         # the English, and the parameters (said_*) an edge needs to say it in another language
         self.message = str(message)
         self.said_message = message if isinstance(message, Said) else None
         self.file = file
-        self.place = place
+        self.place = None if place is None else str(place)
+        self.said_place = place if isinstance(place, Said) else None      # a place in words ("top level")
         self.fix = None if fix is None else str(fix)
         self.said_fix = fix if isinstance(fix, Said) else None
         self.code: ErrorCode = code or self.default_code

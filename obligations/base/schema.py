@@ -72,7 +72,7 @@ class Table:
         return None
 
 
-def validate(value: Any, schema: Table, loc: Locator, *, line: int | None, place: str,
+def validate(value: Any, schema: Table, loc: Locator, *, line: int | None, place: str | Said,
              prefix: str = "", search_from: int | None = None) -> list[DataFileError]:
     """Every violation of ``schema`` by the TOML table ``value`` (empty when it is valid)."""
     problems: list[DataFileError] = []

@@ -17,6 +17,8 @@ from obligations.base.identifiers import nfc, shorten
 MAX_DEPTH = 16
 # SQLite and the calendar arithmetic take 64-bit integers; larger ones are refused here.
 INT_LIMIT = 2**63 - 1
+# the place of a problem with the file as a whole (no table of its own)
+TOP_LEVEL = said("toml:top-level", "top level")
 
 
 def read_toml(path: Path, limit: int = TOML_LIMIT) -> tuple[dict[str, Any], str]:
@@ -90,9 +92,9 @@ def _check_values(path: Path, doc: dict[str, Any]) -> None:
         elif isinstance(value, int) and not isinstance(value, bool) and not -INT_LIMIT <= value <= INT_LIMIT:
             raise DataFileError(said("toml:big-int", "the integer {value} is beyond 64 bits (±{limit})", value=shorten(value),
                                      limit=INT_LIMIT), file=str(path),
-                                place=name or "top level", fix=said("toml:big-int-fix", "use a number of a sensible size"))
+                                place=name or TOP_LEVEL, fix=said("toml:big-int-fix", "use a number of a sensible size"))
         elif isinstance(value, float) and value != value:
-            raise DataFileError(said("toml:nan", "nan is not a number"), file=str(path), place=name or "top level",
+            raise DataFileError(said("toml:nan", "nan is not a number"), file=str(path), place=name or TOP_LEVEL,
                                 fix=said("toml:nan-fix", "write a number"))
 
 
@@ -151,16 +153,16 @@ class Locator:
                 return number
         return None
 
-    def error(self, message: str | Said, *, line: int | None = None, place: str | None = None,
+    def error(self, message: str | Said, *, line: int | None = None, place: str | Said | None = None,
               fix: str | Said | None = None) -> DataFileError:
-        where = str(line) if line else None
+        where: str | Said | None = str(line) if line else None
         if place:
-            where = f"{where} ({place})" if where else place
+            where = Said("", "{line} ({place})", {"line": str(line), "place": place}) if where else place
         return DataFileError(message, file=str(self.path), place=where, fix=fix)
 
 
 def check_keys(table: dict[str, Any], allowed: Iterable[str], required: Iterable[str],
-               loc: Locator, *, line: int | None, place: str) -> None:
+               loc: Locator, *, line: int | None, place: str | Said) -> None:
     allowed = set(allowed)
     for key in table:
         if key not in allowed:

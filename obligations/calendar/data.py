@@ -15,7 +15,7 @@ import attrs
 
 from obligations.base.errors import DataFileError, said
 from obligations.base.records import record
-from obligations.base.toml import Locator, read_toml
+from obligations.base.toml import Locator, read_toml, TOP_LEVEL
 from obligations.calendar.decisions import Decision, parse_decisions
 
 if TYPE_CHECKING:
@@ -155,7 +155,7 @@ def _validate_file(doc: dict[str, Any], schema: Table, loc: Locator) -> list[Dat
     from obligations.base.schema import validate, validate_tables
     from obligations.calendar.data_schema import COMMEMORATION_SCHEMA, DAY_SCHEMA, DECISION_SCHEMA
 
-    problems = validate(doc, schema, loc, line=None, place="top level")
+    problems = validate(doc, schema, loc, line=None, place=TOP_LEVEL)
     if not problems:
         problems += validate_tables(doc, "commemoration", COMMEMORATION_SCHEMA, loc)
         problems += validate_tables(doc, "day_off", DAY_SCHEMA, loc)

@@ -16,7 +16,7 @@ import attrs
 
 from obligations.base.errors import DataFileError, Said, said
 from obligations.base.identifiers import shorten
-from obligations.base.toml import Locator, check_keys, expect, read_toml
+from obligations.base.toml import Locator, check_keys, expect, read_toml, TOP_LEVEL
 from obligations.org.hierarchy import Hierarchy
 
 Event = Literal["due_soon", "overdue", "conflict", "deadline_changed", "delivered"]
@@ -245,7 +245,7 @@ def load_config(path: str | Path, hierarchy: Hierarchy, env: Mapping[str, str]) 
     path = Path(path)
     doc, text = read_toml(path)
     loc = Locator(path, text)
-    check_keys(doc, ("notify", "timing", "smtp", "webhooks", "units"), ("units",), loc, line=None, place="top level")
+    check_keys(doc, ("notify", "timing", "smtp", "webhooks", "units"), ("units",), loc, line=None, place=TOP_LEVEL)
     top = expect(doc.get("notify", {}), dict, loc, line=loc.header_line("notify"), place="[notify]", what="notify")
     line = loc.header_line("notify")
     check_keys(top, ("letters_dir", "catch_up_days", "lookback_days"), (), loc, line=line, place="[notify]")

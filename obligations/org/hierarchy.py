@@ -15,7 +15,7 @@ import attrs
 from obligations.base.errors import DataFileError, InputError, said
 from obligations.base.records import record
 from obligations.base.vocabulary import FAR_FUTURE, FAR_PAST, Level
-from obligations.base.toml import Locator, read_toml
+from obligations.base.toml import Locator, read_toml, TOP_LEVEL
 from obligations.org.leadtimes import LeadTime, LeadTimeRule, lead_time
 from obligations.org.leadtimes import parse as parse_lead_times
 
@@ -283,7 +283,7 @@ def load_hierarchy(path: Path) -> Hierarchy:
     from obligations.base.schema import raise_all, validate, validate_tables
     from obligations.org.hierarchy_schema import HIERARCHY_SCHEMA, UNIT_SCHEMA
 
-    problems = validate(doc, HIERARCHY_SCHEMA, loc, line=None, place="top level")
+    problems = validate(doc, HIERARCHY_SCHEMA, loc, line=None, place=TOP_LEVEL)
     if not problems:
         problems = validate_tables(doc, "unit", UNIT_SCHEMA, loc)
     raise_all(problems)

@@ -19,7 +19,7 @@ from obligations.base.errors import DataFileError, ObligationsError, Problems, S
 from obligations.rules.model import (DUTY_KINDS, REGIME_FIELDS, DeclaredEvent, Directive, Duty, Example, Policy,
                                      Regime, RegimeField, Source, Undated)
 from obligations.rules.schedules.parse import AnySchedule, parse_schedule
-from obligations.base.toml import Locator, as_date, check_keys, expect, read_toml
+from obligations.base.toml import Locator, as_date, check_keys, expect, read_toml, TOP_LEVEL
 from obligations.base.identifiers import shorten
 from obligations.rules.ruleset import RuleSet as RuleSet
 
@@ -267,7 +267,7 @@ def load_rule_file(path: Path, rel: str | None = None) -> Directive:
     from obligations.rules.lifecycle import CHANGE_KINDS, read_changes
 
     check_keys(doc, {"directive", "duty", "undated", "event", "not_drafted", *CHANGE_KINDS}, {"directive"}, loc, line=None,
-               place="top level")
+               place=TOP_LEVEL)
     head = doc["directive"]
     line = loc.key_line("number")
     ctx = _Ctx(loc, line, "[directive]")
