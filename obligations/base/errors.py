@@ -8,10 +8,10 @@ command-line flag, no JSON field: the edges name their own, render/error_words.p
 caller's ``param`` the fix asks for (the library's own keyword, e.g. "ref"), and ``data``,
 the values a message in another language needs (e.g. {"unit": "xa-KHONG-CO"}).
 
-A message or fix given as ``said(key, english, **values)`` carries its parameters as data: the
+A message, fix or place given as ``said(key, english, **values)`` carries its parameters as data: the
 English template (the gettext msgid, ``key`` its msgctxt) and the named values (ids, dates,
 numbers, or other ``Said`` pieces), so that an edge renders it in the reader's language from the
-catalogues (render/error_words.py, docs/translating.md); ``message`` and ``fix`` stay the English.
+catalogues (render/error_words.py, docs/translating.md); ``message``, ``fix`` and ``place`` stay the English.
 """
 
 from __future__ import annotations
