@@ -14,7 +14,7 @@ from pathlib import Path
 import attrs
 
 from obligations.base import paths
-from obligations.base.errors import DataFileError, ObligationsError, Problems
+from obligations.base.errors import DataFileError, ObligationsError, Problems, Said, said
 from obligations.base.records import record
 from obligations.calendar.data import CalendarData, load_calendar_data
 from obligations.org.crosscheck import feed_cycles
@@ -52,8 +52,8 @@ def locate(rules: RulesArg, org: str | Path | None,
 def _missing_org(org_file: Path) -> DataFileError | None:
     if org_file.exists():    # a pipe or a device is refused by the reader, by name
         return None
-    return DataFileError("the hierarchy file does not exist", file=str(org_file),
-                         fix="give a hierarchy TOML file (see docs/rules.md)", param="org")
+    return DataFileError(said("org:no-file", "the hierarchy file does not exist"), file=str(org_file),
+                         fix=said("org:no-file-fix", "give a hierarchy TOML file (see docs/rules.md)"), param="org")
 
 
 @record
@@ -147,41 +147,52 @@ def cross_check(rules: RuleSet, hierarchy: Hierarchy, data: CalendarData) -> lis
     problems = []
     known_days = {c.id for c in data.commemorations}
 
-    def at(duty: Duty, message: str, fix: str) -> DataFileError:
+    def at(duty: Duty, message: Said, fix: Said) -> DataFileError:
         file, _, line = duty.source.location.rpartition(":")
         return DataFileError(message, file=file, place=f"{line} (duty {duty.local_id!r})", fix=fix)
 
     for directive in rules.directives:
         if directive.unit not in hierarchy.units:
-            problems.append(DataFileError(f"directive {directive.number} is issued by unknown unit {directive.unit!r}",
+            problems.append(DataFileError(said("cross:issuer", "directive {number} is issued by unknown unit {unit}",
+                                               number=directive.number, unit=repr(directive.unit)),
                                           file=directive.file, place="[directive] unit",
-                                          fix=f"add the unit to the hierarchy ({hierarchy.file}) or correct the id"))
+                                          fix=said("cross:add-unit", "add the unit to the hierarchy ({file}) or correct "
+                                                   "the id", file=str(hierarchy.file))))
         for duty in directive.duties:
             for selector in duty.performers:
                 if selector.startswith("unit:") and selector[5:] not in hierarchy.units:
-                    problems.append(at(duty, f"duty {duty.local_id!r} is given to unknown unit {selector[5:]!r}",
-                                       f"add the unit to the hierarchy ({hierarchy.file}) or correct the id"))
+                    problems.append(at(duty, said("cross:performer", "duty {duty} is given to unknown unit {unit}",
+                                                    duty=repr(duty.local_id), unit=repr(selector[5:])),
+                                       said("cross:add-unit", "add the unit to the hierarchy ({file}) or correct the id",
+                                            file=str(hierarchy.file))))
             if duty.recipient not in ("issuer", "parent") and duty.recipient not in hierarchy.units:
-                problems.append(at(duty, f"duty {duty.local_id!r} is addressed to unknown unit {duty.recipient!r}",
-                                   'use "issuer", "parent" or a unit id of the hierarchy'))
+                problems.append(at(duty, said("cross:recipient", "duty {duty} is addressed to unknown unit {unit}",
+                                                duty=repr(duty.local_id), unit=repr(duty.recipient)),
+                                   said("cross:recipient-fix", 'use "issuer", "parent" or a unit id of the hierarchy')))
             for fed in duty.feeds:
                 try:
                     target = rules.duty(fed)
                 except KeyError:
-                    problems.append(at(duty, f"duty {duty.local_id!r} feeds unknown duty {fed!r}",
-                                       'name a duty as "<directive id>/<duty id>" of a loaded rule file'))
+                    problems.append(at(duty, said("cross:feeds", "duty {duty} feeds unknown duty {fed}", duty=repr(duty.local_id),
+                                                    fed=repr(fed)),
+                                       said("cross:feeds-fix", 'name a duty as "<directive id>/<duty id>" of a loaded rule '
+                                            'file')))
                     continue
                 # The link is found by period without the receiving unit's recorded events, so
                 # a report feeding an event-driven duty would silently never be reconciled.
                 if target.schedule.event_ids:
-                    problems.append(at(duty, f"duty {duty.local_id!r} feeds {fed!r}, whose deadline is counted "
-                                       f"from an event ({', '.join(target.schedule.event_ids)}): feeding an "
-                                       "event-driven duty is not supported and would never be reconciled",
-                                       "remove the feeds entry; the two deadlines are then shown apart"))
+                    problems.append(at(duty, said("cross:feeds-event", "duty {duty} feeds {fed}, whose deadline is counted "
+                                                    "from an event ({events}): feeding an event-driven duty is not "
+                                                    "supported and would never be reconciled", duty=repr(duty.local_id),
+                                                    fed=repr(fed), events=", ".join(target.schedule.event_ids)),
+                                       said("cross:feeds-event-fix", "remove the feeds entry; the two deadlines are then "
+                                            "shown apart")))
             for cid in duty.schedule.around:
                 if cid not in known_days:
-                    problems.append(at(duty, f"duty {duty.local_id!r} peaks around unknown commemoration {cid!r}",
-                                       f"use an id from {data.file_beside('commemorations.toml')} or a local file"))
+                    problems.append(at(duty, said("cross:around", "duty {duty} peaks around unknown commemoration {id}",
+                                                    duty=repr(duty.local_id), id=repr(cid)),
+                                       said("cross:around-fix", "use an id from {file} or a local file",
+                                            file=str(data.file_beside("commemorations.toml")))))
     from obligations.rules.versions import problems as lifecycle_problems
 
     calendar = None

@@ -69,7 +69,8 @@ CASES = {
 def test_bad_rule_file(run_cli, rules_copy, case):
     text, where, message = CASES[case]
     add_file(rules_copy, text)
-    code, out, err = run_cli("due", "--unit", "xa-X", "--on", "2026-11-23", "--rules", str(rules_copy))
+    # the cases' words are the English (`check`'s default); the Vietnamese: tests/test_refusal_language.py
+    code, out, err = run_cli("due", "--unit", "xa-X", "--on", "2026-11-23", "--rules", str(rules_copy), "--lang", "en")
     assert code == 2 and out == ""
     assert where in err and message in err, err
     assert "Traceback" not in err
@@ -125,7 +126,7 @@ def _org(tmp_path, text):
 ])
 def test_bad_hierarchy(run_cli, tmp_path, text, message):
     org = _org(tmp_path, text)
-    code, out, err = run_cli("due", "--unit", "a", "--on", "2026-11-23", "--org", org)
+    code, out, err = run_cli("due", "--unit", "a", "--on", "2026-11-23", "--org", org, "--lang", "en")
     assert code == 2 and message in err and "org.toml:" in err and "Traceback" not in err
     code, out, err = run_cli("check", "--org", org)
     assert code == 1 and message in out

@@ -225,7 +225,7 @@ def test_a_name_of_the_hierarchy_tells_the_kind():
 
 def test_refusals(ws, run_cli, tmp_path):
     code, _, err = run_cli("letter", "--from", "chibo-1", "--to", "xa-X", "--on", "2026-12-10")
-    assert code == 2 and "is not above xa-X" in err and err.count("\n") == 1
+    assert code == 2 and "không phải cấp trên của xa-X" in err and err.count("\n") == 1
     code, _, err = run_cli("letter", "--from", "xa-X", "--to", "chibo-1", "--on", "2026-12-10", "--format", "docx")
     assert code == 2 and "--out" in err and err.count("\n") == 1
     # a file that is not ours is left untouched

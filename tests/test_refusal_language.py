@@ -46,7 +46,7 @@ SAMPLE = [
 # commands to type, Unicode's names of characters (upper case) and the names of formats and tools
 KEPT = {"python", "obligations", "pip", "install", "check", "event", "help", "csv", "xlsx", "ics", "json", "table",
         "sqlite", "utf", "pdf", "docx", "word", "libreoffice", "excel", "iconv", "ocrmypdf", "soffice", "mib",
-        "kib", "byte", "socket", "vietnam", "toml", "coverage"}
+        "kib", "byte", "socket", "vietnam", "toml", "coverage", "due", "changes", "notify"}
 
 
 def _english_words() -> set[str]:
@@ -56,7 +56,9 @@ def _english_words() -> set[str]:
     for (context, message) in _templates(english):
         if context.split(":")[0] in {"usage", "cli", "code", "refusal", "id", "date", "span", "unit", "name", "log",
                                      "out", "coverage", "duty", "period", "engine", "file", "os", "doc", "pdf",
-                                     "docx", "serve", "event", "range", "roll", "count", "due", "province"}:
+                                     "docx", "serve", "event", "range", "roll", "count", "due", "province",
+                                     "schema", "toml", "notify", "calendar", "decision", "changes", "letter", "acks",
+                                     "rule", "rules", "org", "cross", "scope", "feeds"}:
             words |= {w.lower() for w in re.findall(r"[A-Za-z]{3,}", re.sub(r"\{\w+\}", " ", message))}
     return words - KEPT
 
@@ -68,9 +70,9 @@ def _templates(translation: object) -> list[tuple[str, str]]:
 
 
 def _prose(text: str) -> list[str]:
-    """The words of ``text`` a person reads as words: flags, ids, paths, quoted values, upper-case
+    """The words of ``text`` a person reads as words: flags, ids, paths, quoted values, TOML table headers, upper-case
     names (Unicode's) and the program's name left out."""
-    text = re.sub(r"'[^']*'|\"[^\"]*\"|\S*[/\\]\S*|--?[\w-]+|\b[\w.]*[-_.][\w.-]*\b|\b[A-Z][A-Z0-9 ]+\b", " ", text)
+    text = re.sub(r"'[^']*'|\"[^\"]*\"|\[\[?[\w.-]+\]\]?|\S*[/\\]\S*|--?[\w-]+|\b[\w.]*[-_.][\w.-]*\b|\b[A-Z][A-Z0-9 ]+\b", " ", text)
     return [w.lower() for w in re.findall(r"[^\W\d_]{3,}", text)]
 
 
@@ -125,3 +127,64 @@ def test_the_leak_detector_finds_the_english_of_an_english_refusal(capsys, tmp_p
     """The control of the test above: the same detector flags the English refusal's words."""
     code, err = _refusal(["due", "--unit", "xa-Zz", "--on", "2026-11-23", "--lang", "en"], capsys, tmp_path)
     assert code == 2 and {"unknown", "unit", "use", "one"} <= {w for w in _prose(err) if w in _english_words()}, err
+
+
+# -- the refusals said with their values since (data files, notify.toml, changes): each run on a
+# file of the bad-input corpus copied beside the bundled data, as a clerk's command would meet it
+CORPUS = Path(__file__).parent / "bad_input"
+
+
+def _with_rules(tmp_path: Path, bad: str) -> list[str]:
+    import shutil
+
+    from obligations.base import paths
+
+    shutil.copytree(paths.rules_dir(), tmp_path / "rules")
+    shutil.copy(CORPUS / "rules" / bad, tmp_path / "rules" / "zz-bad.toml")
+    return ["--rules", str(tmp_path / "rules")]
+
+
+def _with_days(tmp_path: Path, bad: str) -> list[str]:
+    import shutil
+
+    from obligations.base import paths
+
+    shutil.copytree(paths.calendars_dir(), tmp_path / "cal")
+    shutil.copy(CORPUS / "calendars" / bad, tmp_path / "cal" / "days.toml")
+    return ["--calendars", str(tmp_path / "cal")]
+
+
+# (name, argv without --lang given the case's folder, a Vietnamese phrase, the English phrase)
+CONVERTED = [
+    # notify.toml names a unit the hierarchy lacks (the corpus's file: [units.xa-KHONG-CO])
+    ("notify unknown unit", lambda tmp: ["notify", "--under", "xa-X", "--on", "2026-12-01", "--config",
+                                         str(CORPUS / "notify/unknown-unit/notify.toml"), "--db", str(tmp / "log.sqlite3")],
+     "[units.xa-KHONG-CO]): không có đơn vị 'xa-KHONG-CO'", "[units.xa-KHONG-CO]): unknown unit 'xa-KHONG-CO'"),
+    # a day off whose decision no [[decision]] declares
+    ("calendar decision", lambda tmp: ["due", "--unit", "xa-X", "--on", "2026-04-20", *_with_days(tmp, "caldates-unknown-decision.toml")],
+     "không có bảng [[decision]] nào mang mã 'khong-co'", "no [[decision]] has the id 'khong-co'"),
+    # a rule file whose directive id has a Cyrillic letter: the schema's generic message for an id
+    ("rule file directive id", lambda tmp: ["due", "--unit", "xa-X", "--on", "2026-11-23",
+                                            *_with_rules(tmp, "directive-id-cyrillic.toml")],
+     "ở vị trí 1, ngoài bảng ký tự của mã", "at position 1, outside the id alphabet"),
+    # changes --ack without who acknowledges
+    ("changes ack without by", lambda tmp: ["changes", "--from-known", "2026-01-01", "--ack"],
+     "thiếu --by", "--by is missing"),
+]
+
+
+@pytest.mark.parametrize(("name", "argv", "vi", "en"), CONVERTED, ids=[c[0] for c in CONVERTED])
+def test_a_converted_refusal_is_vietnamese_with_no_english_word(name, argv, vi, en, capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("OBLIGATIONS_TEST_SECRET", "bi-mat-0123456789")
+    english = _english_words()
+    for lang in (["--lang", "vi"], []):          # vi is the default of these commands
+        code = main([*argv(tmp_path / lang[-1] if lang else tmp_path / "default"), *lang])
+        err = capsys.readouterr().err
+        assert code == 2, err
+        assert vi in err, err
+        assert "tiếng Anh" not in err, err            # not the fallback of a message still said in English
+        leaked = sorted({w for w in _prose(err) if w in english})
+        assert not leaked, (leaked, err)
+    code = main([*argv(tmp_path / "en"), "--lang", "en"])
+    err = capsys.readouterr().err
+    assert code == 2 and en in err and vi not in err, err

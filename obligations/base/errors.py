@@ -8,10 +8,10 @@ command-line flag, no JSON field: the edges name their own, render/error_words.p
 caller's ``param`` the fix asks for (the library's own keyword, e.g. "ref"), and ``data``,
 the values a message in another language needs (e.g. {"unit": "xa-KHONG-CO"}).
 
-A message or fix given as ``said(key, english, **values)`` carries its parameters as data: the
+A message, fix or place given as ``said(key, english, **values)`` carries its parameters as data: the
 English template (the gettext msgid, ``key`` its msgctxt) and the named values (ids, dates,
 numbers, or other ``Said`` pieces), so that an edge renders it in the reader's language from the
-catalogues (render/error_words.py, docs/translating.md); ``message`` and ``fix`` stay the English.
+catalogues (render/error_words.py, docs/translating.md); ``message``, ``fix`` and ``place`` stay the English.
 """
 
 from __future__ import annotations
@@ -113,14 +113,17 @@ def said(key: str, english: str, /, **values: Value) -> Said:
     return Said(key, english, values)
 
 
-def joined(items: Sequence[Value], sep: str = ", ") -> Value:
+def joined(items: Sequence[Value], sep: str | Said = ", ") -> Value:
     """Pieces said one after the other with ``sep`` between them (a list of differences, of
-    candidates), each piece in the language it is said in."""
+    candidates), each piece in the language it is said in (a ``Said`` separator too: " or ")."""
     if not items:
         return ""
     result = items[0]
     for item in items[1:]:
-        result = Said("", "{a}" + sep.replace("{", "{{").replace("}", "}}") + "{b}", {"a": result, "b": item})
+        if isinstance(sep, Said):
+            result = Said("", "{a}{sep}{b}", {"a": result, "sep": sep, "b": item})
+        else:
+            result = Said("", "{a}" + sep.replace("{", "{{").replace("}", "}}") + "{b}", {"a": result, "b": item})
     return result
 
 
@@ -129,14 +132,15 @@ class ObligationsError(Exception):
 
     default_code: ErrorCode = "bad-input"
 
-    def __init__(self, message: str | Said, *, file: str | None = None, place: str | None = None,
+    def __init__(self, message: str | Said, *, file: str | None = None, place: str | Said | None = None,
                  fix: str | Said | None = None, code: ErrorCode | None = None, param: str | None = None,
                  data: Mapping[str, str] | None = None) -> None:
         # the English, and the parameters (said_*) an edge needs to say it in another language
         self.message = str(message)
         self.said_message = message if isinstance(message, Said) else None
         self.file = file
-        self.place = place
+        self.place = None if place is None else str(place)
+        self.said_place = place if isinstance(place, Said) else None      # a place in words ("top level")
         self.fix = None if fix is None else str(fix)
         self.said_fix = fix if isinstance(fix, Said) else None
         self.code: ErrorCode = code or self.default_code

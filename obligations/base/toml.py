@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from typing import Any, Iterable
 
-from obligations.base.errors import DataFileError, said
+from obligations.base.errors import DataFileError, Said, joined, said
 from obligations.base.files import TOML_LIMIT, read_regular_file
 from obligations.base.identifiers import nfc, shorten
 
@@ -17,6 +17,8 @@ from obligations.base.identifiers import nfc, shorten
 MAX_DEPTH = 16
 # SQLite and the calendar arithmetic take 64-bit integers; larger ones are refused here.
 INT_LIMIT = 2**63 - 1
+# the place of a problem with the file as a whole (no table of its own)
+TOP_LEVEL = said("toml:top-level", "top level")
 
 
 def read_toml(path: Path, limit: int = TOML_LIMIT) -> tuple[dict[str, Any], str]:
@@ -31,13 +33,14 @@ def read_toml(path: Path, limit: int = TOML_LIMIT) -> tuple[dict[str, Any], str]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise DataFileError(f"the file is not UTF-8 (byte {exc.start})", file=str(path),
-                            fix="save it as UTF-8") from None
+        raise DataFileError(said("toml:not-utf8", "the file is not UTF-8 (byte {byte})", byte=exc.start), file=str(path),
+                            fix=said("toml:not-utf8-fix", "save it as UTF-8")) from None
     text = nfc(text)
     import tomllib   # only when a file is read: a cached load reads none
     if "\x00" in text:
-        raise DataFileError(f"the file holds a NUL character (line {text.count(chr(10), 0, text.index(chr(0))) + 1})",
-                            file=str(path), fix="it is not a text file: give a TOML file") from None
+        raise DataFileError(said("toml:nul", "the file holds a NUL character (line {line})",
+                                 line=text.count(chr(10), 0, text.index(chr(0))) + 1),
+                            file=str(path), fix=said("toml:nul-fix", "it is not a text file: give a TOML file")) from None
     _refuse_deep_text(path, text)
     try:
         doc = tomllib.loads(text)
@@ -45,8 +48,8 @@ def read_toml(path: Path, limit: int = TOML_LIMIT) -> tuple[dict[str, Any], str]
         match = re.search(r"at line (\d+), column (\d+)", str(exc))
         place = f"{match.group(1)}:{match.group(2)}" if match else None
         reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        raise DataFileError(f"malformed TOML: {reason}", file=str(path), place=place,
-                            fix="see docs/rules.md for the file format") from None
+        raise DataFileError(said("toml:malformed", "malformed TOML: {reason}", reason=reason), file=str(path), place=place,
+                            fix=said("toml:malformed-fix", "see docs/rules.md for the file format")) from None
     except RecursionError:
         raise _too_deep(path) from None
     _check_values(path, doc)
@@ -54,8 +57,8 @@ def read_toml(path: Path, limit: int = TOML_LIMIT) -> tuple[dict[str, Any], str]
 
 
 def _too_deep(path: Path) -> DataFileError:
-    return DataFileError(f"values are nested more than {MAX_DEPTH} levels deep", file=str(path),
-                         fix="data files need at most a few levels of tables and lists")
+    return DataFileError(said("toml:deep", "values are nested more than {depth} levels deep", depth=MAX_DEPTH),
+                         file=str(path), fix=said("toml:deep-fix", "data files need at most a few levels of tables and lists"))
 
 
 def _refuse_deep_text(path: Path, text: str) -> None:
@@ -87,10 +90,12 @@ def _check_values(path: Path, doc: dict[str, Any]) -> None:
         elif isinstance(value, list):
             pending.extend((v, depth + 1, name) for v in value)
         elif isinstance(value, int) and not isinstance(value, bool) and not -INT_LIMIT <= value <= INT_LIMIT:
-            raise DataFileError(f"the integer {shorten(value)} is beyond 64 bits (±{INT_LIMIT})", file=str(path),
-                                place=name or "top level", fix="use a number of a sensible size")
+            raise DataFileError(said("toml:big-int", "the integer {value} is beyond 64 bits (±{limit})", value=shorten(value),
+                                     limit=INT_LIMIT), file=str(path),
+                                place=name or TOP_LEVEL, fix=said("toml:big-int-fix", "use a number of a sensible size"))
         elif isinstance(value, float) and value != value:
-            raise DataFileError("nan is not a number", file=str(path), place=name or "top level", fix="write a number")
+            raise DataFileError(said("toml:nan", "nan is not a number"), file=str(path), place=name or TOP_LEVEL,
+                                fix=said("toml:nan-fix", "write a number"))
 
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]\s]+)\s*\]")
@@ -148,49 +153,58 @@ class Locator:
                 return number
         return None
 
-    def error(self, message: str, *, line: int | None = None, place: str | None = None,
-              fix: str | None = None) -> DataFileError:
-        where = str(line) if line else None
+    def error(self, message: str | Said, *, line: int | None = None, place: str | Said | None = None,
+              fix: str | Said | None = None) -> DataFileError:
+        where: str | Said | None = str(line) if line else None
         if place:
-            where = f"{where} ({place})" if where else place
+            where = Said("", "{line} ({place})", {"line": str(line), "place": place}) if where else place
         return DataFileError(message, file=str(self.path), place=where, fix=fix)
 
 
 def check_keys(table: dict[str, Any], allowed: Iterable[str], required: Iterable[str],
-               loc: Locator, *, line: int | None, place: str) -> None:
+               loc: Locator, *, line: int | None, place: str | Said) -> None:
     allowed = set(allowed)
     for key in table:
         if key not in allowed:
-            raise loc.error(f"unknown key {shorten(key)}", line=line, place=place,
-                            fix="allowed keys: " + ", ".join(sorted(allowed)))
+            raise loc.error(said("toml:unknown-key", "unknown key {key}", key=shorten(key)), line=line, place=place,
+                            fix=said("toml:allowed-keys", "allowed keys: {keys}", keys=", ".join(sorted(allowed))))
     for key in required:
         if key not in table:
-            raise loc.error(f"missing key {key!r}", line=line, place=place,
-                            fix=f"add {key} = ...")
+            raise loc.error(said("toml:missing-key", "missing key {key}", key=repr(key)), line=line, place=place,
+                            fix=said("toml:add-key", "add {key} = ...", key=key))
 
 
 # what a Python type is called in a TOML file (for the fix of a wrong type)
-_TOML_NAMES: dict[type, str] = {dict: "a table ([name] or { key = value })", list: "a list [ ... ]",
-                                str: 'a text in quotes', int: "a whole number", bool: "true or false"}
+_TOML_NAMES: dict[type, Said] = {dict: said("toml:a-table", "a table ([name] or {{ key = value }})"),
+                                 list: said("toml:a-list", "a list [ ... ]"), str: said("toml:a-text", "a text in quotes"),
+                                 int: said("toml:a-number", "a whole number"), bool: said("toml:a-bool", "true or false")}
+# the Python name of a type, as the English message names it, in words of the reader's language
+_TYPE_NAMES: dict[type, Said] = {dict: said("toml:type:dict", "dict"), list: said("toml:type:list", "list"),
+                                 str: said("toml:type:str", "str"), int: said("toml:type:int", "int"),
+                                 bool: said("toml:type:bool", "bool"), float: said("toml:type:float", "float")}
 
 
 def expect(value: Any, kind: type | tuple[type, ...], loc: Locator, *, line: int | None,
-           place: str, what: str) -> Any:
+           place: str, what: str | Said) -> Any:
     # bool is an int in Python; a TOML `true` must not pass for a number.
     if isinstance(value, bool) and kind in (int, (int,)):
         ok = False
     else:
         ok = isinstance(value, kind)
     if not ok:
-        names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
         kinds = (kind,) if isinstance(kind, type) else kind
-        raise loc.error(f"{what} must be {names}, not {shorten(value)}", line=line, place=place,
-                        fix=f"write {what} as " + " or ".join(_TOML_NAMES.get(k, k.__name__) for k in kinds))
+        names = joined([_TYPE_NAMES.get(k, k.__name__) for k in kinds], said("toml:or", " or "))
+        raise loc.error(said("toml:wrong-type", "{what} must be {names}, not {value}", what=what, names=names,
+                             value=shorten(value)), line=line, place=place,
+                        fix=said("toml:write-as", "write {what} as {kinds}", what=what,
+                                 kinds=joined([_TOML_NAMES.get(k, k.__name__) for k in kinds], said("toml:or", " or "))))
     return value
 
 
-def as_date(value: Any, loc: Locator, *, line: int | None, place: str, what: str) -> dt.date:
+def as_date(value: Any, loc: Locator, *, line: int | None, place: str, what: str | Said) -> dt.date:
     if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-        raise loc.error(f"{what} must be a TOML date such as 2023-04-20, not {shorten(value)}",
-                        line=line, place=place, fix=f"write {what} as YYYY-MM-DD without quotes")
+        raise loc.error(said("toml:not-date", "{what} must be a TOML date such as 2023-04-20, not {value}", what=what,
+                             value=shorten(value)),
+                        line=line, place=place, fix=said("toml:write-date", "write {what} as YYYY-MM-DD without quotes",
+                                                         what=what))
     return value

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 import attrs
 
-from obligations.base.errors import DataFileError
+from obligations.base.errors import DataFileError, said
 from obligations.base.records import record
-from obligations.base.toml import Locator, read_toml
+from obligations.base.toml import Locator, read_toml, TOP_LEVEL
 from obligations.calendar.decisions import Decision, parse_decisions
 
 if TYPE_CHECKING:
@@ -155,7 +155,7 @@ def _validate_file(doc: dict[str, Any], schema: Table, loc: Locator) -> list[Dat
     from obligations.base.schema import validate, validate_tables
     from obligations.calendar.data_schema import COMMEMORATION_SCHEMA, DAY_SCHEMA, DECISION_SCHEMA
 
-    problems = validate(doc, schema, loc, line=None, place="top level")
+    problems = validate(doc, schema, loc, line=None, place=TOP_LEVEL)
     if not problems:
         problems += validate_tables(doc, "commemoration", COMMEMORATION_SCHEMA, loc)
         problems += validate_tables(doc, "day_off", DAY_SCHEMA, loc)
@@ -170,10 +170,13 @@ def _month_day(value: dict[str, Any], loc: Locator, line: int | None, place: str
     # 29/2 exists one year in four: refused rather than skipped in the other years.
     limit = 30 if is_lunar else (28 if month == 2 else 30 if month in (4, 6, 9, 11) else 31)
     if not 1 <= day <= limit:
-        kind = "lunar" if is_lunar else "solar"
-        problems.append(loc.error(f"{'lunar' if is_lunar else 'date'}: {day}/{month} is not a {kind} day and month "
-                                  "that happens every year", line=line, place=place,
-                                  fix="give a day that exists in that month every year, e.g. { month = 9, day = 2 }"))
+        message = (said("calendar:not-lunar-day", "lunar: {day}/{month} is not a lunar day and month that happens every "
+                        "year", day=day, month=month) if is_lunar else
+                   said("calendar:not-solar-day", "date: {day}/{month} is not a solar day and month that happens every "
+                        "year", day=day, month=month))
+        problems.append(loc.error(message, line=line, place=place,
+                                  fix=said("calendar:not-day-fix", "give a day that exists in that month every year, "
+                                           "e.g. {{ month = 9, day = 2 }}")))
     return month, day
 
 
@@ -202,11 +205,13 @@ def _day_changes(doc: dict[str, Any], loc: Locator, scope: tuple[str, ...], sour
             line = loc.table_line(table, index)
             decision = decisions.get(item["decision"])
             if decision is None:
-                known = ", ".join(sorted(decisions)[:8]) or "none"
-                problems.append(loc.error(f"decision: no [[decision]] has the id {item['decision']!r} (known: {known})",
+                known = ", ".join(sorted(decisions)[:8]) or said("calendar:none", "none")
+                problems.append(loc.error(said("calendar:no-decision", "decision: no [[decision]] has the id {id} "
+                                               "(known: {known})", id=repr(item["decision"]), known=known),
                                           line=line, place=f"{table} {item['date']}",
-                                          fix="add a [[decision]] table with that id (number, issuer, kind, issued) "
-                                              "to calendars/decisions.toml or this file, or correct the id"))
+                                          fix=said("calendar:no-decision-fix", "add a [[decision]] table with that id "
+                                                   "(number, issuer, kind, issued) to calendars/decisions.toml or this "
+                                                   "file, or correct the id")))
                 continue
             result.append(DayChange(date=item["date"], working=working, name_vi=item["name_vi"],
                                     name_en=item["name_en"], basis=item["basis"], scope=scope, decision=decision,
@@ -235,8 +240,9 @@ def load_calendar_data(directory: Path) -> CalendarData:
     directory = Path(directory)
     main = directory / "vietnam.toml"
     if not main.exists():
-        raise DataFileError("the calendar settings file is missing", file=str(main),
-                            fix="give a calendar directory holding vietnam.toml", param="calendars")
+        raise DataFileError(said("calendar:no-settings", "the calendar settings file is missing"), file=str(main),
+                            fix=said("calendar:no-settings-fix", "give a calendar directory holding vietnam.toml"),
+                            param="calendars")
     # the schema is read only when a file is (a cached start reads none)
     from obligations.base.schema import raise_all, validate
     from obligations.calendar.data_schema import COVERAGE_SCHEMA, DAYS_FILE_SCHEMA, LOCAL_FILE_SCHEMA
@@ -247,8 +253,9 @@ def load_calendar_data(directory: Path) -> CalendarData:
     cov = doc["coverage"]
     first, last, known = cov["first_year"], cov["last_year"], cov["swaps_known_through"]
     if not first <= last:
-        raise loc.error(f"coverage: {first}-{last} is not a range", line=loc.key_line("first_year"),
-                        place="[coverage]", fix="first_year comes before last_year")
+        raise loc.error(said("calendar:coverage-range", "coverage: {first}-{last} is not a range", first=first, last=last),
+                        line=loc.key_line("first_year"),
+                        place="[coverage]", fix=said("calendar:coverage-range-fix", "first_year comes before last_year"))
 
     commemorations: list[Commemoration] = []
     changes: list[DayChange] = []
@@ -261,8 +268,10 @@ def load_calendar_data(directory: Path) -> CalendarData:
     decisions: dict[str, Decision] = {}
     for path, schema in files:
         if path.suffix != ".toml":
-            problems.append(DataFileError(f"the suffix {path.suffix!r} is not '.toml', so the file would be skipped",
-                                          file=str(path), fix=f"rename it to {path.stem}.toml"))
+            problems.append(DataFileError(said("calendar:suffix", "the suffix {suffix} is not '.toml', so the file would "
+                                               "be skipped", suffix=repr(path.suffix)),
+                                          file=str(path), fix=said("file:rename", "rename it to {name}.toml",
+                                                                   name=path.stem)))
             continue
         try:
             doc, text = read_toml(path)
@@ -277,9 +286,10 @@ def load_calendar_data(directory: Path) -> CalendarData:
         read.append((path, doc, loc, tuple(doc["scope"]["units"]) if schema is LOCAL_FILE_SCHEMA else NATIONAL))
         for decision in parse_decisions(doc, loc, _relative(path, directory), problems):
             if decision.id in decisions:
-                problems.append(DataFileError(f"id: decision id {decision.id!r} is used twice (also at "
-                                              f"{decisions[decision.id].where})", file=decision.where,
-                                              fix="give each decision its own id"))
+                problems.append(DataFileError(said("calendar:decision-twice", "id: decision id {id} is used twice (also "
+                                                   "at {where})", id=repr(decision.id),
+                                                   where=decisions[decision.id].where), file=decision.where,
+                                              fix=said("calendar:decision-twice-fix", "give each decision its own id")))
             decisions[decision.id] = decision
     for path, doc, loc, scope in read:
         commemorations += _commemorations(doc, loc, scope, _relative(path, directory), problems)
@@ -287,15 +297,19 @@ def load_calendar_data(directory: Path) -> CalendarData:
         changes += found_changes
         for change in found_changes:
             if not first <= change.date.year <= last:
-                problems.append(DataFileError(f"date: {change.date} is outside the coverage {first}-{last}",
-                                              file=change.source, fix=f"extend [coverage] in {_relative(main, directory)} "
-                                              "or correct the date"))
+                problems.append(DataFileError(said("calendar:outside-coverage", "date: {date} is outside the coverage "
+                                                   "{first}-{last}", date=change.date, first=first, last=last),
+                                              file=change.source,
+                                              fix=said("calendar:outside-coverage-fix", "extend [coverage] in {file} or "
+                                                       "correct the date", file=_relative(main, directory))))
 
     seen: dict[str, str] = {}
     for item in commemorations:
         if item.id in seen:
-            problems.append(DataFileError(f"id: commemoration id {item.id!r} is used twice (also at {seen[item.id]})",
-                                          file=item.source, fix="give each commemoration its own id"))
+            problems.append(DataFileError(said("calendar:commemoration-twice", "id: commemoration id {id} is used twice "
+                                               "(also at {where})", id=repr(item.id), where=seen[item.id]),
+                                          file=item.source,
+                                          fix=said("calendar:commemoration-twice-fix", "give each commemoration its own id")))
         seen[item.id] = item.source
     raise_all(problems)
     return CalendarData(first_year=first, last_year=last, swaps_known_through=known,

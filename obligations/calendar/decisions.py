@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 import attrs
 
-from obligations.base.errors import DataFileError
+from obligations.base.errors import DataFileError, said
 from obligations.base.records import record
 from obligations.base.toml import Locator
 
@@ -84,17 +84,19 @@ def parse_decisions(doc: dict[str, Any], loc: Locator, source: str,
         assumed = item.get("assumed_known_from")
         place = f"decision {item['id']!r}"
         if issued is None and not item.get("assumption"):
-            problems.append(loc.error("assumption: a decision whose day of issue is not known must say why it is "
-                                      "taken as known from assumed_known_from", line=line, place=place,
-                                      fix='add assumption = "…" (e.g. "issued before the first day it changes; '
-                                          'taken as known a month before")'))
+            problems.append(loc.error(said("decision:no-assumption", "assumption: a decision whose day of issue is not "
+                                           "known must say why it is taken as known from assumed_known_from"),
+                                      line=line, place=place,
+                                      fix=said("decision:no-assumption-fix", 'add assumption = "…" (e.g. "issued before '
+                                               'the first day it changes; taken as known a month before")')))
         claim = item.get("holidays")
         holidays = None
         if claim is not None:
             holidays = HolidayClaim(claim["from"], claim["to"], tuple(claim.get("names", ())))
             if claim["from"] > claim["to"]:
-                problems.append(loc.error(f"holidays: {claim['from']}-{claim['to']} is not a range", line=line,
-                                          place=place, fix="from comes before to"))
+                problems.append(loc.error(said("decision:not-range", "holidays: {first}-{last} is not a range",
+                                               first=claim["from"], last=claim["to"]), line=line,
+                                          place=place, fix=said("decision:not-range-fix", "from comes before to")))
         known_from = issued if issued is not None else assumed
         found.append(Decision(
             id=item["id"], number=item.get("number", ""), issuer=item["issuer"], kind=item["kind"], issued_on=issued,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from contextlib import closing
 
-from obligations.base.errors import InputError
+from obligations.base.errors import InputError, said
 from obligations.log.model import check_bounds, recorded_now
 from obligations.log.safety import _rollback, guard
 from obligations.log.store import SubmissionLog
@@ -43,7 +43,8 @@ def record_acks(log: SubmissionLog, keys: Iterable[AckKey], by: str, at: str | N
     """Record that ``by`` acknowledged each change of ``keys`` (at ``at``, ISO instant; None: now);
     answers those newly recorded (one already recorded is not written again)."""
     if not by.strip():
-        raise InputError("who acknowledges the changes is not said", fix="name who acknowledges them (a person or an office)",
+        raise InputError(said("acks:no-by", "who acknowledges the changes is not said"),
+                         fix=said("acks:no-by-fix", "name who acknowledges them (a person or an office)"),
                          code="bad-input", param="by")
     check_bounds(by=by)
     wanted = list(dict.fromkeys(keys))

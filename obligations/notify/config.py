@@ -14,9 +14,9 @@ from typing import Any, Literal, get_args
 
 import attrs
 
-from obligations.base.errors import DataFileError
+from obligations.base.errors import DataFileError, Said, said
 from obligations.base.identifiers import shorten
-from obligations.base.toml import Locator, check_keys, expect, read_toml
+from obligations.base.toml import Locator, check_keys, expect, read_toml, TOP_LEVEL
 from obligations.org.hierarchy import Hierarchy
 
 Event = Literal["due_soon", "overdue", "conflict", "deadline_changed", "delivered"]
@@ -109,8 +109,9 @@ def _ints(value: Any, loc: Locator, line: int | None, place: str, what: str, top
     expect(value, list, loc, line=line, place=place, what=what)
     for n in value:
         if isinstance(n, bool) or not isinstance(n, int) or not 0 <= n <= top:
-            raise loc.error(f"{what} must list whole numbers from 0 to {top}, not {shorten(n)}", line=line,
-                            place=place, fix=f"write {what} = [5, 1]")
+            raise loc.error(said("notify:ints", "{what} must list whole numbers from 0 to {top}, not {value}", what=what,
+                                 top=top, value=shorten(n)), line=line,
+                            place=place, fix=said("notify:ints-fix", "write {what} = [5, 1]", what=what))
     return tuple(sorted(set(value), reverse=True))
 
 
@@ -123,9 +124,9 @@ def _timing(table: Mapping[str, Any], loc: Locator, line: int | None, place: str
     if "escalate_after" in table:
         value = table["escalate_after"]
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_BEFORE_WORKING:
-            raise loc.error(f"escalate_after must be a whole number of working days from 0 to "
-                            f"{MAX_BEFORE_WORKING}, not {shorten(value)}", line=line, place=place,
-                            fix="write escalate_after = 3, or leave it out to use the default")
+            raise loc.error(said("notify:escalate", "escalate_after must be a whole number of working days from 0 to "
+                                 "{top}, not {value}", top=MAX_BEFORE_WORKING, value=shorten(value)), line=line, place=place,
+                            fix=said("notify:escalate-fix", "write escalate_after = 3, or leave it out to use the default"))
         escalate = value
     return Timing(before, days, escalate)
 
@@ -133,12 +134,16 @@ def _timing(table: Mapping[str, Any], loc: Locator, line: int | None, place: str
 def _env(name: Any, env: Mapping[str, str], loc: Locator, line: int | None, place: str, what: str) -> str:
     expect(name, str, loc, line=line, place=place, what=what)
     if not _ENV_NAME.fullmatch(name):
-        raise loc.error(f"{what} must be the name of an environment variable, not {shorten(name)}", line=line,
-                        place=place, fix=f"write {what} = \"OBLIGATIONS_...\" and put the value in that variable")
+        raise loc.error(said("notify:env-name", "{what} must be the name of an environment variable, not {value}",
+                             what=what, value=shorten(name)), line=line, place=place,
+                        fix=said("notify:env-name-fix", "write {what} = \"OBLIGATIONS_...\" and put the value in that variable",
+                                 what=what))
     value = env.get(name, "")
     if not value:
-        raise loc.error(f"the environment variable {name} named by {what} is not set", line=line, place=place,
-                        fix=f"set {name} in the environment of the notify run (never in the file)")
+        raise loc.error(said("notify:env-unset", "the environment variable {name} named by {what} is not set", name=name,
+                             what=what), line=line, place=place,
+                        fix=said("notify:env-unset-fix", "set {name} in the environment of the notify run (never in the file)",
+                                 name=name))
     return value
 
 
@@ -146,8 +151,9 @@ def _number(table: Mapping[str, Any], key: str, default: float, low: float, high
             line: int | None, place: str) -> float:
     value = table.get(key, default)
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
-        raise loc.error(f"{key} must be a number from {low:g} to {high:g}, not {shorten(value)}", line=line,
-                        place=place, fix=f"write {key} = {default:g}")
+        raise loc.error(said("notify:number", "{key} must be a number from {low} to {high}, not {value}", key=key,
+                             low=f"{low:g}", high=f"{high:g}", value=shorten(value)), line=line,
+                        place=place, fix=said("notify:number-fix", "write {key} = {default}", key=key, default=f"{default:g}"))
     return float(value)
 
 
@@ -159,22 +165,24 @@ def _smtp(table: Any, env: Mapping[str, str], loc: Locator) -> Smtp:
     host = expect(table["host"], str, loc, line=line, place="[smtp]", what="host").strip()
     port = table.get("port", 587)
     if isinstance(port, bool) or not isinstance(port, int) or not 0 < port < 65536:
-        raise loc.error(f"port must be a port number (1-65535), not {shorten(port)}", line=line, place="[smtp]",
-                        fix="write port = 587 (STARTTLS) or 465 (ssl = true)")
+        raise loc.error(said("notify:port", "port must be a port number (1-65535), not {value}", value=shorten(port)),
+                        line=line, place="[smtp]", fix=said("notify:port-fix", "write port = 587 (STARTTLS) or 465 (ssl = true)"))
     sender = expect(table["sender"], str, loc, line=line, place="[smtp]", what="sender")
     if not _ADDRESS.fullmatch(sender):
-        raise loc.error(f"sender {shorten(sender)} is not an e-mail address", line=loc.key_line("sender", line),
-                        place="[smtp]", fix="write sender = \"nhac-han@example.gov.vn\"")
+        raise loc.error(said("notify:sender", "sender {value} is not an e-mail address", value=shorten(sender)),
+                        line=loc.key_line("sender", line),
+                        place="[smtp]", fix=said("notify:sender-fix", "write sender = \"nhac-han@example.gov.vn\""))
     flags = {k: expect(table.get(k, False), bool, loc, line=line, place="[smtp]", what=k) for k in ("starttls", "ssl")}
     if flags["starttls"] and flags["ssl"]:
-        raise loc.error("starttls and ssl are both true", line=line, place="[smtp]",
-                        fix="ssl = true for a server that speaks TLS from the start (port 465), else starttls = true")
+        raise loc.error(said("notify:tls-both", "starttls and ssl are both true"), line=line, place="[smtp]",
+                        fix=said("notify:tls-both-fix", "ssl = true for a server that speaks TLS from the start (port 465), "
+                                                        "else starttls = true"))
     user = _env(table["username_env"], env, loc, line, "[smtp]", "username_env") if "username_env" in table else None
     password = _env(table["password_env"], env, loc, line, "[smtp]", "password_env") \
         if "password_env" in table else None
     if (user is None) != (password is None):
-        raise loc.error("only one of username_env and password_env is given", line=line, place="[smtp]",
-                        fix="give both (a server that needs a login) or neither")
+        raise loc.error(said("notify:login-half", "only one of username_env and password_env is given"), line=line,
+                        place="[smtp]", fix=said("notify:login-half-fix", "give both (a server that needs a login) or neither"))
     return Smtp(host, port, sender, flags["starttls"], flags["ssl"], user, password,
                 _number(table, "timeout", 30, 1, 300, loc, line, "[smtp]"))
 
@@ -186,23 +194,23 @@ def _webhooks(value: Any, unit: str, env: Mapping[str, str], loc: Locator) -> tu
     for i, hook in enumerate(value):
         line = loc.table_line(name, i) or loc.table_line(f'units."{unit}".webhooks', i)
         place = f"[[units.{unit}.webhooks]] #{i + 1}"
-        expect(hook, dict, loc, line=line, place=place, what="a webhook")
+        expect(hook, dict, loc, line=line, place=place, what=said("notify:a-webhook", "a webhook"))
         check_keys(hook, ("url", "secret_env", "events"), ("url",), loc, line=line, place=place)
         url = expect(hook["url"], str, loc, line=line, place=place, what="url")
         if not re.fullmatch(r"https?://[^\s/?#]+[^\s]*", url):
-            raise loc.error(f"url {shorten(url)} is not an http(s) address", line=line, place=place,
-                            fix="write url = \"https://app.example.vn/hooks/obligations\"")
+            raise loc.error(said("notify:url", "url {value} is not an http(s) address", value=shorten(url)), line=line,
+                            place=place, fix=said("notify:url-fix", "write url = \"https://app.example.vn/hooks/obligations\""))
         if "secret_env" not in hook:
-            raise loc.error("the webhook has no secret (secret_env)", line=line, place=place,
-                            fix="add secret_env = \"NAME\" and put the subscriber's secret in that environment "
-                                "variable: every POST is signed with it")
+            raise loc.error(said("notify:no-secret", "the webhook has no secret (secret_env)"), line=line, place=place,
+                            fix=said("notify:no-secret-fix", "add secret_env = \"NAME\" and put the subscriber's secret in "
+                                     "that environment variable: every POST is signed with it"))
         secret = _env(hook["secret_env"], env, loc, line, place, "secret_env")
         events = hook.get("events", list(EVENTS))
         expect(events, list, loc, line=line, place=place, what="events")
         for e in events:
             if e not in EVENTS:
-                raise loc.error(f"unknown event {shorten(e)}", line=line, place=place,
-                                fix="events are: " + ", ".join(EVENTS))
+                raise loc.error(said("notify:unknown-event", "unknown event {value}", value=shorten(e)), line=line, place=place,
+                                fix=said("notify:events-are", "events are: {events}", events=", ".join(EVENTS)))
         found.append(Webhook(url, secret, frozenset(events), place))
     return tuple(found)
 
@@ -212,19 +220,21 @@ def _unit(unit: str, table: Any, hierarchy: Hierarchy, env: Mapping[str, str], b
     line = loc.header_line(f"units.{unit}") or loc.header_line(f'units."{unit}"')
     place = f"[units.{unit}]"
     if unit not in hierarchy.units:
-        raise loc.error(f"unknown unit {shorten(unit)}", line=line, place=place,
-                        fix="use a unit id of the hierarchy (python -m obligations due --unit ID answers for it)")
+        raise loc.error(said("notify:unknown-unit", "unknown unit {value}", value=shorten(unit)), line=line, place=place,
+                        fix=said("notify:unknown-unit-fix", "use a unit id of the hierarchy (python -m obligations due "
+                                                            "--unit ID answers for it)"))
     expect(table, dict, loc, line=line, place=place, what=place)
     check_keys(table, ("emails", "webhooks", "lang", *_TIMING_KEYS), (), loc, line=line, place=place)
     emails = expect(table.get("emails", []), list, loc, line=line, place=place, what="emails")
     for address in emails:
         if not isinstance(address, str) or not _ADDRESS.fullmatch(address):
-            raise loc.error(f"{shorten(address)} is not an e-mail address", line=loc.key_line("emails", line),
-                            place=place, fix="write emails = [\"van-phong@example.gov.vn\"]")
+            raise loc.error(said("notify:address", "{value} is not an e-mail address", value=shorten(address)),
+                            line=loc.key_line("emails", line),
+                            place=place, fix=said("notify:address-fix", "write emails = [\"van-phong@example.gov.vn\"]"))
     lang = table.get("lang", "vi")
     if lang not in ("vi", "en"):
-        raise loc.error(f"lang must be \"vi\" or \"en\", not {shorten(lang)}", line=line, place=place,
-                        fix="write lang = \"vi\"")
+        raise loc.error(said("notify:lang", "lang must be \"vi\" or \"en\", not {value}", value=shorten(lang)), line=line,
+                        place=place, fix=said("notify:lang-fix", "write lang = \"vi\""))
     timing = _timing(table, loc, line, place, base) if any(k in table for k in _TIMING_KEYS) else None
     hooks = _webhooks(table.get("webhooks", []), unit, env, loc)
     return Subscriber(unit, tuple(dict.fromkeys(a.lower() for a in emails)), hooks, lang, timing)
@@ -235,7 +245,7 @@ def load_config(path: str | Path, hierarchy: Hierarchy, env: Mapping[str, str]) 
     path = Path(path)
     doc, text = read_toml(path)
     loc = Locator(path, text)
-    check_keys(doc, ("notify", "timing", "smtp", "webhooks", "units"), ("units",), loc, line=None, place="top level")
+    check_keys(doc, ("notify", "timing", "smtp", "webhooks", "units"), ("units",), loc, line=None, place=TOP_LEVEL)
     top = expect(doc.get("notify", {}), dict, loc, line=loc.header_line("notify"), place="[notify]", what="notify")
     line = loc.header_line("notify")
     check_keys(top, ("letters_dir", "catch_up_days", "lookback_days"), (), loc, line=line, place="[notify]")
@@ -267,8 +277,8 @@ def load_config(path: str | Path, hierarchy: Hierarchy, env: Mapping[str, str]) 
     units = {u: _unit(u, t, hierarchy, env, timing, loc) for u, t in units_table.items()}
     smtp = _smtp(doc["smtp"], env, loc) if "smtp" in doc else None
     if smtp is None and any(s.emails for s in units.values()):
-        raise loc.error("e-mail addresses are given but no [smtp] server", line=None, place="[smtp]",
-                        fix="add an [smtp] table with host and sender (docs/notify.md)")
+        raise loc.error(said("notify:no-smtp", "e-mail addresses are given but no [smtp] server"), line=None,
+                        place="[smtp]", fix=said("notify:no-smtp-fix", "add an [smtp] table with host and sender (docs/notify.md)"))
     return NotifyConfig(path, smtp, delivery, timing, kinds, units, letters_dir,
                         int(_number(top, "catch_up_days", 7, 0, 60, loc, line, "[notify]")),
                         int(_number(top, "lookback_days", 30, 1, 366, loc, line, "[notify]")))

@@ -3,7 +3,7 @@ hierarchy lacks, and duties that feed each other in a circle."""
 
 from __future__ import annotations
 
-from obligations.base.errors import DataFileError
+from obligations.base.errors import DataFileError, said
 from obligations.calendar.data import CalendarData, Commemoration, DayChange
 from obligations.org.hierarchy import Hierarchy
 from obligations.rules.model import Duty
@@ -24,8 +24,11 @@ def missing_local_units(hierarchy: Hierarchy, data: CalendarData) -> list[tuple[
 
 def unknown_local_units(hierarchy: Hierarchy, data: CalendarData) -> list[DataFileError]:
     """A local calendar for a unit that does not exist would never apply: say so once per file."""
-    return [DataFileError(f"[scope] units: {unit!r} is not a unit of the hierarchy", file=file, place="[scope]",
-                          fix=f"correct the id or add the unit to {hierarchy.file or 'the hierarchy'}")
+    return [DataFileError(said("scope:unknown-unit", "[scope] units: {unit} is not a unit of the hierarchy",
+                               unit=repr(unit)), file=file, place="[scope]",
+                          fix=said("scope:unknown-unit-fix", "correct the id or add the unit to {file}",
+                                   file=str(hierarchy.file) if hierarchy.file else said("scope:the-hierarchy",
+                                                                                        "the hierarchy")))
             for file, unit in missing_local_units(hierarchy, data)]
 
 
@@ -49,9 +52,10 @@ def feed_cycles(duties: tuple[Duty, ...] | list[Duty]) -> list[DataFileError]:
                     first = by_id[cycle[0]]
                     file, _, line = first.source.location.rpartition(":")
                     problems.append(DataFileError(
-                        "feeds: duties feed each other in a cycle: " + " -> ".join(cycle), file=file,
-                        place=f"{line} (duty {first.local_id!r})",
-                        fix="a report can only feed a report of the level above: remove one feeds entry"))
+                        said("feeds:cycle", "feeds: duties feed each other in a cycle: {cycle}", cycle=" -> ".join(cycle)),
+                        file=file, place=f"{line} (duty {first.local_id!r})",
+                        fix=said("feeds:cycle-fix", "a report can only feed a report of the level above: remove one feeds "
+                                 "entry")))
                     continue
                 if key in done or key not in by_id:
                     continue

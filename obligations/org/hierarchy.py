@@ -12,10 +12,10 @@ from typing import Any, Callable, Iterable, Iterator
 
 import attrs
 
-from obligations.base.errors import DataFileError, InputError
+from obligations.base.errors import DataFileError, InputError, said
 from obligations.base.records import record
 from obligations.base.vocabulary import FAR_FUTURE, FAR_PAST, Level
-from obligations.base.toml import Locator, read_toml
+from obligations.base.toml import Locator, read_toml, TOP_LEVEL
 from obligations.org.leadtimes import LeadTime, LeadTimeRule, lead_time
 from obligations.org.leadtimes import parse as parse_lead_times
 
@@ -269,8 +269,9 @@ def _link(value: dict[str, Any], problems: list[DataFileError], loc: Locator, li
           place: str) -> ParentLink:
     start, end = value.get("from", FAR_PAST), value.get("until", FAR_FUTURE)
     if end < start:
-        problems.append(loc.error(f"parents: the link to {value['unit']!r} ends ({end}) before it starts ({start})",
-                                  line=line, place=place, fix="swap from and until"))
+        problems.append(loc.error(said("org:link-ends-before", "parents: the link to {unit} ends ({end}) before it starts "
+                                       "({start})", unit=repr(value["unit"]), end=end, start=start),
+                                  line=line, place=place, fix=said("org:swap", "swap from and until")))
     return ParentLink(value["unit"], start, end, value.get("assumed"), value.get("assumed_en"))
 
 
@@ -282,7 +283,7 @@ def load_hierarchy(path: Path) -> Hierarchy:
     from obligations.base.schema import raise_all, validate, validate_tables
     from obligations.org.hierarchy_schema import HIERARCHY_SCHEMA, UNIT_SCHEMA
 
-    problems = validate(doc, HIERARCHY_SCHEMA, loc, line=None, place="top level")
+    problems = validate(doc, HIERARCHY_SCHEMA, loc, line=None, place=TOP_LEVEL)
     if not problems:
         problems = validate_tables(doc, "unit", UNIT_SCHEMA, loc)
     raise_all(problems)
@@ -294,8 +295,8 @@ def load_hierarchy(path: Path) -> Hierarchy:
         unit_id = item["id"]
         place = f"unit {unit_id!r}"
         if unit_id in units:
-            problems.append(loc.error(f"id: unit id {unit_id!r} is used twice", line=line, place=place,
-                                      fix="give each unit its own id"))
+            problems.append(loc.error(said("org:id-twice", "id: unit id {id} is used twice", id=repr(unit_id)), line=line,
+                                      place=place, fix=said("org:id-twice-fix", "give each unit its own id")))
             continue
         if "parent" in item:
             links: tuple[ParentLink, ...] = (ParentLink(item["parent"]),)
@@ -304,12 +305,15 @@ def load_hierarchy(path: Path) -> Hierarchy:
         ordered = sorted(links, key=lambda link: link.start)
         for a, b in zip(ordered, ordered[1:]):
             if b.start <= a.end:
-                problems.append(loc.error(f"parents: the links to {a.parent!r} and {b.parent!r} overlap", line=line,
-                                          place=place, fix="a unit has one parent on any day: end one link before the next starts"))
+                problems.append(loc.error(said("org:links-overlap", "parents: the links to {a} and {b} overlap",
+                                               a=repr(a.parent), b=repr(b.parent)), line=line, place=place,
+                                          fix=said("org:links-overlap-fix", "a unit has one parent on any day: end one "
+                                                   "link before the next starts")))
         start, end = item.get("from", FAR_PAST), item.get("until", FAR_FUTURE)
         if end < start:
-            problems.append(loc.error(f"until: the unit ends ({end}) before it starts ({start})", line=line,
-                                      place=place, fix="swap from and until"))
+            problems.append(loc.error(said("org:unit-ends-before", "until: the unit ends ({end}) before it starts ({start})",
+                                           end=end, start=start), line=line,
+                                      place=place, fix=said("org:swap", "swap from and until")))
         policy = item.get("policy", {})
         units[unit_id] = Unit(assumed=item.get("assumed"), assumed_en=item.get("assumed_en"), id=unit_id, name=item["name"],
                               level=item["level"], parents=tuple(ordered), start=start, end=end,
@@ -317,8 +321,9 @@ def load_hierarchy(path: Path) -> Hierarchy:
                               location=f"{path.name}:{line}", policy=tuple(sorted(policy.items())))
     problems += _check_links(units, loc)
     raise_all(problems)
-    problems += [loc.error(f"unit: lead_time names an unknown unit {r.unit!r}", line=int(r.location.rsplit(":", 1)[1]),
-                           place="lead_time", fix="add that unit or correct the id")
+    problems += [loc.error(said("org:lead-unknown", "unit: lead_time names an unknown unit {unit}", unit=repr(r.unit)),
+                           line=int(r.location.rsplit(":", 1)[1]),
+                           place="lead_time", fix=said("org:add-or-correct", "add that unit or correct the id"))
                  for r in lead_rules if r.unit is not None and r.unit not in units]
     raise_all(problems)
     hierarchy = Hierarchy(units, file=str(path), lead_times=tuple(lead_rules))
@@ -334,16 +339,20 @@ def _check_links(units: dict[str, Unit], loc: Locator) -> list[DataFileError]:
         place = f"unit {unit.id!r}"
         for link in unit.parents:
             if link.parent not in units:
-                problems.append(loc.error(f"parent: unit {unit.id!r} names an unknown parent {link.parent!r}",
-                                          line=line, place=place, fix="add that unit or correct the id"))
+                problems.append(loc.error(said("org:unknown-parent", "parent: unit {unit} names an unknown parent {parent}",
+                                               unit=repr(unit.id), parent=repr(link.parent)),
+                                          line=line, place=place, fix=said("org:add-or-correct", "add that unit or correct the id")))
         if unit.successor is None:
             continue
         if unit.successor == unit.id:
-            problems.append(loc.error(f"successor: unit {unit.id!r} names itself as its successor", line=line,
-                                      place=place, fix="name the unit that took over its duties, or remove successor"))
+            problems.append(loc.error(said("org:self-successor", "successor: unit {unit} names itself as its successor",
+                                           unit=repr(unit.id)), line=line, place=place,
+                                      fix=said("org:self-successor-fix", "name the unit that took over its duties, or "
+                                               "remove successor")))
         elif unit.successor not in units:
-            problems.append(loc.error(f"successor: unit {unit.id!r} names an unknown successor {unit.successor!r}",
-                                      line=line, place=place, fix="add that unit or correct the id"))
+            problems.append(loc.error(said("org:unknown-successor", "successor: unit {unit} names an unknown successor "
+                                           "{successor}", unit=repr(unit.id), successor=repr(unit.successor)),
+                                      line=line, place=place, fix=said("org:add-or-correct", "add that unit or correct the id")))
     reported: set[str] = set()
     for unit in units.values():
         chain, current = [unit.id], unit.successor
@@ -353,9 +362,11 @@ def _check_links(units: dict[str, Unit], loc: Locator) -> list[DataFileError]:
                 if not reported.intersection(cycle) and len(cycle) > 2:
                     reported.update(cycle)
                     first = units[cycle[0]]
-                    problems.append(loc.error("successor: the successions form a cycle: " + " -> ".join(cycle),
+                    problems.append(loc.error(said("org:succession-cycle", "successor: the successions form a cycle: {cycle}",
+                                                   cycle=" -> ".join(cycle)),
                                               line=int(first.location.rsplit(":", 1)[1]), place=f"unit {first.id!r}",
-                                              fix="a unit cannot succeed a unit that succeeds it: correct one successor"))
+                                              fix=said("org:succession-cycle-fix", "a unit cannot succeed a unit that "
+                                                       "succeeds it: correct one successor")))
                 break
             chain.append(current)
             current = units[current].successor
@@ -377,8 +388,8 @@ def _check_cycles(hierarchy: Hierarchy, loc: Locator) -> None:
                 if current in seen:
                     cycle = " -> ".join(seen[seen.index(current):] + [current])
                     line = int(hierarchy.units[unit_id].location.rsplit(":", 1)[1])
-                    raise loc.error(f"the hierarchy has a cycle on {day}: {cycle}", line=line,
+                    raise loc.error(said("org:cycle", "the hierarchy has a cycle on {day}: {cycle}", day=day, cycle=cycle), line=line,
                                     place=f"unit {unit_id!r}",
-                                    fix="a unit cannot be its own ancestor: correct one parent link")
+                                    fix=said("org:cycle-fix", "a unit cannot be its own ancestor: correct one parent link"))
                 seen.append(current)
                 current = hierarchy.parent_of(current, day)

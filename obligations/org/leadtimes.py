@@ -22,7 +22,7 @@ from typing import Any
 
 import attrs
 
-from obligations.base.errors import DataFileError
+from obligations.base.errors import DataFileError, said
 from obligations.base.records import record
 from obligations.base.toml import Locator
 from obligations.base.vocabulary import FAR_FUTURE, FAR_PAST, LEVELS
@@ -73,13 +73,14 @@ def parse(items: Sequence[dict[str, Any]], loc: Locator, file_name: str) -> tupl
         line = loc.table_line("lead_time", index)
         place = f"lead_time #{index + 1}"
         if "unit" not in item and "level" not in item:
-            problems.append(loc.error("a lead time names no unit and no level", line=line, place=place,
-                                      fix='add unit = "<id>" or level = "<level>"'))
+            problems.append(loc.error(said("lead:no-unit", "a lead time names no unit and no level"), line=line,
+                                      place=place, fix=said("lead:no-unit-fix", 'add unit = "<id>" or level = "<level>"')))
             continue
         start, end = item.get("from", FAR_PAST), item.get("until", FAR_FUTURE)
         if end < start:
-            problems.append(loc.error(f"until: the lead time ends ({end}) before it starts ({start})", line=line,
-                                      place=place, fix="swap from and until"))
+            problems.append(loc.error(said("lead:ends-before", "until: the lead time ends ({end}) before it starts "
+                                           "({start})", end=end, start=start), line=line,
+                                      place=place, fix=said("org:swap", "swap from and until")))
         rule = LeadTimeRule(item["days"], item["basis"].strip(), bool(item.get("internal", False)),
                             item.get("unit"), item.get("level"), start, end, f"{file_name}:{line}")
         for other in rules:   # two stated lead times for one unit or level on one day: which one?

@@ -185,7 +185,7 @@ def cli_text(exc: ObligationsError, lang: str = "en") -> str:
 
     if isinstance(exc, Problems):
         return "\n".join(cli_text(p, lang) for p in exc.problems)
-    where = ":".join(str(p) for p in (exc.file, exc.place) if p)
+    where = ":".join(str(p) for p in (exc.file, say(exc.said_place, lang) or exc.place) if p)
     fix = cli_fix(exc, lang)
     if exc.said_message is None and catalogue.language(lang) != "en":
         # a message not yet given as ``said``: the code's words in the language asked for, and the

@@ -10,7 +10,7 @@ import io
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from obligations.base.errors import InputError
+from obligations.base.errors import InputError, said
 from obligations.base.files import write_replacing
 from obligations.render.letter_parts import Line, parts
 from obligations.report.reminder_letter import ReminderLetter
@@ -33,9 +33,10 @@ def write_letter_docx(letter: ReminderLetter, path: str | Path, lang: str) -> No
     try:
         write_replacing(target, data)
     except OSError as exc:
-        raise InputError(f"cannot write the letter to {target}: {exc.strerror or exc}",
-                         fix="give a file in a folder that exists and can be written", code="output-file",
-                         param="out") from None
+        raise InputError(said("letter:cannot-write-to", "cannot write the letter to {path}: {why}", path=str(target),
+                              why=str(exc.strerror or exc)),
+                         fix=said("letter:cannot-write-to-fix", "give a file in a folder that exists and can be written"),
+                         code="output-file", param="out") from None
 
 
 def letter_docx(letter: ReminderLetter, lang: str) -> bytes:
@@ -44,8 +45,9 @@ def letter_docx(letter: ReminderLetter, lang: str) -> bytes:
         import docx
         from docx.shared import Mm
     except ImportError as exc:      # an optional extra: say which
-        raise InputError("writing a .docx letter needs python-docx, which is not installed",
-                         fix='install it: pip install "obligations[documents]"', code="not-installed") from exc
+        raise InputError(said("letter:no-docx", "writing a .docx letter needs python-docx, which is not installed"),
+                         fix=said("letter:no-docx-fix", 'install it: pip install "obligations[documents]"'),
+                         code="not-installed") from exc
     p = parts(letter, lang)
     document = docx.Document()
     section = document.sections[0]

@@ -133,8 +133,9 @@ def _roots(ws: Workspace, under: str | None, on: dt.date) -> list[str]:
     tops = [u for u in sorted(ws.hierarchy.units)
             if ws.hierarchy.unit(u).exists_on(on) and ws.hierarchy.parent_of(u, on) is None]
     if not tops:
-        raise InputError(f"no unit of the hierarchy exists on {on.isoformat()}", fix="name the unit to compare under, or a start day when units exist",
-                         code="bad-input", param="under")
+        raise InputError(said("changes:no-unit-on", "no unit of the hierarchy exists on {day}", day=on), code="bad-input",
+                         param="under", fix=said("changes:no-unit-on-fix", "name the unit to compare under, or a start "
+                                                                          "day when units exist"))
     return tops
 
 
@@ -143,8 +144,9 @@ def changes(old: Workspace, new: Workspace, under: str | None, start: dt.date, e
     """The occurrences of ``under`` (None: every top unit) and every unit below it on ``start``
     added, moved or removed from ``old`` to ``new``, for the effective deadlines in [start, end]."""
     if end < start:
-        raise InputError(f"the end of the range ({end}) is before its start ({start})",
-                         fix="give the earlier date first", code="bad-range", param="to")
+        raise InputError(said("changes:end-before-start", "the end of the range ({end}) is before its start ({start})",
+                              end=end, start=start), fix=said("changes:end-before-start-fix", "give the earlier date "
+                                                              "first"), code="bad-range", param="to")
     roots = _roots(new, under, start)
     for root in roots:
         new.calendar_for(root).check_days(start, end, said("changes:compared", "the deadlines compared"))
@@ -370,12 +372,13 @@ def with_acks(old: Workspace, new: Workspace, under: str | None, from_known: dt.
     """``Workspace.changes``: the two views, the range's defaults, the acknowledgements in ``log``."""
     first = start or from_known or to_known
     if first is None:
-        raise InputError("changes needs a day to compare from", fix="give the day of knowledge to compare from, or the first deadline day to compare",
-                         code="bad-input", param="from")
+        raise InputError(said("changes:no-day", "changes needs a day to compare from"), code="bad-input", param="from",
+                         fix=said("changes:no-day-fix", "give the day of knowledge to compare from, or the first deadline "
+                                                        "day to compare"))
     if from_known is not None and to_known is not None and to_known < from_known:
-        raise InputError(f"the later day of knowledge ({to_known}) is before the earlier ({from_known})",
-                         fix="give the earlier day of knowledge first and the later second",
-                         code="bad-range", param="to_known")
+        raise InputError(said("changes:known-order", "the later day of knowledge ({later}) is before the earlier ({earlier})",
+                              later=to_known, earlier=from_known), code="bad-range", param="to_known",
+                         fix=said("changes:known-order-fix", "give the earlier day of knowledge first and the later second"))
     last = end or default_end(max(d for d in (to_known, from_known, first) if d is not None))
     a = old.known_on(from_known) if from_known is not None else old
     b = new.known_on(to_known) if to_known is not None else new

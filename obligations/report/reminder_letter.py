@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
-from obligations.base.errors import InputError
+from obligations.base.errors import InputError, said
 from obligations.base.keys import OccurrenceKey
 from obligations.base.records import record
 from obligations.base.vocabulary import HORIZON_MAX, Kind
@@ -136,10 +136,11 @@ def build_letter(ws: Workspace, *, sender: str, late_units: Sequence[str], on: d
     Raises InputError: an unknown unit (``unknown-unit``), no late unit, the sender not above a
     late unit on ``on`` (``bad-input``), a language other than vi or en (``unknown-option``)."""
     if lang not in LANGS:
-        raise InputError(f"no language {lang!r} for the letter", fix="give vi or en", code="unknown-option",
-                         param="lang")
+        raise InputError(said("letter:no-lang", "no language {lang} for the letter", lang=repr(lang)),
+                         fix=said("letter:no-lang-fix", "give vi or en"), code="unknown-option", param="lang")
     if not late_units:
-        raise InputError("a reminder letter needs at least one late unit", fix="name the unit the letter goes to",
+        raise InputError(said("letter:no-late-unit", "a reminder letter needs at least one late unit"),
+                         fix=said("letter:no-late-unit-fix", "name the unit the letter goes to"),
                          code="missing-value", param="to")
     ws, sender_id = ws.resolve_unit(sender)
     resolved: list[str] = []
@@ -153,9 +154,11 @@ def build_letter(ws: Workspace, *, sender: str, late_units: Sequence[str], on: d
         hierarchy.require_on(unit_id, on)
         if sender_id not in hierarchy.ancestors(unit_id, on):
             above = hierarchy.ancestors(unit_id, on)
-            raise InputError(f"{sender_id} ({hierarchy.name(sender_id)}) is not above {unit_id} on {on.isoformat()}: "
-                             "a reminder letter comes from a level above the late unit",
-                             fix="give as the sender one of the units above it: " + (", ".join(above) or "none"),
+            raise InputError(said("letter:not-above", "{sender} ({name}) is not above {unit} on {day}: a reminder letter "
+                                  "comes from a level above the late unit", sender=sender_id,
+                                  name=hierarchy.name(sender_id), unit=unit_id, day=on),
+                             fix=said("letter:not-above-fix", "give as the sender one of the units above it: {units}",
+                                      units=", ".join(above) or said("calendar:none", "none")),
                              # no more precise code applies: the units exist, their places do not fit
                              code="bad-input", param="sender", data={"unit": unit_id, "sender": sender_id})
     sender_unit = hierarchy.unit(sender_id)

@@ -8,7 +8,7 @@ import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from obligations.base.errors import DataFileError, ObligationsError, Problems
+from obligations.base.errors import DataFileError, ObligationsError, Problems, said
 from obligations.rules.loader import load_rule_file, misnamed_rule_files, rule_files
 from obligations.rules.model import Directive
 from obligations.rules.ruleset import RuleSet
@@ -33,10 +33,11 @@ def layered(layers: Sequence[Sequence[Directive]], problems: list[ObligationsErr
                 (d for d in before.values() if d.number == directive.number), None)
             if earlier is not None and not (earlier.id == directive.id and replaces_itself(directive)):
                 problems.append(DataFileError(
-                    f"directive {directive.id!r} ({directive.number}) is already defined in {earlier.file}",
+                    said("rules:already-defined", "directive {id} ({number}) is already defined in {file}",
+                         id=repr(directive.id), number=directive.number, file=earlier.file),
                     file=directive.file, place="[directive]",
-                    fix=f'give it another id and number, or add [[replace]] directive = "{directive.id}" '
-                        "to stand in its place (docs/rules.md section 9)"))
+                    fix=said("rules:already-defined-fix", 'give it another id and number, or add [[replace]] directive = '
+                             '"{id}" to stand in its place (docs/rules.md section 9)', id=directive.id)))
                 continue
             if earlier is not None:
                 shadowed.append(earlier)
@@ -78,14 +79,15 @@ def directory_problems(dirs: Sequence[Path]) -> tuple[list[Path], list[Obligatio
             continue
         seen[key] = number
         if not directory.is_dir():
-            problems.append(DataFileError("the rules directory does not exist", file=str(directory),
-                                          fix="give a rules directory holding *.toml rule files", param="rules"))
+            problems.append(DataFileError(said("rules:no-dir", "the rules directory does not exist"), file=str(directory),
+                                          fix=said("rules:no-dir-fix", "give a rules directory holding *.toml rule files"),
+                                          param="rules"))
             continue
         kept.append(directory)
         problems += misnamed_rule_files(directory)
         if not rule_files(directory):
-            problems.append(DataFileError("no rule files (*.toml) in the rules directory", file=str(directory),
-                                          fix="add a rule file; see docs/rules.md"))
+            problems.append(DataFileError(said("rules:no-files", "no rule files (*.toml) in the rules directory"),
+                                          file=str(directory), fix=said("rules:no-files-fix", "add a rule file; see docs/rules.md")))
     return kept, problems
 
 
@@ -103,10 +105,14 @@ def _load_directory(directory: Path, prefix: str, problems: list[ObligationsErro
         clash = [key for key in (directive.id, directive.number) if key in ids and ids[key] != directive.file]
         if clash:
             problems.append(DataFileError(
-                f"directive {directive.id!r} ({directive.number}) is defined twice in one rules directory: "
-                f"{ids[clash[0]]} has the same {'id' if clash[0] == directive.id else 'number'}",
+                said("rules:twice-same-id", "directive {id} ({number}) is defined twice in one rules directory: {file} has "
+                     "the same id", id=repr(directive.id), number=directive.number, file=ids[clash[0]])
+                if clash[0] == directive.id else
+                said("rules:twice-same-number", "directive {id} ({number}) is defined twice in one rules directory: {file} "
+                     "has the same number", id=repr(directive.id), number=directive.number, file=ids[clash[0]]),
                 file=directive.file, place="[directive]",
-                fix="keep one rule file per directive (remove the copy, or give it its own id and number)"))
+                fix=said("rules:twice-fix", "keep one rule file per directive (remove the copy, or give it its own id and "
+                         "number)")))
         ids.setdefault(directive.id, directive.file)
         ids.setdefault(directive.number, directive.file)
     return directives

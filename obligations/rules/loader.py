@@ -15,11 +15,11 @@ from typing import Any
 
 from obligations.base.dates import FIRST_YEAR, LAST_YEAR
 from obligations.base.vocabulary import ROLL_POLICIES
-from obligations.base.errors import DataFileError, ObligationsError, Problems
+from obligations.base.errors import DataFileError, ObligationsError, Problems, Said, said
 from obligations.rules.model import (DUTY_KINDS, REGIME_FIELDS, DeclaredEvent, Directive, Duty, Example, Policy,
                                      Regime, RegimeField, Source, Undated)
 from obligations.rules.schedules.parse import AnySchedule, parse_schedule
-from obligations.base.toml import Locator, as_date, check_keys, expect, read_toml
+from obligations.base.toml import Locator, as_date, check_keys, expect, read_toml, TOP_LEVEL
 from obligations.base.identifiers import shorten
 from obligations.rules.ruleset import RuleSet as RuleSet
 
@@ -43,7 +43,7 @@ class _Ctx:
     def __init__(self, loc: Locator, line: int | None, place: str) -> None:
         self.loc, self.line, self.place = loc, line, place
 
-    def error(self, message: str, fix: str | None = None) -> DataFileError:
+    def error(self, message: builtins.str | Said, fix: builtins.str | Said | None = None) -> DataFileError:
         return self.loc.error(message, line=self.line, place=self.place, fix=fix)
 
     def keys(self, table: dict[str, Any], allowed: Iterable[str], required: Iterable[str]) -> None:
@@ -52,7 +52,7 @@ class _Ctx:
     def str(self, value: Any, what: builtins.str) -> builtins.str:
         expect(value, str, self.loc, line=self.line, place=self.place, what=what)
         if not value.strip():
-            raise self.error(f"{what} is empty")
+            raise self.error(said("rule:empty", "{what} is empty", what=what))
         text: builtins.str = value
         return text
 
@@ -66,8 +66,9 @@ class _Ctx:
         arithmetic near the year 9999 (an OverflowError, not a message)."""
         day = as_date(value, self.loc, line=self.line, place=self.place, what=what)
         if not FIRST_YEAR <= day.year <= LAST_YEAR:
-            raise self.error(f"{what} {day.isoformat()} is outside the years {FIRST_YEAR}-{LAST_YEAR} the calendar can place",
-                             fix="give the date the text states (a year such as 2025)")
+            raise self.error(said("rule:date-years", "{what} {day} is outside the years {first}-{last} the calendar can "
+                                  "place", what=what, day=day, first=FIRST_YEAR, last=LAST_YEAR),
+                             fix=said("rule:date-years-fix", "give the date the text states (a year such as 2025)"))
         return day
 
 
@@ -76,12 +77,13 @@ def _policy(raw: Any, schedule: AnySchedule, ctx: _Ctx) -> tuple[Policy, frozens
     expect(raw, dict, ctx.loc, line=ctx.line, place=ctx.place, what="policy")
     ctx.keys(raw, set(_POLICY_VALUES) | {"due_soon_days", "track"}, ())
     if "track" in raw and not isinstance(raw["track"], bool):
-        raise ctx.error(f"policy.track must be true or false, not {shorten(raw['track'])}")
+        raise ctx.error(said("rule:track", "policy.track must be true or false, not {value}", value=shorten(raw["track"])))
     for key, allowed in _POLICY_VALUES.items():
         if key in raw and raw[key] not in allowed:
-            raise ctx.error(f"policy.{key} {shorten(raw[key])} is not known", fix="use one of: " + ", ".join(allowed))
+            raise ctx.error(said("rule:policy-unknown", "policy.{key} {value} is not known", key=key, value=shorten(raw[key])),
+                            fix=said("schema:use-one-of", "use one of: {choices}", choices=", ".join(allowed)))
     if "due_soon_days" in raw and ctx.int(raw["due_soon_days"], "policy.due_soon_days") < 0:
-        raise ctx.error("policy.due_soon_days must not be negative")
+        raise ctx.error(said("rule:due-soon-negative", "policy.due_soon_days must not be negative"))
     # Defaults that depend on the schedule: an activity tied to a day is not moved, a
     # period counted in days after an event ends by the Civil Code rule (Art. 148), and
     # "trước ngày D" opens when the duty takes effect.
@@ -95,14 +97,16 @@ def _selectors(raw: Any, ctx: _Ctx) -> tuple[str, ...]:
 
     values = [raw] if isinstance(raw, str) else raw
     if not isinstance(values, list) or not values:
-        raise ctx.error("performers must list who does the duty", fix='e.g. performers = ["level:cell"]')
+        raise ctx.error(said("rule:performers", "performers must list who does the duty"),
+                        fix=said("rule:performers-fix", 'e.g. performers = ["level:cell"]'))
     for value in values:
         ok = value in ("self", "children") or (
             isinstance(value, str) and (value.startswith("level:") and value[6:] in LEVELS
                                         or value.startswith("unit:") and len(value) > 5))
         if not ok:
-            raise ctx.error(f"unknown performer {shorten(value)}",
-                            fix='use "self", "children", "level:<' + "|".join(LEVELS) + '>" or "unit:<unit id>"')
+            raise ctx.error(said("rule:unknown-performer", "unknown performer {value}", value=shorten(value)),
+                            fix=said("rule:unknown-performer-fix", 'use "self", "children", "level:<{levels}>" or '
+                                     '"unit:<unit id>"', levels="|".join(LEVELS)))
     return tuple(values)
 
 
@@ -110,7 +114,7 @@ def _sources(raw: Any, directive: str, location: str, ctx: _Ctx) -> tuple[Source
     if raw is None:
         return ()
     if not isinstance(raw, list):
-        raise ctx.error("see_also must be a list of { section, text }")
+        raise ctx.error(said("rule:see-also", "see_also must be a list of {{ section, text }}"))
     result = []
     for item in raw:
         expect(item, dict, ctx.loc, line=ctx.line, place=ctx.place, what="see_also entry")
@@ -136,15 +140,15 @@ def _todo_fields(table: dict[str, Any], prefix: str = "") -> list[str]:
 def _refuse_todo(doc: dict[str, Any], loc: Locator) -> None:
     """A draft's TODO fields, all of them at once, one line per table."""
     problems: list[ObligationsError] = []
-    fix = "fill these in from the text (docs/extract.md)"
+    fix = said("rule:todo-fix", "fill these in from the text (docs/extract.md)")
     head = doc.get("directive")
     if isinstance(head, dict) and _todo_fields(head):
-        problems.append(loc.error("still marked TODO: " + ", ".join(_todo_fields(head)),
+        problems.append(loc.error(said("rule:todo", "still marked TODO: {fields}", fields=", ".join(_todo_fields(head))),
                                   line=loc.key_line("number"), place="[directive]", fix=fix))
     duties = doc.get("duty", [])
     for index, raw in enumerate(duties if isinstance(duties, list) else []):
         if isinstance(raw, dict) and _todo_fields(raw):
-            problems.append(loc.error("still marked TODO: " + ", ".join(_todo_fields(raw)),
+            problems.append(loc.error(said("rule:todo", "still marked TODO: {fields}", fields=", ".join(_todo_fields(raw))),
                                       line=loc.table_line("duty", index), place=f"duty {raw.get('id')!r}", fix=fix))
     if problems:
         raise Problems(problems)
@@ -167,10 +171,12 @@ def _duty(raw: dict[str, Any], directive: dict[str, Any], ctx: _Ctx, examples_se
     local_id = ctx.str(raw["id"], "id")
     ctx.place = f"duty {local_id!r}"
     if "/" in local_id:
-        raise ctx.error(f"duty id {local_id!r} contains '/'", fix="use letters, digits and '-'")
+        raise ctx.error(said("rule:duty-slash", "duty id {id} contains '/'", id=repr(local_id)),
+                        fix=said("rule:duty-slash-fix", "use letters, digits and '-'"))
     kind = raw["kind"]
     if kind not in DUTY_KINDS:
-        raise ctx.error(f"unknown duty kind {shorten(kind)}", fix="use one of: " + ", ".join(DUTY_KINDS))
+        raise ctx.error(said("rule:unknown-kind", "unknown duty kind {value}", value=shorten(kind)),
+                        fix=said("schema:use-one-of", "use one of: {choices}", choices=", ".join(DUTY_KINDS)))
     recipient = ctx.str(raw["recipient"], "recipient")
     schedule = parse_schedule(raw["schedule"], ctx, events)
     valid = raw["valid"]
@@ -179,8 +185,8 @@ def _duty(raw: dict[str, Any], directive: dict[str, Any], ctx: _Ctx, examples_se
     valid_from = ctx.date(valid["from"], "valid.from")
     valid_until = ctx.date(valid["until"], "valid.until") if "until" in valid else None
     if valid_until is not None and valid_until < valid_from:
-        raise ctx.error(f"the duty ends ({valid_until}) before it starts ({valid_from})",
-                        fix="swap valid.from and valid.until")
+        raise ctx.error(said("rule:ends-before", "the duty ends ({end}) before it starts ({start})", end=valid_until,
+                             start=valid_from), fix=said("rule:ends-before-fix", "swap valid.from and valid.until"))
     policy, overrides = _policy(raw.get("policy"), schedule, ctx)
     location = f"{rel}:{ctx.line}"
     number = directive["number"]
@@ -196,19 +202,23 @@ def _duty(raw: dict[str, Any], directive: dict[str, Any], ctx: _Ctx, examples_se
                                 deadline=ex.date(item["deadline"], "deadline"), location=f"{rel}:{line}"))
     feeds = raw.get("feeds", [])
     if not isinstance(feeds, list) or not all(isinstance(f, str) and f.count("/") == 1 for f in feeds):
-        raise ctx.error("feeds must list duty ids as \"<directive id>/<duty id>\"",
-                        fix='e.g. feeds = ["CV-BTVTU-KonTum/bao-cao-hang-nam"]')
+        raise ctx.error(said("rule:feeds", "feeds must list duty ids as \"<directive id>/<duty id>\""),
+                        fix=said("rule:feeds-fix", 'e.g. feeds = ["CV-BTVTU-KonTum/bao-cao-hang-nam"]'))
     assumed = raw.get("assumed", [])
     assumed = [assumed] if isinstance(assumed, str) else assumed
     if not isinstance(assumed, list) or not all(isinstance(a, str) and a.strip() for a in assumed):
-        raise ctx.error("assumed must be a sentence or a list of sentences saying what the text does not give",
-                        fix='e.g. assumed = ["The plan gives no width for a peak: 14 days before the day."]')
+        raise ctx.error(said("rule:assumed", "assumed must be a sentence or a list of sentences saying what the text "
+                             "does not give"),
+                        fix=said("rule:assumed-fix", 'e.g. assumed = ["The plan gives no width for a peak: 14 days before '
+                                 'the day."]'))
     english = raw.get("assumed_en", [])
     english = [english] if isinstance(english, str) else english
     if not isinstance(english, list) or not all(isinstance(a, str) and a.strip() for a in english) \
             or (english and len(english) != len(assumed)):
-        raise ctx.error("assumed_en must give each sentence of assumed in English, in the same order",
-                        fix=f"write {len(assumed)} English sentence(s) in assumed_en, or leave assumed_en out")
+        raise ctx.error(said("rule:assumed-en", "assumed_en must give each sentence of assumed in English, in the same "
+                             "order"),
+                        fix=said("rule:assumed-en-fix", "write {n} English sentence(s) in assumed_en, or leave assumed_en "
+                                 "out", n=len(assumed)))
     return Duty(
         regime=_regime(raw.get("regime"), kind, str(raw["section"]), location, ctx),
         assumed=tuple(a.strip() for a in assumed),
@@ -234,11 +244,14 @@ def _regime(raw: Any, kind: str, section: str, location: str, ctx: _Ctx) -> Regi
     if raw is None:
         return None
     if not raw:
-        raise ctx.error("regime is empty: give the fields of the reporting regime the document states",
-                        fix="add e.g. name = { value = \"...\", source = \"the sentence\" }, or leave regime out")
+        raise ctx.error(said("rule:regime-empty", "regime is empty: give the fields of the reporting regime the "
+                             "document states"),
+                        fix=said("rule:regime-empty-fix", "add e.g. name = {{ value = \"...\", source = \"the sentence\" "
+                                 "}}, or leave regime out"))
     if kind not in REGIME_KINDS:
-        raise ctx.error(f"a reporting regime belongs to a report, not to a duty of kind {kind!r}",
-                        fix="move regime to the report duty it describes, or remove it")
+        raise ctx.error(said("rule:regime-kind", "a reporting regime belongs to a report, not to a duty of kind {kind}",
+                             kind=repr(kind)),
+                        fix=said("rule:regime-kind-fix", "move regime to the report duty it describes, or remove it"))
     fields = tuple((name, RegimeField(ctx.str(raw[name]["value"], f"regime.{name}.value").strip(),
                                       ctx.str(raw[name]["source"], f"regime.{name}.source").strip(),
                                       str(raw[name].get("section", section))))
@@ -254,7 +267,7 @@ def load_rule_file(path: Path, rel: str | None = None) -> Directive:
     from obligations.rules.lifecycle import CHANGE_KINDS, read_changes
 
     check_keys(doc, {"directive", "duty", "undated", "event", "not_drafted", *CHANGE_KINDS}, {"directive"}, loc, line=None,
-               place="top level")
+               place=TOP_LEVEL)
     head = doc["directive"]
     line = loc.key_line("number")
     ctx = _Ctx(loc, line, "[directive]")
@@ -265,11 +278,13 @@ def load_rule_file(path: Path, rel: str | None = None) -> Directive:
     for key in ("id", "number", "kind", "issuer", "unit", "title"):
         ctx.str(head[key], key)
     if "/" in head["id"]:
-        raise ctx.error(f"directive id {head['id']!r} contains '/'", fix="e.g. id = \"76-KH-DU\"")
+        raise ctx.error(said("rule:directive-slash", "directive id {id} contains '/'", id=repr(head["id"])),
+                        fix=said("rule:directive-slash-fix", "e.g. id = \"76-KH-DU\""))
     issued = ctx.date(head["issued"], "issued") if "issued" in head else None
     implements = head.get("implements", [])
     if not isinstance(implements, list) or not all(isinstance(i, str) for i in implements):
-        raise ctx.error("implements must list directive numbers", fix='e.g. implements = ["105-KH/HU"]')
+        raise ctx.error(said("rule:implements", "implements must list directive numbers"),
+                        fix=said("rule:implements-fix", 'e.g. implements = ["105-KH/HU"]'))
 
     declared = _events(doc.get("event", []), loc, rel)
     events: dict[str, tuple[dt.date, ...]] = {e.id: ((e.date,) if e.date else ()) for e in declared}
@@ -282,8 +297,10 @@ def load_rule_file(path: Path, rel: str | None = None) -> Directive:
         expect(raw, dict, loc, line=dline, place=dctx.place, what="[[duty]]")
         duty = _duty(raw, head, dctx, examples_seen, rel, events)
         if duty.id in seen:
-            raise loc.error(f"duty id {duty.local_id!r} is used twice (also at line {seen[duty.id]})",
-                            line=dline, place=f"duty {duty.local_id!r}", fix="give each duty its own id")
+            raise loc.error(said("rule:duty-twice", "duty id {id} is used twice (also at line {line})",
+                                 id=repr(duty.local_id), line=seen[duty.id]),
+                            line=dline, place=f"duty {duty.local_id!r}",
+                            fix=said("rule:duty-twice-fix", "give each duty its own id"))
         seen[duty.id] = dline or 0
         duties.append(duty)
     undated = []
@@ -306,7 +323,7 @@ def load_rule_file(path: Path, rel: str | None = None) -> Directive:
 def _events(raw: Any, loc: Locator, rel: str) -> tuple[DeclaredEvent, ...]:
     """`[[event]]`: the events this file's duties are counted from."""
     if not isinstance(raw, list):
-        raise loc.error("event must be a list of [[event]] tables", place="[[event]]")
+        raise loc.error(said("rule:event-list", "event must be a list of [[event]] tables"), place="[[event]]")
     found: dict[str, DeclaredEvent] = {}
     for index, item in enumerate(raw):
         line = loc.table_line("event", index)
@@ -315,10 +332,11 @@ def _events(raw: Any, loc: Locator, rel: str) -> tuple[DeclaredEvent, ...]:
         ctx.keys(item, {"id", "source", "date", "note"}, {"id", "source"})
         event_id = ctx.str(item["id"], "id")
         if event_id in found:
-            raise ctx.error(f"event {event_id!r} is declared twice", fix="declare each event once")
+            raise ctx.error(said("rule:event-twice", "event {id} is declared twice", id=repr(event_id)),
+                            fix=said("rule:event-twice-fix", "declare each event once"))
         if not all(c.isalnum() or c in "-_" for c in event_id):
-            raise ctx.error(f"event id {event_id!r} has other characters than letters, digits, '-' and '_'",
-                            fix='e.g. id = "nhan-ke-hoach"')
+            raise ctx.error(said("rule:event-chars", "event id {id} has other characters than letters, digits, '-' and "
+                                 "'_'", id=repr(event_id)), fix=said("rule:event-chars-fix", 'e.g. id = "nhan-ke-hoach"'))
         found[event_id] = DeclaredEvent(event_id, ctx.str(item["source"], "source").strip(), f"{rel}:{line}",
                                         ctx.date(item["date"], "date") if "date" in item else None,
                                         item.get("note"))
@@ -331,7 +349,8 @@ def rule_files(directory: Path) -> list[Path]:
 
 def misnamed_rule_files(directory: Path) -> list[DataFileError]:
     """Files whose suffix differs from ``.toml`` only in case: they would be skipped unseen."""
-    return [DataFileError(f"the suffix {p.suffix!r} is not '.toml', so this rule file is skipped",
-                          file=str(p), fix=f"rename it to {p.stem}.toml")
+    return [DataFileError(said("rule:suffix", "the suffix {suffix} is not '.toml', so this rule file is skipped",
+                               suffix=repr(p.suffix)), file=str(p), fix=said("file:rename", "rename it to {name}.toml",
+                                                                             name=p.stem))
             for p in sorted(Path(directory).iterdir())
             if p.suffix.lower() == ".toml" and p.suffix != ".toml"]

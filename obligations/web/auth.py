@@ -23,7 +23,7 @@ from typing import Callable
 
 import attrs
 
-from obligations.base.errors import DataFileError
+from obligations.base.errors import DataFileError, said
 from obligations.base.records import record
 from obligations.base.toml import Locator, read_toml
 
@@ -118,33 +118,35 @@ def load_tokens(path: str | Path | None, known_unit: Callable[[str], bool]) -> T
         return Tokens()
     file = str(path)
     if not Path(path).exists():
-        raise DataFileError("the tokens file does not exist", file=file,
-                            fix="create it with `python -m obligations token --unit UNIT`")
+        raise DataFileError(said("tokens:no-file", "the tokens file does not exist"), file=file,
+                            fix=said("tokens:no-file-fix", "create it with `python -m obligations token --unit UNIT`"))
     # the safe reader of every data file: regular files only, bounded, never blocking
     doc, text = read_toml(Path(path))
     where = Locator(Path(path), text)
     unknown = set(doc) - {"token"}
     if unknown:
-        raise DataFileError(f"unknown table(s) {', '.join(sorted(unknown))}", file=file,
-                            fix="the file holds only [[token]] entries")
+        raise DataFileError(said("tokens:unknown-tables", "unknown table(s) {tables}", tables=", ".join(sorted(unknown))),
+                            file=file, fix=said("tokens:unknown-tables-fix", "the file holds only [[token]] entries"))
     entries: list[Token] = []
     seen: dict[str, tuple[int, int | None]] = {}     # hash -> the entry that listed it first, its line
     tables = doc.get("token", [])
     if not isinstance(tables, list):
-        raise DataFileError("token must be a list of [[token]] tables", file=file, fix="write each entry as [[token]]")
+        raise DataFileError(said("tokens:not-list", "token must be a list of [[token]] tables"), file=file,
+                            fix=said("tokens:not-list-fix", "write each entry as [[token]]"))
     for n, item in enumerate(tables, start=1):
         line = where.table_line("token", n - 1)
         place = f"{line} ([[token]] #{n})" if line else f"[[token]] #{n}"
         if not isinstance(item, dict) or set(item) - {"sha256", "unit", "note"}:
-            raise DataFileError("an entry has keys other than sha256, unit, note", file=file, place=place,
-                                fix="keep only sha256, unit and note")
+            raise DataFileError(said("tokens:keys", "an entry has keys other than sha256, unit, note"), file=file,
+                                place=place, fix=said("tokens:keys-fix", "keep only sha256, unit and note"))
         digest, unit = item.get("sha256"), item.get("unit")
         if not isinstance(digest, str) or not _HEX.match(digest):
-            raise DataFileError("sha256 must be 64 lowercase hex digits (the hash, never the token)",
-                                file=file, place=place, fix="use the line printed by `python -m obligations token`")
+            raise DataFileError(said("tokens:sha256", "sha256 must be 64 lowercase hex digits (the hash, never the token)"),
+                                file=file, place=place,
+                                fix=said("tokens:sha256-fix", "use the line printed by `python -m obligations token`"))
         if not isinstance(unit, str) or not known_unit(unit):
-            raise DataFileError(f"unknown unit {unit!r}", file=file, place=place,
-                                fix="use a unit id of the hierarchy")
+            raise DataFileError(said("tokens:unknown-unit", "unknown unit {unit}", unit=repr(unit)), file=file, place=place,
+                                fix=said("tokens:unknown-unit-fix", "use a unit id of the hierarchy"))
         if digest in seen:
             first, first_line = seen[digest]
             at = f"line {first_line}, [[token]] #{first}" if first_line else f"[[token]] #{first}"

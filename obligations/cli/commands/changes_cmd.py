@@ -9,7 +9,7 @@ import json
 from typing import TextIO
 
 from obligations.base.dates import parse_iso_date, today_in_vietnam
-from obligations.base.errors import InputError
+from obligations.base.errors import InputError, said
 from obligations.cli import environment
 from obligations.cli.options import check_excel, refuse_out
 
@@ -26,11 +26,12 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     from_known, to_known = _day(args.from_known, "--from-known"), _day(args.to_known, "--to-known")
     start, end = _day(args.from_, "--from"), _day(args.to, "--to")
     if args.ack and not args.by:
-        raise InputError("--ack records who acknowledged the changes: --by is missing",
-                         fix="add --by NAME (a person or an office)", code="bad-input", param="by")
+        raise InputError(said("changes:no-by", "--ack records who acknowledged the changes: --by is missing"),
+                         fix=said("changes:no-by-fix", "add --by NAME (a person or an office)"), code="bad-input",
+                         param="by")
     if args.by and not args.ack:
-        raise InputError("--by names who acknowledges: it goes with --ack", fix="add --ack, or leave --by out",
-                         code="bad-input", param="by")
+        raise InputError(said("changes:by-alone", "--by names who acknowledges: it goes with --ack"),
+                         fix=said("changes:by-alone-fix", "add --ack, or leave --by out"), code="bad-input", param="by")
     if args.rules_new:
         old = Workspace.load(args.rules, args.org, args.calendars, cache_dir=environment.cache_dir())
         new = Workspace.load(args.rules_new, args.org, args.calendars, cache_dir=environment.cache_dir())
@@ -38,8 +39,10 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         names = (", ".join(args.rules) if args.rules else "(bundled)", ", ".join(args.rules_new))
     else:
         if from_known is None:
-            raise InputError("changes compares two days of knowledge, or two rules directories: neither was given",
-                             fix="give --from-known DATE (and --to-known DATE, default today), or --rules-new DIR",
+            raise InputError(said("changes:neither", "changes compares two days of knowledge, or two rules directories: "
+                                  "neither was given"),
+                             fix=said("changes:neither-fix", "give --from-known DATE (and --to-known DATE, default "
+                                      "today), or --rules-new DIR"),
                              code="bad-input", param="from_known")
         to_known = to_known or today_in_vietnam()
         old = new = environment.workspace(args.rules, args.org, args.calendars)

@@ -8,15 +8,15 @@ from pathlib import Path
 from typing import TextIO
 
 from obligations.base.dates import parse_iso_date, today_in_vietnam
-from obligations.base.errors import InputError
+from obligations.base.errors import InputError, said
 from obligations.cli import environment
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
     on = parse_iso_date(args.on, what="--on") if args.on is not None else today_in_vietnam()
     if args.format == "docx" and not args.out:
-        raise InputError("a .docx letter is not text: it is written to a file",
-                         fix="give --out FILE.docx", code="missing-value", param="out")
+        raise InputError(said("letter:docx-out", "a .docx letter is not text: it is written to a file"),
+                         fix=said("letter:docx-out-fix", "give --out FILE.docx"), code="missing-value", param="out")
     from obligations.report.reminder_letter import build_letter
 
     ws = environment.workspace(args.rules, args.org, args.calendars, on)
@@ -24,8 +24,10 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
                           log=environment.existing_log(args.db))
     if not letter.items:
         names = ", ".join(f"{u.unit} ({u.name})" for u in letter.late)
-        raise InputError(f"nothing is overdue for {names} on {on.isoformat()}: there is nothing to remind",
-                         fix="name a unit that is late on that day (see `due --unit U --on DATE`)",
+        raise InputError(said("letter:nothing-overdue", "nothing is overdue for {names} on {day}: there is nothing to "
+                              "remind", names=names, day=on),
+                         fix=said("letter:nothing-overdue-fix", "name a unit that is late on that day (see `due --unit U "
+                                  "--on DATE`)"),
                          param="to", data={"unit": letter.late[0].unit})
     if args.format == "docx":
         from obligations.render.letter_docx import letter_docx
@@ -52,7 +54,8 @@ def _write(path: Path, data: bytes) -> None:
     try:
         write_replacing(path, data)
     except OSError as exc:
-        raise InputError(f"cannot write {path}: {exc.strerror}", fix="check the folder exists and is writable",
+        raise InputError(said("letter:cannot-write", "cannot write {path}: {why}", path=str(path), why=str(exc.strerror)),
+                         fix=said("letter:cannot-write-fix", "check the folder exists and is writable"),
                          code="output-file") from None
 
 

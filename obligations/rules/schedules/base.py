@@ -13,6 +13,7 @@ from typing import Any, Iterator, Mapping, Protocol, Sequence
 
 import attrs
 
+from obligations.base.errors import Said, said
 from obligations.base.records import record
 from obligations.base.identifiers import shorten
 
@@ -40,7 +41,7 @@ class WorkingCalendar(Protocol):
 class Reporter(Protocol):
     """Where parsing reports a problem: the loader's context, which knows file and line."""
 
-    def error(self, message: builtins.str, fix: builtins.str | None = None) -> Exception: ...
+    def error(self, message: builtins.str | Said, fix: builtins.str | Said | None = None) -> Exception: ...
 
     def keys(self, table: dict[str, Any], allowed: Any, required: Any) -> None: ...
 
@@ -172,8 +173,8 @@ def check_time(value: Any, ctx: Reporter) -> str:
     text = ctx.str(value, "schedule.time")
     hh, sep, mm = text.partition(":")
     if not (sep and hh.isdigit() and mm.isdigit() and len(mm) == 2 and 0 <= int(hh) <= 23 and 0 <= int(mm) <= 59):
-        raise ctx.error(f"schedule.time {shorten(text)} is not a time of day",
-                        fix='write it as "HH:MM", e.g. time = "16:00" for "trước 16 giờ"')
+        raise ctx.error(said("schedule:time", "schedule.time {value} is not a time of day", value=shorten(text)),
+                        fix=said("schedule:time-fix", 'write it as "HH:MM", e.g. time = "16:00" for "trước 16 giờ"'))
     return f"{int(hh):02d}:{mm}"
 
 
@@ -182,18 +183,22 @@ def check_inclusive(raw: dict[str, Any], ctx: Reporter) -> bool | None:
         return None
     value = raw["inclusive"]
     if not isinstance(value, bool):
-        raise ctx.error(f"schedule.inclusive must be true or false, not {shorten(value)}",
-                        fix='true for "chậm nhất ngày D", "trong thời hạn"; false for "trước ngày D"')
+        raise ctx.error(said("schedule:inclusive", "schedule.inclusive must be true or false, not {value}",
+                             value=shorten(value)),
+                        fix=said("schedule:inclusive-fix", 'true for "chậm nhất ngày D", "trong thời hạn"; false for '
+                                 '"trước ngày D"'))
     return value
 
 
 def check_offset(value: Any, ctx: Reporter, what: str = "schedule.offset") -> int:
     number = ctx.int(value, what)
     if number < 0:
-        raise ctx.error(f"{what} {number} is negative", fix="give the number of days the text states (0 or more)")
+        raise ctx.error(said("schedule:negative", "{what} {number} is negative", what=what, number=number),
+                        fix=said("schedule:negative-fix", "give the number of days the text states (0 or more)"))
     if number > MAX_OFFSET_DAYS:
-        raise ctx.error(f"{what} {number} is more than ten years ({MAX_OFFSET_DAYS} days)",
-                        fix="give the number of days the text states")
+        raise ctx.error(said("schedule:ten-years", "{what} {number} is more than ten years ({limit} days)", what=what,
+                             number=number, limit=MAX_OFFSET_DAYS),
+                        fix=said("schedule:ten-years-fix", "give the number of days the text states"))
     return number
 
 

@@ -19,6 +19,7 @@ import datetime as dt
 from typing import Any, Mapping, Union
 
 from obligations.base.dates import month_end
+from obligations.base.errors import said
 from obligations.base.identifiers import shorten
 from obligations.rules.schedules import event, once, periodic, peaks, periods, rrule
 from obligations.rules.schedules.base import Reporter, check_offset
@@ -48,14 +49,17 @@ _LEGACY_FIELDS = {
 def parse_schedule(raw: Any, ctx: Reporter, events: Mapping[str, tuple[dt.date, ...]] | None = None) -> AnySchedule:
     """``events``: the event ids declared in the rule file, with their known dates."""
     if not isinstance(raw, dict):
-        raise ctx.error(f"schedule must be a table, not {shorten(raw)}", fix='e.g. schedule = { every = "month" }')
+        raise ctx.error(said("schedule:not-table", "schedule must be a table, not {value}", value=shorten(raw)),
+                        fix=said("schedule:not-table-fix", 'e.g. schedule = {{ every = "month" }}'))
     if "type" in raw:
         if "every" in raw:
-            raise ctx.error("schedule has both `every` and the old `type`", fix="keep `every` (docs/rules.md)")
+            raise ctx.error(said("schedule:both", "schedule has both `every` and the old `type`"),
+                            fix=said("schedule:both-fix", "keep `every` (docs/rules.md)"))
         return _legacy(raw, ctx)
     kind = raw.get("every")
     if kind not in KINDS:
-        raise ctx.error(f"unknown schedule kind every = {shorten(kind)}", fix="use one of: " + ", ".join(KINDS))
+        raise ctx.error(said("schedule:unknown-kind", "unknown schedule kind every = {value}", value=shorten(kind)),
+                        fix=said("schema:use-one-of", "use one of: {choices}", choices=", ".join(KINDS)))
     if kind == "once":
         return once.parse(raw, ctx)
     if kind == "event":
@@ -70,8 +74,9 @@ def parse_schedule(raw: Any, ctx: Reporter, events: Mapping[str, tuple[dt.date, 
 def _legacy(raw: dict[str, Any], ctx: Reporter) -> AnySchedule:
     kind = raw["type"]
     if kind not in LEGACY_TYPES:
-        raise ctx.error(f"unknown schedule type {shorten(kind)}",
-                        fix="use every = " + " | ".join(KINDS) + " (docs/rules.md); old types: " + ", ".join(LEGACY_TYPES))
+        raise ctx.error(said("schedule:unknown-type", "unknown schedule type {value}", value=shorten(kind)),
+                        fix=said("schedule:unknown-type-fix", "use every = {kinds} (docs/rules.md); old types: {old}",
+                                 kinds=" | ".join(KINDS), old=", ".join(LEGACY_TYPES)))
     required, optional = _LEGACY_FIELDS[kind]
     ctx.keys(raw, required | optional | {"type"}, required | {"type"})
     values: dict[str, Any] = {}
@@ -82,17 +87,20 @@ def _legacy(raw: dict[str, Any], ctx: Reporter) -> AnySchedule:
         if key in raw:
             values[key] = ctx.int(raw[key], f"schedule.{key}")
     if "month" in values and not 1 <= values["month"] <= 12:
-        raise ctx.error(f"schedule.month {values['month']} is not a month", fix="use 1 to 12")
+        raise ctx.error(said("schedule:month", "schedule.month {value} is not a month", value=values["month"]),
+                        fix=said("schedule:month-fix", "use 1 to 12"))
     if kind == "once_before":
         return Once(values["date"])
     if kind == "once_in_month":
         if not 1900 <= values["year"] <= 2100:
-            raise ctx.error(f"schedule.year {values['year']} is not plausible", fix="a year such as 2025")
+            raise ctx.error(said("schedule:year", "schedule.year {value} is not plausible", value=values["year"]),
+                            fix=said("schedule:year-fix", "a year such as 2025"))
         return Once(month_end(values["year"], values["month"]), dt.date(values["year"], values["month"], 1), True)
     if kind == "once_between":
         if values["end"] < values["start"]:
-            raise ctx.error(f"the window ends ({values['end']}) before it starts ({values['start']})",
-                            fix="swap start and end")
+            raise ctx.error(said("schedule:window", "the window ends ({end}) before it starts ({start})",
+                                 end=values["end"], start=values["start"]),
+                            fix=said("schedule:window-fix", "swap start and end"))
         return Once(values["end"], values["start"], True)
     if kind == "yearly_in_month":
         return periodic.parse({"every": "year", "in_month": values["month"]}, ctx)
@@ -104,5 +112,5 @@ def _legacy(raw: dict[str, Any], ctx: Reporter) -> AnySchedule:
         return peaks.parse({"every": "peaks", **{k: v for k, v in raw.items() if k != "type"}}, ctx)
     days = check_offset(values["days"], ctx, "schedule.days")
     if days < 1:
-        raise ctx.error("schedule.days must be at least 1")
+        raise ctx.error(said("schedule:days", "schedule.days must be at least 1"))
     return EventSchedule(None, "after", days, "days", True, None, (values["start"],))
