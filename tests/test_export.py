@@ -35,7 +35,7 @@ def test_ics_fields_round_trip(run_cli, tmp_path):
     assert report["sequence"] == 0 and report.decoded("last-modified").tzinfo is not None
     assert str(report["x-obligations-deadline"]) == "2026-11-30"
     assert str(report["x-obligations-status"]) == "due_soon"
-    assert str(report["summary"]) == "[Hạn 30/11/2026] Đảng ủy xã báo cáo kết quả đợt sinh hoạt hằng năm (2026)"
+    assert str(report["summary"]) == "[Hạn 30/11/2026] Đảng ủy xã báo cáo kết quả đợt sinh hoạt hằng năm (năm 2026)"
     description = str(report["description"])
     assert "“Tham mưu Ban Thường vụ Đảng ủy xây dựng báo cáo kết quả đợt sinh hoạt chính trị, tư tưởng vào tháng 11 hằng năm;" in description
     assert "Nguồn: 76-KH/ĐU mục V.7" in description and "Gửi: Tỉnh ủy Quảng Ngãi" in description

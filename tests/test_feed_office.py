@@ -105,4 +105,4 @@ def test_title_says_conflict(tmp_path):
     _, body = feed(tmp_path, clock=lambda: on, rules=[CONFLICT], unit="xa-C")
     titles = summaries(body)
     marked = [t for t in titles.values() if t.startswith("⚡ xung đột · ")]
-    assert marked == ["⚡ xung đột · [Hạn 14/11/2025] Đảng ủy xã báo cáo sơ kết (2025)"]
+    assert marked == ["⚡ xung đột · [Hạn 14/11/2025] Đảng ủy xã báo cáo sơ kết (năm 2025)"]

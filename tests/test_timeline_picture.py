@@ -199,8 +199,8 @@ def test_overdue_is_marked_and_said_and_a_delivery_is_not():
     marks = [g for g in root.iter(f"{NS}g") if g.get("class") == "overdue-mark"]
     assert len(marks) == 2                                      # the late bar's, and the legend's
     written = " ".join(t.text or "" for t in texts(root, "dates"))
-    assert written == "2026-01: hạn 30/01/2026; quá hạn · 2026-02: hạn 27/02/2026; đã nộp 26/02/2026 · " \
-                      "2026-03: hạn 31/03/2026"
+    assert written == "tháng 01/2026: hạn 30/01/2026; quá hạn · tháng 02/2026: hạn 27/02/2026; đã nộp 26/02/2026 · " \
+                      "tháng 03/2026: hạn 31/03/2026"
 
 
 def test_a_level_above_is_never_called_overdue_by_this_office():
@@ -230,7 +230,7 @@ def test_the_text_list_says_what_the_picture_shows(run_cli, tmp_path):
     lines = out.splitlines()
     assert lines[:2] == ["Chuỗi báo cáo — Chi bộ thôn 1 (chibo-1)", "Từ 01/09/2026 đến 31/03/2027 · hôm nay 23/11/2026"]
     assert "  Chi bộ thôn 1 — Chi bộ báo cáo kết quả thực hiện hằng năm" in lines
-    assert "    2026: hạn 30/11/2026" in lines and "    2026: hạn 14/12/2026" in lines
+    assert "    năm 2026: hạn 30/11/2026" in lines and "    năm 2026: hạn 14/12/2026" in lines
     assert lines[-1].startswith("Ngày nghỉ lễ, Tết: 01/09/2026 Quốc khánh; 02/09/2026 Quốc khánh; "
                                 "24/11/2026 Ngày Văn hóa Việt Nam; 01/01/2027 Tết Dương lịch")
 
@@ -245,7 +245,7 @@ def test_the_page_gets_the_list_as_html_with_times():
     assert data["chains"][0]["rows"][0]["items"][0]["deadline"] == "2026-01-30"
     assert data["chains"][0]["rows"][0]["items"][0]["overdue"] is True
     html = list_html(tl, "vi")
-    assert "<time datetime='2026-01-30'>2026-01: hạn 30/01/2026, quá hạn</time>" in html
+    assert "<time datetime='2026-01-30'>tháng 01/2026: hạn 30/01/2026, quá hạn</time>" in html
     assert "Báo cáo &lt;tháng&gt;" in html and "<tháng>" not in html
 
 

@@ -127,7 +127,7 @@ def test_timeline_marks_a_conflict_in_red():
     # not by colour alone: the cross-hatched pattern, and the word on the row's line of dates
     assert 'fill="url(#tl-conflict)"' in ET.tostring(conflict[0], encoding="unicode")
     dates = [t for t in root.iter("{http://www.w3.org/2000/svg}text") if t.get("class") == "dates"]
-    assert [t.text for t in dates] == ["2025: hạn 10/03/2025; hạn riêng 31/03/2025; xung đột"]
+    assert [t.text for t in dates] == ["năm 2025: hạn 10/03/2025; hạn riêng 31/03/2025; xung đột"]
 
 
 def test_page_lists_items_conflicts_first_and_works_in_english(client):

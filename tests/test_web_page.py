@@ -130,7 +130,7 @@ def test_a_delivery_remembers_the_token_in_a_strict_http_only_cookie(setup):
     assert not any(f.startswith(("max-age", "expires")) for f in flags)     # for the visit only
     # the confirmation names the duty in words, not its id
     done = client.get(ok.headers["location"]).text
-    assert f"Đã ghi nhận việc nộp: {TITLE} (kỳ 2026)." in done
+    assert f"Đã ghi nhận việc nộp: {TITLE} (kỳ năm 2026)." in done
     assert not re.search(r"Đã ghi nhận[^<]*76-KH-DU", done)
     # the next delivery needs no token: the cookie carries it, and the form no longer asks
     assert "name='token'" not in done.split("form-h")[1].split("</form>")[0]
@@ -197,7 +197,7 @@ def test_a_conflict_card_gives_the_advice_and_records_an_extension(tmp_path):
                     follow_redirects=False)
     assert r.status_code == 303 and "httponly" in r.headers["set-cookie"].lower()
     after = client.get(r.headers["location"]).text
-    assert "Đã ghi nhận gia hạn: Sơ kết (kỳ 2025)." in after
+    assert "Đã ghi nhận gia hạn: Sơ kết (kỳ năm 2025)." in after
     # without the number of the granting document: refused, in Vietnamese, nothing written
     before = service.count_records("xa-C")
     bad = client.post("/units/xa-C/extend", data={"lang": "vi", "unit": "xa-C", "duty": "P-1/so-ket", "period": "2025",

@@ -18,6 +18,14 @@ _names = Labels([
     pmsg("long.MO", "Monday"), pmsg("long.TU", "Tuesday"), pmsg("long.WE", "Wednesday"), pmsg("long.TH", "Thursday"),
     pmsg("long.FR", "Friday"), pmsg("long.SA", "Saturday"), pmsg("long.SU", "Sunday"),
 ])
+# a period's words (Vietnamese only: English shows the label itself, see period_text); the
+# templates are formatted here, so that they carry no plural
+_periods = Labels([
+    pmsg("label.year", "year {year}"), pmsg("label.month", "month {month}/{year}"),
+    pmsg("label.quarter", "quarter {quarter}/{year}"), pmsg("label.h1", "first half of {year}"),
+    pmsg("label.h2", "second half of {year}"), pmsg("label.9m", "nine months of {year}"),
+    pmsg("label.week", "week {week}/{year}"),
+])
 _DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
@@ -50,6 +58,37 @@ def day_iso(text: object, lang: str) -> str:
         except ValueError:
             pass
     return "" if text is None else str(text)
+
+
+_ROMAN = ("I", "II", "III", "IV")
+
+
+def period_text(label: object, lang: str) -> str:
+    """A period's label (obligations/rules/schedules/periods.py writes them: 2026, 2026-08,
+    2026-Q3, 2026-H1, 2026-9M, 2026-W05; a day for one-off and event duties) as a Vietnamese
+    clerk writes it: "năm 2026", "tháng 08/2026", "quý III/2026", "6 tháng đầu năm 2026",
+    "9 tháng năm 2026", "tuần 05/2026", "02/09/2026". English keeps the label as it is (the
+    form `--period` takes). Anything else is returned unchanged."""
+    if not isinstance(label, str):
+        return "" if label is None else str(label)
+    if _lang(lang) == "en":
+        return label
+    year, _, rest = label.partition("-")
+    if not (len(year) == 4 and year.isdigit()):
+        return label
+    if not rest:
+        return _periods("label.year", lang, year=year)
+    if len(rest) == 2 and rest.isdigit() and 1 <= int(rest) <= 12:
+        return _periods("label.month", lang, month=rest, year=year)
+    if len(rest) == 2 and rest[0] == "Q" and rest[1] in "1234":
+        return _periods("label.quarter", lang, quarter=_ROMAN[int(rest[1]) - 1], year=year)
+    if rest in ("H1", "H2"):
+        return _periods(f"label.{rest.lower()}", lang, year=year)
+    if rest == "9M":
+        return _periods("label.9m", lang, year=year)
+    if len(rest) == 3 and rest[0] == "W" and rest[1:].isdigit():
+        return _periods("label.week", lang, week=rest[1:], year=year)
+    return day_iso(label, lang)
 
 
 def instant_iso(text: object, lang: str) -> str:

@@ -6,7 +6,7 @@ import attrs
 
 from obligations.base.records import record
 from obligations.reconcile.solve import ExtensionOrigin, Reconciled, SameReportOrigin
-from obligations.render.day_text import day, day_iso, day_short
+from obligations.render.day_text import day, day_iso, day_short, period_text
 from obligations.render.labels import Labels, label, npmsg, pmsg
 from obligations.render.messages import (not_active_text, conflict_advice, conflict_message, conflict_window, constraint_source,
                                          assumption_text, move_reason, one_day_window, pick, placement_message, roll_policy, routing_note,
@@ -86,7 +86,7 @@ def due_table(ws: Workspace, report: DueReport, lang: str) -> str:
         left = (_t("days", lang, n=item.days_left) if item.days_left >= 0
                 else _t("ago", lang, n=-item.days_left))
         deadline = day_short(item.deadline, lang)
-        title = pick(lang, duty.title_vi, duty.title_en) + f" [{day_iso(occ.period, lang)}]"
+        title = pick(lang, duty.title_vi, duty.title_en) + f" [{period_text(occ.period, lang)}]"
         rows.append(_Row((deadline, left, label(item.status, lang)), title,
                          _t("cite", lang, directive=directive.number, section=duty.source.section), item))
     if report.not_active is not None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from obligations.render.history import history_text
-from obligations.render.day_text import day_iso, instant_iso
+from obligations.render.day_text import day_iso, instant_iso, period_text
 from obligations.render.labels import Labels, label, npmsg, pmsg
 from obligations.render.messages import policy_word, roll_policy
 from obligations.render.notify_mail import sent_text
@@ -77,7 +77,7 @@ def explain_text(doc: dict[str, object], lang: str) -> str:
     """The JSON document of ``Explanation.to_dict`` as numbered text."""
     d: dict = dict(doc)  # type: ignore[type-arg]
     # a period named by its day (a peak's) is written as the reader writes days; JSON keeps the id
-    out = [_t("head", lang, **dict(d, period=day_iso(d["period"], lang))), "", _t("source", lang)]
+    out = [_t("head", lang, **dict(d, period=period_text(d["period"], lang))), "", _t("source", lang)]
     for s in d["sources"]:
         out.append(f"   {s['directive']} mục {s['section']} ({s['file']}):")
         out.append(f"   “{s['text']}”")

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from html import escape
 from typing import Any
 
+from obligations.render.day_text import period_text
 from obligations.render.labels import Labels, npmsg, pmsg
 from obligations.render.page import plain, shell, time_tag
 
@@ -165,10 +166,10 @@ def render_explain(doc: dict[str, Any], lang: str, back: str, name_of: Callable[
     files += [f"{e['lead_source']}" for e in doc["above"]]
     body = [f"<p><a href=\"{escape(back)}\">{_t('back', lang)}</a></p>",
             "<h1>" + _with_dates("head", lang, {"deadline": doc["deadline"]}) + "</h1>",
-            f"<p>{escape(_t('what', lang, title=doc['title'], unit_name=doc['unit_name'], period=doc['period']))}</p>",
+            f"<p>{escape(_t('what', lang, title=doc['title'], unit_name=doc['unit_name'], period=period_text(doc['period'], lang)))}</p>",
             "<ol class='steps'>" + "".join(f"<li>{s}</li>" for s in steps) + "</ol>",
             f"<details><summary>{_t('maint', lang)}</summary><ul>"
             + "".join(f"<li><code>{escape(f)}</code></li>" for f in files) + "</ul></details>"]
-    title = _t("what", lang, title=doc["title"], unit_name=doc["unit_name"], period=doc["period"])
+    title = _t("what", lang, title=doc["title"], unit_name=doc["unit_name"], period=period_text(doc["period"], lang))
     return shell(title, lang, "".join(body))
 

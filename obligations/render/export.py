@@ -19,6 +19,7 @@ from typing import Any
 
 from obligations.base.dates import VIETNAM_TZ
 from obligations.log.store import Extension, Submission, SubmissionLog
+from obligations.render.day_text import period_text
 from obligations.render.labels import Labels, label, pmsg
 from obligations.render.csv_safe import cell
 from obligations.render.messages import assumption_text, conflict_message, pick, routing_note
@@ -77,7 +78,7 @@ def _text(ws: Workspace, item: Item, lang: str) -> tuple[str, str]:
     duty = occ.duty
     directive = ws.rules.directive(duty.directive)
     title = pick(lang, duty.title_vi, duty.title_en)
-    summary = _e("summary", lang, date=item.deadline.strftime('%d/%m/%Y'), title=title, period=occ.period)
+    summary = _e("summary", lang, date=item.deadline.strftime('%d/%m/%Y'), title=title, period=period_text(occ.period, lang))
     state = state_mark(item, lang)
     if state:
         summary = f"{state} · {summary}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from obligations.render.day_text import day_iso
+from obligations.render.day_text import day_iso, period_text
 from obligations.render.labels import Labels, pmsg
 from obligations.render.schedule_text import text as schedule_text
 from obligations.report.history import History
@@ -109,7 +109,7 @@ def history_text(doc: dict[str, Any] | None, lang: str) -> list[str]:
                 for k in v["changes"])))
     p = doc["postponed"]
     if p:
-        out.append(_t("postponed", lang, period=p["period"], to=day_iso(p["to"], lang), document=p["document"],
+        out.append(_t("postponed", lang, period=period_text(p["period"], lang), to=day_iso(p["to"], lang), document=p["document"],
                       issued=day_iso(p["issued"], lang),
                       incl=_t("incl" if p["inclusive"] else "excl", lang)))
         out.append(f"       “{p['source']['text']}” ({p['source']['file']})")

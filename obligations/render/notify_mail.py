@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 
 import attrs
 
-from obligations.render.day_text import day, day_iso, day_long
+from obligations.render.day_text import day, day_iso, day_long, period_text
 from obligations.render.labels import Labels, npmsg, pmsg
 
 _w = Labels([
@@ -67,7 +67,7 @@ def _head(line: Line, lang: str) -> str:
     elif line.kind in ("overdue", "escalation"):
         state = _w("late", lang, n=line.working_days)
     moved = " " + _w("moved", lang, was=day(line.moved_from, lang)) if line.moved_from else ""
-    return f"{_w('kind.' + line.kind, lang)}: {line.title} [{line.period}] — {state}{moved}".rstrip(" —")
+    return f"{_w('kind.' + line.kind, lang)}: {line.title} [{period_text(line.period, lang)}] — {state}{moved}".rstrip(" —")
 
 
 def _details(line: Line, lang: str) -> list[str]:

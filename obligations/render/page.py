@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from obligations.base.vocabulary import HORIZON_MAX
-from obligations.render.day_text import day, day_long
+from obligations.render.day_text import day, day_long, period_text
 from obligations.render.page_words import WORDS as _T
 
 
@@ -120,7 +120,7 @@ def _item(item: dict[str, Any], unit: str, lang: str, token: str | None) -> list
     hid = "i-" + re.sub(r"[^A-Za-z0-9_-]+", "-", item["id"])
     out = [f"<article class=\"{' '.join(classes)}\" id=\"{escape(hid)}\" aria-labelledby=\"{escape(hid)}-h\">",
            f"<h3 id=\"{escape(hid)}-h\">{escape(item['title'])} "
-           f"<span class='small'>({escape(t('period', lang, period=item['period']))})</span></h3>",
+           f"<span class='small'>({escape(t('period', lang, period=period_text(item['period'], lang)))})</span></h3>",
            f"<p><span class='deadline'>{t('deadline', lang)}: {time_tag(item['deadline'], lang)}</span> "
            f"<span class='status'>{escape(_status(item, lang))}</span></p>"]
     sub = item["submission"]
@@ -215,7 +215,7 @@ def delivery_form(doc: dict[str, Any], unit: str, lang: str, today: str, *, reme
     options = "".join(
         f"<option value=\"{escape(i['duty'])}|{escape(i['period'])}\""
         + (" selected" if chosen == f"{i['duty']}|{i['period']}" else "") + ">"
-        f"{escape(day(_date(i['deadline']), lang))} — {escape(i['title'])} ({escape(t('period', lang, period=i['period']))})</option>"
+        f"{escape(day(_date(i['deadline']), lang))} — {escape(i['title'])} ({escape(t('period', lang, period=period_text(i['period'], lang)))})</option>"
         for i in open_items)
     if chosen and not any(chosen == f"{i['duty']}|{i['period']}" for i in open_items):
         options = f"<option value=\"{escape(chosen)}\" selected>{escape(chosen)}</option>" + options

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from obligations.base.keys import OccurrenceKey
 from obligations.base.version import SCHEMA_VERSION
 from obligations.log.store import Extension, RecordedEvent, Submission
-from obligations.render.day_text import day, day_iso, instant_iso
+from obligations.render.day_text import day, day_iso, instant_iso, period_text
 from obligations.render.labels import Labels, npmsg, pmsg
 from obligations.render.messages import assumption_text, pick
 from obligations.report.deliveries import Delivery
@@ -141,7 +141,7 @@ def status_text(name: str, unit: str, on: dt.date, year: int | None, rows: list[
         if r.get("deadline_changed"):
             verdict += "; " + _t("changed", lang, then=day_iso(r["deadline_at_delivery"], lang),
                                  now=day_iso(r["deadline"], lang))
-        out.append(f"{day_iso(r['deadline'], lang)}  {day_iso(r['period'], lang):<10}  {r['title']}: {verdict}")
+        out.append(f"{day_iso(r['deadline'], lang)}  {period_text(r['period'], lang):<14}  {r['title']}: {verdict}")
         out.extend(f"{'':<12}  ↳ {a}" for a in r["assumptions"])  # type: ignore[attr-defined]
         for old in r.get("replaced") or []:  # type: ignore[attr-defined]
             what = _t("delivered", lang, on=day_iso(old["date"], lang)) + (f" ({old['ref']})" if old["ref"] else "")

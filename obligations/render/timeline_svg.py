@@ -29,7 +29,7 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
-from obligations.render.day_text import day
+from obligations.render.day_text import day, period_text
 from obligations.render.messages import move_reason, origin_brief, pick
 from obligations.render.timeline_text import (bar_words, entries, in_span, list_html, overdue,
                                               text_list, words)
@@ -126,7 +126,7 @@ def _bar(bar: Bar, overdue: bool, y: float, s: _Scale, lang: str) -> list[str]:
     cls = "bar conflict" if bar.conflict else "bar overdue" if overdue else "bar"
     note = " → ".join(f"{origin_brief(c.origin, lang)} ({day(c.date, lang) if c.date else '?'})" for c in bar.decided_by)
     out = [f'<g class="{cls}" data-key="{escape(bar.key)}" data-deadline="{bar.deadline.isoformat()}">'
-           f"<title>{escape(bar.period)}: {escape(note)}</title>"]
+           f"<title>{escape(period_text(bar.period, lang))}: {escape(note)}</title>"]
     x0, x1 = s.x(s.clip(bar.own_start)), s.x(s.clip(bar.own_deadline)) + s.per_day
     out.append(f'<rect x="{x0:.1f}" y="{y - 8:.1f}" width="{max(x1 - x0, 1):.1f}" height="16" fill="none" '
                f'stroke="{colour}" stroke-dasharray="3 2"/>')

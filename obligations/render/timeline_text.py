@@ -8,7 +8,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from obligations.render.day_text import day
+from obligations.render.day_text import day, period_text
 from obligations.render.labels import Labels, pmsg
 from obligations.render.messages import move_reason, pick
 from obligations.report.timeline import Bar, Row, Timeline
@@ -45,7 +45,7 @@ words = Labels([
 
 def bar_words(bar: Bar, late: bool, lang: str) -> list[str]:
     """One occurrence in words: its deadlines, conflict, delivery or lateness (``late``)."""
-    said = [f"{bar.period}: {words('deadline', lang, date=day(bar.deadline, lang))}"]
+    said = [f"{period_text(bar.period, lang)}: {words('deadline', lang, date=day(bar.deadline, lang))}"]
     if bar.own_deadline != bar.deadline:
         said.append(words("own_at", lang, date=day(bar.own_deadline, lang)))
     if bar.conflict:

@@ -21,6 +21,7 @@ from starlette.concurrency import run_in_threadpool
 from obligations.base.errors import ObligationsError
 from obligations.base.vocabulary import HORIZON_MAX
 from obligations.render import page
+from obligations.render.day_text import period_text
 from obligations.web import contract, limits
 from obligations.web.auth import Refused
 from obligations.render.error_words import page_detail, page_said
@@ -68,7 +69,7 @@ def add_pages(app: FastAPI, service: Service, guard: Guard) -> None:
             doc = service.explain(unit, duty, period or None, service.today(), lang)
         except ObligationsError:
             return ""
-        return f"{doc['title']} ({page.t('period', lang, period=doc['period'])})"
+        return f"{doc['title']} ({page.t('period', lang, period=period_text(doc['period'], lang))})"
 
     @app.get("/units/{unit}", response_class=HTMLResponse, tags=["page"], summary="The office page",
              responses=contract.answers(PAGE, contract.errors(*contract.READ, media=HTML)))
