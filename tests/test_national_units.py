@@ -210,6 +210,20 @@ def test_org_province_hanoi_by_short_name(run_cli):
     assert code == 0 and units["dang-uy-tinh-01"]["name"] == "Thành ủy Hà Nội" and "xa-00070" in units
 
 
+def test_org_province_comments_in_the_commands_language(run_cli):
+    """The file's opening comment is for the clerk who extends it: Vietnamese by default, English
+    with --lang en, never the two mixed (the units' own `assumed` / `assumed_en` keep both)."""
+    _, vi, _ = run_cli("org", "--province", "08")
+    _, en, _ = run_cli("org", "--province", "08", "--lang", "en")
+    vi_head = [line for line in vi.splitlines() if line.startswith("#")]
+    en_head = [line for line in en.splitlines() if line.startswith("#")]
+    assert vi_head[0].startswith("# Các đơn vị thật của Tỉnh Tuyên Quang (mã 08) từ 1/7/2025")
+    assert en_head[0].startswith("# The real units of Tỉnh Tuyên Quang (code 08) from 1/7/2025")
+    for english in ("The real units", "written by", "Extend this file", "inferred", "data 2025"):
+        assert english not in "\n".join(vi_head)
+    assert "Bổ sung" not in "\n".join(en_head)
+
+
 @pytest.mark.parametrize("province", ["99", "Kon Tum", "Lâm Bình"])
 def test_org_unknown_province(run_cli, province):
     # Kon Tum was merged into Quảng Ngãi on 1/7/2025: no longer a province

@@ -28,7 +28,7 @@ def build() -> dict[str, object]:
     provinces = sorted(([int(p.code), p.name, p.division_type.value] for p in Province.iter_all()))
     communes = sorted(([int(w.code), w.name, w.division_type.value, int(w.province_code)] for w in Ward.iter_all()))
     return {
-        "source": f"vietnam-provinces {vp.__version__} (data {vp.__data_version__})",
+        "source": f"vietnam-provinces {vp.__version__}, {vp.__data_version__}",
         "valid_from": "2025-07-01",
         "provinces": provinces,     # [code, name, kind]
         "communes": communes,       # [code, name, kind, province code]

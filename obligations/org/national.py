@@ -200,24 +200,3 @@ def find_province(national: National, query: str) -> int:
     raise InputError(said("province:unknown", "no province is named or numbered {query} (34 provinces from "
                                               "1/7/2025)", query=repr(query[:80])),
                      fix=said("province:give-one-of", "give one of: {listing}", listing=listing), code="unknown-unit", param="province", data={"unit": query})
-
-
-def province_head(national: National, code: int) -> list[str]:
-    """The comment at the top of ``org --province``: where the data comes from and what to add."""
-    return [
-        f"{national.province_name(code)} (mã {code:02d}): các đơn vị hành chính từ 1/7/2025 và cấp ủy tương ứng.",
-        f"The real units of {national.province_name(code)} (code {code:02d}) from 1/7/2025, written by",
-        f"`obligations org --province` from {national.source}.",
-        "Ids come from the official codes: tinh-NN / xa-NNNNN for the province and its communes, wards",
-        "and special zones; dang-uy-tinh-NN / dang-uy-xa-NNNNN for the Party committees that mirror them.",
-        "The Party committees are inferred from the administrative units (marked `assumed`): correct",
-        "them where your structure differs. Extend this file with your cells and departments, e.g.",
-        "",
-        "  [[unit]]",
-        '  id = "chibo-…"',
-        '  name = "Chi bộ …"',
-        '  level = "cell"',
-        '  parent = "dang-uy-xa-NNNNN"',
-        "",
-        "then use it with --org (docs/rules.md, section on the real units).",
-    ]

@@ -7,6 +7,45 @@ from collections.abc import Iterable
 
 from obligations.base.vocabulary import FAR_FUTURE, FAR_PAST
 from obligations.org.hierarchy import Unit
+from obligations.render.labels import Labels, pmsg
+
+# the comment at the top of `org --province`, in the command's --lang: where the data comes
+# from, how ids are made, what is inferred and what to add
+_HEAD = Labels([
+    pmsg("org.head", "The real units of {province} (code {code}) from 1/7/2025 and the Party committees that "
+                     "mirror them, written by `obligations org --province` from {source}."),
+    pmsg("org.ids", "Ids come from the official codes: tinh-NN / xa-NNNNN for the province and its communes, "
+                    "wards and special zones; dang-uy-tinh-NN / dang-uy-xa-NNNNN for the Party committees."),
+    pmsg("org.assumed", "The Party committees are inferred from the administrative units (marked `assumed`): "
+                        "correct them where your structure differs."),
+    pmsg("org.extend", "Extend this file with your cells and departments, e.g."),
+    pmsg("org.cell", "Chi bộ …"),
+    pmsg("org.use", "then use it with --org (docs/rules.md, section on the real units)."),
+])
+
+
+def _wrapped(text: str, width: int = 96) -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(text, width) or [""]
+
+
+def province_head(province: str, code: int, source: str, lang: str) -> list[str]:
+    """The comment at the top of ``org --province``, in ``lang``."""
+    return [
+        *_wrapped(_HEAD("org.head", lang, province=province, code=f"{code:02d}", source=source)),
+        *_wrapped(_HEAD("org.ids", lang)),
+        *_wrapped(_HEAD("org.assumed", lang)),
+        *_wrapped(_HEAD("org.extend", lang)),
+        "",
+        "  [[unit]]",
+        '  id = "chibo-…"',
+        f'  name = "{_HEAD("org.cell", lang)}"',
+        '  level = "cell"',
+        '  parent = "dang-uy-xa-NNNNN"',
+        "",
+        *_wrapped(_HEAD("org.use", lang)),
+    ]
 
 
 def _text(value: str) -> str:
