@@ -72,6 +72,26 @@ def test_three_levels_by_hand(ws):
     assert [(x.directive, x.action) for x in removed.causes] == [(B, "revoke")]
 
 
+REACH = str(ROOT / "tests" / "fixtures" / "changes_reach")
+
+
+def test_a_count_longer_than_a_month_moves_with_a_day_far_from_its_deadline():
+    # KT-DAI-HAN: 40 working days from Sunday 4/1/2026 (the day itself not counted, Civil Code Art. 147).
+    # As known on 20/12/2025 Saturday 10/1 is a day off: Jan 5-9, 12-16, 19-23, 26-30 (20), Feb 2-6,
+    # 9-13 (30), Tết Monday 16/2 to Friday 20/2 off, Feb 23-27 (35), Mar 2-6 (40): Friday 6/3/2026.
+    # As known on 26/12/2025 (12729/VPCP-KGVX of 25/12/2025: Saturday 10/1 a working day, Friday 2/1 a
+    # day off but before the count) one more day counts by 30/1: Thursday 5/3/2026, one working day
+    # earlier; 10/1 is 54 days before that deadline.
+    ws = obligations.load([str(ROOT / "rules"), REACH])
+    report = ws.changes("xa-X", D(2025, 12, 20), D(2025, 12, 26))
+    assert rows(report) == {("xa-X", "KT-DAI-HAN/bao-cao-dai-han", "2026-01-04", "moved", D(2026, 3, 6),
+                             D(2026, 3, 5))}
+    change = report.changes[0]
+    assert [(x.kind, x.day, x.working, x.decision) for x in change.causes] == [
+        ("calendar", D(2026, 1, 10), True, "12729/VPCP-KGVX")]
+    assert change.working_days == -1      # 5/3 and 6/3 before (6/3 counted); 5/3 after
+
+
 def test_nothing_known_between_two_days_changes_nothing(ws):
     assert ws.changes("tinh-quang-ngai", D(2025, 12, 2), D(2025, 12, 21)).changes == ()
     assert ws.changes("tinh-quang-ngai", D(2025, 12, 26), D(2026, 3, 1)).changes == ()
@@ -157,6 +177,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E
 
 BUNDLED = obligations.load(str(ROOT / "rules"))
 LAYERED = obligations.load([str(ROOT / "rules"), FIXTURE])
+# with a count of 40 working days that passes over the swap of 2026 and Tết (changes_reach)
+LONG = obligations.load([str(ROOT / "rules"), FIXTURE, REACH])
 
 
 def answers(ws, day, start, end):
@@ -188,11 +210,11 @@ days = st.dates(min_value=D(2025, 6, 1), max_value=D(2026, 12, 31))
 
 
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(first=days, later=days, layered=st.booleans())
+@given(first=days, later=days, layered=st.sampled_from(["bundled", "layered", "long"]))
 def test_changes_carry_the_answers_known_on_one_day_to_those_of_a_later_day(first, later, layered):
     if later < first:
         first, later = later, first
-    ws = LAYERED if layered else BUNDLED
+    ws = {"bundled": BUNDLED, "layered": LAYERED, "long": LONG}[layered]
     report = ws.changes(None, first, later)
     before = answers(ws, first, report.start, report.end)
     assert apply(before, report) == answers(ws, later, report.start, report.end)
@@ -203,10 +225,11 @@ def test_the_law_across_the_fixture_and_the_swap():
     # quick report moves) became known; nothing after 26/12
     for first, later, some in ((D(2025, 11, 30), D(2025, 12, 1), True), (D(2025, 12, 21), D(2025, 12, 26), True),
                                (D(2025, 12, 24), D(2025, 12, 25), True), (D(2025, 12, 26), D(2026, 1, 5), False)):
-        report = LAYERED.changes(None, first, later)
-        assert bool(report.changes) == some
-        assert apply(answers(LAYERED, first, report.start, report.end), report) == \
-            answers(LAYERED, later, report.start, report.end)
+        for ws in (LAYERED, LONG):
+            report = ws.changes(None, first, later)
+            assert bool(report.changes) == some
+            assert apply(answers(ws, first, report.start, report.end), report) == \
+                answers(ws, later, report.start, report.end)
 
 
 def test_due_and_the_page_show_the_changes_not_yet_acknowledged_first(tmp_path, run_cli):
