@@ -92,6 +92,24 @@ def test_a_count_longer_than_a_month_moves_with_a_day_far_from_its_deadline():
     assert change.working_days == -1      # 5/3 and 6/3 before (6/3 counted); 5/3 after
 
 
+def test_a_document_moving_a_deadline_far_across_an_edge_is_a_move(tmp_path):
+    # a letter issued 1/7/2026 brings xa-X's yearly report from "trước ngày 15-12" (Monday 14/12/2026) to
+    # "trước ngày 20-11" (Thursday 19/11/2026), 12 days before the range asked (December 2026): more than
+    # the calendar's reach with the bundled rules (10 days: Tết's 9 days off and one), one move, not a
+    # removal; the report of 2027 (13/12/2027, Monday -> 19/11/2027, Friday) is outside the range
+    (tmp_path / "SOM.toml").write_text(
+        '[directive]\nid = "KT-SOM"\nnumber = "KT-SOM"\nkind = "letter"\nissuer = "Tỉnh ủy"\n'
+        'unit = "tinh-quang-ngai"\ntitle = "Thử"\nissued = 2026-07-01\n\n[[amend]]\n'
+        'duty = "CV-BTVTU-KonTum/bao-cao-hang-nam"\nsection = "1"\nsource = "thành trước ngày 20-11 hằng năm"\n'
+        'effective = 2026-07-01\nschedule = { every = "year", month = 11, day = 20, inclusive = false }\n',
+        encoding="utf-8")
+    ws = obligations.load([str(ROOT / "rules"), str(tmp_path)])
+    report = ws.changes("xa-X", D(2026, 6, 30), D(2026, 7, 2), start=D(2026, 12, 1), end=D(2026, 12, 31))
+    assert rows(report) == {("xa-X", "CV-BTVTU-KonTum/bao-cao-hang-nam", "2026", "moved", D(2026, 12, 14),
+                             D(2026, 11, 19))}
+    assert [(c.kind, c.directive, c.action) for c in report.changes[0].causes] == [("document", "KT-SOM", "amend")]
+
+
 def test_nothing_known_between_two_days_changes_nothing(ws):
     assert ws.changes("tinh-quang-ngai", D(2025, 12, 2), D(2025, 12, 21)).changes == ()
     assert ws.changes("tinh-quang-ngai", D(2025, 12, 26), D(2026, 3, 1)).changes == ()

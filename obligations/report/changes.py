@@ -32,7 +32,7 @@ from obligations.base.records import record
 from obligations.calendar.working import VietnamCalendar
 from obligations.log.store import SubmissionLog
 from obligations.report.changes_model import Acknowledgement, Cause, Change, ChangeKind, DocumentAction
-from obligations.report.changes_reach import calendar_reach, calendar_window
+from obligations.report.changes_reach import calendar_reach, calendar_window, pair_across_edges
 from obligations.report.facade import Facade as Workspace
 from obligations.rules.model import Directive
 from obligations.status.assess import Item
@@ -153,9 +153,11 @@ def changes(old: Workspace, new: Workspace, under: str | None, start: dt.date, e
         found: tuple[Change, ...] = ()
     else:
         # documents: deadlines a reach outside the range too, so that a calendar move across an edge is a
-        # move; the calendar's window already reaches that far past the days that differ
+        # move (a document's is paired below); the calendar's window already reaches that far
         margin = reach if documents else 0
         before, after, units = _differing(old, new, roots, *window, margin, below)
+        if documents:        # a document's move across an edge, however far (report/changes_reach.py)
+            pair_across_edges(old, new, before, after, start, end, _touched(documents))
         found = tuple(diff_items(old, new, before, after, *window, units, documents))
     root = roots[0] if len(roots) == 1 else "*"
     names = {u: new.hierarchy.name(u) for u in {c.key.unit for c in found} | set(roots)}
@@ -231,6 +233,15 @@ def _documents(old: Workspace, new: Workspace) -> Documents:
     # two views of one rule set share their directive objects: compared by identity first
     return {i: (a.get(i), b.get(i)) for i in a.keys() | b.keys()
             if a.get(i) is not b.get(i) and _plain(a.get(i)) != _plain(b.get(i))}
+
+
+def _touched(documents: Documents) -> set[str]:
+    """The duties and directives the documents that differ define or change."""
+    found: set[str] = set()
+    for doc_id, (was, now) in documents.items():
+        found.add(doc_id)
+        found.update(c.target for d in (was, now) if d is not None for c in d.changes)
+    return found
 
 
 def _plain(d: Directive | None) -> str | None:

@@ -23,12 +23,15 @@ from collections.abc import Iterable
 
 import attrs
 
+from obligations.base.errors import InputError
+from obligations.base.keys import OccurrenceKey
 from obligations.calendar.working import VietnamCalendar
 from obligations.report.facade import Facade as Workspace
 from obligations.rules.model import Duty
 from obligations.rules.schedules.base import working_count
+from obligations.status.assess import Item
 
-__all__ = ["calendar_reach", "calendar_window", "longest_feed_chain"]
+__all__ = ["calendar_reach", "calendar_window", "longest_feed_chain", "pair_across_edges"]
 
 ONE_DAY = dt.timedelta(days=1)
 
@@ -144,3 +147,21 @@ def calendar_window(old: Workspace, new: Workspace, root: str, start: dt.date, e
     days.update(c.date for c in local if first <= c.date <= last)
     low, high = max(start, min(days, default=end) - margin), min(end, max(days, default=start) + margin)
     return (low, high) if days and low <= high else None
+
+
+def pair_across_edges(old: Workspace, new: Workspace, before: dict[OccurrenceKey, Item],
+                      after: dict[OccurrenceKey, Item], start: dt.date, end: dt.date, touched: set[str]) -> None:
+    """A document moves a deadline as far as it says (a postponement names any day): an occurrence
+    of a duty it touches (``touched``: duty and directive ids) found in the range in one state only
+    is looked up whatever its deadline in the other, so that a move across an edge of the range is
+    a move, not an addition or a removal. Adds what it finds to ``before``/``after``."""
+    for mine, other, ws in ((after, before, old), (before, after, new)):
+        for key in [k for k, i in mine.items() if k not in other and start <= i.deadline <= end
+                    and (k.duty in touched or k.duty.split("/", 1)[0] in touched)]:
+            try:
+                occurrence = ws.find_occurrence(key.unit, key.duty, key.period, start)
+            except InputError:          # not in that state (revoked, not yet issued, ended): no pair
+                continue
+            found = [i for i in ws.evaluate(key.unit, start, [occurrence]) if i.occurrence.key == key]
+            if found and found[0].deadline != mine[key].deadline:
+                other[key] = found[0]
