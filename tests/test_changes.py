@@ -92,6 +92,34 @@ def test_a_count_longer_than_a_month_moves_with_a_day_far_from_its_deadline():
     assert change.working_days == -1      # 5/3 and 6/3 before (6/3 counted); 5/3 after
 
 
+def test_a_lead_time_longer_than_a_month_moves_with_a_day_far_from_the_deadline_it_sets(tmp_path):
+    # the bundled hierarchy with a stated lead time of 30 working days for the province: the communes'
+    # report (own deadline 30/1/2026) feeds the province's, due Thursday 8/1/2026 as known on 23/12/2025
+    # (KT-TINH-2, 22/12); counted back 30 working days from 8/1: 7, 6, 5, 2 January (2/1 a working day
+    # then), 1/1 New Year's Day, 31, 30, 29, 26, 25, 24, 23, 22, 19, 18, 17, 16, 15, 12, 11, 10, 9, 8, 5, 4,
+    # 3, 2, 1 December (27), 28, 27, 26 November (30): Wednesday 26/11/2025. As known on 26/12/2025
+    # (12729/VPCP-KGVX: Friday 2/1 a day off) one more day back: Tuesday 25/11/2025, 38 days before 2/1.
+    # The cells' report feeds the commune's with no lead time: the same days, moved by the level above.
+    org = tmp_path / "hierarchy.toml"
+    org.write_text((ROOT / "rules" / "hierarchy.toml").read_text(encoding="utf-8")
+                   + '\n[[lead_time]]\nlevel = "province"\ndays = 30\nbasis = "kiểm thử: 30 ngày làm việc"\n',
+                   encoding="utf-8")
+    ws = obligations.load([str(ROOT / "rules"), FIXTURE], org=str(org))
+    report = ws.changes("tinh-quang-ngai", D(2025, 12, 23), D(2025, 12, 26), start=D(2025, 11, 1),
+                        end=D(2026, 3, 31))
+    expected = {(u, f"{A}/{d}", "2026", "moved", D(2025, 11, 26), D(2025, 11, 25))
+                for u, d in [("xa-X", "xa-bao-cao")] + [(c, "chi-bo-bao-cao") for c in ("chibo-1", "chibo-2", "chibo-3")]}
+    # and the commune's quick report of the first test (Friday 2/1 -> Wednesday 31/12/2025)
+    expected.add(("xa-X", f"{A}/xa-bao-cao-dau-nam", "2026", "moved", D(2026, 1, 2), D(2025, 12, 31)))
+    assert rows(report) == expected
+    by = {(c.key.unit, c.key.duty): c for c in report.changes}
+    commune = by[("xa-X", f"{A}/xa-bao-cao")]
+    # its own deadline and the province's stand: the day the lead time counted back over is the cause
+    assert commune.old_own == commune.new_own == D(2026, 1, 30)
+    assert [(x.kind, x.day, x.decision) for x in commune.causes] == [("calendar", D(2026, 1, 2), "12729/VPCP-KGVX")]
+    assert [(x.kind, x.key.unit) for x in by[("chibo-1", f"{A}/chi-bo-bao-cao")].causes] == [("above", "xa-X")]
+
+
 def test_a_document_moving_a_deadline_far_across_an_edge_is_a_move(tmp_path):
     # a letter issued 1/7/2026 brings xa-X's yearly report from "trước ngày 15-12" (Monday 14/12/2026) to
     # "trước ngày 20-11" (Thursday 19/11/2026), 12 days before the range asked (December 2026): more than
