@@ -11,21 +11,13 @@ from obligations.render.day_text import day
 from obligations.render.emphasis import plain
 from obligations.render.labels import Labels, npmsg, number, pmsg
 from obligations.render.messages import pick
+from obligations.render.span_report import SpanReport
 from obligations.report.changes_model import CHANGE_KINDS, Cause, Change
 
 
-class ChangesReport(Protocol):
-    """What this writer reads of a ``report.changes.ChangesReport`` (a protocol: that module
-    imports this one in its ``to_dict``, so this one does not import it back)."""
+class ChangesReport(SpanReport, Protocol):
+    """What this writer reads of a ``report.changes.ChangesReport`` (render/span_report.py)."""
 
-    @property
-    def root(self) -> str: ...
-    @property
-    def root_name(self) -> str: ...
-    @property
-    def start(self) -> dt.date: ...
-    @property
-    def end(self) -> dt.date: ...
     @property
     def old_known(self) -> dt.date | None: ...
     @property
