@@ -24,7 +24,7 @@ LAYERS = [
      "obligations.report.facade", "obligations.report.explain", "obligations.report.deliveries",
      "obligations.report.status_report", "obligations.report.history", "obligations.report.count",
      "obligations.report.count_model", "obligations.report.count_bulk", "obligations.report.changes",
-     "obligations.report.changes_model", "obligations.report.revisions"],
+     "obligations.report.changes_model", "obligations.report.changes_reach", "obligations.report.revisions"],
     ["obligations.workspace", "obligations.loading", "obligations.load_cache"],
     ["obligations.report"],
     ["obligations.render"],

@@ -72,6 +72,72 @@ def test_three_levels_by_hand(ws):
     assert [(x.directive, x.action) for x in removed.causes] == [(B, "revoke")]
 
 
+REACH = str(ROOT / "tests" / "fixtures" / "changes_reach")
+
+
+def test_a_count_longer_than_a_month_moves_with_a_day_far_from_its_deadline():
+    # KT-DAI-HAN: 40 working days from Sunday 4/1/2026 (the day itself not counted, Civil Code Art. 147).
+    # As known on 20/12/2025 Saturday 10/1 is a day off: Jan 5-9, 12-16, 19-23, 26-30 (20), Feb 2-6,
+    # 9-13 (30), Tết Monday 16/2 to Friday 20/2 off, Feb 23-27 (35), Mar 2-6 (40): Friday 6/3/2026.
+    # As known on 26/12/2025 (12729/VPCP-KGVX of 25/12/2025: Saturday 10/1 a working day, Friday 2/1 a
+    # day off but before the count) one more day counts by 30/1: Thursday 5/3/2026, one working day
+    # earlier; 10/1 is 54 days before that deadline.
+    ws = obligations.load([str(ROOT / "rules"), REACH])
+    report = ws.changes("xa-X", D(2025, 12, 20), D(2025, 12, 26))
+    assert rows(report) == {("xa-X", "KT-DAI-HAN/bao-cao-dai-han", "2026-01-04", "moved", D(2026, 3, 6),
+                             D(2026, 3, 5))}
+    change = report.changes[0]
+    assert [(x.kind, x.day, x.working, x.decision) for x in change.causes] == [
+        ("calendar", D(2026, 1, 10), True, "12729/VPCP-KGVX")]
+    assert change.working_days == -1      # 5/3 and 6/3 before (6/3 counted); 5/3 after
+
+
+def test_a_lead_time_longer_than_a_month_moves_with_a_day_far_from_the_deadline_it_sets(tmp_path):
+    # the bundled hierarchy with a stated lead time of 30 working days for the province: the communes'
+    # report (own deadline 30/1/2026) feeds the province's, due Thursday 8/1/2026 as known on 23/12/2025
+    # (KT-TINH-2, 22/12); counted back 30 working days from 8/1: 7, 6, 5, 2 January (2/1 a working day
+    # then), 1/1 New Year's Day, 31, 30, 29, 26, 25, 24, 23, 22, 19, 18, 17, 16, 15, 12, 11, 10, 9, 8, 5, 4,
+    # 3, 2, 1 December (27), 28, 27, 26 November (30): Wednesday 26/11/2025. As known on 26/12/2025
+    # (12729/VPCP-KGVX: Friday 2/1 a day off) one more day back: Tuesday 25/11/2025, 38 days before 2/1.
+    # The cells' report feeds the commune's with no lead time: the same days, moved by the level above.
+    org = tmp_path / "hierarchy.toml"
+    org.write_text((ROOT / "rules" / "hierarchy.toml").read_text(encoding="utf-8")
+                   + '\n[[lead_time]]\nlevel = "province"\ndays = 30\nbasis = "kiểm thử: 30 ngày làm việc"\n',
+                   encoding="utf-8")
+    ws = obligations.load([str(ROOT / "rules"), FIXTURE], org=str(org))
+    report = ws.changes("tinh-quang-ngai", D(2025, 12, 23), D(2025, 12, 26), start=D(2025, 11, 1),
+                        end=D(2026, 3, 31))
+    expected = {(u, f"{A}/{d}", "2026", "moved", D(2025, 11, 26), D(2025, 11, 25))
+                for u, d in [("xa-X", "xa-bao-cao")] + [(c, "chi-bo-bao-cao") for c in ("chibo-1", "chibo-2", "chibo-3")]}
+    # and the commune's quick report of the first test (Friday 2/1 -> Wednesday 31/12/2025)
+    expected.add(("xa-X", f"{A}/xa-bao-cao-dau-nam", "2026", "moved", D(2026, 1, 2), D(2025, 12, 31)))
+    assert rows(report) == expected
+    by = {(c.key.unit, c.key.duty): c for c in report.changes}
+    commune = by[("xa-X", f"{A}/xa-bao-cao")]
+    # its own deadline and the province's stand: the day the lead time counted back over is the cause
+    assert commune.old_own == commune.new_own == D(2026, 1, 30)
+    assert [(x.kind, x.day, x.decision) for x in commune.causes] == [("calendar", D(2026, 1, 2), "12729/VPCP-KGVX")]
+    assert [(x.kind, x.key.unit) for x in by[("chibo-1", f"{A}/chi-bo-bao-cao")].causes] == [("above", "xa-X")]
+
+
+def test_a_document_moving_a_deadline_far_across_an_edge_is_a_move(tmp_path):
+    # a letter issued 1/7/2026 brings xa-X's yearly report from "trước ngày 15-12" (Monday 14/12/2026) to
+    # "trước ngày 20-11" (Thursday 19/11/2026), 12 days before the range asked (December 2026): more than
+    # the calendar's reach with the bundled rules (10 days: Tết's 9 days off and one), one move, not a
+    # removal; the report of 2027 (13/12/2027, Monday -> 19/11/2027, Friday) is outside the range
+    (tmp_path / "SOM.toml").write_text(
+        '[directive]\nid = "KT-SOM"\nnumber = "KT-SOM"\nkind = "letter"\nissuer = "Tỉnh ủy"\n'
+        'unit = "tinh-quang-ngai"\ntitle = "Thử"\nissued = 2026-07-01\n\n[[amend]]\n'
+        'duty = "CV-BTVTU-KonTum/bao-cao-hang-nam"\nsection = "1"\nsource = "thành trước ngày 20-11 hằng năm"\n'
+        'effective = 2026-07-01\nschedule = { every = "year", month = 11, day = 20, inclusive = false }\n',
+        encoding="utf-8")
+    ws = obligations.load([str(ROOT / "rules"), str(tmp_path)])
+    report = ws.changes("xa-X", D(2026, 6, 30), D(2026, 7, 2), start=D(2026, 12, 1), end=D(2026, 12, 31))
+    assert rows(report) == {("xa-X", "CV-BTVTU-KonTum/bao-cao-hang-nam", "2026", "moved", D(2026, 12, 14),
+                             D(2026, 11, 19))}
+    assert [(c.kind, c.directive, c.action) for c in report.changes[0].causes] == [("document", "KT-SOM", "amend")]
+
+
 def test_nothing_known_between_two_days_changes_nothing(ws):
     assert ws.changes("tinh-quang-ngai", D(2025, 12, 2), D(2025, 12, 21)).changes == ()
     assert ws.changes("tinh-quang-ngai", D(2025, 12, 26), D(2026, 3, 1)).changes == ()
@@ -157,6 +223,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E
 
 BUNDLED = obligations.load(str(ROOT / "rules"))
 LAYERED = obligations.load([str(ROOT / "rules"), FIXTURE])
+# with a count of 40 working days that passes over the swap of 2026 and Tết (changes_reach)
+LONG = obligations.load([str(ROOT / "rules"), FIXTURE, REACH])
 
 
 def answers(ws, day, start, end):
@@ -188,11 +256,11 @@ days = st.dates(min_value=D(2025, 6, 1), max_value=D(2026, 12, 31))
 
 
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(first=days, later=days, layered=st.booleans())
+@given(first=days, later=days, layered=st.sampled_from(["bundled", "layered", "long"]))
 def test_changes_carry_the_answers_known_on_one_day_to_those_of_a_later_day(first, later, layered):
     if later < first:
         first, later = later, first
-    ws = LAYERED if layered else BUNDLED
+    ws = {"bundled": BUNDLED, "layered": LAYERED, "long": LONG}[layered]
     report = ws.changes(None, first, later)
     before = answers(ws, first, report.start, report.end)
     assert apply(before, report) == answers(ws, later, report.start, report.end)
@@ -203,10 +271,11 @@ def test_the_law_across_the_fixture_and_the_swap():
     # quick report moves) became known; nothing after 26/12
     for first, later, some in ((D(2025, 11, 30), D(2025, 12, 1), True), (D(2025, 12, 21), D(2025, 12, 26), True),
                                (D(2025, 12, 24), D(2025, 12, 25), True), (D(2025, 12, 26), D(2026, 1, 5), False)):
-        report = LAYERED.changes(None, first, later)
-        assert bool(report.changes) == some
-        assert apply(answers(LAYERED, first, report.start, report.end), report) == \
-            answers(LAYERED, later, report.start, report.end)
+        for ws in (LAYERED, LONG):
+            report = ws.changes(None, first, later)
+            assert bool(report.changes) == some
+            assert apply(answers(ws, first, report.start, report.end), report) == \
+                answers(ws, later, report.start, report.end)
 
 
 def test_due_and_the_page_show_the_changes_not_yet_acknowledged_first(tmp_path, run_cli):

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 import obligations
 from obligations.log.store import SubmissionLog
+from obligations.render.emphasis import plain
 from obligations.render.letter_text import render_letter
 from obligations.report.reminder_letter import build_letter
 
@@ -39,6 +40,8 @@ DELIVERED = [("76-KH-DU/chi-bo-bao-cao-trien-khai", "2023", dt.date(2023, 4, 18)
              ("76-KH-DU/chi-bo-so-ket", "2025", dt.date(2025, 10, 30)),
              ("76-KH-DU/chi-bo-bao-cao-hang-nam", "2025", dt.date(2025, 11, 27))]
 YEARLY = "báo cáo kết quả thực hiện **vào tháng 11** hằng năm (*từ năm 2023 trở đi*)"
+# as people read it: the rule file's marks dropped in text, bold and italic runs in a .docx
+YEARLY_WORDS = "báo cáo kết quả thực hiện vào tháng 11 hằng năm (từ năm 2023 trở đi)"
 PLAN_TITLE = ("Kế hoạch triển khai đợt sinh hoạt chính trị, tư tưởng về nội dung tác phẩm “Kiên quyết, kiên trì "
               "đấu tranh phòng, chống tham nhũng, tiêu cực, góp phần xây dựng Đảng và Nhà nước ta ngày càng trong "
               "sạch, vững mạnh” của Tổng Bí thư Nguyễn Phú Trọng")
@@ -126,11 +129,12 @@ def test_party_layout_in_the_text_with_every_item(party_letter):
     assert any(line[:LEFT].strip() == "*" for line in text.splitlines())
     for unit in party_letter.late:
         for item in unit.items:
-            assert squash(f"Mục {item.quotes[0].section}: “{item.quotes[0].text}”") in flat
+            assert squash(f"Mục {item.quotes[0].section}: “{plain(item.quotes[0].text)}”") in flat
             assert f"Kế hoạch số {item.number}" in flat
     assert "Hạn: Thứ Hai, 30/11/2026" in flat and "Đã quá hạn 8 ngày làm việc (10 ngày theo lịch)." in flat
     assert "Hạn: Thứ Sáu, 28/11/2025" in flat and "Đã quá hạn 257 ngày làm việc (377 ngày theo lịch)." in flat
     assert flat.count("Mục IV.1.2:") == 7          # one item of chibo-1, six of chibo-2
+    assert YEARLY_WORDS in flat and "**" not in flat and "*từ" not in flat
     # the cells are illustrative (hierarchy.toml says so): the drafter is told, once per cell
     assert "Ghi chú cho người soạn (xóa trước khi ban hành)" in flat
     assert flat.count("chibo-1: 76-KH/ĐU không nêu tên các chi bộ: chi bộ minh họa (hierarchy.toml)") == 1
@@ -141,7 +145,7 @@ def test_english_translates_the_words_and_keeps_the_layout(party_letter):
     text = squash(render_letter(party_letter, "en"))
     for words in ("COMMUNIST PARTY OF VIETNAM", "No. …-CV/…", "To:", "Recipients:",
                   "ON BEHALF OF THE PARTY COMMITTEE", "Deadline: Monday, 2026-11-30",
-                  "Overdue by 8 working days (10 calendar days).", f"Section IV.1.2: “{YEARLY}”"):
+                  "Overdue by 8 working days (10 calendar days).", f"Section IV.1.2: “{YEARLY_WORDS}”"):
         assert words in text, words
     for words in ("Kính gửi", "Nơi nhận", "Hạn:", "quá hạn", "ngày làm việc", "DỰ THẢO", "Mục "):
         assert words not in text, words
@@ -157,9 +161,15 @@ def test_docx_opens_with_python_docx_and_holds_every_item(party_letter, tmp_path
     for unit in party_letter.late:
         assert unit.name in flat
         for item in unit.items:
-            assert squash(item.quotes[0].text) in flat and item.number in flat
+            assert squash(plain(item.quotes[0].text)) in flat and item.number in flat
     assert "Đã quá hạn 257 ngày làm việc" in flat and "Hạn: Thứ Sáu, 28/11/2025" in flat
     document = docx.Document(str(path))
+    # "**vào tháng 11**" bold, "(*từ năm 2023 trở đi*)" italic, the rest of the quote neither
+    quote = next(p for p in document.paragraphs if YEARLY_WORDS in p.text)
+    styled = [(r.text, bool(r.bold), bool(r.italic)) for r in quote.runs]
+    assert ("vào tháng 11", True, False) in styled and ("từ năm 2023 trở đi", False, True) in styled
+    assert all(not b and not i for text, b, i in styled if "hằng năm (" in text or "báo cáo kết quả" in text)
+    assert "**" not in flat
     header, foot = document.tables
     left, right = header.rows[0].cells
     assert left.paragraphs[0].text == "ĐẢNG ỦY XÃ X (BAN HÀNH 76-KH/ĐU)" and left.paragraphs[1].text == "*"
@@ -272,3 +282,14 @@ def test_laws_of_the_items_on_any_day(ws, on):
         assert item.deadline < on and item.days_late == (on - item.deadline).days
         assert 0 <= item.working_days_late <= item.days_late
         assert calendar.is_working_day(item.deadline)
+
+
+def test_one_reading_of_the_marks_for_every_output():
+    from obligations.render.emphasis import Run, runs
+
+    # by hand: the sentence of 76-KH/ĐU IV.1.2 in its runs, and a star inside a word kept
+    assert runs(YEARLY) == (Run("báo cáo kết quả thực hiện "), Run("vào tháng 11", bold=True), Run(" hằng năm ("),
+                            Run("từ năm 2023 trở đi", italic=True), Run(")"))
+    assert plain(YEARLY) == YEARLY_WORDS
+    assert plain("__Hạn__: `ngày` 5*2") == "Hạn: ngày 5*2"
+    assert plain("không có dấu") == "không có dấu" and runs("") == ()

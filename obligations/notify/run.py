@@ -22,6 +22,7 @@ from obligations.notify.config import NotifyConfig
 from obligations.notify.letters import Letters, write_letters
 from obligations.notify.plan import HORIZON, MAILED, Notice, level_above, notices_for, wanted
 from obligations.log.notices import SentKey, SentRecord, last_deadlines, record, sent_keys
+from obligations.render.emphasis import plain
 from obligations.render.messages import pick
 from obligations.render.notify_mail import Line, letter_sentence, mail_html, mail_text, subject
 from obligations.workspace import Workspace
@@ -60,7 +61,7 @@ def line_of(ws: Workspace, notice: Notice, lang: str) -> Line:
     occ = notice.item.occurrence
     duty = occ.duty
     return Line(notice.kind, occ.unit, ws.hierarchy.name(occ.unit), pick(lang, duty.title_vi, duty.title_en),
-                duty.source.directive, duty.source.section, duty.source.text.replace("*", ""), occ.period,
+                duty.source.directive, duty.source.section, plain(duty.source.text), occ.period,
                 notice.item.deadline, notice.working_days, notice.moved_from)
 
 

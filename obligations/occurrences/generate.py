@@ -245,7 +245,7 @@ class Occurrences:
                                     window_start=window.start, last_allowed=day, roll=roll,
                                     issuer_unit=routed.issuer, recipient_unit=routed.recipient,
                                     routing=routed.notes, anchor=window.anchor, time=window.time,
-                                    covers=window.covers, assumptions=assumed[epoch]))
+                                    covers=window.covers, assumptions=assumed[epoch], counted=window.counted))
             if roll.result < window.start:
                 problems.append(Placement(unit_id, duty.id, window.period, "no_working_day",
                                           window.start, day, duty.source.location))

@@ -53,6 +53,7 @@ class Occurrence:
     time: str | None = None       # "HH:MM" on the deadline day ("trước 16 giờ ngày ...")
     covers: tuple[dt.date, dt.date] | None = None   # the data span (Decree 09/2019/NĐ-CP Art. 12)
     assumptions: tuple[Assumption, ...] = ()
+    counted: tuple[dt.date, dt.date] | None = None   # the days a count of working days passed over (Window)
     # built once: a national run asks each occurrence for its key several times
     _key: OccurrenceKey = attrs.field(init=False, eq=False, repr=False)
 

@@ -8,23 +8,16 @@ from typing import Literal, Protocol
 
 from obligations.base.version import SCHEMA_VERSION
 from obligations.render.day_text import day
+from obligations.render.emphasis import plain
 from obligations.render.labels import Labels, npmsg, number, pmsg
 from obligations.render.messages import pick
+from obligations.render.span_report import SpanReport
 from obligations.report.changes_model import CHANGE_KINDS, Cause, Change
 
 
-class ChangesReport(Protocol):
-    """What this writer reads of a ``report.changes.ChangesReport`` (a protocol: that module
-    imports this one in its ``to_dict``, so this one does not import it back)."""
+class ChangesReport(SpanReport, Protocol):
+    """What this writer reads of a ``report.changes.ChangesReport`` (render/span_report.py)."""
 
-    @property
-    def root(self) -> str: ...
-    @property
-    def root_name(self) -> str: ...
-    @property
-    def start(self) -> dt.date: ...
-    @property
-    def end(self) -> dt.date: ...
     @property
     def old_known(self) -> dt.date | None: ...
     @property
@@ -89,11 +82,11 @@ def cause_text(c: Cause, lang: str) -> str:
     if c.kind == "document":
         number_ = c.number or c.directive or ""
         if c.action == "defines":
-            return _t("cause.defines", lang, number=number_, section=c.section or "", text=c.text or "")
+            return _t("cause.defines", lang, number=number_, section=c.section or "", text=plain(c.text or ""))
         if c.action == "withdrawn":
             return _t("cause.withdrawn", lang, number=number_)
         action = _t(f"action.{c.action}", lang)
-        return _t("cause.change", lang, number=number_, action=action, section=c.section or "", text=c.text or "")
+        return _t("cause.change", lang, number=number_, action=action, section=c.section or "", text=plain(c.text or ""))
     if c.kind == "calendar" and c.day is not None:
         decision = " ".join(x for x in (c.decision, c.issuer) if x) or c.basis or _t("cause.no_decision", lang)
         if c.issued is not None:

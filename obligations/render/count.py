@@ -10,22 +10,14 @@ from obligations.base.version import SCHEMA_VERSION
 from obligations.render.day_text import day
 from obligations.render.labels import Labels, number, pmsg
 from obligations.render.messages import pick
+from obligations.render.span_report import SpanReport
 
 from obligations.report.count_model import CountGroup, Counted, Tally
 
 
-class CountReport(Protocol):
-    """What this writer reads of a ``report.count.CountReport`` (a protocol: that module imports
-    this one in its ``to_dict``, so this one does not import it back)."""
+class CountReport(SpanReport, Protocol):
+    """What this writer reads of a ``report.count.CountReport`` (render/span_report.py)."""
 
-    @property
-    def root(self) -> str: ...
-    @property
-    def root_name(self) -> str: ...
-    @property
-    def start(self) -> dt.date: ...
-    @property
-    def end(self) -> dt.date: ...
     @property
     def on(self) -> dt.date: ...
     @property

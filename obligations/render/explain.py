@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from obligations.render.history import history_text
 from obligations.render.day_text import day_iso, instant_iso, period_text
+from obligations.render.emphasis import plain
 from obligations.render.labels import Labels, label, npmsg, pmsg
 from obligations.render.messages import policy_word, roll_policy
 from obligations.render.notify_mail import sent_text
@@ -80,7 +81,7 @@ def explain_text(doc: dict[str, object], lang: str) -> str:
     out = [_t("head", lang, **dict(d, period=period_text(d["period"], lang))), "", _t("source", lang)]
     for s in d["sources"]:
         out.append(f"   {s['directive']} mục {s['section']} ({s['file']}):")
-        out.append(f"   “{s['text']}”")
+        out.append(f"   “{plain(s['text'])}”")      # without the rule file's emphasis marks
     out.append(_t("chain", lang, chain=d["chain"][0]))
     out.extend(_tree(d["implements"], lang, "      "))
     out.append(_t("rule", lang))

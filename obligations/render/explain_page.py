@@ -14,7 +14,8 @@ from typing import Any
 
 from obligations.render.day_text import period_text
 from obligations.render.labels import Labels, npmsg, pmsg
-from obligations.render.page import plain, shell, time_tag
+from obligations.render.emphasis import plain
+from obligations.render.page import shell, time_tag
 
 _T = Labels([
     pmsg("head", "Why the deadline is {deadline}"),

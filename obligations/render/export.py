@@ -22,6 +22,7 @@ from obligations.log.store import Extension, Submission, SubmissionLog
 from obligations.render.day_text import period_text
 from obligations.render.labels import Labels, label, pmsg
 from obligations.render.csv_safe import cell
+from obligations.render.emphasis import plain
 from obligations.render.messages import assumption_text, conflict_message, pick, routing_note
 from obligations.status.assess import Item
 from obligations.workspace import Workspace
@@ -85,7 +86,7 @@ def _text(ws: Workspace, item: Item, lang: str) -> tuple[str, str]:
     lines = [
         _e("unit", lang, name=ws.hierarchy.name(occ.unit), unit=occ.unit),
         _e("source", lang, directive=directive.number, section=duty.source.section),
-        f"“{duty.source.text}”",
+        f"“{plain(duty.source.text)}”",          # without the rule file's marks (render/emphasis.py)
         _e("window", lang, start=item.window_start.isoformat(), end=item.deadline.isoformat()),
     ]
     if item.result.tightened:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from obligations.render.day_text import day_iso, period_text
+from obligations.render.emphasis import plain
 from obligations.render.labels import Labels, pmsg
 from obligations.render.schedule_text import text as schedule_text
 from obligations.report.history import History
@@ -99,7 +100,7 @@ def history_text(doc: dict[str, Any] | None, lang: str) -> list[str]:
                       issued=day_iso(v.get("issued"), lang) or _t("unknown_date", lang),
                       effective=day_iso(v["effective"] or (v["valid"] or {}).get("from"), lang) or "—"))
         if source:
-            out.append(_t("src", lang, section=source["section"], file=source["file"], text=source["text"]))
+            out.append(_t("src", lang, section=source["section"], file=source["file"], text=plain(source["text"])))
         if v.get("changes") and lang == "en":    # the rule file's notation, for those who write rules
             out.append(_t("fields", lang, fields="; ".join(f"{k} = {val}" for k, val in v["changes"].items())))
         elif v.get("changes"):                     # Vietnamese: what changed in words, the schedule as text
@@ -112,7 +113,7 @@ def history_text(doc: dict[str, Any] | None, lang: str) -> list[str]:
         out.append(_t("postponed", lang, period=period_text(p["period"], lang), to=day_iso(p["to"], lang), document=p["document"],
                       issued=day_iso(p["issued"], lang),
                       incl=_t("incl" if p["inclusive"] else "excl", lang)))
-        out.append(f"       “{p['source']['text']}” ({p['source']['file']})")
+        out.append(f"       “{plain(p['source']['text'])}” ({p['source']['file']})")
     for c in doc["not_counted"]:
         out.append(_t("unknown", lang, date=day_iso(doc["as_known_on"], lang), state=c["state"], document=c["document"],
                       issued=day_iso(c["issued"], lang), effective=day_iso(c["effective"], lang)))

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from obligations.base.errors import InputError, said
 from obligations.base.files import write_replacing
+from obligations.render.emphasis import Run, runs
 from obligations.render.letter_parts import Line, parts
 from obligations.report.reminder_letter import ReminderLetter
 
@@ -104,7 +105,8 @@ def _line(paragraph: Any, line: Line) -> None:
     if line.indent:
         paragraph.paragraph_format.first_line_indent = Mm(10)
         paragraph.paragraph_format.space_after = Pt(6)
-    if line.text:
-        run = paragraph.add_run(line.text)
-        run.bold, run.italic, run.underline = line.bold, line.italic, line.underline
+    # a quoted sentence's emphasis marks become bold and italic runs (render/emphasis.py)
+    for words in (runs(line.text) if line.marked else (Run(line.text),) if line.text else ()):
+        run = paragraph.add_run(words.text)
+        run.bold, run.italic, run.underline = line.bold or words.bold, line.italic or words.italic, line.underline
         run.font.size = Pt(line.size)

@@ -107,6 +107,7 @@ class Line:
     underline: bool = False
     size: float = 14
     indent: bool = False       # the body's first-line indent
+    marked: bool = False       # quotes a rule file's sentence with its emphasis marks (render/emphasis.py)
 
 
 @attrs.frozen
@@ -191,10 +192,11 @@ def _item(item: OverdueItem, n: int, m: int, lang: str) -> list[Line]:
              Line("- " + _t("letter.document", lang, kind=kind, number=item.number, issued=issued,
                             title=item.document_title), "justify", indent=True)]
     for quote in item.quotes:
-        # verbatim, as the rule file keeps it (its ** marks the words that set the deadline)
+        # verbatim, as the rule file keeps it: its ** marks the words that set the deadline, bold in a
+        # .docx, dropped in text (render/emphasis.py)
         key, other = ("letter.quote", "") if quote.directive == item.number else ("letter.quote_other", quote.directive)
         lines.append(Line("- " + _t(key, lang, section=quote.section, number=other, text=quote.text), "justify",
-                          indent=True))
+                          indent=True, marked=True))
     when = day_long(item.deadline, lang)
     deadline = (_t("letter.deadline_time", lang, time=item.deadline_time, date=when) if item.deadline_time
                 else _t("letter.deadline", lang, date=when))

@@ -8,6 +8,7 @@ import textwrap
 from collections.abc import Sequence
 from itertools import zip_longest
 
+from obligations.render.emphasis import plain
 from obligations.render.letter_parts import Line, parts
 from obligations.report.reminder_letter import ReminderLetter
 
@@ -35,14 +36,19 @@ def render_letter(letter: ReminderLetter, lang: str) -> str:
     return "\n".join(text.rstrip() for text in out) + "\n"
 
 
+def _words(line: Line) -> str:
+    """The line's words: a quoted sentence without its emphasis marks (render/emphasis.py)."""
+    return plain(line.text) if line.marked else line.text
+
+
 def _para(line: Line) -> list[str]:
     if line.align == "center":
-        return [line.text.center(WIDTH).rstrip()]
+        return [_words(line).center(WIDTH).rstrip()]
     if line.align == "right":
-        return [line.text.rjust(WIDTH)]
+        return [_words(line).rjust(WIDTH)]
     first = INDENT if line.indent else ""
     # no break at a hyphen: "76-KH/ĐU" and "2023-2025" stay whole
-    return textwrap.wrap(line.text, WIDTH, initial_indent=first, break_on_hyphens=False, break_long_words=False) or [""]
+    return textwrap.wrap(_words(line), WIDTH, initial_indent=first, break_on_hyphens=False, break_long_words=False) or [""]
 
 
 def _columns(left: Sequence[Line], right: Sequence[Line], *, centre_left: bool = True) -> list[str]:
@@ -53,5 +59,5 @@ def _columns(left: Sequence[Line], right: Sequence[Line], *, centre_left: bool =
 
 
 def _cell(line: Line, width: int, centre: bool) -> list[str]:
-    wrapped = textwrap.wrap(line.text, width - 2, break_on_hyphens=False, break_long_words=False) or [""]
+    wrapped = textwrap.wrap(_words(line), width - 2, break_on_hyphens=False, break_long_words=False) or [""]
     return [t.center(width) if centre else t for t in wrapped]

@@ -17,6 +17,7 @@ from urllib.parse import urlencode
 
 from obligations.base.vocabulary import HORIZON_MAX
 from obligations.render.day_text import day, day_long, period_text
+from obligations.render.emphasis import plain
 from obligations.render.page_words import WORDS as _T
 
 
@@ -71,14 +72,6 @@ def time_tag(iso: str, lang: str, *, long: bool = True) -> str:
 def link(path: str, **query: Any) -> str:
     pairs = {k: v for k, v in query.items() if v not in (None, "")}
     return escape(path + ("?" + urlencode(pairs) if pairs else ""))
-
-
-_MARKS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`")
-
-
-def plain(text: str) -> str:
-    """A quoted source sentence without the Markdown emphasis the rule files keep (``**trước ngày…**``)."""
-    return _MARKS.sub("", text)
 
 
 def shell(title: str, lang: str, body: str, *, nav: str = "") -> str:

@@ -10,6 +10,7 @@ import attrs
 
 from obligations.org.hierarchy import Hierarchy
 from obligations.render.day_text import day
+from obligations.render.emphasis import plain
 from obligations.render.labels import Labels, pmsg
 from obligations.render.messages import pick
 from obligations.render.sheets import Column
@@ -153,7 +154,7 @@ def table(entries: Sequence[CatalogueEntry], hierarchy: Hierarchy, under: str, l
                 shown += f" ({_w('regime.from_duty', lang)})"
             lines.append(_w("regime.field", lang, field=field_label(f.name, lang), value=shown))
         for number, (document, section, text) in enumerate(sources, start=1):
-            lines.append(_w("regime.source", lang, n=number, document=document, section=section, text=text))
+            lines.append(_w("regime.source", lang, n=number, document=document, section=section, text=plain(text)))
     return "\n".join(lines) + "\n"
 
 
@@ -184,7 +185,7 @@ def sheet_rows(entries: Sequence[CatalogueEntry], hierarchy: Hierarchy, lang: st
             row[f.name] = value if value is not None else _w("regime.not_stated", lang)
             src = _source(entry, f)
             if src is not None:
-                sources.append(f"{field_label(f.name, lang)}: {src['document']} {src['section']}: {src['text']}")
+                sources.append(f"{field_label(f.name, lang)}: {src['document']} {src['section']}: {plain(src['text'])}")
         row["source"] = " | ".join(sources)
         rows.append(row)
     return rows

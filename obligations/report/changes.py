@@ -32,18 +32,12 @@ from obligations.base.records import record
 from obligations.calendar.working import VietnamCalendar
 from obligations.log.store import SubmissionLog
 from obligations.report.changes_model import Acknowledgement, Cause, Change, ChangeKind, DocumentAction
+from obligations.report.changes_reach import calendar_reach, calendar_window, pair_across_edges
 from obligations.report.facade import Facade as Workspace
 from obligations.rules.model import Directive
 from obligations.status.assess import Item
 
-__all__ = ["MARGIN_DAYS", "ChangesReport", "ack_key", "changes", "default_end", "diff_items", "with_acks"]
-
-# Deadlines this many days outside the range are evaluated too: a move across an edge of the
-# range is a move (a reconciled deadline moves by days or weeks, an amendment by a few weeks).
-MARGIN_DAYS = 62
-# With the same documents, a deadline moves only when a day it rolls over, or counts a lead time
-# over, changes: within a month of it (the longest run of days off, Tết, is nine days).
-CALENDAR_REACH = 31
+__all__ = ["ChangesReport", "ack_key", "changes", "default_end", "diff_items", "with_acks"]
 
 
 @record
@@ -151,44 +145,24 @@ def changes(old: Workspace, new: Workspace, under: str | None, start: dt.date, e
     for root in roots:
         new.calendar_for(root).check_days(start, end, said("changes:compared", "the deadlines compared"))
     documents = _documents(old, new)
-    window = (start, end) if documents else _calendar_window(old, new, roots[0], start, end)
+    # how far a day whose working status differs can move a deadline (report/changes_reach.py)
+    reach = calendar_reach(old, new, roots[0], start, end)
+    window = (start, end) if documents else calendar_window(old, new, roots[0], start, end, reach)
     if window is None:          # nothing differs: nothing can have changed (the usual day-to-day case)
         units = [u for r in roots for u in ([r, *new.hierarchy.below(r, start)] if below else [r])]
         found: tuple[Change, ...] = ()
     else:
-        # the calendar's window already reaches CALENDAR_REACH past the days that differ: no margin
-        margin = MARGIN_DAYS if documents else 0
+        # documents: deadlines a reach outside the range too, so that a calendar move across an edge is a
+        # move (a document's is paired below); the calendar's window already reaches that far
+        margin = reach if documents else 0
         before, after, units = _differing(old, new, roots, *window, margin, below)
+        if documents:        # a document's move across an edge, however far (report/changes_reach.py)
+            pair_across_edges(old, new, before, after, start, end, _touched(documents))
         found = tuple(diff_items(old, new, before, after, *window, units, documents))
     root = roots[0] if len(roots) == 1 else "*"
     names = {u: new.hierarchy.name(u) for u in {c.key.unit for c in found} | set(roots)}
     return ChangesReport(root, new.hierarchy.name(root) if root != "*" else "*", start, end, old.as_known_on,
                          new.as_known_on, found, len(units), names, old_rules, new_rules)
-
-
-def _calendar_window(old: Workspace, new: Workspace, root: str, start: dt.date,
-                     end: dt.date) -> tuple[dt.date, dt.date] | None:
-    """With the same documents, only the calendar can move a deadline, and only near a day whose
-    working status differs between the two states: the deadlines within CALENDAR_REACH of those days
-    (a roll passes over a few days off, a lead time counts a few weeks back) are compared, the
-    others cannot have moved. None: no day differs (the days of the national calendar and of the
-    root's, and the local days of the decisions known in one state only)."""
-    a, b = old.calendar_for(root), new.calendar_for(root)
-    margin = dt.timedelta(days=CALENDAR_REACH)
-    first = max(start - margin, dt.date(max(a.data.first_year, b.data.first_year), 1, 1))
-    last = min(end + margin, dt.date(min(a.data.last_year, b.data.last_year), 12, 31))
-    days = set()
-    if a.data != b.data:
-        day = first
-        while day <= last:
-            if a.is_working_day(day) != b.is_working_day(day):
-                days.add(day)
-            day += dt.timedelta(days=1)
-    local = {c for c in old.calendar_data.as_known_on(old.calendar_known_on).day_changes} ^ \
-        {c for c in new.calendar_data.as_known_on(new.calendar_known_on).day_changes}
-    days.update(c.date for c in local if first <= c.date <= last)
-    low, high = max(start, min(days, default=end) - margin), min(end, max(days, default=start) + margin)
-    return (low, high) if days and low <= high else None
 
 
 def diff_items(old: Workspace, new: Workspace, before: dict[OccurrenceKey, Item], after: dict[OccurrenceKey, Item],
@@ -261,6 +235,15 @@ def _documents(old: Workspace, new: Workspace) -> Documents:
             if a.get(i) is not b.get(i) and _plain(a.get(i)) != _plain(b.get(i))}
 
 
+def _touched(documents: Documents) -> set[str]:
+    """The duties and directives the documents that differ define or change."""
+    found: set[str] = set()
+    for doc_id, (was, now) in documents.items():
+        found.add(doc_id)
+        found.update(c.target for d in (was, now) if d is not None for c in d.changes)
+    return found
+
+
 def _plain(d: Directive | None) -> str | None:
     """The directive without where it was read from (``file``, and every ``location``: file and
     line): the same document read from another rules directory is the same document."""
@@ -295,10 +278,17 @@ def _calendar_causes(old: Workspace, new: Workspace, unit: str,
     if a.data == b.data:
         return []
     days: set[dt.date] = set()
-    for first, last in spans:
+    for x, y in spans:          # either order: a roll goes forward or back
+        first, last = min(x, y), max(x, y)
         days.update(first + dt.timedelta(days=n) for n in range((last - first).days + 1))
     return [_decision(a, b, day, b.is_working_day(day)) for day in sorted(days)
             if a.is_working_day(day) != b.is_working_day(day)]
+
+
+def _lead_spans(item: Item) -> list[tuple[dt.date, dt.date]]:
+    """From the deadline above that decides ``item``'s to the day its lead times counted back to."""
+    dates = [c.date for c in item.result.decided_by if c.date is not None]
+    return [(min(dates), max(dates))] if dates else []
 
 
 def _decision(a: VietnamCalendar, b: VietnamCalendar, day: dt.date, working: bool) -> Cause:
@@ -324,11 +314,14 @@ def _causes(old: Workspace, new: Workspace, kind: ChangeKind, a: Item | None, b:
     found = _document_causes(occ.duty.id, documents)
     if a is not None and b is not None:
         own_moved = a.own_deadline != b.own_deadline
-        if own_moved:        # the days its own deadline rolls over, in either state
-            found += _calendar_causes(old, new, occ.unit, [(a.own_deadline, a.occurrence.last_allowed),
-                                                          (b.own_deadline, b.occurrence.last_allowed)])
+        if own_moved:        # the days its own deadline rolls over, or was counted over, in either state
+            found += _calendar_causes(old, new, occ.unit, [
+                span for i in (a, b) for span in ((i.own_deadline, i.occurrence.last_allowed), i.occurrence.counted)
+                if span is not None])
         if not own_moved or a.deadline != b.deadline:
             found += _above(a, b, kinds, causes_of, depth)
+            if not found:    # the days a lead time counted back over, from the deadline above
+                found += _calendar_causes(old, new, occ.unit, _lead_spans(a) + _lead_spans(b))
     if not found:
         found.append(Cause("unexplained"))
     return tuple(_unique(found))

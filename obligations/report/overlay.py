@@ -305,7 +305,7 @@ def _positions(fate_open: tuple[int, ...], fate_done: tuple[int, ...], changes: 
 
 def relabel_occurrence(o: Occurrence, new: str) -> Occurrence:
     return Occurrence(o.duty, new, o.period, o.window_start, o.last_allowed, o.roll, o.issuer_unit,
-                      o.recipient_unit, o.routing, o.anchor, o.time, o.covers, o.assumptions)
+                      o.recipient_unit, o.routing, o.anchor, o.time, o.covers, o.assumptions, o.counted)
 
 
 def _unit_field(cls: type) -> tuple[Callable[[Any], list[Any]], int]:

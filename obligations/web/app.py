@@ -107,6 +107,16 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool,
             return endpoint
         return register
 
+    def read(path: str, schema: str, what: str, summary: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        """A GET answering the JSON of component ``schema`` (``what`` describes it), or a read error."""
+        return api("GET", path, tags=["read"], summary=summary, responses=contract.answers(
+            contract.json_of(200, schema, what), contract.errors(*contract.READ)))
+
+    def write(path: str, schema: str, what: str, summary: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        """A POST recording a fact in the log: 201 with the JSON of component ``schema``, or a write error."""
+        return api("POST", path, status_code=201, tags=["write"], summary=summary, responses=contract.answers(
+            contract.json_of(201, schema, what), contract.errors(*contract.WRITE)))
+
     def token_of(request: Request, query: str | None = None) -> str | None:
         return auth.bearer(request.headers.get("authorization")) or query
 
@@ -156,10 +166,8 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool,
 
     # -- JSON API --------------------------------------------------------------------
 
-    @api("GET", "/units/{unit}/due", tags=["read"], responses=contract.answers(
-        contract.json_of(200, "Due", "The JSON of `due --format json` (docs/schemas/due.json)"),
-        contract.errors(*contract.READ)),
-             summary="What a unit must do around a date (the JSON of `due --format json`)")
+    @read("/units/{unit}/due", "Due", "The JSON of `due --format json` (docs/schemas/due.json)",
+          "What a unit must do around a date (the JSON of `due --format json`)")
     def due(request: Request, unit: str, on: str | None = Query(None, description=ON),
             horizon: int = Query(30, ge=0, le=HORIZON_MAX), lookback: int = Query(30, ge=0, le=HORIZON_MAX),
             lang: Lang = "vi", as_known_on: str | None = Query(None, description=KNOWN)) -> Any:
@@ -167,10 +175,8 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool,
         day = parse_date(on, "on") if on else service.today()
         return JSONResponse(service.due(unit, day, horizon, lookback, lang, known(as_known_on, day)))
 
-    @api("GET", "/units/{unit}/explain", tags=["read"], responses=contract.answers(
-        contract.json_of(200, "Explain", "The JSON of `explain --format json` (docs/schemas/explain.json)"),
-        contract.errors(*contract.READ)),
-             summary="The whole derivation of one occurrence (the JSON of `explain --format json`)")
+    @read("/units/{unit}/explain", "Explain", "The JSON of `explain --format json` (docs/schemas/explain.json)",
+          "The whole derivation of one occurrence (the JSON of `explain --format json`)")
     def explain(request: Request, unit: str, duty: str, period: str | None = None,
                 on: str | None = Query(None, description=ON),
                 lang: Lang = "vi", as_known_on: str | None = Query(None, description=KNOWN)) -> Any:
@@ -178,11 +184,9 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool,
         day = parse_date(on, "on") if on else service.today()
         return JSONResponse(service.explain(unit, duty, period, day, lang, known(as_known_on, day)))
 
-    @api("GET", "/units/{unit}/count", tags=["read"], responses=contract.answers(
-        contract.json_of(200, "Count", "The JSON of `status --under --format json` (docs/schemas/count.json)"),
-        contract.errors(*contract.READ)),
-             summary="The four-way count (on time, late, within the deadline, overdue) of a unit and every "
-                     "unit below it (the JSON of `status --under --format json`)")
+    @read("/units/{unit}/count", "Count", "The JSON of `status --under --format json` (docs/schemas/count.json)",
+          "The four-way count (on time, late, within the deadline, overdue) of a unit and every "
+          "unit below it (the JSON of `status --under --format json`)")
     def count(request: Request, unit: str,
               start: str | None = Query(None, alias="from", description=f"deadlines from this day, {DATE} "
                                                                          "(default: 1 January of on's year)"),
@@ -196,11 +200,9 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool,
         last = parse_date(to, "to") if to else dt.date(day.year, 12, 31)
         return JSONResponse(service.count(unit, first, last, day, by, lang))
 
-    @api("GET", "/units/{unit}/changes", tags=["read"], responses=contract.answers(
-        contract.json_of(200, "Changes", "The JSON of `changes --format json` (docs/schemas/changes.json)"),
-        contract.errors(*contract.READ)),
-             summary="What became known between two days: each occurrence of a unit and every unit below it "
-                     "added, moved or removed, with its cause (the JSON of `changes --format json`)")
+    @read("/units/{unit}/changes", "Changes", "The JSON of `changes --format json` (docs/schemas/changes.json)",
+          "What became known between two days: each occurrence of a unit and every unit below it "
+          "added, moved or removed, with its cause (the JSON of `changes --format json`)")
     def changes(request: Request, unit: str,
                 from_known: str = Query(description=f"the earlier day of knowledge, {DATE}"),
                 to_known: str | None = Query(None, description=f"the later day of knowledge, {DATE} (default: today)"),
@@ -215,48 +217,38 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool,
         return JSONResponse(service.changes(unit, days[0] or service.today(), days[1] or service.today(), days[2],
                                             days[3], lang))
 
-    @api("POST", "/units/{unit}/changes/ack", status_code=201, tags=["write"], responses=contract.answers(
-        contract.json_of(201, "ChangeAck", "The acknowledgements recorded (docs/schemas/change-ack.json)"),
-        contract.errors(*contract.WRITE)),
-              summary="Acknowledge the changes of a unit between two days of knowledge (as `changes --ack`)")
+    @write("/units/{unit}/changes/ack", "ChangeAck", "The acknowledgements recorded (docs/schemas/change-ack.json)",
+           "Acknowledge the changes of a unit between two days of knowledge (as `changes --ack`)")
     def acknowledge(request: Request, unit: str, body: AckIn) -> Any:
         guard(request, unit, write=True)
         later = parse_date(body.to_known, "to_known") if body.to_known else service.today()
         return recorded(lambda: service.acknowledge(unit, parse_date(body.from_known, "from_known"), later,
                                                     body.by))
 
-    @api("GET", "/calendar/{year}", tags=["read"], responses=contract.answers(
-        contract.json_of(200, "Calendar", "The JSON of `calendar --format json` (docs/schemas/calendar.json)"),
-        contract.errors(*contract.READ)),
-             summary="Days off, make-up days and commemorations (the JSON of `calendar --format json`)")
+    @read("/calendar/{year}", "Calendar", "The JSON of `calendar --format json` (docs/schemas/calendar.json)",
+          "Days off, make-up days and commemorations (the JSON of `calendar --format json`)")
     def calendar(request: Request, year: int, lang: Lang = "vi", unit: str | None = None) -> Any:
         guard(request, unit, write=False)
         return JSONResponse(service.calendar(year, lang, unit))
 
-    @api("POST", "/units/{unit}/submissions", status_code=201, tags=["write"], responses=contract.answers(
-        contract.json_of(201, "Submission", "The delivery recorded (docs/schemas/submission.json)"),
-        contract.errors(*contract.WRITE)),
-              summary="Record that an occurrence was delivered (as `submit`)")
+    @write("/units/{unit}/submissions", "Submission", "The delivery recorded (docs/schemas/submission.json)",
+           "Record that an occurrence was delivered (as `submit`)")
     def submit(request: Request, unit: str, body: SubmissionIn) -> Any:
         guard(request, unit, write=True)
         day = parse_date(body.on, "on") if body.on else service.today()
         return recorded(lambda: service.submit(unit, body.duty, body.period, day, body.ref, body.note,
                                                replace=body.replace, reason=body.reason))
 
-    @api("POST", "/units/{unit}/extensions", status_code=201, tags=["write"], responses=contract.answers(
-        contract.json_of(201, "Extension", "The extension recorded (docs/schemas/extension.json)"),
-        contract.errors(*contract.WRITE)),
-              summary="Record an extension (gia hạn) granted by the level above (as `extend`)")
+    @write("/units/{unit}/extensions", "Extension", "The extension recorded (docs/schemas/extension.json)",
+           "Record an extension (gia hạn) granted by the level above (as `extend`)")
     def extend(request: Request, unit: str, body: ExtensionIn) -> Any:
         guard(request, unit, write=True)
         until = parse_date(body.until, "until")
         return recorded(lambda: service.extend(unit, body.duty, body.period, until, body.ref, body.note,
                                                replace=body.replace, reason=body.reason))
 
-    @api("POST", "/units/{unit}/events", status_code=201, tags=["write"], responses=contract.answers(
-        contract.json_of(201, "Event", "The event recorded (docs/schemas/event.json)"),
-        contract.errors(*contract.WRITE)),
-              summary="Record a dated event of the unit (as `event`)")
+    @write("/units/{unit}/events", "Event", "The event recorded (docs/schemas/event.json)",
+           "Record a dated event of the unit (as `event`)")
     def event(request: Request, unit: str, body: EventIn) -> Any:
         guard(request, unit, write=True)
         day = parse_date(body.on, "on") if body.on else service.today()

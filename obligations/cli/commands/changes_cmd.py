@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 from typing import TextIO
 
 from obligations.base.dates import parse_iso_date, today_in_vietnam
 from obligations.base.errors import InputError, said
 from obligations.cli import environment
-from obligations.cli.options import check_excel, refuse_out
+from obligations.cli.options import check_excel
+from obligations.cli.report_out import Sheet, write_report
 
 
 def _day(text: str | None, what: str) -> dt.date | None:
@@ -68,20 +68,16 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
             from obligations.render.changes_json import word
 
             out.write(word("changes.acked", args.lang, n=len(fresh), by=args.by) + "\n")
-    if args.format in ("csv", "xlsx"):
-        from obligations.cli.commands.export_cmd import write_sheet
+
+    def sheet() -> Sheet:
         from obligations.render.changes_json import COLUMNS, changes_rows, word
         from obligations.render.sheets import Column
 
-        columns = [Column(key, kind, word) for key, kind in COLUMNS]
-        write_sheet(args, columns, changes_rows(report, args.lang), report.root, out)
-        return 0
-    refuse_out(args)
-    if args.format == "json":
-        json.dump(report.to_dict(args.lang), out, ensure_ascii=False, indent=1)
-        out.write("\n")
-    else:
+        return [Column(key, kind, word) for key, kind in COLUMNS], changes_rows(report, args.lang)
+
+    def text() -> str:
         from obligations.render.changes_json import changes_text
 
-        out.write(changes_text(report, args.lang) + "\n")
-    return 0
+        return changes_text(report, args.lang)
+
+    return write_report(args, out, report, report.root, sheet, text)

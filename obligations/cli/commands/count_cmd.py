@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 from typing import TextIO
 
 from obligations.base.dates import parse_iso_date, today_in_vietnam
 from obligations.base.errors import InputError, said
 from obligations.cli import environment
-from obligations.cli.options import check_excel, refuse_out
+from obligations.cli.options import check_excel
+from obligations.cli.report_out import Sheet, write_report
 
 
 def run_count(args: argparse.Namespace, out: TextIO) -> int:
@@ -27,20 +27,17 @@ def run_count(args: argparse.Namespace, out: TextIO) -> int:
                                calendar=args.as_known_on is not None)
     ws, args.under = ws.resolve_unit(args.under)     # an id, or a name; a real province joins whole
     report = ws.count_under(args.under, start, end, on, by=args.by, log=environment.existing_log(args.db))
-    if args.format in ("csv", "xlsx"):
-        from obligations.cli.commands.export_cmd import write_sheet
+
+    def sheet() -> Sheet:
         from obligations.render.count import COLUMNS, count_rows, word
         from obligations.render.sheets import Column
 
-        columns = [Column(key, kind, word) for key, kind in COLUMNS]    # headed in the count's own words
-        write_sheet(args, columns, count_rows(report), args.under, out)
-        return 0
-    refuse_out(args)
-    if args.format == "json":
-        json.dump(report.to_dict(args.lang), out, ensure_ascii=False, indent=1)
-        out.write("\n")
-    else:
+        # headed in the count's own words
+        return [Column(key, kind, word) for key, kind in COLUMNS], count_rows(report)
+
+    def text() -> str:
         from obligations.render.count import count_text
 
-        out.write(count_text(report, args.lang) + "\n")
-    return 0
+        return count_text(report, args.lang)
+
+    return write_report(args, out, report, args.under, sheet, text)

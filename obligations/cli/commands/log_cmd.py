@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 from typing import TextIO
 
 from obligations.base.dates import parse_iso_date, today_in_vietnam
@@ -36,7 +35,8 @@ def run_extend(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def run_status(args: argparse.Namespace, out: TextIO) -> int:
-    from obligations.cli.options import check_excel, refuse_out
+    from obligations.cli.options import check_excel
+    from obligations.cli.report_out import Sheet, write_report
 
     if args.under is not None:          # the four-way count under a unit
         from obligations.cli.commands.count_cmd import run_count
@@ -59,19 +59,12 @@ def run_status(args: argparse.Namespace, out: TextIO) -> int:
     rows = status_rows(report.deliveries, args.lang, replaced_by_key(report.replaced))
     events = list(report.events)
     old_events = [r for r in report.replaced if isinstance(r, RecordedEvent)]
-    if args.format in ("csv", "xlsx"):
-        from obligations.cli.commands.export_cmd import write_sheet
+
+    def sheet() -> Sheet:
         from obligations.render import sheets
 
         # the workbook gives the results in words; the CSV keeps their codes, as the JSON
-        write_sheet(args, sheets.STATUS_COLUMNS, sheets.status_rows(rows, args.lang) if args.format == "xlsx" else rows,
-                    args.unit, out)
-        return 0
-    refuse_out(args)
-    if args.format == "json":
-        json.dump(report.to_dict(args.lang), out, ensure_ascii=False, indent=1)
-        out.write("\n")
-    else:
-        out.write(status_text(report.unit_name, args.unit, on, args.year, rows, args.lang, events,
-                              old_events) + "\n")
-    return 0
+        return sheets.STATUS_COLUMNS, sheets.status_rows(rows, args.lang) if args.format == "xlsx" else rows
+
+    return write_report(args, out, report, args.unit, sheet, lambda: status_text(
+        report.unit_name, args.unit, on, args.year, rows, args.lang, events, old_events))

@@ -97,6 +97,9 @@ class Window:
     time: str | None = None
     covers: tuple[dt.date, dt.date] | None = None
     named: dt.date | None = None
+    # the days a count of working days passed over (after the day it counts from, to the day it
+    # reached): a day whose working status changes there moves the deadline (report/changes.py)
+    counted: tuple[dt.date, dt.date] | None = None
 
 
 @record
@@ -200,6 +203,21 @@ def check_offset(value: Any, ctx: Reporter, what: str = "schedule.offset") -> in
                              number=number, limit=MAX_OFFSET_DAYS),
                         fix=said("schedule:ten-years-fix", "give the number of days the text states"))
     return number
+
+
+def counted(day: dt.date, reached: dt.date, unit: str) -> tuple[dt.date, dt.date] | None:
+    """The days a count from ``day`` to ``reached`` passed over when it counted working days
+    (``Window.counted``), the day counted from left out; None for calendar days."""
+    if unit != "working_days" or day == reached:
+        return None
+    return (day + ONE_DAY, reached) if reached > day else (reached, day - ONE_DAY)
+
+
+def working_count(schedule: object) -> int:
+    """The working days a schedule counts (0 when it counts calendar days or none): only the
+    schedules with an ``offset`` and a ``unit`` count (periodic, event)."""
+    offset = getattr(schedule, "offset", None)
+    return offset if getattr(schedule, "unit", None) == "working_days" and isinstance(offset, int) else 0
 
 
 def shift(day: dt.date, count: int, unit: str, calendar: WorkingCalendar) -> dt.date:

@@ -23,7 +23,7 @@ from obligations.base.records import record
 from obligations.base.identifiers import shorten
 from obligations.rules.schedules import periods
 from obligations.rules.schedules.base import (ONE_DAY, Context, Description, Reporter, Window, check_inclusive,
-                                              check_offset, check_time, last_allowed, shift, table)
+                                              check_offset, check_time, counted, last_allowed, shift, table)
 
 KEYS = {"every", "event", "direction", "offset", "unit", "inclusive", "time"}
 
@@ -64,7 +64,8 @@ class EventSchedule:
             last = last_allowed(named, self.inclusive, ctx)
             start = day + ONE_DAY if self.direction == "after" else ctx.valid_from
             if lo <= last <= hi and last >= ctx.valid_from:
-                yield Window(day.isoformat(), max(start, ctx.valid_from), last, time=self.time, named=named)
+                yield Window(day.isoformat(), max(start, ctx.valid_from), last, time=self.time, named=named,
+                             counted=counted(day, named, self.unit))
 
     def fits(self, period: str) -> bool:
         return periods.fits_day(period)

@@ -22,7 +22,7 @@ from obligations.base.records import record
 from obligations.base.identifiers import shorten
 from obligations.rules.schedules import periods
 from obligations.rules.schedules.base import (WEEKDAYS, Context, Description, Reporter, Window, check_inclusive,
-                                              check_offset, check_time, last_allowed, shift, table)
+                                              check_offset, check_time, counted, last_allowed, shift, table)
 
 KEYS = {"every", "only", "day", "month", "of", "in_month", "weekday", "offset", "unit", "from", "inclusive",
         "time", "covers"}
@@ -86,6 +86,7 @@ class Periodic:
             # a period cut by valid.until (the text's own end, "đến ngày ...") ends there
             start, end = max(period.start, ctx.valid_from), min(period.end, ctx.until)
             named: dt.date | None = None
+            span: tuple[dt.date, dt.date] | None = None
             opens = ctx.valid_from if ctx.opens == "validity_start" else start
             if self.day is not None:
                 year, month = self._month(period, self.month)
@@ -99,7 +100,9 @@ class Periodic:
             elif self.weekday is not None:
                 named = period.start + dt.timedelta(days=WEEKDAYS.index(self.weekday))
             elif self.offset is not None:
-                named = shift(end if self.from_ == "end" else start, self.offset, self.unit, ctx.calendar)
+                base = end if self.from_ == "end" else start
+                named = shift(base, self.offset, self.unit, ctx.calendar)
+                span = counted(base, named, self.unit)
             else:
                 last = end
             if named is not None:
@@ -107,7 +110,7 @@ class Periodic:
             if not lo <= last <= hi or last < ctx.valid_from:
                 continue
             yield Window(period.label, max(opens, ctx.valid_from), last, time=self.time,
-                         covers=self._covers(period), named=named)
+                         covers=self._covers(period), named=named, counted=span)
 
     def _covers(self, period: periods.Period) -> tuple[dt.date, dt.date] | None:
         # Decree 09/2019/NĐ-CP Art. 12: from the 15th of the month before the period to the
