@@ -72,6 +72,26 @@ def test_three_levels_by_hand(ws):
     assert [(x.directive, x.action) for x in removed.causes] == [(B, "revoke")]
 
 
+def test_a_decision_whose_day_of_issue_is_not_known_is_said_to_be_an_assumption():
+    """The swap of National Day 2026 (Monday 31/8 off, Saturday 22/8 worked): its number and day of
+    issue were not found, calendars/decisions.toml takes it as known from 12/8/2026 and says why. A
+    monthly duty of the bundled Hướng dẫn BTG Thị ủy (last day 31/8/2026, a Monday) moves to Friday
+    28/8 between 1/8 and 1/9/2026 as known; the cause must say the day is assumed, in words and in JSON."""
+    from obligations.render.changes_json import cause_json, cause_text
+
+    bundled = obligations.load([str(ROOT / "rules")])
+    report = bundled.changes("phuong-Z1", D(2026, 8, 1), D(2026, 9, 1))
+    moved = [c for c in report.changes if c.key.period == "2026-08" and c.kind == "moved"]
+    assert moved and all((c.old, c.new) == (D(2026, 8, 31), D(2026, 8, 28)) for c in moved)
+    cause = moved[0].causes[0]
+    assert cause.kind == "calendar" and cause.day == D(2026, 8, 31) and cause.working is False
+    vi, en = cause_text(cause, "vi"), cause_text(cause, "en")
+    assert "giả định" in vi and "12/08/2026" in vi and "Thủ tướng Chính phủ" in vi
+    assert "assumption" in en and "2026-08-12" in en
+    decision = cause_json(cause, "vi")["calendar_decision"]
+    assert decision["assumed"] is True and decision["issued_on"] is None and decision["known_from"] == "2026-08-12"
+
+
 REACH = str(ROOT / "tests" / "fixtures" / "changes_reach")
 
 

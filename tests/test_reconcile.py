@@ -73,11 +73,14 @@ def test_explain_text_in_both_languages(run_cli):
     code, out, err = run_cli(*argv)
     assert code == 0 and err == ""
     assert "Hạn hiệu lực 31/10/2025, quyết định bởi:" in out
-    # the text quotes the sentence without the rule file's marks (render/emphasis.py); JSON keeps them
+    # the text quotes the sentence without the rule file's marks (render/emphasis.py); JSON's
+    # `text` is the document's sentence verbatim (the marks are the rule file author's), `marked`
+    # keeps them for an app that shows what the author highlighted
     assert "“báo cáo sơ kết giai đoạn 2023-2025 vào tháng 10/2025”" in out and "**" not in out
     code, out, _ = run_cli(*argv, "--lang", "en", "--format", "json")
     doc = json.loads(out)
-    assert any("vào **tháng 10/2025**" in s["text"] for s in doc["sources"])
+    assert any("vào tháng 10/2025" in s["text"] and "**" not in s["text"] for s in doc["sources"])
+    assert any("vào **tháng 10/2025**" in s["marked"] for s in doc["sources"])
     assert doc["own_deadline"] == "2025-10-31" and doc["deadline"] == "2025-10-31"
     assert [a["unit"] for a in doc["above"]] == ["xa-X", "xa-X"]     # same report under two directives
     assert [a["lead_working_days"] for a in doc["above"]] == [0, 0]

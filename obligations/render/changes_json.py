@@ -7,10 +7,10 @@ from collections.abc import Mapping, Sequence
 from typing import Literal, Protocol
 
 from obligations.base.version import SCHEMA_VERSION
-from obligations.render.day_text import day
+from obligations.render.day_text import day, period_text
 from obligations.render.emphasis import plain
 from obligations.render.labels import Labels, npmsg, number, pmsg
-from obligations.render.messages import pick
+from obligations.render.messages import decision_json, decision_text, pick
 from obligations.render.span_report import SpanReport
 from obligations.report.changes_model import CHANGE_KINDS, Cause, Change
 
@@ -88,13 +88,16 @@ def cause_text(c: Cause, lang: str) -> str:
         action = _t(f"action.{c.action}", lang)
         return _t("cause.change", lang, number=number_, action=action, section=c.section or "", text=plain(c.text or ""))
     if c.kind == "calendar" and c.day is not None:
-        decision = " ".join(x for x in (c.decision, c.issuer) if x) or c.basis or _t("cause.no_decision", lang)
-        if c.issued is not None:
-            decision += f" ({day(c.issued, lang)})"
+        if c.made_by is not None:       # number, issuer, day of issue, or that the day is assumed
+            decision = decision_text(c.made_by, lang)
+        else:
+            decision = " ".join(x for x in (c.decision, c.issuer) if x) or c.basis or _t("cause.no_decision", lang)
+            if c.issued is not None:
+                decision += f" ({day(c.issued, lang)})"
         return _t("cause.working" if c.working else "cause.day_off", lang, day=day(c.day, lang),
                   name=pick(lang, c.name or "", c.name_en), decision=decision)
     if c.kind == "above" and c.key is not None:
-        return _t("cause.above", lang, unit=c.key.unit, duty=c.key.duty, period=c.key.period,
+        return _t("cause.above", lang, unit=c.key.unit, duty=c.key.duty, period=period_text(c.key.period, lang),
                   old=day(c.old, lang) if c.old else "—", new=day(c.new, lang) if c.new else "—")
     return _t("cause.unexplained", lang)
 
@@ -103,11 +106,12 @@ def cause_json(c: Cause, lang: str) -> dict[str, object]:
     out: dict[str, object] = {"kind": c.kind}
     if c.kind == "document":
         out.update({"directive": c.directive, "number": c.number, "issued": _iso(c.issued), "action": c.action,
-                    "section": c.section, "sentence": c.text})
+                    "section": c.section, "sentence": plain(c.text) if c.text else c.text})
     elif c.kind == "calendar":
         out.update({"day": _iso(c.day), "working": c.working, "name": pick(lang, c.name, c.name_en) if c.name else None,
                     "decision": c.decision,
-                    "issuer": c.issuer, "issued": _iso(c.issued), "basis": c.basis, "source": c.source})
+                    "issuer": c.issuer, "issued": _iso(c.issued), "basis": c.basis, "source": c.source,
+                    "calendar_decision": decision_json(c.made_by, lang) if c.made_by is not None else None})
     elif c.kind == "above" and c.key is not None:
         out.update({"id": str(c.key), "unit": c.key.unit, "duty": c.key.duty, "period": c.key.period,
                     "old_deadline": _iso(c.old), "new_deadline": _iso(c.new),
@@ -162,7 +166,7 @@ def changes_text(report: ChangesReport, lang: str) -> str:
     for c in report.changes:
         dates = " → ".join(day(d, lang) for d in (c.old, c.new) if d is not None)
         head = (f"[{_t('changes.' + c.kind, lang)}] {report.names.get(c.key.unit, c.key.unit)} ({c.key.unit}) · "
-                f"{pick(lang, c.title_vi, c.title_en)} ({c.key.period}) · {dates}")
+                f"{pick(lang, c.title_vi, c.title_en)} ({period_text(c.key.period, lang)}) · {dates}")
         if c.working_days is not None:
             head += f" · {days_text(c.working_days, lang)}"
         lines.append(head)
@@ -184,7 +188,7 @@ def pending_text(report: ChangesReport, unit: str, lang: str) -> str:
     for c in pending:
         dates = " → ".join(day(d, lang) for d in (c.old, c.new) if d is not None)
         causes = "; ".join(cause_text(x, lang) for x in c.causes)
-        lines.append(f"  [{_t('changes.' + c.kind, lang)}] {pick(lang, c.title_vi, c.title_en)} ({c.key.period}) · "
+        lines.append(f"  [{_t('changes.' + c.kind, lang)}] {pick(lang, c.title_vi, c.title_en)} ({period_text(c.key.period, lang)}) · "
                      f"{dates} · {causes}")
     return "\n".join(lines) + "\n\n"
 

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from obligations.base.version import SCHEMA_VERSION
 from obligations.occurrences.model import Placement
 from obligations.reconcile.solve import Conflict, Constraint, LeadOrigin, Reconciled
+from obligations.render.emphasis import sentence_fields
 from obligations.render.messages import (assumption_text, not_active_text, conflict_advice, conflict_message, constraint_source,
                                          constraint_text, skipped_day, pick, placement_message, routing_note,
                                          target_text)
@@ -72,7 +73,7 @@ def item_json(item: Item, context: Context, lang: str) -> dict[str, object]:
         "recipient": ({"unit": occ.recipient_unit, "name": name(occ.recipient_unit)}
                       if occ.recipient_unit else None),
         "body": duty.body,
-        "sources": [{"directive": s.directive, "section": s.section, "text": s.text, "file": s.location}
+        "sources": [{"directive": s.directive, "section": s.section, **sentence_fields(s.text), "file": s.location}
                     for s in (duty.source, *duty.see_also)],
         "chain": [directive.number, *directive.chain],
         "implements": list(directive.implements),

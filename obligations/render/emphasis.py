@@ -45,3 +45,10 @@ def runs(text: str) -> tuple[Run, ...]:
 def plain(text: str) -> str:
     """``text`` without its marks: the words of its runs."""
     return "".join(r.text for r in runs(text))
+
+
+def sentence_fields(text: str) -> dict[str, str]:
+    """A quoted sentence in JSON: ``text`` the directive's words verbatim (the marks are the rule
+    file author's, not the document's), ``marked`` the same with the rule file's marks, for an
+    app that shows what the author highlighted."""
+    return {"text": plain(text), "marked": text}

@@ -15,6 +15,7 @@ from obligations.log.store import Extension, Submission
 from obligations.base.version import SCHEMA_VERSION
 from obligations.occurrences.model import Occurrence
 from obligations.reconcile.solve import Edge, Reconciled
+from obligations.render.emphasis import sentence_fields
 from obligations.render.due_json import conflict_json, constraint_json, target_json
 from obligations.render.history import history_json
 from obligations.render.messages import (assumption_text, event_name, skipped_day, origin_source, origin_text, pick,
@@ -44,7 +45,7 @@ def explain_document(occ: Occurrence, number: str, chain: Sequence[str], impleme
         "directive": number,
         "chain": list(chain),
         "implements": list(implements),
-        "sources": [{"directive": s.directive, "section": s.section, "text": s.text, "file": s.location}
+        "sources": [{"directive": s.directive, "section": s.section, **sentence_fields(s.text), "file": s.location}
                     for s in (duty.source, *duty.see_also)],
         "schedule": duty.schedule.as_table(),
         "rule": {"code": described.code, "params": dict(described.params), "text": schedule_text(described, lang)},

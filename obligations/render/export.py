@@ -232,7 +232,7 @@ def rows(ws: Workspace, items: list[Item], lang: str) -> list[dict[str, str]]:
             "title": pick(lang, occ.duty.title_vi, occ.duty.title_en), "kind": occ.duty.kind,
             "period": occ.period, "window_start": item.window_start.isoformat(),
             "own_deadline": occ.deadline.isoformat(), "deadline": item.deadline.isoformat(),
-            "status": item.status, "recipient": occ.recipient_unit or "", "source": occ.duty.source.text,
+            "status": item.status, "recipient": occ.recipient_unit or "", "source": plain(occ.duty.source.text),
             # what the row depends on that no document gives: said here as in every output
             "assumptions": " | ".join(assumption_text(a, lang) for a in occ.assumptions),
         })

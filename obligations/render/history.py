@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from obligations.render.day_text import day_iso, period_text
-from obligations.render.emphasis import plain
+from obligations.render.emphasis import plain, sentence_fields
 from obligations.render.labels import Labels, pmsg
 from obligations.render.schedule_text import text as schedule_text
 from obligations.report.history import History
@@ -53,7 +53,7 @@ def _change(change: Change, lang: str) -> dict[str, Any]:
     return {"kind": change.kind, "state": _t(change.kind, lang), "document": change.source.directive,
             "document_id": change.directive, "issued": change.issued.isoformat(),
             "effective": change.effective.isoformat(),
-            "source": {"section": change.source.section, "text": change.source.text, "file": change.source.location},
+            "source": {"section": change.source.section, **sentence_fields(change.source.text), "file": change.source.location},
             "changes": {name: _value(value) for name, value in change.fields},
             "by": change.by, "period": change.period, "to": change.to.isoformat() if change.to else None,
             "inclusive": change.inclusive if change.kind == "postpone" else None}
@@ -72,7 +72,7 @@ def _version(n: int, version: Version, in_force: bool, lang: str) -> dict[str, A
         out.update(kind="written", state=_t("written", lang))
         if duty is not None:
             out["source"] = {"document": duty.source.directive, "section": duty.source.section,
-                             "text": duty.source.text, "file": duty.source.location}
+                             **sentence_fields(duty.source.text), "file": duty.source.location}
     else:
         out.update(_change(version.change, lang))
     return out

@@ -302,7 +302,8 @@ def _decision(a: VietnamCalendar, b: VietnamCalendar, day: dt.date, working: boo
     assert decision is not None
     return Cause("calendar", day=day, working=working, name=event.name_vi, name_en=event.name_en,
                  decision=decision.number,
-                 issuer=decision.issuer, issued=decision.issued_on, basis=event.basis, source=event.source)
+                 issuer=decision.issuer, issued=decision.issued_on, basis=event.basis, source=event.source,
+                 made_by=decision)
 
 
 def _causes(old: Workspace, new: Workspace, kind: ChangeKind, a: Item | None, b: Item | None, documents: Documents,

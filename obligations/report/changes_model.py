@@ -18,6 +18,7 @@ import attrs
 
 from obligations.base.keys import OccurrenceKey
 from obligations.base.records import record
+from obligations.calendar.decisions import Decision
 
 ChangeKind = Literal["added", "moved", "removed"]
 CHANGE_KINDS: tuple[ChangeKind, ...] = ("added", "moved", "removed")
@@ -34,7 +35,8 @@ class Cause:
     ``document``: ``directive`` (id), ``number``, ``issued``, ``action`` and the sentence
     (``section``, ``text``) that defines or changes the duty. ``calendar``: ``day`` became a
     working day or a day off (``working``), ``name`` (``name_en``), and the decision behind it (``decision``
-    number, ``issuer``, ``issued``; ``basis`` and ``source`` as the data cites them).
+    number, ``issuer``, ``issued``; ``basis`` and ``source`` as the data cites them; ``made_by`` the
+    decision itself, which says whether its day of issue is known or assumed).
     ``above``: the occurrence ``key`` it feeds moved from ``old`` to ``new`` (``causes``: why).
     ``unexplained``: no document or calendar decision of the two states explains it."""
 
@@ -53,6 +55,7 @@ class Cause:
     issuer: str | None = None
     basis: str | None = None
     source: str | None = None
+    made_by: Decision | None = None     # calendar: the decision itself (number, title, whether assumed)
     key: OccurrenceKey | None = None
     old: dt.date | None = None
     new: dt.date | None = None
