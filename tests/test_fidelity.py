@@ -50,8 +50,8 @@ def test_a_conflict_is_a_status_first_in_the_list_with_what_to_do(run_cli):
     assert "opens too late" not in advice          # Vietnamese by default
     _, out, _ = run_cli(*argv, "--lang", "en", "--format", "json")
     advice = json.loads(out)["items"][0]["conflicts"][0]["advice"]
-    assert advice[0].startswith("opens too late: xa-C: 2-KH/ĐU mục 3 (from 2025-12-01)")
-    assert advice[1].startswith("closes too early: xa-C: 1-CV/TU mục 2 (deadline 2025-11-14)")
+    assert advice[0].startswith("opens too late: xa-C: 2-KH/ĐU sec. 3 (from 2025-12-01)")
+    assert advice[1].startswith("closes too early: xa-C: 1-CV/TU sec. 2 (deadline 2025-11-14)")
     assert "Ask Tỉnh P" in advice[-1] and "extend --unit xa-C --duty P-1/so-ket --period 2025" in advice[-1]
     _, out, _ = run_cli(*argv, "--lang", "en")
     assert "the window opens 2025-12-01, after the deadline 2025-11-14" in out

@@ -77,6 +77,10 @@ def test_explain_text_in_both_languages(run_cli):
     # `text` is the document's sentence verbatim (the marks are the rule file author's), `marked`
     # keeps them for an app that shows what the author highlighted
     assert "“báo cáo sơ kết giai đoạn 2023-2025 vào tháng 10/2025”" in out and "**" not in out
+    assert "   76-KH/ĐU mục IV.3 (" in out or "   76-KH/ĐU mục " in out
+    code, out, _ = run_cli(*argv, "--lang", "en")
+    # the source line in English says "sec.", never the Vietnamese "mục" (it was written in the code)
+    assert code == 0 and "   76-KH/ĐU sec. " in out and " mục " not in out
     code, out, _ = run_cli(*argv, "--lang", "en", "--format", "json")
     doc = json.loads(out)
     assert any("vào tháng 10/2025" in s["text"] and "**" not in s["text"] for s in doc["sources"])
@@ -115,8 +119,8 @@ def test_check_catches_the_conflict(run_cli):
     assert len(lines) == 1
     commune = [l for l in lines if "xa-C C-1/so-ket" in l][0]
     assert "the window opens 2025-12-01 but the latest date accepted is 2025-11-14" in commune
-    assert "window_start 2025-12-01 (xa-C: 2-KH/ĐU mục 3" in commune
-    assert "deadline 2025-11-14 (xa-C: 1-CV/TU mục 2" in commune
+    assert "window_start 2025-12-01 (xa-C: 2-KH/ĐU sec. 3" in commune
+    assert "deadline 2025-11-14 (xa-C: 1-CV/TU sec. 2" in commune
     assert not [l for l in lines if "chibo-K" in l]
     code, out, _ = run_cli("explain", "--rules", str(FIXTURES / "rules_conflict"), "--unit", "chibo-K",
                            "--duty", "C-1/chi-bo-so-ket", "--period", "2025", "--format", "json")

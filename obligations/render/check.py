@@ -34,7 +34,7 @@ _c = Labels([
     pmsg("example_deadline", "example deadline {expected} but the rules give {found} (last allowed {last}, roll "
                              "{roll})"),
     pmsg("no_example", "{location}: note: duty {duty!r} has no example"),
-    pmsg("undated", "{location}: note: undated obligation in {directive} mục {section}: {note}"),
+    pmsg("undated", "{location}: note: undated obligation in {directive} sec. {section}: {note}"),
     pmsg("swaps_unknown", "{settings}: warning: no decision on swapped working days is recorded for {year} yet "
                           "(swaps_known_through = {known}): deadlines in {year} may still move; add it to {days} "
                           "when the Government decides, then raise swaps_known_through"),

@@ -11,6 +11,7 @@ from obligations.render.notify_mail import sent_text
 
 _t = Labels([
     pmsg("head", "Derivation: {title} — {unit_name} ({unit}), period {period}"),
+    pmsg("source_at", "   {directive} sec. {section} ({file}):"),
     pmsg("source", "1. Source"),
     pmsg("chain", "   Chain of directives: {chain}"),
     pmsg("implements", "{pad}implements {number}"),
@@ -80,7 +81,7 @@ def explain_text(doc: dict[str, object], lang: str) -> str:
     # a period named by its day (a peak's) is written as the reader writes days; JSON keeps the id
     out = [_t("head", lang, **dict(d, period=period_text(d["period"], lang))), "", _t("source", lang)]
     for s in d["sources"]:
-        out.append(f"   {s['directive']} mục {s['section']} ({s['file']}):")
+        out.append(_t("source_at", lang, directive=s["directive"], section=s["section"], file=s["file"]))
         out.append(f"   “{plain(s['text'])}”")      # without the rule file's emphasis marks
     out.append(_t("chain", lang, chain=d["chain"][0]))
     out.extend(_tree(d["implements"], lang, "      "))

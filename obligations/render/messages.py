@@ -55,7 +55,7 @@ _m = Labels([
     npmsg("target_why", "{n} working day before {name}'s deadline, {basis}",
                         "{n} working days before {name}'s deadline, {basis}"),
     # a constraint's source: the documents and files it comes from, in the reader's words
-    pmsg("src_rule", "{unit}: {directive} mục {section}"),   # a citation
+    pmsg("src_rule", "{unit}: {directive} sec. {section}"),   # a citation
     pmsg("src_lead_unit", "{file}: {own} of {unit} ({basis})"),
     pmsg("src_lead_level", "{file}: {own} of level {level} ({basis})"),
     pmsg("src_lead_none", "{unit}: no lead time stated (0 working days)"),
