@@ -53,8 +53,10 @@ class DateExpr:
     also: tuple[tuple[int, int], ...] = ()   # more day/month pairs: "25/3 và 25/9 hằng năm"
 
 
+# not followed by more numbers ("2.1.3", "10/12/2025-15/12"), except a count of days that says the
+# same day again ("Chậm nhất ngày 10/12/2025 - 95 ngày trước bầu cử")
 _DAY_MONTH_NUM = re.compile(
-    rf"(?:ngày\s+)?(?<![\d/.\-])(?P<d>\d{{1,2}}){SEP}(?P<m>\d{{1,2}})(?:{SEP}(?P<y>\d{{4}}))?(?![\d]|{SEP}\d)", I)
+    rf"(?:ngày\s+)?(?<![\d/.\-])(?P<d>\d{{1,2}}){SEP}(?P<m>\d{{1,2}})(?:{SEP}(?P<y>\d{{4}}))?(?![\d]|{SEP}\d(?!\d{{0,2}}\s+ngày(?!\s*[/.\-]\s*\d)))", I)
 _DAY_MONTH_WORDS = re.compile(
     r"(?:ngày\s+)?(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?!\d)"
     rf"(?:(?:\s*,)?\s+năm\s+(?P<y>\d{{4}})(?!\d)|{SEP}(?P<y2>\d{{4}})(?!\d))?", I)

@@ -18,7 +18,7 @@ import attrs
 from . import resolve
 from .dates import DateExpr, date_at, ordinal_day
 from .deadline_words import (
-    _BEFORE_THEN_DAYS,
+    _AFTER_THEN_DAYS, _BEFORE_THEN_DAYS,
     _AFTER, _AFTER_PERIOD, _AMOUNT, _BEFORE, _BEFORE_EVENT, _BEFORE_EVENT_DAYS, _DAYS, _EVENT,
     _EVENT_BACK, _EVENT_STOP, _EXTENDED, _FROM_NEAR, _LINKED, _HAPPENS, _IN_FORCE, _MARKER, _MAYBE, _MINIMUM,
     _MONTH_LIST, _PERIOD_END, _PERIOD_OF, _RIGHT, _SPAN_BEFORE, _SPAN_END, _SPAN_REACH, _STRONG,
@@ -112,6 +112,9 @@ class _Reader:
         pos, text = marker.end(), self.clause
         if kind == "range":
             self._range(marker)
+            return
+        if kind == "after_event":
+            self._after_event(marker)
             return
         if _VAGUE.match(text, pos):
             raise resolve.Unclear("“đầu/giữa” a month, quarter or year: no exact day")
@@ -332,6 +335,18 @@ class _Reader:
                  "inclusive": True}
         self.add([table], marker.start(), end, f"“{text[marker.start():end].strip()}”: {_say(table)}", None,
                  confidence=0.85, event_date=event_date)
+
+    def _after_event(self, marker: re.Match[str]) -> None:
+        """"ngay sau khi tổ chức hội nghị 01 ngày": N days after the event named between."""
+        counted = _AFTER_THEN_DAYS.match(self.clause, marker.end())
+        if counted is None:
+            return          # "sau khi … 15 ngày kể từ …": read from its own marker
+        unit = "working_days" if counted.group("work") else "days"
+        table: dict[str, Value] = {"every": "event", "event": slug(" ".join(counted.group("ev").split()[:6])).lower(),
+                                   "direction": "after", "offset": int(counted.group("n")), "unit": unit,
+                                   "inclusive": True}
+        self.add([table], marker.start(), counted.end(),
+                 f"“{self.clause[marker.start():counted.end()].strip()}”: {_say(table)}", None, confidence=0.8)
 
     def _days_from_before(self, marker: re.Match[str], kind: str, at: int, count: int, unit: str) -> None:
         """The event is named before the count: "Sau khi nhận được quyết định …, trong thời hạn 10

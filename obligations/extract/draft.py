@@ -118,6 +118,15 @@ _CARRIED_OVER = re.compile(r"\s*,?\s*(?:và|hoặc)\s+(?:(?:số\s+lượng|ph�
                            r"(?:(?:chuyển(?:\s+tiếp)?|kéo\s+dài)\s+(?:sang|qua)\s+(?:năm|giai\s+đoạn|kỳ)"
                            r"|(?:được\s+)?thực\s+hiện\s+(?:trong\s+|vào\s+)?năm\s+(?:tiếp\s+theo|sau|kế\s+tiếp))",
                            re.IGNORECASE)
+# "Chủ tịch … đã chỉ đạo …", "đã yêu cầu", "đã giao": what an earlier text asked, recalled
+_RECALLED = re.compile(r"(?<!\w)đã\s+(?:có\s+(?:văn\s+bản\s+)?)?(?:ban\s+hành|chỉ\s+đạo|yêu\s+cầu|giao|đề\s+nghị|"
+                       r"thông\s+báo|hướng\s+dẫn)(?!\w)", re.IGNORECASE)
+# "mục tiêu đến hết năm 2025", "mục tiêu đến năm 2030 là": a target's horizon (not after a verb that
+# asks to reach it: "hoàn thành mục tiêu trước ngày …" is a duty)
+_TARGET_BEFORE = re.compile(r"(?<!\w)mục\s+tiêu\s+(?:(?:là|đến|tới)\s+)?$", re.IGNORECASE)
+_REACH = re.compile(r"(?:hoàn\s+thành|đạt|thực\s+hiện)(?:\s+(?:các|những|bằng\s+được))?\s*$", re.IGNORECASE)
+_QUANTITY_BEFORE = re.compile(r"\d[\d.,]*\s*(?:km|m2|m²|ha|%|MW|tấn|căn|công\s+trình|dự\s+án)\s*$", re.IGNORECASE)
+_FORECAST = re.compile(r"(?<!\w)(?:tin\s+tưởng|kỳ\s+vọng|dự\s+báo)(?!\w)", re.IGNORECASE)
 _TARGET = re.compile(r"^\s*(?:các\s+)?mục\s+tiêu(?!\s*,?\s*nhiệm\s+vụ)", re.IGNORECASE)
 _SHARE = re.compile(r"[≥≤]\s*\d|\d\s*%\s+(?:số\s+)?(?:doanh|hộ|người|xã|đơn\s+vị|cơ\s+sở|hồ\s+sơ|dân\s+số)", re.IGNORECASE)
 _SCOPE = re.compile(r"(?:đối\s+với|bố\s+trí\s+(?:vốn|kinh\s+phí|ngân\s+sách|nguồn)|dự\s+toán|nguồn\s+vốn)[^;]*$",
@@ -143,6 +152,25 @@ def _keep(found: list[Found], earliest: dt.date | None, clause: str, place: tupl
             # wholly before the directive: what happened, not something to do
             rejected.append((place, item.phrase, f"a span before the directive's own date ({earliest:%d/%m/%Y}): "
                                                  "what happened, not a duty"))
+            continue
+        if earliest and last and last < earliest and _RECALLED.search(clause, 0, item.start):
+            # "… đã chỉ đạo các cơ quan … hoàn thành … trước ngày 30/10/2025": an earlier instruction
+            # recalled, its deadline past when this directive was issued
+            rejected.append((place, item.phrase, "the deadline of an earlier instruction, recalled and past when this "
+                                                 "directive was issued: not a duty of this directive"))
+            continue
+        target = _TARGET_BEFORE.search(clause, max(0, item.start - 40), item.start)
+        if target and not _REACH.search(clause, max(0, target.start() - 24), target.start()):
+            # "bảo đảm mục tiêu đến hết năm 2025 cả nước có khoảng 1.700 km …": the target's horizon
+            rejected.append((place, item.phrase, "the horizon of a target, not a deadline"))
+            continue
+        if item.weak and _QUANTITY_BEFORE.search(clause, max(0, item.start - 40), item.start):
+            # "hoàn thành 5.000 km vào năm 2030": a quantity to reach by a year, a target
+            rejected.append((place, item.phrase, "a quantity to reach by a year: a target, not a deadline"))
+            continue
+        if _FORECAST.search(clause, 0, item.start):
+            # "chúng ta có cơ sở để tin tưởng trong năm 2025 sẽ hoàn thành …": a forecast, nobody is asked
+            rejected.append((place, item.phrase, "a forecast or a hope, not a duty"))
             continue
         if item.weak and _REPORTED_ON.search(clause, 0, item.start):
             rejected.append((place, item.phrase, "the year a report covers, not its deadline"))

@@ -194,3 +194,71 @@ def test_timing_without_a_day_is_listed_not_lost(commemorations):
     assert not result.get("duty")
     listed = [p for e in result["not_drafted"] for p in e["phrases"]]
     assert "sớm hoàn thành" in listed and "từ khi" in listed and "đến khi" in listed, listed
+
+
+# The sixth held-out part (y-), once released (7/12/2026: Government Office letters and notices, a
+# council resolution, a commune Front's consultation plan), showed the rules below; each phrase is
+# the test's own.
+
+def test_a_planned_day_before_a_latest_day_is_not_the_deadline(commemorations):
+    # "Dự kiến ngày X (Chậm nhất ngày Y - N ngày trước bầu cử)": X is when it is planned, Y the last
+    # allowed day (the count after the dash says Y again); under a label or in a sentence. A planned
+    # day alone under a label is still the day the task is set for (a plan's "Dự kiến tháng 11/2025").
+    body = ("II. NỘI DUNG\n1. Hội nghị hiệp thương lần thứ nhất.\n"
+            "- Thời gian: Dự kiến ngày 04/12/2025 (Chậm nhất ngày 09/12/2025 - 96 ngày trước bầu cử).\n"
+            "2. Ban Thường trực tổ chức hội nghị lần thứ hai, dự kiến vào ngày 28/01/2026 (chậm nhất ngày "
+            "02/02/2026).\n"
+            "3. Khảo sát cơ sở.\n- Thời gian: Dự kiến tháng 11/2025.\n")
+    result = draft(body, commemorations)
+    got = [(d["section"], d["schedule"]["date"]) for d in result["duty"]]
+    assert got == [("II.1", dt.date(2025, 12, 9)), ("II.2", dt.date(2026, 2, 2)), ("II.3", dt.date(2025, 11, 30))], got
+
+
+def test_days_after_an_event_named_before_the_count(commemorations):
+    # "ngay sau khi tổ chức hội nghị 01 ngày": one day after the event named between "sau khi" and
+    # the count; "sau khi …, trong thời hạn N ngày" is read as before
+    body = ("1. Gửi biên bản về Ban Thường trực ngay sau khi kết thúc hội nghị 02 ngày.\n"
+            "2. Sau khi nhận được hồ sơ, trong thời hạn 05 ngày làm việc, Sở Nội vụ báo cáo kết quả.\n")
+    result = draft(body, commemorations)
+    got = [(d["section"], d["schedule"]["every"], d["schedule"]["direction"], d["schedule"]["offset"],
+            d["schedule"]["unit"]) for d in result["duty"]]
+    assert got == [("1", "event", "after", 2, "days"), ("2", "event", "after", 5, "working_days")], got
+
+
+def test_an_earlier_instruction_recalled_is_not_a_duty(commemorations):
+    # a letter recalls what an earlier text asked ("đã chỉ đạo … trước ngày 30/9/2025", past when the
+    # letter is dated 10/10/2025): not a duty of this letter, listed; its new deadline is drafted
+    body = ("Kính gửi:\n- Các sở, ban, ngành tỉnh.\n"
+            "Ngày 20 tháng 9 năm 2025, Ủy ban nhân dân tỉnh đã ban hành Công văn số 100/UBND-VX. Trong đó, Chủ tịch "
+            "Ủy ban nhân dân tỉnh đã chỉ đạo các cơ quan hoàn thành việc cập nhật dữ liệu trước ngày 30 tháng 9 "
+            "năm 2025.\n"
+            "1. Giao các cơ quan hoàn thành việc cập nhật dữ liệu trước ngày 20 tháng 10 năm 2025.\n")
+    result = draft(body, commemorations)
+    assert [(d["section"], d["schedule"]["date"]) for d in result["duty"]] == [("1", dt.date(2025, 10, 20))]
+    assert any("earlier instruction" in e["reason"] for e in result["not_drafted"]), result["not_drafted"]
+
+
+def test_targets_and_forecasts_are_not_duties(commemorations):
+    # a target's horizon ("mục tiêu đến hết năm 2025 cả nước có …"), a quantity to reach by a year
+    # ("hoàn thành 4.000 km vào năm 2030"), a forecast ("tin tưởng trong năm 2025 sẽ hoàn thành"):
+    # nobody is asked to do something by then; listed. Completing a target by a day still is a duty.
+    body = ("I. ĐÁNH GIÁ\nChúng ta có cơ sở để tin tưởng trong năm 2025 sẽ hoàn thành các mục tiêu đã đề ra.\n"
+            "II. NHIỆM VỤ\n1. Bộ Xây dựng theo dõi, kịp thời báo cáo những nội dung vượt thẩm quyền bảo đảm mục tiêu "
+            "đến hết năm 2025 cả nước có khoảng 1.500 km đường ven biển.\n"
+            "2. Các bộ ưu tiên các dự án trong danh mục hoàn thành 4.000 km vào năm 2030.\n"
+            "3. Các địa phương hoàn thành mục tiêu trước ngày 15 tháng 12 năm 2025.\n")
+    result = draft(body, commemorations)
+    assert [(d["section"], d["schedule"]["date"]) for d in result["duty"]] == [("II.3", dt.date(2025, 12, 15))]
+    reasons = " ".join(e["reason"] for e in result["not_drafted"])
+    assert "forecast" in reasons and "horizon of a target" in reasons and "quantity" in reasons, reasons
+
+
+def test_a_numbered_title_over_lettered_points_is_a_heading(commemorations):
+    # "1. Hoàn thành mục tiêu … trong năm 2025" over "a) …", "b) …": its year is the span of the
+    # points, which carry the duties; listed as a heading
+    body = ("III. NHIỆM VỤ\n1. Hoàn thành đưa vào khai thác các tuyến đường trong năm 2025\n"
+            "a) Các địa phương tổ chức khánh thành các dự án vào ngày 19 tháng 12 năm 2025.\n"
+            "b) Bộ Xây dựng báo cáo tiến độ trước ngày 15 tháng 11 năm 2025.\n")
+    result = draft(body, commemorations)
+    assert [d["section"] for d in result["duty"]] == ["III.1.a", "III.1.b"]
+    assert any("heading" in e["reason"] for e in result["not_drafted"]), result["not_drafted"]
