@@ -220,6 +220,9 @@ class _Reader:
             return
         first = date_at(text, marker.end())
         if first is None:
+            dashed = _DASHED_DAYS.match(text, marker.end())
+            if dashed:          # "Từ ngày 05/02/2026 - 08/02/2026": a window of days
+                self._dashed(marker, dashed)
             return
         until = _UNTIL.match(text, first.end)
         span_end = date_at(text, until.end()) if until else None
@@ -290,6 +293,15 @@ class _Reader:
         else:
             raise resolve.Unclear("a window “từ … đến …” of a kind not read")
         self.add(tables, marker.start(), last.end, f"“{words}”: {_say(tables[0])}", None)
+
+    def _dashed(self, marker: re.Match[str], dashed: re.Match[str]) -> None:
+        begin = safe_date(int(dashed.group("y1")), int(dashed.group("m1")), int(dashed.group("d1")))
+        date = safe_date(int(dashed.group("y2")), int(dashed.group("m2")), int(dashed.group("d2")))
+        if begin is None or date is None or begin > date:
+            raise resolve.Unclear("the window's first day is impossible or after its last")
+        table: Table = {"every": "once", "start": begin, "date": date, "inclusive": True}
+        self.add([table], marker.start(), dashed.end(), f"“{self.clause[marker.start():dashed.end()].strip()}”: "
+                 f"{_say(table)}", None)
 
     def _days(self, marker: re.Match[str], kind: str, at: int, count: int, work: bool) -> None:
         text = self.clause
@@ -372,6 +384,15 @@ class _Reader:
 
     def _not_read(self, marker: re.Match[str], kind: str, pos: int, time: str | None) -> None:
         text = self.clause
+        if kind == "latest" and not time and _TIME_OF.search(text, max(0, marker.start() - 16), marker.start()):
+            # "Thời gian chậm nhất gửi báo cáo về Ban Thường trực … ngày 23/3/2026": the day closes the phrase
+            later = _LATER_DAY.match(text, pos)
+            expr = date_at(text, later.end("what")) if later else None
+            if expr is not None and expr.kind == "day" and expr.year is not None:
+                (table,) = resolve.day_month(expr, "latest", None, self.issued, None)
+                self.add([table], marker.start(), expr.end,
+                         f"“{text[marker.start():expr.end].strip()}”: {_say(table)}", None, confidence=0.8)
+                return
         counted = _BEFORE_EVENT_DAYS.match(text, pos) if kind in ("before", "latest") and not time else None
         when = re.match(r"khi\s+", text[pos:pos + 5], I) if kind == "before" and not time else None
         if counted is None and when:        # "trước khi tổ chức họp tối thiểu 07 ngày làm việc"
@@ -394,6 +415,12 @@ class _Reader:
             raise resolve.Unclear("a time of day without a day read")
         if kind in _STRONG or (kind in ("before", "until", "on") and _WEAK_TODO.match(text, pos)):
             raise resolve.Unclear("a deadline whose date is not read")
+
+
+_DASHED_DAYS = re.compile(r"(?:ngày\s+)?(?P<d1>\d{1,2})/(?P<m1>\d{1,2})/(?P<y1>\d{4})\s*[-–]\s*(?:ngày\s+)?"
+                          r"(?P<d2>\d{1,2})/(?P<m2>\d{1,2})/(?P<y2>\d{4})(?!\d)", I)
+_TIME_OF = re.compile(r"(?:thời\s+gian|thời\s+hạn)\s*$", I)
+_LATER_DAY = re.compile(r"(?P<what>[^,;.()\d]{3,100}?\s)(?=ngày\s+\d{1,2}\s*(?:/|tháng))", I)
 
 
 def _say(table: Table) -> str:

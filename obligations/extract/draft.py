@@ -60,11 +60,16 @@ def may_have_time(clause: str) -> bool:
 
 def read_schedules(clause: str, commemorations: Iterable[Commemoration], issued: dt.date | None) -> list[Found]:
     """found_in without the prefilter (tests check the prefilter loses nothing)."""
-    found = grammar.schedules(clause, issued) if not RE_PEAK.search(clause) else []
+    if not RE_PEAK.search(clause):
+        return grammar.schedules(clause, issued)
     peak = peaks(clause, commemorations)
-    if peak:
-        found.append(peak)
-    return found
+    if peak is not None and peak.schedule is None:
+        # "Cao điểm tập trung trong 10 ngày làm việc (từ ngày 20/11/2025 đến ngày 03/12/2025)": a
+        # campaign's peak with its own days, around no commemoration: the days are its deadline
+        stated = [f for f in grammar.schedules(clause, issued) if f.schedule is not None]
+        if stated:
+            return stated
+    return [peak] if peak else []
 
 
 def duties(paragraphs: list[Paragraph], commemorations: Iterable[Commemoration], issued: dt.date | None,
@@ -101,7 +106,29 @@ def duties(paragraphs: list[Paragraph], commemorations: Iterable[Commemoration],
                 context = _Context(paragraph, clause.text, clause.sentence, task if label else "",
                                    lead if label else None)
                 result += [_duty(context, item, earliest, seen, (number, index)) for item in found]
-    return result
+    return _without_restated_aims(result, rejected)
+
+
+_AIM = re.compile(r"(?:^\s*Để\s|phấn\s+đấu)", re.IGNORECASE)
+
+
+def _without_restated_aims(result: list[dict[str, Any]],
+                           rejected: list[tuple[tuple[int, int], str, str]]) -> list[dict[str, Any]]:
+    """"Để …, phấn đấu hoàn thành trước ngày 30/11/2025 …, yêu cầu Bộ Y tế: … hoàn thành việc xây
+    dựng trước ngày 30/11/2025": the aim of a passage, given again as a task in the same item, is one
+    duty (the task's); the aim is listed."""
+    kept: list[dict[str, Any]] = []
+    for i, duty in enumerate(result):
+        schedule, source = duty["schedule"], str(duty["source"])
+        phrase = str(duty["draft"]["decided_by"].get("schedule", ""))
+        at = source.find(phrase) if phrase else -1
+        if isinstance(schedule, dict) and at >= 0 and _AIM.search(source[:at]) and any(
+                later["schedule"] == schedule and later["source"] != source
+                and str(later["section"]).startswith(str(duty["section"])) for later in result[i + 1:]):
+            rejected.append((duty["draft"]["paragraph"], phrase, "an aim given again as a task below: drafted there"))
+            continue
+        kept.append(duty)
+    return kept
 
 
 # A stated day this long before the directive's own date is a condition ("có hộ khẩu thường trú
@@ -129,7 +156,7 @@ _QUANTITY_BEFORE = re.compile(r"\d[\d.,]*\s*(?:km|m2|m²|ha|%|MW|tấn|căn|côn
 _FORECAST = re.compile(r"(?<!\w)(?:tin\s+tưởng|kỳ\s+vọng|dự\s+báo)(?!\w)", re.IGNORECASE)
 _TARGET = re.compile(r"^\s*(?:các\s+)?mục\s+tiêu(?!\s*,?\s*nhiệm\s+vụ)", re.IGNORECASE)
 _SHARE = re.compile(r"[≥≤]\s*\d|\d\s*%\s+(?:số\s+)?(?:doanh|hộ|người|xã|đơn\s+vị|cơ\s+sở|hồ\s+sơ|dân\s+số)", re.IGNORECASE)
-_SCOPE = re.compile(r"(?:đối\s+với|bố\s+trí\s+(?:vốn|kinh\s+phí|ngân\s+sách|nguồn)|dự\s+toán|nguồn\s+vốn)[^;]*$",
+_SCOPE = re.compile(r"(?:đối\s+với|không\s+có\s+khả\s+năng|bố\s+trí\s+(?:vốn|kinh\s+phí|ngân\s+sách|nguồn)|dự\s+toán|nguồn\s+vốn)[^;]*$",
                     re.IGNORECASE)
 
 

@@ -262,3 +262,41 @@ def test_a_numbered_title_over_lettered_points_is_a_heading(commemorations):
     result = draft(body, commemorations)
     assert [d["section"] for d in result["duty"]] == ["III.1.a", "III.1.b"]
     assert any("heading" in e["reason"] for e in result["not_drafted"]), result["not_drafted"]
+
+
+def test_a_campaign_peak_with_its_own_days(commemorations):
+    # "Cao điểm … (từ ngày … đến ngày …)" around no commemoration: the peak's own days are the window;
+    # the count of working days before the bracket says the same days (no TODO beside it)
+    body = ("II. NỘI DUNG\n1. Các đợt thi đua.\n"
+            "- Đợt 01: Cao điểm tập trung trong 09 ngày làm việc (từ ngày 17 tháng 11 năm 2025 đến ngày 27 tháng 11 "
+            "năm 2025);\n"
+            "- Đợt 02: Thực hiện vét trong 02 ngày làm việc (từ ngày 04 đến ngày 05 tháng 12 năm 2025).\n")
+    result = draft(body, commemorations)
+    got = [(d["schedule"]["start"], d["schedule"]["date"]) for d in result["duty"]]
+    assert got == [(dt.date(2025, 11, 17), dt.date(2025, 11, 27)), (dt.date(2025, 12, 4), dt.date(2025, 12, 5))], got
+
+
+def test_an_aim_given_again_as_a_task_is_one_duty(commemorations):
+    # "Để …, phấn đấu hoàn thành trước ngày X …, yêu cầu Bộ A: (1) … hoàn thành trước ngày X": the
+    # aim of the item and the task that carries it: one duty (the task's), the aim listed
+    body = ("2. Để bảo đảm tiến độ hai công trình, phấn đấu hoàn thành xây dựng trước ngày 25 tháng 11 năm 2025, yêu "
+            "cầu Bộ Y tế và các cơ quan liên quan thực hiện các nội dung sau:\n"
+            "(1) Bộ Y tế chỉ đạo các nhà thầu tập trung tối đa nguồn lực; hoàn thành việc xây dựng trước ngày 25 "
+            "tháng 11 năm 2025.\n")
+    result = draft(body, commemorations)
+    (duty,) = result["duty"]
+    assert duty["source"].startswith("hoàn thành việc xây dựng") and duty["schedule"]["date"] == dt.date(2025, 11, 25)
+    assert any("aim given again" in e["reason"] for e in result["not_drafted"]), result["not_drafted"]
+
+
+def test_a_latest_day_that_closes_the_phrase_and_a_dashed_window(commemorations):
+    # "Thời gian chậm nhất gửi báo cáo về … ngày 20/3/2026": the day closes the phrase; "Từ ngày
+    # 03/02/2026 - 06/02/2026:" a window of days; "không có khả năng giải ngân trong năm 2025"
+    # describes money, not a deadline
+    body = ("1. Báo cáo tổng kết. Thời gian chậm nhất gửi báo cáo về Ban Thường trực Ủy ban MTTQ tỉnh ngày 20/3/2026.\n"
+            "2. Từ ngày 03/02/2026 - 06/02/2026: Ban Thường trực trao đổi với các cơ quan có người ứng cử.\n"
+            "3. Điều chuyển số vốn dư, không có khả năng giải ngân trong năm 2025 sang dự án khác.\n")
+    result = draft(body, commemorations)
+    got = [(d["section"], d["schedule"].get("start"), d["schedule"]["date"]) for d in result["duty"]]
+    assert got == [("1", None, dt.date(2026, 3, 20)), ("2", dt.date(2026, 2, 3), dt.date(2026, 2, 6))], got
+    assert any(e["section"] == "3" for e in result["not_drafted"])
