@@ -146,13 +146,20 @@ _CARRIED_OVER = re.compile(r"\s*,?\s*(?:và|hoặc)\s+(?:(?:số\s+lượng|ph�
                            r"|(?:được\s+)?thực\s+hiện\s+(?:trong\s+|vào\s+)?năm\s+(?:tiếp\s+theo|sau|kế\s+tiếp))",
                            re.IGNORECASE)
 # "Chủ tịch … đã chỉ đạo …", "đã yêu cầu", "đã giao": what an earlier text asked, recalled
-_RECALLED = re.compile(r"(?<!\w)đã\s+(?:có\s+(?:văn\s+bản\s+)?)?(?:ban\s+hành|chỉ\s+đạo|yêu\s+cầu|giao|đề\s+nghị|"
-                       r"thông\s+báo|hướng\s+dẫn)(?!\w)", re.IGNORECASE)
+# (or anything said done: "Hội nghị đã được tổ chức vào ngày 05/11/2025"), with a day already past
+_RECALLED = re.compile(r"(?<!\w)đã\s+(?!quá\s+hạn)", re.IGNORECASE)
 # "mục tiêu đến hết năm 2025", "mục tiêu đến năm 2030 là": a target's horizon (not after a verb that
 # asks to reach it: "hoàn thành mục tiêu trước ngày …" is a duty)
 _TARGET_BEFORE = re.compile(r"(?<!\w)mục\s+tiêu\s+(?:(?:là|đến|tới)\s+)?$", re.IGNORECASE)
 _REACH = re.compile(r"(?:hoàn\s+thành|đạt|thực\s+hiện)(?:\s+(?:các|những|bằng\s+được))?\s*$", re.IGNORECASE)
 _QUANTITY_BEFORE = re.compile(r"\d[\d.,]*\s*(?:km|m2|m²|ha|%|MW|tấn|căn|công\s+trình|dự\s+án)\s*$", re.IGNORECASE)
+_AS_OF = re.compile(r"(?<!\w)(?:tính|cập\s+nhật)\s*$", re.IGNORECASE)
+# what was done: "…, Sở Nội vụ đã kiểm tra …" right after the period (not "đã đề ra", "đã được giao")
+_DONE = re.compile(r"\s*,?\s*[^;.,]{0,60}?(?<!\w)đã\s+(?!được\s+giao|đề\s+ra|nêu|quy\s+định)", re.IGNORECASE)
+_ASKED = re.compile(r"(?<!\w)(?:yêu\s+cầu|đề\s+nghị|giao|phải|cần|khẩn\s+trương|tiếp\s+tục|chỉ\s+đạo|chủ\s+trì)(?!\w)",
+                    re.IGNORECASE)
+_REACHED = re.compile(r"[^;.]{0,80}?(?<!\w)đạt\s+(?:(?:tỷ\s+lệ|mức)\s+)?(?:(?:trên|tối\s+thiểu|ít\s+nhất)\s+)?"
+                      r"\d[\d.,]*\s*%", re.IGNORECASE)
 _FORECAST = re.compile(r"(?<!\w)(?:tin\s+tưởng|kỳ\s+vọng|dự\s+báo)(?!\w)", re.IGNORECASE)
 _TARGET = re.compile(r"^\s*(?:các\s+)?mục\s+tiêu(?!\s*,?\s*nhiệm\s+vụ)", re.IGNORECASE)
 _SHARE = re.compile(r"[≥≤]\s*\d|\d\s*%\s+(?:số\s+)?(?:doanh|hộ|người|xã|đơn\s+vị|cơ\s+sở|hồ\s+sơ|dân\s+số)", re.IGNORECASE)
@@ -183,8 +190,8 @@ def _keep(found: list[Found], earliest: dt.date | None, clause: str, place: tupl
         if earliest and last and last < earliest and _RECALLED.search(clause, 0, item.start):
             # "… đã chỉ đạo các cơ quan … hoàn thành … trước ngày 30/10/2025": an earlier instruction
             # recalled, its deadline past when this directive was issued
-            rejected.append((place, item.phrase, "the deadline of an earlier instruction, recalled and past when this "
-                                                 "directive was issued: not a duty of this directive"))
+            rejected.append((place, item.phrase, "an earlier instruction or event, recalled (“đã …”) and past when "
+                                                 "this directive was issued: not a duty of this directive"))
             continue
         target = _TARGET_BEFORE.search(clause, max(0, item.start - 40), item.start)
         if target and not _REACH.search(clause, max(0, target.start() - 24), target.start()):
@@ -194,6 +201,18 @@ def _keep(found: list[Found], earliest: dt.date | None, clause: str, place: tupl
         if item.weak and _QUANTITY_BEFORE.search(clause, max(0, item.start - 40), item.start):
             # "hoàn thành 5.000 km vào năm 2030": a quantity to reach by a year, a target
             rejected.append((place, item.phrase, "a quantity to reach by a year: a target, not a deadline"))
+            continue
+        if _AS_OF.search(clause, max(0, item.start - 16), item.start):
+            # "Tính đến ngày 30/9/2025, toàn tỉnh có 120 hồ sơ …": the day a count is made, not a deadline
+            rejected.append((place, item.phrase, "the day a figure is counted to (“tính đến”), not a deadline"))
+            continue
+        if _window(item) and _DONE.match(clause, item.end) and not _ASKED.search(clause):
+            # "Trong tháng 10/2025, Sở Nội vụ đã kiểm tra 15 đơn vị": what was done then, nobody is asked
+            rejected.append((place, item.phrase, "what was done in that period (“đã …”), not a duty"))
+            continue
+        if item.phrase[:3].lower() in ("đến", "tới") and _REACHED.search(clause, item.end):
+            # "Đến ngày 31/12/2025, các xã đạt 100% chỉ tiêu": a target to reach by then
+            rejected.append((place, item.phrase, "a share to reach by then: a target, not a deadline"))
             continue
         if _FORECAST.search(clause, 0, item.start):
             # "chúng ta có cơ sở để tin tưởng trong năm 2025 sẽ hoàn thành …": a forecast, nobody is asked
@@ -212,6 +231,12 @@ def _keep(found: list[Found], earliest: dt.date | None, clause: str, place: tupl
             continue
         kept.append(item)
     return kept
+
+
+def _window(item: Found) -> bool:
+    """A period the duty is done within (a year, a quarter, a month: a start and a last day)."""
+    table = item.schedule or {}
+    return table.get("every") == "once" and isinstance(table.get("start"), dt.date)
 
 
 def _whole_years(item: Found) -> bool:
