@@ -16,7 +16,7 @@ from typing import Any
 from . import grammar
 from .clauses import Clause, who
 from .labels import Spans, as_deadline, cell_as_deadline, is_label, lead_period
-from .found import Found
+from .found import Found, todo
 from .header import TODO, slug
 from .peaks import RE_PEAK, Commemoration, peaks
 from .text import Paragraph, is_title
@@ -153,6 +153,9 @@ _RECALLED = re.compile(r"(?<!\w)đã\s+(?!quá\s+hạn)", re.IGNORECASE)
 _TARGET_BEFORE = re.compile(r"(?<!\w)mục\s+tiêu\s+(?:(?:là|đến|tới)\s+)?$", re.IGNORECASE)
 _REACH = re.compile(r"(?:hoàn\s+thành|đạt|thực\s+hiện)(?:\s+(?:các|những|bằng\s+được))?\s*$", re.IGNORECASE)
 _QUANTITY_BEFORE = re.compile(r"\d[\d.,]*\s*(?:km|m2|m²|ha|%|MW|tấn|căn|công\s+trình|dự\s+án)\s*$", re.IGNORECASE)
+_ASKED_EARLIER = re.compile(r"(?<!\w)đã\s+(?:có\s+(?:văn\s+bản\s+)?)?(?:chỉ\s+đạo|yêu\s+cầu|đề\s+nghị)(?!\w)",
+                            re.IGNORECASE)
+_ONWARD = re.compile(r"(?<!\w)để\s+(?:tổng\s+hợp|báo\s+cáo|trình)(?!\w)", re.IGNORECASE)
 _AS_OF = re.compile(r"(?<!\w)(?:tính|cập\s+nhật)\s*$", re.IGNORECASE)
 # what was done: "…, Sở Nội vụ đã kiểm tra …" right after the period (not "đã đề ra", "đã được giao")
 _DONE = re.compile(r"\s*,?\s*[^;.,]{0,60}?(?<!\w)đã\s+(?!được\s+giao|đề\s+ra|nêu|quy\s+định)", re.IGNORECASE)
@@ -193,6 +196,12 @@ def _keep(found: list[Found], earliest: dt.date | None, clause: str, place: tupl
             rejected.append((place, item.phrase, "an earlier instruction or event, recalled (“đã …”) and past when "
                                                  "this directive was issued: not a duty of this directive"))
             continue
+        if item.schedule is not None and _ASKED_EARLIER.search(clause, 0, item.start):
+            # "Bộ Tài chính đã đề nghị các địa phương gửi báo cáo trước ngày 05/12/2025": a request
+            # recalled, still running; whether this directive asks it again is for a person to say
+            kept.append(todo(item.phrase, "a deadline an earlier request set (“đã đề nghị …”), recalled: is it a "
+                                          "duty this directive asks?", item.start, item.end))
+            continue
         target = _TARGET_BEFORE.search(clause, max(0, item.start - 40), item.start)
         if target and not _REACH.search(clause, max(0, target.start() - 24), target.start()):
             # "bảo đảm mục tiêu đến hết năm 2025 cả nước có khoảng 1.700 km …": the target's horizon
@@ -228,6 +237,13 @@ def _keep(found: list[Found], earliest: dt.date | None, clause: str, place: tupl
         if item.weak and _SCOPE.search(clause, max(0, item.start - 80), item.start):
             # "Đối với các nhiệm vụ triển khai trong năm 2025, …", "bố trí vốn … trong năm 2014"
             rejected.append((place, item.phrase, "the year a scope or a budget is for, not a deadline"))
+            continue
+        if kept and kept[-1].schedule is not None and item.schedule is not None \
+                and _ONWARD.search(clause, kept[-1].end, item.start):
+            # "Các sở báo cáo trước ngày 15/11/2025 để tổng hợp, báo cáo Bộ Nội vụ trước ngày 30/11/2025":
+            # the second day is the onward report of whoever collects, not the performers'
+            kept.append(todo(item.phrase, "the onward deadline of whoever collects (“để tổng hợp, báo cáo …”), "
+                                          "not the performers': whose duty is it?", item.start, item.end))
             continue
         kept.append(item)
     return kept

@@ -322,3 +322,17 @@ def test_what_was_done_and_figures_as_of_a_day_are_not_duties(commemorations):
     reasons = [e["reason"] for e in result["not_drafted"]]
     for words in ("what was done", "earlier instruction or event", "tính đến", "a share to reach"):
         assert any(words in r for r in reasons), (words, reasons)
+
+
+def test_an_onward_deadline_and_a_recalled_request_are_todo(commemorations):
+    # unsure, so TODO with the reason (never a deadline for the wrong performer): the second day of
+    # "… trước ngày X để tổng hợp, báo cáo Bộ … trước ngày Y" is the collector's onward report; a
+    # request an earlier text made ("Bộ Tài chính đã đề nghị … trước ngày …"), recalled with a day
+    # still to come, may or may not be asked again here
+    body = ("1. Các sở báo cáo kết quả trước ngày 14/11/2025 để tổng hợp, báo cáo Bộ Nội vụ trước ngày 28/11/2025.\n"
+            "2. Bộ Tài chính đã đề nghị các địa phương gửi báo cáo trước ngày 04/12/2025.\n")
+    result = draft(body, commemorations)
+    got = [(d["section"], d["schedule"] if d["schedule"] == "TODO" else d["schedule"]["date"]) for d in result["duty"]]
+    assert got == [("1", dt.date(2025, 11, 14)), ("1", "TODO"), ("2", "TODO")], got
+    assert "onward deadline" in result["duty"][1]["draft"]["schedule_todo"]
+    assert "earlier request" in result["duty"][2]["draft"]["schedule_todo"]
