@@ -136,6 +136,11 @@ class _Reader:
                 return      # "có hiệu lực thi hành sau 10 ngày kể từ ngày ký": entry into force
             self._days(marker, kind, days.end(), int(days.group("n")), bool(days.group("work")))
             return
+        hours = _HOURS.match(text, pos) if kind in ("within", "latest", "nolater") else None
+        if hours and int(hours.group("n")) % 24 == 0 and _AFTER.match(text, hours.end()):
+            # "trong vòng 24 giờ kể từ thời điểm …": whole days after the event (the spec counts days)
+            self._days(marker, kind, hours.end(), int(hours.group("n")) // 24, False)
+            return
         ordinal = ordinal_day(text, pos)
         if ordinal and (_AFTER.match(text, ordinal[1]) or kind != "bare"):
             after = _AFTER.match(text, ordinal[1])
@@ -417,6 +422,7 @@ class _Reader:
             raise resolve.Unclear("a deadline whose date is not read")
 
 
+_HOURS = re.compile(r"(?P<n>\d{2,3})\s+giờ(?!\s*\d)", I)
 _DASHED_DAYS = re.compile(r"(?:ngày\s+)?(?P<d1>\d{1,2})/(?P<m1>\d{1,2})/(?P<y1>\d{4})\s*[-–]\s*(?:ngày\s+)?"
                           r"(?P<d2>\d{1,2})/(?P<m2>\d{1,2})/(?P<y2>\d{4})(?!\d)", I)
 _TIME_OF = re.compile(r"(?:thời\s+gian|thời\s+hạn)\s*$", I)

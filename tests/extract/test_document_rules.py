@@ -336,3 +336,15 @@ def test_an_onward_deadline_and_a_recalled_request_are_todo(commemorations):
     assert got == [("1", dt.date(2025, 11, 14)), ("1", "TODO"), ("2", "TODO")], got
     assert "onward deadline" in result["duty"][1]["draft"]["schedule_todo"]
     assert "earlier request" in result["duty"][2]["draft"]["schedule_todo"]
+
+
+def test_whole_days_of_hours_after_an_event(commemorations):
+    # "trong vòng 48 giờ kể từ khi xảy ra sự cố": two days after the event (the schedule language counts
+    # days); hours that are no whole number of days stay TODO
+    body = ("1. Cơ quan chủ quản báo cáo trong vòng 48 giờ kể từ khi xảy ra sự cố.\n"
+            "2. Đơn vị vận hành thông báo trong vòng 12 giờ kể từ khi xảy ra sự cố.\n")
+    result = draft(body, commemorations)
+    first, second = result["duty"]
+    assert (first["schedule"]["every"], first["schedule"]["direction"], first["schedule"]["offset"],
+            first["schedule"]["unit"]) == ("event", "after", 2, "days")
+    assert second["schedule"] == "TODO"
