@@ -226,3 +226,13 @@ def date_at(text: str, pos: int) -> DateExpr | None:
         weekday = "SU" if match.group("sun") else WEEKDAYS[match.group("wd").lower()]
         return DateExpr("week", pos, match.end(), weekday=weekday)
     return None
+
+
+def time_of_day(match: re.Match[str]) -> str | None:
+    """"16h30", "2 giờ chiều" (a match with groups h, mi, pm) as "HH:MM", or None when impossible."""
+    hour, minute = int(match.group("h")), int(match.group("mi") or 0)
+    if (match.group("pm") or "").lower() in ("chiều", "tối") and hour < 12:
+        hour += 12
+    if hour > 23 or minute > 59:
+        return None
+    return f"{hour:02d}:{minute:02d}"

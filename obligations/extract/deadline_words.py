@@ -71,6 +71,3 @@ _BEFORE_EVENT_DAYS = re.compile(r"ngày\s+(?!\d)(?P<ev>[^,;.()\n\d]{3,60}?)\s+(?
 # "trước khi tổ chức họp tối thiểu 07 ngày làm việc": the event first, then how long before it
 _BEFORE_THEN_DAYS = re.compile(r"(?P<ev>[^,;.()\n\d]{3,60}?)\s+(?:tối\s+thiểu|ít\s+nhất|chậm\s+nhất(?:\s+là)?)\s+"
                                r"(?P<n>\d{1,3})\s+ngày(?P<work>\s+làm\s+việc)?(?![\w/])", I)
-# "ngay sau khi tổ chức hội nghị 01 ngày": the event first, then how long after it, ending the phrase
-_AFTER_THEN_DAYS = re.compile(r"(?P<ev>[^,;.()\n\d]{3,60}?)\s+(?P<n>\d{1,3})\s+ngày(?P<work>\s+làm\s+việc)?"
-                              r"(?=\s*(?:[,;.)]|$))", I)

@@ -15,10 +15,10 @@ import re
 
 import attrs
 
-from . import resolve
-from .dates import DateExpr, date_at, ordinal_day
+from . import doc_forms, resolve
+from .dates import DateExpr, date_at, ordinal_day, time_of_day as _time
 from .deadline_words import (
-    _AFTER_THEN_DAYS, _BEFORE_THEN_DAYS,
+    _BEFORE_THEN_DAYS,
     _AFTER, _AFTER_PERIOD, _AMOUNT, _BEFORE, _BEFORE_EVENT, _BEFORE_EVENT_DAYS, _DAYS, _EVENT,
     _EVENT_BACK, _EVENT_STOP, _EXTENDED, _FROM_NEAR, _LINKED, _HAPPENS, _IN_FORCE, _MARKER, _MAYBE, _MINIMUM,
     _MONTH_LIST, _PERIOD_END, _PERIOD_OF, _RIGHT, _SPAN_BEFORE, _SPAN_END, _SPAN_REACH, _STRONG,
@@ -29,13 +29,6 @@ from .header import slug
 from .periods import Period, Periods, covering, period_before
 
 I = re.IGNORECASE
-def _time(match: re.Match[str]) -> str | None:
-    hour, minute = int(match.group("h")), int(match.group("mi") or 0)
-    if (match.group("pm") or "").lower() in ("chiều", "tối") and hour < 12:
-        hour += 12
-    if hour > 23 or minute > 59:
-        return None
-    return f"{hour:02d}:{minute:02d}"
 
 
 class _Reader:
@@ -113,9 +106,8 @@ class _Reader:
         if kind == "range":
             self._range(marker)
             return
-        if kind == "after_event":
-            self._after_event(marker)
-            return
+        if kind == "after_event":       # "ngay sau khi tổ chức hội nghị 01 ngày"
+            return self._form(marker, doc_forms.after_event(text, pos), 0.8)
         if _VAGUE.match(text, pos):
             raise resolve.Unclear("“đầu/giữa” a month, quarter or year: no exact day")
         if kind == "on" and _HAPPENS.search(text, max(0, marker.start() - 12), marker.start()):
@@ -135,11 +127,6 @@ class _Reader:
             if _IN_FORCE.search(text, max(0, marker.start() - 60), marker.start()):
                 return      # "có hiệu lực thi hành sau 10 ngày kể từ ngày ký": entry into force
             self._days(marker, kind, days.end(), int(days.group("n")), bool(days.group("work")))
-            return
-        hours = _HOURS.match(text, pos) if kind in ("within", "latest", "nolater") else None
-        if hours and int(hours.group("n")) % 24 == 0 and _AFTER.match(text, hours.end()):
-            # "trong vòng 24 giờ kể từ thời điểm …": whole days after the event (the spec counts days)
-            self._days(marker, kind, hours.end(), int(hours.group("n")) // 24, False)
             return
         ordinal = ordinal_day(text, pos)
         if ordinal and (_AFTER.match(text, ordinal[1]) or kind != "bare"):
@@ -224,10 +211,8 @@ class _Reader:
             self.used_until = max(self.used_until, last.end if last else marker.end())
             return
         first = date_at(text, marker.end())
-        if first is None:
-            dashed = _DASHED_DAYS.match(text, marker.end())
-            if dashed:          # "Từ ngày 05/02/2026 - 08/02/2026": a window of days
-                self._dashed(marker, dashed)
+        if first is None:           # "Từ ngày 05/02/2026 - 08/02/2026"
+            self._form(marker, doc_forms.dashed_window(text, marker.end()), 0.9)
             return
         until = _UNTIL.match(text, first.end)
         span_end = date_at(text, until.end()) if until else None
@@ -299,14 +284,10 @@ class _Reader:
             raise resolve.Unclear("a window “từ … đến …” of a kind not read")
         self.add(tables, marker.start(), last.end, f"“{words}”: {_say(tables[0])}", None)
 
-    def _dashed(self, marker: re.Match[str], dashed: re.Match[str]) -> None:
-        begin = safe_date(int(dashed.group("y1")), int(dashed.group("m1")), int(dashed.group("d1")))
-        date = safe_date(int(dashed.group("y2")), int(dashed.group("m2")), int(dashed.group("d2")))
-        if begin is None or date is None or begin > date:
-            raise resolve.Unclear("the window's first day is impossible or after its last")
-        table: Table = {"every": "once", "start": begin, "date": date, "inclusive": True}
-        self.add([table], marker.start(), dashed.end(), f"“{self.clause[marker.start():dashed.end()].strip()}”: "
-                 f"{_say(table)}", None)
+    def _form(self, marker: re.Match[str], read: tuple[Table, int] | None, confidence: float) -> None:
+        if read is not None:
+            self.add([read[0]], marker.start(), read[1], f"“{self.clause[marker.start():read[1]].strip()}”: "
+                     f"{_say(read[0])}", None, confidence=confidence)
 
     def _days(self, marker: re.Match[str], kind: str, at: int, count: int, work: bool) -> None:
         text = self.clause
@@ -353,18 +334,6 @@ class _Reader:
         self.add([table], marker.start(), end, f"“{text[marker.start():end].strip()}”: {_say(table)}", None,
                  confidence=0.85, event_date=event_date)
 
-    def _after_event(self, marker: re.Match[str]) -> None:
-        """"ngay sau khi tổ chức hội nghị 01 ngày": N days after the event named between."""
-        counted = _AFTER_THEN_DAYS.match(self.clause, marker.end())
-        if counted is None:
-            return          # "sau khi … 15 ngày kể từ …": read from its own marker
-        unit = "working_days" if counted.group("work") else "days"
-        table: dict[str, Value] = {"every": "event", "event": slug(" ".join(counted.group("ev").split()[:6])).lower(),
-                                   "direction": "after", "offset": int(counted.group("n")), "unit": unit,
-                                   "inclusive": True}
-        self.add([table], marker.start(), counted.end(),
-                 f"“{self.clause[marker.start():counted.end()].strip()}”: {_say(table)}", None, confidence=0.8)
-
     def _days_from_before(self, marker: re.Match[str], kind: str, at: int, count: int, unit: str) -> None:
         """The event is named before the count: "Sau khi nhận được quyết định …, trong thời hạn 10
         ngày làm việc"; "thông báo thời gian khai mạc đại hội trước 30 ngày làm việc"."""
@@ -389,15 +358,8 @@ class _Reader:
 
     def _not_read(self, marker: re.Match[str], kind: str, pos: int, time: str | None) -> None:
         text = self.clause
-        if kind == "latest" and not time and _TIME_OF.search(text, max(0, marker.start() - 16), marker.start()):
-            # "Thời gian chậm nhất gửi báo cáo về Ban Thường trực … ngày 23/3/2026": the day closes the phrase
-            later = _LATER_DAY.match(text, pos)
-            expr = date_at(text, later.end("what")) if later else None
-            if expr is not None and expr.kind == "day" and expr.year is not None:
-                (table,) = resolve.day_month(expr, "latest", None, self.issued, None)
-                self.add([table], marker.start(), expr.end,
-                         f"“{text[marker.start():expr.end].strip()}”: {_say(table)}", None, confidence=0.8)
-                return
+        if kind == "latest" and not time and (closing := doc_forms.closing_day(text, marker.start(), pos, self.issued)):
+            return self._form(marker, closing, 0.8)     # "Thời gian chậm nhất gửi báo cáo về … ngày 23/3/2026"
         counted = _BEFORE_EVENT_DAYS.match(text, pos) if kind in ("before", "latest") and not time else None
         when = re.match(r"khi\s+", text[pos:pos + 5], I) if kind == "before" and not time else None
         if counted is None and when:        # "trước khi tổ chức họp tối thiểu 07 ngày làm việc"
@@ -422,16 +384,8 @@ class _Reader:
             raise resolve.Unclear("a deadline whose date is not read")
 
 
-_HOURS = re.compile(r"(?P<n>\d{2,3})\s+giờ(?!\s*\d)", I)
-_DASHED_DAYS = re.compile(r"(?:ngày\s+)?(?P<d1>\d{1,2})/(?P<m1>\d{1,2})/(?P<y1>\d{4})\s*[-–]\s*(?:ngày\s+)?"
-                          r"(?P<d2>\d{1,2})/(?P<m2>\d{1,2})/(?P<y2>\d{4})(?!\d)", I)
-_TIME_OF = re.compile(r"(?:thời\s+gian|thời\s+hạn)\s*$", I)
-_LATER_DAY = re.compile(r"(?P<what>[^,;.()\d]{3,100}?\s)(?=ngày\s+\d{1,2}\s*(?:/|tháng))", I)
-
-
 def _say(table: Table) -> str:
     return spec(table)
-
 
 
 # "ngày 15 (mười lăm)": the number said again in words, as decrees do; blanked to spaces of
@@ -442,5 +396,5 @@ _SAID_AGAIN = re.compile(r"(?<=\d)\s*\((?:\s*(?:một|mốt|hai|ba|bốn|tư|nă
 
 def deadlines(clause: str, issued: dt.date | None = None) -> list[Found]:
     """Every deadline phrase of one clause, in the order of the text."""
-    masked = _SAID_AGAIN.sub(lambda m: " " * len(m.group(0)), clause) if "(" in clause else clause
+    masked = doc_forms.hours_as_days(_SAID_AGAIN.sub(lambda m: " " * len(m.group(0)), clause) if "(" in clause else clause)
     return _Reader(masked, issued, clause).read()

@@ -13,10 +13,10 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from . import grammar
+from . import aside, grammar
 from .clauses import Clause, who
 from .labels import Spans, as_deadline, cell_as_deadline, is_label, lead_period
-from .found import Found, todo
+from .found import Found
 from .header import TODO, slug
 from .peaks import RE_PEAK, Commemoration, peaks
 from .text import Paragraph, is_title
@@ -101,34 +101,15 @@ def duties(paragraphs: list[Paragraph], commemorations: Iterable[Commemoration],
             label = is_label(clause.text)
             led = None if label else lead_period(clause.text)
             found = found_in(as_deadline(clause.text) if label else led or clause.text, known, issued)
+            if any(f.schedule is None and f.reason.endswith("counted from what?") for f in found):
+                found = aside.from_lead_in(paragraphs, number, clause.text, found,
+                                           lambda text: found_in(text, known, issued))
             found = _keep(found, earliest, clause.text, (number, index), rejected, title)
             if found:
                 context = _Context(paragraph, clause.text, clause.sentence, task if label else "",
                                    lead if label else None)
                 result += [_duty(context, item, earliest, seen, (number, index)) for item in found]
-    return _without_restated_aims(result, rejected)
-
-
-_AIM = re.compile(r"(?:^\s*Để\s|phấn\s+đấu)", re.IGNORECASE)
-
-
-def _without_restated_aims(result: list[dict[str, Any]],
-                           rejected: list[tuple[tuple[int, int], str, str]]) -> list[dict[str, Any]]:
-    """"Để …, phấn đấu hoàn thành trước ngày 30/11/2025 …, yêu cầu Bộ Y tế: … hoàn thành việc xây
-    dựng trước ngày 30/11/2025": the aim of a passage, given again as a task in the same item, is one
-    duty (the task's); the aim is listed."""
-    kept: list[dict[str, Any]] = []
-    for i, duty in enumerate(result):
-        schedule, source = duty["schedule"], str(duty["source"])
-        phrase = str(duty["draft"]["decided_by"].get("schedule", ""))
-        at = source.find(phrase) if phrase else -1
-        if isinstance(schedule, dict) and at >= 0 and _AIM.search(source[:at]) and any(
-                later["schedule"] == schedule and later["source"] != source
-                and str(later["section"]).startswith(str(duty["section"])) for later in result[i + 1:]):
-            rejected.append((duty["draft"]["paragraph"], phrase, "an aim given again as a task below: drafted there"))
-            continue
-        kept.append(duty)
-    return kept
+    return aside.without_restated_aims(result, rejected)
 
 
 # A stated day this long before the directive's own date is a condition ("có hộ khẩu thường trú
@@ -145,25 +126,6 @@ _CARRIED_OVER = re.compile(r"\s*,?\s*(?:và|hoặc)\s+(?:(?:số\s+lượng|ph�
                            r"(?:(?:chuyển(?:\s+tiếp)?|kéo\s+dài)\s+(?:sang|qua)\s+(?:năm|giai\s+đoạn|kỳ)"
                            r"|(?:được\s+)?thực\s+hiện\s+(?:trong\s+|vào\s+)?năm\s+(?:tiếp\s+theo|sau|kế\s+tiếp))",
                            re.IGNORECASE)
-# "Chủ tịch … đã chỉ đạo …", "đã yêu cầu", "đã giao": what an earlier text asked, recalled
-# (or anything said done: "Hội nghị đã được tổ chức vào ngày 05/11/2025"), with a day already past
-_RECALLED = re.compile(r"(?<!\w)đã\s+(?!quá\s+hạn)", re.IGNORECASE)
-# "mục tiêu đến hết năm 2025", "mục tiêu đến năm 2030 là": a target's horizon (not after a verb that
-# asks to reach it: "hoàn thành mục tiêu trước ngày …" is a duty)
-_TARGET_BEFORE = re.compile(r"(?<!\w)mục\s+tiêu\s+(?:(?:là|đến|tới)\s+)?$", re.IGNORECASE)
-_REACH = re.compile(r"(?:hoàn\s+thành|đạt|thực\s+hiện)(?:\s+(?:các|những|bằng\s+được))?\s*$", re.IGNORECASE)
-_QUANTITY_BEFORE = re.compile(r"\d[\d.,]*\s*(?:km|m2|m²|ha|%|MW|tấn|căn|công\s+trình|dự\s+án)\s*$", re.IGNORECASE)
-_ASKED_EARLIER = re.compile(r"(?<!\w)đã\s+(?:có\s+(?:văn\s+bản\s+)?)?(?:chỉ\s+đạo|yêu\s+cầu|đề\s+nghị)(?!\w)",
-                            re.IGNORECASE)
-_ONWARD = re.compile(r"(?<!\w)để\s+(?:tổng\s+hợp|báo\s+cáo|trình)(?!\w)", re.IGNORECASE)
-_AS_OF = re.compile(r"(?<!\w)(?:tính|cập\s+nhật)\s*$", re.IGNORECASE)
-# what was done: "…, Sở Nội vụ đã kiểm tra …" right after the period (not "đã đề ra", "đã được giao")
-_DONE = re.compile(r"\s*,?\s*[^;.,]{0,60}?(?<!\w)đã\s+(?!được\s+giao|đề\s+ra|nêu|quy\s+định)", re.IGNORECASE)
-_ASKED = re.compile(r"(?<!\w)(?:yêu\s+cầu|đề\s+nghị|giao|phải|cần|khẩn\s+trương|tiếp\s+tục|chỉ\s+đạo|chủ\s+trì)(?!\w)",
-                    re.IGNORECASE)
-_REACHED = re.compile(r"[^;.]{0,80}?(?<!\w)đạt\s+(?:(?:tỷ\s+lệ|mức)\s+)?(?:(?:trên|tối\s+thiểu|ít\s+nhất)\s+)?"
-                      r"\d[\d.,]*\s*%", re.IGNORECASE)
-_FORECAST = re.compile(r"(?<!\w)(?:tin\s+tưởng|kỳ\s+vọng|dự\s+báo)(?!\w)", re.IGNORECASE)
 _TARGET = re.compile(r"^\s*(?:các\s+)?mục\s+tiêu(?!\s*,?\s*nhiệm\s+vụ)", re.IGNORECASE)
 _SHARE = re.compile(r"[≥≤]\s*\d|\d\s*%\s+(?:số\s+)?(?:doanh|hộ|người|xã|đơn\s+vị|cơ\s+sở|hồ\s+sơ|dân\s+số)", re.IGNORECASE)
 _SCOPE = re.compile(r"(?:đối\s+với|không\s+có\s+khả\s+năng|bố\s+trí\s+(?:vốn|kinh\s+phí|ngân\s+sách|nguồn)|dự\s+toán|nguồn\s+vốn)[^;]*$",
@@ -172,7 +134,7 @@ _SCOPE = re.compile(r"(?:đối\s+với|không\s+có\s+khả\s+năng|bố\s+trí
 
 def _keep(found: list[Found], earliest: dt.date | None, clause: str, place: tuple[int, int],
           rejected: list[tuple[tuple[int, int], str, str]], title: bool = False) -> list[Found]:
-    kept = []
+    kept: list[Found] = []
     for item in found:
         if title and _whole_years(item):
             # "II. KẾ HOẠCH TRIỂN KHAI TRONG NĂM 2026", "III. TỪ NAY ĐẾN NĂM 2027" over their items
@@ -190,42 +152,12 @@ def _keep(found: list[Found], earliest: dt.date | None, clause: str, place: tupl
             rejected.append((place, item.phrase, f"a span before the directive's own date ({earliest:%d/%m/%Y}): "
                                                  "what happened, not a duty"))
             continue
-        if earliest and last and last < earliest and _RECALLED.search(clause, 0, item.start):
-            # "… đã chỉ đạo các cơ quan … hoàn thành … trước ngày 30/10/2025": an earlier instruction
-            # recalled, its deadline past when this directive was issued
-            rejected.append((place, item.phrase, "an earlier instruction or event, recalled (“đã …”) and past when "
-                                                 "this directive was issued: not a duty of this directive"))
+        verdict = aside.verdict(item, clause, earliest, last, kept[-1] if kept else None)
+        if isinstance(verdict, str):
+            rejected.append((place, item.phrase, verdict))
             continue
-        if item.schedule is not None and _ASKED_EARLIER.search(clause, 0, item.start):
-            # "Bộ Tài chính đã đề nghị các địa phương gửi báo cáo trước ngày 05/12/2025": a request
-            # recalled, still running; whether this directive asks it again is for a person to say
-            kept.append(todo(item.phrase, "a deadline an earlier request set (“đã đề nghị …”), recalled: is it a "
-                                          "duty this directive asks?", item.start, item.end))
-            continue
-        target = _TARGET_BEFORE.search(clause, max(0, item.start - 40), item.start)
-        if target and not _REACH.search(clause, max(0, target.start() - 24), target.start()):
-            # "bảo đảm mục tiêu đến hết năm 2025 cả nước có khoảng 1.700 km …": the target's horizon
-            rejected.append((place, item.phrase, "the horizon of a target, not a deadline"))
-            continue
-        if item.weak and _QUANTITY_BEFORE.search(clause, max(0, item.start - 40), item.start):
-            # "hoàn thành 5.000 km vào năm 2030": a quantity to reach by a year, a target
-            rejected.append((place, item.phrase, "a quantity to reach by a year: a target, not a deadline"))
-            continue
-        if _AS_OF.search(clause, max(0, item.start - 16), item.start):
-            # "Tính đến ngày 30/9/2025, toàn tỉnh có 120 hồ sơ …": the day a count is made, not a deadline
-            rejected.append((place, item.phrase, "the day a figure is counted to (“tính đến”), not a deadline"))
-            continue
-        if _window(item) and _DONE.match(clause, item.end) and not _ASKED.search(clause):
-            # "Trong tháng 10/2025, Sở Nội vụ đã kiểm tra 15 đơn vị": what was done then, nobody is asked
-            rejected.append((place, item.phrase, "what was done in that period (“đã …”), not a duty"))
-            continue
-        if item.phrase[:3].lower() in ("đến", "tới") and _REACHED.search(clause, item.end):
-            # "Đến ngày 31/12/2025, các xã đạt 100% chỉ tiêu": a target to reach by then
-            rejected.append((place, item.phrase, "a share to reach by then: a target, not a deadline"))
-            continue
-        if _FORECAST.search(clause, 0, item.start):
-            # "chúng ta có cơ sở để tin tưởng trong năm 2025 sẽ hoàn thành …": a forecast, nobody is asked
-            rejected.append((place, item.phrase, "a forecast or a hope, not a duty"))
+        if verdict is not None:
+            kept.append(verdict)
             continue
         if item.weak and _REPORTED_ON.search(clause, 0, item.start):
             rejected.append((place, item.phrase, "the year a report covers, not its deadline"))
@@ -238,21 +170,8 @@ def _keep(found: list[Found], earliest: dt.date | None, clause: str, place: tupl
             # "Đối với các nhiệm vụ triển khai trong năm 2025, …", "bố trí vốn … trong năm 2014"
             rejected.append((place, item.phrase, "the year a scope or a budget is for, not a deadline"))
             continue
-        if kept and kept[-1].schedule is not None and item.schedule is not None \
-                and _ONWARD.search(clause, kept[-1].end, item.start):
-            # "Các sở báo cáo trước ngày 15/11/2025 để tổng hợp, báo cáo Bộ Nội vụ trước ngày 30/11/2025":
-            # the second day is the onward report of whoever collects, not the performers'
-            kept.append(todo(item.phrase, "the onward deadline of whoever collects (“để tổng hợp, báo cáo …”), "
-                                          "not the performers': whose duty is it?", item.start, item.end))
-            continue
         kept.append(item)
     return kept
-
-
-def _window(item: Found) -> bool:
-    """A period the duty is done within (a year, a quarter, a month: a start and a last day)."""
-    table = item.schedule or {}
-    return table.get("every") == "once" and isinstance(table.get("start"), dt.date)
 
 
 def _whole_years(item: Found) -> bool:

@@ -348,3 +348,18 @@ def test_whole_days_of_hours_after_an_event(commemorations):
     assert (first["schedule"]["every"], first["schedule"]["direction"], first["schedule"]["offset"],
             first["schedule"]["unit"]) == ("event", "after", 2, "days")
     assert second["schedule"] == "TODO"
+
+
+def test_a_points_count_from_the_event_its_lead_in_names(commemorations):
+    # "Thời hạn giải quyết … kể từ ngày nhận đủ hồ sơ hợp lệ như sau:" over "a) Không quá 25 ngày đối
+    # với …": the point's count is from the lead-in's event; a count whose lead-in names none stays TODO
+    body = ("Điều 5. Thời hạn\n1. Thời hạn giải quyết hồ sơ của các dự án kể từ ngày nhận đủ hồ sơ hợp lệ như sau:\n"
+            "a) Không quá 25 ngày đối với dự án nhóm A;\n"
+            "b) Không quá 15 ngày đối với dự án nhóm B.\n"
+            "2. Việc gửi kết quả thực hiện như sau:\n"
+            "a) Trong thời hạn 03 ngày làm việc, gửi báo cáo kết quả đến Văn phòng.\n"
+            "b) Đăng tải kết quả trên Cổng thông tin điện tử.\n")
+    result = draft(body, commemorations)
+    got = [(d["section"], d["schedule"] if d["schedule"] == "TODO" else (d["schedule"]["direction"], d["schedule"]["offset"]))
+           for d in result["duty"]]
+    assert got == [("Điều 5.1.a", ("after", 25)), ("Điều 5.1.b", ("after", 15)), ("Điều 5.2.a", "TODO")], got

@@ -47,10 +47,11 @@ def test_the_corpus_is_whole_documents_with_sources():
 
 def test_the_tuned_part(rows):
     t = totals(rows[False])
-    # measured 2026-12-07 (44 documents: 12 tuned from the start and five held-out parts of 7, 6,
-    # 6, 5 and 8 documents, each measured once and then released): 316/337 = 0.938, 317/318 =
-    # 0.997, no silent miss
-    assert t["recall"] >= 0.93 and t["precision"] >= 0.98, t
+    # measured 2026-12-08 (51 documents: 12 tuned from the start and six held-out parts of 7, 6,
+    # 6, 5, 8 and 7 documents, each measured once and then released): 350/365 = 0.959, 351/351 =
+    # 1.000, no silent miss (2026-12-07, before the sixth part was released: 316/337 = 0.938,
+    # 317/318 = 0.997 on the 44 documents then tuned)
+    assert t["recall"] >= 0.95 and t["precision"] >= 0.99, t
     assert t["silent"] == 0, [m for r in rows[False] for m in r["silents"]]
 
 
@@ -58,8 +59,7 @@ def test_the_held_out_part(rows):
     if not rows[True]:
         pytest.skip("no held-out part: the sixth (y-) was released on 2026-12-08, the seventh (z-) is not merged yet")
     t = totals(rows[True])
-    # measured 2026-12-07 (the sixth held-out part, y-: 7 documents never looked at while tuning):
-    # 21/28 = 0.750, 21/30 = 0.700, no silent miss: under the targets for recall and
-    # precision (docs/extract.md). A floor so that it does not get worse unnoticed. (Earlier parts,
-    # each when measured: 0.633 / 0.775, 0.807 / 0.877, 1.000 / 0.914, 0.875 / 0.778, 0.865 / 1.000.)
+    # the seventh held-out part (z-) is measured once by the lead after merging, who sets this floor
+    # from that measurement. (Earlier parts, each when measured: 0.633 / 0.775, 0.807 / 0.877,
+    # 1.000 / 0.914, 0.875 / 0.778, 0.865 / 1.000, 0.750 / 0.700.)
     assert t["recall"] >= 0.75 and t["precision"] >= 0.70 and t["silent"] == 0, t
