@@ -358,7 +358,7 @@ class _Reader:
 
     def _not_read(self, marker: re.Match[str], kind: str, pos: int, time: str | None) -> None:
         text = self.clause
-        if kind == "latest" and not time and (closing := doc_forms.closing_day(text, marker.start(), pos, self.issued)):
+        if not time and (closing := doc_forms.closing_day(text, kind, marker.start(), pos, self.issued)):
             return self._form(marker, closing, 0.8)     # "Thời gian chậm nhất gửi báo cáo về … ngày 23/3/2026"
         counted = _BEFORE_EVENT_DAYS.match(text, pos) if kind in ("before", "latest") and not time else None
         when = re.match(r"khi\s+", text[pos:pos + 5], I) if kind == "before" and not time else None

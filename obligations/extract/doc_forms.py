@@ -57,10 +57,11 @@ def dashed_window(clause: str, pos: int) -> tuple[Table, int] | None:
     return {"every": "once", "start": begin, "date": date, "inclusive": True}, dashed.end()
 
 
-def closing_day(clause: str, start: int, pos: int, issued: dt.date | None) -> tuple[Table, int] | None:
-    """"Thời gian chậm nhất gửi báo cáo về Ban Thường trực … ngày 23/3/2026" (``start`` at
-    "chậm nhất", ``pos`` after it): the day, with its year, that closes the phrase."""
-    if not _TIME_OF.search(clause, max(0, start - 16), start):
+def closing_day(clause: str, kind: str, start: int, pos: int, issued: dt.date | None) -> tuple[Table, int] | None:
+    """"Thời gian chậm nhất gửi báo cáo về Ban Thường trực … ngày 23/3/2026", "Hạn chót nộp báo
+    cáo: ngày 20/12/2025" (``start`` at "chậm nhất" or "Hạn chót", ``pos`` after it): the day, with
+    its year, that closes the phrase; "chậm nhất" (``kind`` "latest") only after "Thời gian", "Thời hạn"."""
+    if kind not in ("latest", "deadline") or kind == "latest" and not _TIME_OF.search(clause, max(0, start - 16), start):
         return None
     later = _LATER_DAY.match(clause, pos)
     expr = date_at(clause, later.end("what")) if later else None

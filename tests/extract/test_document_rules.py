@@ -295,10 +295,12 @@ def test_a_latest_day_that_closes_the_phrase_and_a_dashed_window(commemorations)
     # describes money, not a deadline
     body = ("1. Báo cáo tổng kết. Thời gian chậm nhất gửi báo cáo về Ban Thường trực Ủy ban MTTQ tỉnh ngày 20/3/2026.\n"
             "2. Từ ngày 03/02/2026 - 06/02/2026: Ban Thường trực trao đổi với các cơ quan có người ứng cử.\n"
-            "3. Điều chuyển số vốn dư, không có khả năng giải ngân trong năm 2025 sang dự án khác.\n")
+            "3. Điều chuyển số vốn dư, không có khả năng giải ngân trong năm 2025 sang dự án khác.\n"
+            "4. Hạn chót nộp hồ sơ khen thưởng: ngày 18/12/2025.\n")
     result = draft(body, commemorations)
     got = [(d["section"], d["schedule"].get("start"), d["schedule"]["date"]) for d in result["duty"]]
-    assert got == [("1", None, dt.date(2026, 3, 20)), ("2", dt.date(2026, 2, 3), dt.date(2026, 2, 6))], got
+    assert got == [("1", None, dt.date(2026, 3, 20)), ("2", dt.date(2026, 2, 3), dt.date(2026, 2, 6)),
+                   ("4", None, dt.date(2025, 12, 18))], got
     assert any(e["section"] == "3" for e in result["not_drafted"])
 
 
