@@ -6,9 +6,11 @@
     header.py     the directive's own fields, the texts it implements, its date
     clauses.py    sentences and clauses; who performs and for whom (lead-ins, headings, columns)
     dates.py, periods.py, resolve.py, deadlines.py, grammar.py, labels.py
-                  the grammar of Vietnamese date and deadline phrases (see grammar.py)
+                  the grammar of Vietnamese date and deadline phrases (see grammar.py); doc_forms.py:
+                  forms found in whole documents ("ngay sau khi … 01 ngày", "Từ ngày A - B", "24 giờ")
     peaks.py      "cao điểm vào dịp ...": peaks around commemorations
-    draft.py      paragraphs to a draft rule file (a dict in the rule-file format)
+    draft.py      paragraphs to a draft rule file (a dict in the rule-file format); aside.py: the
+                  deadline phrases that are not duties (recalled, done, as of, targets) or are TODO
     unused.py     the dated and recurring phrases seen and not drafted, with the reason
     writer.py     the draft as literate TOML, or JSON; the hierarchy stub of the bodies found
 """

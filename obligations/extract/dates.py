@@ -53,8 +53,10 @@ class DateExpr:
     also: tuple[tuple[int, int], ...] = ()   # more day/month pairs: "25/3 và 25/9 hằng năm"
 
 
+# not followed by more numbers ("2.1.3", "10/12/2025-15/12"), except a count of days that says the
+# same day again ("Chậm nhất ngày 10/12/2025 - 95 ngày trước bầu cử")
 _DAY_MONTH_NUM = re.compile(
-    rf"(?:ngày\s+)?(?<![\d/.\-])(?P<d>\d{{1,2}}){SEP}(?P<m>\d{{1,2}})(?:{SEP}(?P<y>\d{{4}}))?(?![\d]|{SEP}\d)", I)
+    rf"(?:ngày\s+)?(?<![\d/.\-])(?P<d>\d{{1,2}}){SEP}(?P<m>\d{{1,2}})(?:{SEP}(?P<y>\d{{4}}))?(?![\d]|{SEP}\d(?!\d{{0,2}}\s+ngày(?!\s*[/.\-]\s*\d)))", I)
 _DAY_MONTH_WORDS = re.compile(
     r"(?:ngày\s+)?(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?!\d)"
     rf"(?:(?:\s*,)?\s+năm\s+(?P<y>\d{{4}})(?!\d)|{SEP}(?P<y2>\d{{4}})(?!\d))?", I)
@@ -224,3 +226,13 @@ def date_at(text: str, pos: int) -> DateExpr | None:
         weekday = "SU" if match.group("sun") else WEEKDAYS[match.group("wd").lower()]
         return DateExpr("week", pos, match.end(), weekday=weekday)
     return None
+
+
+def time_of_day(match: re.Match[str]) -> str | None:
+    """"16h30", "2 giờ chiều" (a match with groups h, mi, pm) as "HH:MM", or None when impossible."""
+    hour, minute = int(match.group("h")), int(match.group("mi") or 0)
+    if (match.group("pm") or "").lower() in ("chiều", "tối") and hour < 12:
+        hour += 12
+    if hour > 23 or minute > 59:
+        return None
+    return f"{hour:02d}:{minute:02d}"

@@ -9,7 +9,7 @@ I = re.IGNORECASE
 _MARKER = re.compile(
     # every marker begins a word (each alternative says so again) with one of these (a digit for a
     # bare count): inside a word, and elsewhere, the scan fails at once
-    r"(?<!\w)(?=[\dtcmkhđíivTCMKHĐÍIV])(?:"
+    r"(?<!\w)(?=[\dtcmkhđíivsTCMKHĐÍIVS])(?:"
     r"(?P<range>(?<!\w)từ\s+(?=ngày\s+\d|\d|tháng\s+\d|(?:quý|quí)\s+(?:\d|[IV]{1,3}\b)|năm\s+\d{4}))"
     r"|(?P<latest>(?<!\w)(?:chậm|muộn)\s+nhất(?:\s+là)?(?:\s+(?:vào|đến\s+hết|đến|trong\s+phạm\s+vi|trong\s+vòng|trong|sau|"
     r"không\s+quá))?\s+(?!trước))"
@@ -23,6 +23,7 @@ _MARKER = re.compile(
     r"|(?P<before>(?<!\w)trước\s+)"
     r"|(?P<on>(?<!\w)(?:vào|trong)\s+(?:lúc\s+)?|(?<!\w)đúng\s+(?=ngày\s+(?:(?:mồng|mùng)\s+)?\d))"
     r"|(?P<end>(?<!\w)(?<!tháng\s)cuối\s+(?=tháng\s+\d|(?:quý|quí)\s|năm\s+\d))"
+    r"|(?P<after_event>(?<!\w)sau\s+khi\s+(?=[^,;.()\n\d]{3,60}?\s+\d{1,3}\s+ngày))"
     r"|(?P<bare>(?<![\w/.\-])(?=\d{1,3}\s+ngày(?:\s+làm\s+việc)?\s*,?\s*(?:kể|kê|tính)\s+từ))"
     r")", I)
 _MAYBE = re.compile(r"\d|nhất|hạn|trước\s+(?:ngày|hoặc)|hơn|tuần|quý|quí|sáu\s+tháng|ngày\s+thứ", I)

@@ -15,8 +15,8 @@ import re
 
 import attrs
 
-from . import resolve
-from .dates import DateExpr, date_at, ordinal_day
+from . import doc_forms, resolve
+from .dates import DateExpr, date_at, ordinal_day, time_of_day as _time
 from .deadline_words import (
     _BEFORE_THEN_DAYS,
     _AFTER, _AFTER_PERIOD, _AMOUNT, _BEFORE, _BEFORE_EVENT, _BEFORE_EVENT_DAYS, _DAYS, _EVENT,
@@ -29,13 +29,6 @@ from .header import slug
 from .periods import Period, Periods, covering, period_before
 
 I = re.IGNORECASE
-def _time(match: re.Match[str]) -> str | None:
-    hour, minute = int(match.group("h")), int(match.group("mi") or 0)
-    if (match.group("pm") or "").lower() in ("chiều", "tối") and hour < 12:
-        hour += 12
-    if hour > 23 or minute > 59:
-        return None
-    return f"{hour:02d}:{minute:02d}"
 
 
 class _Reader:
@@ -113,6 +106,8 @@ class _Reader:
         if kind == "range":
             self._range(marker)
             return
+        if kind == "after_event":       # "ngay sau khi tổ chức hội nghị 01 ngày"
+            return self._form(marker, doc_forms.after_event(text, pos), 0.8)
         if _VAGUE.match(text, pos):
             raise resolve.Unclear("“đầu/giữa” a month, quarter or year: no exact day")
         if kind == "on" and _HAPPENS.search(text, max(0, marker.start() - 12), marker.start()):
@@ -216,7 +211,8 @@ class _Reader:
             self.used_until = max(self.used_until, last.end if last else marker.end())
             return
         first = date_at(text, marker.end())
-        if first is None:
+        if first is None:           # "Từ ngày 05/02/2026 - 08/02/2026"
+            self._form(marker, doc_forms.dashed_window(text, marker.end()), 0.9)
             return
         until = _UNTIL.match(text, first.end)
         span_end = date_at(text, until.end()) if until else None
@@ -288,6 +284,11 @@ class _Reader:
             raise resolve.Unclear("a window “từ … đến …” of a kind not read")
         self.add(tables, marker.start(), last.end, f"“{words}”: {_say(tables[0])}", None)
 
+    def _form(self, marker: re.Match[str], read: tuple[Table, int] | None, confidence: float) -> None:
+        if read is not None:
+            self.add([read[0]], marker.start(), read[1], f"“{self.clause[marker.start():read[1]].strip()}”: "
+                     f"{_say(read[0])}", None, confidence=confidence)
+
     def _days(self, marker: re.Match[str], kind: str, at: int, count: int, work: bool) -> None:
         text = self.clause
         unit = "working_days" if work else "days"
@@ -357,6 +358,8 @@ class _Reader:
 
     def _not_read(self, marker: re.Match[str], kind: str, pos: int, time: str | None) -> None:
         text = self.clause
+        if not time and (closing := doc_forms.closing_day(text, kind, marker.start(), pos, self.issued)):
+            return self._form(marker, closing, 0.8)     # "Thời gian chậm nhất gửi báo cáo về … ngày 23/3/2026"
         counted = _BEFORE_EVENT_DAYS.match(text, pos) if kind in ("before", "latest") and not time else None
         when = re.match(r"khi\s+", text[pos:pos + 5], I) if kind == "before" and not time else None
         if counted is None and when:        # "trước khi tổ chức họp tối thiểu 07 ngày làm việc"
@@ -385,7 +388,6 @@ def _say(table: Table) -> str:
     return spec(table)
 
 
-
 # "ngày 15 (mười lăm)": the number said again in words, as decrees do; blanked to spaces of
 # the same length so that every span still points at the words as written.
 _SAID_AGAIN = re.compile(r"(?<=\d)\s*\((?:\s*(?:một|mốt|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi|linh|lẻ)"
@@ -394,5 +396,5 @@ _SAID_AGAIN = re.compile(r"(?<=\d)\s*\((?:\s*(?:một|mốt|hai|ba|bốn|tư|nă
 
 def deadlines(clause: str, issued: dt.date | None = None) -> list[Found]:
     """Every deadline phrase of one clause, in the order of the text."""
-    masked = _SAID_AGAIN.sub(lambda m: " " * len(m.group(0)), clause) if "(" in clause else clause
+    masked = doc_forms.hours_as_days(_SAID_AGAIN.sub(lambda m: " " * len(m.group(0)), clause) if "(" in clause else clause)
     return _Reader(masked, issued, clause).read()

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from . import grammar
+from . import aside, grammar
 from .clauses import Clause, who
 from .labels import Spans, as_deadline, cell_as_deadline, is_label, lead_period
 from .found import Found
@@ -60,11 +60,16 @@ def may_have_time(clause: str) -> bool:
 
 def read_schedules(clause: str, commemorations: Iterable[Commemoration], issued: dt.date | None) -> list[Found]:
     """found_in without the prefilter (tests check the prefilter loses nothing)."""
-    found = grammar.schedules(clause, issued) if not RE_PEAK.search(clause) else []
+    if not RE_PEAK.search(clause):
+        return grammar.schedules(clause, issued)
     peak = peaks(clause, commemorations)
-    if peak:
-        found.append(peak)
-    return found
+    if peak is not None and peak.schedule is None:
+        # "Cao điểm tập trung trong 10 ngày làm việc (từ ngày 20/11/2025 đến ngày 03/12/2025)": a
+        # campaign's peak with its own days, around no commemoration: the days are its deadline
+        stated = [f for f in grammar.schedules(clause, issued) if f.schedule is not None]
+        if stated:
+            return stated
+    return [peak] if peak else []
 
 
 def duties(paragraphs: list[Paragraph], commemorations: Iterable[Commemoration], issued: dt.date | None,
@@ -96,12 +101,15 @@ def duties(paragraphs: list[Paragraph], commemorations: Iterable[Commemoration],
             label = is_label(clause.text)
             led = None if label else lead_period(clause.text)
             found = found_in(as_deadline(clause.text) if label else led or clause.text, known, issued)
+            if any(f.schedule is None and f.reason.endswith("counted from what?") for f in found):
+                found = aside.from_lead_in(paragraphs, number, clause.text, found,
+                                           lambda text: found_in(text, known, issued))
             found = _keep(found, earliest, clause.text, (number, index), rejected, title)
             if found:
                 context = _Context(paragraph, clause.text, clause.sentence, task if label else "",
                                    lead if label else None)
                 result += [_duty(context, item, earliest, seen, (number, index)) for item in found]
-    return result
+    return aside.without_restated_aims(result, rejected)
 
 
 # A stated day this long before the directive's own date is a condition ("có hộ khẩu thường trú
@@ -120,13 +128,13 @@ _CARRIED_OVER = re.compile(r"\s*,?\s*(?:và|hoặc)\s+(?:(?:số\s+lượng|ph�
                            re.IGNORECASE)
 _TARGET = re.compile(r"^\s*(?:các\s+)?mục\s+tiêu(?!\s*,?\s*nhiệm\s+vụ)", re.IGNORECASE)
 _SHARE = re.compile(r"[≥≤]\s*\d|\d\s*%\s+(?:số\s+)?(?:doanh|hộ|người|xã|đơn\s+vị|cơ\s+sở|hồ\s+sơ|dân\s+số)", re.IGNORECASE)
-_SCOPE = re.compile(r"(?:đối\s+với|bố\s+trí\s+(?:vốn|kinh\s+phí|ngân\s+sách|nguồn)|dự\s+toán|nguồn\s+vốn)[^;]*$",
+_SCOPE = re.compile(r"(?:đối\s+với|không\s+có\s+khả\s+năng|bố\s+trí\s+(?:vốn|kinh\s+phí|ngân\s+sách|nguồn)|dự\s+toán|nguồn\s+vốn)[^;]*$",
                     re.IGNORECASE)
 
 
 def _keep(found: list[Found], earliest: dt.date | None, clause: str, place: tuple[int, int],
           rejected: list[tuple[tuple[int, int], str, str]], title: bool = False) -> list[Found]:
-    kept = []
+    kept: list[Found] = []
     for item in found:
         if title and _whole_years(item):
             # "II. KẾ HOẠCH TRIỂN KHAI TRONG NĂM 2026", "III. TỪ NAY ĐẾN NĂM 2027" over their items
@@ -143,6 +151,13 @@ def _keep(found: list[Found], earliest: dt.date | None, clause: str, place: tupl
             # wholly before the directive: what happened, not something to do
             rejected.append((place, item.phrase, f"a span before the directive's own date ({earliest:%d/%m/%Y}): "
                                                  "what happened, not a duty"))
+            continue
+        verdict = aside.verdict(item, clause, earliest, last, kept[-1] if kept else None)
+        if isinstance(verdict, str):
+            rejected.append((place, item.phrase, verdict))
+            continue
+        if verdict is not None:
+            kept.append(verdict)
             continue
         if item.weak and _REPORTED_ON.search(clause, 0, item.start):
             rejected.append((place, item.phrase, "the year a report covers, not its deadline"))

@@ -142,6 +142,38 @@ def _restated(clause: str, found: list[Found]) -> list[Found]:
     return result
 
 
+_PLANNED = re.compile(r"dự\s+kiến\s*(?::\s*)?(?:(?:là|vào|trong)\s+)?$", re.IGNORECASE)
+_LATEST = re.compile(r"(?:chậm|muộn)\s+nhất|hạn\s+chót|không\s+(?:muộn|chậm)\s+hơn", re.IGNORECASE)
+
+
+def _counted_window(clause: str, found: list[Found]) -> list[Found]:
+    """"trong 03 ngày làm việc (từ ngày 08 đến ngày 10/12/2025)": the window in brackets says which
+    days the count is; one duty, the window, with the count in its reason (no TODO beside it)."""
+    result: list[Found] = []
+    for item in sorted(found, key=lambda f: f.start):
+        before = result[-1] if result else None
+        if (before is not None and before.schedule is None and item.schedule is not None
+                and item.schedule.get("every") == "once" and "start" in item.schedule
+                and re.fullmatch(r"\s*\(\s*", clause[before.end:item.start])
+                and re.search(r"\d\s+ngày", before.phrase)):
+            result[-1] = attrs.evolve(item, reason=f"{item.reason}; “{before.phrase}” before it counts the same days")
+            continue
+        result.append(item)
+    return result
+
+
+def _planned(clause: str, found: list[Found]) -> list[Found]:
+    """"dự kiến vào ngày 05/12/2025 (chậm nhất ngày 10/12/2025)": the planned day is not the
+    deadline when a latest day follows it; only the latest is kept."""
+    result = []
+    for i, item in enumerate(found):
+        if (item.schedule is not None and _PLANNED.search(clause, max(0, item.start - 20), item.start)
+                and any(_LATEST.match(later.phrase) for later in found[i + 1:])):
+            continue
+        result.append(item)
+    return result
+
+
 def schedules(clause: str, issued: dt.date | None = None) -> list[Found]:
     """Every schedule phrase of one clause (peaks are read by ``peaks.peaks``), in text order."""
     valid = Validities(clause)
@@ -158,6 +190,10 @@ def schedules(clause: str, issued: dt.date | None = None) -> list[Found]:
     # "Chậm nhất ngày 03/02/2026 (trước ngày bầu cử 40 ngày)": the count from the event restates
     # the date just given; one duty, the date, with the restatement in its reason
     found = _restated(clause, found)
+    if "kiến" in clause:
+        found = _planned(clause, found)
+    if "(" in clause:
+        found = _counted_window(clause, found)
     if not found:
         found = _fallback(clause)
     seen: set[tuple[object, ...]] = set()

@@ -66,6 +66,8 @@ _PERIOD_Y = r"(?:(?:quý|quí)\s+(?:[IV]{1,3}|[1-4])|tháng\s+\d{1,2})\s*[/\-]\s
 _LISTED = re.compile(rf"^\(?(?P<a>{_PERIOD_Y})(?:\s*,\s*{_PERIOD_Y})*\s*(?:,|và)\s*(?P<b>{_PERIOD_Y})", I)
 # "Dự kiến tháng 11/2025", "ngày Tháng 11/2025": a hedge or a stray word before the period
 _HEDGE = re.compile(r"^(?:dự\s+kiến\s+(?:trong\s+)?|ngày\s+(?=tháng\s+\d))", I)
+# a latest day after a planned one: the deadline is the latest
+_LATEST = re.compile(r"(?:chậm|muộn)\s+nhất|hạn\s+chót|không\s+(?:muộn|chậm)\s+hơn|trước\s+ngày", I)
 _SPAN = re.compile(r"^(?P<a>(?:tháng|quý|quí)\s+(?:\d{1,2}|[IV]{1,3})\s*[/\-]\s*\d{4})\s*(?:[-–—]|và|đến)\s*"
                    r"(?P<b>(?:tháng|quý|quí)\s+(?:\d{1,2}|[IV]{1,3})\s*[/\-]\s*\d{4}|năm\s+\d{4})\s*\.?$", I)
 
@@ -83,6 +85,8 @@ def cell_as_deadline(cell: str, spans: Spans = "all") -> str:
 def _value(value: str, width: int, text: str, spans: Spans) -> str:
     head = text[:len(text) - len(value)]
     stripped = _HEDGE.sub("", value.lstrip())
+    if stripped != value.lstrip() and _LATEST.search(stripped):
+        return text       # "Dự kiến ngày 05/12/2025 (Chậm nhất ngày 10/12/2025)": the planned day is no deadline
     if _ONGOING.search(stripped):
         return text       # "năm 2025 và các năm tiếp theo": the work goes on, no deadline is stated
     bare = stripped.rstrip(" ;.,")

@@ -264,7 +264,11 @@ def is_title(paragraphs: Sequence[Paragraph], number: int) -> bool:
     item = numbered(text)
     letters = [c for c in (item[2] if item else text) if c.isalpha()]
     capitals = bool(letters) and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
-    return capitals or (item is not None and item[0] in _TITLE_RANKS)
+    if capitals or (item is not None and item[0] in _TITLE_RANKS):
+        return True
+    # "1. Hoàn thành mục tiêu … trong năm 2025" over "a) …", "b) …": a numbered title of lettered points
+    below = numbered(paragraphs[number + 1].text)
+    return item is not None and item[0] == "arabic" and below is not None and below[0] == "letter"
 
 
 def _section(path: list[tuple[str, str, str]]) -> str:

@@ -39,22 +39,27 @@ def test_the_corpus_is_whole_documents_with_sources():
             # every gold quote is the document's own words
             assert " ".join(duty["quote"].split()) in text, (path.name, duty["quote"])
             assert sum(k in duty for k in ("last_allowed", "event", "todo")) == 1, (path.name, duty["quote"])
-    assert sum(bool(g["document"].get("held_out")) for _, g in found) >= 5
+    # a held-out part of at least 5 documents, or none between the release of one part and the
+    # merge of the next (the sixth, y-, was released on 2026-12-08; the seventh, z-, is written apart)
+    assert sum(bool(g["document"].get("held_out")) for _, g in found) in range(5, 100) or \
+        not any(g["document"].get("held_out") for _, g in found)
 
 
 def test_the_tuned_part(rows):
     t = totals(rows[False])
-    # measured 2026-12-07 (44 documents: 12 tuned from the start and five held-out parts of 7, 6,
-    # 6, 5 and 8 documents, each measured once and then released): 316/337 = 0.938, 317/318 =
-    # 0.997, no silent miss
-    assert t["recall"] >= 0.93 and t["precision"] >= 0.98, t
+    # measured 2026-12-08 (51 documents: 12 tuned from the start and six held-out parts of 7, 6,
+    # 6, 5, 8 and 7 documents, each measured once and then released): 350/365 = 0.959, 351/351 =
+    # 1.000, no silent miss (2026-12-07, before the sixth part was released: 316/337 = 0.938,
+    # 317/318 = 0.997 on the 44 documents then tuned)
+    assert t["recall"] >= 0.95 and t["precision"] >= 0.99, t
     assert t["silent"] == 0, [m for r in rows[False] for m in r["silents"]]
 
 
 def test_the_held_out_part(rows):
+    if not rows[True]:
+        pytest.skip("no held-out part: the sixth (y-) was released on 2026-12-08, the seventh (z-) is not merged yet")
     t = totals(rows[True])
-    # measured 2026-12-07 (the sixth held-out part, y-: 7 documents never looked at while tuning):
-    # 21/28 = 0.750, 21/30 = 0.700, no silent miss: under the targets for recall and
-    # precision (docs/extract.md). A floor so that it does not get worse unnoticed. (Earlier parts,
-    # each when measured: 0.633 / 0.775, 0.807 / 0.877, 1.000 / 0.914, 0.875 / 0.778, 0.865 / 1.000.)
+    # the seventh held-out part (z-) is measured once by the lead after merging, who sets this floor
+    # from that measurement. (Earlier parts, each when measured: 0.633 / 0.775, 0.807 / 0.877,
+    # 1.000 / 0.914, 0.875 / 0.778, 0.865 / 1.000, 0.750 / 0.700.)
     assert t["recall"] >= 0.75 and t["precision"] >= 0.70 and t["silent"] == 0, t

@@ -1,0 +1,71 @@
+"""Deadline forms found in whole documents that the sentence grammar (deadlines.py) did not read:
+each reads at a marker's end and gives a schedule table and where its words end, or None (then
+the marker is read as before). deadlines.py adds what they give."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from . import resolve
+from .dates import date_at
+from .found import Table, safe_date
+from .header import slug
+
+I = re.IGNORECASE
+# "ngay sau khi tổ chức hội nghị 01 ngày": the event first, then how long after it, ending the phrase
+_AFTER_THEN_DAYS = re.compile(r"(?P<ev>[^,;.()\n\d]{3,60}?)\s+(?P<n>\d{1,3})\s+ngày(?P<work>\s+làm\s+việc)?"
+                              r"(?=\s*(?:[,;.)]|$))", I)
+_HOURS = re.compile(r"(?<![\d/.])(?P<n>\d{2,3})\s+giờ(?=\s*,?\s*(?:kể|tính)\s+từ)", I)
+_DASHED_DAYS = re.compile(r"(?:ngày\s+)?(?P<d1>\d{1,2})/(?P<m1>\d{1,2})/(?P<y1>\d{4})\s*[-–]\s*(?:ngày\s+)?"
+                          r"(?P<d2>\d{1,2})/(?P<m2>\d{1,2})/(?P<y2>\d{4})(?!\d)", I)
+_TIME_OF = re.compile(r"(?:thời\s+gian|thời\s+hạn)\s*$", I)
+_LATER_DAY = re.compile(r"(?P<what>[^,;.()\d]{3,100}?\s)(?=ngày\s+\d{1,2}\s*(?:/|tháng))", I)
+
+
+def after_event(clause: str, pos: int) -> tuple[Table, int] | None:
+    """"ngay sau khi tổ chức hội nghị 01 ngày" (``pos`` after "sau khi"): N days after the event
+    named between; None for "sau khi … 15 ngày kể từ …" (read from its own marker)."""
+    counted = _AFTER_THEN_DAYS.match(clause, pos)
+    if counted is None:
+        return None
+    table: Table = {"every": "event", "event": slug(" ".join(counted.group("ev").split()[:6])).lower(),
+                    "direction": "after", "offset": int(counted.group("n")),
+                    "unit": "working_days" if counted.group("work") else "days", "inclusive": True}
+    return table, counted.end()
+
+
+def hours_as_days(clause: str) -> str:
+    """"trong vòng 24 giờ kể từ …" read as "1 ngày" (the same length, so that every span still points
+    at the words as written): whole days of hours counted from an event; other hours stay hours."""
+    def days(hours: re.Match[str]) -> str:
+        n = int(hours.group("n"))
+        said = f"{n // 24} ngày"
+        return said.rjust(len(hours.group(0))) if n % 24 == 0 and len(said) <= len(hours.group(0)) else hours.group(0)
+    return _HOURS.sub(days, clause) if "giờ" in clause else clause
+
+
+def dashed_window(clause: str, pos: int) -> tuple[Table, int] | None:
+    """"Từ ngày 05/02/2026 - 08/02/2026" (``pos`` after "Từ"): a window of days."""
+    dashed = _DASHED_DAYS.match(clause, pos)
+    if dashed is None:
+        return None
+    begin = safe_date(int(dashed.group("y1")), int(dashed.group("m1")), int(dashed.group("d1")))
+    date = safe_date(int(dashed.group("y2")), int(dashed.group("m2")), int(dashed.group("d2")))
+    if begin is None or date is None or begin > date:
+        raise resolve.Unclear("the window's first day is impossible or after its last")
+    return {"every": "once", "start": begin, "date": date, "inclusive": True}, dashed.end()
+
+
+def closing_day(clause: str, kind: str, start: int, pos: int, issued: dt.date | None) -> tuple[Table, int] | None:
+    """"Thời gian chậm nhất gửi báo cáo về Ban Thường trực … ngày 23/3/2026", "Hạn chót nộp báo
+    cáo: ngày 20/12/2025" (``start`` at "chậm nhất" or "Hạn chót", ``pos`` after it): the day, with
+    its year, that closes the phrase; "chậm nhất" (``kind`` "latest") only after "Thời gian", "Thời hạn"."""
+    if kind not in ("latest", "deadline") or kind == "latest" and not _TIME_OF.search(clause, max(0, start - 16), start):
+        return None
+    later = _LATER_DAY.match(clause, pos)
+    expr = date_at(clause, later.end("what")) if later else None
+    if expr is None or expr.kind != "day" or expr.year is None:
+        return None
+    (table,) = resolve.day_month(expr, "latest", None, issued, None)
+    return table, expr.end
