@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from .scan import fail_fast
+
 I = re.IGNORECASE
 _MARKER = re.compile(
     # every marker begins a word (each alternative says so again) with one of these (a digit for a
@@ -26,6 +28,7 @@ _MARKER = re.compile(
     r"|(?P<bare>(?<![\w/.\-])(?=\d{1,3}\s+ngày(?:\s+làm\s+việc)?\s*,?\s*(?:kể|kê|tính)\s+từ))"
     r")", I)
 _MAYBE = re.compile(r"\d|nhất|hạn|trước\s+(?:ngày|hoặc)|hơn|tuần|quý|quí|sáu\s+tháng|ngày\s+thứ", I)
+_MAYBE = fail_fast(_MAYBE, r"\dhnqst")
 _STRONG = {"latest", "nolater", "deadline", "incl_before", "within", "bare", "least"}
 # "vào đầu tháng 1-2017", "giữa quý II": a part of a period, no exact day
 _VAGUE = re.compile(r"(?:đầu|giữa|trung\s+tuần)\s+(?:tháng|quý|quí|năm)\s+(?:\d|I|V)", I)

@@ -119,10 +119,10 @@ def not_drafted(paragraphs: list[Paragraph], drafted: list[dict[str, Any]], fram
         for index, clause in enumerate(split[number]):
             if (number, index) in used:
                 continue        # the clause is a duty's: its other dates are the duty's context
-            if not _QUICK.search(clause.text):
-                continue        # most clauses name no time at all: one cheap scan says so
+            # the phrases first: the scan of _QUICK would read most of a clause with none (as
+            # long as _PHRASE's), and _QUICK is asked only of the few clauses with a phrase
             phrases = list(_PHRASE.finditer(clause.text))
-            if not phrases:
+            if not phrases or not _QUICK.search(clause.text):
                 continue
 
             first = phrases[0]

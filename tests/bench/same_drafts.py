@@ -29,6 +29,8 @@ _CHILD = """
 import hashlib, json, sys
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
+import obligations
+assert Path(obligations.__file__).resolve().is_relative_to(Path(sys.argv[1]).resolve()), obligations.__file__
 from obligations.base import paths
 from obligations.calendar.data import load_calendar_data
 from obligations.extract import extract, extract_text
