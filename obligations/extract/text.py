@@ -115,14 +115,21 @@ def clean_line(line: str) -> str:
 # the first characters an item of the numbering tree can begin with (PHẦN, Chương, Mục, Điều,
 # Phụ lục, roman and arabic numbers, a) … đ) …): any other line is tested no further
 _OPENERS = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZĐđabcdefghijklmnopqrstuvwxyz")
+_NUMBERING = (("annex", ANNEX), ("part", PART), ("chapter", CHAPTER), ("muc", MUC), ("alpha", ALPHA),
+              ("article", ARTICLE), ("roman", ROMAN), ("arabic", ARABIC), ("letter", LETTER))
+# the characters each item can begin with (its pattern's first: tests/extract/test_scans.py reads
+# them from the patterns): a line is tried only against the items its first character can open
+_BEGINS = {"annex": "P", "part": "P", "chapter": "C", "muc": "M", "alpha": "ABCDEFGHKLMNOPQRSTUWYĐ",
+           "article": "Đ", "roman": "IVX", "arabic": "0123456789", "letter": "abcdefghijklmnopqrstuvwxyzđ"}
+_OPENED = {first: tuple((rank, pattern) for rank, pattern in _NUMBERING if first in _BEGINS[rank])
+           for first in _OPENERS}
 
 
 def numbered(line: str) -> tuple[str, str, str] | None:
     """(rank, number, title) of a line that opens an item of the numbering tree."""
     if not line or line[0] not in _OPENERS:
         return None
-    for rank, pattern in (("annex", ANNEX), ("part", PART), ("chapter", CHAPTER), ("muc", MUC), ("alpha", ALPHA),
-                          ("article", ARTICLE), ("roman", ROMAN), ("arabic", ARABIC), ("letter", LETTER)):
+    for rank, pattern in _OPENED[line[0]]:
         match = pattern.match(line)
         if match:
             groups = match.groupdict()

@@ -52,19 +52,9 @@ def inputs(tmp: Path, big: bool) -> list[Path]:
                   if p.suffix in (".txt", ".docx", ".pdf") and not p.name.startswith("z-"))
     files = docs + sorted((ROOT / "tests" / "fixtures" / "seeds").glob("*.txt"))
     if big:
-        from bench import _seed_text
+        from bench import _docx_of_pages, _seed_text
 
-        import docx
-
-        bodies = [p.read_text(encoding="utf-8").split("Nơi nhận")[0]
-                  for p in sorted((ROOT / "tests" / "fixtures" / "seeds").glob("*.txt"))]
-        paragraphs = [" ".join(p.split()) for body in bodies for p in body.split("\n") if p.strip()]
-        doc, size = docx.Document(), 0
-        while size < 300_000:
-            for paragraph in paragraphs:
-                doc.add_paragraph(paragraph)
-                size += len(paragraph)
-        doc.save(str(tmp / "100-trang.docx"))
+        _docx_of_pages(tmp / "100-trang.docx")
         text = _seed_text()
         (tmp / "2.5.txt").write_text(text * (int(2.5 * 1024 * 1024) // len(text.encode()) + 1), encoding="utf-8")
         files += [tmp / "100-trang.docx", tmp / "2.5.txt"]

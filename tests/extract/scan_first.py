@@ -117,3 +117,11 @@ def unguarded(pattern: re.Pattern[str]) -> set[str]:
     the lookahead lets every alternative through)."""
     accepted = re.compile(_guard_source(pattern.pattern), pattern.flags)
     return {word for word in beginnings(pattern) if not accepted.match(word)}
+
+
+def first_characters(pattern: re.Pattern[str]) -> set[str]:
+    """The characters (``٣`` for any digit) a match of ``pattern`` can begin with."""
+    result = _all(list(_parser.parse(pattern.pattern, pattern.flags)), {""})
+    if "" in result:
+        raise Unbounded(f"a match of {pattern.pattern[:60]} may begin with anything")
+    return {word[0] for word in result}

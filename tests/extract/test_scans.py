@@ -68,3 +68,41 @@ def test_the_lookahead_changes_no_match():
         for text in texts:
             assert [(m.span(), m.groupdict()) for m in pattern.finditer(text)] == \
                 [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+
+
+def test_each_numbering_item_is_tried_on_every_line_it_can_open():
+    # numbered() tries a line only against the items its first character can begin (text._BEGINS)
+    from scan_first import first_characters
+
+    from obligations.extract import text
+
+    for rank, pattern in text._NUMBERING:
+        firsts = first_characters(pattern)
+        if "٣" in firsts:
+            firsts = (firsts - {"٣"}) | set("0123456789")
+        missing = {c for c in firsts if c in text._OPENERS and c not in text._BEGINS[rank]}
+        assert not missing, f"{rank}: lines beginning with {sorted(missing)} would not be tried"
+
+
+def test_numbered_reads_the_corpus_lines_as_trying_every_item_did():
+    from pathlib import Path
+
+    from obligations.extract import text
+
+    def every_item(line: str):
+        saved = text._OPENED
+        try:
+            text._OPENED = {first: text._NUMBERING for first in text._OPENERS}
+            return text.numbered(line)
+        finally:
+            text._OPENED = saved
+
+    here = Path(__file__).parent
+    files = [p for p in (here / "documents").glob("*.txt") if not p.name.startswith("z-")]
+    files += list((here.parent / "fixtures" / "seeds").glob("*.txt"))
+    lines = {text.clean_line(line) for path in files for line in path.read_text(encoding="utf-8").splitlines()}
+    lines |= {"PHẦN I. CHUNG", "Phụ lục II", "PHỤ LỤC 3", "Chương 2: X", "Mục 1. Y", "Điều 5. Z", "IV. KẾ HOẠCH",
+              "C. MỤC TIÊU", "1.2. Nội dung", "1.2 Nội dung", "a) Sở", "đ) Bộ", "X - Y"}
+    found = [line for line in lines if text.numbered(line) is not None]
+    assert len(found) > 100
+    assert all(text.numbered(line) == every_item(line) for line in lines)
