@@ -11,6 +11,8 @@ lookahead refuses, so that a test says when an alternative is added that the loo
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
@@ -77,46 +79,66 @@ def _item(op: Any, av: Any, open_: set[str]) -> tuple[set[str], set[str]]:
     return set(), open_
 
 
-def _guard_source(pattern: str) -> str:
-    """The text of the first lookahead ``(?=…)`` of ``pattern``."""
-    start = pattern.index("(?=")
-    depth, i, in_class = 0, start, False
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return pattern[start + 3:i]
-        i += 1
-    raise ValueError(f"unclosed lookahead in {pattern[:60]}")
+def _guard_sources(pattern: str) -> list[str]:
+    """The texts of the lookaheads ``(?=…)`` that open ``pattern`` (after a ``(?<!\\w)``)."""
+    sources: list[str] = []
+    start = len("(?<!\\w)") if pattern.startswith("(?<!\\w)") else 0
+    while pattern.startswith("(?=", start):
+        depth, i, in_class = 0, start, False
+        while True:
+            ch = pattern[i]
+            if ch == "\\":
+                i += 2
+                continue
+            if in_class:
+                in_class = ch != "]"
+            elif ch == "[":
+                in_class = True
+            elif ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth -= 1
+                if depth == 0:
+                    break
+            i += 1
+        sources.append(pattern[start + 3:i])
+        start = i + 1
+    return sources
 
 
 def beginnings(pattern: re.Pattern[str]) -> set[str]:
     """The words (up to 8 characters, ``٣`` for any digit) a match of ``pattern`` begins with,
-    its leading lookahead left out."""
+    its leading lookaheads left out."""
     items = list(_parser.parse(pattern.pattern, pattern.flags))
-    guard = next(i for i, (op, av) in enumerate(items) if op is C.ASSERT and av[0] == 1)
-    del items[guard]
+    first = next(i for i, (op, av) in enumerate(items) if op is C.ASSERT and av[0] == 1)
+    for _ in _guard_sources(pattern.pattern):
+        del items[first]
     result = _all(items, {""})
     if "" in result:
         raise Unbounded(f"an alternative of {pattern.pattern[:60]} begins with no word")
     return result
 
 
+_EVERY_CHARACTER = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+
+
+@functools.lru_cache(maxsize=None)
+def same_letter(ch: str, flags: int) -> frozenset[str]:
+    """Every character ``re`` takes for ``ch`` under ``flags`` (read from re itself, over all of Unicode)."""
+    return frozenset(re.findall(re.escape(ch), _EVERY_CHARACTER, flags))
+
+
 def unguarded(pattern: re.Pattern[str]) -> set[str]:
-    """The beginnings of ``pattern``'s alternatives that its leading lookahead refuses (empty when
-    the lookahead lets every alternative through)."""
-    accepted = re.compile(_guard_source(pattern.pattern), pattern.flags)
-    return {word for word in beginnings(pattern) if not accepted.match(word)}
+    """The beginnings of ``pattern``'s alternatives that one of its leading lookaheads refuses
+    (empty when they let every alternative through), each beginning's first three characters
+    tried in every form the pattern's case rules take for them."""
+    guards = [re.compile(source, pattern.flags) for source in _guard_sources(pattern.pattern)]
+    refused = set()
+    for word in beginnings(pattern):
+        forms = itertools.product(*(sorted(same_letter(c, pattern.flags & re.IGNORECASE)) for c in word[:3]))
+        if any(not guard.match("".join(form) + word[3:]) for form in forms for guard in guards):
+            refused.add(word)
+    return refused
 
 
 def first_characters(pattern: re.Pattern[str]) -> set[str]:

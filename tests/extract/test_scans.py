@@ -55,6 +55,15 @@ def test_a_lookahead_that_misses_an_alternative_is_caught():
     assert unguarded(fail_fast(re.compile(r"(?:hằng\s+)?năm", re.I), "hn")) == set()
     assert unguarded(fail_fast(re.compile(r"[0-9]+ ngày|tháng", re.I), "t0-9")) == set()
     assert unguarded(fail_fast(re.compile(r"\d+ ngày|tháng", re.I), "t0-9")) == {"٣"}     # \d is more than 0-9
+    # a words lookahead: a word left out, or a letter whose capital is not taken, is caught
+    from obligations.extract.scan import begins_with
+
+    base = fail_fast(re.compile(r"(?<!\w)(?:chậm\s+nhất|trước|\d+\s+ngày)", re.I), r"\dct")
+    assert unguarded(begins_with(base, ("\\d", "chậ", "trư"))) == set()
+    assert unguarded(begins_with(base, ("chậ", "trư"))) == {"٣"}
+    assert unguarded(begins_with(base, ("\\d", "chậ"))) == {"trước"}
+    assert unguarded(re.compile(r"(?=[\dct])(?=\d|(?-i:ch|[tT]r))(?:chậm\s+nhất|trước|\d+\s+ngày)", re.I)) == \
+        {"chậm", "trước"}       # "Chậm", "TRước" would be refused: "ch" and "r" are written in one case
     with pytest.raises(Exception):
         beginnings(fail_fast(re.compile(r"x?", re.I), "x"))       # may match nothing: cannot be guarded
 
@@ -106,3 +115,18 @@ def test_numbered_reads_the_corpus_lines_as_trying_every_item_did():
     found = [line for line in lines if text.numbered(line) is not None]
     assert len(found) > 100
     assert all(text.numbered(line) == every_item(line) for line in lines)
+
+
+def test_the_words_lookahead_takes_each_letter_in_every_form_re_takes_it():
+    # begins_with compares words case-sensitively, each letter written in all its forms: the forms
+    # are the ones Python's re takes for the letter when ignoring case, read from re over all of Unicode
+    from scan_first import same_letter
+
+    from obligations.extract.scan import _cases
+
+    letters = ("abcdefghijklmnopqrstuvwxyzàáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữ"
+               "ỳýỵỷỹđ")
+    for letter in letters:
+        written = _cases(letter)
+        assert written[0] == "[" and written[-1] == "]" and "\\" not in written
+        assert set(written[1:-1]) == set(same_letter(letter, re.IGNORECASE)), letter
