@@ -28,8 +28,9 @@ _MARKER = re.compile(
     r"|(?P<bare>(?<![\w/.\-])(?=\d{1,3}\s+ngày(?:\s+làm\s+việc)?\s*,?\s*(?:kể|kê|tính)\s+từ))"
     r")", I)
 # the first letters of the markers' words: most word starts fail here (a test checks the list)
-_MARKER = begins_with(_MARKER, ("\\d", "chậ", "cuố", "hạn", "khô", "muộ", "tro", "trư", "tối", "tới", "từ", "vào", "ít",
-                                "đún", "đến"))
+# ("sau" for "sau khi", which the markers of the part tune add at the same time)
+_MARKER = begins_with(_MARKER, ("\\d", "chậ", "cuố", "hạn", "khô", "muộ", "sau", "tro", "trư", "tối", "tới", "từ", "vào",
+                                "ít", "đún", "đến"))
 _MAYBE = re.compile(r"\d|nhất|hạn|trước\s+(?:ngày|hoặc)|hơn|tuần|quý|quí|sáu\s+tháng|ngày\s+thứ", I)
 _MAYBE = fail_fast(_MAYBE, r"\dhnqst")
 _STRONG = {"latest", "nolater", "deadline", "incl_before", "within", "bare", "least"}
