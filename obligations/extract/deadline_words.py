@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from .scan import begins_with, fail_fast
+
 I = re.IGNORECASE
 _MARKER = re.compile(
     # every marker begins a word (each alternative says so again) with one of these (a digit for a
@@ -26,7 +28,12 @@ _MARKER = re.compile(
     r"|(?P<after_event>(?<!\w)sau\s+khi\s+(?=[^,;.()\n\d]{3,60}?\s+\d{1,3}\s+ngày))"
     r"|(?P<bare>(?<![\w/.\-])(?=\d{1,3}\s+ngày(?:\s+làm\s+việc)?\s*,?\s*(?:kể|kê|tính)\s+từ))"
     r")", I)
+# the first letters of the markers' words: most word starts fail here (a test checks the list)
+# ("sau" for "sau khi", which the markers of the part tune add at the same time)
+_MARKER = begins_with(_MARKER, ("\\d", "chậ", "cuố", "hạn", "khô", "muộ", "sau", "tro", "trư", "tối", "tới", "từ", "vào",
+                                "ít", "đún", "đến"))
 _MAYBE = re.compile(r"\d|nhất|hạn|trước\s+(?:ngày|hoặc)|hơn|tuần|quý|quí|sáu\s+tháng|ngày\s+thứ", I)
+_MAYBE = fail_fast(_MAYBE, r"\dhnqst")
 _STRONG = {"latest", "nolater", "deadline", "incl_before", "within", "bare", "least"}
 # "vào đầu tháng 1-2017", "giữa quý II": a part of a period, no exact day
 _VAGUE = re.compile(r"(?:đầu|giữa|trung\s+tuần)\s+(?:tháng|quý|quí|năm)\s+(?:\d|I|V)", I)

@@ -15,6 +15,8 @@ import re
 from collections.abc import Sequence
 from typing import Any, Literal
 
+from .scan import fail_fast
+
 I = re.IGNORECASE
 LABEL = re.compile(r"^(?P<label>(?:Thời\s+gian|Thời\s+hạn|Tiến\s+độ|Hạn|Thời\s+điểm)"
                    r"(?:\s+(?:dự\s+kiến\s+)?(?:hoàn\s+thành|thực\s+hiện|triển\s+khai|báo\s+cáo|trình|gửi|nộp|"
@@ -131,6 +133,9 @@ _NAMED_DAY = re.compile(r"^(?P<what>[^:;]{3,120}):\s*(?P<day>[Nn]gày\s+\d{1,2}\
 # "Báo cáo giữa kỳ thực hiện Kế hoạch (năm 2030)": a report and, in brackets, the period it is done in
 _BRACKET_PERIOD = re.compile(r"(?P<what>(?:báo\s+cáo|sơ\s+kết|tổng\s+kết|đánh\s+giá)[^()]{0,120}?)\s*\((?P<p>(?:năm\s+\d{4}|"
                              r"(?:quý|quí)\s+(?:[IV]{1,3}|[1-4])\s*[/\-]\s*\d{4}))\)", I)
+
+
+_BRACKET_PERIOD = fail_fast(_BRACKET_PERIOD, "bstđ")
 
 
 _LEAD_YEARLY = re.compile(r"^tháng\s+\d{1,2}\s+(?:hằng|hàng)\s+năm\s*[,:]", I)

@@ -64,6 +64,9 @@ _TIGHT = [
     (re.compile(r"(\d)\s+([/-])\s*(?=[\dA-ZĐ])"), r"\1\2"),
     (re.compile(r"(\d)([/-])\s+(?=\d)"), r"\1\2"),
 ]
+# any of them: one scan says most lines with "/" or "-" need neither (a line none of them matches is
+# left as it is by each, so the next one sees it unchanged); each sub with a template costs far more
+_TIGHT_ANY = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _TIGHT))
 _NOISE = re.compile(r"^\s*(\d{1,3}|-{3,}|_{3,}|Trang \d+|Page \d+|LogoImage.*)\s*$", re.IGNORECASE)
 _FOOTNOTE = re.compile(r"^\s*<sup>\s*\d+\s*</sup>")
 PART = re.compile(r"^(?:PHẦN|Phần)\s+(?P<num>thứ\s+\w+|[IVX]{1,5}|\d{1,2})\b[.:]?\s*(?P<title>.*)$")
@@ -101,7 +104,7 @@ def clean_line(line: str) -> str:
         line = _MARKUP[3][0].sub("", _MARKUP[2][0].sub("", line))
     if "#" in line:
         line = _MARKUP[4][0].sub("", line)
-    if "/" in line or "-" in line:
+    if ("/" in line or "-" in line) and _TIGHT_ANY.search(line):
         for pattern, repl in _TIGHT:
             line = pattern.sub(repl, line)
     if "  " in line or "\t" in line or "\u00a0" in line:
@@ -112,14 +115,21 @@ def clean_line(line: str) -> str:
 # the first characters an item of the numbering tree can begin with (PHẦN, Chương, Mục, Điều,
 # Phụ lục, roman and arabic numbers, a) … đ) …): any other line is tested no further
 _OPENERS = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZĐđabcdefghijklmnopqrstuvwxyz")
+_NUMBERING = (("annex", ANNEX), ("part", PART), ("chapter", CHAPTER), ("muc", MUC), ("alpha", ALPHA),
+              ("article", ARTICLE), ("roman", ROMAN), ("arabic", ARABIC), ("letter", LETTER))
+# the characters each item can begin with (its pattern's first: tests/extract/test_scans.py reads
+# them from the patterns): a line is tried only against the items its first character can open
+_BEGINS = {"annex": "P", "part": "P", "chapter": "C", "muc": "M", "alpha": "ABCDEFGHKLMNOPQRSTUWYĐ",
+           "article": "Đ", "roman": "IVX", "arabic": "0123456789", "letter": "abcdefghijklmnopqrstuvwxyzđ"}
+_OPENED = {first: tuple((rank, pattern) for rank, pattern in _NUMBERING if first in _BEGINS[rank])
+           for first in _OPENERS}
 
 
 def numbered(line: str) -> tuple[str, str, str] | None:
     """(rank, number, title) of a line that opens an item of the numbering tree."""
     if not line or line[0] not in _OPENERS:
         return None
-    for rank, pattern in (("annex", ANNEX), ("part", PART), ("chapter", CHAPTER), ("muc", MUC), ("alpha", ALPHA),
-                          ("article", ARTICLE), ("roman", ROMAN), ("arabic", ARABIC), ("letter", LETTER)):
+    for rank, pattern in _OPENED[line[0]]:
         match = pattern.match(line)
         if match:
             groups = match.groupdict()

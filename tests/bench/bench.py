@@ -393,10 +393,10 @@ from obligations.base import paths
 from obligations.calendar.data import load_calendar_data
 from obligations.extract import extract
 commemorations = load_calendar_data(paths.calendars_dir()).commemorations
-start = time.perf_counter()
+start, cpu = time.perf_counter(), time.process_time()
 draft = extract(Path(sys.argv[1]), commemorations)
-took = time.perf_counter() - start
-print(took, len(draft["duty"]), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+took, cpu = time.perf_counter() - start, time.process_time() - cpu
+print(took, len(draft["duty"]), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, cpu)
 """
 
 
@@ -404,15 +404,78 @@ def _seed_text() -> str:
     return "\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "fixtures" / "seeds").glob("*.txt")))
 
 
-def _extract_child(path: Path, runs: int) -> tuple[list[float], list[float], int]:
+def _extract_child(path: Path, runs: int, root: Path = ROOT) -> tuple[list[float], list[float], int]:
     """Times of extract alone (the reading and drafting, not the interpreter's start), peak RSS, duties."""
     times, rss, duties = [], [], 0
     for _ in range(runs):
-        _, _, out = run_child([sys.executable, "-c", _EXTRACT_CHILD, str(path), str(ROOT)])
-        took, duties, peak = out.split()
-        times.append(float(took))
-        rss.append(float(peak))
-    return times, rss, int(duties)
+        took, _, peak, duties = _extract_once(path, root)
+        times.append(took)
+        rss.append(peak)
+    return times, rss, duties
+
+
+def _extract_once(path: Path, root: Path) -> tuple[float, float, float, int]:
+    """(wall seconds, processor seconds, peak RSS MiB, duties) of one extract in a fresh child
+    process importing ``root``'s obligations."""
+    _, _, out = run_child([sys.executable, "-c", _EXTRACT_CHILD, str(path), str(root)], _env(root), cwd=root)
+    took, duties, peak, cpu = out.split()
+    return float(took), float(cpu), float(peak), int(duties)
+
+
+def _docx_of_pages(path: Path, chars: int = 300_000) -> int:
+    """A .docx of about 100 pages (about 3,000 characters a printed A4 page at 14 pt) of one plan: the
+    seeds' bodies (up to their "Nơi nhận") one after the other under one header; its characters."""
+    import docx
+
+    bodies = [p.read_text(encoding="utf-8").split("Nơi nhận")[0]
+              for p in sorted((ROOT / "tests" / "fixtures" / "seeds").glob("*.txt"))]
+    paragraphs = [" ".join(p.split()) for body in bodies for p in body.split("\n") if p.strip()]
+    doc, size = docx.Document(), 0
+    while size < chars:
+        for paragraph in paragraphs:
+            doc.add_paragraph(" ".join(paragraph.split()))
+            size += len(paragraph)
+    doc.save(str(path))
+    return size
+
+
+def documents_speed(runs: int, against: str | None = None, sizes: tuple[float, ...] = (1.0, 2.5, 5.0)) -> None:
+    """The speed and memory of whole documents alone (not the corpus's scores): a 100-page .docx
+    and 1, 2.5 and 5 MB of hard-wrapped text (linear growth), each in fresh processes; with
+    ``against``, that commit's tree too, the two alternating run by run (one sitting). Wall and
+    processor seconds: on a busy machine the wall time stretches far more than the processor's."""
+    import tempfile
+
+    roots, tmp = trees(against)
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            inputs: list[tuple[str, Path]] = []
+            size = _docx_of_pages(Path(folder) / "100-trang.docx")
+            inputs.append((f".docx of ~100 pages ({size // 1000} k chars)", Path(folder) / "100-trang.docx"))
+            text = _seed_text()
+            for mb in sizes:
+                path = Path(folder) / f"{mb}.txt"
+                path.write_text(text * (int(mb * 1024 * 1024) // len(text.encode()) + 1), encoding="utf-8")
+                inputs.append((f"{mb} MB of text", path))
+            for label, path in inputs:
+                found: dict[str, tuple[list[float], list[float], list[float]]] = {n: ([], [], []) for n, _ in roots}
+                duties = 0
+                for _ in range(runs):
+                    for name, root in roots:
+                        took, cpu, peak, duties = _extract_once(path, root)
+                        found[name][0].append(took)
+                        found[name][1].append(cpu)
+                        found[name][2].append(peak)
+                for name, (times, cpu_times, rss) in found.items():
+                    print(f"documents-speed: {label:<34} {name:<16} wall median {statistics.median(times):6.2f} s "
+                          f"(min {min(times):.2f}, max {max(times):.2f})  cpu median {statistics.median(cpu_times):6.2f} s "
+                          f"(min {min(cpu_times):.2f}, max {max(cpu_times):.2f})  peak {max(rss):4.0f} MiB  "
+                          f"{duties:,} duties", flush=True)
+            print(f"{'':<44} targets: .docx under 3 s; 5 MB under 5 s and 300 MiB, growing linearly; "
+                  f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}", flush=True)
+    finally:
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
 
 
 def documents(runs: int) -> None:
@@ -454,22 +517,12 @@ def documents(runs: int) -> None:
     text = _seed_text()
     with tempfile.TemporaryDirectory() as tmp:
         try:
-            import docx
+            import docx  # noqa: F401
         except ImportError:
             print("documents: python-docx missing, the .docx case is skipped")
         else:
-            # 100 pages (about 3,000 characters a printed A4 page at 14 pt) of one plan: the
-            # seeds' bodies (up to their "Nơi nhận") one after the other under one header
-            bodies = [p.read_text(encoding="utf-8").split("Nơi nhận")[0]
-                      for p in sorted((ROOT / "tests" / "fixtures" / "seeds").glob("*.txt"))]
-            paragraphs = [" ".join(p.split()) for body in bodies for p in body.split("\n") if p.strip()]
-            doc, size = docx.Document(), 0
-            while size < 300_000:
-                for paragraph in paragraphs:
-                    doc.add_paragraph(" ".join(paragraph.split()))
-                    size += len(paragraph)
             path = Path(tmp) / "100-trang.docx"
-            doc.save(str(path))
+            size = _docx_of_pages(path)
             times, rss, duties = _extract_child(path, runs)
             summary(f"extract .docx of ~100 pages ({size // 1000} k chars, {duties} duties)", times, rss=rss)
             print(f"{'':<44} target: under 3 s")
@@ -680,13 +733,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     cases = ["cold", "national", "export", "service", "extract", "lifecycle"]
     extra = ["changes", "national-with-log", "national-no-sharing", "national-count", "events", "documents", "service-memory",
-             "due-call"]
+             "due-call", "documents-speed"]
     parser.add_argument("cases", nargs="*", default=cases,
                         help=f"any of: {', '.join(cases + extra)} (default: all but the last seven; national "
                              "prints the national-with-log lines too; national-no-sharing runs at 10 %%)")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--against", metavar="COMMIT", help="service-memory, due-call, national-with-log, "
-                                                            "national-count: measure this commit too, in the same "
+                                                            "national-count, documents-speed: measure this commit "
+                                                            "too, in the same "
                                                             "sitting (e.g. the parent commit)")
     parser.add_argument("--engine", default="auto", choices=["auto", "durable", "python"])
     parser.add_argument("--collector", default="cli", choices=sorted(SETTINGS),
@@ -726,6 +780,8 @@ def main() -> None:
         lifecycle(args.runs)
     if "documents" in args.cases:
         documents(args.runs)
+    if "documents-speed" in args.cases:
+        documents_speed(min(args.runs, 5), args.against)
     if "events" in args.cases:
         events(min(args.runs, 3))
     if "service-memory" in args.cases:

@@ -134,8 +134,40 @@ def _num_pr(paragraph: Any, numbering: _Numbering) -> tuple[str, int] | None:
     return numbering.styles.get(style)
 
 
+# A run's pieces of text as python-docx's ``Run.text`` gives them ("w:br" of a page or a column
+# gives nothing); w:t gives its characters.
+_PIECES = {f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-", f"{_W}ptab": "\t", f"{_W}tab": "\t"}
+_RUN, _LINK, _T, _BR, _BR_TYPE = f"{_W}r", f"{_W}hyperlink", f"{_W}t", f"{_W}br", f"{_W}type"
+
+
+def _run_text(run: Any, out: list[str]) -> None:
+    for child in run:
+        tag = child.tag
+        if tag == _T:
+            out.append(child.text or "")
+        elif tag == _BR:
+            kind = child.get(_BR_TYPE)
+            out.append("\n" if kind is None or kind == "textWrapping" else "")
+        elif tag in _PIECES:
+            out.append(_PIECES[tag])
+
+
+def paragraph_text(p: Any) -> str:
+    """python-docx's ``Paragraph.text`` (runs and hyperlinks' runs, in order), read from the XML
+    directly: its XPath queries per paragraph and per run were most of the time of a long .docx."""
+    out: list[str] = []
+    for child in p:
+        if child.tag == _RUN:
+            _run_text(child, out)
+        elif child.tag == _LINK:
+            for run in child:
+                if run.tag == _RUN:
+                    _run_text(run, out)
+    return "".join(out)
+
+
 def _text(paragraph: Any, numbering: _Numbering) -> str:
-    text = paragraph.text
+    text = paragraph_text(paragraph._p)
     found = _num_pr(paragraph, numbering)
     if found is not None and found[0] != "0":
         label = numbering.label(*found)
