@@ -1,11 +1,31 @@
 """The command line's parsing: argparse's errors carried out to be said in the command's
-language (render/refusal.py), the language read before parsing, the option types."""
+language (render/refusal.py), the language read before parsing, the option types, and the help
+texts kept with their catalogue key to be said in that language when ``--help`` is printed."""
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from typing import NoReturn
+from typing import Any, NoReturn
+
+
+class Help(str):
+    """A help text: the English (the string itself, what argparse holds) and its catalogue key.
+    Nothing is translated when the parser is built; cli/help_words.py says it in the command's
+    language when a help is printed."""
+
+    key: str
+
+    def __new__(cls, key: str, english: str) -> Help:
+        text = super().__new__(cls, english)
+        text.key = key
+        return text
+
+
+def hmsg(key: str, english: str) -> Help:
+    """A help text; a marker `pybabel extract` knows (keyword ``hmsg:1c,2`` in pyproject.toml):
+    ``key`` is the catalogue's msgctxt, ``english`` its msgid (docs/translating.md)."""
+    return Help(key, english)
 
 
 class UsageError(Exception):
@@ -18,10 +38,24 @@ class UsageError(Exception):
 
 class Parser(argparse.ArgumentParser):
     """argparse with errors on one line (the usage of some commands runs to many lines), said by
-    main() in the command's language (render/refusal.py)."""
+    main() in the command's language (render/refusal.py), and its help in ``lang``."""
+
+    def __init__(self, *args: Any, lang: str = "vi", **kwargs: Any) -> None:
+        self.lang = lang
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(self.prog, message)
+
+    def format_help(self) -> str:
+        from obligations.cli.help_words import format_help   # only when a help is printed
+
+        return format_help(self, self.lang)
+
+    def format_usage(self) -> str:
+        from obligations.cli.help_words import format_usage
+
+        return format_usage(self, self.lang)
 
 
 def language(argv: list[str]) -> str:
@@ -35,6 +69,19 @@ def language(argv: list[str]) -> str:
         if value in ("vi", "en"):
             lang = value
     return lang
+
+
+def lang_after_command(argv: list[str]) -> list[str]:
+    """``--lang en due …`` as ``due --lang en …``: a --lang before the command is the command's
+    (every command has one; one given after it still wins); the top level's own --lang serves
+    ``--lang en --help`` only."""
+    lead: list[str] = []
+    while argv[:1] == ["--lang"] and len(argv) > 2 or argv[:1] and argv[0].startswith("--lang=") and len(argv) > 1:
+        width = 1 if argv[0].startswith("--lang=") else 2
+        lead, argv = lead + argv[:width], argv[width:]
+    if lead and argv and not argv[0].startswith("-"):
+        return [argv[0], *lead, *argv[1:]]
+    return [*lead, *argv]
 
 
 def bounded(name: str, low: int, high: int, unit: str) -> Callable[[str], int]:
