@@ -11,6 +11,7 @@ help, without touching argparse's or gettext's global state.
 from __future__ import annotations
 
 import argparse
+import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -51,11 +52,35 @@ METAVARS = Labels([
 ])
 
 
+# `--version`: printed by the same parser as the help, in its language
+VERSION = Labels([
+    pmsg("version:line", "obligations {version}; rules engine: {engine}"),
+    pmsg("version:durable", "durable (durable-rules)"),
+    pmsg("version:python", "python (durable-rules is not installed: pip install 'obligations[durable]')"),
+])
+
+
+def version_line(version: str, durable: bool, lang: str) -> str:
+    """What ``--version`` prints: the version and which rules engine answers by default."""
+    engine = VERSION("version:durable" if durable else "version:python", lang)
+    return VERSION("version:line", lang, version=version, engine=engine)
+
+
 def metavar(name: str, lang: str) -> str:
     """A metavar in ``lang``; one the table lacks stays as written (tests/test_cli_help.py
     checks every metavar of the command line is in the table)."""
     key = f"metavar:{name}"
     return METAVARS(key, lang) if key in METAVARS else name
+
+
+def metavars_in(message: str, actions: Iterable[argparse.Action], lang: str) -> str:
+    """argparse's error ``message`` with the metavars of the positionals (the words it names them
+    by: "the following arguments are required: COMMAND") in ``lang``; a quoted value is kept."""
+    for action in actions:
+        if not action.option_strings and isinstance(action.metavar, str):
+            said = metavar(action.metavar, lang)
+            message = re.sub(rf"(?<![\w'\"]){re.escape(action.metavar)}(?![\w'\"])", lambda _m: said, message)
+    return message
 
 
 # argparse's English -> its key above

@@ -100,11 +100,10 @@ class _Version(argparse.Action):
     def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
                  option_string: str | None = None) -> None:
         from obligations.base.version import VERSION
+        from obligations.cli.help_words import version_line
         from obligations.status.engine import durable_available
 
-        engine = ("durable (durable-rules)" if durable_available()
-                  else "python (durable-rules is not installed: pip install 'obligations[durable]')")
-        sys.stdout.write(f"obligations {VERSION}; rules engine: {engine}\n")
+        sys.stdout.write(version_line(VERSION, durable_available(), getattr(parser, "lang", "vi")) + "\n")
         parser.exit(EXIT_OK)
 
 

@@ -45,7 +45,10 @@ class Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
-        raise UsageError(self.prog, message)
+        # argparse names a missing or wrong positional by its metavar (COMMAND, FILE): in ``lang``
+        from obligations.cli.help_words import metavars_in
+
+        raise UsageError(self.prog, metavars_in(message, self._actions, self.lang))
 
     def format_help(self) -> str:
         from obligations.cli.help_words import format_help   # only when a help is printed
