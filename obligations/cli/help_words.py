@@ -120,8 +120,7 @@ class Formatter(argparse.HelpFormatter):
         # argparse fills %(prog)s and the like into a help: the catalogue's texts have none
         return in_language(action.help, self._lang).replace("%", "%%")
 
-    def _metavar_formatter(self, action: argparse.Action,
-                           default_metavar: str | tuple[str, ...]) -> Callable[[int], tuple[str, ...]]:
+    def _metavar_formatter(self, action: argparse.Action, default_metavar: str) -> Callable[[int], tuple[str, ...]]:
         if action.metavar is None and action.choices is not None:
             return super()._metavar_formatter(action, default_metavar)   # {vi,en}: the values to type
         name = action.metavar if action.metavar is not None else default_metavar

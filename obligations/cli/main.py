@@ -90,7 +90,7 @@ class _OnlySub:
             return _Unused()
         self.found = True
         # the command's own --help opens with what the command does (its line in the list of commands)
-        return self.sub.add_parser(name, lang=self.lang, description=kwargs.get("help"), **kwargs)
+        return self.sub.add_parser(name, **{"lang": self.lang, "description": kwargs.get("help"), **kwargs})
 
 
 class _Version(argparse.Action):
