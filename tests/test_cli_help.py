@@ -16,7 +16,8 @@ import pytest
 
 from obligations.cli import help_words
 from obligations.cli.main import build_parser, main
-from obligations.cli.parsing import Help, lang_after_command
+from obligations.cli.help_text import Help
+from obligations.cli.parsing import lang_after_command
 from obligations.render import catalogue
 
 ROOT = Path(__file__).resolve().parent.parent

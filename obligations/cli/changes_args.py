@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
-from obligations.cli.parsing import hmsg
+from obligations.cli.help_text import hmsg
 
 Adder = Callable[[argparse.ArgumentParser], None]
 

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from obligations.cli.parsing import Help
+from obligations.cli.help_text import Help
 from obligations.render import catalogue
 from obligations.render.labels import Labels, pmsg
 

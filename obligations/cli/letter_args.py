@@ -7,7 +7,7 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
-from obligations.cli.parsing import hmsg
+from obligations.cli.help_text import hmsg
 
 
 def add_letter(sub: Any, text: Callable[[str], str], add_data: Callable[[argparse.ArgumentParser], None],

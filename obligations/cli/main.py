@@ -13,10 +13,11 @@ import sys
 from typing import Any, NoReturn
 
 from obligations.base.errors import ObligationsError
-from obligations.cli.parsing import Parser as _Parser, UsageError as _UsageError, bounded as _bounded, hmsg, \
+from obligations.cli.parsing import Parser as _Parser, UsageError as _UsageError, bounded as _bounded, \
     lang_after_command as _lang_after_command, language as _language, text as _text
 from obligations.base.vocabulary import HORIZON_MAX, TIMELINE_MONTHS_MAX, WORKING_DAYS_MAX
 from obligations.cli import changes_args, letter_args, notify_args
+from obligations.cli.help_text import hmsg
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from obligations.cli.parsing import hmsg
+from obligations.cli.help_text import hmsg
 
 
 def add_notify(sub: Any, text: Callable[[str], str], data: Callable[[Any], None],

@@ -1,31 +1,12 @@
 """The command line's parsing: argparse's errors carried out to be said in the command's
-language (render/refusal.py), the language read before parsing, the option types, and the help
-texts kept with their catalogue key to be said in that language when ``--help`` is printed."""
+language (render/refusal.py), the language read before parsing, the option types, and the
+parser's help said in that language (cli/help_words.py, read only when a help is printed)."""
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
 from typing import Any, NoReturn
-
-
-class Help(str):
-    """A help text: the English (the string itself, what argparse holds) and its catalogue key.
-    Nothing is translated when the parser is built; cli/help_words.py says it in the command's
-    language when a help is printed."""
-
-    key: str
-
-    def __new__(cls, key: str, english: str) -> Help:
-        text = super().__new__(cls, english)
-        text.key = key
-        return text
-
-
-def hmsg(key: str, english: str) -> Help:
-    """A help text; a marker `pybabel extract` knows (keyword ``hmsg:1c,2`` in pyproject.toml):
-    ``key`` is the catalogue's msgctxt, ``english`` its msgid (docs/translating.md)."""
-    return Help(key, english)
 
 
 class UsageError(Exception):
