@@ -35,11 +35,18 @@ def test_the_shim_hides_durable():
 
 
 def test_version_says_which_engine_answers():
-    hidden = run("--version", hide=True)
+    hidden = run("--version", "--lang", "en", hide=True)
     assert hidden.returncode == 0
     assert "rules engine: python" in hidden.stdout and "obligations[durable]" in hidden.stdout
     if durable_available():
-        assert "rules engine: durable" in run("--version", hide=False).stdout
+        assert "rules engine: durable" in run("--lang", "en", "--version", hide=False).stdout
+
+
+def test_version_says_it_in_vietnamese_by_default():
+    hidden = run("--version", hide=True)
+    assert hidden.returncode == 0
+    assert "bộ máy quy tắc: python (chưa cài durable-rules" in hidden.stdout, hidden.stdout
+    assert "obligations[durable]" in hidden.stdout and "rules engine" not in hidden.stdout, hidden.stdout
 
 
 @pytest.mark.parametrize("unit,on,rules", [("xa-X", "2026-11-23", None), ("chibo-1", "2025-11-20", None),

@@ -14,58 +14,69 @@ from typing import Any, NoReturn
 
 from obligations.base.errors import ObligationsError
 from obligations.cli.parsing import Parser as _Parser, UsageError as _UsageError, bounded as _bounded, \
-    language as _language, text as _text
-from obligations.base.vocabulary import HORIZON_MAX, TIMELINE_MONTHS_MAX, WORKING_DAYS_MAX
-from obligations.cli import changes_args, letter_args, notify_args
+    lang_after_command as _lang_after_command, language as _language, text as _text
+from obligations.base.vocabulary import HORIZON_MAX, WORKING_DAYS_MAX
+from obligations.cli import changes_args, tool_args
+from obligations.cli.help_text import hmsg
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
 def _add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=("vi", "en"), default="vi",
-                        help="language of labels and names (default: vi)")
+                        help=hmsg("help:lang", "language of labels and names (default: vi)"))
     parser.add_argument("--format", choices=("table", "json"), default="table",
-                        help="output format (default: table)")
+                        help=hmsg("help:format", "output format (default: table)"))
 
 
 def _add_sheet(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
+    parser.add_argument("--out", metavar="FILE", help=hmsg("help:out", "write to FILE instead of standard output"))
     parser.add_argument("--excel", action="store_true",
-                        help="with --format csv: as Excel reads it (UTF-8 with a byte-order mark, CRLF line ends)")
+                        help=hmsg("help:excel", "with --format csv: as Excel reads it (UTF-8 with a byte-order mark, "
+                                                "CRLF line ends)"))
 
 
 def _add_data(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--rules", metavar="DIR", action="append",
-                        help="directory of rule files (default: bundled); give it again to add a directory "
-                             "over the ones before (a province's own letters over the bundled set)")
+                        help=hmsg("help:rules", "directory of rule files (default: bundled); give it again to add a "
+                                                "directory over the ones before (a province's own letters over the "
+                                                "bundled set)"))
     parser.add_argument("--org", metavar="FILE",
-                        help="hierarchy file (default: hierarchy.toml in the rules directory, else bundled)")
-    parser.add_argument("--calendars", metavar="DIR", help="calendar data directory (default: bundled)")
+                        help=hmsg("help:org", "hierarchy file (default: hierarchy.toml in the rules directory, else "
+                                              "bundled)"))
+    parser.add_argument("--calendars", metavar="DIR",
+                        help=hmsg("help:calendars", "calendar data directory (default: bundled)"))
 
 
 def _add_known(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--as-known-on", type=_text, metavar="DATE", dest="as_known_on",
-                        help="answer with the documents issued by DATE only (default: the same as --on)")
+                        help=hmsg("help:as-known-on", "answer with the documents issued by DATE only (default: the "
+                                                      "same as --on)"))
 
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", metavar="FILE",
-                        help="submissions log (default: $OBLIGATIONS_DB, else the per-user data directory)")
+                        help=hmsg("help:db", "submissions log (default: $OBLIGATIONS_DB, else the per-user data "
+                                             "directory)"))
 
 
 def _add_replace(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--replace", action="store_true",
-                        help="replace the record already in the log (a correction); the old one is kept as history")
-    parser.add_argument("--reason", metavar="TEXT", help="why the record is replaced (needed with --replace)")
+                        help=hmsg("help:replace", "replace the record already in the log (a correction); the old one "
+                                                  "is kept as history"))
+    parser.add_argument("--reason", metavar="TEXT",
+                        help=hmsg("help:reason", "why the record is replaced (needed with --replace)"))
 
 
 def _add_occurrence(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     """The arguments naming one occurrence in the submissions log."""
-    parser.add_argument("--unit", type=_text, required=True)
-    parser.add_argument("--duty", type=_text, required=True)
-    parser.add_argument("--period", type=_text, required=True, help="e.g. 2025 or 2025-05")
-    parser.add_argument("--note")
-    parser.add_argument("--lang", choices=("vi", "en"), default="vi")
+    parser.add_argument("--unit", type=_text, required=True, help=hmsg("help:unit-id", "unit id, e.g. xa-X"))
+    parser.add_argument("--duty", type=_text, required=True,
+                        help=hmsg("help:duty-id", "duty id, e.g. 76-KH-DU/chi-bo-bao-cao-hang-nam"))
+    parser.add_argument("--period", type=_text, required=True, help=hmsg("help:period", "e.g. 2025 or 2025-05"))
+    parser.add_argument("--note", help=hmsg("help:note", "a note kept with the record"))
+    parser.add_argument("--lang", choices=("vi", "en"), default="vi",
+                        help=hmsg("help:lang-messages", "language of messages (default: vi)"))
     _add_replace(parser)
     _add_data(parser)
     _add_db(parser)
@@ -81,14 +92,15 @@ class _Unused:
 
 
 class _OnlySub:
-    def __init__(self, sub: Any, only: str | None) -> None:
-        self.sub, self.only, self.found = sub, only, False
+    def __init__(self, sub: Any, only: str | None, lang: str) -> None:
+        self.sub, self.only, self.lang, self.found = sub, only, lang, False
 
     def add_parser(self, name: str, **kwargs: Any) -> Any:
         if self.only is not None and name != self.only:
             return _Unused()
         self.found = True
-        return self.sub.add_parser(name, **kwargs)
+        # the command's own --help opens with what the command does (its line in the list of commands)
+        return self.sub.add_parser(name, **{"lang": self.lang, "description": kwargs.get("help"), **kwargs})
 
 
 class _Version(argparse.Action):
@@ -98,223 +110,189 @@ class _Version(argparse.Action):
     def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
                  option_string: str | None = None) -> None:
         from obligations.base.version import VERSION
+        from obligations.cli.help_words import version_line
         from obligations.status.engine import durable_available
 
-        engine = ("durable (durable-rules)" if durable_available()
-                  else "python (durable-rules is not installed: pip install 'obligations[durable]')")
-        sys.stdout.write(f"obligations {VERSION}; rules engine: {engine}\n")
+        sys.stdout.write(version_line(VERSION, durable_available(), getattr(parser, "lang", "vi")) + "\n")
         parser.exit(EXIT_OK)
 
 
-def build_parser(only: str | None = None) -> argparse.ArgumentParser:
-    """The whole parser, or (``only``) the top level and one command's parser."""
+def build_parser(only: str | None = None, lang: str = "vi") -> argparse.ArgumentParser:
+    """The whole parser, or (``only``) the top level and one command's parser; its ``--help`` in
+    ``lang`` (cli/help_words.py)."""
     parser = _Parser(
-        prog="python -m obligations",
-        description="Dated duties of Vietnamese directives, placed on the Vietnamese calendar.")
+        prog="python -m obligations", lang=lang,
+        description=hmsg("help:program", "Dated duties of Vietnamese directives, placed on the Vietnamese calendar."))
     parser.add_argument("--version", action=_Version, nargs=0,
-                        help="print the version and the rules engine that answers here (durable or python), then exit")
+                        help=hmsg("help:version", "print the version and the rules engine that answers here (durable "
+                                                  "or python), then exit"))
+    parser.add_argument("--lang", choices=("vi", "en"), default="vi",
+                        help=hmsg("help:top-lang", "language of this help (default: vi); given before a command, the "
+                                                   "command's language"))
     real = parser.add_subparsers(dest="command", metavar="COMMAND")
     real.required = True
-    sub = _OnlySub(real, only)
+    sub = _OnlySub(real, only, lang)
 
-    cal = sub.add_parser("calendar", help="days off, make-up working days and commemorations of a year")
-    cal.add_argument("--year", type=_bounded("--year", 1, 9999, "(then the calendar data's coverage applies)"), required=True, help="the year, e.g. 2025")
-    cal.add_argument("--calendars", metavar="DIR", help="calendar data directory (default: bundled)")
-    cal.add_argument("--unit", type=_text, help="include the local days of this unit and of every unit it has been under")
+    cal = sub.add_parser("calendar",
+                         help=hmsg("help:cmd:calendar", "days off, make-up working days and commemorations of a year"))
+    cal.add_argument("--year", type=_bounded("--year", 1, 9999, "(then the calendar data's coverage applies)"), required=True,
+                     help=hmsg("help:calendar:year", "the year, e.g. 2025"))
+    cal.add_argument("--calendars", metavar="DIR",
+                     help=hmsg("help:calendars", "calendar data directory (default: bundled)"))
+    cal.add_argument("--unit", type=_text,
+                     help=hmsg("help:calendar:unit", "include the local days of this unit and of every unit it has "
+                                                     "been under"))
     cal.add_argument("--rules", metavar="DIR", action="append",
-                     help="rules directory, for its hierarchy.toml (with --unit)")
-    cal.add_argument("--org", metavar="FILE", help="hierarchy file (with --unit; default: bundled)")
+                     help=hmsg("help:calendar:rules", "rules directory, for its hierarchy.toml (with --unit)"))
+    cal.add_argument("--org", metavar="FILE",
+                     help=hmsg("help:calendar:org", "hierarchy file (with --unit; default: bundled)"))
     _add_common(cal)
     cal.set_defaults(run="obligations.cli.commands.calendar_cmd:run")
 
-    due = sub.add_parser("due", help="what a unit (or every unit under one) must do around a date")
+    due = sub.add_parser("due",
+                         help=hmsg("help:cmd:due", "what a unit (or every unit under one) must do around a date"))
     who = due.add_mutually_exclusive_group(required=True)
-    who.add_argument("--unit", type=_text, help="unit id, e.g. xa-X")
+    who.add_argument("--unit", type=_text, help=hmsg("help:unit-id", "unit id, e.g. xa-X"))
     who.add_argument("--under", type=_text, metavar="UNIT",
-                     help="this unit and every unit below it (a summary table, or --format json)")
-    due.add_argument("--on", type=_text, help="evaluation date YYYY-MM-DD or DD/MM/YYYY (default: today in Vietnam)")
+                     help=hmsg("help:due:under", "this unit and every unit below it (a summary table, or --format "
+                                                 "json)"))
+    due.add_argument("--on", type=_text, metavar="DATE",
+                     help=hmsg("help:due:on", "evaluation date YYYY-MM-DD or DD/MM/YYYY (default: today in Vietnam)"))
     due.add_argument("--horizon", type=_bounded("--horizon", 0, HORIZON_MAX, "days"), default=30, metavar="DAYS",
-                     help="list windows opening within this many days (default: 30)")
+                     help=hmsg("help:due:horizon", "list windows opening within this many days (default: 30)"))
     due.add_argument("--lookback", type=_bounded("--lookback", 0, HORIZON_MAX, "days"), default=30, metavar="DAYS",
-                     help="list overdue items whose deadline is at most this many days old (default: 30)")
+                     help=hmsg("help:due:lookback", "list overdue items whose deadline is at most this many days old "
+                                                    "(default: 30)"))
     due.add_argument("--due-soon", type=_bounded("--due-soon", 0, WORKING_DAYS_MAX, "working days"), metavar="N",
-                     help="due_soon within N working days of the deadline (default: each duty's policy, 5)")
+                     help=hmsg("help:due:due-soon", "due_soon within N working days of the deadline (default: each "
+                                                    "duty's policy, 5)"))
     due.add_argument("--engine", choices=("auto", "durable", "python"),
-                     help="rules engine backend (default: $OBLIGATIONS_ENGINE or auto)")
+                     help=hmsg("help:engine", "rules engine backend (default: $OBLIGATIONS_ENGINE or auto)"))
     due.add_argument("--remind", type=_bounded("--remind", 0, WORKING_DAYS_MAX, "working days"), default=3, metavar="N",
-                     help="with --format ics: reminder N working days before the deadline (default: 3)")
+                     help=hmsg("help:due:remind", "with --format ics: reminder N working days before the deadline "
+                                                  "(default: 3)"))
     due.add_argument("--past-alarms", action="store_true",
-                     help="with --format ics: keep reminders whose time has passed (default: left out)")
+                     help=hmsg("help:due:past-alarms", "with --format ics: keep reminders whose time has passed "
+                                                       "(default: left out)"))
     _add_data(due)
     _add_known(due)
     _add_db(due)
-    due.add_argument("--lang", choices=("vi", "en"), default="vi", help="language (default: vi)")
+    due.add_argument("--lang", choices=("vi", "en"), default="vi",
+                     help=hmsg("help:lang-short", "language (default: vi)"))
     due.add_argument("--format", choices=("table", "json", "csv", "ics", "xlsx"), default="table",
-                     help="output format (csv: one row per unit and item, for spreadsheets; xlsx: an Excel "
-                          "workbook, needs obligations[sheets])")
+                     help=hmsg("help:due:format", "output format (csv: one row per unit and item, for spreadsheets; "
+                                                  "xlsx: an Excel workbook, needs obligations[sheets])"))
     _add_sheet(due)
     due.set_defaults(run="obligations.cli.commands.due_cmd:run")
 
-    exp = sub.add_parser("explain", help="the whole derivation of one occurrence's deadline")
-    exp.add_argument("--unit", type=_text, required=True, help="unit id, e.g. xa-X")
-    exp.add_argument("--duty", type=_text, required=True, help="duty id, e.g. 76-KH-DU/chi-bo-bao-cao-hang-nam")
-    exp.add_argument("--period", type=_text, help="the period, e.g. 2025 or 2025-05 (default: the next one due)")
-    exp.add_argument("--on", type=_text, help="today, for choosing the default period (default: today in Vietnam)")
-    exp.add_argument("--lang", choices=("vi", "en"), default="vi")
-    exp.add_argument("--format", choices=("text", "json"), default="text")
+    exp = sub.add_parser("explain",
+                         help=hmsg("help:cmd:explain", "the whole derivation of one occurrence's deadline"))
+    exp.add_argument("--unit", type=_text, required=True, help=hmsg("help:unit-id", "unit id, e.g. xa-X"))
+    exp.add_argument("--duty", type=_text, required=True,
+                     help=hmsg("help:duty-id", "duty id, e.g. 76-KH-DU/chi-bo-bao-cao-hang-nam"))
+    exp.add_argument("--period", type=_text,
+                     help=hmsg("help:explain:period", "the period, e.g. 2025 or 2025-05 (default: the next one due)"))
+    exp.add_argument("--on", type=_text, metavar="DATE",
+                     help=hmsg("help:explain:on", "today, for choosing the default period (default: today in Vietnam)"))
+    exp.add_argument("--lang", choices=("vi", "en"), default="vi",
+                     help=hmsg("help:lang-short", "language (default: vi)"))
+    exp.add_argument("--format", choices=("text", "json"), default="text",
+                     help=hmsg("help:explain:format", "output format (default: text)"))
     _add_data(exp)
     _add_known(exp)
     _add_db(exp)
     exp.set_defaults(run="obligations.cli.commands.explain_cmd:run")
 
-    sbm = _add_occurrence(sub.add_parser("submit", help="record that an occurrence was delivered"))
-    sbm.add_argument("--on", type=_text, help="delivery date YYYY-MM-DD or DD/MM/YYYY (default: today in Vietnam)")
-    sbm.add_argument("--ref", help="số văn bản: the reference of the delivered document")
+    sbm = _add_occurrence(sub.add_parser("submit",
+                          help=hmsg("help:cmd:submit", "record that an occurrence was delivered")))
+    sbm.add_argument("--on", type=_text, metavar="DATE",
+                     help=hmsg("help:submit:on", "delivery date YYYY-MM-DD or DD/MM/YYYY (default: today in Vietnam)"))
+    sbm.add_argument("--ref", help=hmsg("help:submit:ref", "số văn bản: the reference of the delivered document"))
     sbm.set_defaults(run="obligations.cli.commands.log_cmd:run_submit")
 
-    ext = _add_occurrence(sub.add_parser("extend", help="record an extension (gia hạn) granted by the level above"))
-    ext.add_argument("--until", type=_text, required=True, help="the new deadline YYYY-MM-DD or DD/MM/YYYY")
-    ext.add_argument("--ref", required=True, help="số văn bản: the document that grants the extension")
+    ext = _add_occurrence(sub.add_parser("extend",
+                          help=hmsg("help:cmd:extend", "record an extension (gia hạn) granted by the level above")))
+    ext.add_argument("--until", type=_text, required=True, metavar="DATE",
+                     help=hmsg("help:extend:until", "the new deadline YYYY-MM-DD or DD/MM/YYYY"))
+    ext.add_argument("--ref", required=True,
+                     help=hmsg("help:extend:ref", "số văn bản: the document that grants the extension"))
     ext.set_defaults(run="obligations.cli.commands.log_cmd:run_extend")
 
-    evt = sub.add_parser("event", help="record the day an event happened for a unit (duties are counted from it)")
-    evt.add_argument("--unit", required=True)
-    evt.add_argument("--event", required=True, help="the event id declared in a rule file ([[event]])")
-    evt.add_argument("--on", required=True, help="the day it happened (or is set to happen) YYYY-MM-DD or DD/MM/YYYY")
-    evt.add_argument("--ref", help="số văn bản: the document that tells of it")
-    evt.add_argument("--note")
-    evt.add_argument("--lang", choices=("vi", "en"), default="vi")
+    evt = sub.add_parser("event",
+                         help=hmsg("help:cmd:event", "record the day an event happened for a unit (duties are "
+                                                     "counted from it)"))
+    evt.add_argument("--unit", required=True, help=hmsg("help:unit-id", "unit id, e.g. xa-X"))
+    evt.add_argument("--event", required=True,
+                     help=hmsg("help:event:event", "the event id declared in a rule file ([[event]])"))
+    evt.add_argument("--on", required=True, metavar="DATE",
+                     help=hmsg("help:event:on", "the day it happened (or is set to happen) YYYY-MM-DD or DD/MM/YYYY"))
+    evt.add_argument("--ref", help=hmsg("help:event:ref", "số văn bản: the document that tells of it"))
+    evt.add_argument("--note", help=hmsg("help:note", "a note kept with the record"))
+    evt.add_argument("--lang", choices=("vi", "en"), default="vi",
+                     help=hmsg("help:lang-messages", "language of messages (default: vi)"))
     _add_replace(evt)
     _add_data(evt)
     _add_db(evt)
     evt.set_defaults(run="obligations.cli.commands.event_cmd:run")
 
-    sts = sub.add_parser("status", help="on time, late or missing, and what is still open")
+    sts = sub.add_parser("status", help=hmsg("help:cmd:status", "on time, late or missing, and what is still open"))
     sts_who = sts.add_mutually_exclusive_group(required=True)
-    sts_who.add_argument("--unit", type=_text)
+    sts_who.add_argument("--unit", type=_text, help=hmsg("help:unit-id", "unit id, e.g. xa-X"))
     sts_who.add_argument("--under", type=_text, metavar="UNIT",
-                         help="the four-way count (on time, late, not yet due, overdue) of this unit and every "
-                              "unit below it")
-    sts.add_argument("--year", type=_bounded("--year", 1, 9999, "(then the calendar data's coverage applies)"), help="only occurrences whose deadline is in this year")
+                         help=hmsg("help:status:under", "the four-way count (on time, late, not yet due, overdue) of "
+                                                        "this unit and every unit below it"))
+    sts.add_argument("--year", type=_bounded("--year", 1, 9999, "(then the calendar data's coverage applies)"),
+                     help=hmsg("help:status:year", "only occurrences whose deadline is in this year"))
     sts.add_argument("--from", type=_text, dest="from_", metavar="DATE",
-                     help="with --under: deadlines from this day (default: 1 January of --on's year)")
+                     help=hmsg("help:status:from", "with --under: deadlines from this day (default: 1 January of "
+                                                   "--on's year)"))
     sts.add_argument("--to", type=_text, metavar="DATE",
-                     help="with --under: deadlines up to this day (default: 31 December of --on's year)")
+                     help=hmsg("help:status:to", "with --under: deadlines up to this day (default: 31 December of "
+                                                 "--on's year)"))
     sts.add_argument("--by", choices=("unit", "directive", "duty"), default="unit",
-                     help="with --under: a row per unit (the count under it), directive or duty (default: unit)")
-    sts.add_argument("--on", type=_text, help="today (default: today in Vietnam)")
+                     help=hmsg("help:status:by", "with --under: a row per unit (the count under it), directive or "
+                                                 "duty (default: unit)"))
+    sts.add_argument("--on", type=_text, metavar="DATE",
+                     help=hmsg("help:status:on", "today (default: today in Vietnam)"))
     _add_data(sts)
     _add_known(sts)
     _add_db(sts)
-    sts.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of labels and names (default: vi)")
+    sts.add_argument("--lang", choices=("vi", "en"), default="vi",
+                     help=hmsg("help:lang", "language of labels and names (default: vi)"))
     sts.add_argument("--format", choices=("table", "json", "csv", "xlsx"), default="table",
-                     help="output format (default: table; xlsx: an Excel workbook, needs obligations[sheets])")
+                     help=hmsg("help:format-sheets", "output format (default: table; xlsx: an Excel workbook, needs "
+                                                     "obligations[sheets])"))
     _add_sheet(sts)
     sts.set_defaults(run="obligations.cli.commands.log_cmd:run_status")
     changes_args.add_changes(sub, _text, _add_data, _add_db, _add_sheet)     # cli/changes_args.py: what became known
-    exo = sub.add_parser("export", help="a unit's occurrences as iCalendar, CSV or JSON")
-    exo.add_argument("--unit", type=_text, required=True)
-    exo.add_argument("--from", type=_text, dest="from_", required=True, metavar="DATE")
-    exo.add_argument("--to", type=_text, required=True, metavar="DATE")
+    exo = sub.add_parser("export", help=hmsg("help:cmd:export", "a unit's occurrences as iCalendar, CSV or JSON"))
+    exo.add_argument("--unit", type=_text, required=True, help=hmsg("help:unit-id", "unit id, e.g. xa-X"))
+    exo.add_argument("--from", type=_text, dest="from_", required=True, metavar="DATE",
+                     help=hmsg("help:export:from", "the first day of the span"))
+    exo.add_argument("--to", type=_text, required=True, metavar="DATE",
+                     help=hmsg("help:export:to", "the last day of the span"))
     exo.add_argument("--format", choices=("ics", "csv", "json", "xlsx"), default="ics",
-                     help="output format (default: ics; xlsx: an Excel workbook, needs obligations[sheets])")
+                     help=hmsg("help:export:format", "output format (default: ics; xlsx: an Excel workbook, needs "
+                                                     "obligations[sheets])"))
     _add_sheet(exo)
     exo.add_argument("--remind", type=_bounded("--remind", 0, WORKING_DAYS_MAX, "working days"), default=3, metavar="N",
-                     help="reminder N working days before each deadline (default: 3)")
+                     help=hmsg("help:export:remind", "reminder N working days before each deadline (default: 3)"))
     exo.add_argument("--past-alarms", action="store_true",
-                     help="keep reminders whose time has passed (default: left out)")
-    exo.add_argument("--on", type=_text, help="today, for statuses (default: today in Vietnam)")
-    exo.add_argument("--lang", choices=("vi", "en"), default="vi")
-    exo.add_argument("--engine", choices=("auto", "durable", "python"))
+                     help=hmsg("help:export:past-alarms", "keep reminders whose time has passed (default: left out)"))
+    exo.add_argument("--on", type=_text, metavar="DATE",
+                     help=hmsg("help:export:on", "today, for statuses (default: today in Vietnam)"))
+    exo.add_argument("--lang", choices=("vi", "en"), default="vi",
+                     help=hmsg("help:lang-short", "language (default: vi)"))
+    exo.add_argument("--engine", choices=("auto", "durable", "python"),
+                     help=hmsg("help:engine", "rules engine backend (default: $OBLIGATIONS_ENGINE or auto)"))
     _add_data(exo)
     _add_known(exo)
     _add_db(exo)
     exo.set_defaults(run="obligations.cli.commands.export_cmd:run")
 
-    ext = sub.add_parser("extract", help="a draft rule file from a whole directive (.txt, .docx or .pdf)")
-    ext.add_argument("file", metavar="FILE", help="the directive: plain text (UTF-8), Word (.docx) or a PDF with a "
-                                                  "text layer")
-    ext.add_argument("--out", metavar="FILE", help="write the draft to FILE instead of standard output")
-    ext.add_argument("--format", choices=("toml", "json"), default="toml")
-    ext.add_argument("--calendars", metavar="DIR", help="calendar data for commemoration names (default: bundled)")
-    ext.add_argument("--issued", type=_text, metavar="DATE", help="the directive's date YYYY-MM-DD or DD/MM/YYYY, for dates without "
-                                                                   "a year (default: read from the header)")
-    ext.add_argument("--org", metavar="FILE", help="a hierarchy: a body the text names that is one of its units "
-                                                   "becomes the duty's performer")
-    ext.add_argument("--org-stub", metavar="FILE", help="also write the bodies named in the text as a hierarchy "
-                                                        "stub (TOML) to complete")
-    ext.add_argument("--stubs", metavar="DIR", help="also write a metadata-only rule file into DIR for each text "
-                                                    "the directive implements")
-    ext.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of messages (default: vi)")
-    ext.set_defaults(run="obligations.cli.commands.extract_cmd:run")
-
-    srv = sub.add_parser("serve", help="the web service: JSON API, calendar feed, office page (needs obligations[web])")
-    srv.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)")
-    srv.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
-    srv.add_argument("--tokens", metavar="FILE", help="tokens file (TOML, hashes only); without it nobody may write")
-    srv.add_argument("--max-body", type=int, metavar="BYTES", dest="max_body",
-                     help="the largest request body accepted, in bytes (default: 65536, 64 KiB); larger: 413")
-    srv.add_argument("--engine", choices=("auto", "durable", "python"))
-    _add_data(srv)
-    _add_db(srv)
-    srv.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of refusals (default: vi)")
-    srv.set_defaults(run="obligations.cli.commands.serve_cmd:run")
-
-    tok = sub.add_parser("token", help="a new access token for `serve`: the token once, the hash for the tokens file")
-    tok.add_argument("--unit", required=True, help="the unit the token acts for (and the units below it)")
-    tok.add_argument("--note", help="who holds it, since when")
-    _add_data(tok)
-    tok.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of refusals (default: vi)")
-    tok.set_defaults(run="obligations.cli.commands.token_cmd:run")
-
-    tml = sub.add_parser("timeline", help="a unit's report chains as an SVG picture: the months around today, "
-                                          "or a whole --year")
-    tml.add_argument("--unit", required=True)
-    tml.add_argument("--on", type=_text, metavar="DATE", help="the day marked as today, the centre of the picture "
-                                                              "(default: today in Vietnam)")
-    tml.add_argument("--year", type=int, help="draw this whole year instead of the months around --on")
-    tml.add_argument("--before", type=_bounded("--before", 0, TIMELINE_MONTHS_MAX, "months"), metavar="MONTHS",
-                     help="months drawn before the month of --on (default: 2)")
-    tml.add_argument("--after", type=_bounded("--after", 0, TIMELINE_MONTHS_MAX, "months"), metavar="MONTHS",
-                     help="months drawn after the month of --on (default: 4)")
-    tml.add_argument("--format", choices=("svg", "text"), default="svg",
-                     help="svg: the picture (default); text: the list of what it shows")
-    tml.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
-    tml.add_argument("--lang", choices=("vi", "en"), default="vi")
-    tml.add_argument("--as-known-on", type=_text, metavar="DATE", dest="as_known_on",
-                     help="draw with the documents issued by DATE only (default: today)")
-    _add_data(tml)
-    _add_db(tml)
-    tml.set_defaults(run="obligations.cli.commands.timeline_cmd:run")
-
-    for add in (letter_args.add_letter, notify_args.add_notify):   # apart: main.py stays within 400 lines
-        add(sub, _text, _add_data, _add_db)
-
-    org = sub.add_parser("org", help="a province's real units from 1/7/2025 (communes, wards, special zones and "
-                                     "their Party committees) as hierarchy TOML to extend with cells and departments")
-    org.add_argument("--province", type=_text, required=True, metavar="CODE_OR_NAME",
-                     help='the province\'s official code ("08") or name ("Tuyên Quang", "tuyen quang")')
-    org.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of refusals (default: vi)")
-    org.set_defaults(run="obligations.cli.commands.org_cmd:run")
-
-    cat = sub.add_parser("catalogue", help="the reporting regimes (Decree 09/2019/NĐ-CP, Art. 7: ten fields, each "
-                                           "with its source) that apply to a unit and every unit below it")
-    cat.add_argument("--under", type=_text, required=True, metavar="UNIT", help="unit id, e.g. tw or xa-X")
-    cat.add_argument("--lang", choices=("vi", "en"), default="vi", help="language (default: vi)")
-    cat.add_argument("--format", choices=("table", "csv", "xlsx", "json"), default="table",
-                     help="output format (default: table; xlsx: an Excel workbook, needs obligations[sheets])")
-    _add_sheet(cat)
-    _add_data(cat)
-    cat.set_defaults(run="obligations.cli.commands.catalogue_cmd:run")
-
-    chk = sub.add_parser("check", help="validate rule files, hierarchy and calendar data")
-    chk.add_argument("--verbose", "-v", action="store_true", help="also print notes")
-    # English by default: check prints the loader's errors with due's words, which are English
-    chk.add_argument("--lang", choices=("vi", "en"), default="en", help="language of the findings (default: en)")
-    _add_data(chk)
-    chk.set_defaults(run="obligations.cli.commands.check_cmd:run")
+    tool_args.add_tools(sub, _add_data, _add_db, _add_sheet)   # extract … check: cli/tool_args.py
     if only is not None and not sub.found:
-        return build_parser()            # an unknown command: the error lists every command
+        return build_parser(lang=lang)   # an unknown command: the error lists every command
     return parser
 
 
@@ -322,9 +300,9 @@ def main(argv: list[str] | None = None) -> int:
     from obligations.base.identifiers import nfc
 
     # ids typed in decomposed Unicode (NFD, as some keyboards and macOS file names give them)
-    argv = [nfc(a) for a in (sys.argv[1:] if argv is None else argv)]
-    parser = build_parser(argv[0] if argv and not argv[0].startswith("-") else None)
+    argv = _lang_after_command([nfc(a) for a in (sys.argv[1:] if argv is None else argv)])
     lang = _language(argv)
+    parser = build_parser(argv[0] if argv and not argv[0].startswith("-") else None, lang)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse has printed the help or the version
