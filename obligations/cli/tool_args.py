@@ -112,7 +112,7 @@ def add_tools(sub: Any, add_data: Adder, add_db: Adder, add_sheet: Adder) -> Non
                      help=hmsg("help:org:province",
                                'the province\'s official code ("08") or name ("Tuyên Quang", "tuyen quang")'))
     org.add_argument("--lang", choices=("vi", "en"), default="vi",
-                     help=hmsg("help:lang-refusals", "language of refusals (default: vi)"))
+                     help=hmsg("help:org:lang", "language of the file's opening comment and of refusals (default: vi)"))
     org.set_defaults(run="obligations.cli.commands.org_cmd:run")
 
     cat = sub.add_parser("catalogue",
