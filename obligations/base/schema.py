@@ -49,7 +49,7 @@ class Field:
     low: int | dt.date | None = None
     high: int | dt.date | None = None
     schema: "Table | None" = None               # for "table" and "tables"
-    fix: str | Said | None = None
+    fix: Said | None = None
     non_empty: bool = True                      # texts and lists must hold something
 
 
@@ -78,7 +78,7 @@ def validate(value: Any, schema: Table, loc: Locator, *, line: int | None, place
     problems: list[DataFileError] = []
     start = search_from if search_from is not None else line
 
-    def error(field: str, message: Said, fix: str | Said | None, key: str | None = None) -> None:
+    def error(field: str, message: Said, fix: Said | None, key: str | None = None) -> None:
         at = loc.key_line(key, after=start) if key and start else None
         if at is not None and line is not None and at < line:
             at = None

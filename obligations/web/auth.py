@@ -149,11 +149,13 @@ def load_tokens(path: str | Path | None, known_unit: Callable[[str], bool]) -> T
                                 fix=said("tokens:unknown-unit-fix", "use a unit id of the hierarchy"))
         if digest in seen:
             first, first_line = seen[digest]
-            at = f"line {first_line}, [[token]] #{first}" if first_line else f"[[token]] #{first}"
-            raise DataFileError(f"this hash is already listed at {at}: one token would act for "
-                                f"{entries[first - 1].unit} and {unit}", file=file, place=place,
-                                fix="keep one entry per token: delete this one, or give the office a new "
-                                    "token (python -m obligations token --unit UNIT)")
+            at = (said("tokens:at-line", "line {line}, [[token]] #{n}", line=first_line, n=first) if first_line else
+                  said("tokens:at", "[[token]] #{n}", n=first))
+            raise DataFileError(said("tokens:twice", "this hash is already listed at {at}: one token would act for "
+                                     "{first} and {second}", at=at, first=entries[first - 1].unit, second=unit),
+                                file=file, place=place,
+                                fix=said("tokens:twice-fix", "keep one entry per token: delete this one, or give the "
+                                         "office a new token (python -m obligations token --unit UNIT)"))
         seen[digest] = (n, line)
         entries.append(Token(digest, unit, str(item.get("note", ""))))
     return Tokens(tuple(entries), file)
