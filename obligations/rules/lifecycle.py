@@ -70,7 +70,7 @@ def _fields(raw: dict[str, Any], ctx: Ctx, events: Mapping[str, tuple[dt.date, .
             found.append((name, ctx.str(value, name)))
     if not found:
         raise ctx.error(said("change:nothing", "the amendment changes nothing"),
-                        fix=said("change:nothing-fix", "give the new value of a field: {names}", names=", ".join(AMENDABLE)))
+                        fix=said("change:nothing-fix", "give the new value of a field: {names}", names=", ".join(f"`{n}`" for n in AMENDABLE)))
     return tuple(found)
 
 

@@ -85,7 +85,7 @@ def as_status(name: str) -> Status:
         raise EngineError(said("engine:not-status", "the rules engine answered {name}, which is not a status",
                                name=repr(name)),
                           fix=said("engine:not-status-fix", "the status ruleset must name one of: {names}",
-                                   names=", ".join(STATUSES)))
+                                   names=", ".join(f"`{s}`" for s in STATUSES)))
     return name       # narrowed to Status by the test above
 
 

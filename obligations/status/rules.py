@@ -88,7 +88,7 @@ def verify(facts: list[Json], fired: dict[str, list[str]], backend: str) -> dict
         if names.count(SEEN) != 1:
             raise EngineError(said_n("engine:lost", "the {backend} engine lost fact {fact} (seen {n} time)",
                                      "the {backend} engine lost fact {fact} (seen {n} times)", n=names.count(SEEN),
-                                     backend=backend, fact=repr(fact["id"])),
+                                     backend=repr(backend), fact=repr(fact["id"])),
                               fix=said("engine:lost-fix", "use the python engine and report this"), param="engine")
         statuses = [n for n in names if n != SEEN]
         if len(statuses) != 1:

@@ -201,8 +201,8 @@ def parse(raw: dict[str, Any], ctx: Reporter) -> Periodic:
                                          "week's start or end"))
     forms = [k for k in ("day", "in_month", "weekday", "offset") if k in raw]
     if len(forms) > 1:
-        raise ctx.error(said("schedule:twice", "the deadline is stated twice ({forms})",
-                             forms=joined([f"schedule.{k}" for k in forms], said("schedule:and", " and "))),
+        named = joined(["schedule." + k for k in forms], said("schedule:and", " and "))
+        raise ctx.error(said("schedule:twice", "the deadline is stated twice ({forms})", forms=named),
                         fix=said("schedule:twice-fix", "keep the one the text states"))
     form = forms[0] if forms else "end"
     of = raw.get("of", "this")
