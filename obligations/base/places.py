@@ -18,7 +18,7 @@ def at_line(line: int | str | None, place: Said) -> Said:
     return Said("", "{line} ({place})", {"line": str(line), "place": place}) if line else place
 
 
-def duty(duty_id: str) -> Said:
+def duty(duty_id: object) -> Said:
     return said("place:duty", "duty {id}", id=repr(duty_id))
 
 

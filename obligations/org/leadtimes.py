@@ -88,7 +88,7 @@ def parse(items: Sequence[dict[str, Any]], loc: Locator, file_name: str) -> tupl
             if (other.unit, other.level, other.internal) == (rule.unit, rule.level, rule.internal) and \
                     other.start <= rule.end and rule.start <= other.end:
                 whom = (said("lead:for-unit", "{unit}", unit=rule.unit) if rule.unit else
-                        said("lead:for-level", "level {level}", level=str(rule.level)))
+                        said("lead:for-level", "level {level}", level=repr(rule.level)))
                 days = (said_n("lead:days", "{n} working day", "{n} working days", n=other.days),
                         said_n("lead:days", "{n} working day", "{n} working days", n=rule.days))
                 problems.append(loc.error(

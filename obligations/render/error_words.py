@@ -217,7 +217,7 @@ def page_detail(exc: ObligationsError, lang: str) -> str:
     English page; a Vietnamese page names just the file and the place."""
     if lang == "en":
         return exc.render()
-    return ":".join(str(p) for p in (exc.file, exc.place) if p)
+    return ":".join(str(p) for p in (exc.file, say(exc.said_place, "vi") or exc.place) if p)
 
 
 def page_said(exc: ObligationsError, lang: str) -> tuple[str, str] | None:

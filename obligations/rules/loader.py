@@ -150,7 +150,7 @@ def _refuse_todo(doc: dict[str, Any], loc: Locator) -> None:
     for index, raw in enumerate(duties if isinstance(duties, list) else []):
         if isinstance(raw, dict) and _todo_fields(raw):
             problems.append(loc.error(said("rule:todo", "still marked TODO: {fields}", fields=", ".join(_todo_fields(raw))),
-                                      line=loc.table_line("duty", index), place=places.duty(str(raw.get("id"))), fix=fix))
+                                      line=loc.table_line("duty", index), place=places.duty(raw.get("id")), fix=fix))
     if problems:
         raise Problems(problems)
 

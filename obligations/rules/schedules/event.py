@@ -19,7 +19,7 @@ from typing import Any, ClassVar, Iterator, Mapping
 
 import attrs
 
-from obligations.base.errors import said
+from obligations.base.errors import Said, said
 from obligations.base.records import record
 from obligations.base.identifiers import shorten
 from obligations.rules.schedules import periods
@@ -70,8 +70,8 @@ class EventSchedule:
     def fits(self, period: str) -> bool:
         return periods.fits_day(period)
 
-    def label_hint(self) -> str:
-        return "YYYY-MM-DD, the date of the event, e.g. 2025-03-03"
+    def label_hint(self) -> Said:
+        return said("period:hint-event", "YYYY-MM-DD, the date of the event, e.g. {example}", example="2025-03-03")
 
     def as_table(self) -> dict[str, object]:
         out = table(self, self.kind)

@@ -12,7 +12,7 @@ from typing import Any, ClassVar, Iterator
 
 import attrs
 
-from obligations.base.errors import said
+from obligations.base.errors import Said, said
 from obligations.base.records import record
 from obligations.rules.schedules.base import (Context, Description, Reporter, Window, check_inclusive, check_time,
                                               last_allowed, table)
@@ -53,8 +53,8 @@ class Once:
     def fits(self, period: str) -> bool:
         return period.isdigit() and len(period) == 4
 
-    def label_hint(self) -> str:
-        return "YYYY, the year of the last allowed day, e.g. 2025"
+    def label_hint(self) -> Said:
+        return said("period:hint-once", "YYYY, the year of the last allowed day, e.g. {example}", example="2025")
 
     def as_table(self) -> dict[str, object]:
         return table(self, self.kind)

@@ -10,7 +10,7 @@ from typing import Any, ClassVar, Iterator
 
 import attrs
 
-from obligations.base.errors import CalendarRangeError, said
+from obligations.base.errors import CalendarRangeError, Said, said
 from obligations.base.records import record
 from obligations.rules.schedules import periods
 from obligations.rules.schedules.base import Anchor, Context, Description, Reporter, Window, check_offset, table
@@ -56,8 +56,9 @@ class Peaks:
     def fits(self, period: str) -> bool:
         return periods.fits_day(period)
 
-    def label_hint(self) -> str:
-        return "YYYY-MM-DD, the date of the commemoration, e.g. 2025-04-30"
+    def label_hint(self) -> Said:
+        return said("period:hint-peaks", "YYYY-MM-DD, the date of the commemoration, e.g. {example}",
+                    example="2025-04-30")
 
     def as_table(self) -> dict[str, object]:
         return table(self, self.kind)

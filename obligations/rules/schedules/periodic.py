@@ -123,7 +123,7 @@ class Periodic:
     def fits(self, period: str) -> bool:
         return periods.fits(self.every, self.only, period)
 
-    def label_hint(self) -> str:
+    def label_hint(self) -> Said:
         return periods.hint(self.every)
 
     def as_table(self) -> dict[str, object]:

@@ -89,8 +89,8 @@ class RRuleSchedule:
     def fits(self, period: str) -> bool:
         return periods.fits_day(period)
 
-    def label_hint(self) -> str:
-        return "YYYY-MM-DD, a date the rule generates, e.g. 2025-09-25"
+    def label_hint(self) -> Said:
+        return said("period:hint-rrule", "YYYY-MM-DD, a date the rule generates, e.g. {example}", example="2025-09-25")
 
     def as_table(self) -> dict[str, object]:
         return table(self, self.kind)
