@@ -440,3 +440,25 @@ def test_every_said_text_of_the_code_is_in_the_template():
                     and (node.args[0].value, node.args[1].value) not in template):
                 missing.append((str(path.relative_to(package)), node.lineno, node.args[0].value))
     assert missing == []
+
+
+def test_a_year_whose_labour_code_is_not_known_yet_is_said_with_the_law_s_vietnamese_title():
+    """As known on 19/11/2019 the holidays of 2021 (Labour Code 45/2019/QH14, known from 20/11/2019) are
+    refused: the law named by its Vietnamese title, the dates dd/mm/yyyy, the place "quyết định '…'"."""
+    import datetime as dt
+
+    from obligations.base import paths
+    from obligations.base.errors import CalendarRangeError
+    from obligations.calendar.data import load_calendar_data
+    from obligations.calendar.holiday_source import HolidaySource
+    from obligations.calendar.working import VietnamCalendar
+    from obligations.render.error_words import cli_text
+
+    view = load_calendar_data(paths.calendars_dir()).as_known_on(dt.date(2019, 11, 19))
+    with pytest.raises(CalendarRangeError) as caught:
+        VietnamCalendar(view, source=HolidaySource()).is_working_day(dt.date(2021, 1, 1))
+    vi, en = cli_text(caught.value, "vi"), cli_text(caught.value, "en")
+    assert "các ngày lễ năm 2021 lấy từ Bộ luật" in vi and "(45/2019/QH14), được biết từ 20/11/2019, sau ngày biết 19/11/2019" in vi, vi
+    assert ":quyết định 'blld-2019': " in vi and "tiếng Anh" not in vi, vi
+    assert not sorted({w for w in _prose(vi) if w in _english_words()}), vi
+    assert "the public holidays of 2021 come from" in en and "known from 2019-11-20" in en, en
