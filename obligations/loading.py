@@ -156,7 +156,7 @@ def cross_check(rules: RuleSet, hierarchy: Hierarchy, data: CalendarData) -> lis
         if directive.unit not in hierarchy.units:
             problems.append(DataFileError(said("cross:issuer", "directive {number} is issued by unknown unit {unit}",
                                                number=directive.number, unit=repr(directive.unit)),
-                                          file=directive.file, place="[directive] unit",
+                                          file=directive.file, place=said("place:directive-unit", "[directive] unit"),
                                           fix=said("cross:add-unit", "add the unit to the hierarchy ({file}) or correct "
                                                    "the id", file=str(hierarchy.file))))
         for duty in directive.duties:

@@ -41,6 +41,20 @@ def day_change(table: str, day: dt.date | str) -> Said:
     return said("place:day-off", "day_off {day}", day=day)
 
 
+def event(event_id: str) -> Said:
+    return said("place:event", "event {id}", id=repr(event_id))
+
+
+def table(key: str, item_id: str | None, number: int) -> Said:
+    """A ``[[key]]`` table by its id ("duty 'x'"), else by its number in the file ("day_off #2")."""
+    if item_id is None:
+        return numbered(key, number)
+    named = {"duty": duty, "unit": unit, "decision": decision, "commemoration": commemoration, "event": event}
+    if key in named:
+        return named[key](item_id)
+    return said("place:table-id", "{table} {id}", table=key, id=repr(item_id))
+
+
 def numbered(table: str, number: int) -> Said:
     """The ``number``-th table named ``table`` in the file (counted from 1): "lead_time #2"."""
     return said("place:numbered", "{table} #{number}", table=table, number=number)

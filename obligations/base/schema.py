@@ -17,6 +17,7 @@ from typing import Any, Callable, Iterable
 
 import attrs
 
+from obligations.base import places
 from obligations.base.errors import DataFileError, Number, Said, joined, said
 from obligations.base.identifiers import ID_ALPHABET, describe_char, identifier_said, shorten
 from obligations.base.records import record
@@ -139,7 +140,7 @@ def validate_tables(doc: dict[str, Any], key: str, schema: Table, loc: Locator,
     for index, item in enumerate(items if isinstance(items, list) else []):
         line = loc.table_line(key, index)
         name = item.get("id") if isinstance(item, dict) else None
-        where = f"{place or key} {name!r}" if isinstance(name, str) and len(name) <= 100 else f"{place or key} #{index + 1}"
+        where = places.table(place or key, name if isinstance(name, str) and len(name) <= 100 else None, index + 1)
         problems += validate(item, schema, loc, line=line, place=where)
     return problems
 
