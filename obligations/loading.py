@@ -14,6 +14,7 @@ from pathlib import Path
 import attrs
 
 from obligations.base import paths
+from obligations.base import places
 from obligations.base.errors import DataFileError, ObligationsError, Problems, Said, said
 from obligations.base.records import record
 from obligations.calendar.data import CalendarData, load_calendar_data
@@ -149,13 +150,13 @@ def cross_check(rules: RuleSet, hierarchy: Hierarchy, data: CalendarData) -> lis
 
     def at(duty: Duty, message: Said, fix: Said) -> DataFileError:
         file, _, line = duty.source.location.rpartition(":")
-        return DataFileError(message, file=file, place=f"{line} (duty {duty.local_id!r})", fix=fix)
+        return DataFileError(message, file=file, place=places.at_line(line, places.duty(duty.local_id)), fix=fix)
 
     for directive in rules.directives:
         if directive.unit not in hierarchy.units:
             problems.append(DataFileError(said("cross:issuer", "directive {number} is issued by unknown unit {unit}",
                                                number=directive.number, unit=repr(directive.unit)),
-                                          file=directive.file, place="[directive] unit",
+                                          file=directive.file, place=said("place:directive-unit", "[directive] unit"),
                                           fix=said("cross:add-unit", "add the unit to the hierarchy ({file}) or correct "
                                                    "the id", file=str(hierarchy.file))))
         for duty in directive.duties:

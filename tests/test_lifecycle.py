@@ -107,7 +107,7 @@ def test_check_reports_an_amendment_that_points_at_nothing(run_cli, tmp_path):
     code, out, _ = run_cli("check", "--rules", str(ROOT / "rules"), "--rules", str(extra))
     assert code == 1 and "amend points at duty 'CV-BTVTU-KonTum/khong-co'" in out and "x/A.toml" in out
     code, _, err = run_cli("due", "--rules", str(ROOT / "rules"), "--rules", str(extra), "--unit", "xa-X")
-    assert code == 2 and "points at duty" in err and "Traceback" not in err
+    assert code == 2 and "chỉ tới nhiệm vụ" in err and "Traceback" not in err
 
 
 def test_check_reports_two_amendments_without_an_order(run_cli, tmp_path):
@@ -253,7 +253,7 @@ def test_two_layers_postponing_one_occurrence_to_different_days_are_a_tie(run_cl
     code, out, _ = run_cli("check", *args)
     assert code == 1 and "nothing says which comes first" in out and "b/B.toml" in out and "a/A.toml" in out
     code, _, err = run_cli("due", *args, "--unit", "xa-X", "--on", "2026-12-01")
-    assert code == 2 and "nothing says which comes first" in err
+    assert code == 2 and "không có gì cho biết cái nào trước" in err
     # in one directory too
     _letter(tmp_path / "a", "B", _postpone("2026-12-22"))
     code, out, _ = run_cli("check", "--rules", str(ROOT / "rules"), "--rules", str(first))
@@ -281,7 +281,7 @@ def test_a_postponement_before_its_period_begins_is_refused(run_cli, tmp_path):
     assert code == 1 and "before the period begins on 2026-01-01" in out and "x/A.toml" in out
     code, _, err = run_cli("due", "--rules", str(ROOT / "rules"), "--rules", str(extra), "--unit", "xa-X",
                            "--on", "2025-12-15")
-    assert code == 2 and "before the period begins" in err
+    assert code == 2 and "trước khi kỳ bắt đầu" in err
 
 
 def test_a_postponement_before_its_window_opens_is_refused(run_cli, tmp_path):

@@ -252,7 +252,7 @@ def test_a_date_where_a_day_of_the_month_belongs_is_shown_as_a_date(run_cli, tmp
     (rules / "zz.toml").write_text(text.replace('schedule = { type = "once_before", date = 2023-04-20 }',
                                                 'schedule = { every = "month", day = 2025-01-05 }'), encoding="utf-8")
     code, out, err = run_cli("due", "--unit", "xa-X", "--on", "2026-11-23", "--rules", str(rules))
-    assert code == 2 and "schedule.day 2025-01-05 is not a day of a month" in err and "datetime" not in err
+    assert code == 2 and "schedule.day 2025-01-05 không phải là một ngày trong tháng" in err and "datetime" not in err
 
 
 # -- control characters ---------------------------------------------------------------------------

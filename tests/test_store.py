@@ -100,7 +100,7 @@ def test_a_newer_schema_is_refused_untouched(run_cli, tmp_path):
     before = _digest(newer)
     code, _, err = run_cli("submit", "--unit", "chibo-1", "--duty", DUTY, "--period", "2025", "--on", "2025-11-20",
                            "--db", str(newer))
-    assert code == 2 and f"schema version {SCHEMA_VERSION + 1}" in err and _digest(newer) == before
+    assert code == 2 and f"phiên bản lược đồ {SCHEMA_VERSION + 1}" in err and _digest(newer) == before
 
 
 def test_migration_from_version_1_keeps_the_data(tmp_path):

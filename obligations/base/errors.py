@@ -82,18 +82,36 @@ class Number(int):
 
 
 
+class Both(str):
+    """A name the data gives in both languages (a decision's title_en and title_vi): the English
+    is the string itself, ``vi`` the Vietnamese an edge says instead."""
+
+    vi: str
+
+    def __new__(cls, english: str, vi: str) -> "Both":
+        both = super().__new__(cls, english)
+        both.vi = vi
+        return both
+
+
 class Said:
     """A text for people with its parameters as data: ``english`` is a ``str.format`` template
     (the catalogue's msgid), ``key`` its msgctxt, ``values`` the named values. ``str()`` is the
     English, dates written YYYY-MM-DD; render/error_words.py says it in another language."""
 
-    __slots__ = ("key", "english", "values")
+    __slots__ = ("key", "english", "values", "plural")
 
-    def __init__(self, key: str, english: str, values: Mapping[str, Value]) -> None:
+    def __init__(self, key: str, english: str, values: Mapping[str, Value], plural: str | None = None) -> None:
         self.key, self.english, self.values = key, english, dict(values)
+        self.plural = plural          # the English plural of a text that counts ``values["n"]`` (said_n)
 
     def __str__(self) -> str:
-        return self.english.format(**{k: _english(v) for k, v in self.values.items()})
+        return self.template(self.english, self.plural).format(**{k: _english(v) for k, v in self.values.items()})
+
+    def template(self, one: str, other: str | None) -> str:
+        """The form of English for ``values["n"]`` (other languages: the catalogue's rule)."""
+        count = self.values.get("n")
+        return other if other is not None and isinstance(count, int) and count != 1 else one
 
     def __repr__(self) -> str:
         return f"said({self.key!r}, {str(self)!r})"
@@ -111,6 +129,12 @@ def said(key: str, english: str, /, **values: Value) -> Said:
     """A refusal's text with its values; a marker `pybabel extract` knows (keyword ``said:1c,2``
     in pyproject.toml): the Vietnamese of ``english`` is in the catalogue under ``key``."""
     return Said(key, english, values)
+
+
+def said_n(key: str, one: str, other: str, /, *, n: int, **values: Value) -> Said:
+    """A text that counts ``n`` ("{n} working day", "{n} working days"): the language's plural
+    rule chooses the form (keyword ``said_n:1c,2,3`` of ``pybabel extract``, as ``npmsg``)."""
+    return Said(key, one, {"n": n, **values}, plural=other)
 
 
 def joined(items: Sequence[Value], sep: str | Said = ", ") -> Value:
@@ -132,8 +156,8 @@ class ObligationsError(Exception):
 
     default_code: ErrorCode = "bad-input"
 
-    def __init__(self, message: str | Said, *, file: str | None = None, place: str | Said | None = None,
-                 fix: str | Said | None = None, code: ErrorCode | None = None, param: str | None = None,
+    def __init__(self, message: Said, *, file: str | None = None, place: str | Said | None = None,
+                 fix: Said | None = None, code: ErrorCode | None = None, param: str | None = None,
                  data: Mapping[str, str] | None = None) -> None:
         # the English, and the parameters (said_*) an edge needs to say it in another language
         self.message = str(message)
@@ -196,7 +220,7 @@ class Problems(ObligationsError):
     def __init__(self, problems: list[ObligationsError]) -> None:
         self.problems = list(problems)
         codes = {p.code for p in self.problems}
-        super().__init__("\n".join(p.render() for p in self.problems),
+        super().__init__(Said("", "{lines}", {"lines": "\n".join(p.render() for p in self.problems)}),
                          code=codes.pop() if len(codes) == 1 else "several-problems")
 
     def render_with(self, fix: str | None) -> str:  # message already holds one line per problem

@@ -31,7 +31,7 @@ def kind_of(mode: int) -> str:
     return "not a regular file"
 
 
-def _refuse(path: Path, mode: int, fix: str | Said) -> DataFileError:
+def _refuse(path: Path, mode: int, fix: Said) -> DataFileError:
     return DataFileError(said("file:not-regular", "is {kind}, not a regular file", kind=kind_said(mode)),
                          file=str(path), fix=fix)
 
@@ -49,8 +49,9 @@ _KIND_WORDS = {"a directory": said("file:kind:directory", "a directory"),
 _CHECK_PATH = said("file:check-path", "check the path and its permissions")
 
 
-def read_regular_file(path: Path, limit: int, *, fix: str | Said = "give the path of a regular file") -> bytes:
+def read_regular_file(path: Path, limit: int, *, fix: Said | None = None) -> bytes:
     """The bytes of ``path``, if it is a regular file of at most ``limit`` bytes."""
+    fix = fix or said("file:give-regular", "give the path of a regular file")
     try:
         before = os.stat(path)
     except (OSError, ValueError) as exc:

@@ -17,6 +17,7 @@ from typing import Any, Callable, Iterable
 
 import attrs
 
+from obligations.base import places
 from obligations.base.errors import DataFileError, Number, Said, joined, said
 from obligations.base.identifiers import ID_ALPHABET, describe_char, identifier_said, shorten
 from obligations.base.records import record
@@ -49,7 +50,7 @@ class Field:
     low: int | dt.date | None = None
     high: int | dt.date | None = None
     schema: "Table | None" = None               # for "table" and "tables"
-    fix: str | Said | None = None
+    fix: Said | None = None
     non_empty: bool = True                      # texts and lists must hold something
 
 
@@ -78,7 +79,7 @@ def validate(value: Any, schema: Table, loc: Locator, *, line: int | None, place
     problems: list[DataFileError] = []
     start = search_from if search_from is not None else line
 
-    def error(field: str, message: Said, fix: str | Said | None, key: str | None = None) -> None:
+    def error(field: str, message: Said, fix: Said | None, key: str | None = None) -> None:
         at = loc.key_line(key, after=start) if key and start else None
         if at is not None and line is not None and at < line:
             at = None
@@ -139,7 +140,7 @@ def validate_tables(doc: dict[str, Any], key: str, schema: Table, loc: Locator,
     for index, item in enumerate(items if isinstance(items, list) else []):
         line = loc.table_line(key, index)
         name = item.get("id") if isinstance(item, dict) else None
-        where = f"{place or key} {name!r}" if isinstance(name, str) and len(name) <= 100 else f"{place or key} #{index + 1}"
+        where = places.table(place or key, name if isinstance(name, str) and len(name) <= 100 else None, index + 1)
         problems += validate(item, schema, loc, line=line, place=where)
     return problems
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from obligations.base.errors import DataFileError, Said, joined, said
 from obligations.base.files import TOML_LIMIT, read_regular_file
@@ -46,14 +46,87 @@ def read_toml(path: Path, limit: int = TOML_LIMIT) -> tuple[dict[str, Any], str]
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"at line (\d+), column (\d+)", str(exc))
-        place = f"{match.group(1)}:{match.group(2)}" if match else None
-        reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        raise DataFileError(said("toml:malformed", "malformed TOML: {reason}", reason=reason), file=str(path), place=place,
+        place: str | Said | None = f"{match.group(1)}:{match.group(2)}" if match else None
+        if place is None and str(exc).endswith("(at end of document)"):
+            place = said("toml:end", "end of the file")
+        reason = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)\Z", "", str(exc))
+        raise DataFileError(said("toml:malformed", "malformed TOML: {reason}", reason=toml_reason(reason)), file=str(path),
+                            place=place,
                             fix=said("toml:malformed-fix", "see docs/rules.md for the file format")) from None
     except RecursionError:
         raise _too_deep(path) from None
     _check_values(path, doc)
     return doc, text
+
+
+def toml_reason(english: str) -> Said:
+    """tomllib's reason for a syntax error (Python 3.11-3.13's ``tomllib._parser`` words), said in
+    the reader's language for the shapes it words; any other kept in English, marked as the parser's."""
+    for pattern, key in _TOML_REASONS:
+        found = re.fullmatch(pattern, english, re.S)
+        if found:
+            return _TOML_SAID[key](**{k: _dotted(v) if k == "key" else v for k, v in found.groupdict().items()})
+    return said("toml:why-other", "{reason} (the TOML parser's words, in English)", reason=english)
+
+
+def _dotted(key: str) -> str:
+    """A key tomllib names as a tuple of its parts, "('a', 'b')", as the file writes it: a.b."""
+    parts = re.findall(r"'((?:[^'\\]|\\.)*)'", key)
+    return ".".join(parts) if key.startswith("(") and parts else key
+
+
+# (pattern of tomllib's message, key below): the values it names (a character, a key) are kept as written
+_TOML_REASONS = (
+    (r"Invalid statement", "statement"),
+    (r"Expected newline or end of document after a statement", "newline"),
+    (r"Expected (?P<char>'.*')", "expected"),
+    (r"Found invalid character (?P<char>'.*')", "invalid-char"),
+    (r"Cannot declare (?P<key>.*) twice", "declared-twice"),
+    (r"Cannot overwrite a value", "overwrite"),
+    (r"Expected '\]' at the end of a table declaration", "table-end"),
+    (r"Expected '\]\]' at the end of an array declaration", "array-end"),
+    (r"Cannot mutate immutable namespace (?P<key>.*)", "immutable"),
+    (r"Cannot redefine namespace (?P<key>.*)", "redefine"),
+    (r"Expected '=' after a key in a key/value pair", "equals"),
+    (r"Invalid initial character for a key part", "key-start"),
+    (r"Unclosed array", "unclosed-array"),
+    (r"Duplicate inline table key (?P<key>.*)", "duplicate-key"),
+    (r"Unclosed inline table", "unclosed-table"),
+    (r"Unescaped '\\' in a string", "backslash"),
+    (r"Invalid hex value", "hex"),
+    (r"Escaped character is not a Unicode scalar value", "scalar"),
+    (r"Unterminated string", "unterminated"),
+    (r"Illegal character (?P<char>'.*')", "illegal-char"),
+    (r"Invalid date or datetime", "date"),
+    (r"Invalid value", "value"),
+)
+_TOML_SAID: dict[str, Callable[..., Said]] = {
+    "statement": lambda: said("toml:why-statement", "a line that is not a key = value, a [table] or a comment"),
+    "newline": lambda: said("toml:why-newline", "something follows a value on the same line"),
+    "expected": lambda char: said("toml:why-expected", "{char} is expected here", char=char),
+    "invalid-char": lambda char: said("toml:why-invalid-char", "the character {char} is not allowed here", char=char),
+    "declared-twice": lambda key: said("toml:why-declared-twice", "the table {key} is declared twice", key=key),
+    "overwrite": lambda: said("toml:why-overwrite", "a key is given a value twice"),
+    "table-end": lambda: said("toml:why-table-end", "a [table] header lacks its closing ]"),
+    "array-end": lambda: said("toml:why-array-end", "a [[table]] header lacks its closing ]]"),
+    "immutable": lambda key: said("toml:why-immutable", "{key} is already a value written in one piece; it cannot be "
+                                  "added to", key=key),
+    "redefine": lambda key: said("toml:why-redefine", "the table {key} is defined again", key=key),
+    "equals": lambda: said("toml:why-equals", "a key is not followed by ="),
+    "key-start": lambda: said("toml:why-key-start", "a key starts with a character keys cannot start with"),
+    "unclosed-array": lambda: said("toml:why-unclosed-array", "a list [ … ] is not closed"),
+    "duplicate-key": lambda key: said("toml:why-duplicate-key", "the key {key} is given twice in one {{ … }} table",
+                                      key=key),
+    "unclosed-table": lambda: said("toml:why-unclosed-table", "a table {{ … }} is not closed"),
+    "backslash": lambda: said("toml:why-backslash", "a \\ in a string is not followed by a valid escape"),
+    "hex": lambda: said("toml:why-hex", "a \\u or \\U escape has digits that are not hexadecimal"),
+    "scalar": lambda: said("toml:why-scalar", "an escape names a code point that is not a character"),
+    "unterminated": lambda: said("toml:why-unterminated", "a string is not closed (a quotation mark is missing)"),
+    "illegal-char": lambda char: said("toml:why-illegal-char", "the character {char} is not allowed in a string",
+                                      char=char),
+    "date": lambda: said("toml:why-date", "a date or time that does not exist or is written wrongly"),
+    "value": lambda: said("toml:why-value", "a value that is not a TOML value (a text needs quotation marks)"),
+}
 
 
 def _too_deep(path: Path) -> DataFileError:
@@ -153,8 +226,8 @@ class Locator:
                 return number
         return None
 
-    def error(self, message: str | Said, *, line: int | None = None, place: str | Said | None = None,
-              fix: str | Said | None = None) -> DataFileError:
+    def error(self, message: Said, *, line: int | None = None, place: str | Said | None = None,
+              fix: Said | None = None) -> DataFileError:
         where: str | Said | None = str(line) if line else None
         if place:
             where = Said("", "{line} ({place})", {"line": str(line), "place": place}) if where else place
@@ -185,7 +258,7 @@ _TYPE_NAMES: dict[type, Said] = {dict: said("toml:type:dict", "dict"), list: sai
 
 
 def expect(value: Any, kind: type | tuple[type, ...], loc: Locator, *, line: int | None,
-           place: str, what: str | Said) -> Any:
+           place: str | Said, what: str | Said) -> Any:
     # bool is an int in Python; a TOML `true` must not pass for a number.
     if isinstance(value, bool) and kind in (int, (int,)):
         ok = False
@@ -201,7 +274,7 @@ def expect(value: Any, kind: type | tuple[type, ...], loc: Locator, *, line: int
     return value
 
 
-def as_date(value: Any, loc: Locator, *, line: int | None, place: str, what: str | Said) -> dt.date:
+def as_date(value: Any, loc: Locator, *, line: int | None, place: str | Said, what: str | Said) -> dt.date:
     if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
         raise loc.error(said("toml:not-date", "{what} must be a TOML date such as 2023-04-20, not {value}", what=what,
                              value=shorten(value)),

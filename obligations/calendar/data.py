@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 import attrs
 
-from obligations.base.errors import DataFileError, said
+from obligations.base import places
+from obligations.base.errors import DataFileError, Said, said
 from obligations.base.records import record
 from obligations.base.toml import Locator, read_toml, TOP_LEVEL
 from obligations.calendar.decisions import Decision, parse_decisions
@@ -164,7 +165,7 @@ def _validate_file(doc: dict[str, Any], schema: Table, loc: Locator) -> list[Dat
     return problems
 
 
-def _month_day(value: dict[str, Any], loc: Locator, line: int | None, place: str, *, is_lunar: bool,
+def _month_day(value: dict[str, Any], loc: Locator, line: int | None, place: Said, *, is_lunar: bool,
                problems: list[DataFileError]) -> tuple[int, int]:
     month, day = value["month"], value["day"]
     # 29/2 exists one year in four: refused rather than skipped in the other years.
@@ -185,7 +186,7 @@ def _commemorations(doc: dict[str, Any], loc: Locator, scope: tuple[str, ...], s
     result = []
     for index, item in enumerate(doc.get("commemoration", [])):
         line = loc.table_line("commemoration", index)
-        place = f"commemoration {item['id']!r}"
+        place = places.commemoration(item["id"])
         is_lunar = "lunar" in item
         month, day = _month_day(item["lunar" if is_lunar else "date"], loc, line, place,
                                 is_lunar=is_lunar, problems=problems)
@@ -208,7 +209,7 @@ def _day_changes(doc: dict[str, Any], loc: Locator, scope: tuple[str, ...], sour
                 known = ", ".join(sorted(decisions)[:8]) or said("calendar:none", "none")
                 problems.append(loc.error(said("calendar:no-decision", "decision: no [[decision]] has the id {id} "
                                                "(known: {known})", id=repr(item["decision"]), known=known),
-                                          line=line, place=f"{table} {item['date']}",
+                                          line=line, place=places.day_change(table, item["date"]),
                                           fix=said("calendar:no-decision-fix", "add a [[decision]] table with that id "
                                                    "(number, issuer, kind, issued) to calendars/decisions.toml or this "
                                                    "file, or correct the id")))

@@ -17,6 +17,7 @@ from typing import Any, Literal
 
 import attrs
 
+from obligations.base import places
 from obligations.base.errors import DataFileError, said
 from obligations.base.records import record
 from obligations.base.toml import Locator
@@ -82,7 +83,7 @@ def parse_decisions(doc: dict[str, Any], loc: Locator, source: str,
         where = f"{source}:{line}" if line else source
         issued = item.get("issued")
         assumed = item.get("assumed_known_from")
-        place = f"decision {item['id']!r}"
+        place = places.decision(item["id"])
         if issued is None and not item.get("assumption"):
             problems.append(loc.error(said("decision:no-assumption", "assumption: a decision whose day of issue is not "
                                            "known must say why it is taken as known from assumed_known_from"),

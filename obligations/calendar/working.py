@@ -18,7 +18,8 @@ from obligations.base.records import record
 from obligations.calendar.data import CalendarData, Commemoration, anniversary_class
 from obligations.calendar.decisions import Decision, PackageDecisions
 from obligations.calendar.holiday_source import HolidaySource
-from obligations.base.errors import CalendarRangeError, InputError, Said, said
+from obligations.base import places
+from obligations.base.errors import Both, CalendarRangeError, InputError, Said, said
 from obligations.base.vocabulary import ROLL_POLICIES
 
 ONE_DAY = dt.timedelta(days=1)
@@ -226,11 +227,13 @@ class VietnamCalendar:
         knowledge: the law in force before it is not what the data gives for that year."""
         on = self.data.known_on
         return CalendarRangeError(
-            f"the public holidays of {year} come from {decision.title_en} ({decision.number}), known from "
-            f"{decision.known_from.isoformat()}, after the day of knowledge {on.isoformat() if on else '?'}: "
-            "no answer is given rather than one without them",
-            file=decision.where, place=f"decision {decision.id!r}", param="as_known_on",
-            fix=f"ask as known on {decision.known_from.isoformat()} or later, or about days before {year}",
+            said("calendar:not-known-yet", "the public holidays of {year} come from {title} ({number}), known from "
+                 "{known}, after the day of knowledge {on}: no answer is given rather than one without them",
+                 year=year, title=Both(decision.title_en, decision.title_vi), number=decision.number,
+                 known=decision.known_from, on=on or "?"),
+            file=decision.where, place=places.decision(decision.id), param="as_known_on",
+            fix=said("calendar:not-known-yet-fix", "ask as known on {known} or later, or about days before {year}",
+                     known=decision.known_from, year=year),
             data={"year": str(year), "decision": decision.number})
 
     def _marks(self, year: int, item: Commemoration) -> tuple[Event, ...]:

@@ -28,7 +28,7 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 _OTHER = said("log:file:1", "give another log file; this one was left untouched")
 
 
-def _error(path: Path, message: str | Said, fix: str | Said) -> InputError:
+def _error(path: Path, message: Said, fix: Said) -> InputError:
     return InputError(message, file=str(path), fix=fix, code="log-file", param="db")
 
 
@@ -63,7 +63,8 @@ def inspect_file(path: Path) -> str:
     if app_id == APPLICATION_ID:
         return "ours"
     if app_id != 0:
-        raise _error(path, f"the file is an SQLite database of another program (application id {app_id:#x})", _OTHER)
+        raise _error(path, said("log:other-app", "the file is an SQLite database of another program (application id "
+                                "{app_id})", app_id=f"{app_id:#x}"), _OTHER)
     return _legacy_or_foreign(path, wal=head[18] == 2)
 
 
@@ -97,7 +98,8 @@ def _legacy_or_foreign(path: Path, wal: bool = False) -> str:
             except sqlite3.Error:
                 pass       # no -wal to read (nobody has the file open): the immutable view stands
     except sqlite3.Error as exc:
-        raise _error(path, f"the file is a damaged or foreign SQLite database ({exc})", _OTHER) from None
+        raise _error(path, said("log:damaged", "the file is a damaged or foreign SQLite database ({why})",
+                                why=str(exc)), _OTHER) from None
     if marked:
         return "ours"
     if not tables:
@@ -112,7 +114,8 @@ def _path_error(path: Path, exc: OSError) -> InputError:
         return _error(path, said("log:file:8", "a part of the log path is a file, not a folder"), said("log:file:9", "give a log path inside a folder"))
     if exc.errno in (errno.EACCES, errno.EPERM):
         return _error(path, said("log:file:10", "the log cannot be read: permission denied"), said("log:file:11", "check the permissions of the file and its folder"))
-    return _error(path, f"cannot use the log path: {exc.strerror}", "give another file path for the log")
+    return _error(path, said("log:path", "cannot use the log path: {why}", why=os_reason(exc)),
+                  said("log:path-fix", "give another file path for the log"))
 
 
 # SQLite primary result codes (the low byte of an extended code).

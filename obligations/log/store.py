@@ -26,7 +26,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import sqlite3
 
-from obligations.base.errors import InputError, said
+from obligations.base.errors import InputError, Said, said
+from obligations.base.files import os_reason
 from obligations.base.keys import OccurrenceKey
 from obligations.base.identifiers import shorten
 from obligations.log.model import (KINDS, ON, WHAT, AlreadyRecorded, Extension, RecordedEvent, Submission, check_bounds,
@@ -51,6 +52,10 @@ def _day(value: Any) -> Any:
     return value
 
 
+# the fix of a row another program changed (the log's rows are only ever written by this program)
+_CHANGED = said("log:changed-fix", "the file was changed by another program: correct or delete that row")
+
+
 class SubmissionLog:
     """One SQLite file. Open it with ``SubmissionLog(path)``; it is created on first write."""
 
@@ -59,7 +64,7 @@ class SubmissionLog:
 
     # -- connection and schema -------------------------------------------------------
 
-    def _error(self, message: str, fix: str) -> InputError:
+    def _error(self, message: Said, fix: Said) -> InputError:
         return InputError(message, file=str(self.path), fix=fix, code="log-file", param="db")
 
     def _connect(self, create: bool) -> sqlite3.Connection | None:
@@ -72,8 +77,8 @@ class SubmissionLog:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise self._error(f"cannot create the folder of the log: {exc.strerror}",
-                                  "give a log file in a folder you can write to") from None
+                raise self._error(said("log:no-folder", "cannot create the folder of the log: {why}", why=os_reason(exc)),
+                                  said("log:no-folder-fix", "give a log file in a folder you can write to")) from None
         import sqlite3  # only once a log file is really used
 
         with guard(self.path, "nothing was changed"):
@@ -97,11 +102,12 @@ class SubmissionLog:
                 finally:
                     conn.execute("COMMIT")
                 if state == "empty" and version == 0 and tables:
-                    raise self._error("the file is an SQLite database of another program",
-                                      "give another log file; this one was left untouched")
+                    raise self._error(said("log:foreign", "the file is an SQLite database of another program"),
+                                      said("log:foreign-fix", "give another log file; this one was left untouched"))
                 if version > SCHEMA_VERSION:
-                    raise self._error(f"the database has schema version {version}, newer than this program's "
-                                      f"{SCHEMA_VERSION}", "upgrade obligations; the file was left untouched")
+                    raise self._error(said("log:newer", "the database has schema version {version}, newer than this "
+                                           "program's {ours}", version=version, ours=SCHEMA_VERSION),
+                                      said("log:newer-fix", "upgrade obligations; the file was left untouched"))
                 if version == 0 and not create:
                     conn.close()
                     return None
@@ -128,8 +134,9 @@ class SubmissionLog:
         try:
             return int(row[0])
         except (TypeError, ValueError):
-            raise self._error(f"the schema version {shorten(row[0])} is not a number",
-                              "the file is damaged: restore it from a backup or give another log file") from None
+            raise self._error(said("log:version-nan", "the schema version {value} is not a number", value=shorten(row[0])),
+                              said("log:damaged-fix", "the file is damaged: restore it from a backup or give another "
+                                   "log file")) from None
 
     def _migrate(self, conn: sqlite3.Connection) -> None:
         # WAL: readers do not block the writer; set before the first transaction. Only
@@ -343,14 +350,15 @@ class SubmissionLog:
             try:
                 day = dt.date.fromisoformat(r[width])
             except (TypeError, ValueError):
-                raise self._error(f"row {r[-1]} of table {table} has {date_column} {shorten(r[width])}, not a date",
-                                  "the file was changed by another program: correct or delete that row") from None
+                raise self._error(said("log:row-date", "row {row} of table {table} has {column} {value}, not a date",
+                                       row=r[-1], table=table, column=date_column, value=shorten(r[width])),
+                                  _CHANGED) from None
             if not all(isinstance(v, str) for v in r[:width]):
-                raise self._error(f"row {r[-1]} of table {table} holds a value that is not a text",
-                                  "the file was changed by another program: correct or delete that row")
+                raise self._error(said("log:row-text", "row {row} of table {table} holds a value that is not a text",
+                                       row=r[-1], table=table), _CHANGED)
             if not isinstance(r[-3], (int, type(None))):
-                raise self._error(f"row {r[-1]} of table {table} has replaced_by {shorten(r[-3])}, not a row number",
-                                  "the file was changed by another program: correct or delete that row")
+                raise self._error(said("log:row-replaced", "row {row} of table {table} has replaced_by {value}, not a "
+                                       "row number", row=r[-1], table=table, value=shorten(r[-3])), _CHANGED)
             # (keys..., day, ref, note, recorded_at, reason, replaced_by, id)
             result.append((*r[:width], day, r[width + 1], r[width + 2], r[width + 3], r[-2], r[-3], r[-1]))
         return result

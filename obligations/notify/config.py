@@ -283,6 +283,3 @@ def load_config(path: str | Path, hierarchy: Hierarchy, env: Mapping[str, str]) 
                         int(_number(top, "catch_up_days", 7, 0, 60, loc, line, "[notify]")),
                         int(_number(top, "lookback_days", 30, 1, 366, loc, line, "[notify]")))
 
-
-def refuse(path: Path, message: str, fix: str) -> DataFileError:
-    return DataFileError(message, file=str(path), fix=fix)

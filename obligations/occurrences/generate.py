@@ -13,6 +13,7 @@ from typing import Any
 
 import attrs
 
+from obligations.base import places
 from obligations.base.errors import CalendarRangeError, InputError, Said, said
 from obligations.base.lru import LRU
 from obligations.calendar.working import VietnamCalendar, outside_coverage
@@ -323,7 +324,7 @@ class Occurrences:
             file, _, line = duty.source.location.rpartition(":")
             raise InputError(said("period:misfit", "period {period} does not fit duty {duty} (every = {every})",
                                   period=repr(period), duty=duty.id, every=repr(duty.schedule.kind)),
-                             file=file, place=f"{line} (duty {duty.local_id!r})",
+                             file=file, place=places.at_line(line, places.duty(duty.local_id)),
                              fix=said("period:give-as", "give the period as {hint}", hint=duty.schedule.label_hint()),
                              code="unknown-duty",
                              param="period")

@@ -3,6 +3,7 @@ hierarchy lacks, and duties that feed each other in a circle."""
 
 from __future__ import annotations
 
+from obligations.base import places
 from obligations.base.errors import DataFileError, said
 from obligations.calendar.data import CalendarData, Commemoration, DayChange
 from obligations.org.hierarchy import Hierarchy
@@ -53,7 +54,7 @@ def feed_cycles(duties: tuple[Duty, ...] | list[Duty]) -> list[DataFileError]:
                     file, _, line = first.source.location.rpartition(":")
                     problems.append(DataFileError(
                         said("feeds:cycle", "feeds: duties feed each other in a cycle: {cycle}", cycle=" -> ".join(cycle)),
-                        file=file, place=f"{line} (duty {first.local_id!r})",
+                        file=file, place=places.at_line(line, places.duty(first.local_id)),
                         fix=said("feeds:cycle-fix", "a report can only feed a report of the level above: remove one feeds "
                                  "entry")))
                     continue

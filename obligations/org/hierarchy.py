@@ -12,7 +12,8 @@ from typing import Any, Callable, Iterable, Iterator
 
 import attrs
 
-from obligations.base.errors import DataFileError, InputError, said
+from obligations.base import places
+from obligations.base.errors import DataFileError, InputError, Said, said
 from obligations.base.records import record
 from obligations.base.vocabulary import FAR_FUTURE, FAR_PAST, Level
 from obligations.base.toml import Locator, read_toml, TOP_LEVEL
@@ -266,7 +267,7 @@ class Hierarchy:
 
 
 def _link(value: dict[str, Any], problems: list[DataFileError], loc: Locator, line: int | None,
-          place: str) -> ParentLink:
+          place: Said) -> ParentLink:
     start, end = value.get("from", FAR_PAST), value.get("until", FAR_FUTURE)
     if end < start:
         problems.append(loc.error(said("org:link-ends-before", "parents: the link to {unit} ends ({end}) before it starts "
@@ -293,7 +294,7 @@ def load_hierarchy(path: Path) -> Hierarchy:
     for index, item in enumerate(doc["unit"]):
         line = loc.table_line("unit", index)
         unit_id = item["id"]
-        place = f"unit {unit_id!r}"
+        place = places.unit(unit_id)
         if unit_id in units:
             problems.append(loc.error(said("org:id-twice", "id: unit id {id} is used twice", id=repr(unit_id)), line=line,
                                       place=place, fix=said("org:id-twice-fix", "give each unit its own id")))
@@ -336,7 +337,7 @@ def _check_links(units: dict[str, Unit], loc: Locator) -> list[DataFileError]:
     problems: list[DataFileError] = []
     for unit in units.values():
         line = int(unit.location.rsplit(":", 1)[1])
-        place = f"unit {unit.id!r}"
+        place = places.unit(unit.id)
         for link in unit.parents:
             if link.parent not in units:
                 problems.append(loc.error(said("org:unknown-parent", "parent: unit {unit} names an unknown parent {parent}",
@@ -364,7 +365,7 @@ def _check_links(units: dict[str, Unit], loc: Locator) -> list[DataFileError]:
                     first = units[cycle[0]]
                     problems.append(loc.error(said("org:succession-cycle", "successor: the successions form a cycle: {cycle}",
                                                    cycle=" -> ".join(cycle)),
-                                              line=int(first.location.rsplit(":", 1)[1]), place=f"unit {first.id!r}",
+                                              line=int(first.location.rsplit(":", 1)[1]), place=places.unit(first.id),
                                               fix=said("org:succession-cycle-fix", "a unit cannot succeed a unit that "
                                                        "succeeds it: correct one successor")))
                 break
@@ -389,7 +390,7 @@ def _check_cycles(hierarchy: Hierarchy, loc: Locator) -> None:
                     cycle = " -> ".join(seen[seen.index(current):] + [current])
                     line = int(hierarchy.units[unit_id].location.rsplit(":", 1)[1])
                     raise loc.error(said("org:cycle", "the hierarchy has a cycle on {day}: {cycle}", day=day, cycle=cycle), line=line,
-                                    place=f"unit {unit_id!r}",
+                                    place=places.unit(unit_id),
                                     fix=said("org:cycle-fix", "a unit cannot be its own ancestor: correct one parent link"))
                 seen.append(current)
                 current = hierarchy.parent_of(current, day)

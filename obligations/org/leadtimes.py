@@ -22,7 +22,8 @@ from typing import Any
 
 import attrs
 
-from obligations.base.errors import DataFileError, said
+from obligations.base import places
+from obligations.base.errors import DataFileError, said, said_n
 from obligations.base.records import record
 from obligations.base.toml import Locator
 from obligations.base.vocabulary import FAR_FUTURE, FAR_PAST, LEVELS
@@ -71,7 +72,7 @@ def parse(items: Sequence[dict[str, Any]], loc: Locator, file_name: str) -> tupl
     problems: list[DataFileError] = []
     for index, item in enumerate(items):
         line = loc.table_line("lead_time", index)
-        place = f"lead_time #{index + 1}"
+        place = places.numbered("lead_time", index + 1)
         if "unit" not in item and "level" not in item:
             problems.append(loc.error(said("lead:no-unit", "a lead time names no unit and no level"), line=line,
                                       place=place, fix=said("lead:no-unit-fix", 'add unit = "<id>" or level = "<level>"')))
@@ -86,11 +87,18 @@ def parse(items: Sequence[dict[str, Any]], loc: Locator, file_name: str) -> tupl
         for other in rules:   # two stated lead times for one unit or level on one day: which one?
             if (other.unit, other.level, other.internal) == (rule.unit, rule.level, rule.internal) and \
                     other.start <= rule.end and rule.start <= other.end:
+                whom = (said("lead:for-unit", "{unit}", unit=rule.unit) if rule.unit else
+                        said("lead:for-level", "level {level}", level=repr(rule.level)))
+                days = (said_n("lead:days", "{n} working day", "{n} working days", n=other.days),
+                        said_n("lead:days", "{n} working day", "{n} working days", n=rule.days))
                 problems.append(loc.error(
-                    f"lead_time: a second {'internal ' if rule.internal else ''}lead time for "
-                    f"{rule.unit or 'level ' + str(rule.level)} overlaps the one at {other.location} "
-                    f"({other.days} and {rule.days} working days)", line=line, place=place,
-                    fix="keep one, or give each its own from/until so that they do not overlap"))
+                    said("lead:overlap-internal", "lead_time: a second internal lead time for {whom} overlaps the one "
+                         "at {at} ({first} and {second})", whom=whom, at=other.location, first=days[0], second=days[1])
+                    if rule.internal else
+                    said("lead:overlap", "lead_time: a second lead time for {whom} overlaps the one at {at} ({first} "
+                         "and {second})", whom=whom, at=other.location, first=days[0], second=days[1]),
+                    line=line, place=place,
+                    fix=said("lead:overlap-fix", "keep one, or give each its own from/until so that they do not overlap")))
         rules.append(rule)
     return rules, problems
 

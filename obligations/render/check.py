@@ -91,8 +91,9 @@ def _example_line(m: ExampleMismatch, lang: str) -> str:
     if m.reason == "unknown_unit":
         text = _c("unknown_unit", lang, unit=example.unit)
     elif m.reason == "period_misfit":
+        from obligations.render.error_words import say
         text = _c("period_misfit", lang, period=example.period, duty=duty.local_id, every=duty.schedule.kind,
-                  hint=duty.schedule.label_hint())
+                  hint=say(duty.schedule.label_hint(), lang))
     elif m.reason == "period_without_year":
         text = _c("period_without_year", lang, period=example.period)
     elif m.reason == "error":

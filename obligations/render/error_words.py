@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from obligations.base.errors import Number, ObligationsError, Said
+from obligations.base.errors import Both, Number, ObligationsError, Said
 from obligations.render import catalogue
 from obligations.render.day_text import day_iso
 from obligations.render.labels import Labels, pmsg
@@ -155,8 +155,16 @@ def say(text: str | Said | None, lang: str) -> str | None:
     from obligations.render.labels import number
 
     values = {k: say(v, lang) if isinstance(v, Said) else day(v, lang) if isinstance(v, dt.date)
-              else number(int(v), lang) if isinstance(v, Number) else str(v) for k, v in text.values.items()}
-    template = catalogue_text(lang, text.key, text.english) if text.key else text.english   # no key: a joint
+              else number(int(v), lang) if isinstance(v, Number)
+              else v.vi if isinstance(v, Both) and catalogue.language(lang) == "vi" else str(v)
+              for k, v in text.values.items()}
+    count = text.values.get("n")
+    if not text.key:                                            # no key: a joint
+        template = text.english
+    elif text.plural is not None and isinstance(count, int):   # said_n: the language's plural form for n
+        template = catalogue_text(lang, text.key, text.english, text.plural, count)
+    else:
+        template = catalogue_text(lang, text.key, text.english)
     return template.format(**values)
 
 
@@ -209,7 +217,7 @@ def page_detail(exc: ObligationsError, lang: str) -> str:
     English page; a Vietnamese page names just the file and the place."""
     if lang == "en":
         return exc.render()
-    return ":".join(str(p) for p in (exc.file, exc.place) if p)
+    return ":".join(str(p) for p in (exc.file, say(exc.said_place, "vi") or exc.place) if p)
 
 
 def page_said(exc: ObligationsError, lang: str) -> tuple[str, str] | None:

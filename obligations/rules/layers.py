@@ -53,10 +53,6 @@ def flatten(problems: Iterable[ObligationsError]) -> list[ObligationsError]:
     return out
 
 
-def _ordinal(n: int) -> str:
-    return f"{n}{'st' if n == 1 else 'nd' if n == 2 else 'rd' if n == 3 else 'th'}"
-
-
 def directory_problems(dirs: Sequence[Path]) -> tuple[list[Path], list[ObligationsError]]:
     """The rules directories to read, each once, and what is wrong with the list itself: a
     directory given twice (the same files would be defined twice), one that does not exist or
@@ -69,12 +65,15 @@ def directory_problems(dirs: Sequence[Path]) -> tuple[list[Path], list[Obligatio
         key = directory.resolve() if directory.is_dir() else directory
         if key in seen:
             first = dirs[seen[key] - 1]
-            same = f" ({first} and {directory} are the same directory)" if str(first) != str(directory) else ""
+            same = said("rules:same-dir", " ({first} and {second} are the same directory)", first=str(first),
+                        second=str(directory)) if str(first) != str(directory) else ""
             problems.append(DataFileError(
-                f"this rules directory is given twice, as the {_ordinal(seen[key])} and the {_ordinal(number)} "
-                f"rules directory (--rules){same}: each directory is read once, and a later one adds "
-                "other files to the earlier ones", file=str(directory), place=f"--rules #{number}",
-                fix="give each rules directory once; did you mean another directory for the second one",
+                said("rules:given-twice", "this rules directory is given twice, as rules directory {first} and {second} "
+                     "(--rules){same}: each directory is read once, and a later one adds other files to the earlier "
+                     "ones", first=f"#{seen[key]}", second=f"#{number}", same=same),
+                file=str(directory), place=f"--rules #{number}",
+                fix=said("rules:given-twice-fix", "give each rules directory once; did you mean another directory for "
+                         "the second one"),
                 param="rules"))
             continue
         seen[key] = number

@@ -13,6 +13,8 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol
 
+from obligations.base import places
+from obligations.base.errors import Said, said
 from obligations.base.toml import Locator
 from obligations.rules.model import Change, Source
 from obligations.rules.schedules.base import Reporter
@@ -22,11 +24,11 @@ from obligations.rules.schedules.parse import parse_schedule
 class Ctx(Reporter, Protocol):
     """The loader's context (file, line, place), which reports a problem where it is."""
 
-    place: str
+    place: str | Said
 
 
 # The loader's context and performer check, passed in: this module must not import the loader.
-MakeCtx = Callable[[Locator, int | None, str], Ctx]
+MakeCtx = Callable[[Locator, int | None, str | Said], Ctx]
 Selectors = Callable[[Any, Any], tuple[str, ...]]
 
 CHANGE_KINDS = ("amend", "replace", "revoke", "reinstate", "postpone")
@@ -38,8 +40,9 @@ def _target(raw: dict[str, Any], ctx: Ctx) -> tuple[str, bool]:
     if "duty" in raw:
         target = ctx.str(raw["duty"], "duty")
         if target.count("/") != 1:
-            raise ctx.error(f"duty {target!r} does not name a duty of a directive",
-                            fix='write it as "<directive id>/<duty id>", e.g. "CV-BTVTU-KonTum/bao-cao-hang-nam"')
+            raise ctx.error(said("change:duty", "duty {target} does not name a duty of a directive", target=repr(target)),
+                            fix=said("change:duty-fix", 'write it as "<directive id>/<duty id>", e.g. '
+                                     '"CV-BTVTU-KonTum/bao-cao-hang-nam"'))
         return target, False
     return ctx.str(raw["directive"], "directive"), True
 
@@ -57,7 +60,8 @@ def _fields(raw: dict[str, Any], ctx: Ctx, events: Mapping[str, tuple[dt.date, .
             found.append((name, selectors(value, ctx)))
         elif name == "valid":
             if not value:
-                raise ctx.error("valid is empty", fix="give valid.from, valid.until or both")
+                raise ctx.error(said("change:valid-empty", "valid is empty"),
+                                fix=said("change:valid-empty-fix", "give valid.from, valid.until or both"))
             found += [(f"valid.{key}", ctx.date(value[key], f"valid.{key}")) for key in ("from", "until")
                       if key in value]
         elif name == "policy":
@@ -65,8 +69,8 @@ def _fields(raw: dict[str, Any], ctx: Ctx, events: Mapping[str, tuple[dt.date, .
         else:
             found.append((name, ctx.str(value, name)))
     if not found:
-        raise ctx.error("the amendment changes nothing",
-                        fix="give the new value of a field: " + ", ".join(AMENDABLE))
+        raise ctx.error(said("change:nothing", "the amendment changes nothing"),
+                        fix=said("change:nothing-fix", "give the new value of a field: {names}", names=", ".join(f"`{n}`" for n in AMENDABLE)))
     return tuple(found)
 
 
@@ -78,12 +82,14 @@ def read_changes(doc: dict[str, Any], head: dict[str, Any], issued: dt.date | No
     for kind in CHANGE_KINDS:
         for index, raw in enumerate(doc.get(kind, [])):
             line = loc.table_line(kind, index)
-            ctx = make_ctx(loc, line, f"{kind} #{index + 1}")
+            ctx = make_ctx(loc, line, places.numbered(kind, index + 1))
             if issued is None:
-                raise ctx.error(f"[[{kind}]] needs the date of issue of {head['number']}",
-                                fix="add issued = YYYY-MM-DD to [directive]: a change is known from that day")
+                raise ctx.error(said("change:no-issued", "[[{kind}]] needs the date of issue of {number}", kind=kind,
+                                     number=head["number"]),
+                                fix=said("change:no-issued-fix", "add issued = YYYY-MM-DD to [directive]: a change is "
+                                         "known from that day"))
             target, on_directive = _target(raw, ctx)
-            ctx.place = f"{kind} of {target!r}"
+            ctx.place = places.change(kind, target)
             effective = ctx.date(raw["effective"], "effective")
             source = Source(head["number"], ctx.str(str(raw["section"]), "section"),
                             ctx.str(raw["source"], "source").strip(), f"{rel}:{line}")

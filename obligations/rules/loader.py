@@ -15,6 +15,7 @@ from typing import Any
 
 from obligations.base.dates import FIRST_YEAR, LAST_YEAR
 from obligations.base.vocabulary import ROLL_POLICIES
+from obligations.base import places
 from obligations.base.errors import DataFileError, ObligationsError, Problems, Said, said
 from obligations.rules.model import (DUTY_KINDS, REGIME_FIELDS, DeclaredEvent, Directive, Duty, Example, Policy,
                                      Regime, RegimeField, Source, Undated)
@@ -40,10 +41,10 @@ _POLICY_VALUES = {
 
 
 class _Ctx:
-    def __init__(self, loc: Locator, line: int | None, place: str) -> None:
+    def __init__(self, loc: Locator, line: int | None, place: builtins.str | Said) -> None:
         self.loc, self.line, self.place = loc, line, place
 
-    def error(self, message: builtins.str | Said, fix: builtins.str | Said | None = None) -> DataFileError:
+    def error(self, message: Said, fix: Said | None = None) -> DataFileError:
         return self.loc.error(message, line=self.line, place=self.place, fix=fix)
 
     def keys(self, table: dict[str, Any], allowed: Iterable[str], required: Iterable[str]) -> None:
@@ -149,7 +150,7 @@ def _refuse_todo(doc: dict[str, Any], loc: Locator) -> None:
     for index, raw in enumerate(duties if isinstance(duties, list) else []):
         if isinstance(raw, dict) and _todo_fields(raw):
             problems.append(loc.error(said("rule:todo", "still marked TODO: {fields}", fields=", ".join(_todo_fields(raw))),
-                                      line=loc.table_line("duty", index), place=f"duty {raw.get('id')!r}", fix=fix))
+                                      line=loc.table_line("duty", index), place=places.duty(raw.get("id")), fix=fix))
     if problems:
         raise Problems(problems)
 
@@ -165,11 +166,11 @@ def _validate(doc: dict[str, Any], loc: Locator) -> None:
 def _duty(raw: dict[str, Any], directive: dict[str, Any], ctx: _Ctx, examples_seen: list[int], rel: str,
           events: dict[str, tuple[dt.date, ...]]) -> Duty:
     if isinstance(raw.get("id"), str):
-        ctx.place = f"duty {raw['id']!r}"
+        ctx.place = places.duty(raw["id"])
 
     ctx.keys(raw, _DUTY_KEYS, _DUTY_REQUIRED)
     local_id = ctx.str(raw["id"], "id")
-    ctx.place = f"duty {local_id!r}"
+    ctx.place = places.duty(local_id)
     if "/" in local_id:
         raise ctx.error(said("rule:duty-slash", "duty id {id} contains '/'", id=repr(local_id)),
                         fix=said("rule:duty-slash-fix", "use letters, digits and '-'"))
@@ -299,7 +300,7 @@ def load_rule_file(path: Path, rel: str | None = None) -> Directive:
         if duty.id in seen:
             raise loc.error(said("rule:duty-twice", "duty id {id} is used twice (also at line {line})",
                                  id=repr(duty.local_id), line=seen[duty.id]),
-                            line=dline, place=f"duty {duty.local_id!r}",
+                            line=dline, place=places.duty(duty.local_id),
                             fix=said("rule:duty-twice-fix", "give each duty its own id"))
         seen[duty.id] = dline or 0
         duties.append(duty)

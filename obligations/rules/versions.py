@@ -25,7 +25,8 @@ from typing import Any, TypeVar
 
 import attrs
 
-from obligations.base.errors import DataFileError
+from obligations.base import places
+from obligations.base.errors import DataFileError, Said, joined, said
 from obligations.base.records import record
 from obligations.rules.loader import RuleSet
 from obligations.rules.model import Change, Directive, Duty, Policy
@@ -185,26 +186,34 @@ def problems(rules: RuleSet, calendar: WorkingCalendar | None = None) -> list[Da
     duties = {d.id: d for d in rules.duties}
     directives = {d.id for d in rules.directives}
 
-    def at(change: Change, message: str, fix: str) -> DataFileError:
+    def at(change: Change, message: Said, fix: Said) -> DataFileError:
         file, _, line = change.source.location.rpartition(":")
-        return DataFileError(message, file=file, place=f"{line} ({change.kind} of {change.target!r})", fix=fix)
+        return DataFileError(message, file=file, place=places.at_line(line, places.change(change.kind, change.target)),
+                             fix=fix)
 
     changes = [c for d in rules.directives for c in d.changes if c.target != d.id]
     lifecycle = resolve(rules)
     for change in changes:
         known = change.target in (directives if change.on_directive else duties)
         if not known:
-            what = "directive" if change.on_directive else "duty"
-            found.append(at(change, f"{change.kind} points at {what} {change.target!r}, which no loaded rule file has",
-                            "correct the id, or add the rules directory that holds it (several may be given)"))
+            found.append(at(change, said("change:no-directive", "{kind} points at directive {target}, which no loaded "
+                                         "rule file has", kind=change.kind, target=repr(change.target))
+                            if change.on_directive else
+                            said("change:no-duty", "{kind} points at duty {target}, which no loaded rule file has",
+                                 kind=change.kind, target=repr(change.target)),
+                            said("change:no-target-fix", "correct the id, or add the rules directory that holds it "
+                                 "(several may be given)")))
         if change.by is not None and change.by not in duties and change.by not in directives:
-            found.append(at(change, f"replace names {change.by!r} as taking over, which no loaded rule file has",
-                            'name a duty as "<directive id>/<duty id>" or a directive id'))
+            found.append(at(change, said("change:no-by", "replace names {by} as taking over, which no loaded rule file "
+                                         "has", by=repr(change.by)),
+                            said("change:no-by-fix", 'name a duty as "<directive id>/<duty id>" or a directive id')))
         if change.kind == "postpone" and known and change.period is not None:
             versions = lifecycle.of(duties[change.target])
             if not any(v.duty is not None and v.duty.schedule.fits(change.period) for v in versions):
-                found.append(at(change, f"period {change.period!r} does not fit {change.target}",
-                                "give the period as " + duties[change.target].schedule.label_hint()))
+                found.append(at(change, said("change:period", "period {period} does not fit {target}",
+                                             period=repr(change.period), target=change.target),
+                                said("period:give-as", "give the period as {hint}",
+                                     hint=duties[change.target].schedule.label_hint())))
     found += _unordered(rules, changes, at)
     found += _postponed_together(changes, at)
     if calendar is not None:
@@ -215,8 +224,10 @@ def problems(rules: RuleSet, calendar: WorkingCalendar | None = None) -> list[Da
             duty = version.duty
             if duty is not None and duty.valid_until is not None and duty.valid_until < duty.valid_from \
                     and version.change is not None:
-                found.append(at(version.change, f"after this amendment {duty_id} ends ({duty.valid_until}) "
-                                f"before it starts ({duty.valid_from})", "check valid.from and valid.until"))
+                found.append(at(version.change, said("change:ends-before", "after this amendment {duty} ends ({end}) "
+                                                     "before it starts ({start})", duty=duty_id, end=duty.valid_until,
+                                                     start=duty.valid_from),
+                                said("change:ends-before-fix", "check valid.from and valid.until")))
     return found
 
 
@@ -235,11 +246,15 @@ def _unordered(rules: RuleSet, changes: list[Change], at: Any) -> list[DataFileE
                 a, b = set(_fields_of(earlier)), set(_fields_of(later))
                 common = a & b if "*" not in a | b else (a | b) - {"*"} or {"*"}
                 if common:
-                    what = ", ".join(sorted(common)).replace("*", "every field")
-                    found.append(at(later, f"{later.kind} of {duty_id} ({what}) takes effect on {effective} like "
-                                    f"{earlier.kind} at {earlier.source.location}, both issued {issued}: "
-                                    "nothing says which comes first",
-                                    "give one of them its own date of effect, or keep one (the text decides)"))
+                    what = joined([said("change:every-field", "every field") if f == "*" else
+                                   said("change:field", "{name}", name=f) for f in sorted(common)])
+                    found.append(at(later, said("change:unordered", "{kind} of {duty} ({what}) takes effect on "
+                                                "{effective} like {other} at {at}, both issued {issued}: nothing says "
+                                                "which comes first", kind=later.kind, duty=duty_id, what=what,
+                                                effective=effective, other=earlier.kind, at=earlier.source.location,
+                                                issued=issued),
+                                    said("change:unordered-fix", "give one of them its own date of effect, or keep "
+                                         "one (the text decides)")))
                     break
     return found
 
@@ -266,8 +281,10 @@ def _cycles(changes: list[Change], at: Any) -> list[DataFileError]:
                     key = frozenset(path)
                     if key not in reported:
                         reported.add(key)
-                        found.append(at(first_change, "replacements go round in a cycle: " + " → ".join([*path, start]),
-                                        "one of these documents must not replace the other; correct `by` or the target"))
+                        found.append(at(first_change, said("change:cycle", "replacements go round in a cycle: {path}",
+                                                           path=" → ".join([*path, start])),
+                                        said("change:cycle-fix", "one of these documents must not replace the other; "
+                                             "correct `by` or the target")))
                 elif nxt not in path:
                     stack.append((nxt, [*path, nxt], first_change))
     return found
@@ -286,16 +303,22 @@ def _postponed_together(changes: list[Change], at: Any) -> list[DataFileError]:
         for i, later in enumerate(group):
             earlier = next((e for e in group[:i] if (e.to, e.inclusive) != (later.to, later.inclusive)), None)
             if earlier is not None:
-                found.append(at(later, f"postpones period {period} of {duty_id} to {_day(later)}, while "
-                                f"{earlier.source.location} postpones it to {_day(earlier)}; both take effect on "
-                                f"{effective} and were issued {issued}: nothing says which comes first",
-                                "keep the postponement the later text makes, or give it its own date of effect"))
+                found.append(at(later, said("change:postponed-twice", "postpones period {period} of {duty} to {day}, "
+                                            "while {at} postpones it to {other}; both take effect on {effective} and "
+                                            "were issued {issued}: nothing says which comes first", period=period,
+                                            duty=duty_id, day=_day(later), at=earlier.source.location,
+                                            other=_day(earlier), effective=effective, issued=issued),
+                                said("change:postponed-twice-fix", "keep the postponement the later text makes, or "
+                                     "give it its own date of effect")))
                 break
     return found
 
 
-def _day(change: Change) -> str:
-    return f"{'' if change.inclusive else 'before '}{change.to}"
+def _day(change: Change) -> Said:
+    """The day a postponement names: "before 2026-01-10" when that day itself is not allowed."""
+    assert change.to is not None
+    return said("change:on", "{day}", day=change.to) if change.inclusive else \
+        said("change:before", "before {day}", day=change.to)
 
 
 def _postponed_too_early(changes: list[Change], duties: Mapping[str, Duty], lifecycle: Lifecycle,
@@ -319,9 +342,11 @@ def _postponed_too_early(changes: list[Change], duties: Mapping[str, Duty], life
         if named:
             first, _ = periods.span(named[0], period)
             if last < first:
-                found.append(at(change, f"postpones period {period} of {change.target} to {_day(change)}, before "
-                                f"the period begins on {first}", "give the day the text moves it to (on or after "
-                                f"{first}), or the period it moves"))
+                found.append(at(change, said("change:before-period", "postpones period {period} of {duty} to {day}, "
+                                             "before the period begins on {first}", period=period, duty=change.target,
+                                             day=_day(change), first=first),
+                                said("change:before-period-fix", "give the day the text moves it to (on or after "
+                                     "{first}), or the period it moves", first=first)))
                 continue
         year = int(period[:4]) if period[:4].isdigit() else None
         if year is None or any(v.duty is not None and v.duty.schedule.event_ids for v in versions):
@@ -333,7 +358,10 @@ def _postponed_too_early(changes: list[Change], duties: Mapping[str, Duty], life
             continue          # days the calendar data does not cover: `check` reports them when placing
         window = next((w for _, w in in_force(expanded) if w.period == period), None)
         if window is not None and last < window.start:
-            found.append(at(change, f"postpones period {period} of {change.target} to {_day(change)}, before its "
-                            f"window opens on {window.start}: it would be overdue before it could be done",
-                            f"give the day the text moves it to (on or after {window.start})"))
+            found.append(at(change, said("change:before-window", "postpones period {period} of {duty} to {day}, "
+                                         "before its window opens on {start}: it would be overdue before it could be "
+                                         "done", period=period, duty=change.target, day=_day(change),
+                                         start=window.start),
+                            said("change:before-window-fix", "give the day the text moves it to (on or after {start})",
+                                 start=window.start)))
     return found

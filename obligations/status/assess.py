@@ -14,7 +14,7 @@ from collections.abc import Mapping, MutableMapping, Sequence
 import attrs
 
 from obligations.base.keys import OccurrenceKey
-from obligations.base.errors import EngineError
+from obligations.base.errors import EngineError, said
 from obligations.base.records import record
 from obligations.base.vocabulary import STATUSES, Status
 from obligations.calendar.working import VietnamCalendar
@@ -82,8 +82,10 @@ def is_agenda(occ: Occurrence) -> bool:
 def as_status(name: str) -> Status:
     """An engine's answer as a status; anything else is the engine's fault, said loudly."""
     if name not in STATUSES:
-        raise EngineError(f"the rules engine answered {name!r}, which is not a status",
-                          fix="the status ruleset must name one of: " + ", ".join(STATUSES))
+        raise EngineError(said("engine:not-status", "the rules engine answered {name}, which is not a status",
+                               name=repr(name)),
+                          fix=said("engine:not-status-fix", "the status ruleset must name one of: {names}",
+                                   names=", ".join(f"`{s}`" for s in STATUSES)))
     return name       # narrowed to Status by the test above
 
 

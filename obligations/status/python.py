@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from obligations.status.rules import Json, verify
-from obligations.base.errors import EngineError
+from obligations.base.errors import EngineError, said
 
 _MISSING = object()
 _ORDER = {"$lt": lambda a, b: a < b, "$lte": lambda a, b: a <= b,
@@ -20,7 +20,7 @@ _ORDER = {"$lt": lambda a, b: a < b, "$lte": lambda a, b: a <= b,
 def _value(ref: Any, fact: Json) -> Any:
     if isinstance(ref, dict):
         if set(ref) != {"$m"}:
-            raise EngineError(f"unsupported value expression {ref!r}")
+            raise EngineError(said("engine:expression", "unsupported value expression {value}", value=repr(ref)))
         return fact.get(ref["$m"], _MISSING)
     return ref
 
@@ -34,7 +34,8 @@ def _same(a: Any, b: Any) -> bool:
 
 def matches(pattern: Json, fact: Json) -> bool:
     if len(pattern) != 1:
-        raise EngineError(f"unsupported pattern {pattern!r}: one operator or field per object")
+        raise EngineError(said("engine:pattern", "unsupported pattern {value}: one operator or field per object",
+                               value=repr(pattern)))
     (op, arg), = pattern.items()
     if op == "$and":
         return all(matches(p, fact) for p in arg)
@@ -57,7 +58,7 @@ def matches(pattern: Json, fact: Json) -> bool:
         except TypeError:
             return False
     if op.startswith("$"):
-        raise EngineError(f"unsupported operator {op!r}")
+        raise EngineError(said("engine:operator", "unsupported operator {value}", value=repr(op)))
     value = fact.get(op, _MISSING)
     return value is not _MISSING and _same(value, arg)
 

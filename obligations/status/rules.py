@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Protocol
 
-from obligations.base.errors import EngineError
+from obligations.base.errors import EngineError, said, said_n
 from obligations.base.vocabulary import STATUSES
 
 SEEN = "seen"
@@ -59,10 +59,10 @@ def check_ruleset(ruleset: Json) -> None:
     for name, rule in ruleset.items():
         patterns = rule.get("all")
         if not isinstance(patterns, list) or len(patterns) != 1 or set(patterns[0]) != {"m"}:
-            raise EngineError(f"rule {name!r} is not a single-pattern rule",
-                              fix="join facts in Python and keep one pattern per rule")
+            raise EngineError(said("engine:not-single", "rule {name} is not a single-pattern rule", name=repr(name)),
+                              fix=said("engine:not-single-fix", "join facts in Python and keep one pattern per rule"))
         if not isinstance(rule.get("run"), str):
-            raise EngineError(f"rule {name!r} has no named action")
+            raise EngineError(said("engine:no-action", "rule {name} has no named action", name=repr(name)))
 
 
 def fact(fact_id: str, *, done: bool, days_left: int, wd_left: int, since_start: int, soon: int,
@@ -86,14 +86,19 @@ def verify(facts: list[Json], fired: dict[str, list[str]], backend: str) -> dict
     for fact in facts:
         names = fired.get(fact["id"], [])
         if names.count(SEEN) != 1:
-            raise EngineError(f"the {backend} engine lost fact {fact['id']!r} ({names.count(SEEN)} times seen)",
-                              fix="use the python engine and report this", param="engine")
+            raise EngineError(said_n("engine:lost", "the {backend} engine lost fact {fact} (seen {n} time)",
+                                     "the {backend} engine lost fact {fact} (seen {n} times)", n=names.count(SEEN),
+                                     backend=repr(backend), fact=repr(fact["id"])),
+                              fix=said("engine:lost-fix", "use the python engine and report this"), param="engine")
         statuses = [n for n in names if n != SEEN]
         if len(statuses) != 1:
-            raise EngineError(f"the rules gave fact {fact['id']!r} {len(statuses)} statuses {statuses}",
-                              fix="the status rules must be exclusive and exhaustive")
+            raise EngineError(said_n("engine:statuses", "the rules gave fact {fact} {n} status {statuses}",
+                                     "the rules gave fact {fact} {n} statuses {statuses}", n=len(statuses),
+                                     fact=repr(fact["id"]), statuses=repr(statuses)),
+                              fix=said("engine:statuses-fix", "the status rules must be exclusive and exhaustive"))
         if statuses[0] not in STATUSES:
-            raise EngineError(f"the rules gave an unknown status {statuses[0]!r}")
+            raise EngineError(said("engine:unknown-status", "the rules gave an unknown status {status}",
+                                   status=repr(statuses[0])))
         result[fact["id"]] = statuses[0]
     return result
 

@@ -19,7 +19,7 @@ from fastapi import FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, Field
 
-from obligations.base.errors import InputError, ObligationsError
+from obligations.base.errors import InputError, ObligationsError, said
 from obligations.base.vocabulary import HORIZON_MAX, TIMELINE_MONTHS_MAX, WORKING_DAYS_MAX
 from obligations.render import page
 from obligations.base import paths
@@ -290,8 +290,9 @@ def create_app(service: Service, tokens: auth.Tokens, *, open_reads: bool,
                  as_known_on: str | None = Query(None, description=KNOWN_TODAY)) -> Response:
         guard(request, unit, write=False, token=token)
         if year is not None and (before is not None or after is not None):
-            raise InputError("year draws the whole year: it cannot be combined with before or after",
-                             fix="give either year or before/after around on", code="bad-range", param="year")
+            raise InputError(said("web:year-whole", "year draws the whole year: it cannot be combined with before or "
+                                  "after"), fix=said("web:year-whole-fix", "give either year or before/after around on"),
+                             code="bad-range", param="year")
         day = parse_date(on, "on") if on else service.today()
         svg = timeline_svg(service, unit, year, lang, known(as_known_on, day), today=day, before=before, after=after,
                            calendar=as_known_on is not None)

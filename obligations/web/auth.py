@@ -23,7 +23,7 @@ from typing import Callable
 
 import attrs
 
-from obligations.base.errors import DataFileError, said
+from obligations.base.errors import DataFileError, Said, said
 from obligations.base.records import record
 from obligations.base.toml import Locator, read_toml
 
@@ -77,6 +77,14 @@ def new_token() -> str:
     return secrets.token_urlsafe(32)
 
 
+class NotText(ValueError):
+    """A character a TOML file cannot hold, with the reason said (``said``)."""
+
+    def __init__(self, reason: Said) -> None:
+        super().__init__(str(reason))
+        self.said = reason
+
+
 def toml_string(text: str) -> str:
     """``text`` as one TOML basic string: quotes, backslashes and every control character
     escaped, so that the line never ends early nor starts a key or table of its own.
@@ -89,7 +97,8 @@ def toml_string(text: str) -> str:
         elif code < 0x20 or 0x7F <= code <= 0x9F or code in (0x2028, 0x2029):   # a line break to some readers
             out.append(f"\\u{code:04X}")
         elif 0xD800 <= code <= 0xDFFF:
-            raise ValueError(f"byte 0x{code - 0xDC00:02X} is not UTF-8" if code >= 0xDC80 else "a lone surrogate")
+            raise NotText(said("token:byte", "byte {byte} is not UTF-8", byte=f"0x{code - 0xDC00:02X}") if code >= 0xDC80
+                          else said("token:surrogate", "a lone surrogate"))
         else:
             out.append(char)
     return '"' + "".join(out) + '"'
@@ -149,11 +158,13 @@ def load_tokens(path: str | Path | None, known_unit: Callable[[str], bool]) -> T
                                 fix=said("tokens:unknown-unit-fix", "use a unit id of the hierarchy"))
         if digest in seen:
             first, first_line = seen[digest]
-            at = f"line {first_line}, [[token]] #{first}" if first_line else f"[[token]] #{first}"
-            raise DataFileError(f"this hash is already listed at {at}: one token would act for "
-                                f"{entries[first - 1].unit} and {unit}", file=file, place=place,
-                                fix="keep one entry per token: delete this one, or give the office a new "
-                                    "token (python -m obligations token --unit UNIT)")
+            at = (said("tokens:at-line", "line {line}, [[token]] #{n}", line=first_line, n=first) if first_line else
+                  said("tokens:at", "[[token]] #{n}", n=first))
+            raise DataFileError(said("tokens:twice", "this hash is already listed at {at}: one token would act for "
+                                     "{first} and {second}", at=at, first=entries[first - 1].unit, second=unit),
+                                file=file, place=place,
+                                fix=said("tokens:twice-fix", "keep one entry per token: delete this one, or give the "
+                                         "office a new token (python -m obligations token --unit UNIT)"))
         seen[digest] = (n, line)
         entries.append(Token(digest, unit, str(item.get("note", ""))))
     return Tokens(tuple(entries), file)

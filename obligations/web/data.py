@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from obligations.base.dates import parse_iso_date, today_in_vietnam
-from obligations.base.errors import ErrorCode, InputError
+from obligations.base.errors import ErrorCode, InputError, Said
 from obligations.base.lru import LRU
 from obligations.base.version import SCHEMA_VERSION
 
@@ -111,7 +111,7 @@ class Service:
                 except InputError as exc:
                     if exc.code != "unknown-unit":
                         raise
-                    raise UnknownUnit(exc.said_message or exc.message, file=exc.file, fix=exc.said_fix or exc.fix,
+                    raise UnknownUnit(exc.said_message or Said("", "{message}", {"message": exc.message}), file=exc.file, fix=exc.said_fix,
                                       param=exc.param, data=exc.data) from None
             return found
 

@@ -18,7 +18,7 @@ from fastapi import FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from obligations.base.errors import ObligationsError
+from obligations.base.errors import ObligationsError, said
 from obligations.base.vocabulary import HORIZON_MAX
 from obligations.render import page
 from obligations.render.day_text import period_text
@@ -174,8 +174,9 @@ def add_pages(app: FastAPI, service: Service, guard: Guard) -> None:
             until = parse_date(form.get("until", ""), "until")
             ref = form.get("ref", "").strip()
             if not ref:
-                raise ObligationsError("an extension needs the number of the document that grants it",
-                                       place="ref", fix="type the số văn bản of the document granting the extension",
+                raise ObligationsError(said("web:no-ref", "an extension needs the number of the document that grants it"),
+                                       place="ref", fix=said("web:no-ref-fix", "type the số văn bản of the document "
+                                                             "granting the extension"),
                                        code="missing-value", param="ref")
             service.extend(target, form.get("duty", ""), form.get("period", ""), until, ref, form.get("note") or None)
         except (Refused, ObligationsError) as exc:   # a different extension already recorded: 409, as the API

@@ -101,7 +101,7 @@ def test_a_repeated_directory_is_refused_by_both(tmp_path, capsys):
     section 9), not "already defined in the same file"."""
     rules = str(Path(__file__).parent.parent.parent / "rules")
     code, _, err = _run(capsys, "due", "--unit", "xa-X", "--on", ON, "--rules", rules, "--rules", rules)
-    assert code == 2 and "given twice" in err and "already defined" not in err
+    assert code == 2 and "được chỉ hai lần" in err and "already defined" not in err
     assert len(err.strip().splitlines()) == 1          # one message, not one per directive
     code, out, _ = _run(capsys, "check", "--rules", rules, "--rules", rules)
     assert code == 1 and "given twice" in out and "1 problem(s) found" in out

@@ -14,7 +14,7 @@ import sys
 from typing import TextIO
 
 from obligations.base.errors import InputError, said
-from obligations.web.auth import new_token, toml_entry
+from obligations.web.auth import NotText, new_token, toml_entry
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
@@ -26,8 +26,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     token = new_token()
     try:
         lines = toml_entry(token, args.unit, args.note or "")
-    except ValueError as exc:    # bytes that are not UTF-8: a TOML file cannot hold them
-        raise InputError(said("token:note", "--note: {why}", why=str(exc)), fix=said("token:note-fix", "write the note in UTF-8 text")) from None
+    except NotText as exc:    # bytes that are not UTF-8: a TOML file cannot hold them
+        raise InputError(said("token:note", "--note: {why}", why=exc.said), fix=said("token:note-fix", "write the note in UTF-8 text")) from None
     print(f"token for {args.unit} (shown once, not stored anywhere): {token}", file=sys.stderr)
     out.write(lines)
     return 0

@@ -19,6 +19,7 @@ from typing import Any, ClassVar, Iterator, Mapping
 
 import attrs
 
+from obligations.base.errors import Said, said
 from obligations.base.records import record
 from obligations.base.identifiers import shorten
 from obligations.rules.schedules import periods
@@ -70,8 +71,8 @@ class EventSchedule:
     def fits(self, period: str) -> bool:
         return periods.fits_day(period)
 
-    def label_hint(self) -> str:
-        return "YYYY-MM-DD, the date of the event, e.g. 2025-03-03"
+    def label_hint(self) -> Said:
+        return said("period:hint-event", "YYYY-MM-DD, the date of the event, e.g. {example}", example="2025-03-03")
 
     def as_table(self) -> dict[str, object]:
         out = table(self, self.kind)
@@ -92,21 +93,23 @@ def parse(raw: dict[str, Any], ctx: Reporter, declared: Mapping[str, tuple[dt.da
     event = ctx.str(raw["event"], "schedule.event")
     direction = raw["direction"]
     if direction not in ("after", "before"):
-        raise ctx.error(f"schedule.direction {shorten(direction)} is not known",
-                        fix='use "after" ("kể từ ngày ...") or "before" ("trước ngày ...")')
+        raise ctx.error(said("event:direction", "schedule.direction {value} is not known", value=shorten(direction)),
+                        fix=said("event:direction-fix", 'use "after" ("kể từ ngày ...") or "before" ("trước ngày ...")'))
     unit = raw.get("unit", "days")
     if unit not in ("days", "working_days"):
-        raise ctx.error(f"schedule.unit {shorten(unit)} is not known", fix='use "days" or "working_days"')
+        raise ctx.error(said("schedule:unit", "schedule.unit {value} is not known", value=shorten(unit)),
+                        fix=said("schedule:unit-fix", 'use "days" or "working_days"'))
     time = check_time(raw["time"], ctx) if "time" in raw else None
     offset = check_offset(raw["offset"], ctx)
     if direction == "after" and offset < 1:
         # Civil Code 2015 Art. 147: a period counted from an event starts the next day, so
         # it has at least one day; "on the day of the event" is direction "before", offset 0.
-        raise ctx.error("schedule.offset after an event must be at least 1",
-                        fix='for the day of the event itself use direction = "before", offset = 0')
+        raise ctx.error(said("event:offset", "schedule.offset after an event must be at least 1"),
+                        fix=said("event:offset-fix", 'for the day of the event itself use direction = "before", offset = 0'))
     if event not in declared:
-        known = ", ".join(sorted(declared)) or "none declared"
-        raise ctx.error(f"unknown event {event!r} (declared in this file: {known})",
-                        fix=f'declare it: [[event]] id = "{event}", source = "<the sentence>" '
-                            "(with date = ... when the text gives the date)")
+        known = ", ".join(sorted(declared)) or said("event:none", "none declared")
+        raise ctx.error(said("event:unknown", "unknown event {event} (declared in this file: {known})",
+                             event=repr(event), known=known),
+                        fix=said("event:unknown-fix", 'declare it: [[event]] id = "{event}", source = "<the sentence>" '
+                                 "(with date = ... when the text gives the date)", event=event))
     return EventSchedule(event, direction, offset, unit, check_inclusive(raw, ctx), time, declared[event])

@@ -12,6 +12,7 @@ from typing import Any, ClassVar, Iterator
 
 import attrs
 
+from obligations.base.errors import Said, said
 from obligations.base.records import record
 from obligations.rules.schedules.base import (Context, Description, Reporter, Window, check_inclusive, check_time,
                                               last_allowed, table)
@@ -52,8 +53,8 @@ class Once:
     def fits(self, period: str) -> bool:
         return period.isdigit() and len(period) == 4
 
-    def label_hint(self) -> str:
-        return "YYYY, the year of the last allowed day, e.g. 2025"
+    def label_hint(self) -> Said:
+        return said("period:hint-once", "YYYY, the year of the last allowed day, e.g. {example}", example="2025")
 
     def as_table(self) -> dict[str, object]:
         return table(self, self.kind)
@@ -72,6 +73,7 @@ def parse(raw: dict[str, Any], ctx: Reporter) -> Once:
     date = ctx.date(raw["date"], "schedule.date")
     start = ctx.date(raw["start"], "schedule.start") if "start" in raw else None
     if start is not None and start > date:
-        raise ctx.error(f"the window ends ({date}) before it starts ({start})", fix="swap start and date")
+        raise ctx.error(said("once:reversed", "the window ends ({date}) before it starts ({start})", date=date, start=start),
+                        fix=said("once:reversed-fix", "swap start and date"))
     time = check_time(raw["time"], ctx) if "time" in raw else None
     return Once(date, start, check_inclusive(raw, ctx), time)

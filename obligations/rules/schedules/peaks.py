@@ -10,7 +10,7 @@ from typing import Any, ClassVar, Iterator
 
 import attrs
 
-from obligations.base.errors import CalendarRangeError
+from obligations.base.errors import CalendarRangeError, Said, said
 from obligations.base.records import record
 from obligations.rules.schedules import periods
 from obligations.rules.schedules.base import Anchor, Context, Description, Reporter, Window, check_offset, table
@@ -56,8 +56,9 @@ class Peaks:
     def fits(self, period: str) -> bool:
         return periods.fits_day(period)
 
-    def label_hint(self) -> str:
-        return "YYYY-MM-DD, the date of the commemoration, e.g. 2025-04-30"
+    def label_hint(self) -> Said:
+        return said("period:hint-peaks", "YYYY-MM-DD, the date of the commemoration, e.g. {example}",
+                    example="2025-04-30")
 
     def as_table(self) -> dict[str, object]:
         return table(self, self.kind)
@@ -71,7 +72,7 @@ def parse(raw: dict[str, Any], ctx: Reporter) -> Peaks:
     ctx.keys(raw, KEYS, {"every", "around"})
     around = raw["around"]
     if not isinstance(around, list) or not around or not all(isinstance(a, str) for a in around):
-        raise ctx.error("schedule.around must list commemoration ids",
-                        fix='e.g. around = ["giai-phong-mien-nam", "quoc-khanh"]')
+        raise ctx.error(said("peaks:around", "schedule.around must list commemoration ids"),
+                        fix=said("peaks:around-fix", 'e.g. around = ["giai-phong-mien-nam", "quoc-khanh"]'))
     return Peaks(tuple(around), check_offset(raw.get("days_before", 0), ctx, "schedule.days_before"),
                  check_offset(raw.get("days_after", 0), ctx, "schedule.days_after"))

@@ -18,6 +18,7 @@ from typing import Any, ClassVar, Iterator
 import attrs
 
 from obligations.base.dates import month_end
+from obligations.base.errors import Said, joined, said
 from obligations.base.records import record
 from obligations.base.identifiers import shorten
 from obligations.rules.schedules import periods
@@ -125,7 +126,7 @@ class Periodic:
     def fits(self, period: str) -> bool:
         return periods.fits(self.every, self.only, period)
 
-    def label_hint(self) -> str:
+    def label_hint(self) -> Said:
         return periods.hint(self.every)
 
     def as_table(self) -> dict[str, object]:
@@ -155,6 +156,14 @@ class Periodic:
 
 # -- parsing ------------------------------------------------------------------------------
 
+def _kind(every: str) -> Said:
+    """A kind of period in words (a quarter: "quý"), for the refusals below."""
+    words = {"week": said("schedule:kind-week", "week"), "month": said("schedule:kind-month", "month"),
+             "quarter": said("schedule:kind-quarter", "quarter"), "half": said("schedule:kind-half", "half-year"),
+             "year": said("schedule:kind-year", "year")}
+    return words.get(every) or said("schedule:kind-other", "{every}", every=repr(every))
+
+
 def _month_number(raw: dict[str, Any], key: str, every: str, of: str, ctx: Reporter) -> int | str | None:
     if key not in raw:
         return None
@@ -162,14 +171,18 @@ def _month_number(raw: dict[str, Any], key: str, every: str, of: str, ctx: Repor
     size = periods.MONTH_KINDS[every][0]
     if of == "next":
         if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 12:
-            raise ctx.error(f"schedule.{key} {shorten(value)} is not a month after the period",
-                            fix=f"with of = \"next\", {key} counts the months after the period: 1 = the next month")
+            raise ctx.error(said("schedule:not-month-after", "schedule.{key} {value} is not a month after the period",
+                                 key=key, value=shorten(value)),
+                            fix=said("schedule:not-month-after-fix", 'with of = "next", {key} counts the months after '
+                                     "the period: 1 = the next month", key=key))
         return int(value)
     if value == "last":
         return "last"
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= size:
-        which = "a calendar month, 1 to 12" if every == "year" else f"1 to {size} or \"last\""
-        raise ctx.error(f"schedule.{key} {shorten(value)} is not a month of a {every} period", fix=f"use {which}")
+        which = (said("schedule:calendar-month", "use a calendar month, 1 to 12") if every == "year" else
+                 said("schedule:month-or-last", 'use 1 to {size} or "last"', size=size))
+        raise ctx.error(said("schedule:not-month-of", "schedule.{key} {value} is not a month of a {kind} period",
+                             key=key, value=shorten(value), kind=_kind(every)), fix=which)
     return value
 
 
@@ -186,80 +199,103 @@ def parse(raw: dict[str, Any], ctx: Reporter) -> Periodic:
     if week:
         for key in ("only", "day", "month", "of", "in_month", "covers"):
             if key in raw:
-                raise ctx.error(f"schedule.{key} does not apply to weekly periods",
-                                fix='use weekday = "MO".."SU", or an offset from the week\'s start or end')
+                raise ctx.error(said("schedule:not-weekly", "schedule.{key} does not apply to weekly periods", key=key),
+                                fix=said("schedule:not-weekly-fix", 'use weekday = "MO".."SU", or an offset from the '
+                                         "week's start or end"))
     forms = [k for k in ("day", "in_month", "weekday", "offset") if k in raw]
     if len(forms) > 1:
-        raise ctx.error("the deadline is stated twice (" + " and ".join(forms) + ")",
-                        fix="keep the one the text states")
+        named = joined(["schedule." + k for k in forms], said("schedule:and", " and "))
+        raise ctx.error(said("schedule:twice", "the deadline is stated twice ({forms})", forms=named),
+                        fix=said("schedule:twice-fix", "keep the one the text states"))
     form = forms[0] if forms else "end"
     of = raw.get("of", "this")
     if of not in ("this", "next"):
-        raise ctx.error(f"schedule.of {shorten(of)} is not known", fix='use "this" or "next"')
+        raise ctx.error(said("schedule:of", "schedule.of {value} is not known", value=shorten(of)),
+                        fix=said("schedule:of-fix", 'use "this" or "next"'))
     if "of" in raw and form not in ("day", "in_month"):
-        raise ctx.error("schedule.of needs a day or in_month", fix="e.g. of = \"next\", month = 1, day = 10")
+        raise ctx.error(said("schedule:of-needs", "schedule.of needs a day or in_month"),
+                        fix=said("schedule:of-needs-fix", 'e.g. of = "next", month = 1, day = 10'))
     if "month" in raw and form != "day":
-        raise ctx.error("schedule.month needs a day", fix='add day = ..., or use in_month for "vào tháng M"')
+        raise ctx.error(said("schedule:month-needs", "schedule.month needs a day"),
+                        fix=said("schedule:month-needs-fix", 'add day = ..., or use in_month for "vào tháng M"'))
     if form != "weekday" and "weekday" in raw or (form == "weekday" and not week):
-        raise ctx.error("schedule.weekday needs every = \"week\"", fix="e.g. { every = \"week\", weekday = \"FR\" }")
+        raise ctx.error(said("schedule:weekday-needs", 'schedule.weekday needs every = "week"'),
+                        fix=said("schedule:weekday-needs-fix", 'e.g. {{ every = "week", weekday = "FR" }}'))
     only: tuple[int, ...] = ()
     if "only" in raw:
         if every not in periods.PER_YEAR:
-            raise ctx.error(f"schedule.only does not apply to {every} periods",
-                            fix="only selects months, quarters or halves of a year")
+            raise ctx.error(said("schedule:only-kind", "schedule.only does not apply to {kind} periods",
+                                 kind=_kind(every)),
+                            fix=said("schedule:only-kind-fix", "only selects months, quarters or halves of a year"))
         values = raw["only"]
         top = periods.PER_YEAR[every]
         if (not isinstance(values, list) or not values
                 or not all(isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= top for v in values)):
-            raise ctx.error(f"schedule.only must list {every}s of a year (1 to {top})", fix="e.g. only = [1]")
+            raise ctx.error(said("schedule:only-list", "schedule.only must list numbers of {kind} periods of a year "
+                                 "(1 to {top})", kind=_kind(every), top=top),
+                            fix=said("schedule:only-list-fix", "e.g. only = [1]"))
         only = tuple(sorted(set(values)))
     fields: dict[str, Any] = {"every": every, "only": only, "of": of}
     if form == "day":
         day = raw["day"]
         if day != "last" and (isinstance(day, bool) or not isinstance(day, int) or not 1 <= day <= 31):
-            raise ctx.error(f"schedule.day {shorten(day)} is not a day of a month", fix='use 1 to 31 or "last"')
+            raise ctx.error(said("schedule:day", "schedule.day {value} is not a day of a month", value=shorten(day)),
+                            fix=said("schedule:day-fix", 'use 1 to 31 or "last"'))
         month = _month_number(raw, "month", every, of, ctx)
         size = periods.MONTH_KINDS[every][0]
         if month is None and of == "this" and size > 1:
-            raise ctx.error(f"schedule.day needs the month of the {every} period it falls in",
-                            fix=f'add month = 1..{size} or "last" (for a year: the calendar month)')
+            raise ctx.error(said("schedule:day-needs-month", "schedule.day needs the month of the {kind} period it "
+                                 "falls in", kind=_kind(every)),
+                            fix=said("schedule:day-needs-month-fix", 'add month = 1..{size} or "last" (for a year: '
+                                     "the calendar month)", size=size))
         if isinstance(day, int):
             months = _calendar_months(every, only, month or 1, of)
             short = sorted(m for m in months if day > _DAYS_IN[m - 1])
             if short:
-                where = f" (one of the months this {every} schedule names)" if len(months) > 1 else ""
-                raise ctx.error(f"{day}/{short[0]} does not happen every year{where}",
-                                fix='give a day that exists in that month every year, or day = "last"')
+                raise ctx.error(said("schedule:not-every-year", "{day}/{month} does not happen every year", day=day,
+                                     month=short[0]) if len(months) == 1 else
+                                said("schedule:not-every-year-of", "{day}/{month} does not happen every year (one of "
+                                     "the months this {kind} schedule names)", day=day, month=short[0],
+                                     kind=_kind(every)),
+                                fix=said("schedule:not-every-year-fix", "give a day that exists in that month every "
+                                         'year, or day = "last"'))
         fields.update(day=day, month=month)
     elif form == "in_month":
         fields["in_month"] = _month_number(raw, "in_month", every, of, ctx)
     elif form == "weekday":
         if raw["weekday"] not in WEEKDAYS:
-            raise ctx.error(f"schedule.weekday {shorten(raw['weekday'])} is not known", fix="use one of: " + ", ".join(WEEKDAYS))
+            raise ctx.error(said("schedule:weekday", "schedule.weekday {value} is not known", value=shorten(raw["weekday"])),
+                            fix=said("schedule:use-one-of", "use one of: {names}", names=", ".join(WEEKDAYS)))
         fields["weekday"] = raw["weekday"]
     elif form == "offset":
         fields["offset"] = check_offset(raw["offset"], ctx)
         fields["unit"] = raw.get("unit", "days")
         fields["from_"] = raw.get("from", "end")
         if fields["unit"] not in ("days", "working_days"):
-            raise ctx.error(f"schedule.unit {shorten(fields['unit'])} is not known", fix='use "days" or "working_days"')
+            raise ctx.error(said("schedule:unit", "schedule.unit {value} is not known", value=shorten(fields["unit"])),
+                            fix=said("schedule:unit-fix", 'use "days" or "working_days"'))
         if fields["from_"] not in ("end", "start"):
-            raise ctx.error(f"schedule.from {shorten(fields['from_'])} is not known", fix='use "end" or "start"')
+            raise ctx.error(said("schedule:from", "schedule.from {value} is not known", value=shorten(fields["from_"])),
+                            fix=said("schedule:from-fix", 'use "end" or "start"'))
     for key in ("unit", "from"):
         if key in raw and form != "offset":
-            raise ctx.error(f"schedule.{key} needs an offset", fix="e.g. offset = 7, unit = \"working_days\"")
+            raise ctx.error(said("schedule:needs-offset", "schedule.{key} needs an offset", key=key),
+                            fix=said("schedule:needs-offset-fix", 'e.g. offset = 7, unit = "working_days"'))
     fields["inclusive"] = check_inclusive(raw, ctx)
     if fields["inclusive"] is not None and form in ("end", "in_month"):
-        raise ctx.error("schedule.inclusive needs a named day: the end of a period or month is always allowed",
-                        fix="remove inclusive, or state the day (day = ..., weekday = ..., offset = ...)")
+        raise ctx.error(said("schedule:inclusive-needs", "schedule.inclusive needs a named day: the end of a period or "
+                             "month is always allowed"),
+                        fix=said("schedule:inclusive-needs-fix", "remove inclusive, or state the day (day = ..., "
+                                 "weekday = ..., offset = ...)"))
     if "time" in raw:
         fields["time"] = check_time(raw["time"], ctx)
     if "covers" in raw:
         if raw["covers"] != "nd09":
-            raise ctx.error(f"schedule.covers {shorten(raw['covers'])} is not known",
-                            fix='use "nd09" (Decree 09/2019/NĐ-CP Art. 12)')
+            raise ctx.error(said("schedule:covers", "schedule.covers {value} is not known", value=shorten(raw["covers"])),
+                            fix=said("schedule:covers-fix", 'use "nd09" (Decree 09/2019/NĐ-CP Art. 12)'))
         if every not in ("month", "quarter", "half", "year"):
-            raise ctx.error(f"Decree 09/2019/NĐ-CP Art. 12 sets no data span for {every} periods",
-                            fix="remove covers")
+            raise ctx.error(said("schedule:covers-kind", "Decree 09/2019/NĐ-CP Art. 12 sets no data span for {kind} "
+                                 "periods", kind=_kind(every)),
+                            fix=said("schedule:covers-kind-fix", "remove covers"))
         fields["covers"] = "nd09"
     return Periodic(**fields)

@@ -14,6 +14,7 @@ from typing import Iterator
 import attrs
 
 from obligations.base.dates import month_end
+from obligations.base.errors import Said, said
 from obligations.base.records import record
 
 # kind -> (months in a period, the months a period of that kind starts in)
@@ -29,12 +30,12 @@ PERIOD_KINDS = ("week", *MONTH_KINDS)
 PER_YEAR = {"month": 12, "quarter": 4, "half": 2}
 
 _LABELS = {
-    "week": (r"(\d{4})-W(\d{2})", "YYYY-Www (ISO week), e.g. 2025-W18"),
-    "month": (r"(\d{4})-(\d{2})", "YYYY-MM, e.g. 2025-03"),
-    "quarter": (r"(\d{4})-Q(\d)", "YYYY-Qn, e.g. 2025-Q2"),
-    "half": (r"(\d{4})-H(\d)", "YYYY-Hn, e.g. 2025-H1"),
-    "nine_months": (r"(\d{4})-9M()", "YYYY-9M, e.g. 2025-9M"),
-    "year": (r"(\d{4})()", "YYYY, e.g. 2025"),
+    "week": (r"(\d{4})-W(\d{2})", "YYYY-Www", "2025-W18"),
+    "month": (r"(\d{4})-(\d{2})", "YYYY-MM", "2025-03"),
+    "quarter": (r"(\d{4})-Q(\d)", "YYYY-Qn", "2025-Q2"),
+    "half": (r"(\d{4})-H(\d)", "YYYY-Hn", "2025-H1"),
+    "nine_months": (r"(\d{4})-9M()", "YYYY-9M", "2025-9M"),
+    "year": (r"(\d{4})()", "YYYY", "2025"),
 }
 DAY_LABEL = (r"(\d{4})-(\d{2})-(\d{2})", "YYYY-MM-DD, the date of the event or rule, e.g. 2025-03-03")
 
@@ -110,7 +111,7 @@ def meeting(kind: str, only: tuple[int, ...], first: dt.date, last: dt.date) -> 
 
 
 def fits(kind: str, only: tuple[int, ...], text: str) -> bool:
-    pattern, _hint = _LABELS[kind]
+    pattern = _LABELS[kind][0]
     match = re.fullmatch(pattern, text)
     if not match:
         return False
@@ -126,8 +127,12 @@ def fits(kind: str, only: tuple[int, ...], text: str) -> bool:
     return True
 
 
-def hint(kind: str) -> str:
-    return _LABELS[kind][1]
+def hint(kind: str) -> Said:
+    """How a period of ``kind`` is written, with an example ("YYYY-Qn, e.g. 2025-Q2")."""
+    _, form, example = _LABELS[kind]
+    if kind == "week":
+        return said("period:hint-week", "{form} (ISO week), e.g. {example}", form=form, example=example)
+    return said("period:hint", "{form}, e.g. {example}", form=form, example=example)
 
 
 def fits_day(text: str) -> bool:
