@@ -87,7 +87,15 @@ def _legacy_or_foreign(path: Path, wal: bool = False) -> str:
     import sqlite3
 
     try:
-        tables, marked = _peek(path, "immutable=1")
+        try:
+            tables, marked = _peek(path, "immutable=1")
+        except sqlite3.Error:
+            # An immutable read takes no lock: a file another process is creating right now
+            # (its pages being written, or copied in from the -wal file) can read as "database
+            # disk image is malformed" (three creators at once, under load, met this). A locking
+            # read-only connection sees the committed state; a file damaged for good fails
+            # there too and is refused below.
+            tables, marked = _peek(path, "mode=ro")
         if tables and not marked and wal:
             # A log being created: its first migration, and the application id with it, may be
             # in the -wal file or halfway copied into the database, which an immutable read
