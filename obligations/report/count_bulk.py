@@ -22,17 +22,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Iterator, MutableMapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 
 import attrs
 
+from obligations.base.keys import OccurrenceKey
 from obligations.base.vocabulary import Status
 from obligations.calendar.working import VietnamCalendar
 from obligations.log.days import ALL_UNITS, delivery_days_soon
 from obligations.log.snapshot import SEP_FIELD, SEP_ROW, LogSnapshot, done_key
-from obligations.log.store import SubmissionLog
+from obligations.log.store import Extension, SubmissionLog
 from obligations.reconcile.network import Network
-from obligations.report.bulk import _lead_times_by_unit, _signature, special_units
+from obligations.report.bulk import _lead_times_by_unit, _signature, named_units, special_units
+from obligations.report.copies import Copies, same_results_above
 from obligations.report.count_model import CATEGORY_OF, Counted, Drill, Tally
 from obligations.report.deliveries import Delivery, classify
 from obligations.report.due import LISTED, due
@@ -42,6 +44,9 @@ from obligations.status.assess import Item, Payload
 from obligations.status.rules import Engine
 
 Evaluation = tuple[Network, Engine, MutableMapping[Payload, Status]]
+# a template as one unit's count uses it: the template and its shape, the unit's index (done_key ->
+# position) and, under a copy's template, its duty ids -> the template's (else None)
+_View = tuple[Template, "_Shape", dict[str, int], dict[str, str] | None]
 ON_TIME, LATE, WITHIN, OVERDUE, LATE_DAYS, CONFLICTS = range(6)     # a tally as a list of six numbers
 
 
@@ -169,12 +174,18 @@ class _Run:
             v[slot] += 1
             v[LATE_DAYS] += late
 
-    def unit(self, shared: Shared, t: Template, shape: _Shape, unit: str) -> Tally:
-        """The count of ``unit``, a unit of ``t``'s shape: the template's, corrected where it differs."""
-        days = self.delivered(unit, t.index)
-        own = self.snapshot.granted(unit) if self.snapshot is not None else None
+    def unit(self, shared: Shared, view: _View, unit: str) -> Tally:
+        """The count of ``unit``, a unit of the view's shape: the template's, corrected where it differs."""
+        t, shape, index, back = view
+        days = self.delivered(unit, index)
+        own: Mapping[OccurrenceKey, Extension] | None = None
+        if self.snapshot is not None:
+            own = self.snapshot.granted(unit)
         if not days and not own:
             return _tally(shape.base)
+        if own and back is not None:
+            # the unit's extensions by the template's duty ids (a copy's: report/copies.py)
+            own = {OccurrenceKey(k.unit, back.get(k.duty, k.duty), k.period): e for k, e in own.items()}
         v = list(shape.base)
         on, calendar = self.on, shape.calendar
         changed = shared.changed(t, unit, own, days.keys(), calendar) if own else {}
@@ -223,8 +234,39 @@ def count_in_bulk(ws: Workspace, root: str, units: list[str], start: dt.date, en
             u for u in units if snapshot.has_events(u) and not from_events.isdisjoint(snapshot.event_dates(u))}
         templates: dict[tuple[object, ...], tuple[Template, _Shape]] = {}
         signatures = {u: _signature(occurrences, u, leads) for u in units if u not in special and u not in eventful}
+        # units whose parent is a copy of another unit (report/copies.py): one template for the
+        # children of all the copies, each parent's children by their own index into it
+        copies = Copies(occurrences, leads, named_units(occurrences))
+        parent_of: dict[str, str] = {}
+        for u, signature in signatures.items():
+            links = occurrences.hierarchy.unit(u).parents
+            klass = copies.klass(links[0].parent) if len(links) == 1 else None
+            if klass is not None:
+                parent_of[u] = links[0].parent
+                signatures[u] = (signature[0], (attrs.evolve(links[0], parent=""),), *signature[2:], klass)
         remaining = Counter(signatures.values())
+        left_of = Counter(parent_of.values())
+        views: dict[str, _View] = {}        # by parent, while its children are counted
         changes = ws.changes_anything
+
+        def view_of(unit: str, signature: tuple[object, ...]) -> _View:
+            pair = templates.get(signature)
+            if pair is None:
+                template = shared.template(unit)
+                pair = templates[signature] = (template, _shape(template, occurrences.calendars(unit), start, end, on))
+            remaining[signature] -= 1
+            if not remaining[signature]:
+                del templates[signature]      # its last unit: the template's objects are freed
+            parent = parent_of.get(unit)
+            if parent is None:
+                return pair[0], pair[1], pair[0].index, None
+            view = views.get(parent)
+            if view is None:
+                view = views[parent] = _copy_view(shared, copies, pair, parent, unit, start, end, on)
+            left_of[parent] -= 1
+            if not left_of[parent]:
+                del views[parent]
+            return view
 
         def alone(unit: str) -> Callable[[], tuple[Counted, ...]]:
             """A unit's occurrences behind its count, by the one-unit path (the shared path's
@@ -243,17 +285,9 @@ def count_in_bulk(ws: Workspace, root: str, units: list[str], start: dt.date, en
                              log=snapshot, since=since, context=False)
                 yield unit, Tally.of(judged(ws, list(report.items), start, end, on, snapshot, changes)), Drill(alone(unit))
                 continue
-            signature = signatures[unit]
-            pair = templates.get(signature)
-            if pair is None:
-                template = shared.template(unit)
-                pair = templates[signature] = (template, _shape(template, occurrences.calendars(unit), start, end, on))
-            template, shape = pair
-            remaining[signature] -= 1
-            if not remaining[signature]:
-                del templates[signature]      # its last unit: the template's objects are freed
+            view = view_of(unit, signatures[unit])
             try:
-                tally = run.unit(shared, template, shape, unit)
+                tally = run.unit(shared, view, unit)
             except _BadDay:
                 assert snapshot is not None
                 snapshot.finish()             # raises, naming the row as the store does
@@ -267,3 +301,20 @@ def count_in_bulk(ws: Workspace, root: str, units: list[str], start: dt.date, en
         raise
 
 
+
+
+def _copy_view(shared: Shared, copies: Copies, pair: tuple[Template, _Shape], parent: str, unit: str,
+               start: dt.date, end: dt.date, on: dt.date) -> _View:
+    """The view for the children of ``parent`` (``unit`` the first of them) on a template made for
+    a child of a copy of ``parent``: its index renamed, when the results above are the same;
+    otherwise a template of the parent's own."""
+    t, shape = pair
+    source = shared.occurrences.hierarchy.unit(t.unit).parents[0].parent
+    if source == parent:
+        return t, shape, t.index, None
+    renaming = copies.renaming(source, parent)
+    if renaming is not None and same_results_above(t, source, parent, renaming, shared.network, shared.extensions):
+        index = {done_key(renaming.get(o.duty.id, o.duty.id), o.period): n for n, o in enumerate(t.occurrences)}
+        return t, shape, index, {mine: theirs for theirs, mine in renaming.items()}
+    own = shared.template(unit)
+    return own, _shape(own, shared.occurrences.calendars(unit), start, end, on), own.index, None
