@@ -5,8 +5,9 @@ sharing stops where a copy differs in one date or where the commune's own result
 extension of a report its cells feed).
 
 The synthetic tree: 2 provinces (p00, p01), 4 communes (c0000 and c0002 under p00, c0001 and c0003
-under p01), 10 cells each; every commune issues its own copy of 76-KH/ĐU (bench/synthetic.py). The
-cells' templates are the work shared: without copies there is one per commune (4)."""
+under p01), 10 cells each; every province issues its own copies of two directives and every commune
+its own copy of 76-KH/ĐU (bench/synthetic.py). The cells' templates are the work shared: without
+copies there is one per commune (4); the provinces and communes were each counted alone."""
 
 import datetime as dt
 
@@ -104,6 +105,9 @@ def test_the_cells_of_communes_whose_plans_are_copies_share_one_template(tmp_pat
     ws = _workspace()
     # one template for the cells of p00's two communes, one for p01's: 2, not 4
     assert _same(ws, None, templates)[0] == 2
+    # the units that issue the copies share too: one for the provinces (both under tw, copying the
+    # same two directives), one for the communes of each province (they feed their own province's copy)
+    assert sorted(u for u in templates if u != "tw" and "-" not in u) == ["c0000", "c0001", "p00"]
     templates.clear()
     made, total = _same(ws, _log(ws, tmp_path / "log.sqlite3"), templates)
     assert made == 2 and total.on_time and total.late and total.overdue

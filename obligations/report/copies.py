@@ -12,12 +12,14 @@ to C) maps everything the computation of their children reads onto itself:
 - the directives each issues pair up by number (one of each number), equal once their ids are
   written as the number and their duties' ids (and the feeds between them) as number and local id:
   the same dates, schedules, calendar policy, lead times, performers and feeds;
-- no other directive feeds, amends, replaces, revokes or postpones one of their duties.
+- no directive of a unit above feeds one of their duties, and none amends, replaces, revokes or
+  postpones one.
 
-That makes the children's occurrences the same up to the renaming, and their network the same but
-for the results of the parent's own occurrences (which its extensions and events may move): those
-are compared, date by date, when a template is first used for another parent
-(``same_results_above``); where they differ the parent's children get a template of their own.
+That makes the units' own occurrences and network the same up to the renaming (their results
+differ only by their own extensions, laid over as any unit's), and their children's the same but for
+the results of the parent's own occurrences (which its extensions and events may move): those are
+compared, date by date, when a template is first used for another unit (``same_results_above``);
+where they differ the unit (or the parent's children) gets a template of its own.
 """
 
 from __future__ import annotations
@@ -56,11 +58,12 @@ class Copies:
         self.issued: dict[str, list[Directive]] = {}
         for directive in rules.directives:
             self.issued.setdefault(directive.unit, []).append(directive)
-        # the directives that feed each duty, and what later documents change
+        # the units whose directives feed each duty, and what later documents change
         self.feeders: dict[str, set[str]] = {}
-        for duty in rules.duties:
-            for fed in duty.feeds:
-                self.feeders.setdefault(fed, set()).add(duty.directive)
+        for directive in rules.directives:
+            for duty in directive.duties:
+                for fed in duty.feeds:
+                    self.feeders.setdefault(fed, set()).add(directive.unit)
         lifecycle = occurrences.lifecycle
         self.changed = set(lifecycle.versions) | {duty_id for duty_id, _ in lifecycle.postponed}
         self.targets = {change.target for d in rules.directives for change in d.changes}
@@ -97,18 +100,19 @@ class Copies:
         numbers = [d.number for d in directives]
         if len(set(numbers)) != len(numbers) or any(d.changes or d.id in self.targets for d in directives):
             return None
-        ids = {d.id for d in directives}
         to_canon = {duty.id: f"{_MARK}{d.number}/{duty.local_id}" for d in directives for duty in d.duties}
+        # a duty of a unit above that feeds one of these names this unit's copy alone: its performers
+        # (the unit, its children) would not feed a copy's (one below names its own unit's, as here)
+        above = hierarchy.ever_above(unit_id) - {unit_id}
         for duty_id in to_canon:
-            if duty_id in self.changed or duty_id in self.targets or not self.feeders.get(duty_id, set()) <= ids:
+            if duty_id in self.changed or duty_id in self.targets or not above.isdisjoint(self.feeders.get(duty_id, ())):
                 return None
         canon = tuple(attrs.evolve(d, id=d.number, unit="", duties=tuple(
             attrs.evolve(duty, id=to_canon[duty.id], directive=d.number,
                          feeds=tuple(to_canon.get(fed, fed) for fed in duty.feeds)) for duty in d.duties))
             for d in directives)
         unit = hierarchy.unit(unit_id)
-        form = (attrs.evolve(unit, id="", name="", note=None, location=""),
-                frozenset(hierarchy.ever_above(unit_id) - {unit_id}),
+        form = (attrs.evolve(unit, id="", name="", note=None, location=""), frozenset(above),
                 self.occurrences.calendars(unit_id).scope, canon)
         try:
             hash(form)

@@ -21,6 +21,7 @@ the straightforward count (report/count.judged_under)."""
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, MutableMapping
 
@@ -48,6 +49,7 @@ Evaluation = tuple[Network, Engine, MutableMapping[Payload, Status]]
 # position) and, under a copy's template, its duty ids -> the template's (else None)
 _View = tuple[Template, "_Shape", dict[str, int], dict[str, str] | None]
 ON_TIME, LATE, WITHIN, OVERDUE, LATE_DAYS, CONFLICTS = range(6)     # a tally as a list of six numbers
+_SPLIT_ROW = operator.methodcaller("rpartition", SEP_FIELD)          # a row of delivery_days: key, _, day
 
 
 @attrs.frozen
@@ -63,6 +65,9 @@ class _Shape:
     done_in: frozenset[int]
     base: tuple[int, ...]
     calendar: VietnamCalendar
+    # by position, day as written -> what a delivery that day changes in the tally: the slot it
+    # leaves (or -1), the slot it enters (or -1), working days late (filled as days are met)
+    effects: tuple[dict[str, tuple[int, int, int]], ...]
 
 
 def in_range(deadline: dt.date, window_start: dt.date, start: dt.date, end: dt.date, on: dt.date) -> bool:
@@ -82,7 +87,8 @@ def _shape(t: Template, calendar: VietnamCalendar, start: dt.date, end: dt.date,
     for n in open_in:
         base[_open_slot(deadlines[n], conflicts[n], on)] += 1
     return _Shape(tuple(deadlines), tuple(conflicts), open_in,
-                  frozenset(n for n, f in enumerate(t.fate_done) if f == LISTED and inside[n]), tuple(base), calendar)
+                  frozenset(n for n, f in enumerate(t.fate_done) if f == LISTED and inside[n]), tuple(base), calendar,
+                  tuple({} for _ in deadlines))
 
 
 def _open_slot(deadline: dt.date, conflict: bool, on: dt.date) -> int:
@@ -132,15 +138,16 @@ class _Run:
             self.every_unit_exact, self._days_soon = ALL_UNITS in self.exact, None
         text = self.days.pop(unit, None)
         if text is not None and not self.every_unit_exact and unit not in self.exact:
-            found: dict[int, str] = {}
             get = index.get
-            for row in text.split(SEP_ROW):
-                key, _, day = row.rpartition(SEP_FIELD)
-                n = get(key)
-                # (several current records of one occurrence: a log written before version 5; the
-                # earliest counts. An ISO day orders as its text; one that is not is refused by finish)
-                if n is not None and (n not in found or day < found[n]):
-                    found[n] = day
+            rows = [(n, day) for key, _, day in map(_SPLIT_ROW, text.split(SEP_ROW)) if (n := get(key)) is not None]
+            found = dict(rows)
+            if len(found) != len(rows):
+                # several current records of one occurrence (a log written before version 5): the
+                # earliest counts. An ISO day orders as its text; one that is not is refused by finish
+                found = {}
+                for n, day in rows:
+                    if n not in found or day < found[n]:
+                        found[n] = day
             return found
         if self.snapshot is None or (text is None and not self.every_unit_exact and unit not in self.exact):
             return {}
@@ -166,6 +173,18 @@ class _Run:
                                           (LATE, calendar.count_working_days(deadline + one, when + one)))
         return found
 
+    def effect(self, shape: _Shape, n: int, day: str) -> tuple[int, int, int]:
+        """What a delivery on ``day`` at position ``n`` changes in a tally of ``shape`` (no extension)."""
+        leaves = _open_slot(shape.deadline[n], shape.conflict[n], self.on) if n in shape.open_in else -1
+        enters, late = -1, 0
+        if n in shape.done_in:
+            if shape.conflict[n]:
+                enters = CONFLICTS
+            else:
+                enters, late = self.verdict(shape.calendar, shape.deadline[n], day)
+        found = shape.effects[n][day] = (leaves, enters, late)
+        return found
+
     def add_done(self, v: list[int], calendar: VietnamCalendar, deadline: dt.date, conflict: bool, day: str) -> None:
         if conflict:
             v[CONFLICTS] += 1
@@ -189,14 +208,17 @@ class _Run:
         v = list(shape.base)
         on, calendar = self.on, shape.calendar
         changed = shared.changed(t, unit, own, days.keys(), calendar) if own else {}
-        open_in, done_in, deadlines, conflicts = shape.open_in, shape.done_in, shape.deadline, shape.conflict
+        open_in, deadlines, conflicts, effects = shape.open_in, shape.deadline, shape.conflict, shape.effects
         for n, day in days.items():
             if n in changed:
                 continue
-            if n in open_in:
-                v[_open_slot(deadlines[n], conflicts[n], on)] -= 1
-            if n in done_in:
-                self.add_done(v, calendar, deadlines[n], conflicts[n], day)
+            found = effects[n].get(day)
+            leaves, enters, late = found if found is not None else self.effect(shape, n, day)
+            if leaves >= 0:
+                v[leaves] -= 1
+            if enters >= 0:
+                v[enters] += 1
+                v[LATE_DAYS] += late
         for n, (_, fate, fresh, _, _) in changed.items():
             if n in open_in:
                 v[_open_slot(deadlines[n], conflicts[n], on)] -= 1
@@ -232,40 +254,52 @@ def count_in_bulk(ws: Workspace, root: str, units: list[str], start: dt.date, en
         from_events = events_counted_from(occurrences)
         eventful = set() if snapshot is None else {
             u for u in units if snapshot.has_events(u) and not from_events.isdisjoint(snapshot.event_dates(u))}
-        templates: dict[tuple[object, ...], tuple[Template, _Shape]] = {}
-        signatures = {u: _signature(occurrences, u, leads) for u in units if u not in special and u not in eventful}
-        # units whose parent is a copy of another unit (report/copies.py): one template for the
-        # children of all the copies, each parent's children by their own index into it
+        # Units that issue copies of one another's directives, and the children of such units
+        # (report/copies.py): one template for all of them, each unit by its own index into it.
+        # ``owner``: the unit whose directives are renamed (the unit itself, or its parent).
         copies = Copies(occurrences, leads, named_units(occurrences))
-        parent_of: dict[str, str] = {}
-        for u, signature in signatures.items():
+        owner: dict[str, str] = {}
+        signatures: dict[str, tuple[object, ...]] = {}
+        for u in units:
+            if u in eventful:
+                continue
+            if u in special:
+                klass = copies.klass(u)
+                if klass is not None:
+                    owner[u], signatures[u] = u, ("copy", klass)
+                continue
+            signature = signatures[u] = _signature(occurrences, u, leads)
             links = occurrences.hierarchy.unit(u).parents
             klass = copies.klass(links[0].parent) if len(links) == 1 else None
             if klass is not None:
-                parent_of[u] = links[0].parent
+                owner[u] = links[0].parent
                 signatures[u] = (signature[0], (attrs.evolve(links[0], parent=""),), *signature[2:], klass)
+        templates: dict[tuple[object, ...], tuple[Template, _Shape, str | None]] = {}
         remaining = Counter(signatures.values())
-        left_of = Counter(parent_of.values())
-        views: dict[str, _View] = {}        # by parent, while its children are counted
+        left_of = Counter((owner[u], signatures[u]) for u in owner)
+        views: dict[tuple[str, tuple[object, ...]], _View] = {}   # while the units of an owner are counted
         changes = ws.changes_anything
 
         def view_of(unit: str, signature: tuple[object, ...]) -> _View:
-            pair = templates.get(signature)
-            if pair is None:
+            found = templates.get(signature)
+            if found is None:
                 template = shared.template(unit)
-                pair = templates[signature] = (template, _shape(template, occurrences.calendars(unit), start, end, on))
+                found = templates[signature] = (template, _shape(template, occurrences.calendars(unit), start, end, on),
+                                                owner.get(unit))
             remaining[signature] -= 1
             if not remaining[signature]:
                 del templates[signature]      # its last unit: the template's objects are freed
-            parent = parent_of.get(unit)
-            if parent is None:
-                return pair[0], pair[1], pair[0].index, None
-            view = views.get(parent)
+            mine = owner.get(unit)
+            template, shape, source = found
+            if mine is None or source is None:
+                return template, shape, template.index, None
+            view = views.get((mine, signature))
             if view is None:
-                view = views[parent] = _copy_view(shared, copies, pair, parent, unit, start, end, on)
-            left_of[parent] -= 1
-            if not left_of[parent]:
-                del views[parent]
+                view = views[mine, signature] = _copy_view(shared, copies, (template, shape), source, mine, unit,
+                                                           start, end, on)
+            left_of[mine, signature] -= 1
+            if not left_of[mine, signature]:
+                del views[mine, signature]
             return view
 
         def alone(unit: str) -> Callable[[], tuple[Counted, ...]]:
@@ -278,7 +312,7 @@ def count_in_bulk(ws: Workspace, root: str, units: list[str], start: dt.date, en
             return make
 
         for unit in units:
-            if unit in special or unit in eventful:
+            if unit not in signatures:
                 # as due_under: the one-unit path (a unit with events whose template they would
                 # change takes it too, even where due_under lays them over: the same items)
                 report = due(unit, on, occurrences, network, engine, known, horizon=horizon, lookback=lookback,
@@ -303,17 +337,16 @@ def count_in_bulk(ws: Workspace, root: str, units: list[str], start: dt.date, en
 
 
 
-def _copy_view(shared: Shared, copies: Copies, pair: tuple[Template, _Shape], parent: str, unit: str,
+def _copy_view(shared: Shared, copies: Copies, pair: tuple[Template, _Shape], source: str, owner: str, unit: str,
                start: dt.date, end: dt.date, on: dt.date) -> _View:
-    """The view for the children of ``parent`` (``unit`` the first of them) on a template made for
-    a child of a copy of ``parent``: its index renamed, when the results above are the same;
-    otherwise a template of the parent's own."""
+    """The view for the units of ``owner`` (``unit`` the first of them: ``owner`` itself or one of
+    its children) on a template made for ``source`` (a copy of ``owner``) or one of its children: its
+    index renamed, when the results above are the same; otherwise a template of the unit's own."""
     t, shape = pair
-    source = shared.occurrences.hierarchy.unit(t.unit).parents[0].parent
-    if source == parent:
+    if source == owner:
         return t, shape, t.index, None
-    renaming = copies.renaming(source, parent)
-    if renaming is not None and same_results_above(t, source, parent, renaming, shared.network, shared.extensions):
+    renaming = copies.renaming(source, owner)
+    if renaming is not None and same_results_above(t, source, owner, renaming, shared.network, shared.extensions):
         index = {done_key(renaming.get(o.duty.id, o.duty.id), o.period): n for n, o in enumerate(t.occurrences)}
         return t, shape, index, {mine: theirs for theirs, mine in renaming.items()}
     own = shared.template(unit)
