@@ -13,9 +13,7 @@ days of every unit are read in one grouped query (``LogSnapshot.delivery_days``)
 
 The occurrences behind a unit's count (the drill-down) are made into objects only when read
 (``count_model.Drill``), by the one-unit path (whose listing the shared one equals), on the same
-read view of the log, kept open while the report is. The templates (and the one-unit path) come
-first, while the delivery days are grouped on a second connection; a template is freed after its
-last unit. Units that are not laid over a template in
+read view of the log, kept open while the report is; a template is freed after its last unit. Units that are not laid over a template in
 ``due_under`` (report/bulk.special_units, units whose recorded events move their duties) take
 the one-unit path, as there. tests/test_count_bulk.py checks every count and drill-down against
 the straightforward count (report/count.judged_under)."""
@@ -313,23 +311,15 @@ def count_in_bulk(ws: Workspace, root: str, units: list[str], start: dt.date, en
                 return judged(ws, list(report.items), start, end, on, snapshot, changes)
             return make
 
-        # First what needs none of the delivery days, which are grouped meanwhile on a second
-        # connection (log/days.py): the units of the one-unit path, and every unit's template view.
-        first: dict[str, Tally | _View] = {}
         for unit in units:
             if unit not in signatures:
                 # as due_under: the one-unit path (a unit with events whose template they would
                 # change takes it too, even where due_under lays them over: the same items)
                 report = due(unit, on, occurrences, network, engine, known, horizon=horizon, lookback=lookback,
                              log=snapshot, since=since, context=False)
-                first[unit] = Tally.of(judged(ws, list(report.items), start, end, on, snapshot, changes))
-            else:
-                first[unit] = view_of(unit, signatures[unit])
-        for unit in units:
-            view = first.pop(unit)        # a template is freed with the last view of it
-            if isinstance(view, Tally):
-                yield unit, view, Drill(alone(unit))
+                yield unit, Tally.of(judged(ws, list(report.items), start, end, on, snapshot, changes)), Drill(alone(unit))
                 continue
+            view = view_of(unit, signatures[unit])
             try:
                 tally = run.unit(shared, view, unit)
             except _BadDay:
