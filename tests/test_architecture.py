@@ -23,7 +23,8 @@ LAYERS = [
      # offered as Workspace methods (explain, status, history): below the class, given it as a protocol
      "obligations.report.facade", "obligations.report.explain", "obligations.report.deliveries",
      "obligations.report.status_report", "obligations.report.history", "obligations.report.count",
-     "obligations.report.count_model", "obligations.report.count_bulk", "obligations.report.changes",
+     "obligations.report.count_model", "obligations.report.count_bulk", "obligations.report.copies",
+     "obligations.report.changes",
      "obligations.report.changes_model", "obligations.report.changes_reach", "obligations.report.revisions"],
     ["obligations.workspace", "obligations.loading", "obligations.load_cache"],
     ["obligations.report"],

@@ -229,9 +229,12 @@ class Occurrences:
         routes: dict[int, Route | None] = {}   # the answer is the same within an epoch
         assumed: dict[int, tuple[Assumption, ...]] = {}
         static = _static_assumptions(duty, directive)
+        span = self.hierarchy.epoch_span
+        epoch, first, last = -1, dt.date.max, dt.date.min
         for window in windows:
             day = window.last_allowed
-            epoch = self.hierarchy.epoch(day)
+            if not first <= day <= last:
+                epoch, first, last = span(day)
             if epoch not in routes:
                 issuer, notes = effective_issuer(self.hierarchy, directive.unit, day)
                 routes[epoch] = (route(self.hierarchy, duty, issuer, notes, unit_id, day)

@@ -6,6 +6,7 @@ provinces), so every question about the hierarchy is asked for a date.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -88,6 +89,10 @@ class Hierarchy:
 
         Every parent link and unit changes only on its boundary days, so any question
         about the hierarchy has the same answer for two days of the same epoch."""
+        return self.epoch_span(day)[0]
+
+    def epoch_span(self, day: dt.date) -> tuple[int, dt.date, dt.date]:
+        """``day``'s epoch, its first and last day (for days in order: ask again past the last)."""
         bounds = self._index.get("bounds")
         if bounds is None:
             edges: set[dt.date] = set()
@@ -96,9 +101,8 @@ class Hierarchy:
                 for link in unit.parents:
                     edges.update((link.start, link.end + dt.timedelta(days=1) if link.end < FAR_FUTURE else link.end))
             bounds = self._index["bounds"] = sorted(edges)
-        import bisect
-
-        return bisect.bisect_right(bounds, day)
+        at = bisect.bisect_right(bounds, day)
+        return at, bounds[at - 1] if at else dt.date.min, bounds[at] - dt.timedelta(1) if at < len(bounds) else dt.date.max
 
     def _predecessors(self) -> dict[str, list[str]]:
         """successor -> the units it succeeded directly."""

@@ -112,8 +112,14 @@ def due_under(root: str, on: dt.date, occurrences: Occurrences, network: Network
 def special_units(occurrences: Occurrences) -> set[str]:
     """Units whose reports may differ from a unit of the same shape other than by their own
     log rows (those are laid over per unit)."""
+    return set(occurrences.by_issuer) | named_units(occurrences)
+
+
+def named_units(occurrences: Occurrences) -> set[str]:
+    """The units some datum names (a local calendar, a successor, a recipient, a named performer,
+    an assumption): special, and never a copy of another unit (report/copies.py)."""
     hierarchy = occurrences.hierarchy
-    special = set(occurrences.by_issuer) | occurrences.calendars.local_scopes
+    special = set(occurrences.calendars.local_scopes)
     # a successor also carries what its predecessors issued
     special |= {u.successor for u in hierarchy.units.values() if u.successor}
     special |= {d.recipient for d in occurrences.rules.duties if d.recipient not in ("issuer", "parent")}

@@ -93,5 +93,7 @@ def capture(rules: RuleSet, hierarchy: Hierarchy, units: Iterable[str], directiv
     for d in dict.fromkeys(directive_ids):
         known = facts.get(d)
         found[d] = known if known is not None else facts.setdefault(d, directive_facts(rules, d))
-    return Context({u: hierarchy.name(u) for u in units}, found, tuple(sorted(set(provisional_years))))
+    # each unit named once (a report names its own unit and issuer for every item)
+    name = hierarchy.name
+    return Context({u: name(u) for u in dict.fromkeys(units)}, found, tuple(sorted(set(provisional_years))))
 

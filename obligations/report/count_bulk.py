@@ -21,18 +21,21 @@ the straightforward count (report/count.judged_under)."""
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections import Counter
-from collections.abc import Callable, Iterator, MutableMapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 
 import attrs
 
+from obligations.base.keys import OccurrenceKey
 from obligations.base.vocabulary import Status
 from obligations.calendar.working import VietnamCalendar
 from obligations.log.days import ALL_UNITS, delivery_days_soon
 from obligations.log.snapshot import SEP_FIELD, SEP_ROW, LogSnapshot, done_key
-from obligations.log.store import SubmissionLog
+from obligations.log.store import Extension, SubmissionLog
 from obligations.reconcile.network import Network
-from obligations.report.bulk import _lead_times_by_unit, _signature, special_units
+from obligations.report.bulk import _lead_times_by_unit, _signature, named_units, special_units
+from obligations.report.copies import Copies, same_results_above
 from obligations.report.count_model import CATEGORY_OF, Counted, Drill, Tally
 from obligations.report.deliveries import Delivery, classify
 from obligations.report.due import LISTED, due
@@ -42,7 +45,11 @@ from obligations.status.assess import Item, Payload
 from obligations.status.rules import Engine
 
 Evaluation = tuple[Network, Engine, MutableMapping[Payload, Status]]
+# a template as one unit's count uses it: the template and its shape, the unit's index (done_key ->
+# position) and, under a copy's template, its duty ids -> the template's (else None)
+_View = tuple[Template, "_Shape", dict[str, int], dict[str, str] | None]
 ON_TIME, LATE, WITHIN, OVERDUE, LATE_DAYS, CONFLICTS = range(6)     # a tally as a list of six numbers
+_SPLIT_ROW = operator.methodcaller("rpartition", SEP_FIELD)          # a row of delivery_days: key, _, day
 
 
 @attrs.frozen
@@ -58,6 +65,9 @@ class _Shape:
     done_in: frozenset[int]
     base: tuple[int, ...]
     calendar: VietnamCalendar
+    # by position, day as written -> what a delivery that day changes in the tally: the slot it
+    # leaves (or -1), the slot it enters (or -1), working days late (filled as days are met)
+    effects: tuple[dict[str, tuple[int, int, int]], ...]
 
 
 def in_range(deadline: dt.date, window_start: dt.date, start: dt.date, end: dt.date, on: dt.date) -> bool:
@@ -77,7 +87,8 @@ def _shape(t: Template, calendar: VietnamCalendar, start: dt.date, end: dt.date,
     for n in open_in:
         base[_open_slot(deadlines[n], conflicts[n], on)] += 1
     return _Shape(tuple(deadlines), tuple(conflicts), open_in,
-                  frozenset(n for n, f in enumerate(t.fate_done) if f == LISTED and inside[n]), tuple(base), calendar)
+                  frozenset(n for n, f in enumerate(t.fate_done) if f == LISTED and inside[n]), tuple(base), calendar,
+                  tuple({} for _ in deadlines))
 
 
 def _open_slot(deadline: dt.date, conflict: bool, on: dt.date) -> int:
@@ -127,15 +138,16 @@ class _Run:
             self.every_unit_exact, self._days_soon = ALL_UNITS in self.exact, None
         text = self.days.pop(unit, None)
         if text is not None and not self.every_unit_exact and unit not in self.exact:
-            found: dict[int, str] = {}
             get = index.get
-            for row in text.split(SEP_ROW):
-                key, _, day = row.rpartition(SEP_FIELD)
-                n = get(key)
-                # (several current records of one occurrence: a log written before version 5; the
-                # earliest counts. An ISO day orders as its text; one that is not is refused by finish)
-                if n is not None and (n not in found or day < found[n]):
-                    found[n] = day
+            rows = [(n, day) for key, _, day in map(_SPLIT_ROW, text.split(SEP_ROW)) if (n := get(key)) is not None]
+            found = dict(rows)
+            if len(found) != len(rows):
+                # several current records of one occurrence (a log written before version 5): the
+                # earliest counts. An ISO day orders as its text; one that is not is refused by finish
+                found = {}
+                for n, day in rows:
+                    if n not in found or day < found[n]:
+                        found[n] = day
             return found
         if self.snapshot is None or (text is None and not self.every_unit_exact and unit not in self.exact):
             return {}
@@ -161,6 +173,18 @@ class _Run:
                                           (LATE, calendar.count_working_days(deadline + one, when + one)))
         return found
 
+    def effect(self, shape: _Shape, n: int, day: str) -> tuple[int, int, int]:
+        """What a delivery on ``day`` at position ``n`` changes in a tally of ``shape`` (no extension)."""
+        leaves = _open_slot(shape.deadline[n], shape.conflict[n], self.on) if n in shape.open_in else -1
+        enters, late = -1, 0
+        if n in shape.done_in:
+            if shape.conflict[n]:
+                enters = CONFLICTS
+            else:
+                enters, late = self.verdict(shape.calendar, shape.deadline[n], day)
+        found = shape.effects[n][day] = (leaves, enters, late)
+        return found
+
     def add_done(self, v: list[int], calendar: VietnamCalendar, deadline: dt.date, conflict: bool, day: str) -> None:
         if conflict:
             v[CONFLICTS] += 1
@@ -169,23 +193,32 @@ class _Run:
             v[slot] += 1
             v[LATE_DAYS] += late
 
-    def unit(self, shared: Shared, t: Template, shape: _Shape, unit: str) -> Tally:
-        """The count of ``unit``, a unit of ``t``'s shape: the template's, corrected where it differs."""
-        days = self.delivered(unit, t.index)
-        own = self.snapshot.granted(unit) if self.snapshot is not None else None
+    def unit(self, shared: Shared, view: _View, unit: str) -> Tally:
+        """The count of ``unit``, a unit of the view's shape: the template's, corrected where it differs."""
+        t, shape, index, back = view
+        days = self.delivered(unit, index)
+        own: Mapping[OccurrenceKey, Extension] | None = None
+        if self.snapshot is not None:
+            own = self.snapshot.granted(unit)
         if not days and not own:
             return _tally(shape.base)
+        if own and back is not None:
+            # the unit's extensions by the template's duty ids (a copy's: report/copies.py)
+            own = {OccurrenceKey(k.unit, back.get(k.duty, k.duty), k.period): e for k, e in own.items()}
         v = list(shape.base)
         on, calendar = self.on, shape.calendar
         changed = shared.changed(t, unit, own, days.keys(), calendar) if own else {}
-        open_in, done_in, deadlines, conflicts = shape.open_in, shape.done_in, shape.deadline, shape.conflict
+        open_in, deadlines, conflicts, effects = shape.open_in, shape.deadline, shape.conflict, shape.effects
         for n, day in days.items():
             if n in changed:
                 continue
-            if n in open_in:
-                v[_open_slot(deadlines[n], conflicts[n], on)] -= 1
-            if n in done_in:
-                self.add_done(v, calendar, deadlines[n], conflicts[n], day)
+            found = effects[n].get(day)
+            leaves, enters, late = found if found is not None else self.effect(shape, n, day)
+            if leaves >= 0:
+                v[leaves] -= 1
+            if enters >= 0:
+                v[enters] += 1
+                v[LATE_DAYS] += late
         for n, (_, fate, fresh, _, _) in changed.items():
             if n in open_in:
                 v[_open_slot(deadlines[n], conflicts[n], on)] -= 1
@@ -221,10 +254,53 @@ def count_in_bulk(ws: Workspace, root: str, units: list[str], start: dt.date, en
         from_events = events_counted_from(occurrences)
         eventful = set() if snapshot is None else {
             u for u in units if snapshot.has_events(u) and not from_events.isdisjoint(snapshot.event_dates(u))}
-        templates: dict[tuple[object, ...], tuple[Template, _Shape]] = {}
-        signatures = {u: _signature(occurrences, u, leads) for u in units if u not in special and u not in eventful}
+        # Units that issue copies of one another's directives, and the children of such units
+        # (report/copies.py): one template for all of them, each unit by its own index into it.
+        # ``owner``: the unit whose directives are renamed (the unit itself, or its parent).
+        copies = Copies(occurrences, leads, named_units(occurrences))
+        owner: dict[str, str] = {}
+        signatures: dict[str, tuple[object, ...]] = {}
+        for u in units:
+            if u in eventful:
+                continue
+            if u in special:
+                klass = copies.klass(u)
+                if klass is not None:
+                    owner[u], signatures[u] = u, ("copy", klass)
+                continue
+            signature = signatures[u] = _signature(occurrences, u, leads)
+            links = occurrences.hierarchy.unit(u).parents
+            klass = copies.klass(links[0].parent) if len(links) == 1 else None
+            if klass is not None:
+                owner[u] = links[0].parent
+                signatures[u] = (signature[0], (attrs.evolve(links[0], parent=""),), *signature[2:], klass)
+        templates: dict[tuple[object, ...], tuple[Template, _Shape, str | None]] = {}
         remaining = Counter(signatures.values())
+        left_of = Counter((owner[u], signatures[u]) for u in owner)
+        views: dict[tuple[str, tuple[object, ...]], _View] = {}   # while the units of an owner are counted
         changes = ws.changes_anything
+
+        def view_of(unit: str, signature: tuple[object, ...]) -> _View:
+            found = templates.get(signature)
+            if found is None:
+                template = shared.template(unit)
+                found = templates[signature] = (template, _shape(template, occurrences.calendars(unit), start, end, on),
+                                                owner.get(unit))
+            remaining[signature] -= 1
+            if not remaining[signature]:
+                del templates[signature]      # its last unit: the template's objects are freed
+            mine = owner.get(unit)
+            template, shape, source = found
+            if mine is None or source is None:
+                return template, shape, template.index, None
+            view = views.get((mine, signature))
+            if view is None:
+                view = views[mine, signature] = _copy_view(shared, copies, (template, shape), source, mine, unit,
+                                                           start, end, on)
+            left_of[mine, signature] -= 1
+            if not left_of[mine, signature]:
+                del views[mine, signature]
+            return view
 
         def alone(unit: str) -> Callable[[], tuple[Counted, ...]]:
             """A unit's occurrences behind its count, by the one-unit path (the shared path's
@@ -236,24 +312,16 @@ def count_in_bulk(ws: Workspace, root: str, units: list[str], start: dt.date, en
             return make
 
         for unit in units:
-            if unit in special or unit in eventful:
+            if unit not in signatures:
                 # as due_under: the one-unit path (a unit with events whose template they would
                 # change takes it too, even where due_under lays them over: the same items)
                 report = due(unit, on, occurrences, network, engine, known, horizon=horizon, lookback=lookback,
                              log=snapshot, since=since, context=False)
                 yield unit, Tally.of(judged(ws, list(report.items), start, end, on, snapshot, changes)), Drill(alone(unit))
                 continue
-            signature = signatures[unit]
-            pair = templates.get(signature)
-            if pair is None:
-                template = shared.template(unit)
-                pair = templates[signature] = (template, _shape(template, occurrences.calendars(unit), start, end, on))
-            template, shape = pair
-            remaining[signature] -= 1
-            if not remaining[signature]:
-                del templates[signature]      # its last unit: the template's objects are freed
+            view = view_of(unit, signatures[unit])
             try:
-                tally = run.unit(shared, template, shape, unit)
+                tally = run.unit(shared, view, unit)
             except _BadDay:
                 assert snapshot is not None
                 snapshot.finish()             # raises, naming the row as the store does
@@ -267,3 +335,19 @@ def count_in_bulk(ws: Workspace, root: str, units: list[str], start: dt.date, en
         raise
 
 
+
+
+def _copy_view(shared: Shared, copies: Copies, pair: tuple[Template, _Shape], source: str, owner: str, unit: str,
+               start: dt.date, end: dt.date, on: dt.date) -> _View:
+    """The view for the units of ``owner`` (``unit`` the first of them: ``owner`` itself or one of
+    its children) on a template made for ``source`` (a copy of ``owner``) or one of its children: its
+    index renamed, when the results above are the same; otherwise a template of the unit's own."""
+    t, shape = pair
+    if source == owner:
+        return t, shape, t.index, None
+    renaming = copies.renaming(source, owner)
+    if renaming is not None and same_results_above(t, source, owner, renaming, shared.network, shared.extensions):
+        index = {done_key(renaming.get(o.duty.id, o.duty.id), o.period): n for n, o in enumerate(t.occurrences)}
+        return t, shape, index, {mine: theirs for theirs, mine in renaming.items()}
+    own = shared.template(unit)
+    return own, _shape(own, shared.occurrences.calendars(unit), start, end, on), own.index, None

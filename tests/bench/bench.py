@@ -46,14 +46,20 @@ def trees(against: str | None) -> tuple[list[tuple[str, Path]], Path | None]:
 
 def run_child(argv: list[str], env: dict | None = None, cwd: Path = ROOT) -> tuple[float, float, str]:
     """Wall time, peak RSS (MiB) and stdout of one child process (run in ``cwd``: a ``-c`` child
-    imports the obligations package of that tree)."""
+    imports the obligations package of that tree). A failure ends the bench with the child's last
+    lines of standard error (why a measured commit could not run)."""
+    import tempfile
+
     start = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=cwd, env=env)
-    out = proc.stdout.read().decode()
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"failed: {' '.join(argv)}")
+    with tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=err, cwd=cwd, env=env)
+        out = proc.stdout.read().decode()
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+        if os.waitstatus_to_exitcode(status) != 0:
+            err.seek(0)
+            tail = "\n".join(err.read().decode(errors="replace").strip().splitlines()[-6:])
+            raise SystemExit(f"failed in {cwd}: {' '.join(argv)[:300]}\n{tail}")
     return elapsed, usage.ru_maxrss / 1024, out
 
 
@@ -116,7 +122,7 @@ print(json.dumps({{"build": t1 - t0, "evaluate": t2 - t1, "units": units, "items
 
 
 LOG_CHILD = """
-import datetime as dt, json, sys, time
+import datetime as dt, inspect, json, sys, time
 sys.path.insert(0, {here!r})
 from synthetic import build
 from obligations.log.store import SubmissionLog
@@ -125,15 +131,18 @@ from obligations.status.engine import make_engine
 ws = build(communes={communes})
 {warm}
 log = SubmissionLog({path!r})
+# only what the measured tree's due_under takes (an older commit may lack a keyword)
+offered = inspect.signature(ws.due_under).parameters
+kw = {{k: v for k, v in (("engine", make_engine({engine!r})), ("share", {share!r})) if k in offered}}
 t1, c1 = time.perf_counter(), time.process_time()
 units = items = 0
 with setting():
-    for report in ws.due_under("tw", dt.date.fromisoformat({on!r}), engine=make_engine({engine!r}), log=log,
-                               share={share!r}):
+    for report in ws.due_under("tw", dt.date.fromisoformat({on!r}), log=log, **kw):
         units += 1
         items += len(report.items)
 t2 = time.perf_counter()
-print(json.dumps({{"evaluate": t2 - t1, "cpu": time.process_time() - c1, "units": units, "items": items}}))
+print(json.dumps({{"evaluate": t2 - t1, "cpu": time.process_time() - c1, "units": units, "items": items,
+                  "note": note}}))
 """
 
 # The holiday facts of the years evaluated, loaded before the clock starts: the command line
@@ -143,10 +152,13 @@ print(json.dumps({{"evaluate": t2 - t1, "cpu": time.process_time() - c1, "units"
 WARM = ("[ws.calendar_for('tw').is_working_day(dt.date(year, 6, 1)) "
         f"for year in range(ws.occurrence_source.first_year, {dt.date.fromisoformat(ON).year + 2})]")
 
-# The cycle collector as `due --under` sets it (obligations/cli/collector.py), or Python's default.
+# The cycle collector as `due --under` sets it (obligations/cli/collector.py), or Python's default
+# (also for a measured commit older than the collector's setting: said in the line it prints).
 SETTINGS = {
-    "cli": "from obligations.cli.collector import fewer_collections as setting",
-    "default": "from contextlib import nullcontext as setting",
+    "cli": ("note = ''\ntry:\n    from obligations.cli.collector import fewer_collections as setting\n"
+            "except ImportError:\n    from contextlib import nullcontext as setting\n"
+            "    note = \"this tree has no cli/collector.py: Python's collector thresholds\""),
+    "default": "note = ''\nfrom contextlib import nullcontext as setting",
 }
 
 
@@ -158,6 +170,17 @@ from synthetic import build
 from synthetic_log import write_log
 print(write_log(build(communes={communes}), Path({path!r})))
 """
+
+
+def write_log(roots: list[tuple[str, Path]], communes: int, path: str) -> int:
+    """The synthetic log, written by the first of ``roots`` that has the writer (with ``--against``,
+    the measured commit, first: a log is read by the code of its schema version and newer ones,
+    while an older tree refuses a newer schema). Returns the number of rows."""
+    root = next((r for _, r in roots if (r / "tests" / "bench" / "synthetic_log.py").exists()), ROOT)
+    _, _, out = run_child([sys.executable, "-c", WRITE_LOG_CHILD.format(here=str(root / "tests" / "bench"),
+                                                                         communes=communes, path=path)],
+                          _env(root), cwd=root)
+    return int(out.strip())
 
 
 def national_with_log(runs: int, engine: str, fractions: tuple[float, ...] = (0.1, 0.5, 1.0),
@@ -174,33 +197,37 @@ def national_with_log(runs: int, engine: str, fractions: tuple[float, ...] = (0.
             for fraction in fractions:
                 communes = round(3321 * fraction)
                 path = str(Path(folder) / f"log-{communes}.sqlite3")
-                _, _, out = run_child([sys.executable, "-c", WRITE_LOG_CHILD.format(here=str(HERE), communes=communes,
-                                                                                     path=path)])
-                rows = int(out.strip())
+                rows = write_log(roots, communes, path)
                 found: dict[str, tuple[list[float], list[float], list[float]]] = {n: ([], [], []) for n, _ in roots}
+                docs: dict[str, dict] = {}       # each tree's last answer: its units and items
                 for _ in range(runs):
                     for name, root in roots:
                         code = LOG_CHILD.format(here=str(root / "tests" / "bench"), communes=communes, path=path,
                                                 on=ON, engine=engine, share=share, setting=SETTINGS[collector],
                                                 warm=WARM)
                         _, peak, out = run_child([sys.executable, "-c", code], _env(root), cwd=root)
-                        doc = json.loads(out)
+                        doc = docs[name] = json.loads(out)
                         times, cpu, rss = found[name]
                         times.append(doc["evaluate"])
                         cpu.append(doc.get("cpu", float("nan")))
                         rss.append(peak)
                 for name, (times, cpu, rss) in found.items():
+                    doc = docs[name]
                     tree = "" if len(roots) == 1 else f" tree={name.replace(' ', '-')}"
                     print(f"{label}: fraction={fraction} units={doc['units']} log_rows={rows} "
                           f"seconds={statistics.median(times):.2f} peak_mib={max(rss):.0f}"
                           f" cpu_seconds={statistics.median(cpu):.2f}{tree}", flush=True)
                     print(f"{'':<44} units/s median {doc['units'] / statistics.median(times):,.0f} "
                           f"(min {min(times):.2f} s, max {max(times):.2f} s, {len(times)} runs; items listed: "
-                          f"{doc['items']:,})", flush=True)
+                          f"{doc['items']:,}){_note(doc)}", flush=True)
                 os.unlink(path)
     finally:
         if tmp is not None:
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _note(doc: dict) -> str:
+    return f"; {doc['note']}" if doc.get("note") else ""
 
 
 def _env(root: Path) -> dict[str, str]:
@@ -214,6 +241,8 @@ from synthetic import build
 from obligations.log.store import SubmissionLog
 {setting}
 ws = build(communes={communes})
+if not hasattr(ws, "count_under"):
+    sys.exit("this tree has no Workspace.count_under (issue #25): nothing to measure")
 {warm}
 log = SubmissionLog({path!r})
 t1, c1 = time.perf_counter(), time.process_time()
@@ -222,7 +251,7 @@ with setting():
 t2 = time.perf_counter()
 t = found.total
 print(json.dumps({{"evaluate": t2 - t1, "cpu": time.process_time() - c1, "units": found.units,
-                  "counts": [t.on_time, t.late, t.within, t.overdue, t.conflicts]}}))
+                  "counts": [t.on_time, t.late, t.within, t.overdue, t.conflicts], "note": note}}))
 """
 
 
@@ -237,26 +266,26 @@ def national_count(runs: int, collector: str = "cli", fraction: float = 1.0, aga
         with tempfile.TemporaryDirectory(prefix="obligations-bench-count-") as folder:
             communes = round(3321 * fraction)
             path = str(Path(folder) / f"log-{communes}.sqlite3")
-            _, _, out = run_child([sys.executable, "-c", WRITE_LOG_CHILD.format(here=str(HERE), communes=communes,
-                                                                                 path=path)])
-            rows = int(out.strip())
+            rows = write_log(roots, communes, path)
             found: dict[str, tuple[list[float], list[float], list[float]]] = {n: ([], [], []) for n, _ in roots}
+            docs: dict[str, dict] = {}           # each tree's last answer: its units and counts
             for _ in range(runs):
                 for name, root in roots:
                     code = COUNT_CHILD.format(here=str(root / "tests" / "bench"), communes=communes, path=path, on=ON,
                                               setting=SETTINGS[collector], warm=WARM)
                     _, peak, out = run_child([sys.executable, "-c", code], _env(root), cwd=root)
-                    doc = json.loads(out)
+                    doc = docs[name] = json.loads(out)
                     times, cpu, rss = found[name]
                     times.append(doc["evaluate"])
                     cpu.append(doc.get("cpu", float("nan")))
                     rss.append(peak)
             for name, (times, cpu, rss) in found.items():      # this tree's last
+                doc = docs[name]
                 tree = "" if len(roots) == 1 else f" tree={name.replace(' ', '-')}"
                 print(f"national-count: units={doc['units']} log_rows={rows} seconds={statistics.median(times):.2f} "
                       f"peak_mib={max(rss):.0f} cpu_seconds={statistics.median(cpu):.2f}{tree}", flush=True)
                 print(f"{'':<44} on time, late, within, overdue, conflicts: {doc['counts']} (fraction {fraction}, "
-                      f"min {min(times):.2f} s, max {max(times):.2f} s, {len(times)} runs)", flush=True)
+                      f"min {min(times):.2f} s, max {max(times):.2f} s, {len(times)} runs){_note(doc)}", flush=True)
     finally:
         if tmp is not None:
             shutil.rmtree(tmp, ignore_errors=True)
