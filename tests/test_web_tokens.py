@@ -92,3 +92,13 @@ def test_serve_with_a_hash_listed_twice_exits_2_naming_the_file_and_line(tmp_pat
                           env=dict(os.environ, PYTHONPATH=str(root), OBLIGATIONS_DB=str(tmp_path / "x.sqlite3")))
     assert proc.returncode == 2 and f"{path}:5" in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
     assert proc.stderr.count("\n") == 1 and not (tmp_path / "x.sqlite3").exists()
+
+
+def test_the_token_line_is_in_the_commands_language(run_cli):
+    """The line for the person who hands the token over goes to standard error in --lang:
+    Vietnamese by default, English with --lang en; the token itself ends the line either way."""
+    code, out, err = run_cli("token", "--unit", "xa-X")
+    assert code == 0 and err.startswith("mã truy cập cho xa-X (chỉ hiện một lần này, không lưu ở đâu cả): ")
+    assert "token for" not in err and "shown once" not in err
+    code, out, err = run_cli("token", "--unit", "xa-X", "--lang", "en")
+    assert code == 0 and err.startswith("token for xa-X (shown once, not stored anywhere): ")

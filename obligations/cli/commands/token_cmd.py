@@ -14,7 +14,11 @@ import sys
 from typing import TextIO
 
 from obligations.base.errors import InputError, said
+from obligations.render.labels import Labels, pmsg
 from obligations.web.auth import NotText, new_token, toml_entry
+
+# the line for the person who hands the token over, in the command's --lang
+_SHOWN = Labels([pmsg("token:shown", "token for {unit} (shown once, not stored anywhere): {token}")])
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
@@ -28,6 +32,6 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         lines = toml_entry(token, args.unit, args.note or "")
     except NotText as exc:    # bytes that are not UTF-8: a TOML file cannot hold them
         raise InputError(said("token:note", "--note: {why}", why=exc.said), fix=said("token:note-fix", "write the note in UTF-8 text")) from None
-    print(f"token for {args.unit} (shown once, not stored anywhere): {token}", file=sys.stderr)
+    print(_SHOWN("token:shown", args.lang, unit=args.unit, token=token), file=sys.stderr)
     out.write(lines)
     return 0
