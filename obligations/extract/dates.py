@@ -62,7 +62,8 @@ _DAY_MONTH_WORDS = re.compile(
     rf"(?:(?:\s*,)?\s+năm\s+(?P<y>\d{{4}})(?!\d)|{SEP}(?P<y2>\d{{4}})(?!\d))?", I)
 _REL_RE = re.compile(_REL, I)
 _EVERY_YEAR_RE = re.compile(_EVERY_YEAR, I)
-_MORE = re.compile(rf"\s*(?:,|và|;)\s*(?:ngày\s+)?(?P<d>\d{{1,2}}){SEP}(?P<m>\d{{1,2}})(?![\d]|{SEP}\d)", I)
+# "25/3 và 25/9", "15 tháng 6 và 15 tháng 12", "30 tháng 6 và ngày 31 tháng 12"
+_MORE = re.compile(rf"\s*(?:,|và|;)\s*(?:ngày\s+)?(?P<d>\d{{1,2}})(?:{SEP}|\s+tháng\s+)(?P<m>\d{{1,2}})(?![\d]|{SEP}\d)", I)
 
 _DAY_OF = [
     (re.compile(rf"\s*,?\s*(?:của\s+)?{EVERY}\s+tháng", I), "month"),

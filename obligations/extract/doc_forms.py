@@ -7,9 +7,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import attrs
+
+from obligations.base.dates import month_end
+
 from . import resolve
 from .dates import date_at
-from .found import Table, safe_date
+from .found import Found, Table, safe_date
 from .header import slug
 
 I = re.IGNORECASE
@@ -69,3 +73,58 @@ def closing_day(clause: str, kind: str, start: int, pos: int, issued: dt.date | 
         return None
     (table,) = resolve.day_month(expr, "latest", None, issued, None)
     return table, expr.end
+
+
+# "tần suất 2 lần/tháng; thời gian quan trắc từ tháng 3 đến tháng 10 năm 2026": a duty done every
+# month of a span, each month's work due within that month (a frequency per month in the sentence,
+# or "hằng tháng" in the phrase's own clause)
+_PER_MONTH = re.compile(r"\d{1,2}\s+lần\s*/\s*tháng", I)
+_EVERY_MONTH = re.compile(r"(?<!\w)(?:hằng|hàng|mỗi)\s+tháng(?!\s+\d)", I)
+
+
+def each_month(found: list[Found], clause: str, sentence: str) -> list[Found]:
+    """A window of whole months of one year ("từ tháng 3 đến tháng 10 năm 2026") for a duty done
+    every month (``_PER_MONTH`` in the sentence, ``_EVERY_MONTH`` in the clause): one window per
+    month, each due by the month's last day, instead of one window due at the span's end."""
+    if not any(isinstance((f.schedule or {}).get("start"), dt.date) for f in found) or \
+            not (_PER_MONTH.search(sentence) or _EVERY_MONTH.search(clause)):
+        return found
+    result: list[Found] = []
+    for item in found:
+        table = item.schedule or {}
+        start, date = table.get("start"), table.get("date")
+        if (table.get("every") != "once" or not isinstance(start, dt.date) or not isinstance(date, dt.date)
+                or start.day != 1 or date != month_end(date.year, date.month) or start.year != date.year
+                or start.month >= date.month or not item.phrase.lower().startswith("từ")):
+            result.append(item)
+            continue
+        for month in range(start.month, date.month + 1):
+            window: Table = {"every": "once", "start": dt.date(date.year, month, 1),
+                             "date": month_end(date.year, month), "inclusive": True}
+            result.append(attrs.evolve(item, schedule=window, confidence=0.7,
+                                       reason=f"“{item.phrase}”, done every month: the work of {month}/{date.year} "
+                                              f"due within that month"))
+    return result
+
+
+_MONTHS_OF_YEAR = re.compile(r"tháng\s+(?P<m>\d{1,2})(?P<more>(?:\s*(?:,|và)\s*tháng\s+\d{1,2})+)"
+                             r"(?:\s*,?\s*năm\s+|\s*[/.\-]\s*)(?P<y>\d{4})(?!\d)", I)
+
+
+_COMPLETED = re.compile(r"hoàn\s+thành|xong", I)
+
+
+def month_list(clause: str, pos: int) -> tuple[list[Table], int] | None:
+    """"vào tháng 4 và tháng 8 năm 2026" (``pos`` at the first "tháng"): done in each month named,
+    one window per month; None when the months have no year, one is an alternative ("hoặc"), or the
+    list is not closed by "và", or work is to be completed in them ("hoàn thành các nhiệm vụ trong
+    tháng 11, tháng 12 năm 2025": which task in which month, the text does not say)."""
+    listed = _MONTHS_OF_YEAR.match(clause, pos)
+    if listed is None or not re.search(r"\svà\s", listed.group("more")) or _COMPLETED.search(clause, 0, pos):
+        return None
+    year = int(listed.group("y"))
+    months = [int(listed.group("m"))] + [int(m) for m in re.findall(r"\d{1,2}", listed.group("more"))]
+    if any(not 1 <= m <= 12 for m in months) or months != sorted(set(months)):
+        raise resolve.Unclear("several months named, not in order: which one is each duty's?")
+    return [{"every": "once", "start": dt.date(year, m, 1), "date": month_end(year, m), "inclusive": True}
+            for m in months], listed.end()

@@ -154,6 +154,12 @@ class _Block:
     row: tuple[tuple[str, str], ...] = ()
 
 
+def _after_address(block: _Block) -> bool:
+    """A letter's address ("Kính gửi: …" over its addressees) ends at the full stop closing its list:
+    the letter's body after it is its own paragraph, never skipped with the address."""
+    return len(block.parts) >= 2 and block.parts[0].startswith("Kính gửi") and block.parts[-1].endswith(".")
+
+
 def _starts(line: str) -> bool:
     return bool(numbered(line) or _BLOCK_START.match(line) or attached(line))
 
@@ -222,7 +228,7 @@ def _blocks(lines: Sequence[Line], tables: dict[int, TaskTable | None],
             line = cleaned[index] if cleaned is not None and source.cells is None else clean_line(raw)
             if not line:
                 continue
-            if blocks and not _starts(line) and not blocks[-1].row:
+            if blocks and not _starts(line) and not blocks[-1].row and not _after_address(blocks[-1]):
                 if not blocks[-1].footnote:
                     blocks[-1].parts.append(line)
                 continue

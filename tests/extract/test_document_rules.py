@@ -365,3 +365,73 @@ def test_a_points_count_from_the_event_its_lead_in_names(commemorations):
     got = [(d["section"], d["schedule"] if d["schedule"] == "TODO" else (d["schedule"]["direction"], d["schedule"]["offset"]))
            for d in result["duty"]]
     assert got == [("Điều 5.1.a", ("after", 25)), ("Điều 5.1.b", ("after", 15)), ("Điều 5.2.a", "TODO")], got
+
+
+# Rules found on the seventh held-out part (z-) once it was released (2026-12-08), each with a
+# phrase of its own.
+
+def test_days_of_the_year_listed_with_month_words(commemorations):
+    # "trước ngày 20 tháng 5 và 20 tháng 11 hằng năm": the same day of two months, every year (a
+    # yearly rule of two days, each excluded: 19/5 and 19/11); "30 tháng 4 và ngày 31 tháng 10":
+    # two different days, so two yearly schedules
+    body = ("I. CHẾ ĐỘ BÁO CÁO\n1. Các sở báo cáo kết quả về Sở Tài chính trước ngày 20 tháng 5 và 20 tháng 11 hằng năm.\n"
+            "2. Sở Tài chính tổng hợp, báo cáo Ủy ban nhân dân tỉnh trước ngày 30 tháng 4 và ngày 31 tháng 10 hằng năm.\n")
+    first, *second = draft(body, commemorations)["duty"]
+    assert first["schedule"] == {"every": "rrule", "rrule": "FREQ=YEARLY;BYMONTH=5,11;BYMONTHDAY=20", "inclusive": False}
+    assert [d["schedule"] for d in second] == [{"every": "year", "month": 4, "day": 30, "inclusive": False},
+                                               {"every": "year", "month": 10, "day": 31, "inclusive": False}]
+
+
+def test_a_letters_body_after_its_addressees(commemorations):
+    # "Kính gửi:" and its addressees up to the full stop closing the list: what follows is the
+    # letter's body, not more of the address (which is skipped), even with no numbering at all
+    body = ("Kính gửi:\nCác sở, ban, ngành tỉnh.\n"
+            "Để chuẩn bị hội nghị tổng kết, Ủy ban nhân dân tỉnh đề nghị các sở gửi báo cáo về Sở Nội vụ "
+            "trước ngày 20 tháng 11 năm 2025.\n")
+    (duty,) = draft(body, commemorations)["duty"]
+    assert duty["schedule"] == {"every": "once", "date": dt.date(2025, 11, 20), "inclusive": False}
+
+
+def test_a_span_of_months_for_work_done_every_month(commemorations):
+    # "tần suất 1 lần/tháng; … từ tháng 4 đến tháng 9 năm 2026": the work of each month of the span
+    # is due within that month (six windows, April to September); without a frequency per month the
+    # span is one window, due at its end
+    body = ("I. NHIỆM VỤ\n1. Quan trắc chất lượng nước hồ chứa với tần suất 1 lần/tháng; thời gian quan trắc "
+            "từ tháng 4 đến tháng 9 năm 2026; số lượng mẫu 36 mẫu.\n"
+            "2. Tổ chức tập huấn cho cán bộ từ tháng 4 đến tháng 9 năm 2026.\n")
+    duties = draft(body, commemorations)["duty"]
+    monthly = [d["schedule"] for d in duties if d["section"] == "I.1"]
+    assert [(s["start"], s["date"]) for s in monthly] == [
+        (dt.date(2026, 4, 1), dt.date(2026, 4, 30)), (dt.date(2026, 5, 1), dt.date(2026, 5, 31)),
+        (dt.date(2026, 6, 1), dt.date(2026, 6, 30)), (dt.date(2026, 7, 1), dt.date(2026, 7, 31)),
+        (dt.date(2026, 8, 1), dt.date(2026, 8, 31)), (dt.date(2026, 9, 1), dt.date(2026, 9, 30))]
+    assert all(s["every"] == "once" and s["inclusive"] is True for s in monthly)
+    (once,) = [d["schedule"] for d in duties if d["section"] == "I.2"]
+    assert once == {"every": "once", "start": dt.date(2026, 4, 1), "date": dt.date(2026, 9, 30), "inclusive": True}
+
+
+def test_months_named_with_their_year_each_a_window(commemorations):
+    # "vào tháng 5 và tháng 11 năm 2026": done in May and in November (two windows, each month
+    # included); "tháng 5 hoặc tháng 11": one or the other, which the text does not say: TODO; work
+    # to complete "trong tháng 9 và tháng 10": which part in which month, not said: TODO
+    body = ("I. NHIỆM VỤ\n1. Kiểm tra thiết bị quan trắc vào tháng 5 và tháng 11 năm 2026.\n"
+            "2. Tổ chức diễn tập vào tháng 5 hoặc tháng 11 năm 2026.\n"
+            "3. Các sở hoàn thành các đề án trong tháng 9 và tháng 10 năm 2026.\n")
+    duties = draft(body, commemorations)["duty"]
+    (split,) = [d for d in duties if d["section"] == "I.3"]
+    assert split["schedule"] == "TODO"
+    assert [d["schedule"] for d in duties if d["section"] == "I.1"] == [
+        {"every": "once", "start": dt.date(2026, 5, 1), "date": dt.date(2026, 5, 31), "inclusive": True},
+        {"every": "once", "start": dt.date(2026, 11, 1), "date": dt.date(2026, 11, 30), "inclusive": True}]
+    (either,) = [d for d in duties if d["section"] == "I.2"]
+    assert either["schedule"] == "TODO"
+
+
+def test_the_day_of_an_event_the_text_does_not_date_is_listed(commemorations):
+    # "trong ngày bầu cử" with no day given: no duty can be dated (the text may mean a duty, or say
+    # what voters do), but the phrase is seen: listed as not drafted with the reason, never lost
+    body = "I. NHIỆM VỤ\n1. Tổ giám sát theo dõi trực tiếp tại các điểm bỏ phiếu trong ngày bầu cử.\n"
+    result = draft(body, commemorations)
+    assert result["duty"] == []
+    (listed,) = [e for e in result["not_drafted"] if "ngày bầu cử" in e["phrases"]]
+    assert listed["section"] == "I.1" and listed["reason"].startswith("on the day of an event the text does not date")
