@@ -203,17 +203,17 @@ class _Reader:
     def _range(self, marker: re.Match[str]) -> None:
         text = self.clause
         if _SPAN_BEFORE.search(text, max(0, marker.start() - _SPAN_REACH), marker.start()):
-            # "(kỳ báo cáo tính từ ngày 01 tháng 01 đến hết ngày 31 tháng 12)", "báo cáo kết quả …
-            # từ ngày 30/01/2020 đến ngày 24/4/2020": the span a report covers, not a deadline
+            # "(kỳ báo cáo tính từ ngày 01 tháng 01 đến hết ngày 31 tháng 12)": the span a report covers
             until = _SPAN_END.match(text, marker.end())
             last = date_at(text, until.end()) if until else None
             self.used_until = max(self.used_until, last.end if last else marker.end())
             return
         first = date_at(text, marker.end())
         if first is None:           # "Từ ngày 05/02/2026 - 08/02/2026"
-            self._form(marker, doc_forms.dashed_window(text, marker.end()), 0.9)
-            return
+            return self._form(marker, doc_forms.dashed_window(text, marker.end()), 0.9)
         until = _UNTIL.match(text, first.end)
+        if until and (to_event := doc_forms.up_to_event(text, first, until.end(), self.issued)):
+            return self._form(marker, to_event, 0.7)        # "từ tháng 01 đến ngày bầu cử 15/3/2026"
         span_end = date_at(text, until.end()) if until else None
         if (span_end is not None and first.kind == span_end.kind == "day" and first.year is None
                 and span_end.year is None and (first.day, first.month, span_end.day, span_end.month) == (1, 1, 31, 12)):

@@ -12,7 +12,7 @@ import attrs
 from obligations.base.dates import month_end
 
 from . import resolve
-from .dates import date_at
+from .dates import DateExpr, date_at
 from .found import Found, Table, safe_date
 from .header import slug
 
@@ -128,3 +128,29 @@ def month_list(clause: str, pos: int) -> tuple[list[Table], int] | None:
         raise resolve.Unclear("several months named, not in order: which one is each duty's?")
     return [{"every": "once", "start": dt.date(year, m, 1), "date": month_end(year, m), "inclusive": True}
             for m in months], listed.end()
+
+
+# "đến ngày bầu cử 15/3/2026", "đến ngày bầu cử": a window closed by an event's day, printed or not
+_EVENT_DAY = re.compile(r"ngày\s+(?P<ev>(?:bầu\s+cử|bỏ\s+phiếu|khai\s+mạc|bế\s+mạc)(?:\s+[^\s,;.()\n\d:]+){0,6}?)"
+                        r"(?:\s*(?:\(|,)?\s*(?:(?:là|vào)\s+)?(?:ngày\s+)?(?P<day>(?=\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}))"
+                        r"|(?=\s*(?:[,;.:)]|$|\s(?:gồm|để|và|nhằm|với))))", I)
+
+
+def up_to_event(clause: str, first: DateExpr, pos: int, issued: dt.date | None) -> tuple[Table, int] | None:
+    """"từ tháng 01 đến ngày bầu cử 15/3/2026" (``pos`` after "đến"): the event's day as printed
+    closes the window; "Từ ngày 15/3/2026 đến ngày bầu cử": a window up to an event the text does
+    not date (the event's day itself, offset 0 before it). None for any other "đến ngày …"."""
+    named = _EVENT_DAY.match(clause, pos)
+    if named is None or first.kind not in ("day", "month"):
+        return None
+    if named.group("day") is None:
+        return {"every": "event", "event": slug(" ".join(named.group("ev").split())).lower(), "direction": "before",
+                "offset": 0, "unit": "days", "inclusive": True}, named.end("ev")
+    day = date_at(clause, named.end())
+    if day is None or day.kind != "day" or day.year is None:
+        return None
+    date = safe_date(day.year, resolve.month_number(day.month), day.day or 0)
+    begin = safe_date(first.year or day.year, resolve.month_number(first.month), first.day or 1)
+    if date is None or begin is None or begin > date:
+        raise resolve.Unclear("the window's first day is impossible or after its last")
+    return {"every": "once", "start": begin, "date": date, "inclusive": True}, day.end

@@ -435,3 +435,16 @@ def test_the_day_of_an_event_the_text_does_not_date_is_listed(commemorations):
     assert result["duty"] == []
     (listed,) = [e for e in result["not_drafted"] if "ngày bầu cử" in e["phrases"]]
     assert listed["section"] == "I.1" and listed["reason"].startswith("on the day of an event the text does not date")
+
+
+def test_a_window_closed_by_an_events_day(commemorations):
+    # "từ tháng 01 đến ngày bầu cử 22/3/2026": the event's day as printed closes the window (from
+    # 1/1/2026, the month's year taken from the closing day); "Từ ngày 20/3/2026 đến ngày bầu cử",
+    # the event not dated: a window up to the event's day itself (offset 0 before it)
+    body = ("I. NHIỆM VỤ\n1. Đợt 2: Từ tháng 01 đến ngày bầu cử 22/3/2026 tuyên truyền trên loa truyền thanh.\n"
+            "2. Đợt 3: Từ ngày 20/3/2026 đến ngày bầu cử, kiểm tra các tổ bầu cử.\n")
+    first, second = draft(body, commemorations)["duty"]
+    assert first["schedule"] == {"every": "once", "start": dt.date(2026, 1, 1), "date": dt.date(2026, 3, 22),
+                                 "inclusive": True}
+    assert second["schedule"] == {"every": "event", "event": "bau-cu", "direction": "before", "offset": 0,
+                                  "unit": "days", "inclusive": True}
