@@ -76,18 +76,16 @@ def closing_day(clause: str, kind: str, start: int, pos: int, issued: dt.date | 
 
 
 # "tần suất 2 lần/tháng; thời gian quan trắc từ tháng 3 đến tháng 10 năm 2026": a duty done every
-# month of a span, each month's work due within that month (a frequency per month in the sentence,
-# or "hằng tháng" in the phrase's own clause)
+# month of a span, each month's work due within that month. Only a stated frequency per month counts:
+# "hằng tháng" alone is read as a monthly duty already (a TODO when no day is stated, as for a report)
 _PER_MONTH = re.compile(r"\d{1,2}\s+lần\s*/\s*tháng", I)
-_EVERY_MONTH = re.compile(r"(?<!\w)(?:hằng|hàng|mỗi)\s+tháng(?!\s+\d)", I)
 
 
-def each_month(found: list[Found], clause: str, sentence: str) -> list[Found]:
+def each_month(found: list[Found], sentence: str) -> list[Found]:
     """A window of whole months of one year ("từ tháng 3 đến tháng 10 năm 2026") for a duty done
-    every month (``_PER_MONTH`` in the sentence, ``_EVERY_MONTH`` in the clause): one window per
-    month, each due by the month's last day, instead of one window due at the span's end."""
-    if not any(isinstance((f.schedule or {}).get("start"), dt.date) for f in found) or \
-            not (_PER_MONTH.search(sentence) or _EVERY_MONTH.search(clause)):
+    a number of times a month (``_PER_MONTH`` in the sentence, or the task table's row): one window
+    per month, each due by the month's last day, instead of one window due at the span's end."""
+    if not any(isinstance((f.schedule or {}).get("start"), dt.date) for f in found) or not _PER_MONTH.search(sentence):
         return found
     result: list[Found] = []
     for item in found:

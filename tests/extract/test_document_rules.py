@@ -448,3 +448,22 @@ def test_a_window_closed_by_an_events_day(commemorations):
                                  "inclusive": True}
     assert second["schedule"] == {"every": "event", "event": "bau-cu", "direction": "before", "offset": 0,
                                   "unit": "days", "inclusive": True}
+
+
+def test_a_task_rows_span_of_months_for_work_done_every_month(commemorations):
+    # a task table's row: the frequency in the task's cell ("tần suất 2 lần/tháng"), the span in the
+    # time column: one window per month (March, April, May); the row without a frequency keeps its
+    # one window; "hằng tháng" alone is a monthly duty as before, not split
+    body = ("I. NHIỆM VỤ\n1. Các đơn vị thực hiện các nhiệm vụ sau.\n"
+            "| TT | Nhiệm vụ | Cơ quan chủ trì | Thời gian thực hiện |\n"
+            "| 1 | Lấy mẫu nước kênh, tần suất 2 lần/tháng | Sở Nông nghiệp và Môi trường | Từ tháng 3 đến tháng 5/2026 |\n"
+            "| 2 | Rà soát quy hoạch | Sở Xây dựng | Từ tháng 3 đến tháng 5/2026 |\n")
+    duties = draft(body, commemorations)["duty"]
+    assert [(d["schedule"]["start"], d["schedule"]["date"]) for d in duties if d["section"] == "I.1.1"] == [
+        (dt.date(2026, 3, 1), dt.date(2026, 3, 31)), (dt.date(2026, 4, 1), dt.date(2026, 4, 30)),
+        (dt.date(2026, 5, 1), dt.date(2026, 5, 31))]
+    (whole,) = [d["schedule"] for d in duties if d["section"] == "I.1.2"]
+    assert (whole["start"], whole["date"]) == (dt.date(2026, 3, 1), dt.date(2026, 5, 31))
+    monthly = draft("I. NHIỆM VỤ\n1. Sở Y tế báo cáo hằng tháng từ tháng 3 đến tháng 10 năm 2026.\n",
+                    commemorations)["duty"]
+    assert all(d["schedule"] == "TODO" or d["schedule"].get("date") == dt.date(2026, 10, 31) for d in monthly)
