@@ -390,6 +390,11 @@ def test_a_letters_body_after_its_addressees(commemorations):
             "trước ngày 20 tháng 11 năm 2025.\n")
     (duty,) = draft(body, commemorations)["duty"]
     assert duty["schedule"] == {"every": "once", "date": dt.date(2025, 11, 20), "inclusive": False}
+    # an address with no full stop: the body begins at a recital's first words ("Để …")
+    body = ("Kính gửi: Ủy ban nhân dân các xã, phường\n"
+            "Để kịp thời tổng hợp, Ủy ban nhân dân tỉnh đề nghị các xã gửi báo cáo trước ngày 25/11/2025.\n")
+    (duty,) = draft(body, commemorations)["duty"]
+    assert duty["schedule"] == {"every": "once", "date": dt.date(2025, 11, 25), "inclusive": False}
 
 
 def test_a_span_of_months_for_work_done_every_month(commemorations):
