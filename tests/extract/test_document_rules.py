@@ -472,3 +472,16 @@ def test_a_task_rows_span_of_months_for_work_done_every_month(commemorations):
     monthly = draft("I. NHIỆM VỤ\n1. Sở Y tế báo cáo hằng tháng từ tháng 3 đến tháng 10 năm 2026.\n",
                     commemorations)["duty"]
     assert all(d["schedule"] == "TODO" or d["schedule"].get("date") == dt.date(2026, 10, 31) for d in monthly)
+
+
+def test_days_listed_before_their_year(commemorations):
+    # "trước ngày 15/6 và 15/12/2026", "trước ngày 30 tháng 6 và ngày 31 tháng 12 năm 2026": the year
+    # closing the list is every day's: two one-off deadlines (each excluded), not the first day with
+    # a year guessed and the second lost
+    body = ("I. CHẾ ĐỘ BÁO CÁO\n1. Các sở báo cáo về Sở Nội vụ trước ngày 15/6 và 15/12/2026.\n"
+            "2. Sở Nội vụ tổng hợp, báo cáo trước ngày 30 tháng 6 và ngày 31 tháng 12 năm 2026.\n")
+    duties = draft(body, commemorations)["duty"]
+    assert [(d["section"], d["schedule"]["date"]) for d in duties] == [
+        ("I.1", dt.date(2026, 6, 15)), ("I.1", dt.date(2026, 12, 15)),
+        ("I.2", dt.date(2026, 6, 30)), ("I.2", dt.date(2026, 12, 31))]
+    assert all(d["schedule"]["inclusive"] is False for d in duties)
