@@ -62,7 +62,10 @@ _DAY_MONTH_WORDS = re.compile(
     rf"(?:(?:\s*,)?\s+năm\s+(?P<y>\d{{4}})(?!\d)|{SEP}(?P<y2>\d{{4}})(?!\d))?", I)
 _REL_RE = re.compile(_REL, I)
 _EVERY_YEAR_RE = re.compile(_EVERY_YEAR, I)
-_MORE = re.compile(rf"\s*(?:,|và|;)\s*(?:ngày\s+)?(?P<d>\d{{1,2}}){SEP}(?P<m>\d{{1,2}})(?![\d]|{SEP}\d)", I)
+# "25/3 và 25/9", "15 tháng 6 và 15 tháng 12", "30 tháng 6 và ngày 31 tháng 12"
+# "… và 15/12/2025", "… và ngày 15 tháng 12 năm 2025": a year closing the list is every day's
+_MORE = re.compile(rf"\s*(?:,|và|;)\s*(?:ngày\s+)?(?P<d>\d{{1,2}})(?:{SEP}|\s+tháng\s+)(?P<m>\d{{1,2}})"
+                   rf"(?:{SEP}(?P<y>\d{{4}})|(?:\s*,)?\s+năm\s+(?P<y2>\d{{4}}))?(?![\d]|{SEP}\d)", I)
 
 _DAY_OF = [
     (re.compile(rf"\s*,?\s*(?:của\s+)?{EVERY}\s+tháng", I), "month"),
@@ -138,6 +141,8 @@ def _day_month(text: str, pos: int) -> DateExpr | None:
             break
         also.append((int(more.group("d")), int(more.group("m"))))
         probe = more.end()
+        if more.group("y") or more.group("y2"):     # "trước ngày 15/6 và 15/12/2026": both days of 2026
+            return DateExpr("day", pos, probe, day, month, int(more.group("y") or more.group("y2")), also=tuple(also))
     if also:
         rel, every, after = _suffix(text, probe)
         if every:

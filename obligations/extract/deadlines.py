@@ -17,13 +17,10 @@ import attrs
 
 from . import doc_forms, resolve
 from .dates import DateExpr, date_at, ordinal_day, time_of_day as _time
-from .deadline_words import (
-    _BEFORE_THEN_DAYS,
-    _AFTER, _AFTER_PERIOD, _AMOUNT, _BEFORE, _BEFORE_EVENT, _BEFORE_EVENT_DAYS, _DAYS, _EVENT,
-    _EVENT_BACK, _EVENT_STOP, _EXTENDED, _FROM_NEAR, _LINKED, _HAPPENS, _IN_FORCE, _MARKER, _MAYBE, _MINIMUM,
-    _MONTH_LIST, _PERIOD_END, _PERIOD_OF, _RIGHT, _SPAN_BEFORE, _SPAN_END, _SPAN_REACH, _STRONG,
-    _TIME, _UNTIL, _VAGUE, _WEAK_TODO, _WEEKLY,
-)
+from .deadline_words import (_BEFORE_THEN_DAYS, _AFTER, _AFTER_PERIOD, _AMOUNT, _BEFORE, _BEFORE_EVENT,
+    _BEFORE_EVENT_DAYS, _DAYS, _EVENT, _EVENT_BACK, _EVENT_STOP, _EXTENDED, _FROM_NEAR, _LINKED, _HAPPENS, _IN_FORCE,
+    _MARKER, _MAYBE, _MINIMUM, _MONTH_LIST, _PERIOD_END, _PERIOD_OF, _RIGHT, _SPAN_BEFORE, _SPAN_END, _SPAN_REACH,
+    _STRONG, _TIME, _UNTIL, _VAGUE, _WEAK_TODO, _WEEKLY)
 from .found import Found, Table, Value, safe_date, spec, todo
 from .header import slug
 from .periods import Period, Periods, covering, period_before
@@ -172,7 +169,9 @@ class _Reader:
     def _date(self, marker: re.Match[str], kind: str, expr: DateExpr, time: str | None, het: bool) -> None:
         period = self.period(marker.start(), expr.end)
         if expr.kind == "month" and expr.year is None and _MONTH_LIST.match(self.clause, expr.end):
-            raise resolve.Unclear("several months named: which one is each duty's?")
+            if (listed := doc_forms.month_list(self.clause, expr.start) if kind == "on" else None) is None:
+                raise resolve.Unclear("several months named: which one is each duty's?")
+            return self._form(marker, listed, 0.8)      # "vào tháng 4 và tháng 8 năm 2026": each month
         start, end = marker.start(), expr.end
         words = self.clause[start:end].strip()
         if expr.kind == "day":
@@ -204,17 +203,17 @@ class _Reader:
     def _range(self, marker: re.Match[str]) -> None:
         text = self.clause
         if _SPAN_BEFORE.search(text, max(0, marker.start() - _SPAN_REACH), marker.start()):
-            # "(kỳ báo cáo tính từ ngày 01 tháng 01 đến hết ngày 31 tháng 12)", "báo cáo kết quả …
-            # từ ngày 30/01/2020 đến ngày 24/4/2020": the span a report covers, not a deadline
+            # "(kỳ báo cáo tính từ ngày 01 tháng 01 đến hết ngày 31 tháng 12)": the span a report covers
             until = _SPAN_END.match(text, marker.end())
             last = date_at(text, until.end()) if until else None
             self.used_until = max(self.used_until, last.end if last else marker.end())
             return
         first = date_at(text, marker.end())
         if first is None:           # "Từ ngày 05/02/2026 - 08/02/2026"
-            self._form(marker, doc_forms.dashed_window(text, marker.end()), 0.9)
-            return
+            return self._form(marker, doc_forms.dashed_window(text, marker.end()), 0.9)
         until = _UNTIL.match(text, first.end)
+        if until and (to_event := doc_forms.up_to_event(text, first, until.end(), self.issued)):
+            return self._form(marker, to_event, 0.7)        # "từ tháng 01 đến ngày bầu cử 15/3/2026"
         span_end = date_at(text, until.end()) if until else None
         if (span_end is not None and first.kind == span_end.kind == "day" and first.year is None
                 and span_end.year is None and (first.day, first.month, span_end.day, span_end.month) == (1, 1, 31, 12)):
@@ -284,10 +283,11 @@ class _Reader:
             raise resolve.Unclear("a window “từ … đến …” of a kind not read")
         self.add(tables, marker.start(), last.end, f"“{words}”: {_say(tables[0])}", None)
 
-    def _form(self, marker: re.Match[str], read: tuple[Table, int] | None, confidence: float) -> None:
+    def _form(self, marker: re.Match[str], read: tuple[Table | list[Table], int] | None, confidence: float) -> None:
         if read is not None:
-            self.add([read[0]], marker.start(), read[1], f"“{self.clause[marker.start():read[1]].strip()}”: "
-                     f"{_say(read[0])}", None, confidence=confidence)
+            tables = read[0] if isinstance(read[0], list) else [read[0]]
+            self.add(tables, marker.start(), read[1], f"“{self.clause[marker.start():read[1]].strip()}”: "
+                     f"{_say(tables[0])}", None, confidence=confidence)
 
     def _days(self, marker: re.Match[str], kind: str, at: int, count: int, work: bool) -> None:
         text = self.clause

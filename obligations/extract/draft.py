@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from . import aside, grammar
+from . import aside, doc_forms, grammar
 from .clauses import Clause, who
 from .labels import Spans, as_deadline, cell_as_deadline, is_label, lead_period
 from .found import Found
@@ -101,6 +101,7 @@ def duties(paragraphs: list[Paragraph], commemorations: Iterable[Commemoration],
             label = is_label(clause.text)
             led = None if label else lead_period(clause.text)
             found = found_in(as_deadline(clause.text) if label else led or clause.text, known, issued)
+            found = doc_forms.each_month(found, clause.sentence)
             if any(f.schedule is None and f.reason.endswith("counted from what?") for f in found):
                 found = aside.from_lead_in(paragraphs, number, clause.text, found,
                                            lambda text: found_in(text, known, issued))
@@ -194,7 +195,7 @@ def _row_duties(number: int, paragraph: Paragraph, known: list[Commemoration], i
     if not deadline.strip() or row.get("catalogue"):
         return []           # a catalogue's processing time is listed as not drafted, with why
     spans: Spans = "all" if row.get("completion") else "short" if row.get("carried") else "none"
-    found = found_in(cell_as_deadline(deadline, spans=spans), known, issued)
+    found = doc_forms.each_month(found_in(cell_as_deadline(deadline, spans=spans), known, issued), paragraph.text)
     context = _Context(paragraph, paragraph.text, paragraph.text, content, row.get("lead") or None)
     return [_duty(context, item, earliest, seen, (number, -1)) for item in found]
 

@@ -105,11 +105,11 @@ def day_month(expr: DateExpr, marker: str, period: Period | None, issued: dt.dat
               time: str | None) -> list[Table]:
     inclusive = INCLUSIVE[marker]
     month = month_number(expr.month)
-    if expr.year is not None:
-        date = safe_date(expr.year, month, expr.day or 0)
-        if date is None:
+    if expr.year is not None:       # one day, or a list of days closed by their year
+        dates = [safe_date(expr.year, m, d) for d, m in [(expr.day or 0, month), *expr.also]]
+        if None in dates:
             raise Unclear(f"impossible date {expr.day}/{month}/{expr.year}")
-        return [_with({"every": "once", "date": date}, inclusive, time)]
+        return [_with({"every": "once", "date": date}, inclusive, time) for date in dates if date]
     day = _day(expr.day, month)
     if expr.also and period is not None and period.every in ("half", "quarter"):
         ends = [6, 12] if period.every == "half" else [3, 6, 9, 12]

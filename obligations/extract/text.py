@@ -154,6 +154,18 @@ class _Block:
     row: tuple[tuple[str, str], ...] = ()
 
 
+def _after_address(block: _Block, line: str) -> bool:
+    """A letter's address ("Kính gửi: …" over its addressees) ends at the full stop closing its list,
+    or where a line reads as the body (a recital's first words, or a line longer than an addressee's):
+    the letter's body after it is its own paragraph, never skipped with the address."""
+    return bool(block.parts) and block.parts[0].startswith("Kính gửi") and (
+        block.parts[-1].endswith(".") or len(line) > _ADDRESSEE or bool(_RECITAL.match(line)))
+
+
+_ADDRESSEE = 160
+_RECITAL = re.compile(r"(?:Căn\s+cứ|Xét\s|Theo\s|Để\s|Nhằm\s|Trên\s+cơ\s+sở|Tiếp\s+theo|Ngày\s+\d|Qua\s|Hiện\s+nay)")
+
+
 def _starts(line: str) -> bool:
     return bool(numbered(line) or _BLOCK_START.match(line) or attached(line))
 
@@ -222,7 +234,7 @@ def _blocks(lines: Sequence[Line], tables: dict[int, TaskTable | None],
             line = cleaned[index] if cleaned is not None and source.cells is None else clean_line(raw)
             if not line:
                 continue
-            if blocks and not _starts(line) and not blocks[-1].row:
+            if blocks and not _starts(line) and not blocks[-1].row and not _after_address(blocks[-1], line):
                 if not blocks[-1].footnote:
                     blocks[-1].parts.append(line)
                 continue

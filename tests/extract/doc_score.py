@@ -130,6 +130,9 @@ def score(draft: dict[str, Any], gold: dict[str, Any]) -> dict[str, Any]:
             continue
         parts = [w for w in wrong_drafts if any(overlaps(g["quote"], q) for q in _quotes(w) if q)
                  and (draft_days(w["schedule"], year) or frozenset()) <= days and draft_days(w["schedule"], year)]
+        # the section breaks ties, as above: a quote printed in several items is each item's own
+        if any(_section(w.get("section")) == _section(g.get("section")) for w in parts):
+            parts = [w for w in parts if _section(w.get("section")) == _section(g.get("section"))]
         together = frozenset().union(*(draft_days(w["schedule"], year) or frozenset() for w in parts)) if parts else None
         if together == days:
             matched[i] = 1

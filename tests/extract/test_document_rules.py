@@ -365,3 +365,123 @@ def test_a_points_count_from_the_event_its_lead_in_names(commemorations):
     got = [(d["section"], d["schedule"] if d["schedule"] == "TODO" else (d["schedule"]["direction"], d["schedule"]["offset"]))
            for d in result["duty"]]
     assert got == [("Điều 5.1.a", ("after", 25)), ("Điều 5.1.b", ("after", 15)), ("Điều 5.2.a", "TODO")], got
+
+
+# Rules found on the seventh held-out part (z-) once it was released (2026-12-08), each with a
+# phrase of its own.
+
+def test_days_of_the_year_listed_with_month_words(commemorations):
+    # "trước ngày 20 tháng 5 và 20 tháng 11 hằng năm": the same day of two months, every year (a
+    # yearly rule of two days, each excluded: 19/5 and 19/11); "30 tháng 4 và ngày 31 tháng 10":
+    # two different days, so two yearly schedules
+    body = ("I. CHẾ ĐỘ BÁO CÁO\n1. Các sở báo cáo kết quả về Sở Tài chính trước ngày 20 tháng 5 và 20 tháng 11 hằng năm.\n"
+            "2. Sở Tài chính tổng hợp, báo cáo Ủy ban nhân dân tỉnh trước ngày 30 tháng 4 và ngày 31 tháng 10 hằng năm.\n")
+    first, *second = draft(body, commemorations)["duty"]
+    assert first["schedule"] == {"every": "rrule", "rrule": "FREQ=YEARLY;BYMONTH=5,11;BYMONTHDAY=20", "inclusive": False}
+    assert [d["schedule"] for d in second] == [{"every": "year", "month": 4, "day": 30, "inclusive": False},
+                                               {"every": "year", "month": 10, "day": 31, "inclusive": False}]
+
+
+def test_a_letters_body_after_its_addressees(commemorations):
+    # "Kính gửi:" and its addressees up to the full stop closing the list: what follows is the
+    # letter's body, not more of the address (which is skipped), even with no numbering at all
+    body = ("Kính gửi:\nCác sở, ban, ngành tỉnh.\n"
+            "Để chuẩn bị hội nghị tổng kết, Ủy ban nhân dân tỉnh đề nghị các sở gửi báo cáo về Sở Nội vụ "
+            "trước ngày 20 tháng 11 năm 2025.\n")
+    (duty,) = draft(body, commemorations)["duty"]
+    assert duty["schedule"] == {"every": "once", "date": dt.date(2025, 11, 20), "inclusive": False}
+    # an address with no full stop: the body begins at a recital's first words ("Để …")
+    body = ("Kính gửi: Ủy ban nhân dân các xã, phường\n"
+            "Để kịp thời tổng hợp, Ủy ban nhân dân tỉnh đề nghị các xã gửi báo cáo trước ngày 25/11/2025.\n")
+    (duty,) = draft(body, commemorations)["duty"]
+    assert duty["schedule"] == {"every": "once", "date": dt.date(2025, 11, 25), "inclusive": False}
+
+
+def test_a_span_of_months_for_work_done_every_month(commemorations):
+    # "tần suất 1 lần/tháng; … từ tháng 4 đến tháng 9 năm 2026": the work of each month of the span
+    # is due within that month (six windows, April to September); without a frequency per month the
+    # span is one window, due at its end
+    body = ("I. NHIỆM VỤ\n1. Quan trắc chất lượng nước hồ chứa với tần suất 1 lần/tháng; thời gian quan trắc "
+            "từ tháng 4 đến tháng 9 năm 2026; số lượng mẫu 36 mẫu.\n"
+            "2. Tổ chức tập huấn cho cán bộ từ tháng 4 đến tháng 9 năm 2026.\n")
+    duties = draft(body, commemorations)["duty"]
+    monthly = [d["schedule"] for d in duties if d["section"] == "I.1"]
+    assert [(s["start"], s["date"]) for s in monthly] == [
+        (dt.date(2026, 4, 1), dt.date(2026, 4, 30)), (dt.date(2026, 5, 1), dt.date(2026, 5, 31)),
+        (dt.date(2026, 6, 1), dt.date(2026, 6, 30)), (dt.date(2026, 7, 1), dt.date(2026, 7, 31)),
+        (dt.date(2026, 8, 1), dt.date(2026, 8, 31)), (dt.date(2026, 9, 1), dt.date(2026, 9, 30))]
+    assert all(s["every"] == "once" and s["inclusive"] is True for s in monthly)
+    (once,) = [d["schedule"] for d in duties if d["section"] == "I.2"]
+    assert once == {"every": "once", "start": dt.date(2026, 4, 1), "date": dt.date(2026, 9, 30), "inclusive": True}
+
+
+def test_months_named_with_their_year_each_a_window(commemorations):
+    # "vào tháng 5 và tháng 11 năm 2026": done in May and in November (two windows, each month
+    # included); "tháng 5 hoặc tháng 11": one or the other, which the text does not say: TODO; work
+    # to complete "trong tháng 9 và tháng 10": which part in which month, not said: TODO
+    body = ("I. NHIỆM VỤ\n1. Kiểm tra thiết bị quan trắc vào tháng 5 và tháng 11 năm 2026.\n"
+            "2. Tổ chức diễn tập vào tháng 5 hoặc tháng 11 năm 2026.\n"
+            "3. Các sở hoàn thành các đề án trong tháng 9 và tháng 10 năm 2026.\n")
+    duties = draft(body, commemorations)["duty"]
+    (split,) = [d for d in duties if d["section"] == "I.3"]
+    assert split["schedule"] == "TODO"
+    assert [d["schedule"] for d in duties if d["section"] == "I.1"] == [
+        {"every": "once", "start": dt.date(2026, 5, 1), "date": dt.date(2026, 5, 31), "inclusive": True},
+        {"every": "once", "start": dt.date(2026, 11, 1), "date": dt.date(2026, 11, 30), "inclusive": True}]
+    (either,) = [d for d in duties if d["section"] == "I.2"]
+    assert either["schedule"] == "TODO"
+
+
+def test_the_day_of_an_event_the_text_does_not_date_is_listed(commemorations):
+    # "trong ngày bầu cử" with no day given: no duty can be dated (the text may mean a duty, or say
+    # what voters do), but the phrase is seen: listed as not drafted with the reason, never lost
+    body = "I. NHIỆM VỤ\n1. Tổ giám sát theo dõi trực tiếp tại các điểm bỏ phiếu trong ngày bầu cử.\n"
+    result = draft(body, commemorations)
+    assert result["duty"] == []
+    (listed,) = [e for e in result["not_drafted"] if "ngày bầu cử" in e["phrases"]]
+    assert listed["section"] == "I.1" and listed["reason"].startswith("on the day of an event the text does not date")
+
+
+def test_a_window_closed_by_an_events_day(commemorations):
+    # "từ tháng 01 đến ngày bầu cử 22/3/2026": the event's day as printed closes the window (from
+    # 1/1/2026, the month's year taken from the closing day); "Từ ngày 20/3/2026 đến ngày bầu cử",
+    # the event not dated: a window up to the event's day itself (offset 0 before it)
+    body = ("I. NHIỆM VỤ\n1. Đợt 2: Từ tháng 01 đến ngày bầu cử 22/3/2026 tuyên truyền trên loa truyền thanh.\n"
+            "2. Đợt 3: Từ ngày 20/3/2026 đến ngày bầu cử, kiểm tra các tổ bầu cử.\n")
+    first, second = draft(body, commemorations)["duty"]
+    assert first["schedule"] == {"every": "once", "start": dt.date(2026, 1, 1), "date": dt.date(2026, 3, 22),
+                                 "inclusive": True}
+    assert second["schedule"] == {"every": "event", "event": "bau-cu", "direction": "before", "offset": 0,
+                                  "unit": "days", "inclusive": True}
+
+
+def test_a_task_rows_span_of_months_for_work_done_every_month(commemorations):
+    # a task table's row: the frequency in the task's cell ("tần suất 2 lần/tháng"), the span in the
+    # time column: one window per month (March, April, May); the row without a frequency keeps its
+    # one window; "hằng tháng" alone is a monthly duty as before, not split
+    body = ("I. NHIỆM VỤ\n1. Các đơn vị thực hiện các nhiệm vụ sau.\n"
+            "| TT | Nhiệm vụ | Cơ quan chủ trì | Thời gian thực hiện |\n"
+            "| 1 | Lấy mẫu nước kênh, tần suất 2 lần/tháng | Sở Nông nghiệp và Môi trường | Từ tháng 3 đến tháng 5/2026 |\n"
+            "| 2 | Rà soát quy hoạch | Sở Xây dựng | Từ tháng 3 đến tháng 5/2026 |\n")
+    duties = draft(body, commemorations)["duty"]
+    assert [(d["schedule"]["start"], d["schedule"]["date"]) for d in duties if d["section"] == "I.1.1"] == [
+        (dt.date(2026, 3, 1), dt.date(2026, 3, 31)), (dt.date(2026, 4, 1), dt.date(2026, 4, 30)),
+        (dt.date(2026, 5, 1), dt.date(2026, 5, 31))]
+    (whole,) = [d["schedule"] for d in duties if d["section"] == "I.1.2"]
+    assert (whole["start"], whole["date"]) == (dt.date(2026, 3, 1), dt.date(2026, 5, 31))
+    monthly = draft("I. NHIỆM VỤ\n1. Sở Y tế báo cáo hằng tháng từ tháng 3 đến tháng 10 năm 2026.\n",
+                    commemorations)["duty"]
+    assert all(d["schedule"] == "TODO" or d["schedule"].get("date") == dt.date(2026, 10, 31) for d in monthly)
+
+
+def test_days_listed_before_their_year(commemorations):
+    # "trước ngày 15/6 và 15/12/2026", "trước ngày 30 tháng 6 và ngày 31 tháng 12 năm 2026": the year
+    # closing the list is every day's: two one-off deadlines (each excluded), not the first day with
+    # a year guessed and the second lost
+    body = ("I. CHẾ ĐỘ BÁO CÁO\n1. Các sở báo cáo về Sở Nội vụ trước ngày 15/6 và 15/12/2026.\n"
+            "2. Sở Nội vụ tổng hợp, báo cáo trước ngày 30 tháng 6 và ngày 31 tháng 12 năm 2026.\n")
+    duties = draft(body, commemorations)["duty"]
+    assert [(d["section"], d["schedule"]["date"]) for d in duties] == [
+        ("I.1", dt.date(2026, 6, 15)), ("I.1", dt.date(2026, 12, 15)),
+        ("I.2", dt.date(2026, 6, 30)), ("I.2", dt.date(2026, 12, 31))]
+    assert all(d["schedule"]["inclusive"] is False for d in duties)
