@@ -57,11 +57,12 @@ def test_the_tuned_part(rows):
 
 def test_the_held_out_part(rows):
     if not rows[True]:
-        pytest.skip("no held-out part: the seventh (z-) was released on 2026-12-08, the eighth (q-) is not merged yet")
+        pytest.skip("no held-out part: between the release of one part and the merge of the next")
     t = totals(rows[True])
-    # measured 2026-12-08 (the seventh held-out part, z-: 8 documents never looked at while tuning,
-    # measured once after the sixth part's rules were merged): 14/28 = 0.500, 14/19 = 0.737, one
-    # silent miss: far under the targets (docs/extract.md). A floor so that it does not get
-    # worse unnoticed. (Earlier parts, each when measured: 0.633 / 0.775, 0.807 / 0.877, 1.000 /
-    # 0.914, 0.875 / 0.778, 0.865 / 1.000, 0.750 / 0.700.)
-    assert t["recall"] >= 0.50 and t["precision"] >= 0.73 and t["silent"] <= 1, t
+    # measured 2026-12-08 (the eighth held-out part, q-: 6 documents never looked at while tuning,
+    # measured once after the seventh part's rules were merged): 13/15 = 0.867, 13/14 = 0.929, one
+    # silent miss: recall meets the target, precision and the silent miss do not
+    # (docs/extract.md). A floor so that it does not get worse unnoticed. (Earlier parts, each when
+    # measured: 0.633 / 0.775, 0.807 / 0.877, 1.000 / 0.914, 0.875 / 0.778, 0.865 / 1.000, 0.750 /
+    # 0.700, 0.500 / 0.737.)
+    assert t["recall"] >= 0.86 and t["precision"] >= 0.92 and t["silent"] <= 1, t
