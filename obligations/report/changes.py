@@ -32,7 +32,7 @@ from obligations.base.records import record
 from obligations.calendar.working import VietnamCalendar
 from obligations.log.store import SubmissionLog
 from obligations.report.changes_model import Acknowledgement, Cause, Change, ChangeKind, DocumentAction
-from obligations.report.changes_reach import calendar_reach, calendar_window, pair_across_edges
+from obligations.report.changes_reach import calendar_reach, calendar_window, calendars_differ, pair_across_edges
 from obligations.report.facade import Facade as Workspace
 from obligations.rules.model import Directive
 from obligations.status.assess import Item
@@ -145,9 +145,13 @@ def changes(old: Workspace, new: Workspace, under: str | None, start: dt.date, e
     for root in roots:
         new.calendar_for(root).check_days(start, end, said("changes:compared", "the deadlines compared"))
     documents = _documents(old, new)
-    # how far a day whose working status differs can move a deadline (report/changes_reach.py)
-    reach = calendar_reach(old, new, roots[0], start, end)
-    window = (start, end) if documents else calendar_window(old, new, roots[0], start, end, reach)
+    # how far a day whose working status differs can move a deadline (report/changes_reach.py); with
+    # the same documents and calendars nothing can have moved, and the reach is not measured
+    if documents or calendars_differ(old, new, roots[0]):
+        reach = calendar_reach(old, new, roots[0], start, end)
+        window = (start, end) if documents else calendar_window(old, new, roots[0], start, end, reach)
+    else:
+        reach, window = 0, None
     if window is None:          # nothing differs: nothing can have changed (the usual day-to-day case)
         units = [u for r in roots for u in ([r, *new.hierarchy.below(r, start)] if below else [r])]
         found: tuple[Change, ...] = ()

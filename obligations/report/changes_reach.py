@@ -31,7 +31,7 @@ from obligations.rules.model import Duty
 from obligations.rules.schedules.base import working_count
 from obligations.status.assess import Item
 
-__all__ = ["calendar_reach", "calendar_window", "longest_feed_chain", "pair_across_edges"]
+__all__ = ["calendar_reach", "calendar_window", "calendars_differ", "longest_feed_chain", "pair_across_edges"]
 
 ONE_DAY = dt.timedelta(days=1)
 
@@ -122,6 +122,17 @@ def _all_days_off(ws: Workspace, root: str) -> VietnamCalendar:
     union = attrs.evolve(data, day_changes=tuple(attrs.evolve(c, scope=()) for c in data.day_changes
                                                  if not (c.scope and c.working)))
     return VietnamCalendar(union, source=ws.calendar_for(root).source)
+
+
+def calendars_differ(old: Workspace, new: Workspace, root: str) -> bool:
+    """Whether any day can differ between the two states' calendars of ``root``: their data, or the
+    local days of decisions known in one state only. False is the usual day-to-day case (``due``
+    asks for the changes not yet acknowledged at every run): then nothing can have moved, and the
+    reach, which measures the calendars over years, is not needed."""
+    if old.calendar_for(root).data != new.calendar_for(root).data:
+        return True
+    return bool({c for c in old.calendar_data.as_known_on(old.calendar_known_on).day_changes}
+                ^ {c for c in new.calendar_data.as_known_on(new.calendar_known_on).day_changes})
 
 
 def calendar_window(old: Workspace, new: Workspace, root: str, start: dt.date, end: dt.date,
