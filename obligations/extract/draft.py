@@ -54,6 +54,10 @@ def found_in(clause: str, commemorations: Iterable[Commemoration], issued: dt.da
     return read_schedules(clause, commemorations, issued)
 
 
+# "cao điểm" naming a document ("Kế hoạch cao điểm …"): what is asked is the document
+_NAMED_PLAN = re.compile(r"(?:kế\s+hoạch|chương\s+trình|phương\s+án)\s+cao\s+điểm", re.IGNORECASE)
+
+
 def may_have_time(clause: str) -> bool:
     return bool(_ANY_TIME.search(clause))
 
@@ -63,9 +67,11 @@ def read_schedules(clause: str, commemorations: Iterable[Commemoration], issued:
     if not RE_PEAK.search(clause):
         return grammar.schedules(clause, issued)
     peak = peaks(clause, commemorations)
-    if peak is not None and peak.schedule is None:
+    if peak is not None and (peak.schedule is None or _NAMED_PLAN.search(clause)):
         # "Cao điểm tập trung trong 10 ngày làm việc (từ ngày 20/11/2025 đến ngày 03/12/2025)": a
-        # campaign's peak with its own days, around no commemoration: the days are its deadline
+        # campaign's peak with its own days, around no commemoration: the days are its deadline;
+        # "Hoàn thiện Kế hoạch cao điểm … dịp Tết …; báo cáo … trước ngày 30 tháng 11 năm 2025": the
+        # peak names the plan to write, and the day stated is the deadline of writing it
         stated = [f for f in grammar.schedules(clause, issued) if f.schedule is not None]
         if stated:
             return stated

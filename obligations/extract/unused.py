@@ -42,6 +42,9 @@ _PHRASE = re.compile(
     # timing with no day, seen, so listed (found on the fifth held-out part, x-, once released)
     r"|sớm\s+(?:hoàn\s+thành|hoàn\s+thiện|ban\s+hành|triển\s+khai|thực\s+hiện|tổ\s+chức|xây\s+dựng|kiện\s+toàn)"
     r"|(?:từ|đến|cho\s+đến)\s+khi(?!\s+có\s+phát\s+sinh)"
+    # a duty due at an event the text names but neither dates nor counts from ("báo cáo … khi tổng
+    # kết Đợt thi đua"): seen, so listed (found on the eighth held-out part, q-, once released)
+    r"|khi\s+(?:tổng\s+kết|sơ\s+kết|kết\s+thúc|bế\s+mạc|khai\s+mạc)"
     # the day of an event the text does not date ("trong ngày bầu cử"): seen, so listed (found on the
     # seventh held-out part, z-, once released)
     r"|ngày\s+(?:bầu\s+cử|bỏ\s+phiếu|khai\s+mạc|bế\s+mạc)(?!\s*,?\s*\d))", I)
@@ -52,7 +55,7 @@ _PHRASE = begins_with(_PHRASE, ("\\d", "cho", "cuố", "giữ", "hàn", "hằn",
 # a word or a digit each alternative of _PHRASE needs (it begins with one of these)
 _QUICK = re.compile(r"(?=[\dhHmMđĐtTnNkKgGcCsSqQ])(?:\d|hằng|hàng|mỗi|định\s+kỳ|thường\s+xuyên|ngay|kịp\s+thời|khi\s+có|(?:đầu|giữa|cuối)\s|"
                     r"(?:trước|sau)\s+khi|năm\s+thứ|(?:tháng|quý|quí|năm|kỳ)\s+(?:liền\s+)?(?:sau|tiếp|kế|trước)|tuần|tiến\s+độ|"
-                    r"sớm\s|(?:từ|đến|cho\s+đến)\s+khi|ngày\s+(?:bầu|bỏ|khai|bế)\s)", I)
+                    r"sớm\s|(?:từ|đến|cho\s+đến)\s+khi|khi\s+(?:tổng|sơ|kết|bế|khai)\s|ngày\s+(?:bầu|bỏ|khai|bế)\s)", I)
 _CITED = re.compile(r"(?:số|Số)\s+[\w./\-đĐ]+\s*,?\s*(?:ngày|ban\s+hành\s+ngày)?\s*$|"
                     r"(?:Nghị\s+quyết|Kế\s+hoạch|Quyết\s+định|Thông\s+tư|Nghị\s+định|Chỉ\s+thị|Hướng\s+dẫn|"
                     r"Công\s+văn|Luật|Kết\s+luận|Quy\s+định|Chương\s+trình|Thông\s+báo)\s+[\w./\-đĐ]*\s*,?\s*(?:ngày\s*)?$",
@@ -72,12 +75,16 @@ _REASONS = [
 
 
 _EVENT_DAY = re.compile(r"ngày\s+\D", I)
+_AT_EVENT = re.compile(r"khi\s+\w", I)
 
 
 def _reason(clause: str, start: int, heading: bool) -> str:
     if _EVENT_DAY.match(clause, start):
         return ("on the day of an event the text does not date: an event schedule (offset 0), "
                 "if a duty is meant, once the event's day is declared")
+    if _AT_EVENT.match(clause, start):
+        return ("at an event the text does not date and counts no days from (\u201ckhi tổng kết …\u201d): "
+                "a TODO to date once the event's day is known, if a duty is meant")
     before = clause[max(0, start - 80):start]
     if _CITED.search(before):
         return "the date of a cited document"

@@ -485,3 +485,29 @@ def test_days_listed_before_their_year(commemorations):
         ("I.1", dt.date(2026, 6, 15)), ("I.1", dt.date(2026, 12, 15)),
         ("I.2", dt.date(2026, 6, 30)), ("I.2", dt.date(2026, 12, 31))]
     assert all(d["schedule"]["inclusive"] is False for d in duties)
+
+
+def test_a_duty_due_at_an_undated_event_is_listed(commemorations):
+    # "báo cáo … khi tổng kết Đợt thi đua": due at an event the text names but neither dates nor
+    # counts days from: no day can be drafted, but the phrase is seen: listed with its reason, never lost
+    body = ("IV. TỔ CHỨC THỰC HIỆN\n1. Các sở, ngành triển khai thực hiện đợt thi đua.\n"
+            "- Báo cáo Ủy ban nhân dân tỉnh về kết quả Đợt thi đua (qua Sở Nội vụ) khi tổng kết Đợt thi đua.\n")
+    result = draft(body, commemorations)
+    assert result["duty"] == []
+    (listed,) = [e for e in result["not_drafted"] if "khi tổng kết" in e["phrases"]]
+    assert listed["section"].startswith("IV.1") and listed["reason"].startswith("at an event the text does not date")
+    assert "Báo cáo Ủy ban nhân dân tỉnh về kết quả Đợt thi đua" in listed["source"]
+
+
+def test_a_peak_that_names_the_plan_to_write(commemorations):
+    # "Hoàn thiện Kế hoạch cao điểm … dịp trước, trong và sau Tết Nguyên đán …; báo cáo … trước ngày
+    # 30 tháng 11 năm 2025": what is asked is the plan, due before 30/11 (excluded), not a peak of
+    # activity before Tết; a peak with no stated day keeps its window around the commemoration
+    body = ("I. NHIỆM VỤ\n1. Bộ Tài chính hoàn thiện Kế hoạch cao điểm chống buôn lậu dịp trước, trong và sau "
+            "Tết Nguyên đán 2026; báo cáo Thủ tướng Chính phủ trước ngày 30 tháng 11 năm 2025.\n"
+            "2. Các sở tổ chức cao điểm tuyên truyền dịp Tết Nguyên đán.\n")
+    first, second = draft(body, commemorations)["duty"]
+    assert first["section"] == "I.1" and first["schedule"] == {"every": "once", "date": dt.date(2025, 11, 30),
+                                                              "inclusive": False}
+    assert second["section"] == "I.2" and second["schedule"]["every"] == "peaks"
+    assert second["schedule"]["around"] == ["tet-nguyen-dan"]
