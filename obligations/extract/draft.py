@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from . import aside, doc_forms, grammar
-from .clauses import Clause, who
+from .clauses import Clause, lead_body, who
 from .labels import Spans, as_deadline, cell_as_deadline, is_label, lead_period
 from .found import Found
 from .header import TODO, slug
@@ -112,11 +112,32 @@ def duties(paragraphs: list[Paragraph], commemorations: Iterable[Commemoration],
                 found = aside.from_lead_in(paragraphs, number, clause.text, found,
                                            lambda text: found_in(text, known, issued))
             found = _keep(found, earliest, clause.text, (number, index), rejected, title)
-            if found:
-                context = _Context(paragraph, clause.text, clause.sentence, task if label else "",
-                                   lead if label else None)
+            for own, body in (_each_task(parts, task, lead) if label and found else [("", None)]):
+                context = _Context(paragraph, clause.text, clause.sentence, own, body)
                 result += [_duty(context, item, earliest, seen, (number, index)) for item in found]
     return aside.without_restated_aims(result, rejected)
+
+
+def _coordinates(body: str, sentence: str) -> bool:
+    """"Sở Tài chính phối hợp …": a body that helps the task above, not one with a task of its own."""
+    return bool(re.search(re.escape(body) + r"\s*,?\s*(?:phối\s+hợp|tham\s+gia|hỗ\s+trợ)", " ".join(sentence.split()),
+                          re.IGNORECASE))
+
+
+def _each_task(parts: list[Clause], task: str, lead: str | None) -> list[tuple[str, str | None]]:
+    """The tasks a closing label dates: the paragraph's task, or, when its sentences after the first
+    each open with a body of their own that leads its task ("Các bộ … hoàn thành việc cập nhật … .
+    UBND thành phố Đà Nẵng khẩn trương hoàn thành việc rà soát … . Thời hạn hoàn thành: trước ngày
+    30/11/2025."), one task per sentence, each with its body."""
+    sentences = list(dict.fromkeys(c.sentence for c in parts if not is_label(c.text)))
+    if lead or len(sentences) < 2:
+        return [(task, lead)]
+    bodies = [lead_body(s) for s in sentences[1:]]
+    first = lead_body(sentences[0])
+    if any(b is None or b == first or _coordinates(b, s) for b, s in zip(bodies, sentences[1:])) \
+            or len(set(bodies)) < len(bodies):
+        return [(task, lead)]
+    return [(sentences[0].strip(" ."), first)] + [(s.strip(" ."), b) for s, b in zip(sentences[1:], bodies)]
 
 
 # A stated day this long before the directive's own date is a condition ("có hộ khẩu thường trú

@@ -511,3 +511,21 @@ def test_a_peak_that_names_the_plan_to_write(commemorations):
                                                               "inclusive": False}
     assert second["section"] == "I.2" and second["schedule"]["every"] == "peaks"
     assert second["schedule"]["around"] == ["tet-nguyen-dan"]
+
+
+def test_a_closing_deadline_dates_each_bodys_task(commemorations):
+    # "X hoàn thành việc cập nhật … . UBND thành phố Y khẩn trương hoàn thành việc rà soát … . Thời
+    # hạn hoàn thành: trước ngày 30/11/2025.": the closing label dates both sentences' tasks, each led
+    # by its own body: two duties due before 30/11/2025 (excluded); a body that only helps ("Sở Tài
+    # chính phối hợp …") sets no task of its own: one duty
+    body = ("I. NHIỆM VỤ\n1. Các bộ, ngành hoàn thành việc cập nhật, rà soát các dự án. UBND thành phố Đà Nẵng "
+            "khẩn trương hoàn thành việc rà soát các dự án tương tự. Thời hạn hoàn thành: trước ngày 30/11/2025.\n"
+            "2. Sở Nội vụ chủ trì xây dựng đề án. Sở Tài chính phối hợp thẩm định kinh phí. "
+            "Thời hạn hoàn thành: trước ngày 15/12/2025.\n")
+    duties = draft(body, commemorations)["duty"]
+    once = {"every": "once", "date": dt.date(2025, 11, 30), "inclusive": False}
+    assert [(d["section"], d["schedule"]) for d in duties] == [
+        ("I.1", once), ("I.1", once), ("I.2", {"every": "once", "date": dt.date(2025, 12, 15), "inclusive": False})]
+    assert duties[1]["body"] == "UBND thành phố Đà Nẵng"
+    assert "Các bộ, ngành hoàn thành việc cập nhật" in duties[0]["draft"]["sentence"]
+    assert "Đà Nẵng" not in duties[0]["draft"]["sentence"]
