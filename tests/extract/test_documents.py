@@ -40,17 +40,17 @@ def test_the_corpus_is_whole_documents_with_sources():
             assert " ".join(duty["quote"].split()) in text, (path.name, duty["quote"])
             assert sum(k in duty for k in ("last_allowed", "event", "todo")) == 1, (path.name, duty["quote"])
     # a held-out part of at least 5 documents, or none between the release of one part and the
-    # merge of the next (the seventh, z-, was released on 2026-12-08; the eighth, q-, is written apart)
+    # merge of the next (the eighth, q-, was released on 2026-12-08; a ninth is still to be written)
     assert sum(bool(g["document"].get("held_out")) for _, g in found) in range(5, 100) or \
         not any(g["document"].get("held_out") for _, g in found)
 
 
 def test_the_tuned_part(rows):
     t = totals(rows[False])
-    # measured 2026-12-08 (59 documents: 12 tuned from the start and seven held-out parts of 7, 6,
-    # 6, 5, 8, 7 and 8 documents, each measured once and then released): 375/393 = 0.954, 408/408 =
-    # 1.000, no silent miss (before the seventh part was released: 350/365 = 0.959, 351/351 = 1.000
-    # on the 51 documents then tuned)
+    # measured 2026-12-08 (65 documents: 12 tuned from the start and eight held-out parts of 7, 6,
+    # 6, 5, 8, 7, 8 and 6 documents, each measured once and then released): 392/408 = 0.961, 425/425 =
+    # 1.000, no silent miss (before the eighth part was released: 377/393 = 0.959, 410/410 = 1.000
+    # on the 59 documents then tuned, unchanged by its rules)
     assert t["recall"] >= 0.95 and t["precision"] >= 0.99, t
     assert t["silent"] == 0, [m for r in rows[False] for m in r["silents"]]
 
@@ -59,10 +59,8 @@ def test_the_held_out_part(rows):
     if not rows[True]:
         pytest.skip("no held-out part: between the release of one part and the merge of the next")
     t = totals(rows[True])
-    # measured 2026-12-08 (the eighth held-out part, q-: 6 documents never looked at while tuning,
-    # measured once after the seventh part's rules were merged): 13/15 = 0.867, 13/14 = 0.929, one
-    # silent miss: recall meets the target, precision and the silent miss do not
-    # (docs/extract.md). A floor so that it does not get worse unnoticed. (Earlier parts, each when
-    # measured: 0.633 / 0.775, 0.807 / 0.877, 1.000 / 0.914, 0.875 / 0.778, 0.865 / 1.000, 0.750 /
-    # 0.700, 0.500 / 0.737.)
-    assert t["recall"] >= 0.86 and t["precision"] >= 0.92 and t["silent"] <= 1, t
+    # no held-out part since the eighth (q-) was released on 2026-12-08: the floor is for the next
+    # one, to be set when it is measured (the parts, each when measured: 0.633 / 0.775, 0.807 /
+    # 0.877, 1.000 / 0.914, 0.875 / 0.778, 0.865 / 1.000, 0.750 / 0.700, 0.500 / 0.737, 0.867 /
+    # 0.929 with one silent miss; docs/extract.md)
+    assert t["recall"] >= 0.85 and t["precision"] >= 0.97 and t["silent"] == 0, t
