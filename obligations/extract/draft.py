@@ -112,7 +112,9 @@ def duties(paragraphs: list[Paragraph], commemorations: Iterable[Commemoration],
                 found = aside.from_lead_in(paragraphs, number, clause.text, found,
                                            lambda text: found_in(text, known, issued))
             found = _keep(found, earliest, clause.text, (number, index), rejected, title)
-            for own, body in (_each_task(parts, task, lead) if label and found else [("", None)]):
+            if not found:
+                continue        # no duty: the context (who, what kind) is not read
+            for own, body in (_each_task(parts, task, lead) if label else [("", None)]):
                 context = _Context(paragraph, clause.text, clause.sentence, own, body)
                 result += [_duty(context, item, earliest, seen, (number, index)) for item in found]
     return aside.without_restated_aims(result, rejected)
