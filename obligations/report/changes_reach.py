@@ -25,6 +25,7 @@ import attrs
 
 from obligations.base.errors import InputError
 from obligations.base.keys import OccurrenceKey
+from obligations.calendar.data import DayChange
 from obligations.calendar.working import VietnamCalendar
 from obligations.report.facade import Facade as Workspace
 from obligations.rules.model import Duty
@@ -129,10 +130,13 @@ def calendars_differ(old: Workspace, new: Workspace, root: str) -> bool:
     local days of decisions known in one state only. False is the usual day-to-day case (``due``
     asks for the changes not yet acknowledged at every run): then nothing can have moved, and the
     reach, which measures the calendars over years, is not needed."""
-    if old.calendar_for(root).data != new.calendar_for(root).data:
-        return True
-    return bool({c for c in old.calendar_data.as_known_on(old.calendar_known_on).day_changes}
-                ^ {c for c in new.calendar_data.as_known_on(new.calendar_known_on).day_changes})
+    return old.calendar_for(root).data != new.calendar_for(root).data or bool(_local_changes(old, new))
+
+
+def _local_changes(old: Workspace, new: Workspace) -> set[DayChange]:
+    """The local day changes (of decisions) known in one state only."""
+    return set(old.calendar_data.as_known_on(old.calendar_known_on).day_changes) ^ \
+        set(new.calendar_data.as_known_on(new.calendar_known_on).day_changes)
 
 
 def calendar_window(old: Workspace, new: Workspace, root: str, start: dt.date, end: dt.date,
@@ -153,9 +157,7 @@ def calendar_window(old: Workspace, new: Workspace, root: str, start: dt.date, e
             if a.is_working_day(day) != b.is_working_day(day):
                 days.add(day)
             day += dt.timedelta(days=1)
-    local = {c for c in old.calendar_data.as_known_on(old.calendar_known_on).day_changes} ^ \
-        {c for c in new.calendar_data.as_known_on(new.calendar_known_on).day_changes}
-    days.update(c.date for c in local if first <= c.date <= last)
+    days.update(c.date for c in _local_changes(old, new) if first <= c.date <= last)
     low, high = max(start, min(days, default=end) - margin), min(end, max(days, default=start) + margin)
     return (low, high) if days and low <= high else None
 
